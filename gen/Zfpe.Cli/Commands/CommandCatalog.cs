@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Zfpe.Cli.Commands;
+
+/// <summary>Every top-level command and benchmark of the CLI, in help order.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> Commands()
+    {
+        foreach (var c in GenCommands.Create()) yield return c;
+    }
+
+    public static IEnumerable<Command> Benchmarks()
+    {
+        foreach (var c in GenCommands.Benchmarks()) yield return c;
+    }
+}
