@@ -1,0 +1,11 @@
+namespace Zfpe.Reference.Files;
+
+/// <summary>The element type a tensor had on disk (the codecs work on float32).</summary>
+public enum TensorDType
+{
+    /// <summary>IEEE float32, NumPy '&lt;f4'.</summary>
+    Float32 = 1,
+
+    /// <summary>IEEE float64, NumPy '&lt;f8'; read values are rounded to float32.</summary>
+    Float64 = 2,
+}
