@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Zfpe.Flow;
+
+/// <summary>
+/// How to build: the device, the clock target handed to nextpnr (--freq, for clocks that the
+/// constraints or a PLL do not already constrain, and the figure the report compares Fmax to),
+/// the placement seed and the output directory.
+/// </summary>
+public sealed record FlowOptions(EcpDevice Device, double FrequencyMhz, int Seed, string OutputDirectory)
+{
+    public const double MaxFrequencyMhz = 400;
+    public const int DefaultSeed = 1;
+    public const double DefaultFrequencyMhz = 100;
+
+    /// <summary>Where stage outputs are kept by content hash; default: .cache inside the output directory.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>How long one tool run may take before it is stopped.</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromHours(4);
+
+    public string EffectiveCacheDirectory => CacheDirectory ?? Path.Combine(OutputDirectory, ".cache");
+
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Device);
+        if (!double.IsFinite(FrequencyMhz) || FrequencyMhz <= 0 || FrequencyMhz > MaxFrequencyMhz)
+            throw new ArgumentOutOfRangeException(nameof(FrequencyMhz), FrequencyMhz,
+                string.Format(CultureInfo.InvariantCulture, "--freq must be a clock target in MHz in (0, {0}] (the ECP5 clock limit); got {1}", MaxFrequencyMhz, FrequencyMhz));
+        if (Seed < 0)
+            throw new ArgumentOutOfRangeException(nameof(Seed), Seed, $"--seed must be a placement seed >= 0; got {Seed}");
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+            throw new ArgumentException("--out must name an output directory; got an empty value", nameof(OutputDirectory));
+        if (ToolTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ToolTimeout), ToolTimeout, "the tool timeout must be positive");
+    }
+}
