@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Zfpe.Hdl.Ir;
+
+namespace Zfpe.Hdl;
+
+/// <summary>
+/// A hardware module described in C#: subclass it and declare ports, wires, registers, memories,
+/// sub-component instances and logic in the constructor. Parameters are constructor arguments;
+/// register the ones that change the hardware with <see cref="Param{T}"/> so that two
+/// configurations never share a module name.
+/// </summary>
+public abstract class Component
+{
+    private readonly Stack<List<Stmt>> scopes = new();
+
+    protected Component([CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        Declared = string.IsNullOrEmpty(file) ? ConstructorLocation() : SourceLocation.Of(file, line);
+        scopes.Push(Body);
+        Construction.Push(this);
+    }
+
+    /// <summary>Where the component's constructor is.</summary>
+    public SourceLocation Declared { get; }
+
+    public Component? Parent { get; private set; }
+
+    /// <summary>The instance name inside the parent (from the C# member that holds it, or given explicitly).</summary>
+    public string? InstanceName { get; internal set; }
+    internal bool ExplicitInstanceName { get; private set; }
+    internal SourceLocation InstanceLocation { get; private set; }
+
+    internal List<Signal> Signals { get; } = [];
+    internal List<Component> Children { get; } = [];
+    internal List<Memory> Memories { get; } = [];
+    internal List<Stream> Streams { get; } = [];
+    internal List<Stmt> Body { get; } = [];
+    internal List<(string Name, string Value, bool IsDefault)> ParameterList { get; } = [];
+    internal Bool? ExplicitClock { get; private set; }
+    internal Bool? ExplicitReset { get; private set; }
+    internal SourceLocation ClockLocation { get; private set; }
+
+    /// <summary>The declared ports, in declaration order.</summary>
+    public IEnumerable<Signal> Ports => Signals.Where(s => s.IsPort);
+
+    /// <summary>Parameters registered with <see cref="Param{T}"/>, in order.</summary>
+    public IReadOnlyList<(string Name, string Value, bool IsDefault)> Parameters => ParameterList;
+
+    /// <summary>The module name without parameters: the class name in snake_case by default.</summary>
+    public virtual string ModuleBaseName => SnakeCase(GetType().Name);
+
+    /// <summary>The Verilog module name: the base name plus every non-default parameter.</summary>
+    public string ModuleName
+    {
+        get
+        {
+            var sb = new StringBuilder(ModuleBaseName);
+            foreach (var (name, value, isDefault) in ParameterList)
+                if (!isDefault) sb.Append('_').Append(SnakeCase(name).Replace("_", "")).Append(Sanitize(value));
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>Records a parameter of this hardware; non-default values become part of the module name.</summary>
+    protected void Param<T>(string name, T value, T defaultValue) where T : notnull =>
+        ParameterList.Add((name, Convert.ToString(value, CultureInfo.InvariantCulture)!, EqualityComparer<T>.Default.Equals(value, defaultValue)));
+
+    /// <summary>Declares input ports: <c>In.UInt(8)</c>, <c>In.Bool()</c>, <c>In.Stream(32)</c> (a stream this component consumes).</summary>
+    protected SignalFactory In => new(this, SignalRole.Input);
+
+    /// <summary>Declares output ports: <c>Out.UInt(8)</c>, <c>Out.Stream(32)</c> (a stream this component produces).</summary>
+    protected SignalFactory Out => new(this, SignalRole.Output);
+
+    /// <summary>Declares combinational wires: <c>Wire.UInt(8)</c>.</summary>
+    protected SignalFactory Wire => new(this, SignalRole.Wire);
+
+    /// <summary>Declares registers: <c>Reg.UInt(8, reset: 0)</c>, <c>Reg.Next(x)</c>.</summary>
+    protected RegFactory Reg => new(this);
+
+    /// <summary>A memory of <paramref name="depth"/> words of <paramref name="width"/> bits (block RAM when large).</summary>
+    protected Memory Mem(int width, int depth, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var loc = SourceLocation.Of(file, line);
+        if (width < 1) throw new HdlException(loc, $"memory width {width} is invalid: it must be at least 1 bit");
+        if (depth < 2) throw new HdlException(loc, $"memory depth {depth} is invalid: it must be at least 2 words");
+        var m = new Memory(this, width, depth, name, loc);
+        Memories.Add(m);
+        return m;
+    }
+
+    /// <summary>Adds <paramref name="child"/> (just constructed) as a sub-component instance.</summary>
+    protected T Instance<T>(T child, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) where T : Component
+    {
+        var loc = SourceLocation.Of(file, line);
+        Construction.FinishChild(child, loc);
+        if (child.Parent is not null) throw new HdlException(loc, $"this {child.GetType().Name} is already an instance in {child.Parent.GetType().Name}");
+        child.Parent = this;
+        child.InstanceName = name;
+        child.ExplicitInstanceName = name is not null;
+        child.InstanceLocation = loc;
+        Children.Add(child);
+        return child;
+    }
+
+    /// <summary>Runs <paramref name="body"/>'s assignments only when <paramref name="condition"/> holds.</summary>
+    protected WhenBuilder When(Bool condition, Action body, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var loc = SourceLocation.Of(file, line);
+        var stmt = new WhenStmt(loc);
+        Record(stmt);
+        var builder = new WhenBuilder(this, stmt);
+        builder.AddBranch(condition, body, loc);
+        return builder;
+    }
+
+    /// <summary>A case statement over <paramref name="selector"/>: <c>Switch(state, s => { s.Is(0, () => ...); s.Default(() => ...); })</c>.</summary>
+    protected void Switch(HdlValue selector, Action<SwitchBuilder> cases, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var loc = SourceLocation.Of(file, line);
+        if (selector.Kind == HdlKind.Signed) throw new HdlException(loc, "a Switch selector must be a UInt or a Bool; convert an SInt with AsUInt()");
+        var stmt = new SwitchStmt(selector.Node, loc);
+        Record(stmt);
+        cases(new SwitchBuilder(this, stmt));
+    }
+
+    /// <summary>
+    /// Clocks this component's registers and children from <paramref name="clock"/> (and resets
+    /// them from <paramref name="reset"/>) instead of the implicit clk/reset ports: for board tops
+    /// whose clock comes from a PLL.
+    /// </summary>
+    protected void UseClock(Bool clock, Bool? reset, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ExplicitClock = clock;
+        ExplicitReset = reset;
+        ClockLocation = SourceLocation.Of(file, line);
+    }
+
+    internal void Record(Stmt stmt)
+    {
+        if (!ReferenceEquals(Construction.Current, this))
+            throw new HdlException(stmt.Location, $"logic for {GetType().Name} can only be described while its constructor runs");
+        scopes.Peek().Add(stmt);
+    }
+
+    internal void RunScoped(List<Stmt> scope, Action body)
+    {
+        scopes.Push(scope);
+        try
+        {
+            body();
+        }
+        finally
+        {
+            scopes.Pop();
+        }
+    }
+
+    internal bool IsAtTopScope => scopes.Count == 1;
+
+    /// <summary>
+    /// Where the subclass constructor is, when the compiler gave no caller info (an implicit
+    /// base() call): the nearest stack frame inside the subclass's constructor.
+    /// </summary>
+    private SourceLocation ConstructorLocation()
+    {
+        var frames = new System.Diagnostics.StackTrace(1, true).GetFrames();
+        foreach (var f in frames)
+            if (f.GetMethod() is System.Reflection.ConstructorInfo ctor && ctor.DeclaringType == GetType() && f.GetFileName() is { } path)
+                return SourceLocation.Of(path, f.GetFileLineNumber());
+        return new SourceLocation(GetType().Name + ".cs", 0);
+    }
+
+    internal Signal Declare(SignalRole role, HdlKind kind, int width, string? name, SourceLocation loc, string? suffix = null)
+    {
+        if (width < 1) throw new HdlException(loc, $"a signal needs a width of at least 1 bit, not {width}");
+        var s = new Signal(this, role, kind, width, name, loc) { Suffix = suffix };
+        Signals.Add(s);
+        return s;
+    }
+
+    public override string ToString() => InstanceName is null ? ModuleName : $"{InstanceName} ({ModuleName})";
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var prevLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var nextLower = i + 1 < name.Length && char.IsLower(name[i + 1]) && i > 0 && char.IsUpper(name[i - 1]);
+                if (prevLowerOrDigit || nextLower) sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else sb.Append(c == '-' ? '_' : c);
+        }
+        return sb.ToString();
+    }
+
+    private static string Sanitize(string value)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in value)
+            sb.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : c == '-' ? 'm' : c == '.' ? 'p' : '_');
+        return sb.ToString();
+    }
+}
