@@ -31,7 +31,7 @@ public static class NpyFile
     {
         int magicLength = Math.Min(file.Length, Magic.Length);
         if (!file[..magicLength].SequenceEqual(Magic.AsSpan(0, magicLength)))
-            throw new InvalidDataException($"not a .npy file: the bytes at offset 0 are {Hex(file[..magicLength])}, expected {Hex(Magic)} (\\x93NUMPY)");
+            throw new InvalidDataException($"not a .npy file: the bytes at byte offset 0 are {Hex(file[..magicLength])}, expected {Hex(Magic)} (\\x93NUMPY)");
         if (file.Length < 10)
             throw new InvalidDataException($"truncated .npy file: {file.Length} bytes end inside the preamble, which needs at least 10");
 

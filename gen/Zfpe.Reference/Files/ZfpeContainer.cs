@@ -73,7 +73,7 @@ public static class ZfpeContainer
     {
         int magicLength = Math.Min(file.Length, Magic.Length);
         if (!file[..magicLength].SequenceEqual(Magic[..magicLength]))
-            throw new InvalidDataException($"not a .zfpe container: the bytes at offset 0 are {Hex(file[..magicLength])}, expected {Hex(Magic)}");
+            throw new InvalidDataException($"not a .zfpe container: the bytes at byte offset 0 are {Hex(file[..magicLength])}, expected {Hex(Magic)}");
         if (file.Length < CodecOffset)
             throw Truncated(file.Length, CodecOffset, "the version field");
         int version = BinaryPrimitives.ReadUInt16LittleEndian(file[VersionOffset..]);
