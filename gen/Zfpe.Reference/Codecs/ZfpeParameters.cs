@@ -1,0 +1,38 @@
+namespace Zfpe.Reference.Codecs;
+
+/// <summary>
+/// The parameters of the ZFPe block code (zfpe-format.md §2): <paramref name="B"/> payload bits
+/// per coefficient, the width of the block exponent field, and the split point that decides
+/// between the high and the low payload window.
+/// </summary>
+public sealed record ZfpeParameters(int B = 5, int ExponentBits = 8, int Split = 28)
+{
+    public const int MinB = 1;
+    public const int MaxB = 28;
+    public const int MaxSplit = 31;
+
+    /// <summary>Values per block (1-D blocks of 4).</summary>
+    public const int BlockSize = 4;
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the parameter, its value and the allowed range.</summary>
+    public void Validate()
+    {
+        if (B is < MinB or > MaxB)
+            throw new ArgumentException($"b (payload bits) = {B} is out of range: allowed {MinB}..{MaxB}");
+        if (ExponentBits is not (8 or 9))
+            throw new ArgumentException($"exponent-bits = {ExponentBits} is not allowed: use 8 (exact fit) or 9 (the authors' format)");
+        if (Split < B || Split > MaxSplit)
+            throw new ArgumentException($"split = {Split} is out of range: allowed b..{MaxSplit} = {B}..{MaxSplit}");
+    }
+
+    /// <summary>Bits per block: exponent-bits + 4·(1 + b).</summary>
+    public int BlockBits => ExponentBits + BlockSize * (1 + B);
+
+    public double BitsPerValue => BlockBits / (double)BlockSize;
+
+    /// <summary>How many low bits the flag = 0 window reaches below the high window (d = 32 − split).</summary>
+    public int ExtraPrecision => 32 - Split;
+
+    /// <summary>Bit offset of coefficient k's flag inside a block (§3 step 7).</summary>
+    public int CoefficientOffset(int k) => ExponentBits + k * (1 + B);
+}
