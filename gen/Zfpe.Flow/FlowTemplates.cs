@@ -35,8 +35,9 @@ public static class FlowTemplates
         {
             return template(model);
         }
-        catch (HandlebarsException e)
+        catch (Exception e) when (e is not InvalidOperationException)
         {
+            // Strict mode reports "x is undefined"; say which template asked for it.
             throw new InvalidOperationException($"template {name}.hbs: {e.Message}", e);
         }
     }
