@@ -8,6 +8,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> Commands()
     {
         foreach (var c in GenCommands.Create()) yield return c;
+        foreach (var c in CodecCommands.Create()) yield return c;
+        yield return EvaluateCommand.Create();
     }
 
     public static IEnumerable<Command> Benchmarks()

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using Zfpe.Reference.Files;
+
+namespace Zfpe.Cli.Commands;
+
+/// <summary>
+/// <c>zfpe compress</c> and <c>zfpe decompress</c>: tensors (.npy, .f32) to a .zfpe container or
+/// a bare block stream (--raw), and back.
+/// </summary>
+public static class CodecCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Compress();
+        yield return Decompress();
+    }
+
+    private static Command Compress()
+    {
+        var input = new Option<string>("--in") { Description = "input tensor: .npy (float32/float64, C order) or .f32 (raw little-endian float32)", Required = true };
+        var output = new Option<string>("--out") { Description = "output: a .zfpe container, or with --raw the bare block stream", Required = true };
+        var raw = new Option<bool>("--raw") { Description = "write the bare block stream (zfpe-format.md §3 step 7) without the container header" };
+        var codecOptions = new CodecOptions();
+        var command = new Command("compress", "compress a tensor with ZFPe or ZFP into a .zfpe container (or a raw block stream)");
+        command.Options.Add(input);
+        command.Options.Add(output);
+        codecOptions.AddTo(command);
+        command.Options.Add(raw);
+        command.SetAction(parse => CliRunner.Run(() =>
+        {
+            string inPath = parse.GetValue(input)!;
+            string outPath = parse.GetValue(output)!;
+            var codec = codecOptions.Build(parse);
+            var tensor = TensorIo.Read(inPath);
+            var payload = codec.Compress(tensor.Values, out bool nonFinite);
+            if (nonFinite)
+                Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; they were compressed as 0 (NaN) and ±FLT_MAX (±Inf)");
+            long written;
+            if (parse.GetValue(raw))
+            {
+                AtomicFile.WriteAllBytes(outPath, payload);
+                written = payload.Length;
+            }
+            else
+            {
+                var contents = new ZfpeContainerContents { Codec = codec, Shape = tensor.Shape, OriginalDType = tensor.DType, Payload = payload };
+                ZfpeContainer.Write(outPath, contents);
+                written = ZfpeContainer.FileLength(codec, tensor.Shape);
+            }
+            long original = tensor.Values.LongLength * 4;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{outPath}: {tensor.Values.Length} values, shape ({Tensor.ShapeText(tensor.Shape)}), {codec}: {original} -> {written} bytes ({8.0 * written / Math.Max(1, tensor.Values.Length):F3} bits/value{(parse.GetValue(raw) ? ", raw stream" : ", container")})"));
+            return CliRunner.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Decompress()
+    {
+        var input = new Option<string>("--in") { Description = "a .zfpe container, or with --raw a bare block stream", Required = true };
+        var output = new Option<string>("--out") { Description = "output tensor: .npy (original dtype and shape) or .f32 (raw float32)", Required = true };
+        var raw = new Option<bool>("--raw") { Description = "the input is a bare block stream: give --count and the codec options it was written with" };
+        var count = new Option<long>("--count") { Description = "with --raw: the number of values in the stream" };
+        var codecOptions = new CodecOptions();
+        var command = new Command("decompress", "decompress a .zfpe container (or, with --raw, a bare block stream) to .npy or .f32");
+        command.Options.Add(input);
+        command.Options.Add(output);
+        command.Options.Add(raw);
+        command.Options.Add(count);
+        codecOptions.AddTo(command);
+        command.SetAction(parse => CliRunner.Run(() =>
+        {
+            string inPath = parse.GetValue(input)!;
+            string outPath = parse.GetValue(output)!;
+            TensorIo.CheckExtension(outPath, "--out");
+            if (!File.Exists(inPath))
+                throw new CliException($"--in {inPath}: no such file");
+
+            Tensor tensor;
+            ContainerCodec codec;
+            if (parse.GetValue(raw))
+            {
+                if (!CodecOptions.Given(parse, count))
+                    throw new CliException("--count is required with --raw: a bare block stream does not record how many values it holds");
+                long n = parse.GetValue(count);
+                if (n < 0 || n > Array.MaxLength)
+                    throw new CliException($"--count {n} is out of range: allowed 0..{Array.MaxLength}");
+                codec = codecOptions.Build(parse);
+                var stream = File.ReadAllBytes(inPath);
+                long expected = codec.CompressedBytes(n);
+                if (stream.Length != expected)
+                    throw new CliException(
+                        $"--in {inPath}: the raw stream has {stream.Length} bytes but {n} values with {codec} take {expected}; check --count and the codec options");
+                tensor = new Tensor(codec.Decompress(stream, n), [n]);
+            }
+            else
+            {
+                var given = codecOptions.GivenOptions(parse).Concat(CodecOptions.Given(parse, count) ? ["--count"] : Array.Empty<string>()).ToList();
+                if (given.Count > 0)
+                    throw new CliException($"{string.Join(", ", given)}: a container records its codec and size; give these options only with --raw");
+                var contents = ZfpeContainer.Read(inPath);
+                codec = contents.Codec;
+                tensor = new Tensor(codec.Decompress(contents.Payload, contents.ValueCount), contents.Shape, contents.OriginalDType);
+            }
+            TensorIo.Write(outPath, tensor);
+            Console.WriteLine($"{outPath}: {tensor.Values.Length} values, shape ({Tensor.ShapeText(tensor.Shape)}), decoded with {codec}");
+            return CliRunner.Ok;
+        }));
+        return command;
+    }
+}
