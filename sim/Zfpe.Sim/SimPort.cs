@@ -1,0 +1,61 @@
+using System.Numerics;
+using Zfpe.Hdl.Emit;
+
+namespace Zfpe.Sim;
+
+/// <summary>
+/// A handle on one top-level port of a running <see cref="Simulation"/>: look it up once, then poke
+/// and peek it every cycle without a name lookup. The methods here forward to the simulation.
+/// </summary>
+public sealed class SimPort
+{
+    internal SimPort(Simulation simulation, int id, PortInfo info)
+    {
+        Simulation = simulation;
+        Id = id;
+        Info = info;
+        Words = (info.Width + 31) / 32;
+        Mask = info.Width >= 64 ? ulong.MaxValue : (1UL << info.Width) - 1;
+    }
+
+    public Simulation Simulation { get; }
+
+    /// <summary>Index in the design's port list; also the id the native shim knows it by.</summary>
+    public int Id { get; }
+
+    public PortInfo Info { get; }
+    public string Name => Info.Name;
+    public int Width => Info.Width;
+    public bool IsSigned => Info.IsSigned;
+    public bool IsInput => Info.Direction == PortDirection.Input;
+    public PortRole Role => Info.Role;
+
+    /// <summary>32-bit words in the port's word-array form.</summary>
+    public int Words { get; }
+
+    /// <summary>The port's width as a mask of the low 64 bits.</summary>
+    public ulong Mask { get; }
+
+    public void Poke(ulong bits) => Simulation.Poke(this, bits);
+    public void Poke(long value) => Simulation.Poke(this, value);
+    public void Poke(bool value) => Simulation.Poke(this, value);
+    public void Poke(BigInteger value) => Simulation.Poke(this, value);
+    public void Poke(ReadOnlySpan<uint> words) => Simulation.Poke(this, words);
+
+    public ulong Peek() => Simulation.Peek(this);
+    public long PeekSigned() => Simulation.PeekSigned(this);
+    public bool PeekBool() => Simulation.PeekBool(this);
+    public BigInteger PeekBig() => Simulation.PeekBig(this);
+    public uint[] PeekWords() => Simulation.PeekWords(this);
+
+    /// <summary>The values a poke accepts, for error messages: "8 bits, unsigned: 0..255".</summary>
+    internal string Range()
+    {
+        var (min, max) = IsSigned
+            ? (-(BigInteger.One << (Width - 1)), (BigInteger.One << (Width - 1)) - 1)
+            : (BigInteger.Zero, (BigInteger.One << Width) - 1);
+        return $"{Width} bits, {(IsSigned ? "signed" : "unsigned")}: {min}..{max}";
+    }
+
+    public override string ToString() => $"{Name} ({(IsInput ? "input" : "output")}, {Width} bits{(IsSigned ? ", signed" : "")})";
+}

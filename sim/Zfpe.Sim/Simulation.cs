@@ -1,0 +1,411 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Zfpe.Hdl.Emit;
+
+namespace Zfpe.Sim;
+
+/// <summary>
+/// One running instance of a compiled design, driven cycle by cycle.
+/// <para>
+/// A cycle (<see cref="Step()"/>) is: attached agents drive inputs; the clock goes low and the
+/// model settles (combinational outputs now reflect this cycle's inputs); agents sample what fires
+/// at the coming edge; the clock rises. Inputs poked before a step are therefore sampled at that
+/// step's rising edge. Between steps, after poking inputs, call <see cref="Eval"/> before reading
+/// combinational outputs. Waves record both points of every cycle: cycle c settles at time 10·c
+/// and its rising edge is at 10·c + 5.
+/// </para>
+/// Not thread-safe: drive each simulation from one thread (separate simulations run in parallel).
+/// </summary>
+public sealed unsafe class Simulation : IDisposable
+{
+    private readonly NativeModelLibrary _lib;
+    private readonly SimPort[] _ports;
+    private readonly Dictionary<string, SimPort> _byName;
+    private readonly bool _suppressGc;
+    private ICycleAgent[] _agents = [];
+    private nint _instance;
+
+    internal Simulation(CompiledModel model, string name)
+    {
+        Model = model;
+        Name = name;
+        _lib = model.Library;
+        _ports = model.Design.TopPorts.Select((p, i) => new SimPort(this, i, p)).ToArray();
+        _byName = _ports.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        Clock = _ports.FirstOrDefault(p => p.Role == PortRole.Clock);
+        ResetPort = _ports.FirstOrDefault(p => p.Role == PortRole.Reset);
+
+        var waveDirectory = model.Options.ResolveWaveDirectory();
+        var extension = model.Waves == WaveFormat.Vcd ? ".vcd" : ".fst";
+        PlannedWavePath = WaveFiles.Allocate(waveDirectory, name, extension);
+
+        _instance = _lib.Create();
+        if (model.Waves != WaveFormat.None)
+        {
+            Directory.CreateDirectory(waveDirectory);
+            var path = Encoding.UTF8.GetBytes(PlannedWavePath + "\0");
+            int status;
+            fixed (byte* p = path) status = _lib.WavesOpen(_instance, p);
+            if (status != NativeModelLibrary.StatusOk)
+            {
+                var error = _lib.ErrorOf(_instance);
+                Dispose();
+                throw new IOException($"cannot record waves of {Name} into {PlannedWavePath}: {error}");
+            }
+            WavePath = PlannedWavePath;
+        }
+        // Waves do I/O inside the per-cycle calls: keep the GC transition then.
+        _suppressGc = WavePath is null;
+        Check(_lib.Eval(_instance));
+    }
+
+    /// <summary>Builds (or finds in the cache) and starts a design; the wave file is named after the caller.</summary>
+    /// <exception cref="SimBuildException">a tool is missing or rejects the design.</exception>
+    public static Simulation Create(EmittedDesign design, SimOptions? options = null, [CallerMemberName] string caller = "")
+    {
+        options ??= SimOptions.Default;
+        var cache = options.CacheDirectory is null ? ModelCache.Default : ModelCache.For(options.ResolveCacheDirectory());
+        return cache.GetOrBuild(design, options).Start(caller: caller);
+    }
+
+    ~Simulation() => Release();
+
+    public CompiledModel Model { get; }
+    public EmittedDesign Design => Model.Design;
+
+    /// <summary>Names the wave file and appears in failure messages.</summary>
+    public string Name { get; }
+
+    /// <summary>Clock cycles completed since the start (0 during the first cycle).</summary>
+    public long Cycle { get; private set; }
+
+    /// <summary>The wave file being written, or null when waves are off.</summary>
+    public string? WavePath { get; }
+
+    /// <summary>Where this simulation's waves go when they are on: failure messages name it either way.</summary>
+    public string PlannedWavePath { get; }
+
+    /// <summary>True once the design executed $finish (the simulation can still be stepped).</summary>
+    public bool Finished { get; private set; }
+
+    public IReadOnlyList<SimPort> Ports => _ports;
+    public SimPort? Clock { get; }
+    public SimPort? ResetPort { get; }
+
+    public IReadOnlyList<ICycleAgent> Agents => _agents;
+
+    /// <summary>"waves: PATH", or how to get them: the tail of every failure message.</summary>
+    public string WaveNote => WavePath is not null
+        ? $"waves: {WavePath}"
+        : $"waves: off (rerun with {EnvironmentVariables.Waves}=1 or SimOptions.Waves = WaveFormat.Fst to write {PlannedWavePath})";
+
+    public SimPort Port(string name) =>
+        _byName.TryGetValue(name, out var port)
+            ? port
+            : throw new ArgumentException($"module '{Design.TopModule}' has no port '{name}'; its ports are: {string.Join(", ", _ports.Select(p => p.Name))}", nameof(name));
+
+    public SimPort Port(PortInfo port) => Port(port.Name);
+
+    /// <summary>The stream port <paramref name="name"/>: <c>name_valid</c>, <c>name_ready</c>, <c>name_payload</c> and optionally <c>name_last</c>.</summary>
+    public StreamPorts Stream(string name) => StreamPorts.Find(this, name);
+
+    // ---- poke -------------------------------------------------------------------------------
+
+    /// <summary>Sets an input to a raw bit pattern, which must fit the port's width.</summary>
+    public void Poke(SimPort port, ulong bits)
+    {
+        CheckWritable(port);
+        if ((bits & ~port.Mask) != 0) throw DoesNotFit(port, bits.ToString());
+        _lib.Set(Handle, port.Id, bits);
+    }
+
+    /// <summary>Sets an input to a number: two's complement for a signed port, non-negative otherwise.</summary>
+    public void Poke(SimPort port, long value)
+    {
+        CheckWritable(port);
+        if (port.Width >= 64 ? !port.IsSigned && value < 0 : !Fits(port, value)) throw DoesNotFit(port, value.ToString());
+        if (port.Width > 64 && value < 0)
+        {
+            Poke(port, new BigInteger(value));
+            return;
+        }
+        _lib.Set(Handle, port.Id, (ulong)value & port.Mask);
+    }
+
+    public void Poke(SimPort port, bool value)
+    {
+        if (port.Width != 1)
+            throw new ArgumentException($"port '{port.Name}' is {port.Width} bits wide; poke a bool only into a 1-bit port, or poke a number.", nameof(port));
+        Poke(port, value ? 1UL : 0UL);
+    }
+
+    /// <summary>Sets an input of any width to a number: two's complement for a signed port, non-negative otherwise.</summary>
+    public void Poke(SimPort port, BigInteger value)
+    {
+        CheckWritable(port);
+        var min = port.IsSigned ? -(BigInteger.One << (port.Width - 1)) : BigInteger.Zero;
+        var max = port.IsSigned ? (BigInteger.One << (port.Width - 1)) - 1 : (BigInteger.One << port.Width) - 1;
+        if (value < min || value > max) throw DoesNotFit(port, value.ToString());
+        var bits = value < 0 ? (BigInteger.One << port.Width) + value : value;
+        Span<uint> words = port.Words <= 16 ? stackalloc uint[port.Words] : new uint[port.Words];
+        for (var i = 0; i < words.Length; i++) words[i] = (uint)((bits >> (32 * i)) & uint.MaxValue);
+        SetWords(port, words);
+    }
+
+    /// <summary>Sets an input from 32-bit words, least significant first; bits above the width must be zero.</summary>
+    public void Poke(SimPort port, ReadOnlySpan<uint> words)
+    {
+        CheckWritable(port);
+        if (words.Length != port.Words)
+            throw new ArgumentException($"port '{port.Name}' is {port.Width} bits: poke it with {port.Words} words, not {words.Length}.", nameof(words));
+        var topBits = port.Width % 32;
+        if (topBits != 0 && (words[^1] >> topBits) != 0)
+            throw DoesNotFit(port, "0x" + string.Concat(words.ToArray().Reverse().Select(w => w.ToString("x8"))));
+        SetWords(port, words);
+    }
+
+    public void Poke(string port, ulong bits) => Poke(Port(port), bits);
+    public void Poke(string port, long value) => Poke(Port(port), value);
+    public void Poke(string port, bool value) => Poke(Port(port), value);
+    public void Poke(string port, BigInteger value) => Poke(Port(port), value);
+    public void Poke(PortInfo port, ulong bits) => Poke(Port(port), bits);
+    public void Poke(PortInfo port, long value) => Poke(Port(port), value);
+    public void Poke(PortInfo port, bool value) => Poke(Port(port), value);
+    public void Poke(PortInfo port, BigInteger value) => Poke(Port(port), value);
+
+    // ---- peek -------------------------------------------------------------------------------
+
+    /// <summary>The raw bits of a port up to 64 bits wide (wider ports: <see cref="PeekBig(SimPort)"/> or <see cref="PeekWords(SimPort)"/>).</summary>
+    public ulong Peek(SimPort port)
+    {
+        if (port.Width > 64)
+            throw new ArgumentException($"port '{port.Name}' is {port.Width} bits wide; read it with PeekBig or PeekWords.", nameof(port));
+        return _lib.Get(Handle, port.Id);
+    }
+
+    /// <summary>The bits of a port up to 64 bits wide read as two's complement.</summary>
+    public long PeekSigned(SimPort port)
+    {
+        var bits = Peek(port);
+        var shift = 64 - port.Width;
+        return (long)(bits << shift) >> shift;
+    }
+
+    public bool PeekBool(SimPort port) => Peek(port) != 0;
+
+    /// <summary>The value of a port of any width: two's complement for a signed port, non-negative otherwise.</summary>
+    public BigInteger PeekBig(SimPort port)
+    {
+        Span<uint> words = port.Words <= 16 ? stackalloc uint[port.Words] : new uint[port.Words];
+        PeekWords(port, words);
+        var value = new BigInteger(MemoryMarshalBytes(words), isUnsigned: true);
+        if (port.IsSigned && !(value >> (port.Width - 1)).IsZero) value -= BigInteger.One << port.Width;
+        return value;
+    }
+
+    /// <summary>Copies the port's bits into <paramref name="words"/> (exactly <see cref="SimPort.Words"/> long), least significant first.</summary>
+    public void PeekWords(SimPort port, Span<uint> words)
+    {
+        if (words.Length != port.Words)
+            throw new ArgumentException($"port '{port.Name}' is {port.Width} bits: read it into {port.Words} words, not {words.Length}.", nameof(words));
+        fixed (uint* p = words) _lib.GetWords(Handle, port.Id, p);
+    }
+
+    public uint[] PeekWords(SimPort port)
+    {
+        var words = new uint[port.Words];
+        PeekWords(port, words);
+        return words;
+    }
+
+    public ulong Peek(string port) => Peek(Port(port));
+    public long PeekSigned(string port) => PeekSigned(Port(port));
+    public bool PeekBool(string port) => PeekBool(Port(port));
+    public BigInteger PeekBig(string port) => PeekBig(Port(port));
+    public ulong Peek(PortInfo port) => Peek(Port(port));
+    public long PeekSigned(PortInfo port) => PeekSigned(Port(port));
+    public bool PeekBool(PortInfo port) => PeekBool(Port(port));
+    public BigInteger PeekBig(PortInfo port) => PeekBig(Port(port));
+
+    // ---- time -------------------------------------------------------------------------------
+
+    /// <summary>Settles combinational logic after pokes, without a clock edge.</summary>
+    public void Eval() => Check(_suppressGc ? _lib.EvalFast(Handle) : _lib.Eval(Handle));
+
+    /// <summary>One clock cycle (see the class summary for what happens within it).</summary>
+    public void Step()
+    {
+        var h = Handle;
+        RequireClock();
+        var agents = _agents;
+        if (agents.Length == 0)
+        {
+            Check(_suppressGc ? _lib.SettleFast(h) : _lib.Settle(h));
+            Check(_suppressGc ? _lib.EdgeFast(h) : _lib.Edge(h));
+            Cycle++;
+            return;
+        }
+        for (var i = 0; i < agents.Length; i++) agents[i].Drive(this);
+        Check(_suppressGc ? _lib.SettleFast(h) : _lib.Settle(h));
+        for (var i = 0; i < agents.Length; i++) agents[i].Sample(this);
+        Check(_suppressGc ? _lib.EdgeFast(h) : _lib.Edge(h));
+        Cycle++;
+    }
+
+    /// <summary><paramref name="cycles"/> clock cycles; without agents they run in one native loop.</summary>
+    public void Step(long cycles)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cycles);
+        RequireClock();
+        if (_agents.Length == 0)
+        {
+            var before = Cycle;
+            var status = _lib.Step(Handle, (ulong)cycles);
+            Cycle = before + cycles;
+            Check(status);
+            return;
+        }
+        for (long c = 0; c < cycles; c++) Step();
+    }
+
+    /// <summary>Holds the reset high for <paramref name="cycles"/> cycles, then low. Agents pause meanwhile.</summary>
+    public void Reset(int cycles = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cycles, 1);
+        var reset = ResetPort ?? throw new InvalidOperationException(
+            $"module '{Design.TopModule}' has no port with the Reset role; drive its reset-like input with Poke instead.");
+        RequireClock();
+        _lib.Set(Handle, reset.Id, 1);
+        var before = Cycle;
+        var status = _lib.Step(Handle, (ulong)cycles);
+        Cycle = before + cycles;
+        Check(status);
+        _lib.Set(Handle, reset.Id, 0);
+    }
+
+    /// <summary>
+    /// Steps until <paramref name="condition"/> holds (checked before each cycle) and returns the
+    /// cycles taken; throws <see cref="SimulationTimeoutException"/> after <paramref name="maxCycles"/>.
+    /// </summary>
+    public long RunUntil(Func<bool> condition, long maxCycles, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCycles);
+        var start = Cycle;
+        while (!condition())
+        {
+            if (Cycle - start >= maxCycles)
+            {
+                FlushWaves();
+                throw new SimulationTimeoutException(
+                    $"RunUntil: {description ?? "the condition"} did not hold within {maxCycles} cycles " +
+                    $"(cycles {start} to {Cycle} of simulation '{Name}', module '{Design.TopModule}'); {WaveNote}",
+                    Cycle, WavePath, maxCycles);
+            }
+            Step();
+        }
+        return Cycle - start;
+    }
+
+    // ---- agents -----------------------------------------------------------------------------
+
+    /// <summary>Adds an agent that runs in every following cycle, after those attached before it.</summary>
+    public T Attach<T>(T agent) where T : ICycleAgent
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (_agents.Contains(agent)) return agent;
+        _agents = [.. _agents, agent];
+        return agent;
+    }
+
+    public void Detach(ICycleAgent agent) => _agents = _agents.Where(a => !ReferenceEquals(a, agent)).ToArray();
+
+    // ---- waves and lifetime -------------------------------------------------------------------
+
+    /// <summary>Writes buffered wave data to disk, so the file can be opened while the simulation lives.</summary>
+    public void FlushWaves()
+    {
+        if (WavePath is not null && _instance != 0) _lib.WavesFlush(_instance);
+    }
+
+    /// <summary>Builds the failure for a check that an agent or a test made at the current cycle.</summary>
+    public SimulationException Failure(string message) =>
+        new($"{message} (cycle {Cycle} of simulation '{Name}', wave time {10 * Cycle}); {WaveNote}", Cycle, WavePath);
+
+    public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Release()
+    {
+        var instance = Interlocked.Exchange(ref _instance, 0);
+        if (instance != 0)
+        {
+            // Closing the waves happens inside destroy: the file is complete after Dispose.
+            _lib.Destroy(instance);
+        }
+    }
+
+    private nint Handle
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _instance != 0 ? _instance : throw new ObjectDisposedException(nameof(Simulation), $"simulation '{Name}' was disposed");
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Check(int status)
+    {
+        if (status != NativeModelLibrary.StatusOk) HandleStatus(status);
+    }
+
+    private void HandleStatus(int status)
+    {
+        if (status == NativeModelLibrary.StatusFinished)
+        {
+            Finished = true;
+            return;
+        }
+        var error = _lib.ErrorOf(_instance) ?? "unknown error";
+        FlushWaves();
+        throw new SimulationException($"the design stopped: {error} (cycle {Cycle} of simulation '{Name}', module '{Design.TopModule}'); {WaveNote}", Cycle, WavePath);
+    }
+
+    private void RequireClock()
+    {
+        if (Clock is null)
+            throw new InvalidOperationException($"module '{Design.TopModule}' has no port with the Clock role, so it cannot be stepped; poke its inputs and call Eval().");
+    }
+
+    private void CheckWritable(SimPort port)
+    {
+        if (!ReferenceEquals(port.Simulation, this))
+            throw new ArgumentException($"port '{port.Name}' belongs to another simulation ('{port.Simulation.Name}').", nameof(port));
+        if (!port.IsInput)
+            throw new ArgumentException($"port '{port.Name}' is an output of '{Design.TopModule}'; only inputs can be poked.", nameof(port));
+        if (port.Role == PortRole.Clock)
+            throw new ArgumentException($"port '{port.Name}' is the clock, which the simulation drives; call Step() instead.", nameof(port));
+    }
+
+    private static bool Fits(SimPort port, long value) =>
+        port.IsSigned
+            ? value >= -(1L << (port.Width - 1)) && value <= (1L << (port.Width - 1)) - 1
+            : value >= 0 && (ulong)value <= port.Mask;
+
+    private static ArgumentOutOfRangeException DoesNotFit(SimPort port, string value) =>
+        new(port.Name, $"{value} does not fit port '{port.Name}' ({port.Range()}).");
+
+    private void SetWords(SimPort port, ReadOnlySpan<uint> words)
+    {
+        fixed (uint* p = words) _lib.SetWords(Handle, port.Id, p);
+    }
+
+    private static byte[] MemoryMarshalBytes(ReadOnlySpan<uint> words)
+    {
+        var bytes = new byte[words.Length * 4];
+        for (var i = 0; i < words.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(4 * i), words[i]);
+        return bytes;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Zfpe.Hdl.Emit;
+
+namespace Zfpe.Sim;
+
+/// <summary>
+/// What Verilator generated for one model, read from its own files: which .cpp files are hot
+/// (compiled optimised) or cold, which runtime sources it needs, and the C++ field of each port.
+/// </summary>
+internal sealed partial record VerilatorOutput(
+    IReadOnlyList<string> FastSources,
+    IReadOnlyList<string> SlowSources,
+    IReadOnlyList<string> RuntimeSources,
+    IReadOnlyDictionary<string, VerilatorOutput.PortField> Fields)
+{
+    /// <summary>A port as declared in the model header: <c>VL_IN8(&amp;clk,0,0)</c>.</summary>
+    public sealed record PortField(string Field, int Width, PortDirection Direction);
+
+    public static VerilatorOutput Read(string objDirectory, string prefix)
+    {
+        var classes = ParseMakeLists(File.ReadAllLines(Path.Combine(objDirectory, prefix + "_classes.mk")));
+        IReadOnlyList<string> Sources(params string[] lists) =>
+            lists.SelectMany(l => classes.TryGetValue(l, out var v) ? v : []).Select(n => n + ".cpp").ToList();
+
+        var fields = new Dictionary<string, PortField>(StringComparer.Ordinal);
+        foreach (Match m in PortDeclaration().Matches(File.ReadAllText(Path.Combine(objDirectory, prefix + ".h"))))
+        {
+            var direction = m.Groups["dir"].Value switch
+            {
+                "IN" => PortDirection.Input,
+                "OUT" => PortDirection.Output,
+                _ => throw new SimBuildException(
+                    $"port '{m.Groups["name"].Value}' is an inout; the bridge drives only inputs and reads only outputs. Give the top module plain input and output ports."),
+            };
+            var width = Math.Abs(int.Parse(m.Groups["msb"].Value) - int.Parse(m.Groups["lsb"].Value)) + 1;
+            fields[m.Groups["name"].Value] = new PortField(m.Groups["name"].Value, width, direction);
+        }
+        return new VerilatorOutput(
+            Sources("VM_CLASSES_FAST", "VM_SUPPORT_FAST"),
+            Sources("VM_CLASSES_SLOW", "VM_SUPPORT_SLOW"),
+            Sources("VM_GLOBAL_FAST", "VM_GLOBAL_SLOW"),
+            fields);
+    }
+
+    /// <summary>Reads <c>NAME += \</c> followed by tab-indented entries, as Verilator writes its _classes.mk.</summary>
+    private static Dictionary<string, List<string>> ParseMakeLists(string[] lines)
+    {
+        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var raw in lines)
+        {
+            var line = raw.TrimEnd();
+            if (line.EndsWith("+= \\", StringComparison.Ordinal))
+            {
+                var name = line[..line.IndexOf('+')].Trim();
+                current = lists.TryGetValue(name, out var existing) ? existing : lists[name] = [];
+            }
+            else if (current is not null && raw.StartsWith('\t'))
+            {
+                var entry = line.Trim().TrimEnd('\\').Trim();
+                if (entry.Length > 0) current.Add(entry);
+            }
+            else
+            {
+                current = null;
+            }
+        }
+        return lists;
+    }
+
+    [GeneratedRegex(@"VL_(?<dir>IN|OUT|INOUT)(?:8|16|64|W)?\(&(?<name>\w+),(?<msb>\d+),(?<lsb>\d+)(?:,\d+)?\)")]
+    private static partial Regex PortDeclaration();
+}
