@@ -42,7 +42,9 @@ public static class ZfpCodec
             throw new ArgumentException("the block holds NaN or ±Inf: replace them first");
         if (largest == 0)
             return 0;
-        return Math.Max((int)(largest >> 23), 1) + 1;
+        // frexp gives (exponent field) − 126 for a normal float; a subnormal maximum clamps to −126.
+        int field = (int)(largest >> 23);
+        return field == 0 ? 1 : field + 1;
     }
 
     /// <summary>
