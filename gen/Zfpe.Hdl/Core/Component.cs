@@ -95,6 +95,7 @@ public abstract class Component
     {
         var loc = SourceLocation.Of(file, line);
         Construction.FinishChild(child, loc);
+        Construction.RequireInnermost(this, loc);
         if (child.Parent is not null) throw new HdlException(loc, $"this {child.GetType().Name} is already an instance in {child.Parent.GetType().Name}");
         child.Parent = this;
         child.InstanceName = name;

@@ -29,8 +29,33 @@ internal static class Construction
         stack.RemoveAt(stack.Count - 1);
     }
 
+    /// <summary>
+    /// Checks that <paramref name="parent"/> is again the innermost component: anything above it
+    /// was constructed inside its constructor but never passed to Instance(...).
+    /// </summary>
+    public static void RequireInnermost(Component parent, SourceLocation where)
+    {
+        if (stack is null) return;
+        var i = stack.LastIndexOf(parent);
+        if (i < 0 || i == stack.Count - 1) return;
+        var orphan = stack[i + 1];
+        throw new HdlException(where, $"a {orphan.GetType().Name} (constructor at {orphan.Declared}) was created inside {parent.GetType().Name} but never passed to Instance(...), so it is not part of the design: pass every component you create to Instance(...) right away");
+    }
+
     /// <summary>Ends the construction of a top component (wherever it is: tests may build several).</summary>
-    public static void FinishTop(Component top) => stack?.Remove(top);
+    public static void FinishTop(Component top)
+    {
+        if (stack is null) return;
+        var i = stack.LastIndexOf(top);
+        if (i < 0) return;
+        if (i < stack.Count - 1)
+        {
+            var orphan = stack[i + 1];
+            stack.RemoveRange(i, stack.Count - i);
+            throw new HdlException(orphan.Declared, $"a {orphan.GetType().Name} was created while {top.GetType().Name} was being constructed but never passed to Instance(...), so it is not part of the design");
+        }
+        stack.RemoveAt(i);
+    }
 
     public static void RecordAssign(HdlValue target, Expr value, SourceLocation location)
     {

@@ -53,7 +53,7 @@ internal static class LoopCheck
             var cycle = stack.Skip(i).ToList();
             // The search walks from a signal to what it depends on; print in the direction data flows.
             var names = cycle.Select(e => Name(c, e.Node)).Reverse().ToList();
-            names.Add(Name(c, node));
+            names.Add(names[0]);
             var locations = cycle.Skip(1).Select(e => e.At).Append(closingAt).Distinct().Select(l => l.ToString());
             throw new HdlException(closingAt, $"combinational loop: {string.Join(" -> ", names)} (assignments at {string.Join(", ", locations)}); break it with a register");
         }
