@@ -34,8 +34,7 @@ public sealed record EcpDevice(
         if (!n.EndsWith('k')) n += "k";
         return All.FirstOrDefault(d => d.Name == n)
             ?? throw new ArgumentException(
-                $"unknown device '{name}': the ULX3S flow supports {string.Join(", ", All.Select(d => d.Name))} (LFE5U-25F/45F/85F); pass one of them to --device",
-                nameof(name));
+                $"unknown device '{name}': the ULX3S flow supports {string.Join(", ", All.Select(d => d.Name))} (LFE5U-25F/45F/85F); pass one of them to --device");
     }
 
     public override string ToString() => $"{PartNumber} ({Name})";

@@ -25,13 +25,13 @@ public sealed record FlowOptions(EcpDevice Device, double FrequencyMhz, int Seed
     {
         ArgumentNullException.ThrowIfNull(Device);
         if (!double.IsFinite(FrequencyMhz) || FrequencyMhz <= 0 || FrequencyMhz > MaxFrequencyMhz)
-            throw new ArgumentOutOfRangeException(nameof(FrequencyMhz), FrequencyMhz,
+            throw new ArgumentException(
                 string.Format(CultureInfo.InvariantCulture, "--freq must be a clock target in MHz in (0, {0}] (the ECP5 clock limit); got {1}", MaxFrequencyMhz, FrequencyMhz));
         if (Seed < 0)
-            throw new ArgumentOutOfRangeException(nameof(Seed), Seed, $"--seed must be a placement seed >= 0; got {Seed}");
+            throw new ArgumentException($"--seed must be a placement seed >= 0; got {Seed}");
         if (string.IsNullOrWhiteSpace(OutputDirectory))
-            throw new ArgumentException("--out must name an output directory; got an empty value", nameof(OutputDirectory));
+            throw new ArgumentException("--out must name an output directory; got an empty value");
         if (ToolTimeout <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(ToolTimeout), ToolTimeout, "the tool timeout must be positive");
+            throw new ArgumentException($"the tool timeout must be positive; got {ToolTimeout}");
     }
 }

@@ -145,7 +145,7 @@ public sealed record FlowReport(
     {
         sb.AppendLine(F("  {0,-16} {1,10} {2,10} {3,8}", "resource", "used", "available", "use"));
         foreach (var r in resources)
-            sb.AppendLine(F("  {0,-16} {1,10} {2,10} {3,7:0.0}%{4}", r.Resource, r.Used, r.Available, r.Percent, r.Fits ? "" : "  DOES NOT FIT"));
+            sb.AppendLine(F("  {0,-16} {1,10} {2,10} {3,7:0.00}%{4}", r.Resource, r.Used, r.Available, r.Percent, r.Fits ? "" : "  DOES NOT FIT"));
     }
 
     private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -9,9 +9,11 @@ public static class ToolProcess
     /// <summary>
     /// Runs <paramref name="executable"/> in <paramref name="workingDirectory"/>. Output goes to
     /// <paramref name="logPath"/> (when given) as it arrives, so a long run can be followed with
-    /// tail -f. A start failure or a timeout is a <see cref="ToolFailedException"/>.
+    /// tail -f; <paramref name="echo"/> also receives every line (for tools whose progress the
+    /// user should watch). A start failure or a timeout is a <see cref="ToolFailedException"/>.
     /// </summary>
-    public static ToolRun Run(string executable, IReadOnlyList<string> arguments, string workingDirectory, string? logPath, TimeSpan timeout)
+    public static ToolRun Run(string executable, IReadOnlyList<string> arguments, string workingDirectory, string? logPath, TimeSpan timeout,
+        Action<string>? echo = null)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -39,6 +41,7 @@ public static class ToolProcess
             {
                 lines.Add(line);
                 log?.WriteLine(line);
+                echo?.Invoke(line);
             }
         }
 

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Zfpe.Flow;
+
+namespace Zfpe.Cli.Commands;
+
+/// <summary>`zfpe build [--design D] [--set k=v]... [--device 85k] [--freq MHZ] [--seed N] [--out DIR]`: the full flow to a .bit.</summary>
+public static class BuildCommand
+{
+    /// <summary>The board design built when none is named (until the accelerator exists).</summary>
+    public const string DefaultDesign = "ulx3s-codec";
+
+    public static Command Create()
+    {
+        var design = new Option<string>("--design") { Description = "design name (see `zfpe designs`)", DefaultValueFactory = _ => DefaultDesign };
+        var set = GenCommands.SetOption();
+        var device = SynthFlowSupport.DeviceOption();
+        var freq = new Option<double>("--freq") { Description = "clock target in MHz for nextpnr and the report", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };
+        var seed = new Option<int>("--seed") { Description = "nextpnr placement seed (Fmax moves with it)", DefaultValueFactory = _ => FlowOptions.DefaultSeed };
+        var outDir = new Option<string?>("--out") { Description = "build directory (default: out/build/<design>-<device>)" };
+        var cmd = new Command("build", "constraints check, Yosys, nextpnr-ecp5 and ecppack: a .bit for the ULX3S with a utilisation and Fmax report")
+        {
+            design, set, device, freq, seed, outDir,
+        };
+        cmd.SetAction(r => CliRunner.Run(() =>
+        {
+            var ecp5 = EcpDevice.Parse(r.GetValue(device)!);
+            var request = SynthFlowSupport.Request(r.GetValue(design)!, r.GetValue(set)!);
+            var options = new FlowOptions(ecp5, r.GetValue(freq), r.GetValue(seed),
+                r.GetValue(outDir) ?? DefaultDirectory(request.DesignName, ecp5))
+            {
+                CacheDirectory = SynthFlowSupport.CacheDirectory,
+            };
+            return SynthFlowSupport.Run(request, options, FlowTarget.Bitstream);
+        }));
+        return cmd;
+    }
+
+    public static string DefaultDirectory(string design, EcpDevice device) => Path.Combine("out", "build", $"{design}-{device.Name}");
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Zfpe.Cores.Designs;
+using Zfpe.Flow;
+
+namespace Zfpe.Cli.Commands;
+
+/// <summary>What `zfpe synth` and `zfpe build` share: design emission, the flow run, exit codes.</summary>
+internal static class SynthFlowSupport
+{
+    /// <summary>Where stage outputs are kept by content hash, shared by every build under out/.</summary>
+    public static string CacheDirectory =>
+        Environment.GetEnvironmentVariable("ZFPE_FLOW_CACHE") is { Length: > 0 } dir ? dir : Path.Combine("out", ".flow-cache");
+
+    public static FlowRequest Request(string design, IEnumerable<string> sets)
+    {
+        var info = DesignCatalog.Get(design);
+        var given = DesignCatalog.ParseSettings(sets);
+        var resolved = info.Resolve(given).All.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(CultureInfo.InvariantCulture));
+        Console.Error.WriteLine($"[emit] {info.Name}: {string.Join(", ", resolved.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        return new FlowRequest(info.Name, resolved, info.Emit(given));
+    }
+
+    /// <summary>
+    /// Runs the flow, prints the report table on stdout (progress goes to stderr) and returns the
+    /// exit code: 0 pass, 1 the design does not fit or misses timing, 3 missing tool, 4 tool failure.
+    /// </summary>
+    public static int Run(FlowRequest request, FlowOptions options, FlowTarget target, string? reportCopy = null)
+    {
+        var runner = new FlowRunner(new ToolLocator(), BoardConstraints.Ulx3s(), line => Console.Error.WriteLine(line));
+        FlowResult result;
+        try
+        {
+            result = runner.Run(request, options, target);
+        }
+        catch (MissingToolException e)
+        {
+            throw new CliException($"{e.Message} What was built so far is in {Path.GetFullPath(options.OutputDirectory)}.", CliRunner.MissingTool);
+        }
+        catch (ToolFailedException e)
+        {
+            throw new CliException(e.Message, CliRunner.ToolFailed);
+        }
+        catch (UnconstrainedPortsException e)
+        {
+            throw new CliException(e.Message, CliRunner.BadInput);
+        }
+        if (reportCopy is not null)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(reportCopy));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            File.Copy(result.ReportJsonPath, reportCopy, overwrite: true);
+        }
+        Console.Write(result.Report.ToText());
+        Console.WriteLine($"build directory: {result.OutputDirectory}");
+        if (result.BitstreamPath is not null) Console.WriteLine($"bitstream: {result.BitstreamPath}");
+        return result.Report.Verdict == FlowVerdict.Pass ? CliRunner.Ok : CliRunner.CheckFailed;
+    }
+
+    public static System.CommandLine.Option<string> DeviceOption() => new("--device")
+    {
+        Description = "ECP5 device of the board: 25k, 45k or 85k",
+        DefaultValueFactory = _ => "85k",
+    };
+}
