@@ -219,6 +219,9 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
         Say($"[report] {s.Report.Verdict.ToString().ToLowerInvariant()}: {Path.Combine(s.Out, ReportTextFile)}");
     }
 
+    private static string SafeFileName(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+
     private static string Log(string tool) => $"{LogDirectory}/{tool}.log";
 
     private static string Relative(RunState s, string path) => Path.GetRelativePath(s.Out, path).Replace('\\', '/');
@@ -236,7 +239,8 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
         public string NetlistFile => Top + ".json";
         public string LpfFile => Top + ".lpf";
         public string ConfigFile => Top + ".config";
-        public string BitFile => Top + ".bit";
+        // Named after the design, not the top module: it is what users pass to `zfpe program`.
+        public string BitFile => SafeFileName(Request.DesignName) + ".bit";
 
         public SortedDictionary<string, string> Inputs { get; } = new(StringComparer.Ordinal);
         public SortedDictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);

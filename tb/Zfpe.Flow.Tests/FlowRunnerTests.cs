@@ -176,7 +176,7 @@ public class FlowRunnerTests
         var runner = new FlowRunner(tools, Board);
         var result = runner.Run(TestDesigns.Request(TestDesigns.Blinky()), Options(t) with { Seed = 7 }, FlowTarget.Bitstream);
 
-        Assert.Equal(Path.Combine(result.OutputDirectory, "blinky.bit"), result.BitstreamPath);
+        Assert.Equal(Path.Combine(result.OutputDirectory, "test-blinky.bit"), result.BitstreamPath);
         Assert.StartsWith("FAKE BITSTREAM", File.ReadAllText(result.BitstreamPath!));
         var arguments = File.ReadAllText(Path.Combine(result.OutputDirectory, "fake-nextpnr-arguments.txt"));
         Assert.Contains("--85k --package CABGA381 --speed 6 --freq 25 --seed 7 --lpf blinky.lpf --json blinky.json", arguments);
@@ -187,7 +187,7 @@ public class FlowRunnerTests
         var m = BuildManifest.FromJson(File.ReadAllText(result.ManifestPath));
         Assert.Contains("fake-test-1", m.Tools["nextpnr-ecp5"].Version);
         Assert.Equal("ZFPE_NEXTPNR_ECP5", m.Tools["nextpnr-ecp5"].Source);
-        Assert.Equal(FlowHash.OfFile(result.BitstreamPath!), m.Outputs["blinky.bit"]);
+        Assert.Equal(FlowHash.OfFile(result.BitstreamPath!), m.Outputs["test-blinky.bit"]);
 
         var again = runner.Run(TestDesigns.Request(TestDesigns.Blinky()), Options(t) with { Seed = 7 }, FlowTarget.Bitstream);
         Assert.Equal([StageStatus.Ran, StageStatus.Reused, StageStatus.Reused, StageStatus.Reused], again.Stages.Select(s => s.Status));
