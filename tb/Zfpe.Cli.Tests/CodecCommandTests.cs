@@ -1,0 +1,240 @@
+using Zfpe.Cli.Tests.Support;
+using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Files;
+
+namespace Zfpe.Cli.Tests;
+
+public class CodecCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static float[] Values(int n, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, n).Select(i => (float)((random.NextDouble() - 0.5) * Math.Exp(random.NextDouble() * 6 - 3))).ToArray();
+    }
+
+    private static ContainerCodec CodecOf(string[] options)
+    {
+        string codec = "zfpe";
+        int b = 5, exponentBits = 8;
+        double rate = 8;
+        for (int i = 0; i < options.Length; i += 2)
+        {
+            switch (options[i])
+            {
+                case "--codec": codec = options[i + 1]; break;
+                case "--b": b = int.Parse(options[i + 1]); break;
+                case "--exponent-bits": exponentBits = int.Parse(options[i + 1]); break;
+                case "--rate": rate = double.Parse(options[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+            }
+        }
+        return codec == "zfp" ? ContainerCodec.ForZfp(new ZfpParameters(rate)) : ContainerCodec.ForZfpe(new ZfpeParameters(b, exponentBits));
+    }
+
+    public static TheoryData<string, string> RoundTrips()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var ext in new[] { ".npy", ".f32" })
+        {
+            foreach (var codec in new[] { "--codec zfpe", "--b 9", "--b 5 --exponent-bits 9", "--codec zfp --rate 8", "--codec zfp --rate 12.5" })
+                data.Add(ext, codec);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RoundTrips))]
+    public void Containers_round_trip_bit_exactly_against_the_reference(string extension, string codecOptions)
+    {
+        var options = codecOptions.Split(' ');
+        var codec = CodecOf(options);
+        var values = Values(203, extension.Length + codecOptions.Length);
+        var shape = extension == ".npy" ? new long[] { 7, 29 } : new long[] { 203 };
+        string input = _dir.File("in" + extension), packed = _dir.File("packed.zfpe"), output = _dir.File("out" + extension);
+        if (extension == ".npy")
+            NpyFile.Write(input, new Tensor(values, shape));
+        else
+            RawF32File.Write(input, values);
+
+        var compress = ZfpeCli.Run(["compress", "--in", input, "--out", packed, .. options]);
+        Assert.True(compress.ExitCode == 0, compress.ToString());
+        Assert.Contains(codec.ToString(), compress.Stdout);
+        var contents = ZfpeContainer.Read(packed);
+        Assert.Equal(codec, contents.Codec);
+        Assert.Equal(shape, contents.Shape);
+        Assert.Equal(codec.Compress(values, out _), contents.Payload);
+
+        var decompress = ZfpeCli.Run("decompress", "--in", packed, "--out", output);
+        Assert.True(decompress.ExitCode == 0, decompress.ToString());
+        var back = extension == ".npy" ? NpyFile.Read(output) : RawF32File.Read(output);
+        Assert.Equal(shape, back.Shape);
+        Assert.Equal(codec.Decompress(codec.Compress(values, out _), values.Length), back.Values);
+    }
+
+    [Theory]
+    [InlineData(".npy", "--codec zfpe --b 5")]
+    [InlineData(".f32", "--codec zfpe --b 13 --split 30")]
+    [InlineData(".npy", "--codec zfp --rate 12")]
+    [InlineData(".f32", "--codec zfp --rate 8")]
+    public void Raw_streams_round_trip_with_the_count_and_codec_options(string extension, string codecOptions)
+    {
+        var options = codecOptions.Split(' ');
+        var codec = options.Contains("--split")
+            ? ContainerCodec.ForZfpe(new ZfpeParameters(13, 8, 30))
+            : CodecOf(options);
+        var values = Values(101, 3);
+        string input = _dir.File("in" + extension), raw = _dir.File("stream.bin"), output = _dir.File("out" + extension);
+        if (extension == ".npy")
+            NpyFile.Write(input, new Tensor(values, [101]));
+        else
+            RawF32File.Write(input, values);
+
+        var compress = ZfpeCli.Run(["compress", "--in", input, "--out", raw, "--raw", .. options]);
+        Assert.True(compress.ExitCode == 0, compress.ToString());
+        Assert.Equal(codec.Compress(values, out _), File.ReadAllBytes(raw));
+
+        var decompress = ZfpeCli.Run(["decompress", "--in", raw, "--out", output, "--raw", "--count", "101", .. options]);
+        Assert.True(decompress.ExitCode == 0, decompress.ToString());
+        var back = extension == ".npy" ? NpyFile.Read(output) : RawF32File.Read(output);
+        Assert.Equal(codec.Decompress(File.ReadAllBytes(raw), 101), back.Values);
+    }
+
+    [Fact]
+    public void Float64_inputs_come_back_as_float64_with_their_shape()
+    {
+        string input = _dir.File("in.npy"), packed = _dir.File("p.zfpe"), output = _dir.File("out.npy");
+        NpyFile.Write(input, new Tensor(Values(24, 5), [2, 3, 4], TensorDType.Float64));
+        Assert.Equal(0, ZfpeCli.Run("compress", "--in", input, "--out", packed, "--b", "9").ExitCode);
+        Assert.Equal(0, ZfpeCli.Run("decompress", "--in", packed, "--out", output).ExitCode);
+        var back = NpyFile.Read(output);
+        Assert.Equal(TensorDType.Float64, back.DType);
+        Assert.Equal(new long[] { 2, 3, 4 }, back.Shape);
+    }
+
+    [Fact]
+    public void Non_finite_inputs_are_compressed_with_a_warning()
+    {
+        string input = _dir.File("in.f32"), packed = _dir.File("p.zfpe"), output = _dir.File("out.f32");
+        RawF32File.Write(input, new[] { 1f, float.NaN, float.PositiveInfinity, -2f });
+        var result = ZfpeCli.Run("compress", "--in", input, "--out", packed);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning", result.Stderr);
+        Assert.Contains("NaN or Inf", result.Stderr);
+        Assert.Equal(0, ZfpeCli.Run("decompress", "--in", packed, "--out", output).ExitCode);
+        Assert.All(RawF32File.Read(output).Values, v => Assert.True(float.IsFinite(v)));
+    }
+
+    private (string Packed, string Input) CompressedSample()
+    {
+        string input = _dir.File("in.npy"), packed = _dir.File("p.zfpe");
+        NpyFile.Write(input, new Tensor(Values(64, 9), [8, 8]));
+        var result = ZfpeCli.Run("compress", "--in", input, "--out", packed);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return (packed, input);
+    }
+
+    private static void AssertFailed(ZfpeCli.Result result, string message, string? output)
+    {
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains(message, result.Stderr);
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        if (output != null)
+            Assert.False(File.Exists(output), $"{output} was created although the command failed");
+    }
+
+    [Fact]
+    public void A_corrupt_container_is_rejected_and_nothing_is_written()
+    {
+        var (packed, _) = CompressedSample();
+        var bytes = File.ReadAllBytes(packed);
+        bytes[^3] ^= 0x40;
+        File.WriteAllBytes(packed, bytes);
+        string output = _dir.File("out.npy");
+        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output), "payload checksum mismatch", output);
+
+        bytes[^3] ^= 0x40;
+        bytes[20] ^= 1;
+        File.WriteAllBytes(packed, bytes);
+        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output), "header checksum mismatch at byte offset", output);
+    }
+
+    [Fact]
+    public void A_truncated_container_is_rejected_and_nothing_is_written()
+    {
+        var (packed, _) = CompressedSample();
+        var bytes = File.ReadAllBytes(packed);
+        File.WriteAllBytes(packed, bytes[..^5]);
+        string output = _dir.File("out.f32");
+        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output), "truncated payload", output);
+    }
+
+    [Fact]
+    public void A_failed_decompress_leaves_an_existing_output_untouched()
+    {
+        var (packed, _) = CompressedSample();
+        File.WriteAllBytes(packed, File.ReadAllBytes(packed)[..30]);
+        string output = _dir.File("keep.npy");
+        File.WriteAllText(output, "previous result");
+        var result = ZfpeCli.Run("decompress", "--in", packed, "--out", output);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("truncated .zfpe container", result.Stderr);
+        Assert.Equal("previous result", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void A_truncated_npy_input_is_rejected_and_nothing_is_written()
+    {
+        var (_, input) = CompressedSample();
+        File.WriteAllBytes(input, File.ReadAllBytes(input)[..^7]);
+        string output = _dir.File("x.zfpe");
+        AssertFailed(ZfpeCli.Run("compress", "--in", input, "--out", output), "truncated .npy data", output);
+    }
+
+    [Theory]
+    [InlineData("--b 40", "b (payload bits) = 40 is out of range: allowed 1..28")]
+    [InlineData("--b 0", "b (payload bits) = 0 is out of range: allowed 1..28")]
+    [InlineData("--exponent-bits 10", "exponent-bits = 10 is not allowed: use 8")]
+    [InlineData("--b 9 --split 8", "split = 8 is out of range")]
+    [InlineData("--codec zfp --rate 40", "rate = 40 is out of range: allowed 1..32")]
+    [InlineData("--codec lz4", "--codec 'lz4' is unknown: allowed zfpe, zfp")]
+    [InlineData("--codec zfp --b 5", "--b applies to --codec zfpe only")]
+    [InlineData("--rate 8", "--rate applies to --codec zfp only")]
+    public void Bad_codec_options_are_rejected_naming_the_parameter_and_the_range(string options, string message)
+    {
+        var (_, input) = CompressedSample();
+        string output = _dir.File("bad.zfpe");
+        AssertFailed(ZfpeCli.Run(["compress", "--in", input, "--out", output, .. options.Split(' ')]), message, output);
+    }
+
+    [Fact]
+    public void Raw_decompression_needs_the_count_and_a_matching_stream_size()
+    {
+        var (_, input) = CompressedSample();
+        string raw = _dir.File("s.bin"), output = _dir.File("o.f32");
+        Assert.Equal(0, ZfpeCli.Run("compress", "--in", input, "--out", raw, "--raw").ExitCode);
+        AssertFailed(ZfpeCli.Run("decompress", "--in", raw, "--out", output, "--raw"), "--count is required with --raw", output);
+        AssertFailed(ZfpeCli.Run("decompress", "--in", raw, "--out", output, "--raw", "--count", "100"),
+            "the raw stream has 64 bytes but 100 values with zfpe b=5 exponent-bits=8 split=28 take 100", output);
+    }
+
+    [Fact]
+    public void Codec_options_without_raw_are_rejected_because_the_container_records_them()
+    {
+        var (packed, _) = CompressedSample();
+        string output = _dir.File("o.npy");
+        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output, "--b", "9"), "--b: a container records its codec", output);
+    }
+
+    [Fact]
+    public void Unknown_extensions_and_missing_inputs_are_rejected()
+    {
+        var (packed, input) = CompressedSample();
+        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", _dir.File("o.txt")), "unknown extension '.txt'", _dir.File("o.txt"));
+        AssertFailed(ZfpeCli.Run("compress", "--in", _dir.File("none.npy"), "--out", _dir.File("n.zfpe")), "no such file", _dir.File("n.zfpe"));
+        AssertFailed(ZfpeCli.Run("decompress", "--in", input, "--out", _dir.File("o.npy")), "not a .zfpe container", _dir.File("o.npy"));
+    }
+}

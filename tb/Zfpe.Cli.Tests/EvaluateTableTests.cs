@@ -1,0 +1,35 @@
+using Zfpe.Cli.Commands;
+using Zfpe.Reference.Metrics;
+
+namespace Zfpe.Cli.Tests;
+
+public class EvaluateTableTests
+{
+    private static readonly EvaluateResult[] Results =
+    [
+        new("zfpe-b5", new ErrorMetrics(4, 8, 0.125, 0.5, 3, 27.6, 4, 0.01, 0.2), 1.25),
+        new("int8-sym-tensor", new ErrorMetrics(4, 8.04, 0, 0, 0, double.PositiveInfinity, 0, double.NaN, double.NaN), 0.5),
+    ];
+
+    [Fact]
+    public void The_text_table_aligns_columns_and_spells_special_values()
+    {
+        var lines = EvaluateTable.Text(Results).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, l => Assert.Equal(lines[0].Length, l.Length));
+        Assert.StartsWith("method ", lines[0]);
+        Assert.Contains("1.250e-01", lines[1]);
+        Assert.Contains(" 27.60 ", lines[1]);
+        Assert.Contains(" inf ", lines[2]);
+        Assert.Contains(" nan ", lines[2]);
+    }
+
+    [Fact]
+    public void The_csv_keeps_full_precision()
+    {
+        var lines = EvaluateTable.Csv(Results).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("method,bits_per_value,rmse,max_abs_error,psnr_db,rel_error_mean,rel_error_max,time_ms", lines[0]);
+        Assert.Equal("zfpe-b5,8,0.125,0.5,27.6,0.01,0.2,1.25", lines[1]);
+        Assert.Equal("int8-sym-tensor,8.04,0,0,inf,nan,nan,0.5", lines[2]);
+    }
+}

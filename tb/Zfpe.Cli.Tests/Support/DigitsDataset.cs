@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace Zfpe.Cli.Tests.Support;
+
+/// <summary>
+/// The UCI handwritten digits (1797 8×8 images, pixel values 0..16, label 0..9) as Debian's
+/// python3-sklearn ships them: one CSV row per image, 64 pixels then the label.
+/// </summary>
+public sealed class DigitsDataset
+{
+    public const string DataFile = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
+
+    private DigitsDataset(float[][] images, int[] labels)
+    {
+        Images = images;
+        Labels = labels;
+    }
+
+    /// <summary>Pixels scaled to 0..1, 64 per image.</summary>
+    public float[][] Images { get; }
+
+    public int[] Labels { get; }
+
+    public static DigitsDataset Load()
+    {
+        if (!File.Exists(DataFile))
+            Assert.Fail($"{DataFile} is missing: the digits data set comes with Debian's scikit-learn; run apt-get install python3-sklearn");
+        var images = new List<float[]>();
+        var labels = new List<int>();
+        using var gzip = new GZipStream(File.OpenRead(DataFile), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+                continue;
+            var fields = line.Split(',');
+            Assert.Equal(65, fields.Length);
+            images.Add(fields[..64].Select(f => float.Parse(f, CultureInfo.InvariantCulture) / 16f).ToArray());
+            labels.Add(int.Parse(fields[64], CultureInfo.InvariantCulture));
+        }
+        return new DigitsDataset(images.ToArray(), labels.ToArray());
+    }
+}
