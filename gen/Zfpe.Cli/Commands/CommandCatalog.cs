@@ -19,5 +19,6 @@ public static class CommandCatalog
     public static IEnumerable<Command> Benchmarks()
     {
         foreach (var c in GenCommands.Benchmarks()) yield return c;
+        yield return CodecBench.Create();
     }
 }

@@ -30,22 +30,40 @@ public static class BlockTransform
     public static int FixedPoint(float x, int emax)
     {
         uint bits = BitConverter.SingleToUInt32Bits(x);
+        if ((bits & 0x7FFFFFFFu) == 0)
+            return 0;
         int field = (int)(bits >> 23) & 0xFF;
-        uint significand = field == 0 ? bits & 0x7FFFFFu : (bits & 0x7FFFFFu) | 0x800000u;
-        int shift = Math.Max(field, 1) - 120 - emax;
-        ulong magnitude = shift >= 0
-            ? (shift <= 7 ? (ulong)significand << shift : ulong.MaxValue)
-            : (shift > -32 ? significand >> -shift : 0u);
-        if (magnitude >= 1u << 30)
+        // frexp's exponent: |x| < 2^(field − 126) for a normal float, below 2^-126 for a subnormal.
+        int exponent = field == 0 ? -126 : field - 126;
+        if (field == 0xFF || exponent > emax)
             throw new ArgumentException($"value {x:R} is not below 2^emax = 2^{emax}: emax must be the block exponent of a block holding only finite values");
-        int q = (int)magnitude;
-        return (bits & 0x80000000u) != 0 ? -q : q;
+        return FixedPointInBlock(bits, emax);
+    }
+
+    /// <summary>
+    /// The fixed point of a float given by its bits, for callers that know |x| &lt; 2^emax (the
+    /// codecs' inner loops): |q| = floor(M · 2^(F − 120 − emax)), F − 120 − emax ≤ 7, sign after.
+    /// </summary>
+    internal static int FixedPointInBlock(uint bits, int emax)
+    {
+        int field = (int)(bits >> 23) & 0xFF;
+        long significand = (bits & 0x7FFFFF) | (field != 0 ? 0x800000u : 0u);
+        int shift = Math.Max(field, 1) - 120 - emax;
+        // Pre-shift by 8 so that every shift is rightward (flooring); shifts past 63 give 0.
+        int magnitude = (int)((significand << 8) >> Math.Min(8 - shift, 63));
+        return (int)bits < 0 ? -magnitude : magnitude;
     }
 
     /// <summary>ZFP's forward lifting transform of (x, y, z, w) (§3 step 4); the result is in sequency order.</summary>
     public static void ForwardLift(Span<int> p)
     {
         int x = p[0], y = p[1], z = p[2], w = p[3];
+        ForwardLift(ref x, ref y, ref z, ref w);
+        p[0] = x; p[1] = y; p[2] = z; p[3] = w;
+    }
+
+    internal static void ForwardLift(ref int x, ref int y, ref int z, ref int w)
+    {
         unchecked
         {
             x += w; x >>= 1; w -= x;
@@ -54,13 +72,18 @@ public static class BlockTransform
             w += y; w >>= 1; y -= w;
             w += y >> 1; y -= w >> 1;
         }
-        p[0] = x; p[1] = y; p[2] = z; p[3] = w;
     }
 
     /// <summary>The inverse lift (§4 step 4).</summary>
     public static void InverseLift(Span<int> p)
     {
         int x = p[0], y = p[1], z = p[2], w = p[3];
+        InverseLift(ref x, ref y, ref z, ref w);
+        p[0] = x; p[1] = y; p[2] = z; p[3] = w;
+    }
+
+    internal static void InverseLift(ref int x, ref int y, ref int z, ref int w)
+    {
         unchecked
         {
             y += w >> 1; w -= y >> 1;
@@ -69,7 +92,6 @@ public static class BlockTransform
             y += z; z <<= 1; z -= y;
             w += x; x <<= 1; x -= w;
         }
-        p[0] = x; p[1] = y; p[2] = z; p[3] = w;
     }
 
     /// <summary>Two's complement to negabinary (§3 step 5): <c>(q + 0xAAAAAAAA) XOR 0xAAAAAAAA</c>.</summary>

@@ -69,12 +69,14 @@ public static class ZfpeCodec
     public static uint PayloadWindow(uint u, ZfpeParameters p, out bool flag)
     {
         flag = (u >> p.Split) != 0;
-        return flag ? u >> (32 - p.B) : (u >> (p.Split - p.B)) & PayloadMask(p.B);
+        return (u >> WindowShift(flag, p)) & PayloadMask(p.B);
     }
 
     /// <summary>§4 step 2: the negabinary word a (flag, payload) pair stands for; dropped bits are zero.</summary>
-    public static uint InversePayloadWindow(bool flag, uint payload, ZfpeParameters p) =>
-        flag ? payload << (32 - p.B) : payload << (p.Split - p.B);
+    public static uint InversePayloadWindow(bool flag, uint payload, ZfpeParameters p) => payload << WindowShift(flag, p);
+
+    /// <summary>Position of the payload's lowest bit: 32 − b in the high window, split − b in the low one.</summary>
+    private static int WindowShift(bool flag, ZfpeParameters p) => (flag ? 32 : p.Split) - p.B;
 
     // ---- §4 step 5: back to float --------------------------------------------------------------
 
@@ -197,47 +199,93 @@ public static class ZfpeCodec
             throw new ArgumentException($"the destination holds {destination.Length} bytes but {values.Length} values need {needed}: size it with CompressedBytes");
 
         var writer = new BitWriter(destination);
-        Span<int> c = stackalloc int[BlockSize];
-        Span<float> block = stackalloc float[BlockSize];
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<float, uint>(values);
         bool nonFinite = false;
         int fullBlocks = values.Length / BlockSize;
         for (int i = 0; i < fullBlocks; i++)
         {
-            values.Slice(i * BlockSize, BlockSize).CopyTo(block);
-            nonFinite |= EncodeBlock(ref writer, block, c, p);
+            var block = bits.Slice(i * BlockSize, BlockSize);
+            nonFinite |= EncodeBlock(ref writer, block[0], block[1], block[2], block[3], p);
         }
         int rest = values.Length - fullBlocks * BlockSize;
         if (rest != 0)
         {
-            block.Clear(); // +0.0 padding, see the class remarks
-            values[(fullBlocks * BlockSize)..].CopyTo(block);
-            nonFinite |= EncodeBlock(ref writer, block, c, p);
+            Span<uint> last = stackalloc uint[BlockSize]; // +0.0 padding, see the class remarks
+            bits[(fullBlocks * BlockSize)..].CopyTo(last);
+            nonFinite |= EncodeBlock(ref writer, last[0], last[1], last[2], last[3], p);
         }
         nonFiniteInput = nonFinite;
         return writer.Flush();
     }
 
-    /// <summary>The allocation-free form of <see cref="EncodeBlock(ReadOnlySpan{float}, ZfpeParameters)"/>: same steps, no trace.</summary>
-    private static bool EncodeBlock(ref BitWriter writer, scoped Span<float> block, scoped Span<int> c, ZfpeParameters p)
+    /// <summary>
+    /// The allocation-free form of <see cref="EncodeBlock(ReadOnlySpan{float}, ZfpeParameters)"/>, on
+    /// the values' bit patterns: the same steps, fused so that a block costs a few dozen instructions.
+    /// </summary>
+    private static bool EncodeBlock(ref BitWriter writer, uint a0, uint a1, uint a2, uint a3, ZfpeParameters p)
     {
-        bool nonFinite = ReplaceNonFinite(block);
-        int e = BlockExponent(block);
-        if (e == 0)
+        uint largestField = Math.Max(Math.Max(a0 >> 23 & 0xFF, a1 >> 23 & 0xFF), Math.Max(a2 >> 23 & 0xFF, a3 >> 23 & 0xFF));
+        bool nonFinite = largestField == 0xFF;
+        if (nonFinite)
         {
-            writer.Pad(p.BlockBits);
+            Span<float> block = [BitConverter.UInt32BitsToSingle(a0), BitConverter.UInt32BitsToSingle(a1),
+                                 BitConverter.UInt32BitsToSingle(a2), BitConverter.UInt32BitsToSingle(a3)];
+            ReplaceNonFinite(block);
+            a0 = BitConverter.SingleToUInt32Bits(block[0]);
+            a1 = BitConverter.SingleToUInt32Bits(block[1]);
+            a2 = BitConverter.SingleToUInt32Bits(block[2]);
+            a3 = BitConverter.SingleToUInt32Bits(block[3]);
+            largestField = Math.Max(Math.Max(a0 >> 23 & 0xFF, a1 >> 23 & 0xFF), Math.Max(a2 >> 23 & 0xFF, a3 >> 23 & 0xFF));
+        }
+        if (largestField == 0)
+        {
+            writer.Pad(p.BlockBits); // the zero block
             return nonFinite;
         }
+        int e = (int)largestField + 1;
         int emax = e - ExponentBias;
-        for (int k = 0; k < BlockSize; k++)
-            c[k] = BlockTransform.FixedPoint(block[k], emax);
-        BlockTransform.ForwardLift(c);
-        writer.Write((uint)e, p.ExponentBits);
-        for (int k = 0; k < BlockSize; k++)
-        {
-            uint payload = PayloadWindow(BlockTransform.Negabinary(c[k]), p, out bool flag);
-            writer.Write((payload << 1) | (flag ? 1u : 0u), 1 + p.B);
-        }
+        int x = BlockTransform.FixedPointInBlock(a0, emax), y = BlockTransform.FixedPointInBlock(a1, emax);
+        int z = BlockTransform.FixedPointInBlock(a2, emax), w = BlockTransform.FixedPointInBlock(a3, emax);
+        BlockTransform.ForwardLift(ref x, ref y, ref z, ref w);
+
+        // Pack E and the four (flag, payload) fields into as few 64-bit writes as fit.
+        var packer = new FieldPacker((uint)e, p.ExponentBits);
+        int fieldBits = 1 + p.B;
+        packer.Add(ref writer, Field(x, p), fieldBits);
+        packer.Add(ref writer, Field(y, p), fieldBits);
+        packer.Add(ref writer, Field(z, p), fieldBits);
+        packer.Add(ref writer, Field(w, p), fieldBits);
+        packer.Flush(ref writer);
         return nonFinite;
+    }
+
+    /// <summary>A coefficient's field as laid out in the block: the flag in bit 0, the payload above it.</summary>
+    private static uint Field(int coefficient, ZfpeParameters p)
+    {
+        uint payload = PayloadWindow(BlockTransform.Negabinary(coefficient), p, out bool flag);
+        return (payload << 1) | (flag ? 1u : 0u);
+    }
+
+    /// <summary>Gathers consecutive fields into one word and hands it to the writer when the next would not fit.</summary>
+    private struct FieldPacker(uint first, int firstBits)
+    {
+        private ulong _word = first;
+        private int _bits = firstBits;
+
+        public void Add(ref BitWriter writer, uint field, int bits)
+        {
+            if (_bits + bits > 64)
+                Flush(ref writer);
+            _word |= (ulong)field << _bits;
+            _bits += bits;
+        }
+
+        public void Flush(ref BitWriter writer)
+        {
+            writer.Write(_word, _bits);
+            _word = 0;
+            _bits = 0;
+        }
     }
 
     /// <summary>Decompresses <paramref name="valueCount"/> values from a stream of exactly CompressedBytes(valueCount) bytes.</summary>
@@ -260,42 +308,47 @@ public static class ZfpeCodec
                 $"take exactly {needed}: check the value count and the codec parameters");
 
         var reader = new BitReader(stream);
-        Span<int> c = stackalloc int[BlockSize];
         Span<float> block = stackalloc float[BlockSize];
         int fullBlocks = destination.Length / BlockSize;
         for (int i = 0; i < fullBlocks; i++)
-        {
-            DecodeBlock(ref reader, c, block, p);
-            block.CopyTo(destination.Slice(i * BlockSize, BlockSize));
-        }
+            DecodeBlock(ref reader, destination.Slice(i * BlockSize, BlockSize), p);
         int rest = destination.Length - fullBlocks * BlockSize;
         if (rest != 0)
         {
-            DecodeBlock(ref reader, c, block, p);
+            DecodeBlock(ref reader, block, p);
             block[..rest].CopyTo(destination[(fullBlocks * BlockSize)..]);
         }
     }
 
     /// <summary>The allocation-free form of <see cref="DecodeBlock(UInt128, ZfpeParameters)"/>.</summary>
-    private static void DecodeBlock(ref BitReader reader, scoped Span<int> c, scoped Span<float> block, ZfpeParameters p)
+    private static void DecodeBlock(ref BitReader reader, scoped Span<float> block, ZfpeParameters p)
     {
         int e = (int)reader.Read(p.ExponentBits);
         int fieldBits = 1 + p.B;
-        for (int k = 0; k < BlockSize; k++)
-        {
-            uint field = (uint)reader.Read(fieldBits);
-            c[k] = BlockTransform.InverseNegabinary(InversePayloadWindow((field & 1) != 0, field >> 1, p));
-        }
+        int x = Coefficient((uint)reader.Read(fieldBits), p), y = Coefficient((uint)reader.Read(fieldBits), p);
+        int z = Coefficient((uint)reader.Read(fieldBits), p), w = Coefficient((uint)reader.Read(fieldBits), p);
         if (e == 0)
         {
             block.Clear();
             return;
         }
-        BlockTransform.InverseLift(c);
+        BlockTransform.InverseLift(ref x, ref y, ref z, ref w);
         int emax = e - ExponentBias;
-        for (int k = 0; k < BlockSize; k++)
-            block[k] = InverseFixedPoint(c[k], emax);
+        if (emax is >= -96 and <= 126)
+        {
+            // Here every result is normal and finite, so float arithmetic is exact after the
+            // int → float rounding and gives what InverseFixedPoint gives.
+            float scale = MathF.ScaleB(1f, emax - 30);
+            block[0] = x * scale; block[1] = y * scale; block[2] = z * scale; block[3] = w * scale;
+            return;
+        }
+        block[0] = InverseFixedPoint(x, emax); block[1] = InverseFixedPoint(y, emax);
+        block[2] = InverseFixedPoint(z, emax); block[3] = InverseFixedPoint(w, emax);
     }
+
+    /// <summary>The two's complement coefficient of a (flag, payload) field.</summary>
+    private static int Coefficient(uint field, ZfpeParameters p) =>
+        BlockTransform.InverseNegabinary(InversePayloadWindow((field & 1) != 0, field >> 1, p));
 
     private static uint PayloadMask(int b) => (1u << b) - 1;
 
