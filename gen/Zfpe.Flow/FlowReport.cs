@@ -49,6 +49,22 @@ public sealed record FlowReport(
         }
     }
 
+    /// <summary>
+    /// Remarks that do not change the verdict: nextpnr judges each clock against its own
+    /// constraint (an LPF FREQUENCY, a PLL's derived output, or --freq for the rest), so a PLL
+    /// built for another frequency than --freq is pointed out here rather than failed.
+    /// </summary>
+    public IReadOnlyList<string> Notes
+    {
+        get
+        {
+            if (PlaceAndRoute is not { Clocks.Count: > 0 } pnr) return [];
+            if (pnr.Clocks.Any(c => Math.Abs(c.ConstraintMhz - TargetMhz) <= TargetMhz * 0.005)) return [];
+            return [F("no clock is constrained at the {0:0.###} MHz target: the clocks run at {1} (an LPF FREQUENCY or the design's PLL sets them; --freq applies only to clocks nothing else constrains)",
+                TargetMhz, string.Join(", ", pnr.Clocks.Select(c => F("{0} {1:0.###} MHz", c.Clock, c.ConstraintMhz))))];
+        }
+    }
+
     public FlowVerdict Verdict
     {
         get
@@ -73,6 +89,7 @@ public sealed record FlowReport(
         Target,
         Verdict,
         Problems,
+        Notes,
         Synthesis = Synthesis is null ? null : new
         {
             Synthesis.CellsByType,
@@ -136,6 +153,7 @@ public sealed record FlowReport(
         sb.AppendLine();
         sb.AppendLine($"verdict: {Verdict.ToString().ToLowerInvariant()}");
         foreach (var p in Problems) sb.AppendLine("  " + p);
+        foreach (var n in Notes) sb.AppendLine("note: " + n);
         return sb.ToString();
     }
 

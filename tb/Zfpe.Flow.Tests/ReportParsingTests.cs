@@ -120,6 +120,18 @@ public class ReportParsingTests
     }
 
     [Fact]
+    public void A_target_that_no_clock_is_constrained_at_is_noted_without_failing()
+    {
+        var pnr = new PlaceAndRouteStatistics([new("TRELLIS_COMB", 10, 100)], [new("$glbnet$clk_25mhz", 150, 25)]);
+        var r = Report(EcpDevice.Lfe5u85, pnr, AllRan);
+        Assert.Equal(FlowVerdict.Pass, r.Verdict);
+        var note = Assert.Single(r.Notes);
+        Assert.Contains("100 MHz target", note);
+        Assert.Contains("$glbnet$clk_25mhz 25 MHz", note);
+        Assert.Empty(Report(EcpDevice.Lfe5u85, new PlaceAndRouteStatistics([], [new("clk", 150, 100)]), AllRan).Notes);
+    }
+
+    [Fact]
     public void A_build_that_stopped_before_place_and_route_is_incomplete()
     {
         var r = Report(EcpDevice.Lfe5u85, null,
