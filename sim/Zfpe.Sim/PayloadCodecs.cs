@@ -6,10 +6,10 @@ namespace Zfpe.Sim;
 /// <summary>The built-in payload codecs, and <see cref="Create{T}"/> for a test's own types.</summary>
 public static class PayloadCodecs
 {
-    /// <summary>Raw bits up to 64 (bits above the port width must be zero).</summary>
+    /// <summary>Raw bits up to 64; on a wider port, the value must fit 64 bits.</summary>
     public static PayloadCodec<ulong> UInt64 { get; } = new Bits();
 
-    /// <summary>A number up to 64 bits: two's complement on a signed port.</summary>
+    /// <summary>A number that fits 64 bits, on a port of any width: two's complement on a signed port.</summary>
     public static PayloadCodec<long> Int64 { get; } = new Signed();
 
     /// <summary>A number of any width: two's complement on a signed port.</summary>
@@ -74,9 +74,15 @@ public static class PayloadCodecs
             if (!TryStore(value, port, words)) throw DoesNotFit(Hex(value), port);
         }
 
-        public override ulong Decode(ReadOnlySpan<uint> words, SimPort port) =>
-            port.Width <= 64 ? Low64(words)
-            : throw new ArgumentException($"port '{port.Name}' is {port.Width} bits; read it with a BigInteger or uint[] payload codec.");
+        public override ulong Decode(ReadOnlySpan<uint> words, SimPort port)
+        {
+            for (var i = 2; i < words.Length; i++)
+            {
+                if (words[i] != 0)
+                    throw new ArgumentException($"port '{port.Name}' ({port.Width} bits) carries a value above 64 bits; read it with the BigInteger or uint[] payload codec.");
+            }
+            return Low64(words);
+        }
 
         public override string Format(ulong value) => Hex(value);
     }
@@ -102,8 +108,14 @@ public static class PayloadCodecs
 
         public override long Decode(ReadOnlySpan<uint> words, SimPort port)
         {
-            if (port.Width > 64) throw new ArgumentException($"port '{port.Name}' is {port.Width} bits; read it with a BigInteger payload codec.");
             var bits = Low64(words);
+            if (port.Width > 64)
+            {
+                var value = Big.ToBigInteger(words, port);
+                return value >= long.MinValue && value <= long.MaxValue
+                    ? (long)value
+                    : throw new ArgumentException($"port '{port.Name}' ({port.Width} bits) carries {value}, beyond 64 bits; read it with the BigInteger payload codec.");
+            }
             if (!port.IsSigned) return (long)bits;
             var shift = 64 - port.Width;
             return (long)(bits << shift) >> shift;
@@ -122,7 +134,9 @@ public static class PayloadCodecs
             for (var i = 0; i < words.Length; i++) words[i] = (uint)((bits >> (32 * i)) & uint.MaxValue);
         }
 
-        public override BigInteger Decode(ReadOnlySpan<uint> words, SimPort port)
+        public override BigInteger Decode(ReadOnlySpan<uint> words, SimPort port) => ToBigInteger(words, port);
+
+        internal static BigInteger ToBigInteger(ReadOnlySpan<uint> words, SimPort port)
         {
             var bytes = new byte[words.Length * 4];
             for (var i = 0; i < words.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(4 * i), words[i]);

@@ -16,10 +16,11 @@ internal static class RepositoryPaths
             ? Path.Combine(root, ".cache")
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "zfpe");
 
-    public static string DefaultModelCache =>
-        Environment.GetEnvironmentVariable(EnvironmentVariables.SimCache) is { Length: > 0 } fromEnvironment
-            ? Path.GetFullPath(fromEnvironment)
-            : Path.Combine(CacheRoot, "verilator");
+    public static string DefaultModelCache => ModelCacheDirectory(Environment.GetEnvironmentVariable(EnvironmentVariables.SimCache));
+
+    /// <summary>The model cache given the value of <c>ZFPE_SIM_CACHE</c> (null or empty: the default).</summary>
+    public static string ModelCacheDirectory(string? fromEnvironment) =>
+        fromEnvironment is { Length: > 0 } ? Path.GetFullPath(fromEnvironment) : Path.Combine(CacheRoot, "verilator");
 
     public static string DefaultWaveDirectory =>
         Environment.GetEnvironmentVariable(EnvironmentVariables.WavesDirectory) is { Length: > 0 } fromEnvironment

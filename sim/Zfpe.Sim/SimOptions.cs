@@ -69,7 +69,12 @@ public sealed record SimOptions
     public WaveFormat ResolveWaves()
     {
         if (Waves is { } explicitChoice) return explicitChoice;
-        var value = Environment.GetEnvironmentVariable(EnvironmentVariables.Waves)?.Trim().ToLowerInvariant();
+        return ParseWavesVariable(Environment.GetEnvironmentVariable(EnvironmentVariables.Waves));
+    }
+
+    internal static WaveFormat ParseWavesVariable(string? raw)
+    {
+        var value = raw?.Trim().ToLowerInvariant();
         return value switch
         {
             null or "" or "0" or "off" or "no" or "false" or "none" => WaveFormat.None,
