@@ -29,6 +29,18 @@ public class ProgressBarTests
     }
 
     [Fact]
+    public void A_shorter_label_overwrites_the_tail_of_a_longer_one()
+    {
+        var writer = new StringWriter();
+        var bar = ProgressBar.Start(writer, 100);
+        bar.Advance(10, "zfpe-b5");
+        bar.Advance(10, "zfp-r8");
+        string last = writer.ToString().Split('\r')[^1];
+        Assert.Equal(ProgressBar.Render(0.2, "zfpe-b5").Length, last.Length);
+        Assert.EndsWith("zfp-r8 ", last);
+    }
+
+    [Fact]
     public void Small_inputs_and_redirected_stderr_get_no_bar()
     {
         Assert.Null(ProgressBar.StartIfUseful(ProgressBar.Threshold - 1, 10));

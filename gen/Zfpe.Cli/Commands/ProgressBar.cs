@@ -35,8 +35,9 @@ public sealed class ProgressBar : IDisposable
         string line = Render((double)_done / _total, label);
         if (line == _shown)
             return;
+        // Pad over the tail of a longer previous line (a longer label).
+        _writer.Write('\r' + line.PadRight(_shown.Length));
         _shown = line;
-        _writer.Write('\r' + line);
         _writer.Flush();
     }
 
