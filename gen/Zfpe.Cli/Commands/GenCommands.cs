@@ -72,7 +72,7 @@ public static class GenCommands
 
     private static Command BenchElaborate()
     {
-        var inputs = new Option<int>("--inputs") { Description = "inputs of the stream-merge design measured (sets its size)", DefaultValueFactory = _ => 24 };
+        var inputs = new Option<int>("--inputs") { Description = "inputs of the stream-merge design measured (sets its size)", DefaultValueFactory = _ => 32 };
         var repeat = new Option<int>("--repeat") { Description = "runs; the best time is reported", DefaultValueFactory = _ => 5 };
         var cmd = new Command("elaborate", "time elaboration and Verilog emission of a design of about 10,000 IR nodes") { inputs, repeat };
         cmd.SetAction(r => CliRunner.Run(() =>

@@ -121,27 +121,27 @@ internal static class DriverCheck
                 {
                     case AssignStmt a:
                         Target(a);
-                        CheckReads(a.Value, a.Location);
+                        Nodes += CheckReads(a.Value, a.Location);
                         if (direct.TryGetValue(a.Target, out var earlier))
                             throw new HdlException(a.Location, $"more than one driver: {a.Target.Describe()} is assigned at {earlier} and again here in the same block, so the first assignment never takes effect");
                         direct[a.Target] = a.Location;
                         firstAssign.TryAdd(a.Target, a.Location);
                         break;
                     case MemWriteStmt w:
-                        CheckReads(w.Address, w.Location);
-                        CheckReads(w.Data, w.Location);
+                        Nodes += CheckReads(w.Address, w.Location);
+                        Nodes += CheckReads(w.Data, w.Location);
                         memWritten.Add(w.Memory);
                         break;
                     case WhenStmt w:
                         foreach (var (cond, body, loc) in w.Branches)
                         {
-                            CheckReads(cond, loc);
+                            Nodes += CheckReads(cond, loc);
                             Block(body, conditions);
                         }
                         if (w.Otherwise is not null) Block(w.Otherwise, conditions);
                         break;
                     case SwitchStmt sw:
-                        CheckReads(sw.Selector, sw.Location);
+                        Nodes += CheckReads(sw.Selector, sw.Location);
                         foreach (var k in sw.Cases) Block(k.Body, conditions);
                         if (sw.Default is not null) Block(sw.Default, conditions);
                         break;

@@ -96,8 +96,9 @@ internal static class LoopCheck
             {
                 case AssignStmt a when !a.Target.IsState:
                     var edges = Edges(deps, a.Target);
-                    foreach (var s in Reads(a.Value).Concat(conditions.SelectMany(Reads)))
-                        edges.Add((s, a.Location));
+                    foreach (var s in Reads(a.Value)) edges.Add((s, a.Location));
+                    foreach (var cond in conditions)
+                        foreach (var s in Reads(cond)) edges.Add((s, a.Location));
                     break;
                 case WhenStmt w:
                     var conds = new List<Expr>(conditions);
@@ -117,11 +118,21 @@ internal static class LoopCheck
         }
     }
 
-    private static IEnumerable<Signal> Reads(Expr e)
+    /// <summary>The signals an expression reads (each once), walking shared subtrees once.</summary>
+    private static List<Signal> Reads(Expr root)
     {
-        if (e is SignalExpr s) yield return s.Signal;
-        foreach (var o in e.Operands)
-            foreach (var r in Reads(o))
-                yield return r;
+        var result = new List<Signal>();
+        var seen = new HashSet<Expr>(ReferenceEqualityComparer.Instance);
+        var seenSignals = new HashSet<Signal>();
+        var work = new Stack<Expr>();
+        work.Push(root);
+        while (work.Count > 0)
+        {
+            var e = work.Pop();
+            if (!seen.Add(e)) continue;
+            if (e is SignalExpr s && seenSignals.Add(s.Signal)) result.Add(s.Signal);
+            foreach (var o in e.Operands) work.Push(o);
+        }
+        return result;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
     private readonly Dictionary<Expr, string> tempOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Signal, bool[]> bitsRead = [];
     private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> tempWidth = new(StringComparer.Ordinal);
     private readonly HashSet<Expr> printingShared = new(ReferenceEqualityComparer.Instance);
     private string context = "expr";
     private SourceLocation location = SourceLocation.Unknown;
@@ -142,6 +143,7 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
             if (!nameTaken(name) && reserved.Add(name)) break;
         }
         tempOf[e] = name;
+        tempWidth[name] = e.Width;
         var loc = location;
         printingShared.Add(e);
         var text = Print(e, true); // may add the temporaries this one needs, before it
@@ -152,7 +154,7 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
 
     private void MarkTemp(string name, int hi, int lo)
     {
-        var width = tempOf.First(kv => kv.Value == name).Key.Width;
+        var width = tempWidth[name];
         if (!TempBitsRead.TryGetValue(name, out var bits)) TempBitsRead[name] = bits = new bool[width];
         for (var i = lo; i <= hi; i++) bits[i] = true;
     }

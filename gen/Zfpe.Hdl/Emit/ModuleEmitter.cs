@@ -301,12 +301,42 @@ internal sealed class ModuleEmitter
 
     // ---- statements -----------------------------------------------------------------------
 
-    private static bool Relevant(Stmt s, Func<Stmt, bool> leaf) => s switch
+    private readonly Dictionary<Stmt, List<Stmt>> leavesUnder = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a statement, or any statement under it, passes <paramref name="leaf"/>.</summary>
+    private bool Relevant(Stmt s, Func<Stmt, bool> leaf)
     {
-        WhenStmt w => w.Branches.Any(b => b.Body.Any(x => Relevant(x, leaf))) || (w.Otherwise?.Any(x => Relevant(x, leaf)) ?? false),
-        SwitchStmt sw => sw.Cases.Any(k => k.Body.Any(x => Relevant(x, leaf))) || (sw.Default?.Any(x => Relevant(x, leaf)) ?? false),
-        _ => leaf(s),
-    };
+        if (s is not (WhenStmt or SwitchStmt)) return leaf(s);
+        if (!leavesUnder.TryGetValue(s, out var leaves))
+        {
+            leaves = [];
+            CollectLeaves(s, leaves);
+            leavesUnder[s] = leaves;
+        }
+        foreach (var l in leaves)
+            if (leaf(l)) return true;
+        return false;
+    }
+
+    private static void CollectLeaves(Stmt s, List<Stmt> into)
+    {
+        switch (s)
+        {
+            case WhenStmt w:
+                foreach (var b in w.Branches)
+                    foreach (var x in b.Body) CollectLeaves(x, into);
+                foreach (var x in w.Otherwise ?? []) CollectLeaves(x, into);
+                break;
+            case SwitchStmt sw:
+                foreach (var k in sw.Cases)
+                    foreach (var x in k.Body) CollectLeaves(x, into);
+                foreach (var x in sw.Default ?? []) CollectLeaves(x, into);
+                break;
+            default:
+                into.Add(s);
+                break;
+        }
+    }
 
     private void PrintBlock(StringBuilder sb, List<Stmt> block, int depth, Func<Stmt, bool> leaf, string op)
     {

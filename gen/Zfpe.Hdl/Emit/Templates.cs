@@ -8,7 +8,7 @@ namespace Zfpe.Hdl.Emit;
 /// </summary>
 internal static class Templates
 {
-    private static readonly IHandlebars Engine = Handlebars.Create(new HandlebarsConfiguration
+    internal static readonly IHandlebars Engine = Handlebars.Create(new HandlebarsConfiguration
     {
         ThrowOnUnresolvedBindingExpression = true,
         NoEscape = true,

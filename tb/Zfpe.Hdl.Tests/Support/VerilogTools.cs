@@ -50,8 +50,9 @@ public static class VerilogTools
     {
         var dir = ScratchDir("yosys-" + design.TopModule);
         var files = design.WriteTo(dir);
-        var script = $"read_verilog {string.Join(" ", files.Select(Path.GetFileName))}; synth_ecp5 -top {design.TopModule}; stat";
+        var script = $"read_verilog {string.Join(" ", files.Select(Path.GetFileName))}; synth_ecp5 -top {design.TopModule}; tee -q -o stat.txt stat";
         var (code, output) = Run("yosys", $"-q -p \"{script}\"", dir);
-        return (code == 0, output);
+        var stat = Path.Combine(dir, "stat.txt");
+        return (code == 0, output + (File.Exists(stat) ? File.ReadAllText(stat) : ""));
     }
 }

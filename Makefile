@@ -1,0 +1,42 @@
+# Thin convenience targets over the zfpe CLI and dotnet. `make help` lists them.
+ZFPE    := ./zfpe
+DESIGN  ?= ulx3s-codec
+DEVICE  ?= 85k
+OUT     ?= out
+
+.PHONY: help gen test test-fast synth bitstream program sim sweep doctor bench clean
+
+help:
+	@echo "make gen        regenerate rtl-out/ (every design's default configuration)"
+	@echo "make test       run every test (what CI runs)"
+	@echo "make synth      Yosys synthesis of DESIGN=$(DESIGN) for the $(DEVICE) device"
+	@echo "make bitstream  full flow to a .bit (needs nextpnr-ecp5 and ecppack)"
+	@echo "make program    load the bitstream into the ULX3S (openFPGALoader)"
+	@echo "make doctor     which tools are found"
+	@echo "make bench      the benchmarks (elaborate, codec, cosim)"
+
+gen:
+	@for d in $$($(ZFPE) designs --names); do $(ZFPE) gen $$d --out rtl-out/$$d >/dev/null && echo "rtl-out/$$d"; done
+
+test:
+	dotnet test Zfpe.Hdl.sln
+
+synth:
+	$(ZFPE) synth $(DESIGN) --device $(DEVICE) --out $(OUT)/synth/$(DESIGN)
+
+bitstream:
+	$(ZFPE) build --design $(DESIGN) --device $(DEVICE) --out $(OUT)/build/$(DESIGN)
+
+program:
+	$(ZFPE) program --bit $(OUT)/build/$(DESIGN)/$(DESIGN).bit
+
+doctor:
+	$(ZFPE) doctor
+
+bench:
+	$(ZFPE) bench elaborate
+	$(ZFPE) bench codec
+	$(ZFPE) bench cosim
+
+clean:
+	rm -rf $(OUT) .cache/cli
