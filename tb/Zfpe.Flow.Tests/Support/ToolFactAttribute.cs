@@ -8,10 +8,12 @@ namespace Zfpe.Flow.Tests.Support;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ToolFactAttribute : FactAttribute
 {
+    // One locator for the whole run, so each tool's version is asked once.
+    private static readonly ToolLocator Locator = new();
+
     public ToolFactAttribute(params ToolKind[] tools)
     {
-        var locator = new ToolLocator();
-        var missing = tools.Select(locator.Locate).Where(l => !l.Found).ToList();
+        var missing = tools.Select(Locator.Locate).Where(l => !l.Found).ToList();
         if (missing.Count > 0)
             Skip = "needs " + string.Join(", ", missing.Select(m => $"{m.Spec.Executable} ({m.Problem})")) +
                    "; install it or set its ZFPE_* variable to run this test";
