@@ -85,21 +85,20 @@ public static class ZfpCodec
 
         var writer = new BitWriter(destination);
         Span<float> block = stackalloc float[BlockSize];
-        Span<int> c = stackalloc int[BlockSize];
         int maxBits = p.MaxBits;
         bool nonFinite = false;
         int fullBlocks = values.Length / BlockSize;
         for (int i = 0; i < fullBlocks; i++)
         {
             values.Slice(i * BlockSize, BlockSize).CopyTo(block);
-            nonFinite |= EncodeBlock(ref writer, block, c, maxBits);
+            nonFinite |= EncodeBlock(ref writer, block, maxBits);
         }
         int rest = values.Length - fullBlocks * BlockSize;
         if (rest != 0)
         {
             values[(fullBlocks * BlockSize)..].CopyTo(block);
             PadPartialBlock(block, rest);
-            nonFinite |= EncodeBlock(ref writer, block, c, maxBits);
+            nonFinite |= EncodeBlock(ref writer, block, maxBits);
         }
         nonFiniteInput = nonFinite;
         return writer.Flush();
@@ -115,8 +114,11 @@ public static class ZfpCodec
         if (n <= 3) block[3] = block[0];
     }
 
+    // emax comes from the block itself, so every value is below 2^emax and the unchecked form applies.
+    private static int FixedPoint(float x, int emax) => BlockTransform.FixedPointInBlock(BitConverter.SingleToUInt32Bits(x), emax);
+
     /// <summary>Codes one block in exactly <paramref name="maxBits"/> bits (zfp's encode_block for float).</summary>
-    private static bool EncodeBlock(ref BitWriter writer, scoped Span<float> block, scoped Span<int> c, int maxBits)
+    private static bool EncodeBlock(ref BitWriter writer, scoped Span<float> block, int maxBits)
     {
         bool nonFinite = ZfpeCodec.ReplaceNonFinite(block);
         int e = BlockExponent(block);
@@ -128,13 +130,13 @@ public static class ZfpCodec
         // Header: the "non-zero" bit, then E, least-significant bit first.
         writer.Write(2u * (uint)e + 1, 1 + ExponentBits);
         int emax = e - ExponentBias;
-        for (int k = 0; k < BlockSize; k++)
-            c[k] = BlockTransform.FixedPoint(block[k], emax);
-        BlockTransform.ForwardLift(c);
+        int x = FixedPoint(block[0], emax), y = FixedPoint(block[1], emax);
+        int z = FixedPoint(block[2], emax), w = FixedPoint(block[3], emax);
+        BlockTransform.ForwardLift(ref x, ref y, ref z, ref w);
         int budget = maxBits - 1 - ExponentBits;
         int used = EncodeBitPlanes(ref writer,
-            BlockTransform.Negabinary(c[0]), BlockTransform.Negabinary(c[1]),
-            BlockTransform.Negabinary(c[2]), BlockTransform.Negabinary(c[3]), budget);
+            BlockTransform.Negabinary(x), BlockTransform.Negabinary(y),
+            BlockTransform.Negabinary(z), BlockTransform.Negabinary(w), budget);
         writer.Pad(budget - used);
         return nonFinite;
     }
@@ -201,24 +203,23 @@ public static class ZfpCodec
         var reader = new BitReader(stream);
         Span<float> block = stackalloc float[BlockSize];
         Span<uint> u = stackalloc uint[BlockSize];
-        Span<int> c = stackalloc int[BlockSize];
         int maxBits = p.MaxBits;
         int fullBlocks = destination.Length / BlockSize;
         for (int i = 0; i < fullBlocks; i++)
         {
-            DecodeBlock(ref reader, u, c, block, maxBits);
+            DecodeBlock(ref reader, u, block, maxBits);
             block.CopyTo(destination.Slice(i * BlockSize, BlockSize));
         }
         int rest = destination.Length - fullBlocks * BlockSize;
         if (rest != 0)
         {
-            DecodeBlock(ref reader, u, c, block, maxBits);
+            DecodeBlock(ref reader, u, block, maxBits);
             block[..rest].CopyTo(destination[(fullBlocks * BlockSize)..]);
         }
     }
 
     /// <summary>Decodes one block of exactly <paramref name="maxBits"/> bits (zfp's decode_block for float).</summary>
-    private static void DecodeBlock(ref BitReader reader, scoped Span<uint> u, scoped Span<int> c, scoped Span<float> block, int maxBits)
+    private static void DecodeBlock(ref BitReader reader, scoped Span<uint> u, scoped Span<float> block, int maxBits)
     {
         if (reader.ReadBit() == 0)
         {
@@ -230,11 +231,11 @@ public static class ZfpCodec
         int budget = maxBits - 1 - ExponentBits;
         int used = DecodeBitPlanes(ref reader, u, budget);
         reader.Skip(budget - used);
-        for (int k = 0; k < BlockSize; k++)
-            c[k] = BlockTransform.InverseNegabinary(u[k]);
-        BlockTransform.InverseLift(c);
-        for (int k = 0; k < BlockSize; k++)
-            block[k] = InverseFixedPoint(c[k], emax);
+        int x = BlockTransform.InverseNegabinary(u[0]), y = BlockTransform.InverseNegabinary(u[1]);
+        int z = BlockTransform.InverseNegabinary(u[2]), w = BlockTransform.InverseNegabinary(u[3]);
+        BlockTransform.InverseLift(ref x, ref y, ref z, ref w);
+        float scale = MathF.ScaleB(1f, emax - 30); // inv_cast: (float)q · scale, all in float32
+        block[0] = x * scale; block[1] = y * scale; block[2] = z * scale; block[3] = w * scale;
     }
 
     /// <summary>
