@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
@@ -77,6 +79,8 @@ public static class ZfpCodec
     }
 
     /// <summary>Compresses into <paramref name="destination"/> (at least CompressedBytes long); returns the bytes written.</summary>
+    // Fully optimised from the first call: a single call on a large tensor must not run tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Compress(ReadOnlySpan<float> values, Span<byte> destination, ZfpParameters p, out bool nonFiniteInput)
     {
         long needed = CompressedBytes(values.Length, p);
@@ -192,6 +196,8 @@ public static class ZfpCodec
     }
 
     /// <summary>Decompresses <c>destination.Length</c> values into <paramref name="destination"/>.</summary>
+    // Fully optimised from the first call: a single call on a large tensor must not run tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decompress(ReadOnlySpan<byte> stream, Span<float> destination, ZfpParameters p)
     {
         long needed = CompressedBytes(destination.Length, p);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
@@ -192,6 +194,8 @@ public static class ZfpeCodec
     }
 
     /// <summary>Compresses into <paramref name="destination"/> (at least CompressedBytes long); returns the bytes written.</summary>
+    // Fully optimised from the first call: a single call on a large tensor must not run tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Compress(ReadOnlySpan<float> values, Span<byte> destination, ZfpeParameters p, out bool nonFiniteInput)
     {
         long needed = CompressedBytes(values.Length, p);
@@ -299,6 +303,8 @@ public static class ZfpeCodec
     }
 
     /// <summary>Decompresses <c>destination.Length</c> values into <paramref name="destination"/>.</summary>
+    // Fully optimised from the first call: a single call on a large tensor must not run tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decompress(ReadOnlySpan<byte> stream, Span<float> destination, ZfpeParameters p)
     {
         long needed = CompressedBytes(destination.Length, p);
