@@ -281,6 +281,33 @@ public class ZfpeCodecTests
         }, iterations: 300, seed: (ulong)(900 + b + exponentBits + split), print: SeededProperty.Show);
     }
 
+    [Theory]
+    [MemberData(nameof(StreamConfigurations))]
+    public void Decompressing_arbitrary_bits_matches_decoding_each_block(int b, int exponentBits, int split)
+    {
+        // Random streams reach every exponent, flushed and saturated results included.
+        var p = new ZfpeParameters(b, exponentBits, split);
+        var random = new Random(b * 100 + split + exponentBits);
+        const int count = 4 * 3000;
+        var stream = new byte[ZfpeCodec.CompressedBytes(count, p)];
+        random.NextBytes(stream);
+        var decoded = ZfpeCodec.Decompress(stream, count, p);
+        for (int block = 0; block < count / 4; block++)
+        {
+            UInt128 bits = 0;
+            for (int i = 0; i < p.BlockBits; i++)
+            {
+                long at = (long)block * p.BlockBits + i;
+                if ((stream[at / 8] >> (int)(at % 8) & 1) != 0)
+                    bits |= UInt128.One << i;
+            }
+            var expected = ZfpeCodec.DecodeBlock(bits, p).Values;
+            for (int k = 0; k < 4; k++)
+                Assert.True(BitConverter.SingleToUInt32Bits(expected[k]) == BitConverter.SingleToUInt32Bits(decoded[4 * block + k]),
+                    $"block {block} value {k}: stream decoder {decoded[4 * block + k]:R}, block decoder {expected[k]:R}");
+        }
+    }
+
     [Fact]
     public void A_partial_last_block_is_padded_with_positive_zeros()
     {
