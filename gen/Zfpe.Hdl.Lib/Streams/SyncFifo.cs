@@ -6,7 +6,8 @@ namespace Zfpe.Hdl.Lib.Streams;
 /// A synchronous stream FIFO of any depth ≥ 1, with full, empty and level outputs.
 /// Storage is a memory read asynchronously (LUT RAM, fine for small depths) or, with
 /// <c>blockRam</c>, synchronously with a one-word output register so that Yosys maps it to
-/// DP16KD. Throughput: one beat per cycle in and out. Latency (push to pop valid): 1 cycle;
+/// DP16KD. <c>Push.Ready</c> is <c>!Full</c>, except at depth 1 where a word is also taken while
+/// the held one leaves (so a depth-1 FIFO is a full-throughput pipeline stage). Throughput: one beat per cycle in and out. Latency (push to pop valid): 1 cycle;
 /// 2 with <c>blockRam</c>. Pushing when full or popping when empty does nothing (the stream
 /// handshake already forbids it).
 /// </summary>
