@@ -59,7 +59,7 @@ public sealed class InputPattern : ICycleAgent
         for (var i = 0; i < _inputs.Length; i++)
         {
             var port = _inputs[i];
-            if (port.Width <= 64)
+            if (port.Bytes != 0)
             {
                 simulation.Poke(port, Next() & port.Mask);
                 continue;
@@ -77,7 +77,7 @@ public sealed class InputPattern : ICycleAgent
         for (var i = 0; i < _outputs.Length; i++)
         {
             var port = _outputs[i];
-            if (port.Width <= 64)
+            if (port.Bytes != 0)
             {
                 checksum = (checksum ^ simulation.Peek(port)) * ChecksumPrime;
                 continue;

@@ -136,6 +136,8 @@ internal sealed partial class ModelBuilder(Toolchain tools, SimOptions options, 
             }
             if (field.Width != p.Width)
                 problems.Add($"port '{p.Name}' is {p.Width} bits in the emitter's port list but {field.Width} bits in the Verilog");
+            if (field.Width == p.Width && field.Bytes != VerilatorOutput.StorageBytes(p.Width))
+                problems.Add($"port '{p.Name}' ({p.Width} bits) is stored in {field.Bytes} bytes by this Verilator, not the {VerilatorOutput.StorageBytes(p.Width)} the bridge assumes");
             if (field.Direction != p.Direction)
                 problems.Add($"port '{p.Name}' is an {p.Direction} in the emitter's port list but an {field.Direction} in the Verilog");
             bound.Add(new ModelManifest.Port(id, p.Name, field.Field, p.Width, p.Direction == PortDirection.Input));

@@ -12,7 +12,7 @@ namespace Zfpe.Sim;
 internal sealed unsafe class NativeModelLibrary
 {
     /// <summary>Must match zfpe_abi_version() in the shim template.</summary>
-    public const int AbiVersion = 1;
+    public const int AbiVersion = 3;
 
     public const int StatusOk = 0;
     public const int StatusFinished = 1;
@@ -34,6 +34,8 @@ internal sealed unsafe class NativeModelLibrary
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int, ulong> Get;
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int, uint*, void> SetWords;
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int, uint*, void> GetWords;
+    public readonly delegate* unmanaged<nint, int, void*> PortAddress;
+    public readonly delegate* unmanaged[SuppressGCTransition]<nint, void> BindThread;
     public readonly delegate* unmanaged<nint, byte*, int> WavesOpen;
     public readonly delegate* unmanaged<nint, void> WavesFlush;
     public readonly delegate* unmanaged<nint, void> WavesClose;
@@ -63,6 +65,8 @@ internal sealed unsafe class NativeModelLibrary
         Get = (delegate* unmanaged[SuppressGCTransition]<nint, int, ulong>)Export(handle, path, "zfpe_get");
         SetWords = (delegate* unmanaged[SuppressGCTransition]<nint, int, uint*, void>)Export(handle, path, "zfpe_set_words");
         GetWords = (delegate* unmanaged[SuppressGCTransition]<nint, int, uint*, void>)Export(handle, path, "zfpe_get_words");
+        PortAddress = (delegate* unmanaged<nint, int, void*>)Export(handle, path, "zfpe_port_address");
+        BindThread = (delegate* unmanaged[SuppressGCTransition]<nint, void>)Export(handle, path, "zfpe_bind_thread");
         WavesOpen = (delegate* unmanaged<nint, byte*, int>)Export(handle, path, "zfpe_waves_open");
         WavesFlush = (delegate* unmanaged<nint, void>)Export(handle, path, "zfpe_waves_flush");
         WavesClose = (delegate* unmanaged<nint, void>)Export(handle, path, "zfpe_waves_close");

@@ -7,16 +7,33 @@ namespace Zfpe.Sim;
 /// A handle on one top-level port of a running <see cref="Simulation"/>: look it up once, then poke
 /// and peek it every cycle without a name lookup. The methods here forward to the simulation.
 /// </summary>
-public sealed class SimPort
+public sealed unsafe class SimPort
 {
-    internal SimPort(Simulation simulation, int id, PortInfo info)
+    internal SimPort(Simulation simulation, int id, PortInfo info, void* address)
     {
         Simulation = simulation;
+        Owner = simulation;
         Id = id;
         Info = info;
+        Width = info.Width;
         Words = (info.Width + 31) / 32;
         Mask = info.Width >= 64 ? ulong.MaxValue : (1UL << info.Width) - 1;
+        Address = address;
+        Bytes = VerilatorOutput.StorageBytes(info.Width);
+        Writable = info.Direction == PortDirection.Input && info.Role != PortRole.Clock;
     }
+
+    /// <summary>The simulation, as a field: read on every poke and peek.</summary>
+    internal readonly Simulation Owner;
+
+    /// <summary>The port's storage inside the Verilated model (valid while the simulation lives).</summary>
+    internal readonly void* Address;
+
+    /// <summary>1, 2, 4 or 8 bytes, or 0 for an array of <see cref="Words"/> 32-bit words.</summary>
+    internal readonly int Bytes;
+
+    /// <summary>An input other than the clock.</summary>
+    internal readonly bool Writable;
 
     public Simulation Simulation { get; }
 
@@ -25,7 +42,7 @@ public sealed class SimPort
 
     public PortInfo Info { get; }
     public string Name => Info.Name;
-    public int Width => Info.Width;
+    public int Width { get; }
     public bool IsSigned => Info.IsSigned;
     public bool IsInput => Info.Direction == PortDirection.Input;
     public PortRole Role => Info.Role;

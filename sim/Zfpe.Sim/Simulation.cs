@@ -26,12 +26,26 @@ public sealed unsafe class Simulation : IDisposable
     private ICycleAgent[] _agents = [];
     private nint _instance;
 
+    // Verilator finds a model's context through a thread-local; rebinding it on every call would
+    // cost more than the call, so each thread remembers which simulation it is bound to.
+    [ThreadStatic] private static long t_boundSimulation;
+    private static long s_lastId;
+    private readonly long _id = Interlocked.Increment(ref s_lastId);
+
     internal Simulation(CompiledModel model, string name)
     {
         Model = model;
         Name = name;
         _lib = model.Library;
-        _ports = model.Design.TopPorts.Select((p, i) => new SimPort(this, i, p)).ToArray();
+        _instance = _lib.Create();
+        _ports = new SimPort[model.Design.TopPorts.Count];
+        for (var i = 0; i < _ports.Length; i++)
+        {
+            var address = _lib.PortAddress(_instance, i);
+            if (address is null)
+                throw new InvalidOperationException($"the library {model.LibraryPath} has no storage for port #{i}; delete {model.Directory} and rerun.");
+            _ports[i] = new SimPort(this, i, model.Design.TopPorts[i], address);
+        }
         _byName = _ports.ToDictionary(p => p.Name, StringComparer.Ordinal);
         Clock = _ports.FirstOrDefault(p => p.Role == PortRole.Clock);
         ResetPort = _ports.FirstOrDefault(p => p.Role == PortRole.Reset);
@@ -40,7 +54,6 @@ public sealed unsafe class Simulation : IDisposable
         var extension = model.Waves == WaveFormat.Vcd ? ".vcd" : ".fst";
         PlannedWavePath = WaveFiles.Allocate(waveDirectory, name, extension);
 
-        _instance = _lib.Create();
         if (model.Waves != WaveFormat.None)
         {
             Directory.CreateDirectory(waveDirectory);
@@ -57,7 +70,8 @@ public sealed unsafe class Simulation : IDisposable
         }
         // Waves do I/O inside the per-cycle calls: keep the GC transition then.
         _suppressGc = WavePath is null;
-        Check(_lib.Eval(_instance));
+        t_boundSimulation = 0; // creating a model rebinds the thread
+        Check(_lib.Eval(Bound()));
     }
 
     /// <summary>Builds (or finds in the cache) and starts a design; the wave file is named after the caller.</summary>
@@ -113,11 +127,11 @@ public sealed unsafe class Simulation : IDisposable
     // ---- poke -------------------------------------------------------------------------------
 
     /// <summary>Sets an input to a raw bit pattern, which must fit the port's width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Poke(SimPort port, ulong bits)
     {
-        CheckWritable(port);
-        if ((bits & ~port.Mask) != 0) throw DoesNotFit(port, bits.ToString());
-        _lib.Set(Handle, port.Id, bits);
+        if (!ReferenceEquals(port.Owner, this) | !port.Writable | (bits & ~port.Mask) != 0 | _instance == 0) ThrowCannotPoke(port, bits);
+        Store(port, bits);
     }
 
     /// <summary>Sets an input to a number: two's complement for a signed port, non-negative otherwise.</summary>
@@ -130,7 +144,7 @@ public sealed unsafe class Simulation : IDisposable
             Poke(port, new BigInteger(value));
             return;
         }
-        _lib.Set(Handle, port.Id, (ulong)value & port.Mask);
+        Store(port, (ulong)value & port.Mask);
     }
 
     public void Poke(SimPort port, bool value)
@@ -177,11 +191,11 @@ public sealed unsafe class Simulation : IDisposable
     // ---- peek -------------------------------------------------------------------------------
 
     /// <summary>The raw bits of a port up to 64 bits wide (wider ports: <see cref="PeekBig(SimPort)"/> or <see cref="PeekWords(SimPort)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Peek(SimPort port)
     {
-        if (port.Width > 64)
-            throw new ArgumentException($"port '{port.Name}' is {port.Width} bits wide; read it with PeekBig or PeekWords.", nameof(port));
-        return _lib.Get(Handle, port.Id);
+        if (!ReferenceEquals(port.Owner, this) | port.Bytes == 0 | _instance == 0) ThrowCannotPeek(port);
+        return Load(port);
     }
 
     /// <summary>The bits of a port up to 64 bits wide read as two's complement.</summary>
@@ -207,9 +221,17 @@ public sealed unsafe class Simulation : IDisposable
     /// <summary>Copies the port's bits into <paramref name="words"/> (exactly <see cref="SimPort.Words"/> long), least significant first.</summary>
     public void PeekWords(SimPort port, Span<uint> words)
     {
+        CheckReadable(port);
         if (words.Length != port.Words)
             throw new ArgumentException($"port '{port.Name}' is {port.Width} bits: read it into {port.Words} words, not {words.Length}.", nameof(words));
-        fixed (uint* p = words) _lib.GetWords(Handle, port.Id, p);
+        if (port.Bytes == 0)
+        {
+            new ReadOnlySpan<uint>(port.Address, port.Words).CopyTo(words);
+            return;
+        }
+        var bits = Load(port);
+        words[0] = (uint)bits;
+        if (words.Length > 1) words[1] = (uint)(bits >> 32);
     }
 
     public uint[] PeekWords(SimPort port)
@@ -231,12 +253,16 @@ public sealed unsafe class Simulation : IDisposable
     // ---- time -------------------------------------------------------------------------------
 
     /// <summary>Settles combinational logic after pokes, without a clock edge.</summary>
-    public void Eval() => Check(_suppressGc ? _lib.EvalFast(Handle) : _lib.Eval(Handle));
+    public void Eval()
+    {
+        var h = Bound();
+        Check(_suppressGc ? _lib.EvalFast(h) : _lib.Eval(h));
+    }
 
     /// <summary>One clock cycle (see the class summary for what happens within it).</summary>
     public void Step()
     {
-        var h = Handle;
+        var h = Bound();
         RequireClock();
         var agents = _agents;
         if (agents.Length == 0)
@@ -261,7 +287,7 @@ public sealed unsafe class Simulation : IDisposable
         if (_agents.Length == 0)
         {
             var before = Cycle;
-            var status = _lib.Step(Handle, (ulong)cycles);
+            var status = _lib.Step(Bound(), (ulong)cycles);
             Cycle = before + cycles;
             Check(status);
             return;
@@ -276,12 +302,12 @@ public sealed unsafe class Simulation : IDisposable
         var reset = ResetPort ?? throw new InvalidOperationException(
             $"module '{Design.TopModule}' has no port with the Reset role; drive its reset-like input with Poke instead.");
         RequireClock();
-        _lib.Set(Handle, reset.Id, 1);
+        Store(reset, 1);
         var before = Cycle;
-        var status = _lib.Step(Handle, (ulong)cycles);
+        var status = _lib.Step(Bound(), (ulong)cycles);
         Cycle = before + cycles;
         Check(status);
-        _lib.Set(Handle, reset.Id, 0);
+        Store(reset, 0);
     }
 
     /// <summary>
@@ -346,7 +372,21 @@ public sealed unsafe class Simulation : IDisposable
         {
             // Closing the waves happens inside destroy: the file is complete after Dispose.
             _lib.Destroy(instance);
+            t_boundSimulation = 0; // destroying a model unbinds the thread
         }
+    }
+
+    /// <summary>The instance, with the calling thread bound to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private nint Bound()
+    {
+        var h = Handle;
+        if (t_boundSimulation != _id)
+        {
+            _lib.BindThread(h);
+            t_boundSimulation = _id;
+        }
+        return h;
     }
 
     private nint Handle
@@ -379,15 +419,70 @@ public sealed unsafe class Simulation : IDisposable
             throw new InvalidOperationException($"module '{Design.TopModule}' has no port with the Clock role, so it cannot be stepped; poke its inputs and call Eval().");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckWritable(SimPort port)
     {
+        if (!ReferenceEquals(port.Owner, this) || !port.Writable || _instance == 0) ThrowNotWritable(port);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckReadable(SimPort port)
+    {
+        if (!ReferenceEquals(port.Owner, this) || _instance == 0) ThrowNotWritable(port);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowCannotPoke(SimPort port, ulong bits)
+    {
+        CheckWritable(port);
+        throw DoesNotFit(port, bits.ToString());
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowCannotPeek(SimPort port)
+    {
+        CheckReadable(port);
+        throw new ArgumentException($"port '{port.Name}' is {port.Width} bits wide; read it with PeekBig or PeekWords.", nameof(port));
+    }
+
+    private void ThrowNotWritable(SimPort port)
+    {
+        _ = Handle; // disposed?
         if (!ReferenceEquals(port.Simulation, this))
             throw new ArgumentException($"port '{port.Name}' belongs to another simulation ('{port.Simulation.Name}').", nameof(port));
         if (!port.IsInput)
             throw new ArgumentException($"port '{port.Name}' is an output of '{Design.TopModule}'; only inputs can be poked.", nameof(port));
-        if (port.Role == PortRole.Clock)
-            throw new ArgumentException($"port '{port.Name}' is the clock, which the simulation drives; call Step() instead.", nameof(port));
+        throw new ArgumentException($"port '{port.Name}' is the clock, which the simulation drives; call Step() instead.", nameof(port));
     }
+
+    /// <summary>Writes bits that fit the port straight into the model, as C++ code writes model->port.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(SimPort port, ulong bits)
+    {
+        switch (port.Bytes)
+        {
+            case 1: *(byte*)port.Address = (byte)bits; break;
+            case 2: *(ushort*)port.Address = (ushort)bits; break;
+            case 4: *(uint*)port.Address = (uint)bits; break;
+            case 8: *(ulong*)port.Address = bits; break;
+            default:
+                var words = new Span<uint>(port.Address, port.Words);
+                words.Clear();
+                words[0] = (uint)bits;
+                words[1] = (uint)(bits >> 32);
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load(SimPort port) => port.Bytes switch
+    {
+        1 => *(byte*)port.Address,
+        2 => *(ushort*)port.Address,
+        4 => *(uint*)port.Address,
+        8 => *(ulong*)port.Address,
+        _ => ((uint*)port.Address)[0] | (ulong)((uint*)port.Address)[1] << 32,
+    };
 
     private static bool Fits(SimPort port, long value) =>
         port.IsSigned
@@ -397,9 +492,14 @@ public sealed unsafe class Simulation : IDisposable
     private static ArgumentOutOfRangeException DoesNotFit(SimPort port, string value) =>
         new(port.Name, $"{value} does not fit port '{port.Name}' ({port.Range()}).");
 
-    private void SetWords(SimPort port, ReadOnlySpan<uint> words)
+    private static void SetWords(SimPort port, ReadOnlySpan<uint> words)
     {
-        fixed (uint* p = words) _lib.SetWords(Handle, port.Id, p);
+        if (port.Bytes == 0)
+        {
+            words.CopyTo(new Span<uint>(port.Address, port.Words));
+            return;
+        }
+        Store(port, words.Length > 1 ? words[0] | (ulong)words[1] << 32 : words[0]);
     }
 
     private static byte[] MemoryMarshalBytes(ReadOnlySpan<uint> words)

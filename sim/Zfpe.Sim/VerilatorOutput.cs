@@ -13,8 +13,11 @@ internal sealed partial record VerilatorOutput(
     IReadOnlyList<string> RuntimeSources,
     IReadOnlyDictionary<string, VerilatorOutput.PortField> Fields)
 {
-    /// <summary>A port as declared in the model header: <c>VL_IN8(&amp;clk,0,0)</c>.</summary>
-    public sealed record PortField(string Field, int Width, PortDirection Direction);
+    /// <summary>A port as declared in the model header: <c>VL_IN8(&amp;clk,0,0)</c>; <paramref name="Bytes"/> is 1, 2, 4, 8, or 0 for a word array.</summary>
+    public sealed record PortField(string Field, int Width, PortDirection Direction, int Bytes);
+
+    /// <summary>How Verilator stores a port of this width: CData, SData, IData, QData, or VlWide (0).</summary>
+    public static int StorageBytes(int width) => width switch { <= 8 => 1, <= 16 => 2, <= 32 => 4, <= 64 => 8, _ => 0 };
 
     public static VerilatorOutput Read(string objDirectory, string prefix)
     {
@@ -33,7 +36,8 @@ internal sealed partial record VerilatorOutput(
                     $"port '{m.Groups["name"].Value}' is an inout; the bridge drives only inputs and reads only outputs. Give the top module plain input and output ports."),
             };
             var width = Math.Abs(int.Parse(m.Groups["msb"].Value) - int.Parse(m.Groups["lsb"].Value)) + 1;
-            fields[m.Groups["name"].Value] = new PortField(m.Groups["name"].Value, width, direction);
+            var bytes = m.Groups["kind"].Value switch { "8" => 1, "16" => 2, "" => 4, "64" => 8, _ => 0 };
+            fields[m.Groups["name"].Value] = new PortField(m.Groups["name"].Value, width, direction, bytes);
         }
         return new VerilatorOutput(
             Sources("VM_CLASSES_FAST", "VM_SUPPORT_FAST"),
@@ -68,6 +72,6 @@ internal sealed partial record VerilatorOutput(
         return lists;
     }
 
-    [GeneratedRegex(@"VL_(?<dir>IN|OUT|INOUT)(?:8|16|64|W)?\(&(?<name>\w+),(?<msb>\d+),(?<lsb>\d+)(?:,\d+)?\)")]
+    [GeneratedRegex(@"VL_(?<dir>IN|OUT|INOUT)(?<kind>8|16|64|W)?\(&(?<name>\w+),(?<msb>\d+),(?<lsb>\d+)(?:,\d+)?\)")]
     private static partial Regex PortDeclaration();
 }
