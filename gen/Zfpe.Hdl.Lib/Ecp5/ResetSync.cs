@@ -1,0 +1,50 @@
+using Zfpe.Hdl;
+
+namespace Zfpe.Hdl.Lib.Ecp5;
+
+/// <summary>
+/// Turns an asynchronous reset request (a PLL that lost lock, a button) into a synchronous,
+/// active-high reset for the clock this component runs on. The request passes
+/// <c>stages</c> flip-flops (metastability), and the reset is held for <c>holdCycles</c> cycles
+/// after the request ends, so a bouncing button or a PLL settling into lock gives one clean
+/// reset. Its own registers have no reset: they power up as 0 (the ECP5's configuration clears
+/// every flip-flop; Verilator starts at 0), which reads as "reset for holdCycles cycles", so the
+/// design is reset after configuration even if the request is never raised. Latency: a request
+/// reaches <see cref="Reset"/> after <c>stages</c> + 1 cycles.
+/// </summary>
+public sealed class ResetSync : Component
+{
+    public const int DefaultStages = 2;
+    public const int DefaultHoldCycles = 16;
+
+    /// <summary>Active high, asynchronous to the clock.</summary>
+    public readonly Bool Request;
+
+    /// <summary>Active high, synchronous: asserted from power-up and while the request lasts, released holdCycles cycles after it.</summary>
+    public readonly Bool Reset;
+
+    public ResetSync(int stages = DefaultStages, int holdCycles = DefaultHoldCycles)
+    {
+        if (stages is < 2 or > 8)
+            throw new ArgumentOutOfRangeException(nameof(stages), stages, $"reset synchroniser stages = {stages} is out of range: allowed 2..8 flip-flops");
+        if (holdCycles is < 1 or > 1 << 24)
+            throw new ArgumentOutOfRangeException(nameof(holdCycles), holdCycles, $"reset hold = {holdCycles} cycles is out of range: allowed 1..{1 << 24}");
+        Param("stages", stages, DefaultStages);
+        Param("hold", holdCycles, DefaultHoldCycles);
+
+        Request = In.Bool("request");
+        Reset = Out.Bool("reset");
+
+        Bool synced = Request;
+        for (var i = 0; i < stages; i++) synced = Reg.Next(synced, reset: null, name: $"request_sync{i}");
+
+        var countBits = Uart.UartTx.BitsFor(holdCycles);
+        var held = Reg.UInt(countBits, reset: null, name: "held_cycles");
+        // "Released" rather than "reset" is stored, so that the power-up value 0 means reset.
+        var released = Reg.Bool(reset: null, name: "released");
+        When(synced, () => held.Assign(0UL))
+            .ElseWhen(held != holdCycles, () => held.Assign(held + 1));
+        released.Assign(!synced & (held == holdCycles));
+        Reset.Assign(!released);
+    }
+}
