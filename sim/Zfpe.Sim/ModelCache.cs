@@ -24,10 +24,23 @@ public sealed class ModelCache
     static ModelCache()
     {
         // One line per test run (or CLI run) that used the bridge: what the cache saved.
+        // Printed to stderr and appended to <cache>/runs.log, which outlives a test host's output.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             foreach (var cache in Shared.Values.Where(c => c._requests > 0))
-                Console.Error.WriteLine($"zfpe-sim: {cache.Statistics} [{cache.Directory}]");
+            {
+                var line = $"zfpe-sim: {cache.Statistics}";
+                Console.Error.WriteLine($"{line} [{cache.Directory}]");
+                try
+                {
+                    File.AppendAllText(Path.Combine(cache.Directory, "runs.log"),
+                        $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {Environment.ProcessPath} pid {Environment.ProcessId}: {line}\n");
+                }
+                catch (IOException)
+                {
+                    // The summary is a courtesy; a read-only cache must not fail the run.
+                }
+            }
         };
     }
 

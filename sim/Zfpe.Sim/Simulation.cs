@@ -23,6 +23,7 @@ public sealed unsafe class Simulation : IDisposable
     private readonly SimPort[] _ports;
     private readonly Dictionary<string, SimPort> _byName;
     private readonly bool _suppressGc;
+    private readonly bool _fastCycles;
     private ICycleAgent[] _agents = [];
     private nint _instance;
 
@@ -70,6 +71,7 @@ public sealed unsafe class Simulation : IDisposable
         }
         // Waves do I/O inside the per-cycle calls: keep the GC transition then.
         _suppressGc = WavePath is null;
+        _fastCycles = _suppressGc && Clock is not null;
         t_boundSimulation = 0; // creating a model rebinds the thread
         Check(_lib.Eval(Bound()));
     }
@@ -256,26 +258,43 @@ public sealed unsafe class Simulation : IDisposable
     public void Eval()
     {
         var h = Bound();
-        Check(_suppressGc ? _lib.EvalFast(h) : _lib.Eval(h));
+        if (_suppressGc) Check(_lib.EvalFast(h));
+        else EvalWithTransition(h);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EvalWithTransition(nint h) => Check(_lib.Eval(h));
 
     /// <summary>One clock cycle (see the class summary for what happens within it).</summary>
     public void Step()
     {
+        // Only GC-transition-free calls on this path: a single ordinary unmanaged call anywhere in
+        // the method would make the JIT set up a P/Invoke frame on every cycle.
+        if (!_fastCycles)
+        {
+            StepWithTransitions();
+            return;
+        }
+        var h = Bound();
+        var agents = _agents;
+        for (var i = 0; i < agents.Length; i++) agents[i].Drive(this);
+        Check(_lib.SettleFast(h));
+        for (var i = 0; i < agents.Length; i++) agents[i].Sample(this);
+        Check(_lib.EdgeFast(h));
+        Cycle++;
+    }
+
+    /// <summary>A cycle when waves are on (their I/O must not block the GC), or the checks that make Step fail.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StepWithTransitions()
+    {
         var h = Bound();
         RequireClock();
         var agents = _agents;
-        if (agents.Length == 0)
-        {
-            Check(_suppressGc ? _lib.SettleFast(h) : _lib.Settle(h));
-            Check(_suppressGc ? _lib.EdgeFast(h) : _lib.Edge(h));
-            Cycle++;
-            return;
-        }
         for (var i = 0; i < agents.Length; i++) agents[i].Drive(this);
-        Check(_suppressGc ? _lib.SettleFast(h) : _lib.Settle(h));
+        Check(_lib.Settle(h));
         for (var i = 0; i < agents.Length; i++) agents[i].Sample(this);
-        Check(_suppressGc ? _lib.EdgeFast(h) : _lib.Edge(h));
+        Check(_lib.Edge(h));
         Cycle++;
     }
 
@@ -375,6 +394,9 @@ public sealed unsafe class Simulation : IDisposable
             t_boundSimulation = 0; // destroying a model unbinds the thread
         }
     }
+
+    /// <summary>The native instance, for tests of the C ABI itself.</summary>
+    internal nint NativeInstance => Handle;
 
     /// <summary>The instance, with the calling thread bound to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

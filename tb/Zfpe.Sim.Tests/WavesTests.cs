@@ -26,6 +26,25 @@ public sealed class WavesTests
     }
 
     [Fact]
+    public void VCD_waves_are_plain_text_with_a_point_at_each_settle_and_each_rising_edge()
+    {
+        string path;
+        using (var sim = Simulation.Create(Designs.Counter(), new SimOptions { Waves = WaveFormat.Vcd }))
+        {
+            path = sim.WavePath!;
+            Assert.EndsWith(".vcd", path);
+            sim.Reset();
+            sim.Poke("enable", true);
+            sim.Step(3);
+        }
+        var text = File.ReadAllText(path);
+        Assert.Contains("$enddefinitions", text);
+        Assert.Contains("count", text);
+        foreach (var time in new[] { "#0", "#5", "#10", "#15", "#20", "#25", "#30", "#35" })
+            Assert.Contains("\n" + time + "\n", text);
+    }
+
+    [Fact]
     public void A_failure_with_waves_on_prints_the_path_of_a_wave_file_that_covers_it()
     {
         using var sim = Simulation.Create(Designs.StreamFifo(), Fst);
