@@ -1,0 +1,13 @@
+namespace Zfpe.Flow.Sweep;
+
+/// <summary>
+/// Place and route of one point with one seed: the stage outcome, the Fmax of the slowest clock
+/// (null when the stage did not run or the design has no clocked logic) and nextpnr's
+/// utilisation (used cells per bel type).
+/// </summary>
+public sealed record SweepSeedResult(
+    int Seed,
+    SweepStageOutcome PlaceAndRoute,
+    double? FmaxMhz,
+    string? Clock,
+    IReadOnlyDictionary<string, long> Utilisation);
