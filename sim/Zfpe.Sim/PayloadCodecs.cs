@@ -18,6 +18,12 @@ public static class PayloadCodecs
     /// <summary>Raw 32-bit words of any width, least significant first.</summary>
     public static PayloadCodec<uint[]> Words { get; } = new WordArray();
 
+    /// <summary>An IEEE binary32 value as its bit pattern; equal means the same bits (so NaN payloads compare).</summary>
+    public static PayloadCodec<float> Single { get; } = new Float32();
+
+    /// <summary>An IEEE binary64 value as its bit pattern; equal means the same bits.</summary>
+    public static PayloadCodec<double> Double { get; } = new Float64();
+
     /// <summary>A codec for any type that fits in 64 bits, from two conversions.</summary>
     public static PayloadCodec<T> Create<T>(Func<T, ulong> toBits, Func<ulong, T> fromBits, Func<T, string>? format = null)
     {
@@ -26,7 +32,7 @@ public static class PayloadCodecs
         return new Custom<T>(toBits, fromBits, format);
     }
 
-    /// <summary>The built-in codec for <typeparamref name="T"/> (ulong, long, uint, int, ushort, short, byte, bool, BigInteger, uint[]).</summary>
+    /// <summary>The built-in codec for <typeparamref name="T"/> (ulong, long, uint, int, ushort, short, byte, bool, float, double, BigInteger, uint[]).</summary>
     public static PayloadCodec<T> Default<T>()
     {
         object codec = typeof(T) switch
@@ -41,6 +47,8 @@ public static class PayloadCodecs
             var t when t == typeof(short) => Create<short>(v => (ushort)v, b => (short)(ushort)b),
             var t when t == typeof(byte) => Create<byte>(v => v, b => checked((byte)b), v => Hex(v)),
             var t when t == typeof(bool) => Create<bool>(v => v ? 1UL : 0UL, b => b != 0),
+            var t when t == typeof(float) => Single,
+            var t when t == typeof(double) => Double,
             _ => throw new ArgumentException(
                 $"there is no built-in payload codec for {typeof(T).Name}; pass one made with PayloadCodecs.Create<{typeof(T).Name}>(toBits, fromBits) " +
                 $"or derive from PayloadCodec<{typeof(T).Name}>.", nameof(T)),
@@ -51,6 +59,17 @@ public static class PayloadCodecs
     internal static string Hex(ulong value) => value < 10 ? value.ToString(CultureInfo.InvariantCulture) : $"0x{value:x} ({value})";
 
     private static string Hex(uint value) => Hex((ulong)value);
+
+    /// <summary>The port's bits as a ulong; a wider port is fine as long as nothing is set above bit 63.</summary>
+    internal static ulong Bits64(ReadOnlySpan<uint> words, SimPort port)
+    {
+        for (var i = 2; i < words.Length; i++)
+        {
+            if (words[i] != 0)
+                throw new ArgumentException($"port '{port.Name}' ({port.Width} bits) carries a value above 64 bits; read it with the BigInteger or uint[] payload codec.");
+        }
+        return Low64(words);
+    }
 
     internal static ulong Low64(ReadOnlySpan<uint> words) => words.Length > 1 ? words[0] | (ulong)words[1] << 32 : words[0];
 
@@ -74,15 +93,7 @@ public static class PayloadCodecs
             if (!TryStore(value, port, words)) throw DoesNotFit(Hex(value), port);
         }
 
-        public override ulong Decode(ReadOnlySpan<uint> words, SimPort port)
-        {
-            for (var i = 2; i < words.Length; i++)
-            {
-                if (words[i] != 0)
-                    throw new ArgumentException($"port '{port.Name}' ({port.Width} bits) carries a value above 64 bits; read it with the BigInteger or uint[] payload codec.");
-            }
-            return Low64(words);
-        }
+        public override ulong Decode(ReadOnlySpan<uint> words, SimPort port) => Bits64(words, port);
 
         public override string Format(ulong value) => Hex(value);
     }
@@ -167,6 +178,40 @@ public static class PayloadCodecs
         public override bool AreEqual(uint[] expected, uint[] actual) => expected.AsSpan().SequenceEqual(actual);
     }
 
+    private sealed class Float32 : PayloadCodec<float>
+    {
+        public override void Encode(float value, SimPort port, Span<uint> words)
+        {
+            if (!TryStore(BitConverter.SingleToUInt32Bits(value), port, words)) throw DoesNotFit(Format(value), port);
+        }
+
+        public override float Decode(ReadOnlySpan<uint> words, SimPort port)
+        {
+            var bits = Bits64(words, port);
+            return bits >> 32 == 0
+                ? BitConverter.UInt32BitsToSingle((uint)bits)
+                : throw new ArgumentException($"port '{port.Name}' carries 0x{bits:x}, more than the 32 bits of a float.");
+        }
+
+        public override string Format(float value) => string.Create(CultureInfo.InvariantCulture, $"{value:R} (0x{BitConverter.SingleToUInt32Bits(value):x8})");
+
+        public override bool AreEqual(float expected, float actual) => BitConverter.SingleToUInt32Bits(expected) == BitConverter.SingleToUInt32Bits(actual);
+    }
+
+    private sealed class Float64 : PayloadCodec<double>
+    {
+        public override void Encode(double value, SimPort port, Span<uint> words)
+        {
+            if (!TryStore(BitConverter.DoubleToUInt64Bits(value), port, words)) throw DoesNotFit(Format(value), port);
+        }
+
+        public override double Decode(ReadOnlySpan<uint> words, SimPort port) => BitConverter.UInt64BitsToDouble(Bits64(words, port));
+
+        public override string Format(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:R} (0x{BitConverter.DoubleToUInt64Bits(value):x16})");
+
+        public override bool AreEqual(double expected, double actual) => BitConverter.DoubleToUInt64Bits(expected) == BitConverter.DoubleToUInt64Bits(actual);
+    }
+
     private sealed class Custom<T>(Func<T, ulong> toBits, Func<ulong, T> fromBits, Func<T, string>? format) : PayloadCodec<T>
     {
         public override void Encode(T value, SimPort port, Span<uint> words)
@@ -174,9 +219,7 @@ public static class PayloadCodecs
             if (!TryStore(toBits(value), port, words)) throw DoesNotFit(Format(value), port);
         }
 
-        public override T Decode(ReadOnlySpan<uint> words, SimPort port) =>
-            port.Width <= 64 ? fromBits(Low64(words))
-            : throw new ArgumentException($"port '{port.Name}' is {port.Width} bits; a codec made by PayloadCodecs.Create handles up to 64. Derive from PayloadCodec<T> instead.");
+        public override T Decode(ReadOnlySpan<uint> words, SimPort port) => fromBits(Bits64(words, port));
 
         public override string Format(T value) => format is null ? base.Format(value) : format(value);
     }
