@@ -1,0 +1,176 @@
+using Zfpe.Hdl;
+using Stream = Zfpe.Hdl.Stream;
+
+namespace Zfpe.Cores.Codec;
+
+/// <summary>
+/// The ZFPe decompressor (zfpe-format.md §4): a stream of blocks in (block j of a beat in bits
+/// [j·BlockBits + BlockBits − 1 : j·BlockBits]; two per beat at 8 lanes), a stream of float32
+/// values out, <c>lanes</c> per beat in the original order (value i in bits [32i+31:32i]),
+/// <c>last</c> on the final beat of a block that came with <c>last</c>. The zero block decodes
+/// to +0; results below 2^-126 flush to ±0 and above FLT_MAX saturate to ±FLT_MAX.
+/// </summary>
+/// <remarks>
+/// Stages, named as in the spec and the reference: InversePayloadWindow and InverseNegabinary
+/// (one register stage: a 2:1 window multiplexer and one add); InverseLift
+/// (<see cref="InverseLift"/>, 6 stages); a scatter that hands the block's values to the lanes
+/// slot by slot; InverseFixedPoint (<see cref="FixedToFloat"/>, one per lane, 5 stages, the last
+/// being the output register). Throughput: <c>lanes</c> values per cycle whenever the consumer
+/// is ready. Latency: see <see cref="LatencyOf"/>. <c>blocks_ready</c> depends
+/// combinationally on <c>values_ready</c> (the stages collapse bubbles).
+/// </remarks>
+public sealed class ZfpeDecompressor : Component
+{
+    private const uint NegabinaryMask = 0xAAAAAAAAu;
+
+    public readonly Stream Blocks;
+    public readonly Stream Values;
+
+    // Debug outputs (only with DebugPorts): a strobe when a block leaves the named stage, and
+    // its values there, block lane j's coefficient k at bits [32(4j+k)+31 : 32(4j+k)].
+    public readonly Bool? DebugLiftedValid;
+    public readonly UInt? DebugLifted;
+    public readonly Bool? DebugFixedPointValid;
+    public readonly UInt? DebugFixedPoint;
+    public readonly UInt? DebugBlockExponent;
+
+    public ZfpeDecompressor(ZfpeCoreConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        Param("b", config.B, 5);
+        Param("exponent_bits", config.ExponentBits, 8);
+        Param("split", config.Split, 28);
+        Param("lanes", config.Lanes, 1);
+        Param("debug", config.DebugPorts, false);
+
+        int lanes = config.Lanes, groups = config.BlockLanes, perCycle = config.ValuesPerCycle, slots = config.Slots;
+        int b = config.B, split = config.Split, eb = config.ExponentBits;
+        int slotBits = Math.Max(1, (int)Math.Log2(slots));
+
+        Blocks = In.Stream(groups * config.BlockBits, withLast: true, name: "blocks");
+        Values = Out.Stream(32 * lanes, withLast: true, name: "values");
+
+        PipelineStage Stage(string name) => PipelineStage.Declare(Reg, Wire, name);
+        var coefficients = Stage("inverse_negabinary");
+        var lift = Enumerable.Range(1, InverseLift.Stages).Select(i => Stage($"inverse_lift_l{i}")).ToList();
+        var magnitude = Stage("inverse_fixed_point_magnitude");
+        var coarse = Stage("inverse_fixed_point_coarse");
+        var fine = Stage("inverse_fixed_point_fine");
+        var round = Stage("inverse_fixed_point_round");
+        var pack = Stage("inverse_fixed_point_pack");
+
+        // ---- scatter: slot s of the block goes to the lanes in the s-th cycle -----------------
+        var scatterSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "scatter_slot") : Hw.U(0, 1);
+        var scatterFinal = slots == 1 ? Hw.True : scatterSlot == slots - 1;
+        if (slots > 1) When(lift[^1].Leaving(magnitude.Load), () => scatterSlot.Assign(scatterSlot + 1));
+
+        coefficients.Link(Blocks.Valid, lift[0].Load);
+        Blocks.Ready.Assign(coefficients.Load);
+        for (var i = 0; i < lift.Count - 1; i++) lift[i].Link(i == 0 ? coefficients.Valid : lift[i - 1].Valid, lift[i + 1].Load);
+        lift[^1].Link(lift[^2].Valid, magnitude.Load & scatterFinal);
+        magnitude.Link(lift[^1].Valid, coarse.Load);
+        coarse.Link(magnitude.Valid, fine.Load);
+        fine.Link(coarse.Valid, round.Load);
+        round.Link(fine.Valid, pack.Load);
+        pack.Link(round.Valid, Values.Ready);
+
+        // ---- InversePayloadWindow, InverseNegabinary (§4 steps 2-3) ---------------------------
+        var exponent = new UInt[groups];
+        var fixedAll = new List<HdlValue>();
+        var liftedAll = new List<HdlValue>();
+        var fixedPoint = new SInt[groups, ZfpeCoreConfig.BlockSize];
+        for (var g = 0; g < groups; g++)
+        {
+            var block = Blocks.Payload[(g + 1) * config.BlockBits - 1, g * config.BlockBits];
+            var e = Reg.Next(block[eb - 1, 0], reset: null, enable: coefficients.Load, name: $"exponent_{g}_negabinary");
+            var q = new SInt[ZfpeCoreConfig.BlockSize];
+            for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
+            {
+                var offset = config.CoefficientOffset(k);
+                var flag = block[offset];
+                var payload = block[offset + b, offset + 1];
+                var high = Hw.Cat(payload, Hw.U(0, 32 - b));
+                var low = split == b ? Hw.Cat(Hw.U(0, 32 - split), payload) : Hw.Cat(Hw.U(0, 32 - split), payload, Hw.U(0, split - b));
+                var u = Wire.UInt(32, $"inverse_payload_window_{g}_{k}");
+                u.Assign(Hw.Mux(flag, high, low));
+                q[k] = Reg.Next(((u ^ NegabinaryMask) - NegabinaryMask).AsSInt(), reset: null, enable: coefficients.Load, name: $"inverse_negabinary_{g}_{k}");
+                liftedAll.Insert(0, q[k]);
+            }
+
+            // ---- InverseLift ----
+            var il = Instance(new InverseLift(), $"inverse_lift_{g}");
+            il.X.Assign(q[0]);
+            il.Y.Assign(q[1]);
+            il.Z.Assign(q[2]);
+            il.W.Assign(q[3]);
+            for (var i = 0; i < InverseLift.Stages; i++) il.Loads[i].Assign(lift[i].Load);
+            SInt[] fixedQ = [il.FixedX, il.FixedY, il.FixedZ, il.FixedW];
+            for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
+            {
+                fixedPoint[g, k] = fixedQ[k];
+                fixedAll.Insert(0, fixedQ[k]);
+            }
+            for (var i = 0; i < lift.Count; i++) e = Reg.Next(e, reset: null, enable: lift[i].Load, name: $"exponent_{g}_l{i + 1}");
+            exponent[g] = e;
+        }
+        var streamLast = Reg.Next(Blocks.Last!, reset: null, enable: coefficients.Load, name: "stream_last_negabinary");
+        for (var i = 0; i < lift.Count; i++) streamLast = Reg.Next(streamLast, reset: null, enable: lift[i].Load, name: $"stream_last_l{i + 1}");
+
+        // ---- InverseFixedPoint: one normaliser per lane ------------------------------------------
+        var outputs = new HdlValue[lanes];
+        for (var l = 0; l < lanes; l++)
+        {
+            int g = l / perCycle, v = l % perCycle;
+            var candidates = Enumerable.Range(0, slots).Select(s => fixedPoint[g, s * perCycle + v]).ToList();
+            var unit = Instance(new FixedToFloat(eb), $"inverse_fixed_point_{l}");
+            unit.FixedPoint.Assign(slots == 1 ? candidates[0] : Hw.Select(scatterSlot, candidates));
+            unit.BlockExponent.Assign(exponent[g]);
+            unit.LoadMagnitude.Assign(magnitude.Load);
+            unit.LoadCoarse.Assign(coarse.Load);
+            unit.LoadFine.Assign(fine.Load);
+            unit.LoadRound.Assign(round.Load);
+            unit.LoadPack.Assign(pack.Load);
+            outputs[lanes - 1 - l] = unit.Value;
+        }
+        var valueLast = streamLast & scatterFinal;
+        foreach (var (stage, tag) in new[] { (magnitude, "magnitude"), (coarse, "coarse"), (fine, "fine"), (round, "round"), (pack, "pack") })
+            valueLast = Reg.Next(valueLast, reset: null, enable: stage.Load, name: $"stream_last_{tag}");
+        Values.Valid.Assign(pack.Valid);
+        Values.Payload.Assign(Hw.Cat(outputs));
+        Values.Last!.Assign(valueLast);
+
+        if (config.DebugPorts)
+        {
+            DebugLiftedValid = Out.Bool("dbg_lifted_valid");
+            DebugLifted = Out.UInt(128 * groups, "dbg_lifted");
+            DebugFixedPointValid = Out.Bool("dbg_fixed_point_valid");
+            DebugFixedPoint = Out.UInt(128 * groups, "dbg_fixed_point");
+            DebugBlockExponent = Out.UInt(eb * groups, "dbg_block_exponent");
+            DebugLiftedValid.Assign(coefficients.Leaving(lift[0].Load));
+            DebugLifted.Assign(Hw.Cat([.. liftedAll]));
+            DebugFixedPointValid.Assign(lift[^1].Leaving(magnitude.Load) & scatterFinal);
+            DebugFixedPoint.Assign(Hw.Cat([.. fixedAll]));
+            DebugBlockExponent.Assign(Hw.Cat(exponent.Reverse().ToArray<HdlValue>()));
+        }
+    }
+
+    public ZfpeCoreConfig Config { get; }
+
+    /// <summary>Cycles from a block's input beat to the first output beat of its values: <see cref="LatencyOf"/>.</summary>
+    public int Latency => LatencyOf(Config);
+
+    /// <summary>
+    /// Cycles from the input beat of a block (it fires in cycle t) to the first output beat of
+    /// its values (valid in cycle t + latency), with the consumer ready: 1 (InverseNegabinary)
+    /// + 6 (InverseLift) + 5 (InverseFixedPoint) = 12 at every width; the block's further values
+    /// follow one beat per cycle (4 / min(lanes, 4) beats in all).
+    /// </summary>
+    public static int LatencyOf(ZfpeCoreConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        return 1 + InverseLift.Stages + 5;
+    }
+}
