@@ -189,6 +189,8 @@ public sealed unsafe class Simulation : IDisposable
     public void Poke(PortInfo port, long value) => Poke(Port(port), value);
     public void Poke(PortInfo port, bool value) => Poke(Port(port), value);
     public void Poke(PortInfo port, BigInteger value) => Poke(Port(port), value);
+    public void Poke(string port, ReadOnlySpan<uint> words) => Poke(Port(port), words);
+    public void Poke(PortInfo port, ReadOnlySpan<uint> words) => Poke(Port(port), words);
 
     // ---- peek -------------------------------------------------------------------------------
 
@@ -251,6 +253,8 @@ public sealed unsafe class Simulation : IDisposable
     public long PeekSigned(PortInfo port) => PeekSigned(Port(port));
     public bool PeekBool(PortInfo port) => PeekBool(Port(port));
     public BigInteger PeekBig(PortInfo port) => PeekBig(Port(port));
+    public uint[] PeekWords(string port) => PeekWords(Port(port));
+    public uint[] PeekWords(PortInfo port) => PeekWords(Port(port));
 
     // ---- time -------------------------------------------------------------------------------
 

@@ -52,8 +52,10 @@ public sealed class WidePortTests
         var sum = sim.PeekBig("sum_101");
         Assert.Equal(a + b, sum);
         Assert.True(sum >> 100 == 1, "the carry reaches bit 100");
-        var words = sim.Port("out_128").PeekWords();
-        Assert.Equal(Words(b, 4), words);
+        Assert.Equal(Words(b, 4), sim.Port("out_128").PeekWords());
+        sim.Poke("in_65", Words(BigInteger.One << 64, 3));
+        sim.Step();
+        Assert.Equal(new uint[] { 0, 0, 1 }, sim.PeekWords("out_65"));
     }
 
     [Fact]
