@@ -12,6 +12,7 @@ public static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return SynthCommand.Create();
         yield return BuildCommand.Create();
+        yield return SweepCommand.Create();
         yield return ProgramCommand.Create();
         yield return DoctorCommand.Create();
     }

@@ -69,8 +69,8 @@ public sealed class SweepPlotter
                 specs.Add(Lines(result, points, x, "fmax", $"Fmax against {x.Parameter} (median, bars: min-max over seeds)", "Fmax (MHz, nextpnr)", p => p.FmaxMedian, p => (p.FmaxMin, p.FmaxMax)));
         }
         if (result.HasQuality) specs.Add(Quality(result, points));
+        // Without a front the report's Pareto section says why; no note here.
         if (front.Objectives.Count >= 2) specs.Add(Pareto(result, front));
-        else if (front.Note is not null) notes.Add("No Pareto plot: " + front.Note);
 
         var plots = new List<SweepPlot>();
         if (GnuplotPath is null)

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Zfpe.Cores.Designs;
+using Zfpe.Flow.Sweep;
+using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Metrics;
+
+namespace Zfpe.Cli.Commands;
+
+/// <summary>
+/// Wires a catalog design into the Flow's sweep engine: parameters and emission from
+/// <see cref="DesignCatalog"/>, and for codec designs (recognised by a `b` parameter) the
+/// quality of the reference model (<see cref="ZfpeCodec"/>) on <see cref="SweepReferenceData"/>
+/// and `lanes` values per cycle (1 when the design has no `lanes`).
+/// </summary>
+public static class SweepCatalogDesign
+{
+    public const string PayloadBitsParameter = "b";
+    public const string LanesParameter = "lanes";
+
+    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
+
+    public static SweepDesign Create(string name, bool digits)
+    {
+        var info = DesignCatalog.Get(name);
+        var design = new SweepDesign
+        {
+            Name = info.Name,
+            ParameterNames = info.Parameters.Select(p => p.Name).ToList(),
+            Resolve = given => info.Resolve(given).All.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal),
+            Emit = resolved => info.Emit(resolved),
+        };
+        if (!IsCodec(info)) return design;
+
+        List<(string Name, float[] Values)> datasets = [("nn", SweepReferenceData.NeuralNetworkTensors())];
+        List<string> descriptions = [SweepReferenceData.NnDescription];
+        if (digits)
+        {
+            datasets.Add(("digits", SweepReferenceData.Digits()));
+            descriptions.Add(SweepReferenceData.DigitsDescription);
+        }
+        // Quality depends only on the codec parameters: measure each combination once, whatever the lanes.
+        var measured = new ConcurrentDictionary<ZfpeParameters, Lazy<IReadOnlyList<SweepQuality>>>();
+        var hasLanes = info.Parameters.Any(p => p.Name == LanesParameter);
+        return design with
+        {
+            Quality = resolved =>
+            {
+                var p = CodecParameters(resolved);
+                return measured.GetOrAdd(p, key => new Lazy<IReadOnlyList<SweepQuality>>(() => Measure(key, datasets))).Value;
+            },
+            ValuesPerCycle = resolved => hasLanes ? int.Parse(resolved[LanesParameter], CultureInfo.InvariantCulture) : 1,
+            QualityDatasets = descriptions,
+        };
+    }
+
+    /// <summary>The codec parameters of a design point: b, exponent-bits and split, with the format's defaults for those a design does not have.</summary>
+    public static ZfpeParameters CodecParameters(IReadOnlyDictionary<string, string> resolved)
+    {
+        var defaults = new ZfpeParameters();
+        int Get(string name, int fallback) => resolved.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var p = new ZfpeParameters(Get(PayloadBitsParameter, defaults.B), Get("exponent-bits", defaults.ExponentBits), Get("split", defaults.Split));
+        p.Validate();
+        return p;
+    }
+
+    /// <summary>Compresses and decompresses each dataset with the reference model and compares.</summary>
+    public static IReadOnlyList<SweepQuality> Measure(ZfpeParameters p, IReadOnlyList<(string Name, float[] Values)> datasets)
+    {
+        var result = new List<SweepQuality>();
+        foreach (var (name, values) in datasets)
+        {
+            var stream = ZfpeCodec.Compress(values, p, out _);
+            var back = ZfpeCodec.Decompress(stream, values.Length, p);
+            var blocks = (values.Length + ZfpeParameters.BlockSize - 1) / ZfpeParameters.BlockSize;
+            var m = ErrorStatistics.Compare(values, back, (long)blocks * p.BlockBits);
+            result.Add(new SweepQuality(name, m.BitsPerValue, m.Psnr, m.Rmse, m.MaxAbsoluteError));
+        }
+        return result;
+    }
+}
