@@ -26,6 +26,10 @@ internal sealed partial class ModelBuilder(Toolchain tools, SimOptions options, 
 
     private const string PchHeader = "zfpe_pch.h";
 
+    // Tests build several models at once; more compilers than cores only adds switching and
+    // memory, so all builds in a process share one pool of compiler slots.
+    private static readonly SemaphoreSlim CompilerSlots = new(Math.Max(2, Environment.ProcessorCount));
+
     public Toolchain Tools => tools;
     public WaveFormat Waves => waves;
 
@@ -276,7 +280,16 @@ internal sealed partial class ModelBuilder(Toolchain tools, SimOptions options, 
             new ParallelOptions { MaxDegreeOfParallelism = options.BuildJobs },
             job =>
             {
-                var run = RunTool(tools.CompilerPath, job.Arguments, directory, MissingCompiler);
+                CompilerSlots.Wait();
+                ToolRun run;
+                try
+                {
+                    run = RunTool(tools.CompilerPath, job.Arguments, directory, MissingCompiler);
+                }
+                finally
+                {
+                    CompilerSlots.Release();
+                }
                 if (!run.Succeeded) lock (failures) failures.Add(run);
             });
         if (failures.Count > 0) throw CompilerFailed(failures[0], directory, "compiling the model");
