@@ -27,7 +27,7 @@ public sealed class CompiledModel
     public ModelCache Cache { get; }
     public EmittedDesign Design { get; }
 
-    /// <summary>The options the model was requested with (they decide flags and waves).</summary>
+    /// <summary>The options of the first request for the model (the flags and waves in them made it).</summary>
     public SimOptions Options { get; }
 
     public string Key { get; }
@@ -48,11 +48,17 @@ public sealed class CompiledModel
     internal NativeModelLibrary Library => _library.Value;
 
     /// <summary>
-    /// Starts a simulation. <paramref name="name"/> names its wave file; by default the calling
-    /// method (a test's name), so that every test's waves land in a file named after it.
+    /// Starts a simulation. <paramref name="name"/> names its wave file; by default
+    /// <paramref name="options"/>' Name, else the calling method (a test's name), so that every
+    /// test's waves land in a file named after it. <paramref name="options"/> (default: those the
+    /// model was requested with) also choose the wave directory.
     /// </summary>
-    public Simulation Start(string? name = null, [CallerMemberName] string caller = "") =>
-        new(this, name ?? Options.Name ?? (caller.Length > 0 ? caller : Design.TopModule));
+    public Simulation Start(string? name = null, SimOptions? options = null, [CallerMemberName] string caller = "")
+    {
+        options ??= Options;
+        options.Validate();
+        return new(this, name ?? options.Name ?? (caller.Length > 0 ? caller : Design.TopModule), options.ResolveWaveDirectory());
+    }
 
     /// <summary>The plain C++ driver over this model, linked on first use (see <see cref="CppDriver"/>).</summary>
     public CppDriver CppDriver()

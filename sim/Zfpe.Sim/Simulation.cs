@@ -33,7 +33,7 @@ public sealed unsafe class Simulation : IDisposable
     private static long s_lastId;
     private readonly long _id = Interlocked.Increment(ref s_lastId);
 
-    internal Simulation(CompiledModel model, string name)
+    internal Simulation(CompiledModel model, string name, string waveDirectory)
     {
         Model = model;
         Name = name;
@@ -51,7 +51,6 @@ public sealed unsafe class Simulation : IDisposable
         Clock = _ports.FirstOrDefault(p => p.Role == PortRole.Clock);
         ResetPort = _ports.FirstOrDefault(p => p.Role == PortRole.Reset);
 
-        var waveDirectory = model.Options.ResolveWaveDirectory();
         var extension = model.Waves == WaveFormat.Vcd ? ".vcd" : ".fst";
         PlannedWavePath = WaveFiles.Allocate(waveDirectory, name, extension);
 
@@ -82,7 +81,7 @@ public sealed unsafe class Simulation : IDisposable
     {
         options ??= SimOptions.Default;
         var cache = options.CacheDirectory is null ? ModelCache.Default : ModelCache.For(options.ResolveCacheDirectory());
-        return cache.GetOrBuild(design, options).Start(caller: caller);
+        return cache.GetOrBuild(design, options).Start(options: options, caller: caller);
     }
 
     ~Simulation() => Release();

@@ -172,6 +172,16 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void Each_request_names_its_own_simulation_even_when_the_model_is_shared()
+    {
+        using var named = Simulation.Create(Designs.Counter(), NoWaves with { Name = "counter-by-name" });
+        using var unnamed = Simulation.Create(Designs.Counter(), NoWaves);
+        Assert.Same(named.Model, unnamed.Model);
+        Assert.StartsWith("counter-by-name", Path.GetFileName(named.PlannedWavePath));
+        Assert.StartsWith(nameof(Each_request_names_its_own_simulation_even_when_the_model_is_shared), Path.GetFileName(unnamed.PlannedWavePath));
+    }
+
+    [Fact]
     public void A_disposed_simulation_refuses_further_use()
     {
         var sim = Simulation.Create(Designs.Counter(), NoWaves);
