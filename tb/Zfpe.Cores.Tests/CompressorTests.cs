@@ -3,19 +3,154 @@ using Zfpe.Cores.Tests.Support;
 
 namespace Zfpe.Cores.Tests;
 
+/// <summary>
+/// The compressor core on the Verilator bridge, bit-exact with the reference block by block and
+/// at every stage the debug ports show (BlockExponent, FixedPoint, ForwardLift, Negabinary), under
+/// random input gaps and output backpressure that change over time.
+/// </summary>
 public class CompressorTests
 {
     [Fact]
-    public void Compressor_matches_the_reference_block_by_block_and_stage_by_stage_under_random_stalls()
+    public void Compressor_matches_the_reference_on_a_million_values_block_by_block_and_stage_by_stage_under_random_stalls()
     {
         var config = CoreSimulations.Default;
-        using var sim = CoreSimulations.Compressor(config, nameof(Compressor_matches_the_reference_block_by_block_and_stage_by_stage_under_random_stalls));
-        var values = TestValues.Mixed(20_000, seed: 1);
-        var bench = new CompressorBench(sim, config, values, StallProfile.Random, seed: 2);
+        using var sim = CoreSimulations.Compressor(config, "million");
+        var values = TestValues.Mixed(1_000_000, seed: 11);
+        var bench = new CompressorBench(sim, config, values, StallProfile.Random, seed: 12, streams: Streams(values.Length, seed: 13));
         bench.Run();
+        AssertAllChecked(bench);
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreSimulations.CoveringIndices), MemberType = typeof(CoreSimulations))]
+    public void Compressor_matches_the_reference_in_every_covering_configuration(int index)
+    {
+        var config = CoreSimulations.Covering[index];
+        using var sim = CoreSimulations.Compressor(config, "covering");
+        var values = TestValues.Mixed(100_000, seed: 20 + index);
+        var bench = new CompressorBench(sim, config, values, StallProfile.Random, seed: 30 + index, streams: Streams(values.Length, seed: 40 + index));
+        bench.Run();
+        AssertAllChecked(bench);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllIndices))]
+    public void Compressor_takes_a_beat_every_cycle_and_delivers_each_block_after_the_documented_latency(int index)
+    {
+        var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
+        using var sim = CoreSimulations.Compressor(config, "latency");
+        var values = TestValues.Mixed(4096, seed: 50 + index);
+        var bench = new CompressorBench(sim, config, values, StallProfile.None, seed: 1);
+        bench.RecordCycles();
+        bench.Run();
+        AssertAllChecked(bench);
+
+        var inputs = bench.InputCycles;
+        var outputs = bench.OutputCycles;
+        for (var i = 1; i < inputs.Count; i++)
+            Assert.True(inputs[i] == inputs[i - 1] + 1, $"{config}: input beat {i} waited {inputs[i] - inputs[i - 1] - 1} cycles: the core must take a beat every cycle");
+        var beatsPerOutput = Math.Max(1, ZfpeCoreConfig.BlockSize / config.Lanes);
+        var latency = ZfpeCompressor.LatencyOf(config);
+        for (var o = 0; o < outputs.Count; o++)
+        {
+            var completing = inputs[(o + 1) * beatsPerOutput - 1];
+            Assert.True(outputs[o] == completing + latency,
+                $"{config}: output beat {o} came {outputs[o] - completing} cycles after the input beat that completed it, not the documented {latency}");
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Streams_that_end_mid_block_are_padded_with_zeros_and_the_next_stream_follows_at_once(int index)
+    {
+        var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
+        using var sim = CoreSimulations.Compressor(config, "streams");
+        var streams = Enumerable.Range(0, 200).Select(i => 1 + (i * 7 + i / 13) % 19).ToArray();
+        var values = TestValues.Mixed(streams.Sum(), seed: 60);
+        foreach (var (stalls, seed) in new[] { (StallProfile.None, 61), (StallProfile.Random, 62), (new StallProfile([0.0, 0.3], [1.0, 0.3], Period: 16), 63) })
+        {
+            var bench = new CompressorBench(sim, config, values, stalls, seed, streams);
+            bench.Run();
+            AssertAllChecked(bench);
+        }
+    }
+
+    [Fact]
+    public void The_non_finite_status_is_sticky_until_cleared()
+    {
+        var config = CoreSimulations.Default;
+        using var sim = CoreSimulations.Compressor(config, "status");
+        sim.Poke("values_valid", 0UL);
+        sim.Poke("clear_status", 0UL);
+        sim.Poke("blocks_ready", 1UL);
+        sim.Reset(2);
+        Assert.False(sim.PeekBool("non_finite"));
+
+        void Send(uint bits, bool clear = false)
+        {
+            sim.Poke("values_payload", (ulong)bits);
+            sim.Poke("values_last", 0UL);
+            sim.Poke("values_valid", 1UL);
+            sim.Poke("clear_status", clear);
+            sim.Eval();
+            Assert.True(sim.PeekBool("values_ready"));
+            sim.Step();
+            sim.Poke("values_valid", 0UL);
+            sim.Poke("clear_status", 0UL);
+            sim.Eval();
+        }
+
+        Send(0x3F800000);
+        Assert.False(sim.PeekBool("non_finite"));
+        Send(0x7FC00000); // NaN
+        Assert.True(sim.PeekBool("non_finite"));
+        Send(0x40000000);
+        sim.Step(30);
+        Assert.True(sim.PeekBool("non_finite"));
+        sim.Poke("clear_status", true);
+        sim.Step();
+        sim.Poke("clear_status", false);
+        sim.Eval();
+        Assert.False(sim.PeekBool("non_finite"));
+        Send(0xFF800000, clear: true); // -Inf in the clearing cycle: the new event wins
+        Assert.True(sim.PeekBool("non_finite"));
+        sim.Poke("clear_status", true);
+        sim.Step();
+        sim.Poke("clear_status", false);
+        sim.Eval();
+        Assert.False(sim.PeekBool("non_finite"));
+    }
+
+    public static TheoryData<int> AllIndices()
+    {
+        var data = new TheoryData<int> { -1 };
+        for (var i = 0; i < CoreSimulations.Covering.Count; i++) data.Add(i);
+        return data;
+    }
+
+    /// <summary>Mostly long streams, with short ones of every length now and then.</summary>
+    internal static int[] Streams(int total, int seed)
+    {
+        var random = new Random(seed);
+        var lengths = new List<int>();
+        var left = total;
+        while (left > 0)
+        {
+            var n = Math.Min(left, random.Next(4) == 0 ? random.Next(1, 12) : random.Next(100, 5000));
+            lengths.Add(n);
+            left -= n;
+        }
+        return [.. lengths];
+    }
+
+    private static void AssertAllChecked(CompressorBench bench)
+    {
         Assert.Equal(bench.Blocks, bench.BlocksChecked);
         Assert.Equal(bench.Blocks, bench.FixedPointChecked);
         Assert.Equal(bench.Blocks, bench.LiftedChecked);
         Assert.Equal(bench.Blocks, bench.NegabinaryChecked);
+        Assert.Equal(bench.NonFiniteExpected, bench.Simulation.PeekBool("non_finite"));
     }
 }

@@ -13,7 +13,7 @@ namespace Zfpe.Cores.Codec;
 /// <remarks>
 /// Stages, named as in the spec and the reference: InversePayloadWindow and InverseNegabinary
 /// (one register stage: a 2:1 window multiplexer and one add); InverseLift
-/// (<see cref="InverseLift"/>, 6 stages); a scatter that hands the block's values to the lanes
+/// (<see cref="InverseLift"/>, 6 stages); a scatter (a register stage below 4 lanes) that hands the block's values to the lanes
 /// slot by slot; InverseFixedPoint (<see cref="FixedToFloat"/>, one per lane, 5 stages, the last
 /// being the output register). Throughput: <c>lanes</c> values per cycle whenever the consumer
 /// is ready. Latency: see <see cref="LatencyOf"/>. <c>blocks_ready</c> depends
@@ -62,15 +62,20 @@ public sealed class ZfpeDecompressor : Component
         var pack = Stage("inverse_fixed_point_pack");
 
         // ---- scatter: slot s of the block goes to the lanes in the s-th cycle -----------------
+        // Below 4 lanes a register stage holds the chosen values, so that the multiplexer does
+        // not sit in front of the magnitude adder (one add plus a 2:1 multiplexer per stage).
+        var scatter = slots > 1 ? Stage("scatter") : null;
         var scatterSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "scatter_slot") : Hw.U(0, 1);
         var scatterFinal = slots == 1 ? Hw.True : scatterSlot == slots - 1;
-        if (slots > 1) When(lift[^1].Leaving(magnitude.Load), () => scatterSlot.Assign(scatterSlot + 1));
+        var afterLift = scatter?.Load ?? magnitude.Load;
+        if (slots > 1) When(lift[^1].Leaving(afterLift), () => scatterSlot.Assign(scatterSlot + 1));
 
         coefficients.Link(Blocks.Valid, lift[0].Load);
         Blocks.Ready.Assign(coefficients.Load);
         for (var i = 0; i < lift.Count - 1; i++) lift[i].Link(i == 0 ? coefficients.Valid : lift[i - 1].Valid, lift[i + 1].Load);
-        lift[^1].Link(lift[^2].Valid, magnitude.Load & scatterFinal);
-        magnitude.Link(lift[^1].Valid, coarse.Load);
+        lift[^1].Link(lift[^2].Valid, afterLift & scatterFinal);
+        scatter?.Link(lift[^1].Valid, magnitude.Load);
+        magnitude.Link((scatter ?? lift[^1]).Valid, coarse.Load);
         coarse.Link(magnitude.Valid, fine.Load);
         fine.Link(coarse.Valid, round.Load);
         round.Link(fine.Valid, pack.Load);
@@ -115,17 +120,25 @@ public sealed class ZfpeDecompressor : Component
             for (var i = 0; i < lift.Count; i++) e = Reg.Next(e, reset: null, enable: lift[i].Load, name: $"exponent_{g}_l{i + 1}");
             exponent[g] = e;
         }
+        var exponentAtLift = exponent.ToArray();
         var streamLast = Reg.Next(Blocks.Last!, reset: null, enable: coefficients.Load, name: "stream_last_negabinary");
         for (var i = 0; i < lift.Count; i++) streamLast = Reg.Next(streamLast, reset: null, enable: lift[i].Load, name: $"stream_last_l{i + 1}");
 
         // ---- InverseFixedPoint: one normaliser per lane ------------------------------------------
+        var valueLast = streamLast & scatterFinal;
+        if (scatter is not null)
+        {
+            valueLast = Reg.Next(valueLast, reset: null, enable: scatter.Load, name: "stream_last_scatter");
+            for (var g = 0; g < groups; g++) exponent[g] = Reg.Next(exponent[g], reset: null, enable: scatter.Load, name: $"exponent_{g}_scatter");
+        }
         var outputs = new HdlValue[lanes];
         for (var l = 0; l < lanes; l++)
         {
             int g = l / perCycle, v = l % perCycle;
             var candidates = Enumerable.Range(0, slots).Select(s => fixedPoint[g, s * perCycle + v]).ToList();
+            var q = scatter is null ? candidates[0] : Reg.Next(Hw.Select(scatterSlot, candidates), reset: null, enable: scatter.Load, name: $"scatter_q_{l}");
             var unit = Instance(new FixedToFloat(eb), $"inverse_fixed_point_{l}");
-            unit.FixedPoint.Assign(slots == 1 ? candidates[0] : Hw.Select(scatterSlot, candidates));
+            unit.FixedPoint.Assign(q);
             unit.BlockExponent.Assign(exponent[g]);
             unit.LoadMagnitude.Assign(magnitude.Load);
             unit.LoadCoarse.Assign(coarse.Load);
@@ -134,7 +147,6 @@ public sealed class ZfpeDecompressor : Component
             unit.LoadPack.Assign(pack.Load);
             outputs[lanes - 1 - l] = unit.Value;
         }
-        var valueLast = streamLast & scatterFinal;
         foreach (var (stage, tag) in new[] { (magnitude, "magnitude"), (coarse, "coarse"), (fine, "fine"), (round, "round"), (pack, "pack") })
             valueLast = Reg.Next(valueLast, reset: null, enable: stage.Load, name: $"stream_last_{tag}");
         Values.Valid.Assign(pack.Valid);
@@ -150,9 +162,9 @@ public sealed class ZfpeDecompressor : Component
             DebugBlockExponent = Out.UInt(eb * groups, "dbg_block_exponent");
             DebugLiftedValid.Assign(coefficients.Leaving(lift[0].Load));
             DebugLifted.Assign(Hw.Cat([.. liftedAll]));
-            DebugFixedPointValid.Assign(lift[^1].Leaving(magnitude.Load) & scatterFinal);
+            DebugFixedPointValid.Assign(lift[^1].Leaving(afterLift) & scatterFinal);
             DebugFixedPoint.Assign(Hw.Cat([.. fixedAll]));
-            DebugBlockExponent.Assign(Hw.Cat(exponent.Reverse().ToArray<HdlValue>()));
+            DebugBlockExponent.Assign(Hw.Cat(exponentAtLift.Reverse().ToArray<HdlValue>()));
         }
     }
 
@@ -163,14 +175,15 @@ public sealed class ZfpeDecompressor : Component
 
     /// <summary>
     /// Cycles from the input beat of a block (it fires in cycle t) to the first output beat of
-    /// its values (valid in cycle t + latency), with the consumer ready: 1 (InverseNegabinary)
-    /// + 6 (InverseLift) + 5 (InverseFixedPoint) = 12 at every width; the block's further values
-    /// follow one beat per cycle (4 / min(lanes, 4) beats in all).
+    /// its values (valid in cycle t + latency), with the consumer ready and the lanes free (below
+    /// 4 lanes the core accepts blocks ahead, and they wait for the lanes): 1 (InverseNegabinary)
+    /// + 6 (InverseLift) + 1 (scatter, below 4 lanes) + 5 (InverseFixedPoint): 13 at 1 and 2
+    /// lanes, 12 at 4 and 8. The block's further values follow one beat per cycle.
     /// </summary>
     public static int LatencyOf(ZfpeCoreConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
-        return 1 + InverseLift.Stages + 5;
+        return 1 + InverseLift.Stages + (config.Slots > 1 ? 1 : 0) + 5;
     }
 }

@@ -15,6 +15,8 @@ public sealed class CompressorBench : ICycleAgent
     private readonly ZfpeCoreConfig _config;
     private readonly ZfpeParameters _parameters;
     private readonly uint[] _values;
+    private readonly int[] _beatOffsets;
+    private readonly bool[] _beatLast, _blockLast;
     private readonly int _beats;
     private readonly int _blocks;
     private readonly StallProfile _stalls;
@@ -30,26 +32,56 @@ public sealed class CompressorBench : ICycleAgent
     private readonly uint[] _negabinaryWords;
     private readonly UInt128[] _bits;
 
+    private List<long>? _inputCycles, _outputCycles;
     private double _idle, _ready;
+    private long _nextDraw;
     private bool _offering, _readyNow;
     private int _nextBeat;
 
-    public CompressorBench(Simulation simulation, ZfpeCoreConfig config, uint[] values, StallProfile stalls, int seed)
+    /// <param name="streams">
+    /// Lengths of the consecutive streams (packets) that <paramref name="values"/> is cut into,
+    /// each ended by <c>last</c>; null: one stream.
+    /// </param>
+    public CompressorBench(Simulation simulation, ZfpeCoreConfig config, uint[] values, StallProfile stalls, int seed, int[]? streams = null)
     {
         Simulation = simulation;
         _config = config;
         _parameters = new ZfpeParameters(config.B, config.ExponentBits, config.Split);
         _stalls = stalls;
         _random = new Random(seed);
+        streams ??= [values.Length];
+        if (streams.Any(n => n < 1) || streams.Sum() != values.Length)
+            throw new ArgumentException($"the stream lengths must be positive and add up to the {values.Length} values", nameof(streams));
 
-        // The driver pads the final beat with +0.0; the core pads a final block the same way.
+        // Each stream is padded with +0.0 to whole blocks (whole beats at 8 lanes): the driver
+        // pads a stream's final beat, the core pads a final block that ends mid-block.
         var unit = Math.Max(ZfpeCoreConfig.BlockSize, config.Lanes);
-        var padded = (values.Length + unit - 1) / unit * unit;
-        _values = new uint[padded];
-        values.CopyTo(_values, 0);
-        _beats = (values.Length + config.Lanes - 1) / config.Lanes;
-        _blocks = padded / ZfpeCoreConfig.BlockSize;
-        if (values.Length == 0) throw new ArgumentException("give at least one value", nameof(values));
+        var padded = new List<uint>();
+        var beatOffsets = new List<int>();
+        var beatLast = new List<bool>();
+        var blockLast = new List<bool>();
+        var start = 0;
+        foreach (var n in streams)
+        {
+            var offset = padded.Count;
+            var length = (n + unit - 1) / unit * unit;
+            padded.AddRange(values.AsSpan(start, n).ToArray());
+            padded.AddRange(new uint[length - n]);
+            var beats = (n + config.Lanes - 1) / config.Lanes;
+            for (var i = 0; i < beats; i++)
+            {
+                beatOffsets.Add(offset + i * config.Lanes);
+                beatLast.Add(i == beats - 1);
+            }
+            for (var j = 0; j < length / ZfpeCoreConfig.BlockSize; j++) blockLast.Add(j == length / ZfpeCoreConfig.BlockSize - 1);
+            start += n;
+        }
+        _values = [.. padded];
+        _beatOffsets = [.. beatOffsets];
+        _beatLast = [.. beatLast];
+        _blockLast = [.. blockLast];
+        _beats = _beatOffsets.Length;
+        _blocks = _values.Length / ZfpeCoreConfig.BlockSize;
 
         _e = new int[_blocks];
         _fixedPoint = new int[4 * _blocks];
@@ -105,6 +137,20 @@ public sealed class CompressorBench : ICycleAgent
     public long NegabinaryChecked { get; private set; }
     public bool IsDone => BlocksChecked == _blocks;
 
+    /// <summary>Records the cycle of every input beat and output beat (for the latency and throughput test).</summary>
+    public void RecordCycles()
+    {
+        _inputCycles = [];
+        _outputCycles = [];
+    }
+
+    public IReadOnlyList<long> InputCycles => _inputCycles ?? [];
+    public IReadOnlyList<long> OutputCycles => _outputCycles ?? [];
+
+    /// <summary>Every block the core produced, in order (filled only when <see cref="Keep"/> is set).</summary>
+    public List<UInt128> Produced { get; } = [];
+    public bool Keep { get; init; }
+
     /// <summary>Resets the core, runs the whole stream through it and returns the cycles taken.</summary>
     public long Run()
     {
@@ -129,16 +175,17 @@ public sealed class CompressorBench : ICycleAgent
 
     public void Drive(Simulation sim)
     {
-        if ((sim.Cycle % _stalls.Period) == 0)
+        if (sim.Cycle >= _nextDraw)
         {
+            _nextDraw = sim.Cycle + _stalls.Period;
             _idle = _stalls.IdleChoices[_random.Next(_stalls.IdleChoices.Length)];
             _ready = _stalls.ReadyChoices[_random.Next(_stalls.ReadyChoices.Length)];
         }
         if (!_offering && _nextBeat < _beats && !(_idle > 0 && _random.NextDouble() < _idle))
         {
-            Array.Copy(_values, _nextBeat * _config.Lanes, _beatWords, 0, _config.Lanes);
+            Array.Copy(_values, _beatOffsets[_nextBeat], _beatWords, 0, _config.Lanes);
             sim.Poke(_inPayload, (ReadOnlySpan<uint>)_beatWords);
-            sim.Poke(_inLast, _nextBeat == _beats - 1 ? 1UL : 0UL);
+            sim.Poke(_inLast, _beatLast[_nextBeat] ? 1UL : 0UL);
             sim.Poke(_inValid, 1UL);
             _offering = true;
         }
@@ -153,6 +200,7 @@ public sealed class CompressorBench : ICycleAgent
         {
             _offering = false;
             _nextBeat++;
+            _inputCycles?.Add(sim.Cycle);
         }
         if (_fixedValid is not null && sim.Peek(_fixedValid) != 0)
         {
@@ -206,9 +254,11 @@ public sealed class CompressorBench : ICycleAgent
                 Require(j < _blocks, "blocks_payload", j, "no more blocks", "a block");
                 var actual = WideBits.Extract(_outWords, g * _config.BlockBits, _config.BlockBits);
                 if (actual != _bits[j]) Fail("PayloadWindow (the block)", j, $"0x{_bits[j]:X}", $"0x{actual:X}");
+                if (Keep) Produced.Add(actual);
                 BlocksChecked++;
             }
-            var expectLast = BlocksChecked == _blocks;
+            _outputCycles?.Add(sim.Cycle);
+            var expectLast = _blockLast[BlocksChecked - 1];
             if (last != expectLast) Fail("blocks_last", (int)BlocksChecked - 1, expectLast ? "1" : "0", last ? "1" : "0");
         }
     }

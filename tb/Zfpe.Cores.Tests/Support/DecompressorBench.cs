@@ -18,6 +18,7 @@ public sealed class DecompressorBench : ICycleAgent
     private readonly UInt128[] _blocks;
     private readonly uint[] _beatWords;
     private readonly int _wordsPerBeat;
+    private readonly bool[] _beatLast, _valueLast;
     private readonly int _beats;
     private readonly int _outBeats;
     private readonly StallProfile _stalls;
@@ -31,25 +32,48 @@ public sealed class DecompressorBench : ICycleAgent
     private readonly int[] _liftedCoefficients, _fixedPoint;
     private readonly uint[] _expectedValues;
 
+    private List<long>? _inputCycles, _outputCycles;
     private double _idle, _ready;
+    private long _nextDraw;
     private bool _offering, _readyNow;
     private int _nextBeat;
 
-    public DecompressorBench(Simulation simulation, ZfpeCoreConfig config, UInt128[] blocks, StallProfile stalls, int seed)
+    /// <param name="streams">
+    /// Block counts of the consecutive streams (packets) that <paramref name="blocks"/> is cut
+    /// into, each ended by <c>last</c>; null: one stream.
+    /// </param>
+    public DecompressorBench(Simulation simulation, ZfpeCoreConfig config, UInt128[] blocks, StallProfile stalls, int seed, int[]? streams = null)
     {
-        if (blocks.Length == 0) throw new ArgumentException("give at least one block", nameof(blocks));
         Simulation = simulation;
         _config = config;
         _parameters = new ZfpeParameters(config.B, config.ExponentBits, config.Split);
         _stalls = stalls;
         _random = new Random(seed);
+        streams ??= [blocks.Length];
+        if (blocks.Length == 0 || streams.Any(n => n < 1) || streams.Sum() != blocks.Length)
+            throw new ArgumentException($"give at least one block, and stream lengths that are positive and add up to the {blocks.Length} blocks", nameof(streams));
 
-        // At 8 lanes a beat carries two blocks: an odd count gets a zero block as padding.
+        // At 8 lanes a beat carries two blocks: a stream of odd length gets a zero block as padding.
         var groups = config.BlockLanes;
-        _blocks = new UInt128[(blocks.Length + groups - 1) / groups * groups];
-        blocks.CopyTo(_blocks, 0);
-        _beats = _blocks.Length / groups;
+        var padded = new List<UInt128>();
+        var beatLast = new List<bool>();
+        var start = 0;
+        foreach (var n in streams)
+        {
+            var length = (n + groups - 1) / groups * groups;
+            padded.AddRange(blocks.AsSpan(start, n).ToArray());
+            padded.AddRange(new UInt128[length - n]);
+            for (var i = 0; i < length / groups; i++) beatLast.Add(i == length / groups - 1);
+            start += n;
+        }
+        _blocks = [.. padded];
+        _beatLast = [.. beatLast];
+        _beats = _beatLast.Length;
         _outBeats = _blocks.Length * ZfpeCoreConfig.BlockSize / config.Lanes;
+        // Output beat i is the last of its stream when the block it ends is the last of an input beat marked last.
+        _valueLast = new bool[_blocks.Length * ZfpeCoreConfig.BlockSize];
+        for (var i = 0; i < _beats; i++)
+            if (_beatLast[i]) _valueLast[(i + 1) * groups * ZfpeCoreConfig.BlockSize - 1] = true;
 
         _inValid = simulation.Port("blocks_valid");
         _inReady = simulation.Port("blocks_ready");
@@ -95,10 +119,22 @@ public sealed class DecompressorBench : ICycleAgent
     }
 
     public Simulation Simulation { get; }
+    /// <summary>Blocks sent, including the zero blocks that pad odd streams at 8 lanes.</summary>
+    public int PaddedBlocks => _blocks.Length;
     public long ValuesChecked { get; private set; }
     public long LiftedChecked { get; private set; }
     public long FixedPointChecked { get; private set; }
     public bool IsDone => ValuesChecked == _expectedValues.Length;
+
+    /// <summary>Records the cycle of every input beat and output beat (for the latency and throughput test).</summary>
+    public void RecordCycles()
+    {
+        _inputCycles = [];
+        _outputCycles = [];
+    }
+
+    public IReadOnlyList<long> InputCycles => _inputCycles ?? [];
+    public IReadOnlyList<long> OutputCycles => _outputCycles ?? [];
 
     /// <summary>The values the core produced, in order (filled only when <see cref="Keep"/> is set).</summary>
     public List<uint> Produced { get; } = [];
@@ -126,15 +162,16 @@ public sealed class DecompressorBench : ICycleAgent
 
     public void Drive(Simulation sim)
     {
-        if ((sim.Cycle % _stalls.Period) == 0)
+        if (sim.Cycle >= _nextDraw)
         {
+            _nextDraw = sim.Cycle + _stalls.Period;
             _idle = _stalls.IdleChoices[_random.Next(_stalls.IdleChoices.Length)];
             _ready = _stalls.ReadyChoices[_random.Next(_stalls.ReadyChoices.Length)];
         }
         if (!_offering && _nextBeat < _beats && !(_idle > 0 && _random.NextDouble() < _idle))
         {
             sim.Poke(_inPayload, new ReadOnlySpan<uint>(_beatWords, _nextBeat * _wordsPerBeat, _wordsPerBeat));
-            sim.Poke(_inLast, _nextBeat == _beats - 1 ? 1UL : 0UL);
+            sim.Poke(_inLast, _beatLast[_nextBeat] ? 1UL : 0UL);
             sim.Poke(_inValid, 1UL);
             _offering = true;
         }
@@ -149,6 +186,7 @@ public sealed class DecompressorBench : ICycleAgent
         {
             _offering = false;
             _nextBeat++;
+            _inputCycles?.Add(sim.Cycle);
         }
         if (_liftedValid is not null && sim.Peek(_liftedValid) != 0)
         {
@@ -192,7 +230,8 @@ public sealed class DecompressorBench : ICycleAgent
                 if (Keep) Produced.Add(_outWords[l]);
                 ValuesChecked++;
             }
-            var expectLast = ValuesChecked == _expectedValues.Length;
+            _outputCycles?.Add(sim.Cycle);
+            var expectLast = _valueLast[ValuesChecked - 1];
             if (last != expectLast) Fail("values_last", (int)(ValuesChecked - 1) / 4, expectLast ? "1" : "0", last ? "1" : "0");
         }
     }
