@@ -57,7 +57,12 @@ public sealed class CompiledModel
     {
         options ??= Options;
         options.Validate();
-        return new(this, name ?? options.Name ?? (caller.Length > 0 ? caller : Design.TopModule), options.ResolveWaveDirectory());
+        var chosen = name ?? options.Name ?? (caller.Length > 0 ? caller : Design.TopModule);
+        var extension = Waves == WaveFormat.Vcd ? ".vcd" : ".fst";
+        var wavePath = options.WaveFile is { } file
+            ? Path.GetFullPath(file)
+            : WaveFiles.Allocate(options.ResolveWaveDirectory(), chosen, extension);
+        return new(this, chosen, wavePath);
     }
 
     /// <summary>The plain C++ driver over this model, linked on first use (see <see cref="CppDriver"/>).</summary>

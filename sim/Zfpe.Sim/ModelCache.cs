@@ -159,6 +159,11 @@ public sealed class ModelCache
                 var seconds = builder.BuildRuntime(sources, scratch);
                 File.WriteAllText(Path.Combine(scratch, "done"), $"built in {seconds:0.0} s\n");
             }
+            catch (SimBuildException e) when (e.BuildDirectory == scratch)
+            {
+                var kept = KeepFailed(scratch, "runtime-" + k);
+                throw new SimBuildException(e.Message.Replace(scratch, kept, StringComparison.Ordinal), e.Tool, e.ToolOutput, e.SourceFile, e.SourceLine, kept);
+            }
             catch
             {
                 TryDelete(scratch);

@@ -14,6 +14,13 @@ public sealed record SimOptions
     /// <summary>Waves to record; null means "as <c>ZFPE_WAVES</c> says" (off when unset).</summary>
     public WaveFormat? Waves { get; init; }
 
+    /// <summary>
+    /// An exact wave file (e.g. <c>zfpe sim --waves run.fst</c>): turns waves on, in the format
+    /// its extension names (.vcd: VCD, otherwise FST) unless <see cref="Waves"/> says otherwise,
+    /// and replaces the directory-and-name rule.
+    /// </summary>
+    public string? WaveFile { get; init; }
+
     /// <summary>Directory of wave files; default <c>ZFPE_WAVES_DIR</c>, else <c>&lt;repo&gt;/.cache/waves</c>.</summary>
     public string? WaveDirectory { get; init; }
 
@@ -45,6 +52,10 @@ public sealed record SimOptions
             throw new ArgumentOutOfRangeException(nameof(BuildJobs), BuildJobs, $"{nameof(BuildJobs)} is {BuildJobs}; it must be between 1 and 64.");
         if (Name is not null && (Name.Length == 0 || Name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
             throw new ArgumentException($"{nameof(Name)} is '{Name}'; it names a file, so use only ASCII letters, digits, '-', '_' and '.'.", nameof(Name));
+        if (WaveFile is not null && (WaveFile.Length == 0 || WaveFile.EndsWith('/') || Directory.Exists(WaveFile)))
+            throw new ArgumentException($"{nameof(WaveFile)} is '{WaveFile}'; it must name a file, e.g. waves/run.fst.", nameof(WaveFile));
+        if (WaveFile is not null && Waves == WaveFormat.None)
+            throw new ArgumentException($"{nameof(WaveFile)} is '{WaveFile}' but {nameof(Waves)} is None; drop one of them.", nameof(WaveFile));
         if (Waves is { } w && !Enum.IsDefined(w))
             throw new ArgumentOutOfRangeException(nameof(Waves), w, $"{nameof(Waves)} is {(int)w}; it must be one of {string.Join(", ", Enum.GetNames<WaveFormat>())}.");
         foreach (var flag in ExtraVerilatorFlags)
@@ -69,6 +80,7 @@ public sealed record SimOptions
     public WaveFormat ResolveWaves()
     {
         if (Waves is { } explicitChoice) return explicitChoice;
+        if (WaveFile is not null) return Path.GetExtension(WaveFile).Equals(".vcd", StringComparison.OrdinalIgnoreCase) ? WaveFormat.Vcd : WaveFormat.Fst;
         return ParseWavesVariable(Environment.GetEnvironmentVariable(EnvironmentVariables.Waves));
     }
 

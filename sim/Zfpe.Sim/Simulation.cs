@@ -33,7 +33,7 @@ public sealed unsafe class Simulation : IDisposable
     private static long s_lastId;
     private readonly long _id = Interlocked.Increment(ref s_lastId);
 
-    internal Simulation(CompiledModel model, string name, string waveDirectory)
+    internal Simulation(CompiledModel model, string name, string wavePath)
     {
         Model = model;
         Name = name;
@@ -51,12 +51,11 @@ public sealed unsafe class Simulation : IDisposable
         Clock = _ports.FirstOrDefault(p => p.Role == PortRole.Clock);
         ResetPort = _ports.FirstOrDefault(p => p.Role == PortRole.Reset);
 
-        var extension = model.Waves == WaveFormat.Vcd ? ".vcd" : ".fst";
-        PlannedWavePath = WaveFiles.Allocate(waveDirectory, name, extension);
+        PlannedWavePath = wavePath;
 
         if (model.Waves != WaveFormat.None)
         {
-            Directory.CreateDirectory(waveDirectory);
+            Directory.CreateDirectory(Path.GetDirectoryName(wavePath)!);
             var path = Encoding.UTF8.GetBytes(PlannedWavePath + "\0");
             int status;
             fixed (byte* p = path) status = _lib.WavesOpen(_instance, p);

@@ -64,6 +64,8 @@ public sealed class BuildErrorTests
         Assert.Contains("zfpe_missing.h", e.Message);
         Assert.Contains("No such file or directory", e.Message);
         Assert.NotNull(e.ToolOutput);
+        Assert.True(Directory.Exists(e.BuildDirectory), $"the failed build is kept: {e.BuildDirectory}");
+        Assert.Contains(e.BuildDirectory!, e.Message);
     }
 
     [Fact]

@@ -91,6 +91,22 @@ public sealed class WavesTests
     }
 
     [Fact]
+    public void An_exact_wave_file_turns_waves_on_and_is_used_as_given()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"zfpe-sim-tests-{Environment.ProcessId}", "exact", "run.fst");
+        using (var sim = Simulation.Create(Designs.StreamFifo(), new SimOptions { WaveFile = file }))
+        {
+            Assert.Equal(file, sim.WavePath);
+            sim.Reset();
+            sim.Step(10);
+        }
+        Assert.True(new FileInfo(file).Length > 0);
+        Assert.Equal(WaveFormat.Vcd, new SimOptions { WaveFile = "x/run.vcd" }.ResolveWaves());
+        Assert.Throws<ArgumentException>(new SimOptions { WaveFile = "run.fst", Waves = WaveFormat.None }.Validate);
+        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(file))!, recursive: true);
+    }
+
+    [Fact]
     public void An_explicit_option_wins_over_the_environment()
     {
         Assert.Equal(WaveFormat.None, new SimOptions { Waves = WaveFormat.None }.ResolveWaves());
