@@ -12,7 +12,7 @@ namespace Zfpe.Sim;
 internal sealed unsafe class NativeModelLibrary
 {
     /// <summary>Must match zfpe_abi_version() in the shim template.</summary>
-    public const int AbiVersion = 3;
+    public const int AbiVersion = 4;
 
     public const int StatusOk = 0;
     public const int StatusFinished = 1;
@@ -29,7 +29,7 @@ internal sealed unsafe class NativeModelLibrary
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int> SettleFast;
     public readonly delegate* unmanaged<nint, int> Edge;
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int> EdgeFast;
-    public readonly delegate* unmanaged<nint, ulong, int> Step;
+    public readonly delegate* unmanaged<nint, ulong, ulong*, int> Step;
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int, ulong, void> Set;
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int, ulong> Get;
     public readonly delegate* unmanaged[SuppressGCTransition]<nint, int, uint*, void> SetWords;
@@ -60,7 +60,7 @@ internal sealed unsafe class NativeModelLibrary
         SettleFast = (delegate* unmanaged[SuppressGCTransition]<nint, int>)(void*)Settle;
         Edge = (delegate* unmanaged<nint, int>)Export(handle, path, "zfpe_edge");
         EdgeFast = (delegate* unmanaged[SuppressGCTransition]<nint, int>)(void*)Edge;
-        Step = (delegate* unmanaged<nint, ulong, int>)Export(handle, path, "zfpe_step");
+        Step = (delegate* unmanaged<nint, ulong, ulong*, int>)Export(handle, path, "zfpe_step");
         Set = (delegate* unmanaged[SuppressGCTransition]<nint, int, ulong, void>)Export(handle, path, "zfpe_set");
         Get = (delegate* unmanaged[SuppressGCTransition]<nint, int, ulong>)Export(handle, path, "zfpe_get");
         SetWords = (delegate* unmanaged[SuppressGCTransition]<nint, int, uint*, void>)Export(handle, path, "zfpe_set_words");

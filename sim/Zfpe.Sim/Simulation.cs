@@ -307,13 +307,19 @@ public sealed unsafe class Simulation : IDisposable
         RequireClock();
         if (_agents.Length == 0)
         {
-            var before = Cycle;
-            var status = _lib.Step(Bound(), (ulong)cycles);
-            Cycle = before + cycles;
-            Check(status);
+            Check(StepNative(cycles));
             return;
         }
         for (long c = 0; c < cycles; c++) Step();
+    }
+
+    /// <summary>Cycles in one native loop; the cycle counter advances by those that completed.</summary>
+    private int StepNative(long cycles)
+    {
+        ulong done;
+        var status = _lib.Step(Bound(), (ulong)cycles, &done);
+        Cycle += (long)done;
+        return status;
     }
 
     /// <summary>Holds the reset high for <paramref name="cycles"/> cycles, then low. Agents pause meanwhile.</summary>
@@ -324,10 +330,7 @@ public sealed unsafe class Simulation : IDisposable
             $"module '{Design.TopModule}' has no port with the Reset role; drive its reset-like input with Poke instead.");
         RequireClock();
         Store(reset, 1);
-        var before = Cycle;
-        var status = _lib.Step(Bound(), (ulong)cycles);
-        Cycle = before + cycles;
-        Check(status);
+        Check(StepNative(cycles));
         Store(reset, 0);
     }
 

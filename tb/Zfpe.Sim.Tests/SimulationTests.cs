@@ -141,6 +141,17 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void A_stop_inside_a_multi_cycle_step_reports_the_cycle_it_happened_in()
+    {
+        using var sim = Simulation.Create(Designs.Counter(), NoWaves);
+        sim.Reset();
+        sim.Poke("trap", true);
+        var e = Assert.Throws<SimulationException>(() => sim.Step(100));
+        Assert.Equal(1, e.Cycle);
+        Assert.Equal(1, sim.Cycle);
+    }
+
+    [Fact]
     public void Finish_in_the_design_is_reported_and_the_simulation_goes_on()
     {
         using var sim = Simulation.Create(Designs.Counter(), NoWaves);
