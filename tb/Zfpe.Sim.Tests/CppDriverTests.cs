@@ -32,6 +32,17 @@ public sealed class CppDriverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_cosim_benchmark_times_both_on_the_compressor_sized_stand_in()
+    {
+        var comparison = CosimBenchmark.Run(Designs.BlockPipeline(), cycles: 50_000, seed: 3, repeats: 2);
+        output.WriteLine(comparison.ToString());
+        Assert.True(comparison.ChecksumsMatch, comparison.ToString());
+        Assert.Equal(50_000, comparison.Bridge.Cycles);
+        Assert.True(comparison.Ratio > 0);
+        Assert.Contains("bridge_vs_cpp=", comparison.ToString());
+    }
+
+    [Fact]
     public void The_pattern_needs_a_fresh_simulation()
     {
         using var sim = Simulation.Create(Designs.WidthZoo(), NoWaves);
