@@ -10,11 +10,13 @@ public static class CommandCatalog
         foreach (var c in GenCommands.Create()) yield return c;
         foreach (var c in CodecCommands.Create()) yield return c;
         yield return EvaluateCommand.Create();
+        yield return SimCommands.Create();
         yield return SynthCommand.Create();
         yield return BuildCommand.Create();
         yield return SweepCommand.Create();
         yield return ProgramCommand.Create();
         yield return DoctorCommand.Create();
+        yield return HostCommand.Create();
     }
 
     public static IEnumerable<Command> Benchmarks()

@@ -13,7 +13,7 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// </summary>
 public static class Ecp5SimulationModels
 {
-    public const string EhxplllFileName = "EHXPLLL_sim_model.v";
+    public const string EhxplllFileName = "EHXPLLL.v";
 
     public static string EhxplllModel { get; } = """
         // Behavioural stand-in for the ECP5 EHXPLLL, for simulation only (zfpe-hdl

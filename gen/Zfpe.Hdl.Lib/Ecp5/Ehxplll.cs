@@ -5,8 +5,9 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// <summary>
 /// The ECP5 PLL primitive EHXPLLL, configured from the solver's <see cref="PllSettings"/>: every
 /// divider and phase counter becomes a Verilog parameter (<see cref="PllSettings.PrimitiveParameters"/>),
-/// the unused dynamic-phase and standby inputs are ports the parent ties off. Only the enabled
-/// outputs (CLKOP plus the solved secondaries) and LOCK are declared. Feedback comes from CLKOP
+/// the unused dynamic-phase and standby inputs are ports the parent ties off. All four clock
+/// outputs and LOCK are declared (so one simulation model fits every configuration); the ones
+/// the settings do not enable stay low in the real primitive. Feedback comes from CLKOP
 /// (FEEDBK_PATH "CLKOP"): connect <see cref="Clkfb"/> to <see cref="Clkop"/>; <see cref="Ecp5Pll"/>
 /// does all of that. For simulation see <see cref="Ecp5SimulationModels"/>.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class Ehxplll : BlackBox
     public readonly Bool Clkop;
     public readonly Bool Lock;
 
-    /// <summary>CLKOS, CLKOS2, CLKOS3 as far as the settings enable them, in that order.</summary>
+    /// <summary>CLKOS, CLKOS2, CLKOS3; the settings enable the first <c>Settings.Outputs.Count - 1</c>.</summary>
     public readonly IReadOnlyList<Bool> Secondary;
 
     public Ehxplll(PllSettings settings) : base("EHXPLLL")
@@ -60,7 +61,7 @@ public sealed class Ehxplll : BlackBox
         EnClkop = In.Bool("ENCLKOP");
         Clkop = Out.Bool("CLKOP");
         Lock = Out.Bool("LOCK");
-        Secondary = settings.Outputs.Skip(1).Select(o => Out.Bool(o.Name)).ToList();
+        Secondary = [Out.Bool("CLKOS"), Out.Bool("CLKOS2"), Out.Bool("CLKOS3")];
         Settings = settings;
     }
 

@@ -1,0 +1,84 @@
+using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Ecp5;
+
+namespace Zfpe.Cores.Board;
+
+/// <summary>
+/// The ulx3s-codec board design: the ZFPe codec behind the ULX3S's USB serial port
+/// (<see cref="CodecLink"/>, PROTOCOL.md), clocked by an EHXPLLL from the 25 MHz oscillator.
+/// Ports carry the board's pin names (constraints/ulx3s_v20.lpf). A reset comes from power-up,
+/// the PLL losing lock, or holding btn[0] (the power button, active low).
+/// LEDs: 0 heartbeat (about 1.5 Hz at 100 MHz), 1 receiving, 2 sending, 3 request in progress,
+/// 4 the last request had non-finite values, 5 the last request had an error (see the status
+/// byte), 6 PLL locked, 7 in reset.
+/// For simulation, pass the emitted design through <see cref="Ecp5SimulationModels.ForSimulation"/>
+/// with clock port "clk_25mhz": the PLL model passes the oscillator through.
+/// </summary>
+public sealed class Ulx3sCodec : Component
+{
+    public readonly Bool Clk25Mhz;
+    public readonly UInt Btn;
+    public readonly UInt Led;
+    public readonly Bool FtdiRxd;
+    public readonly Bool FtdiTxd;
+    public readonly Bool WifiGpio0;
+
+    /// <summary>Activity LEDs stay lit this many cycles after a byte (about 10 ms at 100 MHz): a single byte stays visible.</summary>
+    public const int ActivityBits = 20;
+
+    public Ulx3sCodec(Ulx3sCodecConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        Param("clock_mhz", config.ClockMhz, 100);
+        Param("baud", config.BaudRate, 3_000_000L);
+        Param("b", config.B, 5);
+        Param("exponent_bits", config.ExponentBits, 8);
+        Param("split", config.Split, 28);
+        Param("lanes", config.Lanes, 1);
+        Param("timeout_us", config.IdleTimeoutUs, 100_000);
+
+        Clk25Mhz = In.Bool("clk_25mhz");
+        Btn = In.UInt(7, "btn");
+        Led = Out.UInt(8, "led");
+        FtdiRxd = Out.Bool("ftdi_rxd");
+        FtdiTxd = In.Bool("ftdi_txd");
+        WifiGpio0 = Out.Bool("wifi_gpio0");
+
+        // ---- clock and reset
+        var pll = Instance(new Ecp5Pll(config.Pll()), "pll");
+        pll.ClockIn.Assign(Clk25Mhz);
+        var clock = Wire.Bool("clk");
+        clock.Assign(pll.ClockOut);
+        var resetSync = Instance(new ResetSync(), "reset_sync");
+        resetSync.Request.Assign(!pll.Locked | !Btn[0]);
+        var reset = Wire.Bool("reset");
+        reset.Assign(resetSync.Reset);
+        UseClock(clock, reset);
+
+        // ---- the codec on the serial line (ftdi_txd is what the FTDI sends, so the FPGA receives it)
+        var link = Instance(new CodecLink(config), "link");
+        link.Rxd.Assign(FtdiTxd);
+        FtdiRxd.Assign(link.Txd);
+
+        // ---- LEDs
+        var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
+        heartbeat.Assign(heartbeat + 1);
+        var rxLight = Stretch(link.RxByte, "rx_light");
+        var txLight = Stretch(link.TxByte, "tx_light");
+        Led.Assign(Hw.Cat(reset, pll.Locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, heartbeat[25]));
+
+        // Keeps the ESP32 from resetting the FPGA through its programming line.
+        WifiGpio0.Assign(true);
+    }
+
+    public Ulx3sCodecConfig Config { get; }
+
+    private Bool Stretch(Bool pulse, string name)
+    {
+        var left = Reg.UInt(ActivityBits, reset: 0, name: name + "_cycles");
+        When(pulse, () => left.Assign((1UL << ActivityBits) - 1)).ElseWhen(left != 0, () => left.Assign(left - 1));
+        return left != 0;
+    }
+}
