@@ -1,3 +1,4 @@
+using Zfpe.Cores.Codec;
 using Zfpe.Hdl.Lib.Basic;
 using Zfpe.Hdl.Lib.Examples;
 using Zfpe.Hdl.Lib.Streams;
@@ -27,7 +28,22 @@ public static class DesignCatalog
         new("stream-merge", "N FIFOs merged by the round-robin arbiter into a skid buffer (composition example; used by `zfpe bench elaborate`)",
             [P("inputs", "number of input streams", 4, 2, 64), P("width", "payload bits", 8, 1, 4096), P("depth", "FIFO depth", 16, 1, 1 << 16)],
             s => new StreamMerge(s.Int("inputs"), s.Int("width"), s.Int("depth"))),
+        new("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (zfpe-format.md §3 step 7) out",
+            CodecParameters(), s => new ZfpeCompressor(CodecConfig(s))),
+        new("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",
+            CodecParameters(), s => new ZfpeDecompressor(CodecConfig(s))),
     ];
+
+    private static DesignParameter[] CodecParameters() =>
+    [
+        P("b", "payload bits per coefficient", 5, ZfpeCoreConfig.MinB, ZfpeCoreConfig.MaxB),
+        P("exponent-bits", "width of the block exponent field", 8, 8, 9),
+        P("split", "the flag picks the high window when u >> split != 0 (b..31)", 28, ZfpeCoreConfig.MinB, ZfpeCoreConfig.MaxSplit),
+        P("lanes", "float32 values per clock cycle", 1, 1, 8, 1, 2, 4, 8),
+    ];
+
+    private static ZfpeCoreConfig CodecConfig(DesignSettings s) =>
+        new(s.Int("b"), s.Int("exponent-bits"), s.Int("split"), s.Int("lanes"));
 
     public static DesignInfo Get(string name) =>
         All.FirstOrDefault(d => d.Name == name)

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Zfpe.Cores.Codec;
+using Zfpe.Cores.Designs;
+using Zfpe.Hdl.Emit;
+using Zfpe.Reference.Files;
+using Zfpe.Sim;
+
+namespace Zfpe.Cli.Commands;
+
+/// <summary>
+/// <c>zfpe sim &lt;design&gt; --in F --out F [--set k=v]... [--seed N] [--stall P] [--waves F.fst] [--count N]</c>:
+/// runs the Verilated RTL of a codec core on a file. compressor: floats (.f32/.npy) in, the raw
+/// block stream out (the bytes <c>zfpe compress --raw</c> writes); decompressor: a raw block
+/// stream in (with --count), floats out.
+/// </summary>
+public static class SimCommands
+{
+    public static Command Create()
+    {
+        var design = new Argument<string>("design") { Description = "compressor or decompressor" };
+        var input = new Option<string>("--in") { Description = "compressor: .f32 or .npy values; decompressor: a raw block stream", Required = true };
+        var output = new Option<string>("--out") { Description = "compressor: the raw block stream; decompressor: .f32 or .npy values", Required = true };
+        var set = GenCommands.SetOption();
+        var seed = new Option<int>("--seed") { Description = "seed of the random idle and backpressure cycles", DefaultValueFactory = _ => 1 };
+        var stall = new Option<double>("--stall") { Description = "probability of an idle input cycle and of a backpressure cycle at the output (0 <= P < 1)", DefaultValueFactory = _ => 0 };
+        var waves = new Option<string?>("--waves") { Description = "write waves to this .fst (or .vcd) file" };
+        var count = new Option<long?>("--count") { Description = "decompressor: the number of values in the raw stream" };
+        var cmd = new Command("sim", "run a codec core's Verilated RTL on a file (compressor: floats to a raw block stream; decompressor: the reverse)")
+        {
+            design, input, output, set, seed, stall, waves, count,
+        };
+        cmd.SetAction(r => CliRunner.Run(() =>
+        {
+            var info = DesignCatalog.Get(r.GetValue(design)!);
+            var settings = info.Resolve(DesignCatalog.ParseSettings(r.GetValue(set)!));
+            var p = r.GetValue(stall);
+            if (!(p >= 0 && p < 1))
+                throw new CliException($"--stall {p.ToString(CultureInfo.InvariantCulture)} is out of range: give a probability 0 <= P < 1 (1 would stall forever)");
+            var component = info.Create(settings);
+            var options = WaveOptions(r.GetValue(waves), info.Name);
+            try
+            {
+                return component switch
+                {
+                    ZfpeCompressor c => Compress(c, options, r.GetValue(input)!, r.GetValue(output)!, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeDecompressor d => Decompress(d, options, r.GetValue(input)!, r.GetValue(output)!, p, r.GetValue(seed), r.GetValue(count)),
+                    _ => throw new CliException($"zfpe sim runs the codec cores on files: compressor or decompressor; '{info.Name}' has no file format to drive it with"),
+                };
+            }
+            catch (SimulationException e)
+            {
+                throw new CliException($"the simulation of {info.Name} failed: {e.Message}", CliRunner.ToolFailed);
+            }
+        }));
+        return cmd;
+    }
+
+    private static int Compress(ZfpeCompressor core, SimOptions options, string inPath, string outPath, double stall, int seed, long? count)
+    {
+        if (count is not null)
+            throw new CliException("--count applies to the decompressor only: the compressor reads the value count from --in");
+        var tensor = TensorIo.Read(inPath);
+        var values = tensor.Values.Select(BitConverter.SingleToUInt32Bits).ToArray();
+        if (values.Length == 0) throw new CliException($"--in {inPath} holds no values");
+        using var sim = Start(core, options);
+        var result = SimCodecRunner.Compress(sim, core.Config, values, stall, seed);
+        var bytes = SimCodecRunner.Pack(result.Output, core.Config.BlockBits);
+        AtomicFile.WriteAllBytes(outPath, bytes);
+        if (result.NonFinite)
+            Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; the core compressed them as 0 (NaN) and ±FLT_MAX (±Inf) and raised non_finite");
+        Report(outPath, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
+        return CliRunner.Ok;
+    }
+
+    private static int Decompress(ZfpeDecompressor core, SimOptions options, string inPath, string outPath, double stall, int seed, long? count)
+    {
+        TensorIo.CheckExtension(outPath, "--out");
+        if (count is not { } n)
+            throw new CliException("--count is required for the decompressor: a raw block stream does not record how many values it holds");
+        if (n < 1 || n > Array.MaxLength)
+            throw new CliException($"--count {n} is out of range: allowed 1..{Array.MaxLength}");
+        if (!File.Exists(inPath)) throw new CliException($"--in {inPath}: no such file");
+        var stream = File.ReadAllBytes(inPath);
+        var blocks = (int)((n + 3) / 4);
+        var expected = ((long)blocks * core.Config.BlockBits + 7) / 8;
+        if (stream.Length != expected)
+            throw new CliException(
+                $"--in {inPath}: the raw stream has {stream.Length} bytes but {n} values in blocks of {core.Config.BlockBits} bits (b = {core.Config.B}, exponent-bits = {core.Config.ExponentBits}) take {expected}; check --count and --set");
+        using var sim = Start(core, options);
+        var result = SimCodecRunner.Decompress(sim, core.Config, SimCodecRunner.Unpack(stream, blocks, core.Config.BlockBits), stall, seed);
+        var values = result.Output.Take((int)n).Select(BitConverter.UInt32BitsToSingle).ToArray();
+        TensorIo.Write(outPath, new Tensor(values, [n]));
+        Report(outPath, $"{blocks} blocks -> {n} values", n, result.Cycles, core.Config, stall, seed, sim);
+        return CliRunner.Ok;
+    }
+
+    private static Simulation Start(Zfpe.Hdl.Component core, SimOptions options)
+    {
+        try
+        {
+            return Simulation.Create(VerilogEmitter.Emit(core), options);
+        }
+        catch (SimBuildException e)
+        {
+            throw new CliException(e.Message, CliRunner.MissingTool);
+        }
+    }
+
+    private static SimOptions WaveOptions(string? path, string design)
+    {
+        if (path is null) return new SimOptions { Name = design, Waves = WaveFormat.None };
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var format = extension switch
+        {
+            ".fst" => WaveFormat.Fst,
+            ".vcd" => WaveFormat.Vcd,
+            _ => throw new CliException($"--waves {path}: unknown extension '{extension}'; use .fst or .vcd"),
+        };
+        var full = Path.GetFullPath(path);
+        return new SimOptions { Name = Path.GetFileNameWithoutExtension(full), WaveDirectory = Path.GetDirectoryName(full), Waves = format };
+    }
+
+    private static void Report(string outPath, string what, long values, long cycles, ZfpeCoreConfig config, double stall, int seed, Simulation sim)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{outPath}: {what} in {cycles} cycles ({values / (double)Math.Max(1, cycles):F3} values/cycle; lanes {config.Lanes}, stall {stall}, seed {seed})"));
+        if (sim.WavePath is { } wavePath) Console.WriteLine($"waves: {wavePath}");
+    }
+}

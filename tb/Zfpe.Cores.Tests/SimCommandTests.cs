@@ -1,0 +1,71 @@
+using Zfpe.Cores.Tests.Support;
+
+namespace Zfpe.Cores.Tests;
+
+/// <summary>`zfpe sim` runs the RTL on files and writes exactly what the reference codec commands write.</summary>
+public sealed class SimCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("zfpe-sim-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData(1, 20_003)]
+    [InlineData(8, 20_005)]
+    public void Sim_compressor_and_decompressor_write_the_bytes_of_zfpe_compress_and_decompress_raw(int lanes, int count)
+    {
+        var values = Path.Combine(_dir, "values.f32");
+        File.WriteAllBytes(values, TestValues.Mixed(count, seed: 150 + lanes).SelectMany(BitConverter.GetBytes).ToArray());
+        var simRaw = Path.Combine(_dir, "sim.raw");
+        var refRaw = Path.Combine(_dir, "ref.raw");
+        string[] design = ["--set", "b=5", "--set", "exponent-bits=9", "--set", $"lanes={lanes}"];
+
+        var sim = CliProcess.Run(["sim", "compressor", "--in", values, "--out", simRaw, .. design, "--stall", "0.25", "--seed", "9"]);
+        Assert.True(sim.ExitCode == 0, sim.ToString());
+        Assert.Contains($"{count} values -> {(count + 3) / 4} blocks", sim.Stdout);
+        var reference = CliProcess.Run("compress", "--in", values, "--out", refRaw, "--raw", "--b", "5", "--exponent-bits", "9");
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        Assert.Equal(File.ReadAllBytes(refRaw), File.ReadAllBytes(simRaw));
+
+        var simValues = Path.Combine(_dir, "sim.f32");
+        var refValues = Path.Combine(_dir, "ref.f32");
+        sim = CliProcess.Run(["sim", "decompressor", "--in", refRaw, "--out", simValues, "--count", $"{count}", .. design, "--stall", "0.25", "--seed", "10"]);
+        Assert.True(sim.ExitCode == 0, sim.ToString());
+        reference = CliProcess.Run("decompress", "--raw", "--in", refRaw, "--out", refValues, "--count", $"{count}", "--b", "5", "--exponent-bits", "9");
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        Assert.Equal(File.ReadAllBytes(refValues), File.ReadAllBytes(simValues));
+    }
+
+    [Fact]
+    public void Sim_rejects_bad_arguments_with_a_message_that_says_what_to_fix()
+    {
+        var values = Path.Combine(_dir, "values.f32");
+        File.WriteAllBytes(values, new byte[40]);
+        var raw = Path.Combine(_dir, "blocks.raw");
+        File.WriteAllBytes(raw, new byte[12]);
+
+        var r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--stall", "1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--stall 1 is out of range", r.Stderr);
+
+        r = CliProcess.Run("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--count is required", r.Stderr);
+
+        r = CliProcess.Run("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"), "--count", "100");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("the raw stream has 12 bytes but 100 values", r.Stderr);
+
+        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--set", "lanes=3");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'lanes' = 3 is out of range", r.Stderr);
+
+        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--set", "b=9", "--set", "split=8");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("split = 8 is out of range: allowed b..31 = 9..31", r.Stderr);
+
+        r = CliProcess.Run("sim", "fifo", "--in", values, "--out", raw);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("compressor or decompressor", r.Stderr);
+    }
+}
