@@ -50,6 +50,8 @@ public static class SweepCommand
             };
             options.Validate();
             space.CheckParameters(sweepDesign.Name, sweepDesign.ParameterNames);
+            // Every value is checked before anything is printed, run or exported.
+            foreach (var point in space.Points()) sweepDesign.Resolve(point.AsDictionary());
             return r.GetValue(export) is { } jobsFile
                 ? Export(sweepDesign, space, options, jobsFile, useDigits ? ["--digits"] : [])
                 : Run(sweepDesign, space, options);
@@ -85,8 +87,6 @@ public static class SweepCommand
 
     private static int Export(SweepDesign design, SweepSpace space, SweepOptions options, string jobsFile, IReadOnlyList<string> extra)
     {
-        // Refuse a bad point now rather than in the middle of a cluster run.
-        foreach (var point in space.Points()) design.Resolve(point.AsDictionary());
         var lines = SweepExport.Commands(CommandPrefix(), design.Name, space, options, extra);
         var full = Path.GetFullPath(jobsFile);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -149,9 +149,13 @@ public static class SweepCommand
         var cache = Environment.GetEnvironmentVariable("ZFPE_FLOW_CACHE") is { Length: > 0 } c ? $"ZFPE_FLOW_CACHE={SweepExport.ShellQuote(Path.GetFullPath(c))} " : "";
         var zfpe = File.Exists(Path.Combine(cwd, "zfpe")) && File.Exists(Path.Combine(cwd, "Zfpe.Hdl.sln"))
             ? "./zfpe"
-            : "dotnet " + SweepExport.ShellQuote(Path.Combine(AppContext.BaseDirectory, "zfpe.dll"));
+            : SweepExport.ShellQuote(DotnetHost()) + " " + SweepExport.ShellQuote(Path.Combine(AppContext.BaseDirectory, "zfpe.dll"));
         return $"cd {SweepExport.ShellQuote(cwd)} && {cache}{zfpe}";
     }
+
+    // The dotnet that runs this zfpe, so the jobs run the same runtime; "dotnet" from PATH otherwise.
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
 
     private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

@@ -198,14 +198,24 @@ public sealed class SweepPlotter
         var quality = front.Objectives.FirstOrDefault(o => o.Name == "quality");
         var yAxis = front.Objectives.FirstOrDefault(o => o.Name is not ("area" or "quality")) ?? quality!;
         var colour = quality is not null && yAxis != quality ? quality : null;
-        string Row(SweepPointResult p, bool label)
+        string Row(SweepPointResult p) =>
+            $"{F(area.Value(p)!.Value)}\t{F(yAxis.Value(p)!.Value)}\t{(colour?.Value(p) is { } v && double.IsFinite(v) ? F(v) : "NaN")}";
+        var all = string.Concat(front.Candidates.Select(p => Row(p) + "\n"));
+        // Labels of front points at the same height alternate above and below their marker so that neighbours stay readable.
+        var ys = front.Candidates.Select(p => yAxis.Value(p)!.Value).Where(double.IsFinite).ToList();
+        var span = ys.Count == 0 ? 1 : Math.Max(ys.Max() - ys.Min(), Math.Abs(ys.Max()) * 0.1);
+        if (span == 0) span = 1;
+        var onFront = new StringBuilder();
+        var previousY = double.NaN;
+        var above = false;
+        foreach (var p in front.Front.OrderBy(p => yAxis.Value(p)).ThenBy(p => area.Value(p)))
         {
-            var c = colour?.Value(p);
-            var line = $"{F(area.Value(p)!.Value)}\t{F(yAxis.Value(p)!.Value)}\t{(c is { } v && double.IsFinite(v) ? F(v) : "NaN")}";
-            return label ? line + "\t" + Clean(string.Join(" ", p.Swept.Select(kv => $"{kv.Key}={kv.Value}"))) : line;
+            var y = yAxis.Value(p)!.Value;
+            above = y == previousY ? !above : true;
+            previousY = y;
+            var label = Clean(string.Join(" ", p.Swept.Select(kv => $"{kv.Key}={kv.Value}")));
+            onFront.Append(Row(p)).Append('\t').Append(label).Append('\t').Append(F(y + (above ? 0.05 : -0.05) * span)).Append('\n');
         }
-        var all = string.Concat(front.Candidates.Select(p => Row(p, false) + "\n"));
-        var onFront = string.Concat(front.Front.OrderBy(p => area.Value(p)).Select(p => Row(p, true) + "\n"));
         var title = $"Pareto front of {result.Design}: " + string.Join(", ", front.Objectives.Select(o => $"{o.Name} {(o.Maximise ? "up" : "down")}"));
         var model = new Dictionary<string, object?>
         {
@@ -217,11 +227,11 @@ public sealed class SweepPlotter
             ["data"] = name + ".dat",
             ["frontData"] = name + "-front.dat",
             ["script"] = name + ".gp",
-            ["columns"] = $"{area.Unit}, {yAxis.Unit}, {(colour?.Unit ?? "unused")}, label (front only)",
+            ["columns"] = $"{area.Unit}, {yAxis.Unit}, {(colour?.Unit ?? "unused")}, then in the front file the label and its height",
             ["outputs"] = Outputs(name),
         };
         return new PlotSpec(name, title,
-            [(name + ".dat", all), (name + "-front.dat", onFront), (name + ".gp", FlowTemplates.Render("sweep-pareto.gp", model))], Images(name));
+            [(name + ".dat", all), (name + "-front.dat", onFront.ToString()), (name + ".gp", FlowTemplates.Render("sweep-pareto.gp", model))], Images(name));
     }
 
     private List<Dictionary<string, object>> Outputs(string name) =>

@@ -71,7 +71,9 @@ public static class SweepReport
             sb.AppendLine();
             sb.AppendLine(HowToReadTheFront);
             sb.AppendLine();
-            AppendTable(sb, result, front.Front.OrderBy(p => front.Objectives.Single(o => o.Name == "area").Value(p)).ToList(), front);
+            if (front.Front.Count == front.Candidates.Count)
+                sb.AppendLine("Every point is on the front: no point of this sweep is beaten on all objectives at once, so each is a trade-off.").AppendLine();
+            AppendFrontTable(sb, result, front);
         }
 
         if (plots.Count > 0)
@@ -153,6 +155,23 @@ public static class SweepReport
         sb.AppendLine("|" + string.Concat(columns.Select(_ => "---|")));
         foreach (var p in points)
             sb.AppendLine("| " + string.Join(" | ", columns.Select(c => c.Cell(p))) + " |");
+        sb.AppendLine();
+    }
+
+    private static void AppendFrontTable(StringBuilder sb, SweepResult result, SweepParetoFront front)
+    {
+        var area = front.Objectives.Single(o => o.Name == "area");
+        var axes = result.Axes.Where(a => a.Values.Count > 1).Select(a => a.Parameter).ToList();
+        var headers = axes.Count > 0 ? axes : ["point"];
+        sb.AppendLine("| " + string.Join(" | ", headers.Concat(front.Objectives.Select(o => $"{o.Name}: {o.Unit}"))) + " |");
+        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", headers.Count + front.Objectives.Count)));
+        foreach (var p in front.Front.OrderBy(p => area.Value(p)))
+        {
+            var cells = axes.Count > 0 ? axes.Select(a => p.Parameters.GetValueOrDefault(a) ?? p.Swept.GetValueOrDefault(a, "")) : [p.Id];
+            sb.AppendLine("| " + string.Join(" | ", cells.Concat(front.Objectives.Select(o => o.Value(p) is { } v
+                ? (double.IsPositiveInfinity(v) ? "∞" : F("{0:0.##}", v))
+                : "—"))) + " |");
+        }
         sb.AppendLine();
     }
 
