@@ -193,6 +193,22 @@ public class Ulx3sCodecSimulationTests
         Assert.Equal(info, session.Info());
     }
 
+    [Fact]
+    public void Four_lanes_and_the_9_bit_exponent_give_padded_blocks_that_match_the_reference()
+    {
+        // 33-bit blocks travel as 5 bytes; values pass the 4-lane packer and unpacker.
+        var config = SimConfig with { Lanes = 4, ExponentBits = 9 };
+        using var board = new SimulatedBoard(config, "board_lanes4_e9");
+        var session = new HostSession(board, Timeout);
+        var info = session.Info();
+        Assert.Equal((4, 9, 33), (info.Lanes, info.ExponentBits, info.BlockBits));
+        var values = MixedValues(600, seed: 15, withNonFinite: true);
+        var run = session.Run(values, info, valuesPerRequest: 256);
+        var check = HostCheck.Compare(values, run);
+        Assert.True(check.Passed, check.ToString());
+        Assert.Equal(CodecLinkStatus.NonFiniteInput, run.Status);
+    }
+
     private static CodecLinkReply ReadReply(SimulatedBoard board, int count, CodecLinkInfo info)
     {
         var bytes = new byte[CodecLinkProtocol.CodecReplyBytes(count, info.BlockBits)];

@@ -1,7 +1,9 @@
+using Zfpe.Cores.Board;
 using Zfpe.Cores.Codec;
 using Zfpe.Hdl.Lib.Basic;
 using Zfpe.Hdl.Lib.Examples;
 using Zfpe.Hdl.Lib.Streams;
+using Zfpe.Hdl.Lib.Uart;
 
 namespace Zfpe.Cores.Designs;
 
@@ -32,6 +34,17 @@ public static class DesignCatalog
             CodecParameters(), s => new ZfpeCompressor(CodecConfig(s))),
         new("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",
             CodecParameters(), s => new ZfpeDecompressor(CodecConfig(s))),
+        new("uart-loopback", "UART receiver -> FIFO -> UART transmitter: echoes every byte (board-free UART example)",
+            [P("clock-mhz", "clock of the logic in MHz", 100, 1, 400), P("baud", "bits per second (8N1)", 3_000_000, 300, 3_000_000),
+             P("depth", "FIFO depth in bytes", 16, 1, 4096)],
+            s => new UartLoopback(new UartConfig(s["clock-mhz"] * 1_000_000, s["baud"]), s.Int("depth"))),
+        new("ulx3s-codec", "ULX3S board design: float32 values over the USB serial port, ZFPe compressed and decompressed, blocks and values sent back (gen/Zfpe.Cores/Board/PROTOCOL.md)",
+            [P("clock-mhz", "design clock from the PLL, MHz", 100, Ulx3sCodecConfig.MinClockMhz, Ulx3sCodecConfig.MaxClockMhz),
+             P("baud", "UART bits per second (8N1; the FT231X runs up to 3000000)", 3_000_000, 300, 3_000_000),
+             .. CodecParameters()[..3],
+             P("lanes", "float32 values per clock cycle in the codec", 1, 1, 4, 1, 2, 4),
+             P("timeout-us", "quiet line inside a request before it is cut short, µs", 100_000, Ulx3sCodecConfig.MinIdleTimeoutUs, Ulx3sCodecConfig.MaxIdleTimeoutUs)],
+            s => new Ulx3sCodec(new Ulx3sCodecConfig(s.Int("clock-mhz"), s["baud"], s.Int("b"), s.Int("exponent-bits"), s.Int("split"), s.Int("lanes"), s.Int("timeout-us")))),
     ];
 
     private static DesignParameter[] CodecParameters() =>
