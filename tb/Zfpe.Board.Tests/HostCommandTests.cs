@@ -1,0 +1,108 @@
+using Zfpe.Board.Tests.Support;
+using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Files;
+
+namespace Zfpe.Board.Tests;
+
+/// <summary>
+/// `zfpe host` as a user runs it, against the simulated board behind a pseudo-terminal (the
+/// command's own termios code sets it up like the FT231X's tty), and its error paths.
+/// </summary>
+public class HostCommandTests
+{
+    [Fact]
+    public void Host_sends_a_file_to_the_board_and_reports_a_pass()
+    {
+        using var dir = new TempDirectory();
+        var values = Ulx3sCodecSimulationTests.MixedValues(998, seed: 21);
+        var input = dir.Sub("x.f32");
+        RawF32File.Write(input, values);
+        using var terminal = new PseudoTerminal();
+        ZfpeProcess.Result result;
+        using (new BoardBridge(terminal, () => new SimulatedBoard(Ulx3sCodecSimulationTests.SimConfig, "host_command_pass")))
+        {
+            result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--in", input, "--timeout", "30",
+                "--values-per-request", "512", "--out-values", dir.Sub("back.npy"), "--out-blocks", dir.Sub("back.raw"));
+        }
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("b = 5, exponent-bits = 8, split = 28, lanes = 1, up to 2048 values per request, clock 20 MHz, 2500000 bit/s (divisor 8)", result.Stdout);
+        Assert.Contains("sent 998 values in 2 request(s)", result.Stdout);
+        Assert.Contains("blocks: 250 of 250 match the reference", result.Stdout);
+        Assert.Contains("values: 998 of 998 decoded values match the reference bit for bit", result.Stdout);
+        Assert.Contains("status: ok", result.Stdout);
+        Assert.Contains("result: PASS", result.Stdout);
+
+        // What the board returned, written out, is what the reference makes.
+        var p = new ZfpeParameters();
+        var stream = ZfpeCodec.Compress(values, p, out _);
+        Assert.Equal(stream, File.ReadAllBytes(dir.Sub("back.raw")));
+        Assert.Equal(ZfpeCodec.Decompress(stream, values.Length, p), NpyFile.Read(dir.Sub("back.npy")).Values);
+    }
+
+    [Fact]
+    public void Host_without_input_shows_the_board_parameters()
+    {
+        using var terminal = new PseudoTerminal();
+        ZfpeProcess.Result result;
+        using (new BoardBridge(terminal, () => new SimulatedBoard(Ulx3sCodecSimulationTests.SimConfig, "host_command_info")))
+            result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--timeout", "30");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith($"board: {terminal.SlavePath} at 2500000 bit/s: protocol 1, b = 5", result.Stdout);
+    }
+
+    [Fact]
+    public void A_board_that_does_not_answer_times_out_with_advice()
+    {
+        using var terminal = new PseudoTerminal();
+        var result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--timeout", "0.3");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains($"no reply to the info request on {terminal.SlavePath} at 3000000 bit/s within 0.3 s", result.Stderr);
+        Assert.Contains("is the ulx3s-codec bitstream loaded", result.Stderr);
+    }
+
+    [Fact]
+    public void A_missing_device_is_named_with_how_to_find_the_board()
+    {
+        var result = ZfpeProcess.Run("host", "--port", "/dev/ttyUSB-not-here");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("the serial device /dev/ttyUSB-not-here does not exist", result.Stderr);
+        Assert.Contains("US1", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_terminal_is_refused()
+    {
+        var result = ZfpeProcess.Run("host", "--port", "/dev/null");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("/dev/null", result.Stderr);
+        Assert.Contains("is it a serial device?", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--baud", "1234", "--baud 1234 is not a speed the serial driver can set")]
+    [InlineData("--timeout", "0", "--timeout 0 is out of range")]
+    [InlineData("--in", "x.txt", "unknown extension '.txt'")]
+    public void Bad_options_are_refused_with_the_allowed_values(string option, string value, string message)
+    {
+        using var terminal = new PseudoTerminal();
+        var result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Stderr);
+    }
+
+    [Fact]
+    public void Values_per_request_must_suit_the_board()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Sub("x.f32");
+        RawF32File.Write(input, new float[8]);
+        using var terminal = new PseudoTerminal();
+        ZfpeProcess.Result result;
+        using (new BoardBridge(terminal, () => new SimulatedBoard(Ulx3sCodecSimulationTests.SimConfig, "host_command_per_request")))
+            result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--timeout", "30", "--in", input, "--values-per-request", "6");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--values-per-request 6 is out of range: the board takes 4..2048 in steps of 4", result.Stderr);
+    }
+}
