@@ -4,9 +4,10 @@ DESIGN  ?= ulx3s-codec
 DEVICE  ?= 85k
 OUT     ?= out
 
-.PHONY: help gen test test-fast synth bitstream program sim sweep doctor bench clean
+.PHONY: help board gen test synth bitstream program doctor bench clean
 
 help:
+	@echo "make board      the main job: Verilog, co-simulation, synthesis and bitstream of DESIGN=$(DESIGN)"
 	@echo "make gen        regenerate rtl-out/ (every design's default configuration)"
 	@echo "make test       run every test (what CI runs)"
 	@echo "make synth      Yosys synthesis of DESIGN=$(DESIGN) for the $(DEVICE) device"
@@ -14,6 +15,9 @@ help:
 	@echo "make program    load the bitstream into the ULX3S (openFPGALoader)"
 	@echo "make doctor     which tools are found"
 	@echo "make bench      the benchmarks (elaborate, codec, cosim)"
+
+board:
+	DESIGN=$(DESIGN) DEVICE=$(DEVICE) OUT=$(OUT)/board scripts/board.sh
 
 gen:
 	@for d in $$($(ZFPE) designs --names); do $(ZFPE) gen $$d --out rtl-out/$$d >/dev/null && echo "rtl-out/$$d"; done

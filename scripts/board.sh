@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The main job: the ULX3S board design from C# to Verilog, co-simulation, synthesis and, where
+# nextpnr-ecp5 and ecppack are installed, the bitstream. Outputs land in $OUT (default out/board).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+design=${DESIGN:-ulx3s-codec}
+device=${DEVICE:-85k}
+out=${OUT:-out/board}
+
+echo "== 1/4 generate the Verilog of $design into $out/rtl"
+./zfpe gen "$design" --out "$out/rtl"
+
+echo "== 2/4 co-simulate $design through its UART pins against the reference codec (Verilator)"
+dotnet test tb/Zfpe.Board.Tests --nologo --filter "FullyQualifiedName~Ulx3sCodecSimulationTests"
+
+echo "== 3/4 synthesise for the ECP5 $device with Yosys"
+./zfpe synth "$design" --device "$device" --out "$out/synth"
+
+echo "== 4/4 place and route, pack the bitstream"
+set +e
+./zfpe build --design "$design" --device "$device" --out "$out/build"
+rc=$?
+set -e
+case $rc in
+  0) echo "board: done; the bitstream and its report are in $out/build (program it with: ./zfpe program --bit $out/build/$design.bit)" ;;
+  3) echo "board: stopped before the bitstream because a tool is missing (named above); everything before it is in $out/. Install nextpnr-ecp5 and ecppack and run 'make board' again." ;;
+  *) exit $rc ;;
+esac
