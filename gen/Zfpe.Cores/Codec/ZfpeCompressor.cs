@@ -13,7 +13,7 @@ namespace Zfpe.Cores.Codec;
 /// <c>clear_status</c> is raised (a non-finite value arriving in that same cycle sets it again).
 /// </summary>
 /// <remarks>
-/// Stages, named as in the spec and the reference: Domain (combinational on the input);
+/// Stages, named as in the spec and the reference: Domain (1 register stage);
 /// BlockExponent (a slot buffer of one block that collects the values and their largest
 /// exponent field, then is read slot by slot, while the next block fills the slots already
 /// read); FixedPoint (<see cref="FloatToFixed"/>, one per lane, 3 stages); a gather register that
@@ -62,27 +62,37 @@ public sealed class ZfpeCompressor : Component
         NonFinite = Out.Bool("non_finite");
         ClearStatus = In.Bool("clear_status");
 
-        // ---- Domain: NaN -> 0, ±Inf -> ±FLT_MAX (§3 step 1) -----------------------------------
-        var domain = new UInt[lanes];
-        Bool anyNonFinite = Hw.False;
-        for (var l = 0; l < lanes; l++)
-        {
-            var word = Values.Payload[32 * l + 31, 32 * l];
-            var special = word[30, 23] == 255;
-            var nan = special & (word[22, 0] != 0);
-            domain[l] = Wire.UInt(32, $"domain_{l}");
-            domain[l].Assign(Hw.Mux(nan, Hw.U(0, 32), Hw.Mux(special, Hw.Cat(word[31], Hw.U(0x7F7FFFFF, 31)), word)));
-            anyNonFinite |= special;
-        }
-
         // ---- pipeline stages, from the input to the output -----------------------------------
         PipelineStage Stage(string name) => PipelineStage.Declare(Reg, Wire, name);
+        var domainStage = Stage("domain");
         var align = Stage("fixed_point_align");
         var shift = Stage("fixed_point_shift");
         var sign = Stage("fixed_point_sign");
         var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => Stage($"forward_lift_l{i}")).ToList();
         var negabinary = Stage("negabinary");
         var window = Stage("payload_window");
+
+        // ---- Domain: NaN -> 0, ±Inf -> ±FLT_MAX (§3 step 1), registered --------------------------
+        // The stage also halves the search for the block's largest exponent field (pairs of
+        // values), so that the slot buffer needs one comparison per beat.
+        var domain = new UInt[lanes];
+        var exponentFields = new UInt[lanes];
+        Bool anyNonFinite = Hw.False;
+        for (var l = 0; l < lanes; l++)
+        {
+            var word = Values.Payload[32 * l + 31, 32 * l];
+            var special = word[30, 23] == 255;
+            var nan = special & (word[22, 0] != 0);
+            var replaced = Hw.Mux(nan, Hw.U(0, 32), Hw.Mux(special, Hw.Cat(word[31], Hw.U(0x7F7FFFFF, 31)), word));
+            domain[l] = Reg.Next(replaced, reset: null, enable: domainStage.Load, name: $"domain_{l}");
+            exponentFields[l] = replaced[30, 23];
+            anyNonFinite |= special;
+        }
+        var pairLargest = new UInt[lanes / Math.Min(2, perCycle)];
+        for (var i = 0; i < pairLargest.Length; i++)
+            pairLargest[i] = Reg.Next(perCycle == 1 ? exponentFields[i] : Max(exponentFields[2 * i], exponentFields[2 * i + 1]), reset: null, enable: domainStage.Load, name: $"domain_largest_field_{i}");
+        var domainLast = Reg.Next(Values.Last!, reset: null, enable: domainStage.Load, name: "domain_last");
+        Values.Ready.Assign(domainStage.Load);
 
         // ---- BlockExponent: the slot buffer ----------------------------------------------------
         // Slot s holds beat s of the block being collected or of the block being read; the
@@ -100,11 +110,13 @@ public sealed class ZfpeCompressor : Component
         readFire.Assign(readBusy & align.Load);
         var readFinishing = slots == 1 ? readFire : readFire & (readSlot == slots - 1);
         var readerFree = !readBusy | readFinishing;
-        var completes = slots == 1 ? Hw.True : (writeSlot == slots - 1) | Values.Last!;
+        var completes = slots == 1 ? Hw.True : (writeSlot == slots - 1) | domainLast;
         var slotFree = !readBusy | (readSlot > writeSlot) | ((readSlot == writeSlot) & readFire) | (writeSlot > readLastSlot);
-        Values.Ready.Assign(slots == 1 ? readerFree : Hw.Mux(completes, readerFree, slotFree));
+        var writeReady = Wire.Bool("write_ready");
+        writeReady.Assign(slots == 1 ? readerFree : Hw.Mux(completes, readerFree, slotFree));
+        domainStage.Link(Values.Valid, writeReady);
         var writeFire = Wire.Bool("write_fire");
-        writeFire.Assign(Values.Valid & Values.Ready);
+        writeFire.Assign(domainStage.Valid & writeReady);
 
         var storage = new UInt[slots, lanes];
         for (var s = 0; s < slots; s++)
@@ -114,7 +126,8 @@ public sealed class ZfpeCompressor : Component
         var largest = new UInt[groups];
         for (var g = 0; g < groups; g++)
         {
-            var beatLargest = Enumerable.Range(g * perCycle, perCycle).Select(l => domain[l][30, 23]).Aggregate(Max);
+            var pairs = Math.Max(1, perCycle / 2);
+            var beatLargest = Enumerable.Range(g * pairs, pairs).Select(i => pairLargest[i]).Aggregate(Max);
             largest[g] = Wire.UInt(8, $"largest_field_{g}");
             largest[g].Assign(slots == 1 ? beatLargest : Max(Hw.Mux(writeSlot == 0, Hw.U(0, 8), collectLargest[g]), beatLargest));
         }
@@ -139,14 +152,14 @@ public sealed class ZfpeCompressor : Component
                     readSlot.Assign(0UL);
                     readLastSlot.Assign(writeSlot);
                 }
-                readStreamLast.Assign(Values.Last!);
+                readStreamLast.Assign(domainLast);
                 for (var g = 0; g < groups; g++) readLargest[g].Assign(largest[g]);
             });
         });
 
         var nonFinite = Reg.Bool(reset: false, name: "non_finite_seen");
         When(ClearStatus, () => nonFinite.Assign(false));
-        When(writeFire & anyNonFinite, () => nonFinite.Assign(true));
+        When(Values.Fire & anyNonFinite, () => nonFinite.Assign(true));
         NonFinite.Assign(nonFinite);
 
         // ---- FixedPoint: one shifter per lane ---------------------------------------------------
@@ -271,16 +284,16 @@ public sealed class ZfpeCompressor : Component
 
     /// <summary>
     /// Cycles from the input beat that completes a block (it fires in cycle t) to the output
-    /// beat carrying that block (valid in cycle t + latency), with the consumer ready: 1 (slot
-    /// buffer) + slots (reading the block, 4 / min(lanes, 4)) + 3 (FixedPoint) + 6 (ForwardLift)
-    /// + 1 (Negabinary) + 1 (PayloadWindow) - 1 (the last slot's read overlaps the first FixedPoint stage)
-    /// = slots + 11: 15 at 1 lane, 13 at 2, 12 at 4 and 8.
+    /// beat carrying that block (valid in cycle t + latency), with the consumer ready: 1 (Domain)
+    /// + 1 (slot buffer) + slots (reading the block, 4 / min(lanes, 4)) + 3 (FixedPoint)
+    /// + 6 (ForwardLift) + 1 (Negabinary) + 1 (PayloadWindow) - 1 (the last slot's read overlaps
+    /// the first FixedPoint stage) = slots + 12: 16 at 1 lane, 14 at 2, 13 at 4 and 8.
     /// </summary>
     public static int LatencyOf(ZfpeCoreConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
-        return config.Slots + 11;
+        return config.Slots + 12;
     }
 
     private static UInt Max(UInt a, UInt b) => Hw.Mux(a > b, a, b);
