@@ -63,14 +63,13 @@ public sealed class ZfpeCompressor : Component
         ClearStatus = In.Bool("clear_status");
 
         // ---- pipeline stages, from the input to the output -----------------------------------
-        PipelineStage Stage(string name) => PipelineStage.Declare(Reg, Wire, name);
-        var domainStage = Stage("domain");
-        var align = Stage("fixed_point_align");
-        var shift = Stage("fixed_point_shift");
-        var sign = Stage("fixed_point_sign");
-        var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => Stage($"forward_lift_l{i}")).ToList();
-        var negabinary = Stage("negabinary");
-        var window = Stage("payload_window");
+        var domainStage = PipelineStage.Declare(Reg, Wire, "domain");
+        var align = PipelineStage.Declare(Reg, Wire, "fixed_point_align");
+        var shift = PipelineStage.Declare(Reg, Wire, "fixed_point_shift");
+        var sign = PipelineStage.Declare(Reg, Wire, "fixed_point_sign");
+        var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => PipelineStage.Declare(Reg, Wire, $"forward_lift_l{i}")).ToList();
+        var negabinary = PipelineStage.Declare(Reg, Wire, "negabinary");
+        var window = PipelineStage.Declare(Reg, Wire, "payload_window");
 
         // ---- Domain: NaN -> 0, ±Inf -> ±FLT_MAX (§3 step 1), registered --------------------------
         // The stage also halves the search for the block's largest exponent field (pairs of

@@ -52,19 +52,18 @@ public sealed class ZfpeDecompressor : Component
         Blocks = In.Stream(groups * config.BlockBits, withLast: true, name: "blocks");
         Values = Out.Stream(32 * lanes, withLast: true, name: "values");
 
-        PipelineStage Stage(string name) => PipelineStage.Declare(Reg, Wire, name);
-        var coefficients = Stage("inverse_negabinary");
-        var lift = Enumerable.Range(1, InverseLift.Stages).Select(i => Stage($"inverse_lift_l{i}")).ToList();
-        var magnitude = Stage("inverse_fixed_point_magnitude");
-        var coarse = Stage("inverse_fixed_point_coarse");
-        var fine = Stage("inverse_fixed_point_fine");
-        var round = Stage("inverse_fixed_point_round");
-        var pack = Stage("inverse_fixed_point_pack");
+        var coefficients = PipelineStage.Declare(Reg, Wire, "inverse_negabinary");
+        var lift = Enumerable.Range(1, InverseLift.Stages).Select(i => PipelineStage.Declare(Reg, Wire, $"inverse_lift_l{i}")).ToList();
+        var magnitude = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_magnitude");
+        var coarse = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_coarse");
+        var fine = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_fine");
+        var round = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_round");
+        var pack = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_pack");
 
         // ---- scatter: slot s of the block goes to the lanes in the s-th cycle -----------------
         // Below 4 lanes a register stage holds the chosen values, so that the multiplexer does
         // not sit in front of the magnitude adder (one add plus a 2:1 multiplexer per stage).
-        var scatter = slots > 1 ? Stage("scatter") : null;
+        var scatter = slots > 1 ? PipelineStage.Declare(Reg, Wire, "scatter") : null;
         var scatterSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "scatter_slot") : Hw.U(0, 1);
         var scatterFinal = slots == 1 ? Hw.True : scatterSlot == slots - 1;
         var afterLift = scatter?.Load ?? magnitude.Load;
