@@ -24,7 +24,7 @@ public static class SweepCommand
         };
         var steps = new Option<string>("--steps") { Description = "stages per point: synth, or synth,pnr (pnr is skipped, with a note, where nextpnr-ecp5 is missing)", DefaultValueFactory = _ => "synth,pnr" };
         var seeds = new Option<int>("--seeds") { Description = "placement seeds per point (1..N); Fmax is reported as min/median/max over them", DefaultValueFactory = _ => 1 };
-        var jobs = new Option<int>("--jobs") { Description = "tool runs at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "tool runs at once (the default is the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var outDir = new Option<string?>("--out") { Description = "output directory (default: out/sweep/<design>)" };
         var device = SynthFlowSupport.DeviceOption();
         var freq = new Option<double>("--freq") { Description = "clock target in MHz handed to nextpnr", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };

@@ -17,6 +17,7 @@ public sealed class SweepProgressDisplay : IDisposable
     private readonly Stopwatch _sinceSnapshot = new();
     private SweepProgress? _last;
     private int _shown;
+    private bool _closed;
 
     public SweepProgressDisplay(TextWriter writer, bool interactive)
     {
@@ -66,7 +67,8 @@ public sealed class SweepProgressDisplay : IDisposable
     {
         lock (_gate)
         {
-            if (_last is not null) Draw();
+            // A tick already under way when the display closed must not redraw the erased line.
+            if (_last is not null && !_closed) Draw();
         }
     }
 
@@ -93,6 +95,7 @@ public sealed class SweepProgressDisplay : IDisposable
         _timer?.Dispose();
         lock (_gate)
         {
+            _closed = true;
             if (_interactive) Clear();
             _writer.Flush();
         }

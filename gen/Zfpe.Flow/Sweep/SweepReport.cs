@@ -71,6 +71,8 @@ public static class SweepReport
             sb.AppendLine();
             sb.AppendLine(HowToReadTheFront);
             sb.AppendLine();
+            if (front.Objectives.Any(o => o.Name == "quality"))
+                sb.AppendLine("Bits per value are not an objective here: a point with more quality usually also stores more bits per value; the quality plot shows that trade-off.").AppendLine();
             if (front.Front.Count == front.Candidates.Count)
                 sb.AppendLine("Every point is on the front: no point of this sweep is beaten on all objectives at once, so each is a trade-off.").AppendLine();
             AppendFrontTable(sb, result, front);
