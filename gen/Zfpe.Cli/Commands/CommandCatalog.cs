@@ -22,6 +22,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> Benchmarks()
     {
         foreach (var c in GenCommands.Benchmarks()) yield return c;
+        yield return CosimBench.Create();
         yield return CodecBench.Create();
     }
 }
