@@ -4,7 +4,7 @@ DESIGN  ?= ulx3s-codec
 DEVICE  ?= 85k
 OUT     ?= out
 
-.PHONY: help board gen test synth bitstream program doctor bench clean
+.PHONY: help board gen test synth bitstream program doctor sweep bench clean
 
 help:
 	@echo "make board      the main job: Verilog, co-simulation, synthesis and bitstream of DESIGN=$(DESIGN)"
@@ -14,6 +14,7 @@ help:
 	@echo "make bitstream  full flow to a .bit (needs nextpnr-ecp5 and ecppack)"
 	@echo "make program    load the bitstream into the ULX3S (openFPGALoader)"
 	@echo "make doctor     which tools are found"
+	@echo "make sweep      synthesis sweep of the compressor over lanes and b (report in out/sweep)"
 	@echo "make bench      the benchmarks (elaborate, codec, cosim)"
 
 board:
@@ -36,6 +37,9 @@ program:
 
 doctor:
 	$(ZFPE) doctor
+
+sweep:
+	$(ZFPE) sweep compressor --set lanes=1,2,4,8 --set b=5,9 --jobs 2 --out $(OUT)/sweep
 
 bench:
 	$(ZFPE) bench elaborate
