@@ -17,6 +17,14 @@ public class BoardSynthesisTests
         Assert.Empty(BoardConstraints.Ulx3s().MissingPorts(design));
     }
 
+    [Fact]
+    public void With_the_PLL_model_the_board_design_passes_verilator_lint_with_all_warnings()
+    {
+        var design = DesignCatalog.Get("ulx3s-codec").Emit(new Dictionary<string, string>());
+        Assert.Equal("", VerilogTools.Lint(Zfpe.Hdl.Lib.Ecp5.Ecp5SimulationModels.ForSimulation(design)));
+        Assert.Equal("", VerilogTools.Lint(DesignCatalog.Get("uart-loopback").Emit(new Dictionary<string, string>())));
+    }
+
     [YosysFact]
     public void Zfpe_synth_of_the_board_design_for_the_85k_fits_and_reports_every_port_constrained()
     {

@@ -174,7 +174,9 @@ public class Ulx3sCodecSimulationTests
         var session = new HostSession(board, Timeout);
         var info = session.Info();
         Assert.Equal(1, board.Led(2)); // sent the info reply: the TX LED is still lit
-        board.Write(CodecLinkProtocol.CodecRequest(MixedValues(256, seed: 14)));
+        // Ones (00 00 80 3f): no byte of what reaches the board after its reset is a command.
+        var request = CodecLinkProtocol.CodecRequest(Enumerable.Repeat(1f, 256).ToArray());
+        board.Write(request.AsSpan(0, 60));
         board.Simulation.Step(40 * 10 * board.Divisor);
         Assert.Equal(1, board.Led(1)); // receiving
         Assert.Equal(1, board.Led(3)); // request in progress

@@ -84,7 +84,8 @@ public static class Ecp5SimulationModels
     {
         ArgumentNullException.ThrowIfNull(design);
         var files = design.Files.ToList();
-        if (files.Any(f => f.Text.Contains("EHXPLLL #(", StringComparison.Ordinal) || f.Text.Contains("EHXPLLL ", StringComparison.Ordinal))
+        // The emitter writes every black-box instance with its parameters: "EHXPLLL #(".
+        if (files.Any(f => f.Text.Contains("EHXPLLL #(", StringComparison.Ordinal))
             && files.All(f => f.FileName != EhxplllFileName))
             files.Insert(0, new VerilogFile("EHXPLLL", EhxplllFileName, EhxplllModel));
         var ports = design.TopPorts;
