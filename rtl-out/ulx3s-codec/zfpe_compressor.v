@@ -14,76 +14,81 @@ module zfpe_compressor (
     output wire non_finite,             // ZfpeCompressor.cs:62
     input wire clear_status             // ZfpeCompressor.cs:63
 );
-    wire [31:0] domain_0;                         // ZfpeCompressor.cs:73
-    wire fixed_point_align_load;                  // ZfpeCompressor.cs:79
-    reg fixed_point_align_valid;                  // ZfpeCompressor.cs:79, reset 0
-    wire fixed_point_shift_load;                  // ZfpeCompressor.cs:79
-    reg fixed_point_shift_valid;                  // ZfpeCompressor.cs:79, reset 0
-    wire fixed_point_sign_load;                   // ZfpeCompressor.cs:79
-    reg fixed_point_sign_valid;                   // ZfpeCompressor.cs:79, reset 0
-    wire forward_lift_l1_load;                    // ZfpeCompressor.cs:79
-    reg forward_lift_l1_valid;                    // ZfpeCompressor.cs:79, reset 0
-    wire forward_lift_l2_load;                    // ZfpeCompressor.cs:79
-    reg forward_lift_l2_valid;                    // ZfpeCompressor.cs:79, reset 0
-    wire forward_lift_l3_load;                    // ZfpeCompressor.cs:79
-    reg forward_lift_l3_valid;                    // ZfpeCompressor.cs:79, reset 0
-    wire forward_lift_l4_load;                    // ZfpeCompressor.cs:79
-    reg forward_lift_l4_valid;                    // ZfpeCompressor.cs:79, reset 0
-    wire forward_lift_l5_load;                    // ZfpeCompressor.cs:79
-    reg forward_lift_l5_valid;                    // ZfpeCompressor.cs:79, reset 0
-    wire forward_lift_l6_load;                    // ZfpeCompressor.cs:79
-    reg forward_lift_l6_valid;                    // ZfpeCompressor.cs:79, reset 0
-    wire negabinary_load;                         // ZfpeCompressor.cs:79
-    reg negabinary_valid;                         // ZfpeCompressor.cs:79, reset 0
-    wire payload_window_load;                     // ZfpeCompressor.cs:79
-    reg payload_window_valid;                     // ZfpeCompressor.cs:79, reset 0
-    reg read_busy;                                // ZfpeCompressor.cs:90, reset 0
-    reg [1:0] read_slot;                          // ZfpeCompressor.cs:92, reset 0
-    reg [1:0] read_last_slot;                     // ZfpeCompressor.cs:93, no reset
-    reg read_stream_last;                         // ZfpeCompressor.cs:94, no reset
-    reg [7:0] read_largest_field_0;               // ZfpeCompressor.cs:95, no reset
-    reg [1:0] write_slot;                         // ZfpeCompressor.cs:96, reset 0
-    reg [7:0] collect_largest_field_0;            // ZfpeCompressor.cs:97, no reset
-    wire read_fire;                               // ZfpeCompressor.cs:99
-    wire write_fire;                              // ZfpeCompressor.cs:106
-    reg [31:0] slot_0_value_0;                    // ZfpeCompressor.cs:112, no reset
-    reg [31:0] slot_1_value_0;                    // ZfpeCompressor.cs:112, no reset
-    reg [31:0] slot_2_value_0;                    // ZfpeCompressor.cs:112, no reset
-    reg [31:0] slot_3_value_0;                    // ZfpeCompressor.cs:112, no reset
-    wire [7:0] largest_field_0;                   // ZfpeCompressor.cs:118
-    reg non_finite_seen;                          // ZfpeCompressor.cs:147, reset 0
-    reg [1:0] slot_align;                         // ZfpeCompressor.cs:169, no reset
-    reg [1:0] slot_shift;                         // ZfpeCompressor.cs:169, no reset
-    reg [1:0] slot_sign;                          // ZfpeCompressor.cs:169, no reset
-    reg stream_last_align;                        // ZfpeCompressor.cs:169, no reset
-    reg stream_last_shift;                        // ZfpeCompressor.cs:169, no reset
-    reg stream_last_sign;                         // ZfpeCompressor.cs:169, no reset
-    reg [7:0] largest_field_0_align;              // ZfpeCompressor.cs:169, no reset
-    reg [7:0] largest_field_0_shift;              // ZfpeCompressor.cs:169, no reset
-    reg [7:0] largest_field_0_sign;               // ZfpeCompressor.cs:169, no reset
-    reg [31:0] gather_0_q_0;                      // ZfpeCompressor.cs:180, no reset
-    reg [31:0] gather_1_q_0;                      // ZfpeCompressor.cs:180, no reset
-    reg [31:0] gather_2_q_0;                      // ZfpeCompressor.cs:180, no reset
-    reg [7:0] exponent_0_l1;                      // ZfpeCompressor.cs:207, no reset
-    reg stream_last_l1;                           // ZfpeCompressor.cs:208, no reset
-    reg [7:0] exponent_0_l2;                      // ZfpeCompressor.cs:207, no reset
-    reg stream_last_l2;                           // ZfpeCompressor.cs:208, no reset
-    reg [7:0] exponent_0_l3;                      // ZfpeCompressor.cs:207, no reset
-    reg stream_last_l3;                           // ZfpeCompressor.cs:208, no reset
-    reg [7:0] exponent_0_l4;                      // ZfpeCompressor.cs:207, no reset
-    reg stream_last_l4;                           // ZfpeCompressor.cs:208, no reset
-    reg [7:0] exponent_0_l5;                      // ZfpeCompressor.cs:207, no reset
-    reg stream_last_l5;                           // ZfpeCompressor.cs:208, no reset
-    reg [7:0] exponent_0_l6;                      // ZfpeCompressor.cs:207, no reset
-    reg stream_last_l6;                           // ZfpeCompressor.cs:208, no reset
-    reg [7:0] exponent_0_negabinary;              // ZfpeCompressor.cs:207, no reset
-    reg stream_last_negabinary;                   // ZfpeCompressor.cs:208, no reset
-    reg stream_last_window;                       // ZfpeCompressor.cs:208, no reset
-    reg [31:0] negabinary_0_0;                    // ZfpeCompressor.cs:230, no reset
-    reg [31:0] negabinary_0_1;                    // ZfpeCompressor.cs:230, no reset
-    reg [31:0] negabinary_0_2;                    // ZfpeCompressor.cs:230, no reset
-    reg [31:0] negabinary_0_3;                    // ZfpeCompressor.cs:230, no reset
-    reg [31:0] packed_blocks;                     // ZfpeCompressor.cs:243, no reset
+    wire domain_load;                             // ZfpeCompressor.cs:66
+    reg domain_valid;                             // ZfpeCompressor.cs:66, reset 0
+    wire fixed_point_align_load;                  // ZfpeCompressor.cs:67
+    reg fixed_point_align_valid;                  // ZfpeCompressor.cs:67, reset 0
+    wire fixed_point_shift_load;                  // ZfpeCompressor.cs:68
+    reg fixed_point_shift_valid;                  // ZfpeCompressor.cs:68, reset 0
+    wire fixed_point_sign_load;                   // ZfpeCompressor.cs:69
+    reg fixed_point_sign_valid;                   // ZfpeCompressor.cs:69, reset 0
+    wire forward_lift_l1_load;                    // ZfpeCompressor.cs:70
+    reg forward_lift_l1_valid;                    // ZfpeCompressor.cs:70, reset 0
+    wire forward_lift_l2_load;                    // ZfpeCompressor.cs:70
+    reg forward_lift_l2_valid;                    // ZfpeCompressor.cs:70, reset 0
+    wire forward_lift_l3_load;                    // ZfpeCompressor.cs:70
+    reg forward_lift_l3_valid;                    // ZfpeCompressor.cs:70, reset 0
+    wire forward_lift_l4_load;                    // ZfpeCompressor.cs:70
+    reg forward_lift_l4_valid;                    // ZfpeCompressor.cs:70, reset 0
+    wire forward_lift_l5_load;                    // ZfpeCompressor.cs:70
+    reg forward_lift_l5_valid;                    // ZfpeCompressor.cs:70, reset 0
+    wire forward_lift_l6_load;                    // ZfpeCompressor.cs:70
+    reg forward_lift_l6_valid;                    // ZfpeCompressor.cs:70, reset 0
+    wire negabinary_load;                         // ZfpeCompressor.cs:71
+    reg negabinary_valid;                         // ZfpeCompressor.cs:71, reset 0
+    wire payload_window_load;                     // ZfpeCompressor.cs:72
+    reg payload_window_valid;                     // ZfpeCompressor.cs:72, reset 0
+    reg [31:0] domain_0;                          // ZfpeCompressor.cs:86, no reset
+    reg [7:0] domain_largest_field_0;             // ZfpeCompressor.cs:92, no reset
+    reg domain_last;                              // ZfpeCompressor.cs:93, no reset
+    reg read_busy;                                // ZfpeCompressor.cs:99, reset 0
+    reg [1:0] read_slot;                          // ZfpeCompressor.cs:101, reset 0
+    reg [1:0] read_last_slot;                     // ZfpeCompressor.cs:102, no reset
+    reg read_stream_last;                         // ZfpeCompressor.cs:103, no reset
+    reg [7:0] read_largest_field_0;               // ZfpeCompressor.cs:104, no reset
+    reg [1:0] write_slot;                         // ZfpeCompressor.cs:105, reset 0
+    reg [7:0] collect_largest_field_0;            // ZfpeCompressor.cs:106, no reset
+    wire read_fire;                               // ZfpeCompressor.cs:108
+    wire write_ready;                             // ZfpeCompressor.cs:114
+    wire write_fire;                              // ZfpeCompressor.cs:117
+    reg [31:0] slot_0_value_0;                    // ZfpeCompressor.cs:123, no reset
+    reg [31:0] slot_1_value_0;                    // ZfpeCompressor.cs:123, no reset
+    reg [31:0] slot_2_value_0;                    // ZfpeCompressor.cs:123, no reset
+    reg [31:0] slot_3_value_0;                    // ZfpeCompressor.cs:123, no reset
+    wire [7:0] largest_field_0;                   // ZfpeCompressor.cs:130
+    reg non_finite_seen;                          // ZfpeCompressor.cs:159, reset 0
+    reg [1:0] slot_align;                         // ZfpeCompressor.cs:181, no reset
+    reg [1:0] slot_shift;                         // ZfpeCompressor.cs:181, no reset
+    reg [1:0] slot_sign;                          // ZfpeCompressor.cs:181, no reset
+    reg stream_last_align;                        // ZfpeCompressor.cs:181, no reset
+    reg stream_last_shift;                        // ZfpeCompressor.cs:181, no reset
+    reg stream_last_sign;                         // ZfpeCompressor.cs:181, no reset
+    reg [7:0] largest_field_0_align;              // ZfpeCompressor.cs:181, no reset
+    reg [7:0] largest_field_0_shift;              // ZfpeCompressor.cs:181, no reset
+    reg [7:0] largest_field_0_sign;               // ZfpeCompressor.cs:181, no reset
+    reg [31:0] gather_0_q_0;                      // ZfpeCompressor.cs:192, no reset
+    reg [31:0] gather_1_q_0;                      // ZfpeCompressor.cs:192, no reset
+    reg [31:0] gather_2_q_0;                      // ZfpeCompressor.cs:192, no reset
+    reg [7:0] exponent_0_l1;                      // ZfpeCompressor.cs:219, no reset
+    reg stream_last_l1;                           // ZfpeCompressor.cs:220, no reset
+    reg [7:0] exponent_0_l2;                      // ZfpeCompressor.cs:219, no reset
+    reg stream_last_l2;                           // ZfpeCompressor.cs:220, no reset
+    reg [7:0] exponent_0_l3;                      // ZfpeCompressor.cs:219, no reset
+    reg stream_last_l3;                           // ZfpeCompressor.cs:220, no reset
+    reg [7:0] exponent_0_l4;                      // ZfpeCompressor.cs:219, no reset
+    reg stream_last_l4;                           // ZfpeCompressor.cs:220, no reset
+    reg [7:0] exponent_0_l5;                      // ZfpeCompressor.cs:219, no reset
+    reg stream_last_l5;                           // ZfpeCompressor.cs:220, no reset
+    reg [7:0] exponent_0_l6;                      // ZfpeCompressor.cs:219, no reset
+    reg stream_last_l6;                           // ZfpeCompressor.cs:220, no reset
+    reg [7:0] exponent_0_negabinary;              // ZfpeCompressor.cs:219, no reset
+    reg stream_last_negabinary;                   // ZfpeCompressor.cs:220, no reset
+    reg stream_last_window;                       // ZfpeCompressor.cs:220, no reset
+    reg [31:0] negabinary_0_0;                    // ZfpeCompressor.cs:242, no reset
+    reg [31:0] negabinary_0_1;                    // ZfpeCompressor.cs:242, no reset
+    reg [31:0] negabinary_0_2;                    // ZfpeCompressor.cs:242, no reset
+    reg [31:0] negabinary_0_3;                    // ZfpeCompressor.cs:242, no reset
+    reg [31:0] packed_blocks;                     // ZfpeCompressor.cs:255, no reset
     wire [31:0] fixed_point_0_Value;              // port Value of instance fixed_point_0
     wire [7:0] fixed_point_0_LargestField;        // port LargestField of instance fixed_point_0
     wire fixed_point_0_LoadAlign;                 // port LoadAlign of instance fixed_point_0
@@ -104,63 +109,67 @@ module zfpe_compressor (
     wire signed [31:0] forward_lift_0_LiftedY;    // port LiftedY of instance forward_lift_0
     wire signed [31:0] forward_lift_0_LiftedZ;    // port LiftedZ of instance forward_lift_0
     wire signed [31:0] forward_lift_0_LiftedW;    // port LiftedW of instance forward_lift_0
-    wire domain_0_part0;                          // ZfpeCompressor.cs:74, part of an expression
-    wire values_ready_part0;                      // ZfpeCompressor.cs:105, part of an expression
-    wire values_ready_part1;                      // ZfpeCompressor.cs:105, part of an expression
-    wire [7:0] largest_field_0_part0;             // ZfpeCompressor.cs:119, part of an expression
-    wire fixed_point_sign_load_part0;             // ZfpeCompressor.cs:189, part of an expression
-    wire packed_blocks_part0;                     // ZfpeCompressor.cs:243, part of an expression
-    wire packed_blocks_part1;                     // ZfpeCompressor.cs:243, part of an expression
-    wire packed_blocks_part2;                     // ZfpeCompressor.cs:243, part of an expression
-    wire packed_blocks_part3;                     // ZfpeCompressor.cs:243, part of an expression
+    wire write_ready_part0;                       // ZfpeCompressor.cs:115, part of an expression
+    wire write_ready_part1;                       // ZfpeCompressor.cs:115, part of an expression
+    wire [7:0] largest_field_0_part0;             // ZfpeCompressor.cs:131, part of an expression
+    wire fixed_point_sign_load_part0;             // ZfpeCompressor.cs:201, part of an expression
+    wire cond_part0;                              // ZfpeCompressor.cs:161, part of an expression
+    wire [31:0] domain_0_part0;                   // ZfpeCompressor.cs:86, part of an expression
+    wire packed_blocks_part0;                     // ZfpeCompressor.cs:255, part of an expression
+    wire packed_blocks_part1;                     // ZfpeCompressor.cs:255, part of an expression
+    wire packed_blocks_part2;                     // ZfpeCompressor.cs:255, part of an expression
+    wire packed_blocks_part3;                     // ZfpeCompressor.cs:255, part of an expression
 
-    assign domain_0_part0 = values_payload[30:23] == 8'd255;
-    assign values_ready_part0 = (write_slot == 2'd3) | values_last;
-    assign values_ready_part1 = read_fire & (read_slot == 2'd3);
+    assign write_ready_part0 = (write_slot == 2'd3) | domain_last;
+    assign write_ready_part1 = read_fire & (read_slot == 2'd3);
     assign largest_field_0_part0 = (write_slot == 2'd0) ? 8'd0 : collect_largest_field_0;
     assign fixed_point_sign_load_part0 = slot_sign == 2'd3;
+    assign cond_part0 = values_payload[30:23] == 8'd255;
+    assign domain_0_part0 = (cond_part0 & (values_payload[22:0] != 23'd0)) ? 32'd0 : (cond_part0 ? {values_payload[31], 31'd2139095039} : values_payload);
     assign packed_blocks_part0 = |negabinary_0_3[31:28];
     assign packed_blocks_part1 = |negabinary_0_2[31:28];
     assign packed_blocks_part2 = |negabinary_0_1[31:28];
     assign packed_blocks_part3 = |negabinary_0_0[31:28];
 
-    assign domain_0 = (domain_0_part0 & (values_payload[22:0] != 23'd0)) ? 32'd0 : (domain_0_part0 ? {values_payload[31], 31'd2139095039} : values_payload);  // ZfpeCompressor.cs:74
-    assign read_fire = read_busy & fixed_point_align_load;  // ZfpeCompressor.cs:100
-    assign values_ready = values_ready_part0 ? (!read_busy | values_ready_part1) : (((!read_busy | (read_slot > write_slot)) | ((read_slot == write_slot) & read_fire)) | (write_slot > read_last_slot));  // ZfpeCompressor.cs:105
-    assign write_fire = values_valid & values_ready;  // ZfpeCompressor.cs:107
-    assign largest_field_0 = (largest_field_0_part0 > domain_0[30:23]) ? largest_field_0_part0 : domain_0[30:23];  // ZfpeCompressor.cs:119
-    assign non_finite = non_finite_seen;  // ZfpeCompressor.cs:150
-    assign fixed_point_0_Value = (read_slot > read_last_slot) ? 32'd0 : (read_slot[1] ? (read_slot[0] ? slot_3_value_0 : slot_2_value_0) : (read_slot[0] ? slot_1_value_0 : slot_0_value_0));  // ZfpeCompressor.cs:160
-    assign fixed_point_0_LargestField = read_largest_field_0;  // ZfpeCompressor.cs:161
-    assign fixed_point_0_LoadAlign = fixed_point_align_load;  // ZfpeCompressor.cs:162
-    assign fixed_point_0_LoadShift = fixed_point_shift_load;  // ZfpeCompressor.cs:163
-    assign fixed_point_0_LoadSign = fixed_point_sign_load;  // ZfpeCompressor.cs:164
-    assign fixed_point_align_load = !fixed_point_align_valid | fixed_point_shift_load;  // ZfpeCompressor.cs:187
-    assign fixed_point_shift_load = !fixed_point_shift_valid | fixed_point_sign_load;  // ZfpeCompressor.cs:188
-    assign fixed_point_sign_load = !fixed_point_sign_valid | (fixed_point_sign_load_part0 ? forward_lift_l1_load : 1'b1);  // ZfpeCompressor.cs:189
-    assign forward_lift_l1_load = !forward_lift_l1_valid | forward_lift_l2_load;  // ZfpeCompressor.cs:190
-    assign forward_lift_l2_load = !forward_lift_l2_valid | forward_lift_l3_load;  // ZfpeCompressor.cs:191
-    assign forward_lift_l3_load = !forward_lift_l3_valid | forward_lift_l4_load;  // ZfpeCompressor.cs:191
-    assign forward_lift_l4_load = !forward_lift_l4_valid | forward_lift_l5_load;  // ZfpeCompressor.cs:191
-    assign forward_lift_l5_load = !forward_lift_l5_valid | forward_lift_l6_load;  // ZfpeCompressor.cs:191
-    assign forward_lift_l6_load = !forward_lift_l6_valid | negabinary_load;  // ZfpeCompressor.cs:192
-    assign negabinary_load = !negabinary_valid | payload_window_load;  // ZfpeCompressor.cs:193
-    assign payload_window_load = !payload_window_valid | blocks_ready;  // ZfpeCompressor.cs:194
-    assign forward_lift_0_X = $signed(gather_0_q_0);  // ZfpeCompressor.cs:219
-    assign forward_lift_0_Y = $signed(gather_1_q_0);  // ZfpeCompressor.cs:220
-    assign forward_lift_0_Z = $signed(gather_2_q_0);  // ZfpeCompressor.cs:221
-    assign forward_lift_0_W = fixed_point_0_FixedPoint;  // ZfpeCompressor.cs:222
-    assign forward_lift_0_load_l1 = forward_lift_l1_load;  // ZfpeCompressor.cs:223
-    assign forward_lift_0_load_l2 = forward_lift_l2_load;  // ZfpeCompressor.cs:223
-    assign forward_lift_0_load_l3 = forward_lift_l3_load;  // ZfpeCompressor.cs:223
-    assign forward_lift_0_load_l4 = forward_lift_l4_load;  // ZfpeCompressor.cs:223
-    assign forward_lift_0_load_l5 = forward_lift_l5_load;  // ZfpeCompressor.cs:223
-    assign forward_lift_0_load_l6 = forward_lift_l6_load;  // ZfpeCompressor.cs:223
-    assign blocks_valid = payload_window_valid;  // ZfpeCompressor.cs:244
-    assign blocks_payload = packed_blocks;  // ZfpeCompressor.cs:245
-    assign blocks_last = stream_last_window;  // ZfpeCompressor.cs:246
+    assign values_ready = domain_load;  // ZfpeCompressor.cs:94
+    assign read_fire = read_busy & fixed_point_align_load;  // ZfpeCompressor.cs:109
+    assign write_ready = write_ready_part0 ? (!read_busy | write_ready_part1) : (((!read_busy | (read_slot > write_slot)) | ((read_slot == write_slot) & read_fire)) | (write_slot > read_last_slot));  // ZfpeCompressor.cs:115
+    assign domain_load = !domain_valid | write_ready;  // ZfpeCompressor.cs:116
+    assign write_fire = domain_valid & write_ready;  // ZfpeCompressor.cs:118
+    assign largest_field_0 = (largest_field_0_part0 > domain_largest_field_0) ? largest_field_0_part0 : domain_largest_field_0;  // ZfpeCompressor.cs:131
+    assign non_finite = non_finite_seen;  // ZfpeCompressor.cs:162
+    assign fixed_point_0_Value = (read_slot > read_last_slot) ? 32'd0 : (read_slot[1] ? (read_slot[0] ? slot_3_value_0 : slot_2_value_0) : (read_slot[0] ? slot_1_value_0 : slot_0_value_0));  // ZfpeCompressor.cs:172
+    assign fixed_point_0_LargestField = read_largest_field_0;  // ZfpeCompressor.cs:173
+    assign fixed_point_0_LoadAlign = fixed_point_align_load;  // ZfpeCompressor.cs:174
+    assign fixed_point_0_LoadShift = fixed_point_shift_load;  // ZfpeCompressor.cs:175
+    assign fixed_point_0_LoadSign = fixed_point_sign_load;  // ZfpeCompressor.cs:176
+    assign fixed_point_align_load = !fixed_point_align_valid | fixed_point_shift_load;  // ZfpeCompressor.cs:199
+    assign fixed_point_shift_load = !fixed_point_shift_valid | fixed_point_sign_load;  // ZfpeCompressor.cs:200
+    assign fixed_point_sign_load = !fixed_point_sign_valid | (fixed_point_sign_load_part0 ? forward_lift_l1_load : 1'b1);  // ZfpeCompressor.cs:201
+    assign forward_lift_l1_load = !forward_lift_l1_valid | forward_lift_l2_load;  // ZfpeCompressor.cs:202
+    assign forward_lift_l2_load = !forward_lift_l2_valid | forward_lift_l3_load;  // ZfpeCompressor.cs:203
+    assign forward_lift_l3_load = !forward_lift_l3_valid | forward_lift_l4_load;  // ZfpeCompressor.cs:203
+    assign forward_lift_l4_load = !forward_lift_l4_valid | forward_lift_l5_load;  // ZfpeCompressor.cs:203
+    assign forward_lift_l5_load = !forward_lift_l5_valid | forward_lift_l6_load;  // ZfpeCompressor.cs:203
+    assign forward_lift_l6_load = !forward_lift_l6_valid | negabinary_load;  // ZfpeCompressor.cs:204
+    assign negabinary_load = !negabinary_valid | payload_window_load;  // ZfpeCompressor.cs:205
+    assign payload_window_load = !payload_window_valid | blocks_ready;  // ZfpeCompressor.cs:206
+    assign forward_lift_0_X = $signed(gather_0_q_0);  // ZfpeCompressor.cs:231
+    assign forward_lift_0_Y = $signed(gather_1_q_0);  // ZfpeCompressor.cs:232
+    assign forward_lift_0_Z = $signed(gather_2_q_0);  // ZfpeCompressor.cs:233
+    assign forward_lift_0_W = fixed_point_0_FixedPoint;  // ZfpeCompressor.cs:234
+    assign forward_lift_0_load_l1 = forward_lift_l1_load;  // ZfpeCompressor.cs:235
+    assign forward_lift_0_load_l2 = forward_lift_l2_load;  // ZfpeCompressor.cs:235
+    assign forward_lift_0_load_l3 = forward_lift_l3_load;  // ZfpeCompressor.cs:235
+    assign forward_lift_0_load_l4 = forward_lift_l4_load;  // ZfpeCompressor.cs:235
+    assign forward_lift_0_load_l5 = forward_lift_l5_load;  // ZfpeCompressor.cs:235
+    assign forward_lift_0_load_l6 = forward_lift_l6_load;  // ZfpeCompressor.cs:235
+    assign blocks_valid = payload_window_valid;  // ZfpeCompressor.cs:256
+    assign blocks_payload = packed_blocks;  // ZfpeCompressor.cs:257
+    assign blocks_last = stream_last_window;  // ZfpeCompressor.cs:258
     always @(posedge clk) begin
         if (reset) begin
+            domain_valid <= 1'b0;
             fixed_point_align_valid <= 1'b0;
             fixed_point_shift_valid <= 1'b0;
             fixed_point_sign_valid <= 1'b0;
@@ -177,86 +186,90 @@ module zfpe_compressor (
             write_slot <= 2'd0;
             non_finite_seen <= 1'b0;
         end else begin
-            if (read_fire) begin  // ZfpeCompressor.cs:122
-                read_slot <= read_slot + 2'd1;  // ZfpeCompressor.cs:124
-                if (values_ready_part1) begin  // ZfpeCompressor.cs:125
-                    read_busy <= 1'b0;  // ZfpeCompressor.cs:125
+            if (domain_load) domain_valid <= values_valid;  // ZfpeCompressor.cs:116
+            if (read_fire) begin  // ZfpeCompressor.cs:134
+                read_slot <= read_slot + 2'd1;  // ZfpeCompressor.cs:136
+                if (write_ready_part1) begin  // ZfpeCompressor.cs:137
+                    read_busy <= 1'b0;  // ZfpeCompressor.cs:137
                 end
             end
-            if (write_fire) begin  // ZfpeCompressor.cs:127
-                write_slot <= values_ready_part0 ? 2'd0 : (write_slot + 2'd1);  // ZfpeCompressor.cs:132
-                if (values_ready_part0) begin  // ZfpeCompressor.cs:134
-                    read_busy <= 1'b1;  // ZfpeCompressor.cs:136
-                    read_slot <= 2'd0;  // ZfpeCompressor.cs:139
+            if (write_fire) begin  // ZfpeCompressor.cs:139
+                write_slot <= write_ready_part0 ? 2'd0 : (write_slot + 2'd1);  // ZfpeCompressor.cs:144
+                if (write_ready_part0) begin  // ZfpeCompressor.cs:146
+                    read_busy <= 1'b1;  // ZfpeCompressor.cs:148
+                    read_slot <= 2'd0;  // ZfpeCompressor.cs:151
                 end
             end
-            if (clear_status) begin  // ZfpeCompressor.cs:148
-                non_finite_seen <= 1'b0;  // ZfpeCompressor.cs:148
+            if (clear_status) begin  // ZfpeCompressor.cs:160
+                non_finite_seen <= 1'b0;  // ZfpeCompressor.cs:160
             end
-            if (write_fire & (1'b0 | domain_0_part0)) begin  // ZfpeCompressor.cs:149
-                non_finite_seen <= 1'b1;  // ZfpeCompressor.cs:149
+            if ((values_valid & values_ready) & (1'b0 | cond_part0)) begin  // ZfpeCompressor.cs:161
+                non_finite_seen <= 1'b1;  // ZfpeCompressor.cs:161
             end
-            if (fixed_point_align_load) fixed_point_align_valid <= read_busy;  // ZfpeCompressor.cs:187
-            if (fixed_point_shift_load) fixed_point_shift_valid <= fixed_point_align_valid;  // ZfpeCompressor.cs:188
-            if (fixed_point_sign_load) fixed_point_sign_valid <= fixed_point_shift_valid;  // ZfpeCompressor.cs:189
-            if (forward_lift_l1_load) forward_lift_l1_valid <= fixed_point_sign_valid & fixed_point_sign_load_part0;  // ZfpeCompressor.cs:190
-            if (forward_lift_l2_load) forward_lift_l2_valid <= forward_lift_l1_valid;  // ZfpeCompressor.cs:191
-            if (forward_lift_l3_load) forward_lift_l3_valid <= forward_lift_l2_valid;  // ZfpeCompressor.cs:191
-            if (forward_lift_l4_load) forward_lift_l4_valid <= forward_lift_l3_valid;  // ZfpeCompressor.cs:191
-            if (forward_lift_l5_load) forward_lift_l5_valid <= forward_lift_l4_valid;  // ZfpeCompressor.cs:191
-            if (forward_lift_l6_load) forward_lift_l6_valid <= forward_lift_l5_valid;  // ZfpeCompressor.cs:192
-            if (negabinary_load) negabinary_valid <= forward_lift_l6_valid;  // ZfpeCompressor.cs:193
-            if (payload_window_load) payload_window_valid <= negabinary_valid;  // ZfpeCompressor.cs:194
+            if (fixed_point_align_load) fixed_point_align_valid <= read_busy;  // ZfpeCompressor.cs:199
+            if (fixed_point_shift_load) fixed_point_shift_valid <= fixed_point_align_valid;  // ZfpeCompressor.cs:200
+            if (fixed_point_sign_load) fixed_point_sign_valid <= fixed_point_shift_valid;  // ZfpeCompressor.cs:201
+            if (forward_lift_l1_load) forward_lift_l1_valid <= fixed_point_sign_valid & fixed_point_sign_load_part0;  // ZfpeCompressor.cs:202
+            if (forward_lift_l2_load) forward_lift_l2_valid <= forward_lift_l1_valid;  // ZfpeCompressor.cs:203
+            if (forward_lift_l3_load) forward_lift_l3_valid <= forward_lift_l2_valid;  // ZfpeCompressor.cs:203
+            if (forward_lift_l4_load) forward_lift_l4_valid <= forward_lift_l3_valid;  // ZfpeCompressor.cs:203
+            if (forward_lift_l5_load) forward_lift_l5_valid <= forward_lift_l4_valid;  // ZfpeCompressor.cs:203
+            if (forward_lift_l6_load) forward_lift_l6_valid <= forward_lift_l5_valid;  // ZfpeCompressor.cs:204
+            if (negabinary_load) negabinary_valid <= forward_lift_l6_valid;  // ZfpeCompressor.cs:205
+            if (payload_window_load) payload_window_valid <= negabinary_valid;  // ZfpeCompressor.cs:206
         end
     end
     always @(posedge clk) begin
-        if (write_fire & (write_slot == 2'd0)) slot_0_value_0 <= domain_0;  // ZfpeCompressor.cs:112
-        if (write_fire & (write_slot == 2'd1)) slot_1_value_0 <= domain_0;  // ZfpeCompressor.cs:112
-        if (write_fire & (write_slot == 2'd2)) slot_2_value_0 <= domain_0;  // ZfpeCompressor.cs:112
-        if (write_fire & (write_slot == 2'd3)) slot_3_value_0 <= domain_0;  // ZfpeCompressor.cs:112
-        if (write_fire) begin  // ZfpeCompressor.cs:127
-            collect_largest_field_0 <= largest_field_0;  // ZfpeCompressor.cs:131
-            if (values_ready_part0) begin  // ZfpeCompressor.cs:134
-                read_last_slot <= write_slot;  // ZfpeCompressor.cs:140
-                read_stream_last <= values_last;  // ZfpeCompressor.cs:142
-                read_largest_field_0 <= largest_field_0;  // ZfpeCompressor.cs:143
+        if (domain_load) domain_0 <= domain_0_part0;  // ZfpeCompressor.cs:86
+        if (domain_load) domain_largest_field_0 <= domain_0_part0[30:23];  // ZfpeCompressor.cs:92
+        if (domain_load) domain_last <= values_last;  // ZfpeCompressor.cs:93
+        if (write_fire & (write_slot == 2'd0)) slot_0_value_0 <= domain_0;  // ZfpeCompressor.cs:123
+        if (write_fire & (write_slot == 2'd1)) slot_1_value_0 <= domain_0;  // ZfpeCompressor.cs:123
+        if (write_fire & (write_slot == 2'd2)) slot_2_value_0 <= domain_0;  // ZfpeCompressor.cs:123
+        if (write_fire & (write_slot == 2'd3)) slot_3_value_0 <= domain_0;  // ZfpeCompressor.cs:123
+        if (write_fire) begin  // ZfpeCompressor.cs:139
+            collect_largest_field_0 <= largest_field_0;  // ZfpeCompressor.cs:143
+            if (write_ready_part0) begin  // ZfpeCompressor.cs:146
+                read_last_slot <= write_slot;  // ZfpeCompressor.cs:152
+                read_stream_last <= domain_last;  // ZfpeCompressor.cs:154
+                read_largest_field_0 <= largest_field_0;  // ZfpeCompressor.cs:155
             end
         end
-        if (fixed_point_align_load) slot_align <= read_slot;  // ZfpeCompressor.cs:169
-        if (fixed_point_shift_load) slot_shift <= slot_align;  // ZfpeCompressor.cs:169
-        if (fixed_point_sign_load) slot_sign <= slot_shift;  // ZfpeCompressor.cs:169
-        if (fixed_point_align_load) stream_last_align <= read_stream_last;  // ZfpeCompressor.cs:169
-        if (fixed_point_shift_load) stream_last_shift <= stream_last_align;  // ZfpeCompressor.cs:169
-        if (fixed_point_sign_load) stream_last_sign <= stream_last_shift;  // ZfpeCompressor.cs:169
-        if (fixed_point_align_load) largest_field_0_align <= read_largest_field_0;  // ZfpeCompressor.cs:169
-        if (fixed_point_shift_load) largest_field_0_shift <= largest_field_0_align;  // ZfpeCompressor.cs:169
-        if (fixed_point_sign_load) largest_field_0_sign <= largest_field_0_shift;  // ZfpeCompressor.cs:169
-        if (fixed_point_sign_valid & (slot_sign == 2'd0)) gather_0_q_0 <= $unsigned(fixed_point_0_FixedPoint);  // ZfpeCompressor.cs:180
-        if (fixed_point_sign_valid & (slot_sign == 2'd1)) gather_1_q_0 <= $unsigned(fixed_point_0_FixedPoint);  // ZfpeCompressor.cs:180
-        if (fixed_point_sign_valid & (slot_sign == 2'd2)) gather_2_q_0 <= $unsigned(fixed_point_0_FixedPoint);  // ZfpeCompressor.cs:180
-        if (forward_lift_l1_load) exponent_0_l1 <= (largest_field_0_sign == 8'd0) ? 8'd0 : (largest_field_0_sign + 8'd1);  // ZfpeCompressor.cs:207
-        if (forward_lift_l1_load) stream_last_l1 <= stream_last_sign;  // ZfpeCompressor.cs:208
-        if (forward_lift_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeCompressor.cs:207
-        if (forward_lift_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeCompressor.cs:208
-        if (forward_lift_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeCompressor.cs:207
-        if (forward_lift_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeCompressor.cs:208
-        if (forward_lift_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeCompressor.cs:207
-        if (forward_lift_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeCompressor.cs:208
-        if (forward_lift_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeCompressor.cs:207
-        if (forward_lift_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeCompressor.cs:208
-        if (forward_lift_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeCompressor.cs:207
-        if (forward_lift_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeCompressor.cs:208
-        if (negabinary_load) exponent_0_negabinary <= exponent_0_l6;  // ZfpeCompressor.cs:207
-        if (negabinary_load) stream_last_negabinary <= stream_last_l6;  // ZfpeCompressor.cs:208
-        if (payload_window_load) stream_last_window <= stream_last_negabinary;  // ZfpeCompressor.cs:208
-        if (negabinary_load) negabinary_0_0 <= ($unsigned(forward_lift_0_LiftedX) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:230
-        if (negabinary_load) negabinary_0_1 <= ($unsigned(forward_lift_0_LiftedY) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:230
-        if (negabinary_load) negabinary_0_2 <= ($unsigned(forward_lift_0_LiftedZ) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:230
-        if (negabinary_load) negabinary_0_3 <= ($unsigned(forward_lift_0_LiftedW) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:230
-        if (payload_window_load) packed_blocks <= {{packed_blocks_part0 ? negabinary_0_3[31:27] : negabinary_0_3[27:23], packed_blocks_part0}, {packed_blocks_part1 ? negabinary_0_2[31:27] : negabinary_0_2[27:23], packed_blocks_part1}, {packed_blocks_part2 ? negabinary_0_1[31:27] : negabinary_0_1[27:23], packed_blocks_part2}, {packed_blocks_part3 ? negabinary_0_0[31:27] : negabinary_0_0[27:23], packed_blocks_part3}, exponent_0_negabinary};  // ZfpeCompressor.cs:243
+        if (fixed_point_align_load) slot_align <= read_slot;  // ZfpeCompressor.cs:181
+        if (fixed_point_shift_load) slot_shift <= slot_align;  // ZfpeCompressor.cs:181
+        if (fixed_point_sign_load) slot_sign <= slot_shift;  // ZfpeCompressor.cs:181
+        if (fixed_point_align_load) stream_last_align <= read_stream_last;  // ZfpeCompressor.cs:181
+        if (fixed_point_shift_load) stream_last_shift <= stream_last_align;  // ZfpeCompressor.cs:181
+        if (fixed_point_sign_load) stream_last_sign <= stream_last_shift;  // ZfpeCompressor.cs:181
+        if (fixed_point_align_load) largest_field_0_align <= read_largest_field_0;  // ZfpeCompressor.cs:181
+        if (fixed_point_shift_load) largest_field_0_shift <= largest_field_0_align;  // ZfpeCompressor.cs:181
+        if (fixed_point_sign_load) largest_field_0_sign <= largest_field_0_shift;  // ZfpeCompressor.cs:181
+        if (fixed_point_sign_valid & (slot_sign == 2'd0)) gather_0_q_0 <= $unsigned(fixed_point_0_FixedPoint);  // ZfpeCompressor.cs:192
+        if (fixed_point_sign_valid & (slot_sign == 2'd1)) gather_1_q_0 <= $unsigned(fixed_point_0_FixedPoint);  // ZfpeCompressor.cs:192
+        if (fixed_point_sign_valid & (slot_sign == 2'd2)) gather_2_q_0 <= $unsigned(fixed_point_0_FixedPoint);  // ZfpeCompressor.cs:192
+        if (forward_lift_l1_load) exponent_0_l1 <= (largest_field_0_sign == 8'd0) ? 8'd0 : (largest_field_0_sign + 8'd1);  // ZfpeCompressor.cs:219
+        if (forward_lift_l1_load) stream_last_l1 <= stream_last_sign;  // ZfpeCompressor.cs:220
+        if (forward_lift_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeCompressor.cs:219
+        if (forward_lift_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeCompressor.cs:220
+        if (forward_lift_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeCompressor.cs:219
+        if (forward_lift_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeCompressor.cs:220
+        if (forward_lift_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeCompressor.cs:219
+        if (forward_lift_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeCompressor.cs:220
+        if (forward_lift_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeCompressor.cs:219
+        if (forward_lift_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeCompressor.cs:220
+        if (forward_lift_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeCompressor.cs:219
+        if (forward_lift_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeCompressor.cs:220
+        if (negabinary_load) exponent_0_negabinary <= exponent_0_l6;  // ZfpeCompressor.cs:219
+        if (negabinary_load) stream_last_negabinary <= stream_last_l6;  // ZfpeCompressor.cs:220
+        if (payload_window_load) stream_last_window <= stream_last_negabinary;  // ZfpeCompressor.cs:220
+        if (negabinary_load) negabinary_0_0 <= ($unsigned(forward_lift_0_LiftedX) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:242
+        if (negabinary_load) negabinary_0_1 <= ($unsigned(forward_lift_0_LiftedY) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:242
+        if (negabinary_load) negabinary_0_2 <= ($unsigned(forward_lift_0_LiftedZ) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:242
+        if (negabinary_load) negabinary_0_3 <= ($unsigned(forward_lift_0_LiftedW) + 32'd2863311530) ^ 32'd2863311530;  // ZfpeCompressor.cs:242
+        if (payload_window_load) packed_blocks <= {{packed_blocks_part0 ? negabinary_0_3[31:27] : negabinary_0_3[27:23], packed_blocks_part0}, {packed_blocks_part1 ? negabinary_0_2[31:27] : negabinary_0_2[27:23], packed_blocks_part1}, {packed_blocks_part2 ? negabinary_0_1[31:27] : negabinary_0_1[27:23], packed_blocks_part2}, {packed_blocks_part3 ? negabinary_0_0[31:27] : negabinary_0_0[27:23], packed_blocks_part3}, exponent_0_negabinary};  // ZfpeCompressor.cs:255
     end
 
-    float_to_fixed fixed_point_0 (  // ZfpeCompressor.cs:159
+    float_to_fixed fixed_point_0 (  // ZfpeCompressor.cs:171
         .clk(clk),
         .Value(fixed_point_0_Value),
         .LargestField(fixed_point_0_LargestField),
@@ -265,7 +278,7 @@ module zfpe_compressor (
         .LoadSign(fixed_point_0_LoadSign),
         .FixedPoint(fixed_point_0_FixedPoint)
     );
-    forward_lift forward_lift_0 (  // ZfpeCompressor.cs:218
+    forward_lift forward_lift_0 (  // ZfpeCompressor.cs:230
         .clk(clk),
         .X(forward_lift_0_X),
         .Y(forward_lift_0_Y),

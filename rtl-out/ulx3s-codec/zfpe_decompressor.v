@@ -14,61 +14,61 @@ module zfpe_decompressor (
 );
     wire inverse_negabinary_load;                         // ZfpeDecompressor.cs:55
     reg inverse_negabinary_valid;                         // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_lift_l1_load;                            // ZfpeDecompressor.cs:55
-    reg inverse_lift_l1_valid;                            // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_lift_l2_load;                            // ZfpeDecompressor.cs:55
-    reg inverse_lift_l2_valid;                            // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_lift_l3_load;                            // ZfpeDecompressor.cs:55
-    reg inverse_lift_l3_valid;                            // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_lift_l4_load;                            // ZfpeDecompressor.cs:55
-    reg inverse_lift_l4_valid;                            // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_lift_l5_load;                            // ZfpeDecompressor.cs:55
-    reg inverse_lift_l5_valid;                            // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_lift_l6_load;                            // ZfpeDecompressor.cs:55
-    reg inverse_lift_l6_valid;                            // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_fixed_point_magnitude_load;              // ZfpeDecompressor.cs:55
-    reg inverse_fixed_point_magnitude_valid;              // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_fixed_point_coarse_load;                 // ZfpeDecompressor.cs:55
-    reg inverse_fixed_point_coarse_valid;                 // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_fixed_point_fine_load;                   // ZfpeDecompressor.cs:55
-    reg inverse_fixed_point_fine_valid;                   // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_fixed_point_round_load;                  // ZfpeDecompressor.cs:55
-    reg inverse_fixed_point_round_valid;                  // ZfpeDecompressor.cs:55, reset 0
-    wire inverse_fixed_point_pack_load;                   // ZfpeDecompressor.cs:55
-    reg inverse_fixed_point_pack_valid;                   // ZfpeDecompressor.cs:55, reset 0
-    wire scatter_load;                                    // ZfpeDecompressor.cs:55
-    reg scatter_valid;                                    // ZfpeDecompressor.cs:55, reset 0
-    reg [1:0] scatter_slot;                               // ZfpeDecompressor.cs:68, reset 0
-    reg [7:0] exponent_0_negabinary;                      // ZfpeDecompressor.cs:92, no reset
-    wire [31:0] inverse_payload_window_0_0;               // ZfpeDecompressor.cs:101
-    reg signed [31:0] inverse_negabinary_0_0;             // ZfpeDecompressor.cs:103, no reset
-    wire [31:0] inverse_payload_window_0_1;               // ZfpeDecompressor.cs:101
-    reg signed [31:0] inverse_negabinary_0_1;             // ZfpeDecompressor.cs:103, no reset
-    wire [31:0] inverse_payload_window_0_2;               // ZfpeDecompressor.cs:101
-    reg signed [31:0] inverse_negabinary_0_2;             // ZfpeDecompressor.cs:103, no reset
-    wire [31:0] inverse_payload_window_0_3;               // ZfpeDecompressor.cs:101
-    reg signed [31:0] inverse_negabinary_0_3;             // ZfpeDecompressor.cs:103, no reset
-    reg [7:0] exponent_0_l1;                              // ZfpeDecompressor.cs:120, no reset
-    reg [7:0] exponent_0_l2;                              // ZfpeDecompressor.cs:120, no reset
-    reg [7:0] exponent_0_l3;                              // ZfpeDecompressor.cs:120, no reset
-    reg [7:0] exponent_0_l4;                              // ZfpeDecompressor.cs:120, no reset
-    reg [7:0] exponent_0_l5;                              // ZfpeDecompressor.cs:120, no reset
-    reg [7:0] exponent_0_l6;                              // ZfpeDecompressor.cs:120, no reset
-    reg stream_last_negabinary;                           // ZfpeDecompressor.cs:124, no reset
-    reg stream_last_l1;                                   // ZfpeDecompressor.cs:125, no reset
-    reg stream_last_l2;                                   // ZfpeDecompressor.cs:125, no reset
-    reg stream_last_l3;                                   // ZfpeDecompressor.cs:125, no reset
-    reg stream_last_l4;                                   // ZfpeDecompressor.cs:125, no reset
-    reg stream_last_l5;                                   // ZfpeDecompressor.cs:125, no reset
-    reg stream_last_l6;                                   // ZfpeDecompressor.cs:125, no reset
-    reg stream_last_scatter;                              // ZfpeDecompressor.cs:131, no reset
-    reg [7:0] exponent_0_scatter;                         // ZfpeDecompressor.cs:132, no reset
-    reg signed [31:0] scatter_q_0;                        // ZfpeDecompressor.cs:139, no reset
-    reg stream_last_magnitude;                            // ZfpeDecompressor.cs:151, no reset
-    reg stream_last_coarse;                               // ZfpeDecompressor.cs:151, no reset
-    reg stream_last_fine;                                 // ZfpeDecompressor.cs:151, no reset
-    reg stream_last_round;                                // ZfpeDecompressor.cs:151, no reset
-    reg stream_last_pack;                                 // ZfpeDecompressor.cs:151, no reset
+    wire inverse_lift_l1_load;                            // ZfpeDecompressor.cs:56
+    reg inverse_lift_l1_valid;                            // ZfpeDecompressor.cs:56, reset 0
+    wire inverse_lift_l2_load;                            // ZfpeDecompressor.cs:56
+    reg inverse_lift_l2_valid;                            // ZfpeDecompressor.cs:56, reset 0
+    wire inverse_lift_l3_load;                            // ZfpeDecompressor.cs:56
+    reg inverse_lift_l3_valid;                            // ZfpeDecompressor.cs:56, reset 0
+    wire inverse_lift_l4_load;                            // ZfpeDecompressor.cs:56
+    reg inverse_lift_l4_valid;                            // ZfpeDecompressor.cs:56, reset 0
+    wire inverse_lift_l5_load;                            // ZfpeDecompressor.cs:56
+    reg inverse_lift_l5_valid;                            // ZfpeDecompressor.cs:56, reset 0
+    wire inverse_lift_l6_load;                            // ZfpeDecompressor.cs:56
+    reg inverse_lift_l6_valid;                            // ZfpeDecompressor.cs:56, reset 0
+    wire inverse_fixed_point_magnitude_load;              // ZfpeDecompressor.cs:57
+    reg inverse_fixed_point_magnitude_valid;              // ZfpeDecompressor.cs:57, reset 0
+    wire inverse_fixed_point_coarse_load;                 // ZfpeDecompressor.cs:58
+    reg inverse_fixed_point_coarse_valid;                 // ZfpeDecompressor.cs:58, reset 0
+    wire inverse_fixed_point_fine_load;                   // ZfpeDecompressor.cs:59
+    reg inverse_fixed_point_fine_valid;                   // ZfpeDecompressor.cs:59, reset 0
+    wire inverse_fixed_point_round_load;                  // ZfpeDecompressor.cs:60
+    reg inverse_fixed_point_round_valid;                  // ZfpeDecompressor.cs:60, reset 0
+    wire inverse_fixed_point_pack_load;                   // ZfpeDecompressor.cs:61
+    reg inverse_fixed_point_pack_valid;                   // ZfpeDecompressor.cs:61, reset 0
+    wire scatter_load;                                    // ZfpeDecompressor.cs:66
+    reg scatter_valid;                                    // ZfpeDecompressor.cs:66, reset 0
+    reg [1:0] scatter_slot;                               // ZfpeDecompressor.cs:67, reset 0
+    reg [7:0] exponent_0_negabinary;                      // ZfpeDecompressor.cs:91, no reset
+    wire [31:0] inverse_payload_window_0_0;               // ZfpeDecompressor.cs:100
+    reg signed [31:0] inverse_negabinary_0_0;             // ZfpeDecompressor.cs:102, no reset
+    wire [31:0] inverse_payload_window_0_1;               // ZfpeDecompressor.cs:100
+    reg signed [31:0] inverse_negabinary_0_1;             // ZfpeDecompressor.cs:102, no reset
+    wire [31:0] inverse_payload_window_0_2;               // ZfpeDecompressor.cs:100
+    reg signed [31:0] inverse_negabinary_0_2;             // ZfpeDecompressor.cs:102, no reset
+    wire [31:0] inverse_payload_window_0_3;               // ZfpeDecompressor.cs:100
+    reg signed [31:0] inverse_negabinary_0_3;             // ZfpeDecompressor.cs:102, no reset
+    reg [7:0] exponent_0_l1;                              // ZfpeDecompressor.cs:119, no reset
+    reg [7:0] exponent_0_l2;                              // ZfpeDecompressor.cs:119, no reset
+    reg [7:0] exponent_0_l3;                              // ZfpeDecompressor.cs:119, no reset
+    reg [7:0] exponent_0_l4;                              // ZfpeDecompressor.cs:119, no reset
+    reg [7:0] exponent_0_l5;                              // ZfpeDecompressor.cs:119, no reset
+    reg [7:0] exponent_0_l6;                              // ZfpeDecompressor.cs:119, no reset
+    reg stream_last_negabinary;                           // ZfpeDecompressor.cs:123, no reset
+    reg stream_last_l1;                                   // ZfpeDecompressor.cs:124, no reset
+    reg stream_last_l2;                                   // ZfpeDecompressor.cs:124, no reset
+    reg stream_last_l3;                                   // ZfpeDecompressor.cs:124, no reset
+    reg stream_last_l4;                                   // ZfpeDecompressor.cs:124, no reset
+    reg stream_last_l5;                                   // ZfpeDecompressor.cs:124, no reset
+    reg stream_last_l6;                                   // ZfpeDecompressor.cs:124, no reset
+    reg stream_last_scatter;                              // ZfpeDecompressor.cs:130, no reset
+    reg [7:0] exponent_0_scatter;                         // ZfpeDecompressor.cs:131, no reset
+    reg signed [31:0] scatter_q_0;                        // ZfpeDecompressor.cs:138, no reset
+    reg stream_last_magnitude;                            // ZfpeDecompressor.cs:150, no reset
+    reg stream_last_coarse;                               // ZfpeDecompressor.cs:150, no reset
+    reg stream_last_fine;                                 // ZfpeDecompressor.cs:150, no reset
+    reg stream_last_round;                                // ZfpeDecompressor.cs:150, no reset
+    reg stream_last_pack;                                 // ZfpeDecompressor.cs:150, no reset
     wire signed [31:0] inverse_lift_0_X;                  // port X of instance inverse_lift_0
     wire signed [31:0] inverse_lift_0_Y;                  // port Y of instance inverse_lift_0
     wire signed [31:0] inverse_lift_0_Z;                  // port Z of instance inverse_lift_0
@@ -91,48 +91,48 @@ module zfpe_decompressor (
     wire inverse_fixed_point_0_LoadRound;                 // port LoadRound of instance inverse_fixed_point_0
     wire inverse_fixed_point_0_LoadPack;                  // port LoadPack of instance inverse_fixed_point_0
     wire [31:0] inverse_fixed_point_0_Value;              // port Value of instance inverse_fixed_point_0
-    wire inverse_lift_l6_load_part0;                      // ZfpeDecompressor.cs:76, part of an expression
+    wire inverse_lift_l6_load_part0;                      // ZfpeDecompressor.cs:75, part of an expression
 
     assign inverse_lift_l6_load_part0 = scatter_slot == 2'd3;
 
-    assign inverse_negabinary_load = !inverse_negabinary_valid | inverse_lift_l1_load;  // ZfpeDecompressor.cs:73
-    assign blocks_ready = inverse_negabinary_load;  // ZfpeDecompressor.cs:74
-    assign inverse_lift_l1_load = !inverse_lift_l1_valid | inverse_lift_l2_load;  // ZfpeDecompressor.cs:75
-    assign inverse_lift_l2_load = !inverse_lift_l2_valid | inverse_lift_l3_load;  // ZfpeDecompressor.cs:75
-    assign inverse_lift_l3_load = !inverse_lift_l3_valid | inverse_lift_l4_load;  // ZfpeDecompressor.cs:75
-    assign inverse_lift_l4_load = !inverse_lift_l4_valid | inverse_lift_l5_load;  // ZfpeDecompressor.cs:75
-    assign inverse_lift_l5_load = !inverse_lift_l5_valid | inverse_lift_l6_load;  // ZfpeDecompressor.cs:75
-    assign inverse_lift_l6_load = !inverse_lift_l6_valid | (scatter_load & inverse_lift_l6_load_part0);  // ZfpeDecompressor.cs:76
-    assign scatter_load = !scatter_valid | inverse_fixed_point_magnitude_load;  // ZfpeDecompressor.cs:77
-    assign inverse_fixed_point_magnitude_load = !inverse_fixed_point_magnitude_valid | inverse_fixed_point_coarse_load;  // ZfpeDecompressor.cs:78
-    assign inverse_fixed_point_coarse_load = !inverse_fixed_point_coarse_valid | inverse_fixed_point_fine_load;  // ZfpeDecompressor.cs:79
-    assign inverse_fixed_point_fine_load = !inverse_fixed_point_fine_valid | inverse_fixed_point_round_load;  // ZfpeDecompressor.cs:80
-    assign inverse_fixed_point_round_load = !inverse_fixed_point_round_valid | inverse_fixed_point_pack_load;  // ZfpeDecompressor.cs:81
-    assign inverse_fixed_point_pack_load = !inverse_fixed_point_pack_valid | values_ready;  // ZfpeDecompressor.cs:82
-    assign inverse_payload_window_0_0 = blocks_payload[8] ? {blocks_payload[13:9], 27'd0} : {4'd0, blocks_payload[13:9], 23'd0};  // ZfpeDecompressor.cs:102
-    assign inverse_payload_window_0_1 = blocks_payload[14] ? {blocks_payload[19:15], 27'd0} : {4'd0, blocks_payload[19:15], 23'd0};  // ZfpeDecompressor.cs:102
-    assign inverse_payload_window_0_2 = blocks_payload[20] ? {blocks_payload[25:21], 27'd0} : {4'd0, blocks_payload[25:21], 23'd0};  // ZfpeDecompressor.cs:102
-    assign inverse_payload_window_0_3 = blocks_payload[26] ? {blocks_payload[31:27], 27'd0} : {4'd0, blocks_payload[31:27], 23'd0};  // ZfpeDecompressor.cs:102
-    assign inverse_lift_0_X = inverse_negabinary_0_0;  // ZfpeDecompressor.cs:109
-    assign inverse_lift_0_Y = inverse_negabinary_0_1;  // ZfpeDecompressor.cs:110
-    assign inverse_lift_0_Z = inverse_negabinary_0_2;  // ZfpeDecompressor.cs:111
-    assign inverse_lift_0_W = inverse_negabinary_0_3;  // ZfpeDecompressor.cs:112
-    assign inverse_lift_0_load_l1 = inverse_lift_l1_load;  // ZfpeDecompressor.cs:113
-    assign inverse_lift_0_load_l2 = inverse_lift_l2_load;  // ZfpeDecompressor.cs:113
-    assign inverse_lift_0_load_l3 = inverse_lift_l3_load;  // ZfpeDecompressor.cs:113
-    assign inverse_lift_0_load_l4 = inverse_lift_l4_load;  // ZfpeDecompressor.cs:113
-    assign inverse_lift_0_load_l5 = inverse_lift_l5_load;  // ZfpeDecompressor.cs:113
-    assign inverse_lift_0_load_l6 = inverse_lift_l6_load;  // ZfpeDecompressor.cs:113
-    assign inverse_fixed_point_0_FixedPoint = scatter_q_0;  // ZfpeDecompressor.cs:141
-    assign inverse_fixed_point_0_BlockExponent = exponent_0_scatter;  // ZfpeDecompressor.cs:142
-    assign inverse_fixed_point_0_LoadMagnitude = inverse_fixed_point_magnitude_load;  // ZfpeDecompressor.cs:143
-    assign inverse_fixed_point_0_LoadCoarse = inverse_fixed_point_coarse_load;  // ZfpeDecompressor.cs:144
-    assign inverse_fixed_point_0_LoadFine = inverse_fixed_point_fine_load;  // ZfpeDecompressor.cs:145
-    assign inverse_fixed_point_0_LoadRound = inverse_fixed_point_round_load;  // ZfpeDecompressor.cs:146
-    assign inverse_fixed_point_0_LoadPack = inverse_fixed_point_pack_load;  // ZfpeDecompressor.cs:147
-    assign values_valid = inverse_fixed_point_pack_valid;  // ZfpeDecompressor.cs:152
-    assign values_payload = inverse_fixed_point_0_Value;  // ZfpeDecompressor.cs:153
-    assign values_last = stream_last_pack;  // ZfpeDecompressor.cs:154
+    assign inverse_negabinary_load = !inverse_negabinary_valid | inverse_lift_l1_load;  // ZfpeDecompressor.cs:72
+    assign blocks_ready = inverse_negabinary_load;  // ZfpeDecompressor.cs:73
+    assign inverse_lift_l1_load = !inverse_lift_l1_valid | inverse_lift_l2_load;  // ZfpeDecompressor.cs:74
+    assign inverse_lift_l2_load = !inverse_lift_l2_valid | inverse_lift_l3_load;  // ZfpeDecompressor.cs:74
+    assign inverse_lift_l3_load = !inverse_lift_l3_valid | inverse_lift_l4_load;  // ZfpeDecompressor.cs:74
+    assign inverse_lift_l4_load = !inverse_lift_l4_valid | inverse_lift_l5_load;  // ZfpeDecompressor.cs:74
+    assign inverse_lift_l5_load = !inverse_lift_l5_valid | inverse_lift_l6_load;  // ZfpeDecompressor.cs:74
+    assign inverse_lift_l6_load = !inverse_lift_l6_valid | (scatter_load & inverse_lift_l6_load_part0);  // ZfpeDecompressor.cs:75
+    assign scatter_load = !scatter_valid | inverse_fixed_point_magnitude_load;  // ZfpeDecompressor.cs:76
+    assign inverse_fixed_point_magnitude_load = !inverse_fixed_point_magnitude_valid | inverse_fixed_point_coarse_load;  // ZfpeDecompressor.cs:77
+    assign inverse_fixed_point_coarse_load = !inverse_fixed_point_coarse_valid | inverse_fixed_point_fine_load;  // ZfpeDecompressor.cs:78
+    assign inverse_fixed_point_fine_load = !inverse_fixed_point_fine_valid | inverse_fixed_point_round_load;  // ZfpeDecompressor.cs:79
+    assign inverse_fixed_point_round_load = !inverse_fixed_point_round_valid | inverse_fixed_point_pack_load;  // ZfpeDecompressor.cs:80
+    assign inverse_fixed_point_pack_load = !inverse_fixed_point_pack_valid | values_ready;  // ZfpeDecompressor.cs:81
+    assign inverse_payload_window_0_0 = blocks_payload[8] ? {blocks_payload[13:9], 27'd0} : {4'd0, blocks_payload[13:9], 23'd0};  // ZfpeDecompressor.cs:101
+    assign inverse_payload_window_0_1 = blocks_payload[14] ? {blocks_payload[19:15], 27'd0} : {4'd0, blocks_payload[19:15], 23'd0};  // ZfpeDecompressor.cs:101
+    assign inverse_payload_window_0_2 = blocks_payload[20] ? {blocks_payload[25:21], 27'd0} : {4'd0, blocks_payload[25:21], 23'd0};  // ZfpeDecompressor.cs:101
+    assign inverse_payload_window_0_3 = blocks_payload[26] ? {blocks_payload[31:27], 27'd0} : {4'd0, blocks_payload[31:27], 23'd0};  // ZfpeDecompressor.cs:101
+    assign inverse_lift_0_X = inverse_negabinary_0_0;  // ZfpeDecompressor.cs:108
+    assign inverse_lift_0_Y = inverse_negabinary_0_1;  // ZfpeDecompressor.cs:109
+    assign inverse_lift_0_Z = inverse_negabinary_0_2;  // ZfpeDecompressor.cs:110
+    assign inverse_lift_0_W = inverse_negabinary_0_3;  // ZfpeDecompressor.cs:111
+    assign inverse_lift_0_load_l1 = inverse_lift_l1_load;  // ZfpeDecompressor.cs:112
+    assign inverse_lift_0_load_l2 = inverse_lift_l2_load;  // ZfpeDecompressor.cs:112
+    assign inverse_lift_0_load_l3 = inverse_lift_l3_load;  // ZfpeDecompressor.cs:112
+    assign inverse_lift_0_load_l4 = inverse_lift_l4_load;  // ZfpeDecompressor.cs:112
+    assign inverse_lift_0_load_l5 = inverse_lift_l5_load;  // ZfpeDecompressor.cs:112
+    assign inverse_lift_0_load_l6 = inverse_lift_l6_load;  // ZfpeDecompressor.cs:112
+    assign inverse_fixed_point_0_FixedPoint = scatter_q_0;  // ZfpeDecompressor.cs:140
+    assign inverse_fixed_point_0_BlockExponent = exponent_0_scatter;  // ZfpeDecompressor.cs:141
+    assign inverse_fixed_point_0_LoadMagnitude = inverse_fixed_point_magnitude_load;  // ZfpeDecompressor.cs:142
+    assign inverse_fixed_point_0_LoadCoarse = inverse_fixed_point_coarse_load;  // ZfpeDecompressor.cs:143
+    assign inverse_fixed_point_0_LoadFine = inverse_fixed_point_fine_load;  // ZfpeDecompressor.cs:144
+    assign inverse_fixed_point_0_LoadRound = inverse_fixed_point_round_load;  // ZfpeDecompressor.cs:145
+    assign inverse_fixed_point_0_LoadPack = inverse_fixed_point_pack_load;  // ZfpeDecompressor.cs:146
+    assign values_valid = inverse_fixed_point_pack_valid;  // ZfpeDecompressor.cs:151
+    assign values_payload = inverse_fixed_point_0_Value;  // ZfpeDecompressor.cs:152
+    assign values_last = stream_last_pack;  // ZfpeDecompressor.cs:153
     always @(posedge clk) begin
         if (reset) begin
             inverse_negabinary_valid <= 1'b0;
@@ -150,54 +150,54 @@ module zfpe_decompressor (
             scatter_valid <= 1'b0;
             scatter_slot <= 2'd0;
         end else begin
-            if (inverse_lift_l6_valid & scatter_load) begin  // ZfpeDecompressor.cs:71
-                scatter_slot <= scatter_slot + 2'd1;  // ZfpeDecompressor.cs:71
+            if (inverse_lift_l6_valid & scatter_load) begin  // ZfpeDecompressor.cs:70
+                scatter_slot <= scatter_slot + 2'd1;  // ZfpeDecompressor.cs:70
             end
-            if (inverse_negabinary_load) inverse_negabinary_valid <= blocks_valid;  // ZfpeDecompressor.cs:73
-            if (inverse_lift_l1_load) inverse_lift_l1_valid <= inverse_negabinary_valid;  // ZfpeDecompressor.cs:75
-            if (inverse_lift_l2_load) inverse_lift_l2_valid <= inverse_lift_l1_valid;  // ZfpeDecompressor.cs:75
-            if (inverse_lift_l3_load) inverse_lift_l3_valid <= inverse_lift_l2_valid;  // ZfpeDecompressor.cs:75
-            if (inverse_lift_l4_load) inverse_lift_l4_valid <= inverse_lift_l3_valid;  // ZfpeDecompressor.cs:75
-            if (inverse_lift_l5_load) inverse_lift_l5_valid <= inverse_lift_l4_valid;  // ZfpeDecompressor.cs:75
-            if (inverse_lift_l6_load) inverse_lift_l6_valid <= inverse_lift_l5_valid;  // ZfpeDecompressor.cs:76
-            if (scatter_load) scatter_valid <= inverse_lift_l6_valid;  // ZfpeDecompressor.cs:77
-            if (inverse_fixed_point_magnitude_load) inverse_fixed_point_magnitude_valid <= scatter_valid;  // ZfpeDecompressor.cs:78
-            if (inverse_fixed_point_coarse_load) inverse_fixed_point_coarse_valid <= inverse_fixed_point_magnitude_valid;  // ZfpeDecompressor.cs:79
-            if (inverse_fixed_point_fine_load) inverse_fixed_point_fine_valid <= inverse_fixed_point_coarse_valid;  // ZfpeDecompressor.cs:80
-            if (inverse_fixed_point_round_load) inverse_fixed_point_round_valid <= inverse_fixed_point_fine_valid;  // ZfpeDecompressor.cs:81
-            if (inverse_fixed_point_pack_load) inverse_fixed_point_pack_valid <= inverse_fixed_point_round_valid;  // ZfpeDecompressor.cs:82
+            if (inverse_negabinary_load) inverse_negabinary_valid <= blocks_valid;  // ZfpeDecompressor.cs:72
+            if (inverse_lift_l1_load) inverse_lift_l1_valid <= inverse_negabinary_valid;  // ZfpeDecompressor.cs:74
+            if (inverse_lift_l2_load) inverse_lift_l2_valid <= inverse_lift_l1_valid;  // ZfpeDecompressor.cs:74
+            if (inverse_lift_l3_load) inverse_lift_l3_valid <= inverse_lift_l2_valid;  // ZfpeDecompressor.cs:74
+            if (inverse_lift_l4_load) inverse_lift_l4_valid <= inverse_lift_l3_valid;  // ZfpeDecompressor.cs:74
+            if (inverse_lift_l5_load) inverse_lift_l5_valid <= inverse_lift_l4_valid;  // ZfpeDecompressor.cs:74
+            if (inverse_lift_l6_load) inverse_lift_l6_valid <= inverse_lift_l5_valid;  // ZfpeDecompressor.cs:75
+            if (scatter_load) scatter_valid <= inverse_lift_l6_valid;  // ZfpeDecompressor.cs:76
+            if (inverse_fixed_point_magnitude_load) inverse_fixed_point_magnitude_valid <= scatter_valid;  // ZfpeDecompressor.cs:77
+            if (inverse_fixed_point_coarse_load) inverse_fixed_point_coarse_valid <= inverse_fixed_point_magnitude_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_fixed_point_fine_load) inverse_fixed_point_fine_valid <= inverse_fixed_point_coarse_valid;  // ZfpeDecompressor.cs:79
+            if (inverse_fixed_point_round_load) inverse_fixed_point_round_valid <= inverse_fixed_point_fine_valid;  // ZfpeDecompressor.cs:80
+            if (inverse_fixed_point_pack_load) inverse_fixed_point_pack_valid <= inverse_fixed_point_round_valid;  // ZfpeDecompressor.cs:81
         end
     end
     always @(posedge clk) begin
-        if (inverse_negabinary_load) exponent_0_negabinary <= blocks_payload[7:0];  // ZfpeDecompressor.cs:92
-        if (inverse_negabinary_load) inverse_negabinary_0_0 <= $signed((inverse_payload_window_0_0 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:103
-        if (inverse_negabinary_load) inverse_negabinary_0_1 <= $signed((inverse_payload_window_0_1 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:103
-        if (inverse_negabinary_load) inverse_negabinary_0_2 <= $signed((inverse_payload_window_0_2 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:103
-        if (inverse_negabinary_load) inverse_negabinary_0_3 <= $signed((inverse_payload_window_0_3 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:103
-        if (inverse_lift_l1_load) exponent_0_l1 <= exponent_0_negabinary;  // ZfpeDecompressor.cs:120
-        if (inverse_lift_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeDecompressor.cs:120
-        if (inverse_lift_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeDecompressor.cs:120
-        if (inverse_lift_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeDecompressor.cs:120
-        if (inverse_lift_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeDecompressor.cs:120
-        if (inverse_lift_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeDecompressor.cs:120
-        if (inverse_negabinary_load) stream_last_negabinary <= blocks_last;  // ZfpeDecompressor.cs:124
-        if (inverse_lift_l1_load) stream_last_l1 <= stream_last_negabinary;  // ZfpeDecompressor.cs:125
-        if (inverse_lift_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeDecompressor.cs:125
-        if (inverse_lift_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeDecompressor.cs:125
-        if (inverse_lift_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeDecompressor.cs:125
-        if (inverse_lift_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeDecompressor.cs:125
-        if (inverse_lift_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeDecompressor.cs:125
-        if (scatter_load) stream_last_scatter <= stream_last_l6 & inverse_lift_l6_load_part0;  // ZfpeDecompressor.cs:131
-        if (scatter_load) exponent_0_scatter <= exponent_0_l6;  // ZfpeDecompressor.cs:132
-        if (scatter_load) scatter_q_0 <= scatter_slot[1] ? (scatter_slot[0] ? inverse_lift_0_FixedW : inverse_lift_0_FixedZ) : (scatter_slot[0] ? inverse_lift_0_FixedY : inverse_lift_0_FixedX);  // ZfpeDecompressor.cs:139
-        if (inverse_fixed_point_magnitude_load) stream_last_magnitude <= stream_last_scatter;  // ZfpeDecompressor.cs:151
-        if (inverse_fixed_point_coarse_load) stream_last_coarse <= stream_last_magnitude;  // ZfpeDecompressor.cs:151
-        if (inverse_fixed_point_fine_load) stream_last_fine <= stream_last_coarse;  // ZfpeDecompressor.cs:151
-        if (inverse_fixed_point_round_load) stream_last_round <= stream_last_fine;  // ZfpeDecompressor.cs:151
-        if (inverse_fixed_point_pack_load) stream_last_pack <= stream_last_round;  // ZfpeDecompressor.cs:151
+        if (inverse_negabinary_load) exponent_0_negabinary <= blocks_payload[7:0];  // ZfpeDecompressor.cs:91
+        if (inverse_negabinary_load) inverse_negabinary_0_0 <= $signed((inverse_payload_window_0_0 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:102
+        if (inverse_negabinary_load) inverse_negabinary_0_1 <= $signed((inverse_payload_window_0_1 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:102
+        if (inverse_negabinary_load) inverse_negabinary_0_2 <= $signed((inverse_payload_window_0_2 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:102
+        if (inverse_negabinary_load) inverse_negabinary_0_3 <= $signed((inverse_payload_window_0_3 ^ 32'd2863311530) - 32'd2863311530);  // ZfpeDecompressor.cs:102
+        if (inverse_lift_l1_load) exponent_0_l1 <= exponent_0_negabinary;  // ZfpeDecompressor.cs:119
+        if (inverse_lift_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeDecompressor.cs:119
+        if (inverse_lift_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeDecompressor.cs:119
+        if (inverse_lift_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeDecompressor.cs:119
+        if (inverse_lift_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeDecompressor.cs:119
+        if (inverse_lift_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeDecompressor.cs:119
+        if (inverse_negabinary_load) stream_last_negabinary <= blocks_last;  // ZfpeDecompressor.cs:123
+        if (inverse_lift_l1_load) stream_last_l1 <= stream_last_negabinary;  // ZfpeDecompressor.cs:124
+        if (inverse_lift_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeDecompressor.cs:124
+        if (inverse_lift_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeDecompressor.cs:124
+        if (inverse_lift_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeDecompressor.cs:124
+        if (inverse_lift_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeDecompressor.cs:124
+        if (inverse_lift_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeDecompressor.cs:124
+        if (scatter_load) stream_last_scatter <= stream_last_l6 & inverse_lift_l6_load_part0;  // ZfpeDecompressor.cs:130
+        if (scatter_load) exponent_0_scatter <= exponent_0_l6;  // ZfpeDecompressor.cs:131
+        if (scatter_load) scatter_q_0 <= scatter_slot[1] ? (scatter_slot[0] ? inverse_lift_0_FixedW : inverse_lift_0_FixedZ) : (scatter_slot[0] ? inverse_lift_0_FixedY : inverse_lift_0_FixedX);  // ZfpeDecompressor.cs:138
+        if (inverse_fixed_point_magnitude_load) stream_last_magnitude <= stream_last_scatter;  // ZfpeDecompressor.cs:150
+        if (inverse_fixed_point_coarse_load) stream_last_coarse <= stream_last_magnitude;  // ZfpeDecompressor.cs:150
+        if (inverse_fixed_point_fine_load) stream_last_fine <= stream_last_coarse;  // ZfpeDecompressor.cs:150
+        if (inverse_fixed_point_round_load) stream_last_round <= stream_last_fine;  // ZfpeDecompressor.cs:150
+        if (inverse_fixed_point_pack_load) stream_last_pack <= stream_last_round;  // ZfpeDecompressor.cs:150
     end
 
-    inverse_lift inverse_lift_0 (  // ZfpeDecompressor.cs:108
+    inverse_lift inverse_lift_0 (  // ZfpeDecompressor.cs:107
         .clk(clk),
         .X(inverse_lift_0_X),
         .Y(inverse_lift_0_Y),
@@ -214,7 +214,7 @@ module zfpe_decompressor (
         .FixedZ(inverse_lift_0_FixedZ),
         .FixedW(inverse_lift_0_FixedW)
     );
-    fixed_to_float inverse_fixed_point_0 (  // ZfpeDecompressor.cs:140
+    fixed_to_float inverse_fixed_point_0 (  // ZfpeDecompressor.cs:139
         .clk(clk),
         .FixedPoint(inverse_fixed_point_0_FixedPoint),
         .BlockExponent(inverse_fixed_point_0_BlockExponent),
