@@ -20,8 +20,15 @@ public sealed class SimCommandTests : IDisposable
         var refRaw = Path.Combine(_dir, "ref.raw");
         string[] design = ["--set", "b=5", "--set", "exponent-bits=9", "--set", $"lanes={lanes}"];
 
-        var sim = CliProcess.Run(["sim", "compressor", "--in", values, "--out", simRaw, .. design, "--stall", "0.25", "--seed", "9"]);
+        var waves = Path.Combine(_dir, "compressor.fst");
+        string[] waveOption = lanes == 1 ? ["--waves", waves] : [];
+        var sim = CliProcess.Run(["sim", "compressor", "--in", values, "--out", simRaw, .. design, "--stall", "0.25", "--seed", "9", .. waveOption]);
         Assert.True(sim.ExitCode == 0, sim.ToString());
+        if (lanes == 1)
+        {
+            Assert.Contains($"waves: {waves}", sim.Stdout);
+            Assert.True(new FileInfo(waves).Length > 0, $"{waves} is empty");
+        }
         Assert.Contains($"{count} values -> {(count + 3) / 4} blocks", sim.Stdout);
         var reference = CliProcess.Run("compress", "--in", values, "--out", refRaw, "--raw", "--b", "5", "--exponent-bits", "9");
         Assert.True(reference.ExitCode == 0, reference.ToString());
