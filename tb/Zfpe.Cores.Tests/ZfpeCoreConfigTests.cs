@@ -1,0 +1,37 @@
+using Zfpe.Cores.Codec;
+
+namespace Zfpe.Cores.Tests;
+
+public class ZfpeCoreConfigTests
+{
+    [Theory]
+    [InlineData(0, 8, 28, 1, "b (payload bits) = 0 is out of range: allowed 1..28")]
+    [InlineData(29, 8, 28, 1, "b (payload bits) = 29 is out of range: allowed 1..28")]
+    [InlineData(5, 10, 28, 1, "exponent-bits = 10 is not allowed: use 8 (exact fit) or 9 (the authors' format)")]
+    [InlineData(9, 8, 8, 1, "split = 8 is out of range: allowed b..31 = 9..31")]
+    [InlineData(5, 8, 32, 1, "split = 32 is out of range: allowed b..31 = 5..31")]
+    [InlineData(5, 8, 28, 3, "lanes = 3 is not allowed: use 1, 2, 4 or 8 (float32 values per clock cycle)")]
+    public void Validation_names_the_parameter_its_value_and_the_allowed_range(int b, int e, int split, int lanes, string message)
+    {
+        var config = new ZfpeCoreConfig(b, e, split, lanes);
+        Assert.Equal(message, Assert.Throws<ArgumentException>(config.Validate).Message);
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => new ZfpeCompressor(config)).Message);
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => new ZfpeDecompressor(config)).Message);
+    }
+
+    [Theory]
+    [InlineData(5, 8, 1, 32, 1, 1, 4)]
+    [InlineData(5, 9, 2, 33, 1, 2, 2)]
+    [InlineData(13, 8, 4, 64, 1, 4, 1)]
+    [InlineData(28, 9, 8, 125, 2, 4, 1)]
+    public void Derived_sizes_follow_the_format_and_the_pipeline_width(int b, int e, int lanes, int blockBits, int blockLanes, int perCycle, int slots)
+    {
+        var config = new ZfpeCoreConfig(b, e, Lanes: lanes);
+        config.Validate();
+        Assert.Equal(blockBits, config.BlockBits);
+        Assert.Equal(blockLanes, config.BlockLanes);
+        Assert.Equal(perCycle, config.ValuesPerCycle);
+        Assert.Equal(slots, config.Slots);
+        Assert.Equal(e + 2 * (1 + b), config.CoefficientOffset(2));
+    }
+}
