@@ -263,6 +263,29 @@ public class BadDesignTests
         }
     }
 
+    private sealed class FullSwitchPartialTargets : Component
+    {
+        public FullSwitchPartialTargets()
+        {
+            var s = In.UInt(1, "s");
+            var y = Out.Bool("y");
+            var z = Out.Bool("z");
+            z.Assign(false);
+            Switch(s, k =>
+            {
+                k.Is(0, () => y.Assign(true));
+                k.Is(1, () => { y.Assign(false); z.Assign(true); });
+            });
+        }
+    }
+
+    [Fact]
+    public void A_full_Switch_projected_onto_a_target_assigned_in_some_cases_still_lints()
+    {
+        var e = VerilogEmitter.Emit(new FullSwitchPartialTargets());
+        Assert.Equal("", VerilogTools.Lint(e));
+    }
+
     [Fact]
     public void A_Switch_covering_every_value_needs_no_Default()
     {

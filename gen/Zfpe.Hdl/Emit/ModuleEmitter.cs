@@ -396,10 +396,15 @@ internal sealed class ModuleEmitter
         sb.AppendLine($"{pad}case ({printer.Print(sw.Selector)})  // {sw.Location}");
         var defaultRelevant = sw.Default?.Any(x => Relevant(x, leaf)) ?? false;
         var width = sw.Selector.Width;
+        var skipped = false;
         foreach (var (values, body, _) in sw.Cases)
         {
             var relevant = body.Any(x => Relevant(x, leaf));
-            if (!relevant && !defaultRelevant) continue;
+            if (!relevant && !defaultRelevant)
+            {
+                skipped = true;
+                continue;
+            }
             var labels = string.Join(", ", values.Select(v => ExprPrinter.Constant(HdlKind.Unsigned, width, v)));
             if (!relevant)
             {
@@ -410,7 +415,7 @@ internal sealed class ModuleEmitter
             PrintBlock(sb, body, depth + 2, leaf, op);
             sb.AppendLine($"{pad}    end");
         }
-        if (!DriverCheck.CoversAll(sw) || sw.Default is not null)
+        if (!DriverCheck.CoversAll(sw) || sw.Default is not null || skipped)
         {
             if (defaultRelevant)
             {
