@@ -332,6 +332,23 @@ public class BadDesignTests
     }
 
     [Fact]
+    public void A_SystemVerilog_keyword_that_Verilator_reserves_cannot_be_a_name()
+    {
+        var e = Assert.Throws<HdlException>(() => Elaborator.Elaborate(new PackedName()));
+        Assert.Contains("'packed' is a reserved Verilog keyword", e.Message);
+    }
+
+    private sealed class PackedName : Component
+    {
+        public PackedName()
+        {
+            var a = In.Bool("a");
+            var y = Out.Bool("packed");
+            y.Assign(a);
+        }
+    }
+
+    [Fact]
     public void A_Verilog_keyword_cannot_be_a_name() =>
         AssertError(Fails(() => new KeywordName()), Marker.At("keyword"), "'module' is a reserved Verilog keyword");
 

@@ -154,5 +154,9 @@ internal static partial class Naming
         "matches", "rand", "randc", "randcase", "randsequence", "shortreal", "solve", "tagged", "throughout", "wait_order",
         "wildcard", "within", "always_comb", "always_ff", "always_latch", "timeprecision", "timeunit", "endclass",
         "endinterface", "endpackage", "endprogram", "endproperty", "endsequence", "endclocking", "endgroup",
+        "packed", "soft", "let", "checker", "endchecker", "global", "implements", "interconnect", "nettype", "restrict",
+        "until", "until_with", "implies", "accept_on", "reject_on", "sync_accept_on", "sync_reject_on", "eventually",
+        "nexttime", "s_always", "s_eventually", "s_nexttime", "s_until", "s_until_with", "strong", "weak", "unique0",
+        "untyped", "extern", "forkjoin", "before", "endprimitive", "std",
     };
 }
