@@ -26,11 +26,14 @@ public static class CosimBenchmark
             InputPattern.Run(warmUp, Math.Min(cycles, 200_000), seed + 1);
 
         PatternResult? bridge = null, cpp = null;
-        for (var r = 0; r < repeats; r++)
+        using (CpuPin.Current())
         {
-            using (var sim = model.Start(name: design.TopModule + "-bench"))
-                bridge = Faster(bridge, InputPattern.Run(sim, cycles, seed));
-            cpp = Faster(cpp, driver.Run(cycles, seed));
+            for (var r = 0; r < repeats; r++)
+            {
+                using (var sim = model.Start(name: design.TopModule + "-bench"))
+                    bridge = Faster(bridge, InputPattern.Run(sim, cycles, seed));
+                cpp = Faster(cpp, driver.Run(cycles, seed));
+            }
         }
         return new CosimComparison(bridge!, cpp!);
     }

@@ -191,7 +191,7 @@ internal sealed partial class ModelBuilder(Toolchain tools, SimOptions options, 
     {
         var prefix = PrefixFor(key);
         var ports = BindPorts(design, output);
-        File.WriteAllText(Path.Combine(directory, "shim.cpp"), ShimTemplates.RenderShim(design.TopModule, prefix, waves, design.TopPorts, ports));
+        File.WriteAllText(Path.Combine(directory, "shim.cpp"), ShimTemplates.RenderShim(design.TopModule, prefix, waves, design.TopPorts, ports, output.RootEval));
 
         var obj = Path.Combine(directory, "obj");
         var usePch = new[] { "-I" + runtimeDirectory, "-include", PchHeader, "-I" + obj };
@@ -232,7 +232,10 @@ internal sealed partial class ModelBuilder(Toolchain tools, SimOptions options, 
             key, design.TopModule, prefix, waves, tools.VerilatorVersion, tools.CompilerVersion,
             VerilatorFlags, HotFlags, ColdFlags, [.. linkFlags, .. LinkLibraries], runtimeDirectory, objects, ports,
             verilateSeconds, compileSeconds, linkRun.Duration.TotalSeconds,
-            verilateSeconds + compileSeconds + linkRun.Duration.TotalSeconds, DateTime.UtcNow);
+            verilateSeconds + compileSeconds + linkRun.Duration.TotalSeconds, DateTime.UtcNow)
+        {
+            DirectRootEval = output.RootEval,
+        };
     }
 
     /// <summary>Links the plain C++ driver (Templates/driver.cpp.hbs) against the model's kept objects.</summary>

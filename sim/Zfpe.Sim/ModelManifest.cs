@@ -27,6 +27,12 @@ public sealed record ModelManifest(
     double BuildSeconds,
     DateTime BuiltUtc)
 {
+    /// <summary>
+    /// The root evaluation function the shim calls directly after the first eval() (null: the
+    /// shim always calls eval()); see <see cref="VerilatorOutput.SingleThreadedRootEval"/>.
+    /// </summary>
+    public string? DirectRootEval { get; init; }
+
     /// <summary>A top-level port and the C++ field the shim reads and writes.</summary>
     public sealed record Port(int Id, string Name, string Field, int Width, bool IsInput);
 

@@ -14,13 +14,14 @@ internal static class ShimTemplates
     private static readonly HandlebarsTemplate<object, object> Shim = Engine.Compile(ShimText);
     private static readonly HandlebarsTemplate<object, object> Driver = Engine.Compile(DriverText);
 
-    public static string RenderShim(string top, string prefix, WaveFormat waves, IReadOnlyList<PortInfo> ports, IReadOnlyList<ModelManifest.Port> bound) =>
-        Shim(Context(top, prefix, waves, ports, bound));
+    /// <param name="rootEval">the root evaluation function to call after the first eval(), or null for eval() always (<see cref="VerilatorOutput.SingleThreadedRootEval"/>)</param>
+    public static string RenderShim(string top, string prefix, WaveFormat waves, IReadOnlyList<PortInfo> ports, IReadOnlyList<ModelManifest.Port> bound, string? rootEval) =>
+        Shim(Context(top, prefix, waves, ports, bound, rootEval));
 
     public static string RenderDriver(string top, string prefix, WaveFormat waves, IReadOnlyList<PortInfo> ports, IReadOnlyList<ModelManifest.Port> bound) =>
-        Driver(Context(top, prefix, waves, ports, bound));
+        Driver(Context(top, prefix, waves, ports, bound, null));
 
-    private static Dictionary<string, object?> Context(string top, string prefix, WaveFormat waves, IReadOnlyList<PortInfo> ports, IReadOnlyList<ModelManifest.Port> bound)
+    private static Dictionary<string, object?> Context(string top, string prefix, WaveFormat waves, IReadOnlyList<PortInfo> ports, IReadOnlyList<ModelManifest.Port> bound, string? rootEval)
     {
         var views = bound.Select(p => PortView(p, ports[p.Id])).ToList();
         string? FieldOf(PortRole role) => bound.FirstOrDefault(p => ports[p.Id].Role == role)?.Field;
@@ -28,6 +29,7 @@ internal static class ShimTemplates
         {
             ["top"] = top,
             ["prefix"] = prefix,
+            ["rootEval"] = rootEval,
             ["abiVersion"] = NativeModelLibrary.AbiVersion.ToString(CultureInfo.InvariantCulture),
             ["trace"] = waves != WaveFormat.None,
             ["traceHeader"] = waves == WaveFormat.Vcd ? "verilated_vcd_c.h" : "verilated_fst_c.h",

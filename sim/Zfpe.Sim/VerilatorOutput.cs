@@ -11,7 +11,8 @@ internal sealed partial record VerilatorOutput(
     IReadOnlyList<string> FastSources,
     IReadOnlyList<string> SlowSources,
     IReadOnlyList<string> RuntimeSources,
-    IReadOnlyDictionary<string, VerilatorOutput.PortField> Fields)
+    IReadOnlyDictionary<string, VerilatorOutput.PortField> Fields,
+    string? RootEval = null)
 {
     /// <summary>A port as declared in the model header: <c>VL_IN8(&amp;clk,0,0)</c>; <paramref name="Bytes"/> is 1, 2, 4, 8, or 0 for a word array.</summary>
     public sealed record PortField(string Field, int Width, PortDirection Direction, int Bytes);
@@ -39,11 +40,52 @@ internal sealed partial record VerilatorOutput(
             var bytes = m.Groups["kind"].Value switch { "8" => 1, "16" => 2, "" => 4, "64" => 8, _ => 0 };
             fields[m.Groups["name"].Value] = new PortField(m.Groups["name"].Value, width, direction, bytes);
         }
+        var model = Path.Combine(objDirectory, prefix + ".cpp");
         return new VerilatorOutput(
             Sources("VM_CLASSES_FAST", "VM_SUPPORT_FAST"),
             Sources("VM_CLASSES_SLOW", "VM_SUPPORT_SLOW"),
             Sources("VM_GLOBAL_FAST", "VM_GLOBAL_SLOW"),
-            fields);
+            fields,
+            File.Exists(model) ? SingleThreadedRootEval(File.ReadAllText(model), prefix) : null);
+    }
+
+    /// <summary>
+    /// The root evaluation function that <c>eval_step()</c> wraps, when <c>eval_step()</c> has exactly
+    /// the single-threaded shape of Verilator 5 (first-call initialisation; the mtask id; the root
+    /// eval; the end-of-eval message-queue calls) and the function is declared at file scope; else
+    /// null. The shim calls that function directly after the first eval() to skip the thread-local
+    /// bookkeeping, which in a shared library costs two __tls_get_addr calls per eval. Any other
+    /// shape (another Verilator version, --threads, tracing hooks) keeps the plain eval().
+    /// </summary>
+    public static string? SingleThreadedRootEval(string modelCpp, string prefix)
+    {
+        var root = prefix + "___024root___eval";
+        if (!modelCpp.Contains($"void {root}({prefix}___024root* vlSelf);", StringComparison.Ordinal)) return null;
+        var start = modelCpp.IndexOf($"void {prefix}::eval_step() {{", StringComparison.Ordinal);
+        if (start < 0) return null;
+        var end = modelCpp.IndexOf("\n}\n", start, StringComparison.Ordinal);
+        if (end < 0) return null;
+        var statements = modelCpp[start..end].Split('\n').Skip(1)
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith("VL_DEBUG_IF", StringComparison.Ordinal))
+            .ToList();
+        string[] expected =
+        [
+            "#ifdef VL_DEBUG",
+            $"{prefix}___024root___eval_debug_assertions(&(vlSymsp->TOP));",
+            "#endif  // VL_DEBUG",
+            "if (VL_UNLIKELY(!vlSymsp->__Vm_didInit)) {",
+            "vlSymsp->__Vm_didInit = true;",
+            $"{prefix}___024root___eval_static(&(vlSymsp->TOP));",
+            $"{prefix}___024root___eval_initial(&(vlSymsp->TOP));",
+            $"{prefix}___024root___eval_settle(&(vlSymsp->TOP));",
+            "}",
+            "Verilated::mtaskId(0);",
+            $"{root}(&(vlSymsp->TOP));",
+            "Verilated::endOfThreadMTask(vlSymsp->__Vm_evalMsgQp);",
+            "Verilated::endOfEval(vlSymsp->__Vm_evalMsgQp);",
+        ];
+        return statements.SequenceEqual(expected, StringComparer.Ordinal) ? root : null;
     }
 
     /// <summary>Reads <c>NAME += \</c> followed by tab-indented entries, as Verilator writes its _classes.mk.</summary>
