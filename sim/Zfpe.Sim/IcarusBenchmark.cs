@@ -36,6 +36,7 @@ public static class IcarusBenchmark
     {
         var inputs = design.TopPorts.Where(p => p.Direction == PortDirection.Input && p.Role == PortRole.Data).ToList();
         var outputs = design.TopPorts.Where(p => p.Direction == PortDirection.Output).ToList();
+        var validOf = InputPattern.ValidOf(outputs);
         var clock = design.TopPorts.SingleOrDefault(p => p.Role == PortRole.Clock)
             ?? throw new ArgumentException($"module '{design.TopModule}' has no clock port to drive", nameof(design));
         var reset = design.TopPorts.SingleOrDefault(p => p.Role == PortRole.Reset);
@@ -84,13 +85,16 @@ public static class IcarusBenchmark
             }
         }
         sb.AppendLine($"            {clock.Name} = 1'b0; #1;");
-        foreach (var p in outputs)
+        for (var o = 0; o < outputs.Count; o++)
         {
+            var p = outputs[o];
+            // Don't-care while the stream's valid is low (=== 1'b0: an unknown valid leaves the x in).
+            var dontCare = validOf[o] is { } valid ? $" if (out_{valid} === 1'b0) t = 64'd0;" : "";
             for (var w = 0; w == 0 || (p.Width > 64 && w * 32 < p.Width); w++)
             {
                 var hi = p.Width <= 64 ? p.Width - 1 : Math.Min(p.Width - 1, 32 * w + 31);
                 var lo = p.Width <= 64 ? 0 : 32 * w;
-                sb.AppendLine($"            t = 64'd0; t[{hi - lo}:0] = out_{p.Name}[{hi}:{lo}]; checksum = (checksum ^ t) * 64'h{0x100000001B3:X16};"
+                sb.AppendLine($"            t = 64'd0; t[{hi - lo}:0] = out_{p.Name}[{hi}:{lo}];{dontCare} checksum = (checksum ^ t) * 64'h{0x100000001B3:X16};"
                     .Replace($"out_{p.Name}[0:0]", $"out_{p.Name}"));
             }
         }

@@ -24,6 +24,11 @@ internal static class ShimTemplates
     private static Dictionary<string, object?> Context(string top, string prefix, WaveFormat waves, IReadOnlyList<PortInfo> ports, IReadOnlyList<ModelManifest.Port> bound, string? rootEval)
     {
         var views = bound.Select(p => PortView(p, ports[p.Id])).ToList();
+        var outputPorts = bound.Where(p => !p.IsInput).ToList();
+        var validOf = InputPattern.ValidOf(outputPorts.Select(p => ports[p.Id]).ToList());
+        for (var o = 0; o < outputPorts.Count; o++)
+            views[views.FindIndex(v => (string)v["name"]! == outputPorts[o].Name)]["validField"] =
+                validOf[o] is { } valid ? bound.Single(b => b.Name == valid).Field : null;
         string? FieldOf(PortRole role) => bound.FirstOrDefault(p => ports[p.Id].Role == role)?.Field;
         return new Dictionary<string, object?>
         {

@@ -52,7 +52,7 @@ public static class CosimBench
             Console.WriteLine($"{"simulator",-32} {"cycles",12} {"seconds",9} {"cycles/s",14}  checksum");
             Console.WriteLine(Row("(a) C# through the bridge", comparison.Bridge, $"{comparison.Bridge.Checksum:x16}"));
             Console.WriteLine(Row("(b) plain C++ loop, same model", comparison.Cpp, comparison.ChecksumsMatch ? "matches (a)" : $"{comparison.Cpp.Checksum:x16} DIFFERS"));
-            var icarusCheck = icarus.Checksum == 0 ? "not comparable (x from unreset registers)"
+            var icarusCheck = icarus.Checksum == 0 ? "not comparable (an output was x where the others read a value)"
                 : icarus.Checksum == bridgeShort.Checksum ? "matches the bridge over the same cycles" : $"{icarus.Checksum:x16} DIFFERS from the bridge's {bridgeShort.Checksum:x16}";
             Console.WriteLine(Row("(c) Icarus Verilog (vvp)", icarus, icarusCheck));
             var vsCpp = comparison.Ratio;
