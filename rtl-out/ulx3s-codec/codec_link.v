@@ -11,101 +11,119 @@ module codec_link (
     output wire non_finite_seen,  // CodecLink.cs:53
     output wire error_seen        // CodecLink.cs:54
 );
-    reg fork_sent_reply;                        // CodecLink.cs:117, reset 0
-    reg fork_sent_decoder;                      // CodecLink.cs:118, reset 0
-    reg rejected;                               // CodecLink.cs:168, reset 0
-    wire rx_Rxd;                                // port Rxd of instance rx
-    wire rx_Output_valid;                       // port Output_valid of instance rx
-    wire rx_Output_ready;                       // port Output_ready of instance rx
-    wire [7:0] rx_Output_payload;               // port Output_payload of instance rx
-    wire rx_FramingError;                       // port FramingError of instance rx
-    wire rx_Overrun;                            // port Overrun of instance rx
-    wire parser_bytes_valid;                    // port bytes_valid of instance parser
-    wire parser_bytes_ready;                    // port bytes_ready of instance parser
-    wire [7:0] parser_bytes_payload;            // port bytes_payload of instance parser
-    wire parser_line_error;                     // port line_error of instance parser
-    wire parser_responder_idle;                 // port responder_idle of instance parser
-    wire parser_values_valid;                   // port values_valid of instance parser
-    wire parser_values_ready;                   // port values_ready of instance parser
-    wire [31:0] parser_values_payload;          // port values_payload of instance parser
-    wire parser_values_last;                    // port values_last of instance parser
-    wire parser_start_codec;                    // port start_codec of instance parser
-    wire parser_start_info;                     // port start_info of instance parser
-    wire parser_reject;                         // port reject of instance parser
-    wire [15:0] parser_count;                   // port count of instance parser
-    wire parser_complete;                       // port complete of instance parser
-    wire parser_checksum_mismatch;              // port checksum_mismatch of instance parser
-    wire parser_framing_error;                  // port framing_error of instance parser
-    wire parser_truncated;                      // port truncated of instance parser
-    wire request_fifo_Push_valid;               // port Push_valid of instance request_fifo
-    wire request_fifo_Push_ready;               // port Push_ready of instance request_fifo
-    wire [32:0] request_fifo_Push_payload;      // port Push_payload of instance request_fifo
-    wire request_fifo_Pop_valid;                // port Pop_valid of instance request_fifo
-    wire request_fifo_Pop_ready;                // port Pop_ready of instance request_fifo
-    wire [32:0] request_fifo_Pop_payload;       // port Pop_payload of instance request_fifo
-    wire [11:0] request_fifo_Level;             // port Level of instance request_fifo
-    wire request_fifo_Full;                     // port Full of instance request_fifo
-    wire request_fifo_Empty;                    // port Empty of instance request_fifo
-    wire compressor_values_valid;               // port values_valid of instance compressor
-    wire compressor_values_ready;               // port values_ready of instance compressor
-    wire [31:0] compressor_values_payload;      // port values_payload of instance compressor
-    wire compressor_values_last;                // port values_last of instance compressor
-    wire compressor_blocks_valid;               // port blocks_valid of instance compressor
-    wire compressor_blocks_ready;               // port blocks_ready of instance compressor
-    wire [31:0] compressor_blocks_payload;      // port blocks_payload of instance compressor
-    wire compressor_blocks_last;                // port blocks_last of instance compressor
-    wire compressor_non_finite;                 // port non_finite of instance compressor
-    wire compressor_clear_status;               // port clear_status of instance compressor
-    wire block_fifo_Push_valid;                 // port Push_valid of instance block_fifo
-    wire block_fifo_Push_ready;                 // port Push_ready of instance block_fifo
-    wire [31:0] block_fifo_Push_payload;        // port Push_payload of instance block_fifo
-    wire block_fifo_Pop_valid;                  // port Pop_valid of instance block_fifo
-    wire block_fifo_Pop_ready;                  // port Pop_ready of instance block_fifo
-    wire [31:0] block_fifo_Pop_payload;         // port Pop_payload of instance block_fifo
-    wire [2:0] block_fifo_Level;                // port Level of instance block_fifo
-    wire block_fifo_Full;                       // port Full of instance block_fifo
-    wire block_fifo_Empty;                      // port Empty of instance block_fifo
-    wire decompressor_blocks_valid;             // port blocks_valid of instance decompressor
-    wire decompressor_blocks_ready;             // port blocks_ready of instance decompressor
-    wire [31:0] decompressor_blocks_payload;    // port blocks_payload of instance decompressor
-    wire decompressor_blocks_last;              // port blocks_last of instance decompressor
-    wire decompressor_values_valid;             // port values_valid of instance decompressor
-    wire decompressor_values_ready;             // port values_ready of instance decompressor
-    wire [31:0] decompressor_values_payload;    // port values_payload of instance decompressor
-    wire decompressor_values_last;              // port values_last of instance decompressor
-    wire value_fifo_Push_valid;                 // port Push_valid of instance value_fifo
-    wire value_fifo_Push_ready;                 // port Push_ready of instance value_fifo
-    wire [31:0] value_fifo_Push_payload;        // port Push_payload of instance value_fifo
-    wire value_fifo_Pop_valid;                  // port Pop_valid of instance value_fifo
-    wire value_fifo_Pop_ready;                  // port Pop_ready of instance value_fifo
-    wire [31:0] value_fifo_Pop_payload;         // port Pop_payload of instance value_fifo
-    wire [2:0] value_fifo_Level;                // port Level of instance value_fifo
-    wire value_fifo_Full;                       // port Full of instance value_fifo
-    wire value_fifo_Empty;                      // port Empty of instance value_fifo
-    wire writer_start_codec;                    // port start_codec of instance writer
-    wire writer_start_info;                     // port start_info of instance writer
-    wire writer_reject;                         // port reject of instance writer
-    wire [15:0] writer_count;                   // port count of instance writer
-    wire writer_blocks_valid;                   // port blocks_valid of instance writer
-    wire writer_blocks_ready;                   // port blocks_ready of instance writer
-    wire [31:0] writer_blocks_payload;          // port blocks_payload of instance writer
-    wire writer_values_valid;                   // port values_valid of instance writer
-    wire writer_values_ready;                   // port values_ready of instance writer
-    wire [31:0] writer_values_payload;          // port values_payload of instance writer
-    wire writer_request_complete;               // port request_complete of instance writer
-    wire writer_checksum_mismatch;              // port checksum_mismatch of instance writer
-    wire writer_framing_error;                  // port framing_error of instance writer
-    wire writer_truncated;                      // port truncated of instance writer
-    wire writer_non_finite;                     // port non_finite of instance writer
-    wire writer_bytes_valid;                    // port bytes_valid of instance writer
-    wire writer_bytes_ready;                    // port bytes_ready of instance writer
-    wire [7:0] writer_bytes_payload;            // port bytes_payload of instance writer
-    wire writer_idle;                           // port idle of instance writer
-    wire tx_Input_valid;                        // port Input_valid of instance tx
-    wire tx_Input_ready;                        // port Input_ready of instance tx
-    wire [7:0] tx_Input_payload;                // port Input_payload of instance tx
-    wire tx_Txd;                                // port Txd of instance tx
-    wire tx_Busy;                               // port Busy of instance tx
+    wire compressor_in_valid;                      // CodecLink.cs:79
+    wire compressor_in_ready;                      // CodecLink.cs:79
+    wire [32:0] compressor_in_payload;             // CodecLink.cs:79
+    reg compressor_in_main_valid;                  // CodecLink.cs:79, reset 0
+    reg [32:0] compressor_in_main_data;            // CodecLink.cs:79, no reset
+    reg compressor_in_skid_valid;                  // CodecLink.cs:79, reset 0
+    reg [32:0] compressor_in_skid_data;            // CodecLink.cs:79, no reset
+    reg fork_sent_reply;                           // CodecLink.cs:120, reset 0
+    reg fork_sent_decoder;                         // CodecLink.cs:121, reset 0
+    wire compressor_out_valid;                     // CodecLink.cs:122
+    wire compressor_out_ready;                     // CodecLink.cs:122
+    wire [31:0] compressor_out_payload;            // CodecLink.cs:122
+    wire compressor_out_last;                      // CodecLink.cs:122
+    reg compressor_out_main_valid;                 // CodecLink.cs:122, reset 0
+    reg [32:0] compressor_out_main_data;           // CodecLink.cs:122, no reset
+    reg compressor_out_skid_valid;                 // CodecLink.cs:122, reset 0
+    reg [32:0] compressor_out_skid_data;           // CodecLink.cs:122, no reset
+    reg rejected;                                  // CodecLink.cs:171, reset 0
+    wire rx_Rxd;                                   // port Rxd of instance rx
+    wire rx_Output_valid;                          // port Output_valid of instance rx
+    wire rx_Output_ready;                          // port Output_ready of instance rx
+    wire [7:0] rx_Output_payload;                  // port Output_payload of instance rx
+    wire rx_FramingError;                          // port FramingError of instance rx
+    wire rx_Overrun;                               // port Overrun of instance rx
+    wire parser_bytes_valid;                       // port bytes_valid of instance parser
+    wire parser_bytes_ready;                       // port bytes_ready of instance parser
+    wire [7:0] parser_bytes_payload;               // port bytes_payload of instance parser
+    wire parser_line_error;                        // port line_error of instance parser
+    wire parser_responder_idle;                    // port responder_idle of instance parser
+    wire parser_values_valid;                      // port values_valid of instance parser
+    wire parser_values_ready;                      // port values_ready of instance parser
+    wire [31:0] parser_values_payload;             // port values_payload of instance parser
+    wire parser_values_last;                       // port values_last of instance parser
+    wire parser_start_codec;                       // port start_codec of instance parser
+    wire parser_start_info;                        // port start_info of instance parser
+    wire parser_reject;                            // port reject of instance parser
+    wire [15:0] parser_count;                      // port count of instance parser
+    wire parser_complete;                          // port complete of instance parser
+    wire parser_checksum_mismatch;                 // port checksum_mismatch of instance parser
+    wire parser_framing_error;                     // port framing_error of instance parser
+    wire parser_truncated;                         // port truncated of instance parser
+    wire request_fifo_Push_valid;                  // port Push_valid of instance request_fifo
+    wire request_fifo_Push_ready;                  // port Push_ready of instance request_fifo
+    wire [32:0] request_fifo_Push_payload;         // port Push_payload of instance request_fifo
+    wire request_fifo_Pop_valid;                   // port Pop_valid of instance request_fifo
+    wire request_fifo_Pop_ready;                   // port Pop_ready of instance request_fifo
+    wire [32:0] request_fifo_Pop_payload;          // port Pop_payload of instance request_fifo
+    wire [11:0] request_fifo_Level;                // port Level of instance request_fifo
+    wire request_fifo_Full;                        // port Full of instance request_fifo
+    wire request_fifo_Empty;                       // port Empty of instance request_fifo
+    wire compressor_values_valid;                  // port values_valid of instance compressor
+    wire compressor_values_ready;                  // port values_ready of instance compressor
+    wire [31:0] compressor_values_payload;         // port values_payload of instance compressor
+    wire compressor_values_last;                   // port values_last of instance compressor
+    wire compressor_blocks_valid;                  // port blocks_valid of instance compressor
+    wire compressor_blocks_ready;                  // port blocks_ready of instance compressor
+    wire [31:0] compressor_blocks_payload;         // port blocks_payload of instance compressor
+    wire compressor_blocks_last;                   // port blocks_last of instance compressor
+    wire compressor_non_finite;                    // port non_finite of instance compressor
+    wire compressor_clear_status;                  // port clear_status of instance compressor
+    wire block_fifo_Push_valid;                    // port Push_valid of instance block_fifo
+    wire block_fifo_Push_ready;                    // port Push_ready of instance block_fifo
+    wire [31:0] block_fifo_Push_payload;           // port Push_payload of instance block_fifo
+    wire block_fifo_Pop_valid;                     // port Pop_valid of instance block_fifo
+    wire block_fifo_Pop_ready;                     // port Pop_ready of instance block_fifo
+    wire [31:0] block_fifo_Pop_payload;            // port Pop_payload of instance block_fifo
+    wire [2:0] block_fifo_Level;                   // port Level of instance block_fifo
+    wire block_fifo_Full;                          // port Full of instance block_fifo
+    wire block_fifo_Empty;                         // port Empty of instance block_fifo
+    wire decompressor_blocks_valid;                // port blocks_valid of instance decompressor
+    wire decompressor_blocks_ready;                // port blocks_ready of instance decompressor
+    wire [31:0] decompressor_blocks_payload;       // port blocks_payload of instance decompressor
+    wire decompressor_blocks_last;                 // port blocks_last of instance decompressor
+    wire decompressor_values_valid;                // port values_valid of instance decompressor
+    wire decompressor_values_ready;                // port values_ready of instance decompressor
+    wire [31:0] decompressor_values_payload;       // port values_payload of instance decompressor
+    wire decompressor_values_last;                 // port values_last of instance decompressor
+    wire value_fifo_Push_valid;                    // port Push_valid of instance value_fifo
+    wire value_fifo_Push_ready;                    // port Push_ready of instance value_fifo
+    wire [31:0] value_fifo_Push_payload;           // port Push_payload of instance value_fifo
+    wire value_fifo_Pop_valid;                     // port Pop_valid of instance value_fifo
+    wire value_fifo_Pop_ready;                     // port Pop_ready of instance value_fifo
+    wire [31:0] value_fifo_Pop_payload;            // port Pop_payload of instance value_fifo
+    wire [2:0] value_fifo_Level;                   // port Level of instance value_fifo
+    wire value_fifo_Full;                          // port Full of instance value_fifo
+    wire value_fifo_Empty;                         // port Empty of instance value_fifo
+    wire writer_start_codec;                       // port start_codec of instance writer
+    wire writer_start_info;                        // port start_info of instance writer
+    wire writer_reject;                            // port reject of instance writer
+    wire [15:0] writer_count;                      // port count of instance writer
+    wire writer_blocks_valid;                      // port blocks_valid of instance writer
+    wire writer_blocks_ready;                      // port blocks_ready of instance writer
+    wire [31:0] writer_blocks_payload;             // port blocks_payload of instance writer
+    wire writer_values_valid;                      // port values_valid of instance writer
+    wire writer_values_ready;                      // port values_ready of instance writer
+    wire [31:0] writer_values_payload;             // port values_payload of instance writer
+    wire writer_request_complete;                  // port request_complete of instance writer
+    wire writer_checksum_mismatch;                 // port checksum_mismatch of instance writer
+    wire writer_framing_error;                     // port framing_error of instance writer
+    wire writer_truncated;                         // port truncated of instance writer
+    wire writer_non_finite;                        // port non_finite of instance writer
+    wire writer_bytes_valid;                       // port bytes_valid of instance writer
+    wire writer_bytes_ready;                       // port bytes_ready of instance writer
+    wire [7:0] writer_bytes_payload;               // port bytes_payload of instance writer
+    wire writer_idle;                              // port idle of instance writer
+    wire tx_Input_valid;                           // port Input_valid of instance tx
+    wire tx_Input_ready;                           // port Input_ready of instance tx
+    wire [7:0] tx_Input_payload;                   // port Input_payload of instance tx
+    wire tx_Txd;                                   // port Txd of instance tx
+    wire tx_Busy;                                  // port Busy of instance tx
+    wire [32:0] compressor_out_main_data_part0;    // CodecLink.cs:122, part of an expression
+
+    assign compressor_out_main_data_part0 = {compressor_blocks_last, compressor_blocks_payload};
 
     assign rx_Rxd = rxd;  // CodecLink.cs:67
     assign parser_bytes_valid = rx_Output_valid;  // CodecLink.cs:68
@@ -116,65 +134,108 @@ module codec_link (
     assign request_fifo_Push_valid = parser_values_valid;  // CodecLink.cs:71
     assign request_fifo_Push_payload = {parser_values_last, parser_values_payload};  // CodecLink.cs:72
     assign parser_values_ready = request_fifo_Push_ready;  // CodecLink.cs:73
-    assign compressor_clear_status = parser_start_codec;  // CodecLink.cs:77
-    assign compressor_values_valid = request_fifo_Pop_valid;  // CodecLink.cs:80
-    assign compressor_values_payload = request_fifo_Pop_payload[31:0];  // CodecLink.cs:81
-    assign compressor_values_last = request_fifo_Pop_payload[32];  // CodecLink.cs:82
-    assign request_fifo_Pop_ready = compressor_values_ready;  // CodecLink.cs:83
-    assign block_fifo_Push_valid = compressor_blocks_valid & !fork_sent_reply;  // CodecLink.cs:120
-    assign block_fifo_Push_payload = compressor_blocks_payload;  // CodecLink.cs:121
-    assign decompressor_blocks_valid = compressor_blocks_valid & !fork_sent_decoder;  // CodecLink.cs:122
-    assign decompressor_blocks_payload = compressor_blocks_payload;  // CodecLink.cs:123
-    assign decompressor_blocks_last = compressor_blocks_last;  // CodecLink.cs:124
-    assign compressor_blocks_ready = (fork_sent_reply | block_fifo_Push_ready) & (fork_sent_decoder | decompressor_blocks_ready);  // CodecLink.cs:125
-    assign value_fifo_Push_valid = decompressor_values_valid;  // CodecLink.cs:137
-    assign value_fifo_Push_payload = decompressor_values_payload;  // CodecLink.cs:138
-    assign decompressor_values_ready = value_fifo_Push_ready;  // CodecLink.cs:139
-    assign writer_values_valid = value_fifo_Pop_valid;  // CodecLink.cs:143
-    assign writer_values_payload = value_fifo_Pop_payload;  // CodecLink.cs:143
-    assign value_fifo_Pop_ready = writer_values_ready;  // CodecLink.cs:143
-    assign writer_start_codec = parser_start_codec;  // CodecLink.cs:155
-    assign writer_start_info = parser_start_info;  // CodecLink.cs:156
-    assign writer_reject = parser_reject;  // CodecLink.cs:157
-    assign writer_count = parser_count;  // CodecLink.cs:158
-    assign writer_blocks_valid = block_fifo_Pop_valid;  // CodecLink.cs:159
-    assign writer_blocks_payload = block_fifo_Pop_payload;  // CodecLink.cs:159
-    assign block_fifo_Pop_ready = writer_blocks_ready;  // CodecLink.cs:159
-    assign writer_request_complete = parser_complete;  // CodecLink.cs:160
-    assign writer_checksum_mismatch = parser_checksum_mismatch;  // CodecLink.cs:161
-    assign writer_framing_error = parser_framing_error;  // CodecLink.cs:162
-    assign writer_truncated = parser_truncated;  // CodecLink.cs:163
-    assign writer_non_finite = compressor_non_finite;  // CodecLink.cs:164
-    assign tx_Input_valid = writer_bytes_valid;  // CodecLink.cs:165
-    assign tx_Input_payload = writer_bytes_payload;  // CodecLink.cs:165
-    assign writer_bytes_ready = tx_Input_ready;  // CodecLink.cs:165
-    assign txd = tx_Txd;  // CodecLink.cs:166
-    assign rx_byte = rx_Output_valid & rx_Output_ready;  // CodecLink.cs:170
-    assign tx_byte = tx_Input_valid & tx_Input_ready;  // CodecLink.cs:171
-    assign busy = !writer_idle;  // CodecLink.cs:172
-    assign non_finite_seen = compressor_non_finite;  // CodecLink.cs:173
-    assign error_seen = ((rejected | parser_checksum_mismatch) | parser_framing_error) | parser_truncated;  // CodecLink.cs:174
+    assign request_fifo_Pop_ready = !compressor_in_skid_valid;  // CodecLink.cs:79
+    assign compressor_in_valid = compressor_in_main_valid;  // CodecLink.cs:79
+    assign compressor_in_payload = compressor_in_main_data;  // CodecLink.cs:79
+    assign compressor_clear_status = parser_start_codec;  // CodecLink.cs:80
+    assign compressor_values_valid = compressor_in_valid;  // CodecLink.cs:83
+    assign compressor_values_payload = compressor_in_payload[31:0];  // CodecLink.cs:84
+    assign compressor_values_last = compressor_in_payload[32];  // CodecLink.cs:85
+    assign compressor_in_ready = compressor_values_ready;  // CodecLink.cs:86
+    assign compressor_blocks_ready = !compressor_out_skid_valid;  // CodecLink.cs:122
+    assign compressor_out_valid = compressor_out_main_valid;  // CodecLink.cs:122
+    assign compressor_out_payload = compressor_out_main_data[31:0];  // CodecLink.cs:122
+    assign compressor_out_last = compressor_out_main_data[32];  // CodecLink.cs:122
+    assign block_fifo_Push_valid = compressor_out_valid & !fork_sent_reply;  // CodecLink.cs:123
+    assign block_fifo_Push_payload = compressor_out_payload;  // CodecLink.cs:124
+    assign decompressor_blocks_valid = compressor_out_valid & !fork_sent_decoder;  // CodecLink.cs:125
+    assign decompressor_blocks_payload = compressor_out_payload;  // CodecLink.cs:126
+    assign decompressor_blocks_last = compressor_out_last;  // CodecLink.cs:127
+    assign compressor_out_ready = (fork_sent_reply | block_fifo_Push_ready) & (fork_sent_decoder | decompressor_blocks_ready);  // CodecLink.cs:128
+    assign value_fifo_Push_valid = decompressor_values_valid;  // CodecLink.cs:140
+    assign value_fifo_Push_payload = decompressor_values_payload;  // CodecLink.cs:141
+    assign decompressor_values_ready = value_fifo_Push_ready;  // CodecLink.cs:142
+    assign writer_values_valid = value_fifo_Pop_valid;  // CodecLink.cs:146
+    assign writer_values_payload = value_fifo_Pop_payload;  // CodecLink.cs:146
+    assign value_fifo_Pop_ready = writer_values_ready;  // CodecLink.cs:146
+    assign writer_start_codec = parser_start_codec;  // CodecLink.cs:158
+    assign writer_start_info = parser_start_info;  // CodecLink.cs:159
+    assign writer_reject = parser_reject;  // CodecLink.cs:160
+    assign writer_count = parser_count;  // CodecLink.cs:161
+    assign writer_blocks_valid = block_fifo_Pop_valid;  // CodecLink.cs:162
+    assign writer_blocks_payload = block_fifo_Pop_payload;  // CodecLink.cs:162
+    assign block_fifo_Pop_ready = writer_blocks_ready;  // CodecLink.cs:162
+    assign writer_request_complete = parser_complete;  // CodecLink.cs:163
+    assign writer_checksum_mismatch = parser_checksum_mismatch;  // CodecLink.cs:164
+    assign writer_framing_error = parser_framing_error;  // CodecLink.cs:165
+    assign writer_truncated = parser_truncated;  // CodecLink.cs:166
+    assign writer_non_finite = compressor_non_finite;  // CodecLink.cs:167
+    assign tx_Input_valid = writer_bytes_valid;  // CodecLink.cs:168
+    assign tx_Input_payload = writer_bytes_payload;  // CodecLink.cs:168
+    assign writer_bytes_ready = tx_Input_ready;  // CodecLink.cs:168
+    assign txd = tx_Txd;  // CodecLink.cs:169
+    assign rx_byte = rx_Output_valid & rx_Output_ready;  // CodecLink.cs:173
+    assign tx_byte = tx_Input_valid & tx_Input_ready;  // CodecLink.cs:174
+    assign busy = !writer_idle;  // CodecLink.cs:175
+    assign non_finite_seen = compressor_non_finite;  // CodecLink.cs:176
+    assign error_seen = ((rejected | parser_checksum_mismatch) | parser_framing_error) | parser_truncated;  // CodecLink.cs:177
     always @(posedge clk) begin
         if (reset) begin
+            compressor_in_main_valid <= 1'b0;
+            compressor_in_skid_valid <= 1'b0;
             fork_sent_reply <= 1'b0;
             fork_sent_decoder <= 1'b0;
+            compressor_out_main_valid <= 1'b0;
+            compressor_out_skid_valid <= 1'b0;
             rejected <= 1'b0;
         end else begin
-            if (compressor_blocks_valid & compressor_blocks_ready) begin  // CodecLink.cs:126
-                fork_sent_reply <= 1'b0;  // CodecLink.cs:128
-                fork_sent_decoder <= 1'b0;  // CodecLink.cs:129
+            if (compressor_in_ready | !compressor_in_main_valid) begin  // CodecLink.cs:79
+                compressor_in_main_valid <= compressor_in_skid_valid | request_fifo_Pop_valid;  // CodecLink.cs:79
+                compressor_in_skid_valid <= 1'b0;  // CodecLink.cs:79
             end else begin
-                if (block_fifo_Push_valid & block_fifo_Push_ready) begin  // CodecLink.cs:132
-                    fork_sent_reply <= 1'b1;  // CodecLink.cs:132
-                end
-                if (decompressor_blocks_valid & decompressor_blocks_ready) begin  // CodecLink.cs:133
-                    fork_sent_decoder <= 1'b1;  // CodecLink.cs:133
+                if (request_fifo_Pop_valid & !compressor_in_skid_valid) begin  // CodecLink.cs:79
+                    compressor_in_skid_valid <= 1'b1;  // CodecLink.cs:79
                 end
             end
-            if (parser_reject) begin  // CodecLink.cs:169
-                rejected <= 1'b1;  // CodecLink.cs:169
+            if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:122
+                compressor_out_main_valid <= compressor_out_skid_valid | compressor_blocks_valid;  // CodecLink.cs:122
+                compressor_out_skid_valid <= 1'b0;  // CodecLink.cs:122
+            end else begin
+                if (compressor_blocks_valid & !compressor_out_skid_valid) begin  // CodecLink.cs:122
+                    compressor_out_skid_valid <= 1'b1;  // CodecLink.cs:122
+                end
+            end
+            if (compressor_out_valid & compressor_out_ready) begin  // CodecLink.cs:129
+                fork_sent_reply <= 1'b0;  // CodecLink.cs:131
+                fork_sent_decoder <= 1'b0;  // CodecLink.cs:132
+            end else begin
+                if (block_fifo_Push_valid & block_fifo_Push_ready) begin  // CodecLink.cs:135
+                    fork_sent_reply <= 1'b1;  // CodecLink.cs:135
+                end
+                if (decompressor_blocks_valid & decompressor_blocks_ready) begin  // CodecLink.cs:136
+                    fork_sent_decoder <= 1'b1;  // CodecLink.cs:136
+                end
+            end
+            if (parser_reject) begin  // CodecLink.cs:172
+                rejected <= 1'b1;  // CodecLink.cs:172
             end else if (parser_start_codec) begin
-                rejected <= 1'b0;  // CodecLink.cs:169
+                rejected <= 1'b0;  // CodecLink.cs:172
+            end
+        end
+    end
+    always @(posedge clk) begin
+        if (compressor_in_ready | !compressor_in_main_valid) begin  // CodecLink.cs:79
+            compressor_in_main_data <= compressor_in_skid_valid ? compressor_in_skid_data : request_fifo_Pop_payload;  // CodecLink.cs:79
+        end else begin
+            if (request_fifo_Pop_valid & !compressor_in_skid_valid) begin  // CodecLink.cs:79
+                compressor_in_skid_data <= request_fifo_Pop_payload;  // CodecLink.cs:79
+            end
+        end
+        if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:122
+            compressor_out_main_data <= compressor_out_skid_valid ? compressor_out_skid_data : compressor_out_main_data_part0;  // CodecLink.cs:122
+        end else begin
+            if (compressor_blocks_valid & !compressor_out_skid_valid) begin  // CodecLink.cs:122
+                compressor_out_skid_data <= compressor_out_main_data_part0;  // CodecLink.cs:122
             end
         end
     end

@@ -47,5 +47,11 @@ public class BoardSynthesisTests
             Assert.True(r.GetProperty("used").GetInt64() <= r.GetProperty("available").GetInt64(), r.ToString());
         var lut4 = synthesis.GetProperty("lut4").GetInt64();
         Assert.InRange(lut4, 500, 83_640 / 4); // the codec is small: far below a quarter of the 85F
+
+        // The deepest path stays inside a core (its 32-bit carry chain: 17 cells, as for the cores
+        // alone); the skid stages keep the cores' backpressure logic from adding up across them
+        // (26 cells without them).
+        var depth = synthesis.GetProperty("logicDepth").GetInt32();
+        Assert.True(depth <= 17, $"logic depth {depth}: {synthesis.GetProperty("logicDepthEnd")}");
     }
 }

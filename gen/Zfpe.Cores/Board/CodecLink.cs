@@ -73,7 +73,10 @@ public sealed class CodecLink : Component
         parser.Values.Ready.Assign(requestFifo.Push.Ready);
 
         // ---- values → compressor, `lanes` per beat
-        var pop = requestFifo.Pop;
+        // Skid stages around the compressor register the ready signals between the cores, so that
+        // the backpressure chains of the compressor, the fork and the decompressor do not add up
+        // into one combinational path (26 cells deep in synthesis without them).
+        var pop = requestFifo.Pop.SkidStage("compressor_in");
         compressor.ClearStatus.Assign(parser.StartCodec);
         if (lanes == 1)
         {
@@ -116,7 +119,7 @@ public sealed class CodecLink : Component
         // ---- fork: every block goes both to the reply and to the decompressor
         var toReply = Reg.Bool(reset: false, name: "fork_sent_reply");
         var toDecoder = Reg.Bool(reset: false, name: "fork_sent_decoder");
-        var blocks = compressor.Blocks;
+        var blocks = compressor.Blocks.SkidStage("compressor_out");
         blockFifo.Push.Valid.Assign(blocks.Valid & !toReply);
         blockFifo.Push.Payload.Assign(blocks.Payload);
         decompressor.Blocks.Valid.Assign(blocks.Valid & !toDecoder);
