@@ -2,6 +2,7 @@ using System.Text.Json;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow;
+using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Board.Tests;
 
@@ -25,7 +26,7 @@ public class BoardSynthesisTests
         Assert.Equal("", VerilogTools.Lint(DesignCatalog.Get("uart-loopback").Emit(new Dictionary<string, string>())));
     }
 
-    [YosysFact]
+    [ToolFact(ToolKind.Yosys)]
     public void Zfpe_synth_of_the_board_design_for_the_85k_fits_and_reports_every_port_constrained()
     {
         using var dir = new TempDirectory();
