@@ -18,24 +18,27 @@ public sealed record ToolSpec(
     public static ToolSpec Yosys { get; } = new(
         ToolKind.Yosys, "yosys", "ZFPE_YOSYS", ["-V"],
         "synthesis (zfpe synth, zfpe build)",
-        "Debian/Ubuntu: sudo apt-get install yosys; or " + OssCadSuite);
+        "Debian/Ubuntu: apt-get install yosys (as root); or " + OssCadSuite);
+
+    private const string Ecp5Tools =
+        "Debian 13 or later and Ubuntu 24.04 or later: apt-get install nextpnr-ecp5 fpga-trellis; Debian 12 (bookworm, which does " +
+        "not package them): run scripts/install-ecp5-tools.sh as root (Debian 13's packages in a private prefix, nothing of the " +
+        "system replaced; scripts/install-deps.sh runs it); or ";
 
     public static ToolSpec NextpnrEcp5 { get; } = new(
         ToolKind.NextpnrEcp5, "nextpnr-ecp5", "ZFPE_NEXTPNR_ECP5", ["--version"],
         "place and route, utilisation and Fmax (zfpe build)",
-        "not packaged in Debian bookworm (only nextpnr-ice40 and nextpnr-generic are): use a distribution whose nextpnr " +
-        "package includes the ECP5 back end (for example Fedora: dnf install nextpnr trellis) or " + OssCadSuite);
+        Ecp5Tools + OssCadSuite);
 
     public static ToolSpec Ecppack { get; } = new(
         ToolKind.Ecppack, "ecppack", "ZFPE_ECPPACK", ["--version"],
         "bitstream packing (zfpe build)",
-        "part of Project Trellis, not packaged in Debian bookworm: use a distribution that packages Project Trellis " +
-        "(for example Fedora: dnf install trellis) or " + OssCadSuite);
+        Ecp5Tools + OssCadSuite);
 
     public static ToolSpec OpenFpgaLoader { get; } = new(
         ToolKind.OpenFpgaLoader, "openFPGALoader", "ZFPE_OPENFPGALOADER", ["--Version"],
         "programming the board over USB (zfpe program)",
-        "Debian/Ubuntu: sudo apt-get install openfpgaloader; or " + OssCadSuite);
+        "Debian/Ubuntu: apt-get install openfpgaloader (as root); or " + OssCadSuite);
 
     public static IReadOnlyList<ToolSpec> All { get; } = [Yosys, NextpnrEcp5, Ecppack, OpenFpgaLoader];
 

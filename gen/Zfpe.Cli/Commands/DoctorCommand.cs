@@ -17,7 +17,11 @@ public static class DoctorCommand
                 Console.WriteLine(t.Found
                     ? $"found    {t.Spec.Executable,-15} {t.Version ?? "(version unknown)"}"
                     : $"MISSING  {t.Spec.Executable,-15}");
-                if (t.Found) Console.WriteLine($"         path: {t.Path} (from {t.Source})");
+                if (t.Found)
+                {
+                    Console.WriteLine($"         path: {t.Path} (from {t.Source})");
+                    Console.WriteLine($"         origin: {ToolOrigin.Describe(t.Path!)}");
+                }
                 else Console.WriteLine($"         why: {t.Problem}");
                 Console.WriteLine($"         needed for: {t.Spec.NeededFor}");
                 if (!t.Found) Console.WriteLine($"         get it: {t.Spec.HowToGet}; or set {t.Spec.EnvironmentVariable} to its path");
