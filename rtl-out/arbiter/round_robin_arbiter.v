@@ -3,22 +3,22 @@
 module round_robin_arbiter (
     input wire clk,                     // implicit clock (rising edge)
     input wire reset,                   // implicit synchronous reset, active high
-    input wire Inputs_0_valid,          // RoundRobinArbiter.cs:28
-    output wire Inputs_0_ready,         // RoundRobinArbiter.cs:28
-    input wire [7:0] Inputs_0_payload,  // RoundRobinArbiter.cs:28
-    input wire Inputs_1_valid,          // RoundRobinArbiter.cs:28
-    output wire Inputs_1_ready,         // RoundRobinArbiter.cs:28
-    input wire [7:0] Inputs_1_payload,  // RoundRobinArbiter.cs:28
-    input wire Inputs_2_valid,          // RoundRobinArbiter.cs:28
-    output wire Inputs_2_ready,         // RoundRobinArbiter.cs:28
-    input wire [7:0] Inputs_2_payload,  // RoundRobinArbiter.cs:28
-    input wire Inputs_3_valid,          // RoundRobinArbiter.cs:28
-    output wire Inputs_3_ready,         // RoundRobinArbiter.cs:28
-    input wire [7:0] Inputs_3_payload,  // RoundRobinArbiter.cs:28
-    output wire Output_valid,           // RoundRobinArbiter.cs:29
-    input wire Output_ready,            // RoundRobinArbiter.cs:29
-    output wire [7:0] Output_payload,   // RoundRobinArbiter.cs:29
-    output wire [1:0] Grant             // RoundRobinArbiter.cs:30
+    input wire inputs_0_valid,          // RoundRobinArbiter.cs:28
+    output wire inputs_0_ready,         // RoundRobinArbiter.cs:28
+    input wire [7:0] inputs_0_payload,  // RoundRobinArbiter.cs:28
+    input wire inputs_1_valid,          // RoundRobinArbiter.cs:28
+    output wire inputs_1_ready,         // RoundRobinArbiter.cs:28
+    input wire [7:0] inputs_1_payload,  // RoundRobinArbiter.cs:28
+    input wire inputs_2_valid,          // RoundRobinArbiter.cs:28
+    output wire inputs_2_ready,         // RoundRobinArbiter.cs:28
+    input wire [7:0] inputs_2_payload,  // RoundRobinArbiter.cs:28
+    input wire inputs_3_valid,          // RoundRobinArbiter.cs:28
+    output wire inputs_3_ready,         // RoundRobinArbiter.cs:28
+    input wire [7:0] inputs_3_payload,  // RoundRobinArbiter.cs:28
+    output wire output__valid,          // RoundRobinArbiter.cs:29
+    input wire output__ready,           // RoundRobinArbiter.cs:29
+    output wire [7:0] output__payload,  // RoundRobinArbiter.cs:29
+    output wire [1:0] grant             // RoundRobinArbiter.cs:30
 );
     reg [1:0] last_winner;      // RoundRobinArbiter.cs:33, reset 3
     reg [1:0] chosen;           // RoundRobinArbiter.cs:35
@@ -33,32 +33,32 @@ module round_robin_arbiter (
 
     always @(*) begin  // chosen
         chosen = last_winner;  // RoundRobinArbiter.cs:38
-        if (last_winner[1] ? (last_winner[0] ? Inputs_3_valid : Inputs_2_valid) : (last_winner[0] ? Inputs_1_valid : Inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
+        if (last_winner[1] ? (last_winner[0] ? inputs_3_valid : inputs_2_valid) : (last_winner[0] ? inputs_1_valid : inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
             chosen = last_winner;  // RoundRobinArbiter.cs:43
         end
-        if (cond_part0[1] ? (cond_part0[0] ? Inputs_3_valid : Inputs_2_valid) : (cond_part0[0] ? Inputs_1_valid : Inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
+        if (cond_part0[1] ? (cond_part0[0] ? inputs_3_valid : inputs_2_valid) : (cond_part0[0] ? inputs_1_valid : inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
             chosen = cond_part0;  // RoundRobinArbiter.cs:43
         end
-        if (cond_part1[1] ? (cond_part1[0] ? Inputs_3_valid : Inputs_2_valid) : (cond_part1[0] ? Inputs_1_valid : Inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
+        if (cond_part1[1] ? (cond_part1[0] ? inputs_3_valid : inputs_2_valid) : (cond_part1[0] ? inputs_1_valid : inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
             chosen = cond_part1;  // RoundRobinArbiter.cs:43
         end
-        if (cond_part2[1] ? (cond_part2[0] ? Inputs_3_valid : Inputs_2_valid) : (cond_part2[0] ? Inputs_1_valid : Inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
+        if (cond_part2[1] ? (cond_part2[0] ? inputs_3_valid : inputs_2_valid) : (cond_part2[0] ? inputs_1_valid : inputs_0_valid)) begin  // RoundRobinArbiter.cs:43
             chosen = cond_part2;  // RoundRobinArbiter.cs:43
         end
     end
-    assign winner = 1'b0 ? last_winner : chosen;  // RoundRobinArbiter.cs:46
-    assign Output_valid = winner[1] ? (winner[0] ? Inputs_3_valid : Inputs_2_valid) : (winner[0] ? Inputs_1_valid : Inputs_0_valid);  // RoundRobinArbiter.cs:48
-    assign Output_payload = winner[1] ? (winner[0] ? Inputs_3_payload : Inputs_2_payload) : (winner[0] ? Inputs_1_payload : Inputs_0_payload);  // RoundRobinArbiter.cs:49
-    assign Inputs_0_ready = Output_ready & (winner == 2'd0);  // RoundRobinArbiter.cs:52
-    assign Inputs_1_ready = Output_ready & (winner == 2'd1);  // RoundRobinArbiter.cs:52
-    assign Inputs_2_ready = Output_ready & (winner == 2'd2);  // RoundRobinArbiter.cs:52
-    assign Inputs_3_ready = Output_ready & (winner == 2'd3);  // RoundRobinArbiter.cs:52
-    assign Grant = winner;  // RoundRobinArbiter.cs:53
+    assign winner = chosen;  // RoundRobinArbiter.cs:46
+    assign output__valid = winner[1] ? (winner[0] ? inputs_3_valid : inputs_2_valid) : (winner[0] ? inputs_1_valid : inputs_0_valid);  // RoundRobinArbiter.cs:48
+    assign output__payload = winner[1] ? (winner[0] ? inputs_3_payload : inputs_2_payload) : (winner[0] ? inputs_1_payload : inputs_0_payload);  // RoundRobinArbiter.cs:49
+    assign inputs_0_ready = output__ready & (winner == 2'd0);  // RoundRobinArbiter.cs:52
+    assign inputs_1_ready = output__ready & (winner == 2'd1);  // RoundRobinArbiter.cs:52
+    assign inputs_2_ready = output__ready & (winner == 2'd2);  // RoundRobinArbiter.cs:52
+    assign inputs_3_ready = output__ready & (winner == 2'd3);  // RoundRobinArbiter.cs:52
+    assign grant = winner;  // RoundRobinArbiter.cs:53
     always @(posedge clk) begin
         if (reset) begin
             last_winner <= 2'd3;
         end else begin
-            if (Output_valid & Output_ready) begin  // RoundRobinArbiter.cs:55
+            if (output__valid & output__ready) begin  // RoundRobinArbiter.cs:55
                 last_winner <= winner;  // RoundRobinArbiter.cs:57
             end
         end

@@ -3,22 +3,22 @@
 module counter (
     input wire clk,           // implicit clock (rising edge)
     input wire reset,         // implicit synchronous reset, active high
-    input wire Enable,        // Counter.cs:25
-    input wire Clear,         // Counter.cs:26
-    output wire [7:0] Count,  // Counter.cs:27
-    output wire Wrap          // Counter.cs:28
+    input wire enable,        // Counter.cs:25
+    input wire clear,         // Counter.cs:26
+    output wire [7:0] count,  // Counter.cs:27
+    output wire wrap          // Counter.cs:28
 );
     reg [7:0] value;      // Counter.cs:30, reset 0
 
-    assign Wrap = Enable & &value;  // Counter.cs:32
-    assign Count = value;  // Counter.cs:35
+    assign wrap = enable & &value;  // Counter.cs:32
+    assign count = value;  // Counter.cs:35
     always @(posedge clk) begin
         if (reset) begin
             value <= 8'd0;
         end else begin
-            if (Clear) begin  // Counter.cs:33
+            if (clear) begin  // Counter.cs:33
                 value <= 8'd0;  // Counter.cs:33
-            end else if (Enable) begin
+            end else if (enable) begin
                 value <= value + 8'd1;  // Counter.cs:34
             end
         end

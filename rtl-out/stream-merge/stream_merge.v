@@ -3,195 +3,195 @@
 module stream_merge (
     input wire clk,                     // implicit clock (rising edge)
     input wire reset,                   // implicit synchronous reset, active high
-    input wire Inputs_0_valid,          // StreamMerge.cs:22
-    output wire Inputs_0_ready,         // StreamMerge.cs:22
-    input wire [7:0] Inputs_0_payload,  // StreamMerge.cs:22
-    input wire Inputs_1_valid,          // StreamMerge.cs:22
-    output wire Inputs_1_ready,         // StreamMerge.cs:22
-    input wire [7:0] Inputs_1_payload,  // StreamMerge.cs:22
-    input wire Inputs_2_valid,          // StreamMerge.cs:22
-    output wire Inputs_2_ready,         // StreamMerge.cs:22
-    input wire [7:0] Inputs_2_payload,  // StreamMerge.cs:22
-    input wire Inputs_3_valid,          // StreamMerge.cs:22
-    output wire Inputs_3_ready,         // StreamMerge.cs:22
-    input wire [7:0] Inputs_3_payload,  // StreamMerge.cs:22
-    output wire Output_valid,           // StreamMerge.cs:23
-    input wire Output_ready,            // StreamMerge.cs:23
-    output wire [9:0] Output_payload    // StreamMerge.cs:23
+    input wire inputs_0_valid,          // StreamMerge.cs:22
+    output wire inputs_0_ready,         // StreamMerge.cs:22
+    input wire [7:0] inputs_0_payload,  // StreamMerge.cs:22
+    input wire inputs_1_valid,          // StreamMerge.cs:22
+    output wire inputs_1_ready,         // StreamMerge.cs:22
+    input wire [7:0] inputs_1_payload,  // StreamMerge.cs:22
+    input wire inputs_2_valid,          // StreamMerge.cs:22
+    output wire inputs_2_ready,         // StreamMerge.cs:22
+    input wire [7:0] inputs_2_payload,  // StreamMerge.cs:22
+    input wire inputs_3_valid,          // StreamMerge.cs:22
+    output wire inputs_3_ready,         // StreamMerge.cs:22
+    input wire [7:0] inputs_3_payload,  // StreamMerge.cs:22
+    output wire output__valid,          // StreamMerge.cs:23
+    input wire output__ready,           // StreamMerge.cs:23
+    output wire [9:0] output__payload   // StreamMerge.cs:23
 );
-    wire fifo_0_Push_valid;                  // port Push_valid of instance fifo_0
-    wire fifo_0_Push_ready;                  // port Push_ready of instance fifo_0
-    wire [7:0] fifo_0_Push_payload;          // port Push_payload of instance fifo_0
-    wire fifo_0_Pop_valid;                   // port Pop_valid of instance fifo_0
-    wire fifo_0_Pop_ready;                   // port Pop_ready of instance fifo_0
-    wire [7:0] fifo_0_Pop_payload;           // port Pop_payload of instance fifo_0
-    wire [4:0] fifo_0_Level;                 // port Level of instance fifo_0
-    wire fifo_0_Full;                        // port Full of instance fifo_0
-    wire fifo_0_Empty;                       // port Empty of instance fifo_0
-    wire fifo_1_Push_valid;                  // port Push_valid of instance fifo_1
-    wire fifo_1_Push_ready;                  // port Push_ready of instance fifo_1
-    wire [7:0] fifo_1_Push_payload;          // port Push_payload of instance fifo_1
-    wire fifo_1_Pop_valid;                   // port Pop_valid of instance fifo_1
-    wire fifo_1_Pop_ready;                   // port Pop_ready of instance fifo_1
-    wire [7:0] fifo_1_Pop_payload;           // port Pop_payload of instance fifo_1
-    wire [4:0] fifo_1_Level;                 // port Level of instance fifo_1
-    wire fifo_1_Full;                        // port Full of instance fifo_1
-    wire fifo_1_Empty;                       // port Empty of instance fifo_1
-    wire fifo_2_Push_valid;                  // port Push_valid of instance fifo_2
-    wire fifo_2_Push_ready;                  // port Push_ready of instance fifo_2
-    wire [7:0] fifo_2_Push_payload;          // port Push_payload of instance fifo_2
-    wire fifo_2_Pop_valid;                   // port Pop_valid of instance fifo_2
-    wire fifo_2_Pop_ready;                   // port Pop_ready of instance fifo_2
-    wire [7:0] fifo_2_Pop_payload;           // port Pop_payload of instance fifo_2
-    wire [4:0] fifo_2_Level;                 // port Level of instance fifo_2
-    wire fifo_2_Full;                        // port Full of instance fifo_2
-    wire fifo_2_Empty;                       // port Empty of instance fifo_2
-    wire fifo_3_Push_valid;                  // port Push_valid of instance fifo_3
-    wire fifo_3_Push_ready;                  // port Push_ready of instance fifo_3
-    wire [7:0] fifo_3_Push_payload;          // port Push_payload of instance fifo_3
-    wire fifo_3_Pop_valid;                   // port Pop_valid of instance fifo_3
-    wire fifo_3_Pop_ready;                   // port Pop_ready of instance fifo_3
-    wire [7:0] fifo_3_Pop_payload;           // port Pop_payload of instance fifo_3
-    wire [4:0] fifo_3_Level;                 // port Level of instance fifo_3
-    wire fifo_3_Full;                        // port Full of instance fifo_3
-    wire fifo_3_Empty;                       // port Empty of instance fifo_3
-    wire arbiter_Inputs_0_valid;             // port Inputs_0_valid of instance arbiter
-    wire arbiter_Inputs_0_ready;             // port Inputs_0_ready of instance arbiter
-    wire [7:0] arbiter_Inputs_0_payload;     // port Inputs_0_payload of instance arbiter
-    wire arbiter_Inputs_1_valid;             // port Inputs_1_valid of instance arbiter
-    wire arbiter_Inputs_1_ready;             // port Inputs_1_ready of instance arbiter
-    wire [7:0] arbiter_Inputs_1_payload;     // port Inputs_1_payload of instance arbiter
-    wire arbiter_Inputs_2_valid;             // port Inputs_2_valid of instance arbiter
-    wire arbiter_Inputs_2_ready;             // port Inputs_2_ready of instance arbiter
-    wire [7:0] arbiter_Inputs_2_payload;     // port Inputs_2_payload of instance arbiter
-    wire arbiter_Inputs_3_valid;             // port Inputs_3_valid of instance arbiter
-    wire arbiter_Inputs_3_ready;             // port Inputs_3_ready of instance arbiter
-    wire [7:0] arbiter_Inputs_3_payload;     // port Inputs_3_payload of instance arbiter
-    wire arbiter_Output_valid;               // port Output_valid of instance arbiter
-    wire arbiter_Output_ready;               // port Output_ready of instance arbiter
-    wire [7:0] arbiter_Output_payload;       // port Output_payload of instance arbiter
-    wire [1:0] arbiter_Grant;                // port Grant of instance arbiter
-    wire skid_Input_valid;                   // port Input_valid of instance skid
-    wire skid_Input_ready;                   // port Input_ready of instance skid
-    wire [9:0] skid_Input_payload;           // port Input_payload of instance skid
-    wire skid_Output_valid;                  // port Output_valid of instance skid
-    wire skid_Output_ready;                  // port Output_ready of instance skid
-    wire [9:0] skid_Output_payload;          // port Output_payload of instance skid
+    wire fifo_0_push_valid;                  // port push_valid of instance fifo_0
+    wire fifo_0_push_ready;                  // port push_ready of instance fifo_0
+    wire [7:0] fifo_0_push_payload;          // port push_payload of instance fifo_0
+    wire fifo_0_pop_valid;                   // port pop_valid of instance fifo_0
+    wire fifo_0_pop_ready;                   // port pop_ready of instance fifo_0
+    wire [7:0] fifo_0_pop_payload;           // port pop_payload of instance fifo_0
+    wire [4:0] fifo_0_level;                 // port level of instance fifo_0
+    wire fifo_0_full;                        // port full of instance fifo_0
+    wire fifo_0_empty;                       // port empty of instance fifo_0
+    wire fifo_1_push_valid;                  // port push_valid of instance fifo_1
+    wire fifo_1_push_ready;                  // port push_ready of instance fifo_1
+    wire [7:0] fifo_1_push_payload;          // port push_payload of instance fifo_1
+    wire fifo_1_pop_valid;                   // port pop_valid of instance fifo_1
+    wire fifo_1_pop_ready;                   // port pop_ready of instance fifo_1
+    wire [7:0] fifo_1_pop_payload;           // port pop_payload of instance fifo_1
+    wire [4:0] fifo_1_level;                 // port level of instance fifo_1
+    wire fifo_1_full;                        // port full of instance fifo_1
+    wire fifo_1_empty;                       // port empty of instance fifo_1
+    wire fifo_2_push_valid;                  // port push_valid of instance fifo_2
+    wire fifo_2_push_ready;                  // port push_ready of instance fifo_2
+    wire [7:0] fifo_2_push_payload;          // port push_payload of instance fifo_2
+    wire fifo_2_pop_valid;                   // port pop_valid of instance fifo_2
+    wire fifo_2_pop_ready;                   // port pop_ready of instance fifo_2
+    wire [7:0] fifo_2_pop_payload;           // port pop_payload of instance fifo_2
+    wire [4:0] fifo_2_level;                 // port level of instance fifo_2
+    wire fifo_2_full;                        // port full of instance fifo_2
+    wire fifo_2_empty;                       // port empty of instance fifo_2
+    wire fifo_3_push_valid;                  // port push_valid of instance fifo_3
+    wire fifo_3_push_ready;                  // port push_ready of instance fifo_3
+    wire [7:0] fifo_3_push_payload;          // port push_payload of instance fifo_3
+    wire fifo_3_pop_valid;                   // port pop_valid of instance fifo_3
+    wire fifo_3_pop_ready;                   // port pop_ready of instance fifo_3
+    wire [7:0] fifo_3_pop_payload;           // port pop_payload of instance fifo_3
+    wire [4:0] fifo_3_level;                 // port level of instance fifo_3
+    wire fifo_3_full;                        // port full of instance fifo_3
+    wire fifo_3_empty;                       // port empty of instance fifo_3
+    wire arbiter_inputs_0_valid;             // port inputs_0_valid of instance arbiter
+    wire arbiter_inputs_0_ready;             // port inputs_0_ready of instance arbiter
+    wire [7:0] arbiter_inputs_0_payload;     // port inputs_0_payload of instance arbiter
+    wire arbiter_inputs_1_valid;             // port inputs_1_valid of instance arbiter
+    wire arbiter_inputs_1_ready;             // port inputs_1_ready of instance arbiter
+    wire [7:0] arbiter_inputs_1_payload;     // port inputs_1_payload of instance arbiter
+    wire arbiter_inputs_2_valid;             // port inputs_2_valid of instance arbiter
+    wire arbiter_inputs_2_ready;             // port inputs_2_ready of instance arbiter
+    wire [7:0] arbiter_inputs_2_payload;     // port inputs_2_payload of instance arbiter
+    wire arbiter_inputs_3_valid;             // port inputs_3_valid of instance arbiter
+    wire arbiter_inputs_3_ready;             // port inputs_3_ready of instance arbiter
+    wire [7:0] arbiter_inputs_3_payload;     // port inputs_3_payload of instance arbiter
+    wire arbiter_output__valid;              // port output__valid of instance arbiter
+    wire arbiter_output__ready;              // port output__ready of instance arbiter
+    wire [7:0] arbiter_output__payload;      // port output__payload of instance arbiter
+    wire [1:0] arbiter_grant;                // port grant of instance arbiter
+    wire skid_input__valid;                  // port input__valid of instance skid
+    wire skid_input__ready;                  // port input__ready of instance skid
+    wire [9:0] skid_input__payload;          // port input__payload of instance skid
+    wire skid_output__valid;                 // port output__valid of instance skid
+    wire skid_output__ready;                 // port output__ready of instance skid
+    wire [9:0] skid_output__payload;         // port output__payload of instance skid
 
-    assign fifo_0_Push_valid = Inputs_0_valid;  // StreamMerge.cs:30
-    assign fifo_0_Push_payload = Inputs_0_payload;  // StreamMerge.cs:30
-    assign Inputs_0_ready = fifo_0_Push_ready;  // StreamMerge.cs:30
-    assign arbiter_Inputs_0_valid = fifo_0_Pop_valid;  // StreamMerge.cs:31
-    assign arbiter_Inputs_0_payload = fifo_0_Pop_payload;  // StreamMerge.cs:31
-    assign fifo_0_Pop_ready = arbiter_Inputs_0_ready;  // StreamMerge.cs:31
-    assign fifo_1_Push_valid = Inputs_1_valid;  // StreamMerge.cs:30
-    assign fifo_1_Push_payload = Inputs_1_payload;  // StreamMerge.cs:30
-    assign Inputs_1_ready = fifo_1_Push_ready;  // StreamMerge.cs:30
-    assign arbiter_Inputs_1_valid = fifo_1_Pop_valid;  // StreamMerge.cs:31
-    assign arbiter_Inputs_1_payload = fifo_1_Pop_payload;  // StreamMerge.cs:31
-    assign fifo_1_Pop_ready = arbiter_Inputs_1_ready;  // StreamMerge.cs:31
-    assign fifo_2_Push_valid = Inputs_2_valid;  // StreamMerge.cs:30
-    assign fifo_2_Push_payload = Inputs_2_payload;  // StreamMerge.cs:30
-    assign Inputs_2_ready = fifo_2_Push_ready;  // StreamMerge.cs:30
-    assign arbiter_Inputs_2_valid = fifo_2_Pop_valid;  // StreamMerge.cs:31
-    assign arbiter_Inputs_2_payload = fifo_2_Pop_payload;  // StreamMerge.cs:31
-    assign fifo_2_Pop_ready = arbiter_Inputs_2_ready;  // StreamMerge.cs:31
-    assign fifo_3_Push_valid = Inputs_3_valid;  // StreamMerge.cs:30
-    assign fifo_3_Push_payload = Inputs_3_payload;  // StreamMerge.cs:30
-    assign Inputs_3_ready = fifo_3_Push_ready;  // StreamMerge.cs:30
-    assign arbiter_Inputs_3_valid = fifo_3_Pop_valid;  // StreamMerge.cs:31
-    assign arbiter_Inputs_3_payload = fifo_3_Pop_payload;  // StreamMerge.cs:31
-    assign fifo_3_Pop_ready = arbiter_Inputs_3_ready;  // StreamMerge.cs:31
-    assign skid_Input_valid = arbiter_Output_valid;  // StreamMerge.cs:33
-    assign skid_Input_payload = {arbiter_Grant, arbiter_Output_payload};  // StreamMerge.cs:34
-    assign arbiter_Output_ready = skid_Input_ready;  // StreamMerge.cs:35
-    assign Output_valid = skid_Output_valid;  // StreamMerge.cs:36
-    assign Output_payload = skid_Output_payload;  // StreamMerge.cs:36
-    assign skid_Output_ready = Output_ready;  // StreamMerge.cs:36
+    assign fifo_0_push_valid = inputs_0_valid;  // StreamMerge.cs:30
+    assign fifo_0_push_payload = inputs_0_payload;  // StreamMerge.cs:30
+    assign inputs_0_ready = fifo_0_push_ready;  // StreamMerge.cs:30
+    assign arbiter_inputs_0_valid = fifo_0_pop_valid;  // StreamMerge.cs:31
+    assign arbiter_inputs_0_payload = fifo_0_pop_payload;  // StreamMerge.cs:31
+    assign fifo_0_pop_ready = arbiter_inputs_0_ready;  // StreamMerge.cs:31
+    assign fifo_1_push_valid = inputs_1_valid;  // StreamMerge.cs:30
+    assign fifo_1_push_payload = inputs_1_payload;  // StreamMerge.cs:30
+    assign inputs_1_ready = fifo_1_push_ready;  // StreamMerge.cs:30
+    assign arbiter_inputs_1_valid = fifo_1_pop_valid;  // StreamMerge.cs:31
+    assign arbiter_inputs_1_payload = fifo_1_pop_payload;  // StreamMerge.cs:31
+    assign fifo_1_pop_ready = arbiter_inputs_1_ready;  // StreamMerge.cs:31
+    assign fifo_2_push_valid = inputs_2_valid;  // StreamMerge.cs:30
+    assign fifo_2_push_payload = inputs_2_payload;  // StreamMerge.cs:30
+    assign inputs_2_ready = fifo_2_push_ready;  // StreamMerge.cs:30
+    assign arbiter_inputs_2_valid = fifo_2_pop_valid;  // StreamMerge.cs:31
+    assign arbiter_inputs_2_payload = fifo_2_pop_payload;  // StreamMerge.cs:31
+    assign fifo_2_pop_ready = arbiter_inputs_2_ready;  // StreamMerge.cs:31
+    assign fifo_3_push_valid = inputs_3_valid;  // StreamMerge.cs:30
+    assign fifo_3_push_payload = inputs_3_payload;  // StreamMerge.cs:30
+    assign inputs_3_ready = fifo_3_push_ready;  // StreamMerge.cs:30
+    assign arbiter_inputs_3_valid = fifo_3_pop_valid;  // StreamMerge.cs:31
+    assign arbiter_inputs_3_payload = fifo_3_pop_payload;  // StreamMerge.cs:31
+    assign fifo_3_pop_ready = arbiter_inputs_3_ready;  // StreamMerge.cs:31
+    assign skid_input__valid = arbiter_output__valid;  // StreamMerge.cs:33
+    assign skid_input__payload = {arbiter_grant, arbiter_output__payload};  // StreamMerge.cs:34
+    assign arbiter_output__ready = skid_input__ready;  // StreamMerge.cs:35
+    assign output__valid = skid_output__valid;  // StreamMerge.cs:36
+    assign output__payload = skid_output__payload;  // StreamMerge.cs:36
+    assign skid_output__ready = output__ready;  // StreamMerge.cs:36
 
     sync_fifo fifo_0 (  // StreamMerge.cs:25
         .clk(clk),
         .reset(reset),
-        .Push_valid(fifo_0_Push_valid),
-        .Push_ready(fifo_0_Push_ready),
-        .Push_payload(fifo_0_Push_payload),
-        .Pop_valid(fifo_0_Pop_valid),
-        .Pop_ready(fifo_0_Pop_ready),
-        .Pop_payload(fifo_0_Pop_payload),
-        .Level(fifo_0_Level),
-        .Full(fifo_0_Full),
-        .Empty(fifo_0_Empty)
+        .push_valid(fifo_0_push_valid),
+        .push_ready(fifo_0_push_ready),
+        .push_payload(fifo_0_push_payload),
+        .pop_valid(fifo_0_pop_valid),
+        .pop_ready(fifo_0_pop_ready),
+        .pop_payload(fifo_0_pop_payload),
+        .level(fifo_0_level),
+        .full(fifo_0_full),
+        .empty(fifo_0_empty)
     );
     sync_fifo fifo_1 (  // StreamMerge.cs:25
         .clk(clk),
         .reset(reset),
-        .Push_valid(fifo_1_Push_valid),
-        .Push_ready(fifo_1_Push_ready),
-        .Push_payload(fifo_1_Push_payload),
-        .Pop_valid(fifo_1_Pop_valid),
-        .Pop_ready(fifo_1_Pop_ready),
-        .Pop_payload(fifo_1_Pop_payload),
-        .Level(fifo_1_Level),
-        .Full(fifo_1_Full),
-        .Empty(fifo_1_Empty)
+        .push_valid(fifo_1_push_valid),
+        .push_ready(fifo_1_push_ready),
+        .push_payload(fifo_1_push_payload),
+        .pop_valid(fifo_1_pop_valid),
+        .pop_ready(fifo_1_pop_ready),
+        .pop_payload(fifo_1_pop_payload),
+        .level(fifo_1_level),
+        .full(fifo_1_full),
+        .empty(fifo_1_empty)
     );
     sync_fifo fifo_2 (  // StreamMerge.cs:25
         .clk(clk),
         .reset(reset),
-        .Push_valid(fifo_2_Push_valid),
-        .Push_ready(fifo_2_Push_ready),
-        .Push_payload(fifo_2_Push_payload),
-        .Pop_valid(fifo_2_Pop_valid),
-        .Pop_ready(fifo_2_Pop_ready),
-        .Pop_payload(fifo_2_Pop_payload),
-        .Level(fifo_2_Level),
-        .Full(fifo_2_Full),
-        .Empty(fifo_2_Empty)
+        .push_valid(fifo_2_push_valid),
+        .push_ready(fifo_2_push_ready),
+        .push_payload(fifo_2_push_payload),
+        .pop_valid(fifo_2_pop_valid),
+        .pop_ready(fifo_2_pop_ready),
+        .pop_payload(fifo_2_pop_payload),
+        .level(fifo_2_level),
+        .full(fifo_2_full),
+        .empty(fifo_2_empty)
     );
     sync_fifo fifo_3 (  // StreamMerge.cs:25
         .clk(clk),
         .reset(reset),
-        .Push_valid(fifo_3_Push_valid),
-        .Push_ready(fifo_3_Push_ready),
-        .Push_payload(fifo_3_Push_payload),
-        .Pop_valid(fifo_3_Pop_valid),
-        .Pop_ready(fifo_3_Pop_ready),
-        .Pop_payload(fifo_3_Pop_payload),
-        .Level(fifo_3_Level),
-        .Full(fifo_3_Full),
-        .Empty(fifo_3_Empty)
+        .push_valid(fifo_3_push_valid),
+        .push_ready(fifo_3_push_ready),
+        .push_payload(fifo_3_push_payload),
+        .pop_valid(fifo_3_pop_valid),
+        .pop_ready(fifo_3_pop_ready),
+        .pop_payload(fifo_3_pop_payload),
+        .level(fifo_3_level),
+        .full(fifo_3_full),
+        .empty(fifo_3_empty)
     );
     round_robin_arbiter arbiter (  // StreamMerge.cs:26
         .clk(clk),
         .reset(reset),
-        .Inputs_0_valid(arbiter_Inputs_0_valid),
-        .Inputs_0_ready(arbiter_Inputs_0_ready),
-        .Inputs_0_payload(arbiter_Inputs_0_payload),
-        .Inputs_1_valid(arbiter_Inputs_1_valid),
-        .Inputs_1_ready(arbiter_Inputs_1_ready),
-        .Inputs_1_payload(arbiter_Inputs_1_payload),
-        .Inputs_2_valid(arbiter_Inputs_2_valid),
-        .Inputs_2_ready(arbiter_Inputs_2_ready),
-        .Inputs_2_payload(arbiter_Inputs_2_payload),
-        .Inputs_3_valid(arbiter_Inputs_3_valid),
-        .Inputs_3_ready(arbiter_Inputs_3_ready),
-        .Inputs_3_payload(arbiter_Inputs_3_payload),
-        .Output_valid(arbiter_Output_valid),
-        .Output_ready(arbiter_Output_ready),
-        .Output_payload(arbiter_Output_payload),
-        .Grant(arbiter_Grant)
+        .inputs_0_valid(arbiter_inputs_0_valid),
+        .inputs_0_ready(arbiter_inputs_0_ready),
+        .inputs_0_payload(arbiter_inputs_0_payload),
+        .inputs_1_valid(arbiter_inputs_1_valid),
+        .inputs_1_ready(arbiter_inputs_1_ready),
+        .inputs_1_payload(arbiter_inputs_1_payload),
+        .inputs_2_valid(arbiter_inputs_2_valid),
+        .inputs_2_ready(arbiter_inputs_2_ready),
+        .inputs_2_payload(arbiter_inputs_2_payload),
+        .inputs_3_valid(arbiter_inputs_3_valid),
+        .inputs_3_ready(arbiter_inputs_3_ready),
+        .inputs_3_payload(arbiter_inputs_3_payload),
+        .output__valid(arbiter_output__valid),
+        .output__ready(arbiter_output__ready),
+        .output__payload(arbiter_output__payload),
+        .grant(arbiter_grant)
     );
     skid_buffer_width10 skid (  // StreamMerge.cs:27
         .clk(clk),
         .reset(reset),
-        .Input_valid(skid_Input_valid),
-        .Input_ready(skid_Input_ready),
-        .Input_payload(skid_Input_payload),
-        .Output_valid(skid_Output_valid),
-        .Output_ready(skid_Output_ready),
-        .Output_payload(skid_Output_payload)
+        .input__valid(skid_input__valid),
+        .input__ready(skid_input__ready),
+        .input__payload(skid_input__payload),
+        .output__valid(skid_output__valid),
+        .output__ready(skid_output__ready),
+        .output__payload(skid_output__payload)
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, fifo_0_Level, fifo_0_Full, fifo_0_Empty, fifo_1_Level, fifo_1_Full, fifo_1_Empty, fifo_2_Level, fifo_2_Full, fifo_2_Empty, fifo_3_Level, fifo_3_Full, fifo_3_Empty, 1'b0};
+    wire unused_ok = &{1'b0, fifo_0_level, fifo_0_full, fifo_0_empty, fifo_1_level, fifo_1_full, fifo_1_empty, fifo_2_level, fifo_2_full, fifo_2_empty, fifo_3_level, fifo_3_full, fifo_3_empty, 1'b0};
 endmodule

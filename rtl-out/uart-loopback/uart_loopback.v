@@ -8,41 +8,41 @@ module uart_loopback (
     output wire [7:0] framing_errors  // UartLoopback.cs:29
 );
     reg [7:0] framing_error_count;      // UartLoopback.cs:39, reset 0
-    wire rx_Rxd;                        // port Rxd of instance rx
-    wire rx_Output_valid;               // port Output_valid of instance rx
-    wire rx_Output_ready;               // port Output_ready of instance rx
-    wire [7:0] rx_Output_payload;       // port Output_payload of instance rx
-    wire rx_FramingError;               // port FramingError of instance rx
-    wire rx_Overrun;                    // port Overrun of instance rx
-    wire fifo_Push_valid;               // port Push_valid of instance fifo
-    wire fifo_Push_ready;               // port Push_ready of instance fifo
-    wire [7:0] fifo_Push_payload;       // port Push_payload of instance fifo
-    wire fifo_Pop_valid;                // port Pop_valid of instance fifo
-    wire fifo_Pop_ready;                // port Pop_ready of instance fifo
-    wire [7:0] fifo_Pop_payload;        // port Pop_payload of instance fifo
-    wire [4:0] fifo_Level;              // port Level of instance fifo
-    wire fifo_Full;                     // port Full of instance fifo
-    wire fifo_Empty;                    // port Empty of instance fifo
-    wire tx_Input_valid;                // port Input_valid of instance tx
-    wire tx_Input_ready;                // port Input_ready of instance tx
-    wire [7:0] tx_Input_payload;        // port Input_payload of instance tx
-    wire tx_Txd;                        // port Txd of instance tx
-    wire tx_Busy;                       // port Busy of instance tx
+    wire rx_rxd;                        // port rxd of instance rx
+    wire rx_output__valid;              // port output__valid of instance rx
+    wire rx_output__ready;              // port output__ready of instance rx
+    wire [7:0] rx_output__payload;      // port output__payload of instance rx
+    wire rx_framing_error;              // port framing_error of instance rx
+    wire rx_overrun;                    // port overrun of instance rx
+    wire fifo_push_valid;               // port push_valid of instance fifo
+    wire fifo_push_ready;               // port push_ready of instance fifo
+    wire [7:0] fifo_push_payload;       // port push_payload of instance fifo
+    wire fifo_pop_valid;                // port pop_valid of instance fifo
+    wire fifo_pop_ready;                // port pop_ready of instance fifo
+    wire [7:0] fifo_pop_payload;        // port pop_payload of instance fifo
+    wire [4:0] fifo_level;              // port level of instance fifo
+    wire fifo_full;                     // port full of instance fifo
+    wire fifo_empty;                    // port empty of instance fifo
+    wire tx_input__valid;               // port input__valid of instance tx
+    wire tx_input__ready;               // port input__ready of instance tx
+    wire [7:0] tx_input__payload;       // port input__payload of instance tx
+    wire tx_txd;                        // port txd of instance tx
+    wire tx_busy;                       // port busy of instance tx
 
-    assign rx_Rxd = rxd;  // UartLoopback.cs:34
-    assign fifo_Push_valid = rx_Output_valid;  // UartLoopback.cs:35
-    assign fifo_Push_payload = rx_Output_payload;  // UartLoopback.cs:35
-    assign rx_Output_ready = fifo_Push_ready;  // UartLoopback.cs:35
-    assign tx_Input_valid = fifo_Pop_valid;  // UartLoopback.cs:36
-    assign tx_Input_payload = fifo_Pop_payload;  // UartLoopback.cs:36
-    assign fifo_Pop_ready = tx_Input_ready;  // UartLoopback.cs:36
-    assign txd = tx_Txd;  // UartLoopback.cs:37
+    assign rx_rxd = rxd;  // UartLoopback.cs:34
+    assign fifo_push_valid = rx_output__valid;  // UartLoopback.cs:35
+    assign fifo_push_payload = rx_output__payload;  // UartLoopback.cs:35
+    assign rx_output__ready = fifo_push_ready;  // UartLoopback.cs:35
+    assign tx_input__valid = fifo_pop_valid;  // UartLoopback.cs:36
+    assign tx_input__payload = fifo_pop_payload;  // UartLoopback.cs:36
+    assign fifo_pop_ready = tx_input__ready;  // UartLoopback.cs:36
+    assign txd = tx_txd;  // UartLoopback.cs:37
     assign framing_errors = framing_error_count;  // UartLoopback.cs:41
     always @(posedge clk) begin
         if (reset) begin
             framing_error_count <= 8'd0;
         end else begin
-            if (rx_FramingError) begin  // UartLoopback.cs:40
+            if (rx_framing_error) begin  // UartLoopback.cs:40
                 framing_error_count <= framing_error_count + 8'd1;  // UartLoopback.cs:40
             end
         end
@@ -51,36 +51,36 @@ module uart_loopback (
     uart_rx rx (  // UartLoopback.cs:31
         .clk(clk),
         .reset(reset),
-        .Rxd(rx_Rxd),
-        .Output_valid(rx_Output_valid),
-        .Output_ready(rx_Output_ready),
-        .Output_payload(rx_Output_payload),
-        .FramingError(rx_FramingError),
-        .Overrun(rx_Overrun)
+        .rxd(rx_rxd),
+        .output__valid(rx_output__valid),
+        .output__ready(rx_output__ready),
+        .output__payload(rx_output__payload),
+        .framing_error(rx_framing_error),
+        .overrun(rx_overrun)
     );
     sync_fifo fifo (  // UartLoopback.cs:32
         .clk(clk),
         .reset(reset),
-        .Push_valid(fifo_Push_valid),
-        .Push_ready(fifo_Push_ready),
-        .Push_payload(fifo_Push_payload),
-        .Pop_valid(fifo_Pop_valid),
-        .Pop_ready(fifo_Pop_ready),
-        .Pop_payload(fifo_Pop_payload),
-        .Level(fifo_Level),
-        .Full(fifo_Full),
-        .Empty(fifo_Empty)
+        .push_valid(fifo_push_valid),
+        .push_ready(fifo_push_ready),
+        .push_payload(fifo_push_payload),
+        .pop_valid(fifo_pop_valid),
+        .pop_ready(fifo_pop_ready),
+        .pop_payload(fifo_pop_payload),
+        .level(fifo_level),
+        .full(fifo_full),
+        .empty(fifo_empty)
     );
     uart_tx tx (  // UartLoopback.cs:33
         .clk(clk),
         .reset(reset),
-        .Input_valid(tx_Input_valid),
-        .Input_ready(tx_Input_ready),
-        .Input_payload(tx_Input_payload),
-        .Txd(tx_Txd),
-        .Busy(tx_Busy)
+        .input__valid(tx_input__valid),
+        .input__ready(tx_input__ready),
+        .input__payload(tx_input__payload),
+        .txd(tx_txd),
+        .busy(tx_busy)
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, rx_Overrun, fifo_Level, fifo_Full, fifo_Empty, tx_Busy, 1'b0};
+    wire unused_ok = &{1'b0, rx_overrun, fifo_level, fifo_full, fifo_empty, tx_busy, 1'b0};
 endmodule

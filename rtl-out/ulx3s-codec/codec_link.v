@@ -29,12 +29,12 @@ module codec_link (
     reg compressor_out_skid_valid;                 // CodecLink.cs:122, reset 0
     reg [32:0] compressor_out_skid_data;           // CodecLink.cs:122, no reset
     reg rejected;                                  // CodecLink.cs:171, reset 0
-    wire rx_Rxd;                                   // port Rxd of instance rx
-    wire rx_Output_valid;                          // port Output_valid of instance rx
-    wire rx_Output_ready;                          // port Output_ready of instance rx
-    wire [7:0] rx_Output_payload;                  // port Output_payload of instance rx
-    wire rx_FramingError;                          // port FramingError of instance rx
-    wire rx_Overrun;                               // port Overrun of instance rx
+    wire rx_rxd;                                   // port rxd of instance rx
+    wire rx_output__valid;                         // port output__valid of instance rx
+    wire rx_output__ready;                         // port output__ready of instance rx
+    wire [7:0] rx_output__payload;                 // port output__payload of instance rx
+    wire rx_framing_error;                         // port framing_error of instance rx
+    wire rx_overrun;                               // port overrun of instance rx
     wire parser_bytes_valid;                       // port bytes_valid of instance parser
     wire parser_bytes_ready;                       // port bytes_ready of instance parser
     wire [7:0] parser_bytes_payload;               // port bytes_payload of instance parser
@@ -52,15 +52,15 @@ module codec_link (
     wire parser_checksum_mismatch;                 // port checksum_mismatch of instance parser
     wire parser_framing_error;                     // port framing_error of instance parser
     wire parser_truncated;                         // port truncated of instance parser
-    wire request_fifo_Push_valid;                  // port Push_valid of instance request_fifo
-    wire request_fifo_Push_ready;                  // port Push_ready of instance request_fifo
-    wire [32:0] request_fifo_Push_payload;         // port Push_payload of instance request_fifo
-    wire request_fifo_Pop_valid;                   // port Pop_valid of instance request_fifo
-    wire request_fifo_Pop_ready;                   // port Pop_ready of instance request_fifo
-    wire [32:0] request_fifo_Pop_payload;          // port Pop_payload of instance request_fifo
-    wire [11:0] request_fifo_Level;                // port Level of instance request_fifo
-    wire request_fifo_Full;                        // port Full of instance request_fifo
-    wire request_fifo_Empty;                       // port Empty of instance request_fifo
+    wire request_fifo_push_valid;                  // port push_valid of instance request_fifo
+    wire request_fifo_push_ready;                  // port push_ready of instance request_fifo
+    wire [32:0] request_fifo_push_payload;         // port push_payload of instance request_fifo
+    wire request_fifo_pop_valid;                   // port pop_valid of instance request_fifo
+    wire request_fifo_pop_ready;                   // port pop_ready of instance request_fifo
+    wire [32:0] request_fifo_pop_payload;          // port pop_payload of instance request_fifo
+    wire [11:0] request_fifo_level;                // port level of instance request_fifo
+    wire request_fifo_full;                        // port full of instance request_fifo
+    wire request_fifo_empty;                       // port empty of instance request_fifo
     wire compressor_values_valid;                  // port values_valid of instance compressor
     wire compressor_values_ready;                  // port values_ready of instance compressor
     wire [31:0] compressor_values_payload;         // port values_payload of instance compressor
@@ -71,15 +71,15 @@ module codec_link (
     wire compressor_blocks_last;                   // port blocks_last of instance compressor
     wire compressor_non_finite;                    // port non_finite of instance compressor
     wire compressor_clear_status;                  // port clear_status of instance compressor
-    wire block_fifo_Push_valid;                    // port Push_valid of instance block_fifo
-    wire block_fifo_Push_ready;                    // port Push_ready of instance block_fifo
-    wire [31:0] block_fifo_Push_payload;           // port Push_payload of instance block_fifo
-    wire block_fifo_Pop_valid;                     // port Pop_valid of instance block_fifo
-    wire block_fifo_Pop_ready;                     // port Pop_ready of instance block_fifo
-    wire [31:0] block_fifo_Pop_payload;            // port Pop_payload of instance block_fifo
-    wire [2:0] block_fifo_Level;                   // port Level of instance block_fifo
-    wire block_fifo_Full;                          // port Full of instance block_fifo
-    wire block_fifo_Empty;                         // port Empty of instance block_fifo
+    wire block_fifo_push_valid;                    // port push_valid of instance block_fifo
+    wire block_fifo_push_ready;                    // port push_ready of instance block_fifo
+    wire [31:0] block_fifo_push_payload;           // port push_payload of instance block_fifo
+    wire block_fifo_pop_valid;                     // port pop_valid of instance block_fifo
+    wire block_fifo_pop_ready;                     // port pop_ready of instance block_fifo
+    wire [31:0] block_fifo_pop_payload;            // port pop_payload of instance block_fifo
+    wire [2:0] block_fifo_level;                   // port level of instance block_fifo
+    wire block_fifo_full;                          // port full of instance block_fifo
+    wire block_fifo_empty;                         // port empty of instance block_fifo
     wire decompressor_blocks_valid;                // port blocks_valid of instance decompressor
     wire decompressor_blocks_ready;                // port blocks_ready of instance decompressor
     wire [31:0] decompressor_blocks_payload;       // port blocks_payload of instance decompressor
@@ -88,15 +88,15 @@ module codec_link (
     wire decompressor_values_ready;                // port values_ready of instance decompressor
     wire [31:0] decompressor_values_payload;       // port values_payload of instance decompressor
     wire decompressor_values_last;                 // port values_last of instance decompressor
-    wire value_fifo_Push_valid;                    // port Push_valid of instance value_fifo
-    wire value_fifo_Push_ready;                    // port Push_ready of instance value_fifo
-    wire [31:0] value_fifo_Push_payload;           // port Push_payload of instance value_fifo
-    wire value_fifo_Pop_valid;                     // port Pop_valid of instance value_fifo
-    wire value_fifo_Pop_ready;                     // port Pop_ready of instance value_fifo
-    wire [31:0] value_fifo_Pop_payload;            // port Pop_payload of instance value_fifo
-    wire [2:0] value_fifo_Level;                   // port Level of instance value_fifo
-    wire value_fifo_Full;                          // port Full of instance value_fifo
-    wire value_fifo_Empty;                         // port Empty of instance value_fifo
+    wire value_fifo_push_valid;                    // port push_valid of instance value_fifo
+    wire value_fifo_push_ready;                    // port push_ready of instance value_fifo
+    wire [31:0] value_fifo_push_payload;           // port push_payload of instance value_fifo
+    wire value_fifo_pop_valid;                     // port pop_valid of instance value_fifo
+    wire value_fifo_pop_ready;                     // port pop_ready of instance value_fifo
+    wire [31:0] value_fifo_pop_payload;            // port pop_payload of instance value_fifo
+    wire [2:0] value_fifo_level;                   // port level of instance value_fifo
+    wire value_fifo_full;                          // port full of instance value_fifo
+    wire value_fifo_empty;                         // port empty of instance value_fifo
     wire writer_start_codec;                       // port start_codec of instance writer
     wire writer_start_info;                        // port start_info of instance writer
     wire writer_reject;                            // port reject of instance writer
@@ -116,25 +116,25 @@ module codec_link (
     wire writer_bytes_ready;                       // port bytes_ready of instance writer
     wire [7:0] writer_bytes_payload;               // port bytes_payload of instance writer
     wire writer_idle;                              // port idle of instance writer
-    wire tx_Input_valid;                           // port Input_valid of instance tx
-    wire tx_Input_ready;                           // port Input_ready of instance tx
-    wire [7:0] tx_Input_payload;                   // port Input_payload of instance tx
-    wire tx_Txd;                                   // port Txd of instance tx
-    wire tx_Busy;                                  // port Busy of instance tx
+    wire tx_input__valid;                          // port input__valid of instance tx
+    wire tx_input__ready;                          // port input__ready of instance tx
+    wire [7:0] tx_input__payload;                  // port input__payload of instance tx
+    wire tx_txd;                                   // port txd of instance tx
+    wire tx_busy;                                  // port busy of instance tx
     wire [32:0] compressor_out_main_data_part0;    // CodecLink.cs:122, part of an expression
 
     assign compressor_out_main_data_part0 = {compressor_blocks_last, compressor_blocks_payload};
 
-    assign rx_Rxd = rxd;  // CodecLink.cs:67
-    assign parser_bytes_valid = rx_Output_valid;  // CodecLink.cs:68
-    assign parser_bytes_payload = rx_Output_payload;  // CodecLink.cs:68
-    assign rx_Output_ready = parser_bytes_ready;  // CodecLink.cs:68
-    assign parser_line_error = rx_FramingError;  // CodecLink.cs:69
+    assign rx_rxd = rxd;  // CodecLink.cs:67
+    assign parser_bytes_valid = rx_output__valid;  // CodecLink.cs:68
+    assign parser_bytes_payload = rx_output__payload;  // CodecLink.cs:68
+    assign rx_output__ready = parser_bytes_ready;  // CodecLink.cs:68
+    assign parser_line_error = rx_framing_error;  // CodecLink.cs:69
     assign parser_responder_idle = writer_idle;  // CodecLink.cs:70
-    assign request_fifo_Push_valid = parser_values_valid;  // CodecLink.cs:71
-    assign request_fifo_Push_payload = {parser_values_last, parser_values_payload};  // CodecLink.cs:72
-    assign parser_values_ready = request_fifo_Push_ready;  // CodecLink.cs:73
-    assign request_fifo_Pop_ready = !compressor_in_skid_valid;  // CodecLink.cs:79
+    assign request_fifo_push_valid = parser_values_valid;  // CodecLink.cs:71
+    assign request_fifo_push_payload = {parser_values_last, parser_values_payload};  // CodecLink.cs:72
+    assign parser_values_ready = request_fifo_push_ready;  // CodecLink.cs:73
+    assign request_fifo_pop_ready = !compressor_in_skid_valid;  // CodecLink.cs:79
     assign compressor_in_valid = compressor_in_main_valid;  // CodecLink.cs:79
     assign compressor_in_payload = compressor_in_main_data;  // CodecLink.cs:79
     assign compressor_clear_status = parser_start_codec;  // CodecLink.cs:80
@@ -146,36 +146,36 @@ module codec_link (
     assign compressor_out_valid = compressor_out_main_valid;  // CodecLink.cs:122
     assign compressor_out_payload = compressor_out_main_data[31:0];  // CodecLink.cs:122
     assign compressor_out_last = compressor_out_main_data[32];  // CodecLink.cs:122
-    assign block_fifo_Push_valid = compressor_out_valid & !fork_sent_reply;  // CodecLink.cs:123
-    assign block_fifo_Push_payload = compressor_out_payload;  // CodecLink.cs:124
+    assign block_fifo_push_valid = compressor_out_valid & !fork_sent_reply;  // CodecLink.cs:123
+    assign block_fifo_push_payload = compressor_out_payload;  // CodecLink.cs:124
     assign decompressor_blocks_valid = compressor_out_valid & !fork_sent_decoder;  // CodecLink.cs:125
     assign decompressor_blocks_payload = compressor_out_payload;  // CodecLink.cs:126
     assign decompressor_blocks_last = compressor_out_last;  // CodecLink.cs:127
-    assign compressor_out_ready = (fork_sent_reply | block_fifo_Push_ready) & (fork_sent_decoder | decompressor_blocks_ready);  // CodecLink.cs:128
-    assign value_fifo_Push_valid = decompressor_values_valid;  // CodecLink.cs:140
-    assign value_fifo_Push_payload = decompressor_values_payload;  // CodecLink.cs:141
-    assign decompressor_values_ready = value_fifo_Push_ready;  // CodecLink.cs:142
-    assign writer_values_valid = value_fifo_Pop_valid;  // CodecLink.cs:146
-    assign writer_values_payload = value_fifo_Pop_payload;  // CodecLink.cs:146
-    assign value_fifo_Pop_ready = writer_values_ready;  // CodecLink.cs:146
+    assign compressor_out_ready = (fork_sent_reply | block_fifo_push_ready) & (fork_sent_decoder | decompressor_blocks_ready);  // CodecLink.cs:128
+    assign value_fifo_push_valid = decompressor_values_valid;  // CodecLink.cs:140
+    assign value_fifo_push_payload = decompressor_values_payload;  // CodecLink.cs:141
+    assign decompressor_values_ready = value_fifo_push_ready;  // CodecLink.cs:142
+    assign writer_values_valid = value_fifo_pop_valid;  // CodecLink.cs:146
+    assign writer_values_payload = value_fifo_pop_payload;  // CodecLink.cs:146
+    assign value_fifo_pop_ready = writer_values_ready;  // CodecLink.cs:146
     assign writer_start_codec = parser_start_codec;  // CodecLink.cs:158
     assign writer_start_info = parser_start_info;  // CodecLink.cs:159
     assign writer_reject = parser_reject;  // CodecLink.cs:160
     assign writer_count = parser_count;  // CodecLink.cs:161
-    assign writer_blocks_valid = block_fifo_Pop_valid;  // CodecLink.cs:162
-    assign writer_blocks_payload = block_fifo_Pop_payload;  // CodecLink.cs:162
-    assign block_fifo_Pop_ready = writer_blocks_ready;  // CodecLink.cs:162
+    assign writer_blocks_valid = block_fifo_pop_valid;  // CodecLink.cs:162
+    assign writer_blocks_payload = block_fifo_pop_payload;  // CodecLink.cs:162
+    assign block_fifo_pop_ready = writer_blocks_ready;  // CodecLink.cs:162
     assign writer_request_complete = parser_complete;  // CodecLink.cs:163
     assign writer_checksum_mismatch = parser_checksum_mismatch;  // CodecLink.cs:164
     assign writer_framing_error = parser_framing_error;  // CodecLink.cs:165
     assign writer_truncated = parser_truncated;  // CodecLink.cs:166
     assign writer_non_finite = compressor_non_finite;  // CodecLink.cs:167
-    assign tx_Input_valid = writer_bytes_valid;  // CodecLink.cs:168
-    assign tx_Input_payload = writer_bytes_payload;  // CodecLink.cs:168
-    assign writer_bytes_ready = tx_Input_ready;  // CodecLink.cs:168
-    assign txd = tx_Txd;  // CodecLink.cs:169
-    assign rx_byte = rx_Output_valid & rx_Output_ready;  // CodecLink.cs:173
-    assign tx_byte = tx_Input_valid & tx_Input_ready;  // CodecLink.cs:174
+    assign tx_input__valid = writer_bytes_valid;  // CodecLink.cs:168
+    assign tx_input__payload = writer_bytes_payload;  // CodecLink.cs:168
+    assign writer_bytes_ready = tx_input__ready;  // CodecLink.cs:168
+    assign txd = tx_txd;  // CodecLink.cs:169
+    assign rx_byte = rx_output__valid & rx_output__ready;  // CodecLink.cs:173
+    assign tx_byte = tx_input__valid & tx_input__ready;  // CodecLink.cs:174
     assign busy = !writer_idle;  // CodecLink.cs:175
     assign non_finite_seen = compressor_non_finite;  // CodecLink.cs:176
     assign error_seen = ((rejected | parser_checksum_mismatch) | parser_framing_error) | parser_truncated;  // CodecLink.cs:177
@@ -190,10 +190,10 @@ module codec_link (
             rejected <= 1'b0;
         end else begin
             if (compressor_in_ready | !compressor_in_main_valid) begin  // CodecLink.cs:79
-                compressor_in_main_valid <= compressor_in_skid_valid | request_fifo_Pop_valid;  // CodecLink.cs:79
+                compressor_in_main_valid <= compressor_in_skid_valid | request_fifo_pop_valid;  // CodecLink.cs:79
                 compressor_in_skid_valid <= 1'b0;  // CodecLink.cs:79
             end else begin
-                if (request_fifo_Pop_valid & !compressor_in_skid_valid) begin  // CodecLink.cs:79
+                if (request_fifo_pop_valid & !compressor_in_skid_valid) begin  // CodecLink.cs:79
                     compressor_in_skid_valid <= 1'b1;  // CodecLink.cs:79
                 end
             end
@@ -209,7 +209,7 @@ module codec_link (
                 fork_sent_reply <= 1'b0;  // CodecLink.cs:131
                 fork_sent_decoder <= 1'b0;  // CodecLink.cs:132
             end else begin
-                if (block_fifo_Push_valid & block_fifo_Push_ready) begin  // CodecLink.cs:135
+                if (block_fifo_push_valid & block_fifo_push_ready) begin  // CodecLink.cs:135
                     fork_sent_reply <= 1'b1;  // CodecLink.cs:135
                 end
                 if (decompressor_blocks_valid & decompressor_blocks_ready) begin  // CodecLink.cs:136
@@ -225,10 +225,10 @@ module codec_link (
     end
     always @(posedge clk) begin
         if (compressor_in_ready | !compressor_in_main_valid) begin  // CodecLink.cs:79
-            compressor_in_main_data <= compressor_in_skid_valid ? compressor_in_skid_data : request_fifo_Pop_payload;  // CodecLink.cs:79
+            compressor_in_main_data <= compressor_in_skid_valid ? compressor_in_skid_data : request_fifo_pop_payload;  // CodecLink.cs:79
         end else begin
-            if (request_fifo_Pop_valid & !compressor_in_skid_valid) begin  // CodecLink.cs:79
-                compressor_in_skid_data <= request_fifo_Pop_payload;  // CodecLink.cs:79
+            if (request_fifo_pop_valid & !compressor_in_skid_valid) begin  // CodecLink.cs:79
+                compressor_in_skid_data <= request_fifo_pop_payload;  // CodecLink.cs:79
             end
         end
         if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:122
@@ -243,12 +243,12 @@ module codec_link (
     uart_rx rx (  // CodecLink.cs:56
         .clk(clk),
         .reset(reset),
-        .Rxd(rx_Rxd),
-        .Output_valid(rx_Output_valid),
-        .Output_ready(rx_Output_ready),
-        .Output_payload(rx_Output_payload),
-        .FramingError(rx_FramingError),
-        .Overrun(rx_Overrun)
+        .rxd(rx_rxd),
+        .output__valid(rx_output__valid),
+        .output__ready(rx_output__ready),
+        .output__payload(rx_output__payload),
+        .framing_error(rx_framing_error),
+        .overrun(rx_overrun)
     );
     request_parser parser (  // CodecLink.cs:57
         .clk(clk),
@@ -274,15 +274,15 @@ module codec_link (
     sync_fifo_width33_depth2048_bramtrue request_fifo (  // CodecLink.cs:58
         .clk(clk),
         .reset(reset),
-        .Push_valid(request_fifo_Push_valid),
-        .Push_ready(request_fifo_Push_ready),
-        .Push_payload(request_fifo_Push_payload),
-        .Pop_valid(request_fifo_Pop_valid),
-        .Pop_ready(request_fifo_Pop_ready),
-        .Pop_payload(request_fifo_Pop_payload),
-        .Level(request_fifo_Level),
-        .Full(request_fifo_Full),
-        .Empty(request_fifo_Empty)
+        .push_valid(request_fifo_push_valid),
+        .push_ready(request_fifo_push_ready),
+        .push_payload(request_fifo_push_payload),
+        .pop_valid(request_fifo_pop_valid),
+        .pop_ready(request_fifo_pop_ready),
+        .pop_payload(request_fifo_pop_payload),
+        .level(request_fifo_level),
+        .full(request_fifo_full),
+        .empty(request_fifo_empty)
     );
     zfpe_compressor compressor (  // CodecLink.cs:59
         .clk(clk),
@@ -301,15 +301,15 @@ module codec_link (
     sync_fifo_width32_depth4 block_fifo (  // CodecLink.cs:60
         .clk(clk),
         .reset(reset),
-        .Push_valid(block_fifo_Push_valid),
-        .Push_ready(block_fifo_Push_ready),
-        .Push_payload(block_fifo_Push_payload),
-        .Pop_valid(block_fifo_Pop_valid),
-        .Pop_ready(block_fifo_Pop_ready),
-        .Pop_payload(block_fifo_Pop_payload),
-        .Level(block_fifo_Level),
-        .Full(block_fifo_Full),
-        .Empty(block_fifo_Empty)
+        .push_valid(block_fifo_push_valid),
+        .push_ready(block_fifo_push_ready),
+        .push_payload(block_fifo_push_payload),
+        .pop_valid(block_fifo_pop_valid),
+        .pop_ready(block_fifo_pop_ready),
+        .pop_payload(block_fifo_pop_payload),
+        .level(block_fifo_level),
+        .full(block_fifo_full),
+        .empty(block_fifo_empty)
     );
     zfpe_decompressor decompressor (  // CodecLink.cs:61
         .clk(clk),
@@ -326,15 +326,15 @@ module codec_link (
     sync_fifo_width32_depth4 value_fifo (  // CodecLink.cs:62
         .clk(clk),
         .reset(reset),
-        .Push_valid(value_fifo_Push_valid),
-        .Push_ready(value_fifo_Push_ready),
-        .Push_payload(value_fifo_Push_payload),
-        .Pop_valid(value_fifo_Pop_valid),
-        .Pop_ready(value_fifo_Pop_ready),
-        .Pop_payload(value_fifo_Pop_payload),
-        .Level(value_fifo_Level),
-        .Full(value_fifo_Full),
-        .Empty(value_fifo_Empty)
+        .push_valid(value_fifo_push_valid),
+        .push_ready(value_fifo_push_ready),
+        .push_payload(value_fifo_push_payload),
+        .pop_valid(value_fifo_pop_valid),
+        .pop_ready(value_fifo_pop_ready),
+        .pop_payload(value_fifo_pop_payload),
+        .level(value_fifo_level),
+        .full(value_fifo_full),
+        .empty(value_fifo_empty)
     );
     response_writer writer (  // CodecLink.cs:63
         .clk(clk),
@@ -362,13 +362,13 @@ module codec_link (
     uart_tx tx (  // CodecLink.cs:64
         .clk(clk),
         .reset(reset),
-        .Input_valid(tx_Input_valid),
-        .Input_ready(tx_Input_ready),
-        .Input_payload(tx_Input_payload),
-        .Txd(tx_Txd),
-        .Busy(tx_Busy)
+        .input__valid(tx_input__valid),
+        .input__ready(tx_input__ready),
+        .input__payload(tx_input__payload),
+        .txd(tx_txd),
+        .busy(tx_busy)
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, rx_Overrun, request_fifo_Level, request_fifo_Full, request_fifo_Empty, block_fifo_Level, block_fifo_Full, block_fifo_Empty, decompressor_values_last, value_fifo_Level, value_fifo_Full, value_fifo_Empty, tx_Busy, 1'b0};
+    wire unused_ok = &{1'b0, rx_overrun, request_fifo_level, request_fifo_full, request_fifo_empty, block_fifo_level, block_fifo_full, block_fifo_empty, decompressor_values_last, value_fifo_level, value_fifo_full, value_fifo_empty, tx_busy, 1'b0};
 endmodule

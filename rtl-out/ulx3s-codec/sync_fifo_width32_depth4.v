@@ -3,15 +3,15 @@
 module sync_fifo_width32_depth4 (
     input wire clk,                  // implicit clock (rising edge)
     input wire reset,                // implicit synchronous reset, active high
-    input wire Push_valid,           // SyncFifo.cs:30
-    output wire Push_ready,          // SyncFifo.cs:30
-    input wire [31:0] Push_payload,  // SyncFifo.cs:30
-    output wire Pop_valid,           // SyncFifo.cs:31
-    input wire Pop_ready,            // SyncFifo.cs:31
-    output wire [31:0] Pop_payload,  // SyncFifo.cs:31
-    output wire [2:0] Level,         // SyncFifo.cs:33
-    output wire Full,                // SyncFifo.cs:34
-    output wire Empty                // SyncFifo.cs:35
+    input wire push_valid,           // SyncFifo.cs:30
+    output wire push_ready,          // SyncFifo.cs:30
+    input wire [31:0] push_payload,  // SyncFifo.cs:30
+    output wire pop_valid,           // SyncFifo.cs:31
+    input wire pop_ready,            // SyncFifo.cs:31
+    output wire [31:0] pop_payload,  // SyncFifo.cs:31
+    output wire [2:0] level,         // SyncFifo.cs:33
+    output wire full,                // SyncFifo.cs:34
+    output wire empty                // SyncFifo.cs:35
 );
     reg [1:0] write_ptr;        // SyncFifo.cs:55, reset 0
     reg [1:0] read_ptr;         // SyncFifo.cs:56, reset 0
@@ -20,14 +20,14 @@ module sync_fifo_width32_depth4 (
     wire do_pop;                // SyncFifo.cs:60
     reg [31:0] storage [0:3];   // SyncFifo.cs:54, 4 x 32 bits
 
-    assign Full = count == 3'd4;  // SyncFifo.cs:61
-    assign Empty = count == 3'd0;  // SyncFifo.cs:64
-    assign Level = count;  // SyncFifo.cs:65
-    assign Push_ready = !Full;  // SyncFifo.cs:81
-    assign do_push = Push_valid & Push_ready;  // SyncFifo.cs:82
-    assign Pop_valid = !Empty;  // SyncFifo.cs:83
-    assign Pop_payload = storage[read_ptr];  // SyncFifo.cs:84
-    assign do_pop = Pop_valid & Pop_ready;  // SyncFifo.cs:85
+    assign full = count == 3'd4;  // SyncFifo.cs:61
+    assign empty = count == 3'd0;  // SyncFifo.cs:64
+    assign level = count;  // SyncFifo.cs:65
+    assign push_ready = !full;  // SyncFifo.cs:81
+    assign do_push = push_valid & push_ready;  // SyncFifo.cs:82
+    assign pop_valid = !empty;  // SyncFifo.cs:83
+    assign pop_payload = storage[read_ptr];  // SyncFifo.cs:84
+    assign do_pop = pop_valid & pop_ready;  // SyncFifo.cs:85
     always @(posedge clk) begin
         if (reset) begin
             write_ptr <= 2'd0;
@@ -49,7 +49,7 @@ module sync_fifo_width32_depth4 (
     end
     always @(posedge clk) begin  // writes of storage
         if (do_push) begin  // SyncFifo.cs:70
-            storage[write_ptr] <= Push_payload;  // SyncFifo.cs:72
+            storage[write_ptr] <= push_payload;  // SyncFifo.cs:72
         end
     end
 endmodule

@@ -3,15 +3,15 @@
 module sync_fifo_width33_depth2048_bramtrue (
     input wire clk,                  // implicit clock (rising edge)
     input wire reset,                // implicit synchronous reset, active high
-    input wire Push_valid,           // SyncFifo.cs:30
-    output wire Push_ready,          // SyncFifo.cs:30
-    input wire [32:0] Push_payload,  // SyncFifo.cs:30
-    output wire Pop_valid,           // SyncFifo.cs:31
-    input wire Pop_ready,            // SyncFifo.cs:31
-    output wire [32:0] Pop_payload,  // SyncFifo.cs:31
-    output wire [11:0] Level,        // SyncFifo.cs:33
-    output wire Full,                // SyncFifo.cs:34
-    output wire Empty                // SyncFifo.cs:35
+    input wire push_valid,           // SyncFifo.cs:30
+    output wire push_ready,          // SyncFifo.cs:30
+    input wire [32:0] push_payload,  // SyncFifo.cs:30
+    output wire pop_valid,           // SyncFifo.cs:31
+    input wire pop_ready,            // SyncFifo.cs:31
+    output wire [32:0] pop_payload,  // SyncFifo.cs:31
+    output wire [11:0] level,        // SyncFifo.cs:33
+    output wire full,                // SyncFifo.cs:34
+    output wire empty                // SyncFifo.cs:35
 );
     reg [10:0] write_ptr;          // SyncFifo.cs:55, reset 0
     reg [10:0] read_ptr;           // SyncFifo.cs:56, reset 0
@@ -25,16 +25,16 @@ module sync_fifo_width33_depth2048_bramtrue (
     wire do_pop_part1;             // SyncFifo.cs:96, part of an expression
 
     assign do_pop_part0 = count != 12'd0;
-    assign do_pop_part1 = !out_valid | Pop_ready;
+    assign do_pop_part1 = !out_valid | pop_ready;
 
-    assign Full = count == 12'd2048;  // SyncFifo.cs:61
-    assign do_push = Push_valid & Push_ready;  // SyncFifo.cs:94
-    assign Push_ready = count != 12'd2048;  // SyncFifo.cs:95
+    assign full = count == 12'd2048;  // SyncFifo.cs:61
+    assign do_push = push_valid & push_ready;  // SyncFifo.cs:94
+    assign push_ready = count != 12'd2048;  // SyncFifo.cs:95
     assign do_pop = do_pop_part0 & do_pop_part1;  // SyncFifo.cs:96
-    assign Pop_valid = out_valid;  // SyncFifo.cs:99
-    assign Pop_payload = out_word;  // SyncFifo.cs:100
-    assign Level = count + {11'd0, out_valid};  // SyncFifo.cs:101
-    assign Empty = (count == 12'd0) & !out_valid;  // SyncFifo.cs:102
+    assign pop_valid = out_valid;  // SyncFifo.cs:99
+    assign pop_payload = out_word;  // SyncFifo.cs:100
+    assign level = count + {11'd0, out_valid};  // SyncFifo.cs:101
+    assign empty = (count == 12'd0) & !out_valid;  // SyncFifo.cs:102
     always @(posedge clk) begin
         if (reset) begin
             write_ptr <= 11'd0;
@@ -60,7 +60,7 @@ module sync_fifo_width33_depth2048_bramtrue (
     end
     always @(posedge clk) begin  // writes of storage
         if (do_push) begin  // SyncFifo.cs:70
-            storage[write_ptr] <= Push_payload;  // SyncFifo.cs:72
+            storage[write_ptr] <= push_payload;  // SyncFifo.cs:72
         end
     end
     always @(posedge clk) begin  // read port out_word, SyncFifo.cs:97

@@ -42,12 +42,12 @@ module ulx3s_codec (
         end else begin
             heartbeat <= heartbeat + 26'd1;  // Ulx3sCodec.cs:67
             if (link_rx_byte) begin  // Ulx3sCodec.cs:81
-                rx_light_cycles <= 20'd1048575;  // Ulx3sCodec.cs:81
+                rx_light_cycles <= 20'hFFFFF;  // Ulx3sCodec.cs:81
             end else if (rx_light_cycles != 20'd0) begin
                 rx_light_cycles <= rx_light_cycles - 20'd1;  // Ulx3sCodec.cs:81
             end
             if (link_tx_byte) begin  // Ulx3sCodec.cs:81
-                tx_light_cycles <= 20'd1048575;  // Ulx3sCodec.cs:81
+                tx_light_cycles <= 20'hFFFFF;  // Ulx3sCodec.cs:81
             end else if (tx_light_cycles != 20'd0) begin
                 tx_light_cycles <= tx_light_cycles - 20'd1;  // Ulx3sCodec.cs:81
             end

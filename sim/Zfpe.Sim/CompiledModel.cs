@@ -53,7 +53,14 @@ public sealed class CompiledModel
     /// test's waves land in a file named after it. <paramref name="options"/> (default: those the
     /// model was requested with) also choose the wave directory.
     /// </summary>
-    public Simulation Start(string? name = null, SimOptions? options = null, [CallerMemberName] string caller = "")
+    public Simulation Start(string? name = null, SimOptions? options = null, [CallerMemberName] string caller = "") =>
+        Start(name, options, caller, top: null);
+
+    /// <summary>Starts a simulation of <paramref name="top"/> (this model's design as emitted from that component): its port members address the simulation's ports.</summary>
+    public Simulation Start(Zfpe.Hdl.Component? top, SimOptions? options = null, [CallerMemberName] string caller = "") =>
+        Start(null, options, caller, top);
+
+    private Simulation Start(string? name, SimOptions? options, string caller, Zfpe.Hdl.Component? top)
     {
         options ??= Options;
         options.Validate();
@@ -62,7 +69,7 @@ public sealed class CompiledModel
         var wavePath = options.WaveFile is { } file
             ? Path.GetFullPath(file)
             : WaveFiles.Allocate(options.ResolveWaveDirectory(), chosen, extension);
-        return new(this, chosen, wavePath);
+        return new(this, chosen, wavePath, top);
     }
 
     /// <summary>The plain C++ driver over this model, linked on first use (see <see cref="CppDriver"/>).</summary>

@@ -23,6 +23,29 @@ public sealed unsafe class SimPort
         Writable = info.Direction == PortDirection.Input && info.Role != PortRole.Clock;
     }
 
+    /// <summary>
+    /// A port made of several ports side by side (a bundle's fields, the first in the least
+    /// significant bits): poked and peeked as one value, split across its parts.
+    /// </summary>
+    internal SimPort(Simulation simulation, string name, SimPort[] parts)
+    {
+        Simulation = simulation;
+        Owner = simulation;
+        Id = -1;
+        Parts = parts;
+        var width = parts.Sum(p => p.Width);
+        Info = new PortInfo(name, width, parts[0].Info.Direction, IsSigned: false);
+        Width = width;
+        Words = (width + 31) / 32;
+        Mask = width >= 64 ? ulong.MaxValue : (1UL << width) - 1;
+        Address = null;
+        Bytes = 0; // never the fast path: pokes and peeks go through the parts
+        Writable = false;
+    }
+
+    /// <summary>For a port made of several (a bundle), its parts, least significant first; null for a real port.</summary>
+    internal readonly SimPort[]? Parts;
+
     /// <summary>The simulation, as a field: read on every poke and peek.</summary>
     internal readonly Simulation Owner;
 
@@ -37,7 +60,7 @@ public sealed unsafe class SimPort
 
     public Simulation Simulation { get; }
 
-    /// <summary>Index in the design's port list; also the id the native shim knows it by.</summary>
+    /// <summary>Index in the design's port list; also the id the native shim knows it by (-1 for a port made of several).</summary>
     public int Id { get; }
 
     public PortInfo Info { get; }
@@ -45,6 +68,9 @@ public sealed unsafe class SimPort
     public int Width { get; }
     public bool IsSigned => Info.IsSigned;
     public bool IsInput => Info.Direction == PortDirection.Input;
+
+    /// <summary>The ports this one is made of (a bundle's fields, least significant first), or just this port.</summary>
+    public IReadOnlyList<SimPort> Fields => Parts ?? [this];
     public PortRole Role => Info.Role;
 
     /// <summary>32-bit words in the port's word-array form.</summary>

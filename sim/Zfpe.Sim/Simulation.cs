@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Zfpe.Hdl;
 using Zfpe.Hdl.Emit;
 
 namespace Zfpe.Sim;
@@ -26,6 +27,7 @@ public sealed unsafe class Simulation : IDisposable
     private readonly bool _fastCycles;
     private ICycleAgent[] _agents = [];
     private nint _instance;
+    private readonly Component? _top;
 
     // Verilator finds a model's context through a thread-local; rebinding it on every call would
     // cost more than the call, so each thread remembers which simulation it is bound to.
@@ -33,9 +35,10 @@ public sealed unsafe class Simulation : IDisposable
     private static long s_lastId;
     private readonly long _id = Interlocked.Increment(ref s_lastId);
 
-    internal Simulation(CompiledModel model, string name, string wavePath)
+    internal Simulation(CompiledModel model, string name, string wavePath, Component? top)
     {
         Model = model;
+        _top = top;
         Name = name;
         _lib = model.Library;
         _instance = _lib.Create();
@@ -80,7 +83,7 @@ public sealed unsafe class Simulation : IDisposable
     {
         options ??= SimOptions.Default;
         var cache = options.CacheDirectory is null ? ModelCache.Default : ModelCache.For(options.ResolveCacheDirectory());
-        return cache.GetOrBuild(design, options).Start(options: options, caller: caller);
+        return cache.GetOrBuild(design, options).Start(design.Top, options, caller);
     }
 
     ~Simulation() => Release();
@@ -124,13 +127,54 @@ public sealed unsafe class Simulation : IDisposable
     /// <summary>The stream port <paramref name="name"/>: <c>name_valid</c>, <c>name_ready</c>, <c>name_payload</c> and optionally <c>name_last</c>.</summary>
     public StreamPorts Stream(string name) => StreamPorts.Find(this, name);
 
+    /// <summary>
+    /// The port of a top-level port member of the simulated component (<c>sim.Port(top.Enable)</c>),
+    /// or, for a bundle port, one port made of its fields (first field in the least significant bits).
+    /// Addressing ports through the C# members makes a rename a compile error, not a test failure.
+    /// </summary>
+    public SimPort Port(IHdlData member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (member is Bundle bundle)
+        {
+            var parts = bundle.Leaves.Select(l => Port(l)).ToArray();
+            return parts.Length == 1 ? parts[0] : new SimPort(this, string.Join("+", parts.Select(p => p.Name)), parts);
+        }
+        var value = (HdlValue)member;
+        var signal = value.Signal
+            ?? throw new ArgumentException($"an expression ({value}) is not a port; pass a port member of the top component.", nameof(member));
+        // Without the component it was started from, a port of the same module is the best one can check.
+        var ofTop = _top is { } top ? ReferenceEquals(signal.Owner, top) : signal.Owner.Parent is null && signal.Owner.ModuleName == Design.TopModule;
+        if (!signal.IsPort || !ofTop || signal.Name is null)
+            throw new ArgumentException(
+                $"{signal.Owner.GetType().Name}.{signal.Name ?? "?"} ({signal.Role.ToString().ToLowerInvariant()}, declared at {signal.Declared}) is not a port of " +
+                $"the component this simulation runs (top module '{Design.TopModule}'){(signal.IsPort && !ofTop ? ": it belongs to another instance" : "")}.", nameof(member));
+        return Port(signal.Name);
+    }
+
+    /// <summary>The ports of a stream member of the simulated component (<c>sim.Stream(top.Values)</c>).</summary>
+    public StreamPorts Stream<T>(Stream<T> stream) where T : class, IHdlData => StreamPorts.Of(this, stream);
+
+    public void Poke(IHdlData member, ulong bits) => Poke(Port(member), bits);
+    public void Poke(IHdlData member, long value) => Poke(Port(member), value);
+    public void Poke(IHdlData member, bool value) => Poke(Port(member), value);
+    public void Poke(IHdlData member, BigInteger value) => Poke(Port(member), value);
+    public ulong Peek(IHdlData member) => Peek(Port(member));
+    public long PeekSigned(IHdlData member) => PeekSigned(Port(member));
+    public bool PeekBool(IHdlData member) => PeekBool(Port(member));
+    public BigInteger PeekBig(IHdlData member) => PeekBig(Port(member));
+
     // ---- poke -------------------------------------------------------------------------------
 
     /// <summary>Sets an input to a raw bit pattern, which must fit the port's width.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Poke(SimPort port, ulong bits)
     {
-        if (!ReferenceEquals(port.Owner, this) | !port.Writable | (bits & ~port.Mask) != 0 | _instance == 0) ThrowCannotPoke(port, bits);
+        if (!ReferenceEquals(port.Owner, this) | !port.Writable | (bits & ~port.Mask) != 0 | _instance == 0)
+        {
+            PokeSlow(port, bits);
+            return;
+        }
         Store(port, bits);
     }
 
@@ -139,7 +183,7 @@ public sealed unsafe class Simulation : IDisposable
     {
         CheckWritable(port);
         if (port.Width >= 64 ? !port.IsSigned && value < 0 : !Fits(port, value)) throw DoesNotFit(port, value.ToString());
-        if (port.Width > 64 && value < 0)
+        if ((port.Width > 64 && value < 0) || port.Parts is not null)
         {
             Poke(port, new BigInteger(value));
             return;
@@ -196,7 +240,7 @@ public sealed unsafe class Simulation : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Peek(SimPort port)
     {
-        if (!ReferenceEquals(port.Owner, this) | port.Bytes == 0 | _instance == 0) ThrowCannotPeek(port);
+        if (!ReferenceEquals(port.Owner, this) | port.Bytes == 0 | _instance == 0) return PeekSlow(port);
         return Load(port);
     }
 
@@ -226,6 +270,17 @@ public sealed unsafe class Simulation : IDisposable
         CheckReadable(port);
         if (words.Length != port.Words)
             throw new ArgumentException($"port '{port.Name}' is {port.Width} bits: read it into {port.Words} words, not {words.Length}.", nameof(words));
+        if (port.Parts is { } parts)
+        {
+            words.Clear();
+            var offset = 0;
+            foreach (var part in parts)
+            {
+                BitFields.Insert(words, offset, part.Width, PeekWords(part));
+                offset += part.Width;
+            }
+            return;
+        }
         if (port.Bytes == 0)
         {
             new ReadOnlySpan<uint>(port.Address, port.Words).CopyTo(words);
@@ -449,7 +504,8 @@ public sealed unsafe class Simulation : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckWritable(SimPort port)
     {
-        if (!ReferenceEquals(port.Owner, this) || !port.Writable || _instance == 0) ThrowNotWritable(port);
+        var writable = port.Parts is { } parts ? parts.All(p => p.Writable) : port.Writable;
+        if (!ReferenceEquals(port.Owner, this) || !writable || _instance == 0) ThrowNotWritable(port);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -459,17 +515,27 @@ public sealed unsafe class Simulation : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ThrowCannotPoke(SimPort port, ulong bits)
+    /// <summary>A poke the fast path does not take: a port made of several, or an error to report.</summary>
+    private void PokeSlow(SimPort port, ulong bits)
     {
         CheckWritable(port);
-        throw DoesNotFit(port, bits.ToString());
+        if ((bits & ~port.Mask) != 0 || port.Parts is null) throw DoesNotFit(port, bits.ToString());
+        Span<uint> words = stackalloc uint[port.Words];
+        words[0] = (uint)bits;
+        if (words.Length > 1) words[1] = (uint)(bits >> 32);
+        SetWords(port, words);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ThrowCannotPeek(SimPort port)
+    /// <summary>A peek the fast path does not take: a port made of several, or an error to report.</summary>
+    private ulong PeekSlow(SimPort port)
     {
         CheckReadable(port);
-        throw new ArgumentException($"port '{port.Name}' is {port.Width} bits wide; read it with PeekBig or PeekWords.", nameof(port));
+        if (port.Parts is null || port.Width > 64)
+            throw new ArgumentException($"port '{port.Name}' is {port.Width} bits wide; read it with PeekBig or PeekWords.", nameof(port));
+        Span<uint> words = stackalloc uint[port.Words];
+        PeekWords(port, words);
+        return words.Length > 1 ? words[0] | (ulong)words[1] << 32 : words[0];
     }
 
     private void ThrowNotWritable(SimPort port)
@@ -521,6 +587,19 @@ public sealed unsafe class Simulation : IDisposable
 
     private static void SetWords(SimPort port, ReadOnlySpan<uint> words)
     {
+        if (port.Parts is { } parts)
+        {
+            var offset = 0;
+            Span<uint> buffer = stackalloc uint[parts.Max(p => p.Words)];
+            foreach (var part in parts)
+            {
+                var field = buffer[..part.Words];
+                BitFields.Extract(words, offset, part.Width, field);
+                SetWords(part, field);
+                offset += part.Width;
+            }
+            return;
+        }
         if (port.Bytes == 0)
         {
             words.CopyTo(new Span<uint>(port.Address, port.Words));

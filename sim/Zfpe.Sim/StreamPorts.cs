@@ -1,3 +1,4 @@
+using Zfpe.Hdl;
 using Zfpe.Hdl.Emit;
 
 namespace Zfpe.Sim;
@@ -28,6 +29,15 @@ public sealed class StreamPorts
 
     /// <summary>True when the design consumes the stream (the test drives valid and payload).</summary>
     public bool IsInput => Valid.IsInput;
+
+    /// <summary>The ports of a stream member of the simulated top component.</summary>
+    internal static StreamPorts Of<T>(Simulation sim, Stream<T> stream) where T : class, IHdlData
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var valid = sim.Port(stream.Valid);
+        var name = valid.Name.EndsWith("_valid", StringComparison.Ordinal) ? valid.Name[..^"_valid".Length] : valid.Name;
+        return new StreamPorts(sim, name, valid, sim.Port(stream.Ready), sim.Port(stream.Payload), stream.Last is null ? null : sim.Port(stream.Last));
+    }
 
     internal static StreamPorts Find(Simulation sim, string name)
     {

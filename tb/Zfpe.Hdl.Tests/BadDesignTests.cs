@@ -157,7 +157,7 @@ public class BadDesignTests
 
     [Fact]
     public void Assigning_an_output_of_an_instance_is_a_second_driver() =>
-        AssertError(Fails(() => new DrivesChildOutput()), Marker.At("child-output"), "more than one driver", "output 'Y' of instance 'inv'");
+        AssertError(Fails(() => new DrivesChildOutput()), Marker.At("child-output"), "more than one driver", "output 'y' of instance 'inv'");
 
     private sealed class Loop : Component
     {
@@ -198,8 +198,8 @@ public class BadDesignTests
     {
         var e = Fails(() => new LoopThroughInstance());
         Assert.Contains("combinational loop", e.Message);
-        Assert.Contains("inv.A", e.Message);
-        Assert.Contains("inv.Y", e.Message);
+        Assert.Contains("inv.a", e.Message);
+        Assert.Contains("inv.y", e.Message);
         Assert.Contains(Marker.At("loop-instance"), e.Message);
     }
 
@@ -305,7 +305,7 @@ public class BadDesignTests
 
     [Fact]
     public void An_instance_input_nobody_drives_is_unconnected() =>
-        AssertError(Fails(() => new UnconnectedInput()), Marker.At("unconnected"), "unconnected instance input", "'A'", "'inv'");
+        AssertError(Fails(() => new UnconnectedInput()), Marker.At("unconnected"), "unconnected instance input", "'a'", "'inv'");
 
     private sealed class DuplicateNames : Component
     {
@@ -392,7 +392,7 @@ public class BadDesignTests
 
     [Fact]
     public void Reading_a_wire_inside_an_instance_is_rejected() =>
-        AssertError(Fails(() => new ReadsInsideInstance()), Marker.At("hierarchy"), "'Hidden' is inside instance 'h'", "only its ports");
+        AssertError(Fails(() => new ReadsInsideInstance()), Marker.At("hierarchy"), "'hidden' is inside instance 'h'", "only its ports");
 
     private sealed class ConstantTooWide : Component
     {

@@ -9,8 +9,8 @@ public class DslFeatureTests
 {
     private sealed class StagedPipe : Component
     {
-        public readonly Stream Input;
-        public readonly Stream Output;
+        public readonly Stream<UInt> Input;
+        public readonly Stream<UInt> Output;
 
         public StagedPipe()
         {
@@ -23,12 +23,13 @@ public class DslFeatureTests
     [Fact]
     public void Chained_stages_keep_order_and_full_throughput()
     {
-        var design = VerilogEmitter.Emit(new StagedPipe());
+        var pipe = new StagedPipe();
+        var design = VerilogEmitter.Emit(pipe);
         Assert.Equal("", VerilogTools.Lint(design));
         using var sim = Simulation.Create(design);
-        var driver = new StreamDriver<ulong>(sim.Stream("Input"), 4) { IdleSchedule = Schedules.Stepping(700) };
-        var ready = new StreamReadyRandomizer(sim.Stream("Output"), 5) { Schedule = Schedules.SteppingReady(900, 2) };
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("Output"), collect: false));
+        var driver = new StreamDriver<ulong>(sim.Stream(pipe.Input), 4) { IdleSchedule = Schedules.Stepping(700) };
+        var ready = new StreamReadyRandomizer(sim.Stream(pipe.Output), 5) { Schedule = Schedules.SteppingReady(900, 2) };
+        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream(pipe.Output), collect: false));
         sim.Reset();
         var rng = new Random(4);
         for (var p = 0; p < 5000; p++)
@@ -44,7 +45,7 @@ public class DslFeatureTests
         sim.Detach(ready);
         driver.IdleSchedule = null;
         driver.IdleProbability = 0;
-        sim.Poke("Output_ready", true);
+        sim.Poke(pipe.Output.Ready, true);
         var before = scoreboard.Matched;
         for (var i = 0; i < 400; i++)
         {

@@ -17,7 +17,7 @@ public class ExampleCosimTests
     // ---- FIFO ---------------------------------------------------------------------------------
 
     /// <summary>Checks level/full/empty every cycle against a counter of the beats that moved.</summary>
-    private sealed class FifoLevelChecker(int depth, bool blockRam) : ICycleAgent
+    private sealed class FifoLevelChecker(SyncFifo fifo, int depth, bool blockRam) : ICycleAgent
     {
         private long count;
         public long Checked { get; private set; }
@@ -28,18 +28,18 @@ public class ExampleCosimTests
 
         public void Sample(Simulation s)
         {
-            var level = (long)s.Peek("Level");
+            var level = (long)s.Peek(fifo.Level);
             if (level != count) throw s.Failure($"Level is {level} but {count} words are held");
-            var full = s.PeekBool("Full");
-            var memoryWords = blockRam ? count - (count > 0 && s.PeekBool("Pop_valid") ? 1 : 0) : count;
+            var full = s.PeekBool(fifo.Full);
+            var memoryWords = blockRam ? count - (count > 0 && s.PeekBool(fifo.Pop.Valid) ? 1 : 0) : count;
             if (!blockRam && full != (count == depth)) throw s.Failure($"Full is {full} with {count} of {depth} words held");
             if (blockRam && full != (memoryWords == depth)) throw s.Failure($"Full is {full} with {memoryWords} of {depth} words in block RAM");
-            if (s.PeekBool("Empty") != (count == 0)) throw s.Failure($"Empty is {s.PeekBool("Empty")} with {count} words held");
+            if (s.PeekBool(fifo.Empty) != (count == 0)) throw s.Failure($"Empty is {s.PeekBool(fifo.Empty)} with {count} words held");
             // Depth 1 also takes a word while the held one leaves; deeper FIFOs take one only when not full.
-            var expectReady = !full || (depth == 1 && s.PeekBool("Pop_ready"));
-            if (s.PeekBool("Push_ready") != expectReady) throw s.Failure($"Push_ready is {s.PeekBool("Push_ready")} with Full {full}");
-            var pushed = s.PeekBool("Push_valid") && s.PeekBool("Push_ready");
-            var popped = s.PeekBool("Pop_valid") && s.PeekBool("Pop_ready");
+            var expectReady = !full || (depth == 1 && s.PeekBool(fifo.Pop.Ready));
+            if (s.PeekBool(fifo.Push.Ready) != expectReady) throw s.Failure($"push ready is {s.PeekBool(fifo.Push.Ready)} with Full {full}");
+            var pushed = s.PeekBool(fifo.Push.Valid) && s.PeekBool(fifo.Push.Ready);
+            var popped = s.PeekBool(fifo.Pop.Valid) && s.PeekBool(fifo.Pop.Ready);
             count += (pushed ? 1 : 0) - (popped ? 1 : 0);
             Checked++;
         }
@@ -51,11 +51,12 @@ public class ExampleCosimTests
     [InlineData(18, 32, true, 13)]
     public void Fifo_keeps_order_and_level_under_random_stalls(int width, int depth, bool blockRam, int seed)
     {
-        using var sim = Simulation.Create(VerilogEmitter.Emit(new SyncFifo(width, depth, blockRam)));
-        var push = new StreamDriver<ulong>(sim.Stream("Push"), seed) { IdleSchedule = Schedules.Stepping(1500) };
-        var popReady = new StreamReadyRandomizer(sim.Stream("Pop"), seed + 100) { Schedule = Schedules.SteppingReady(2300, 2) };
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("Pop"), collect: false));
-        var checker = sim.Attach(new FifoLevelChecker(depth, blockRam));
+        var fifo = new SyncFifo(width, depth, blockRam);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(fifo));
+        var push = new StreamDriver<ulong>(sim.Stream(fifo.Push), seed) { IdleSchedule = Schedules.Stepping(1500) };
+        var popReady = new StreamReadyRandomizer(sim.Stream(fifo.Pop), seed + 100) { Schedule = Schedules.SteppingReady(2300, 2) };
+        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream(fifo.Pop), collect: false));
+        var checker = sim.Attach(new FifoLevelChecker(fifo, depth, blockRam));
         sim.Reset(2);
 
         var rng = new Random(seed);
@@ -75,10 +76,11 @@ public class ExampleCosimTests
     [Fact]
     public void Fifo_sustains_one_word_per_cycle_when_nothing_stalls()
     {
-        using var sim = Simulation.Create(VerilogEmitter.Emit(new SyncFifo(8, 5)));
-        var push = new StreamDriver<ulong>(sim.Stream("Push"), 1);
-        _ = new StreamReadyRandomizer(sim.Stream("Pop"), 2) { ReadyProbability = 1.0 };
-        var monitor = new StreamMonitor<ulong>(sim.Stream("Pop"));
+        var fifo = new SyncFifo(8, 5);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(fifo));
+        var push = new StreamDriver<ulong>(sim.Stream(fifo.Push), 1);
+        _ = new StreamReadyRandomizer(sim.Stream(fifo.Pop), 2) { ReadyProbability = 1.0 };
+        var monitor = new StreamMonitor<ulong>(sim.Stream(fifo.Pop));
         sim.Reset();
         push.Enqueue(Enumerable.Range(0, 1000).Select(i => (ulong)(i & 255)));
         var cycles = sim.RunUntil(() => monitor.Count == 1000, 5000);
@@ -88,7 +90,7 @@ public class ExampleCosimTests
     // ---- skid buffer ----------------------------------------------------------------------------
 
     /// <summary>The skid buffer's contract: no combinational path, so ready depends only on state.</summary>
-    private sealed class RegisteredReadyChecker : ICycleAgent
+    private sealed class RegisteredReadyChecker(SkidBuffer skid) : ICycleAgent
     {
         private bool? readyBeforeEdge;
 
@@ -100,11 +102,11 @@ public class ExampleCosimTests
 
         public void Sample(Simulation s)
         {
-            var ready = s.PeekBool("Input_ready");
-            s.Poke("Output_ready", !s.PeekBool("Output_ready"));
+            var ready = s.PeekBool(skid.Input.Ready);
+            s.Poke(skid.Output.Ready, !s.PeekBool(skid.Output.Ready));
             s.Eval();
-            if (s.PeekBool("Input_ready") != ready) throw s.Failure("Input_ready changed combinationally with Output_ready");
-            s.Poke("Output_ready", !s.PeekBool("Output_ready"));
+            if (s.PeekBool(skid.Input.Ready) != ready) throw s.Failure("the input's ready changed combinationally with the output's ready");
+            s.Poke(skid.Output.Ready, !s.PeekBool(skid.Output.Ready));
             s.Eval();
             readyBeforeEdge = ready;
         }
@@ -113,11 +115,12 @@ public class ExampleCosimTests
     [Fact]
     public void Skid_buffer_passes_packets_intact_with_no_combinational_ready_path()
     {
-        using var sim = Simulation.Create(VerilogEmitter.Emit(new SkidBuffer(70, withLast: true)));
-        var push = new StreamDriver<System.Numerics.BigInteger>(sim.Stream("Input"), 5) { IdleSchedule = Schedules.Stepping(1700) };
-        _ = new StreamReadyRandomizer(sim.Stream("Output"), 6) { Schedule = Schedules.SteppingReady(2100, 3) };
-        var scoreboard = new ScoreboardInOrder<System.Numerics.BigInteger>(new StreamMonitor<System.Numerics.BigInteger>(sim.Stream("Output"), collect: false));
-        sim.Attach(new RegisteredReadyChecker());
+        var skid = new SkidBuffer(70, withLast: true);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(skid));
+        var push = new StreamDriver<System.Numerics.BigInteger>(sim.Stream(skid.Input), 5) { IdleSchedule = Schedules.Stepping(1700) };
+        _ = new StreamReadyRandomizer(sim.Stream(skid.Output), 6) { Schedule = Schedules.SteppingReady(2100, 3) };
+        var scoreboard = new ScoreboardInOrder<System.Numerics.BigInteger>(new StreamMonitor<System.Numerics.BigInteger>(sim.Stream(skid.Output), collect: false));
+        sim.Attach(new RegisteredReadyChecker(skid));
         sim.Reset();
         var rng = new Random(5);
         var total = 0;
@@ -137,7 +140,7 @@ public class ExampleCosimTests
     // ---- arbiter --------------------------------------------------------------------------------
 
     /// <summary>A cycle-exact model of the round-robin arbiter, checked every cycle.</summary>
-    private sealed class ArbiterModel(int inputs, bool lockOnLast) : ICycleAgent
+    private sealed class ArbiterModel(RoundRobinArbiter arbiter, int inputs, bool lockOnLast) : ICycleAgent
     {
         private int lastWinner = inputs - 1;
         private bool locked;
@@ -150,7 +153,7 @@ public class ExampleCosimTests
 
         public void Sample(Simulation s)
         {
-            for (var i = 0; i < inputs; i++) valid[i] = s.PeekBool($"Inputs_{i}_valid");
+            for (var i = 0; i < inputs; i++) valid[i] = s.PeekBool(arbiter.Inputs[i].Valid);
             var winner = lastWinner;
             if (locked) winner = lastWinner;
             else
@@ -163,17 +166,17 @@ public class ExampleCosimTests
                         break;
                     }
                 }
-            var grant = (int)s.Peek("Grant");
+            var grant = (int)s.Peek(arbiter.Grant);
             if (grant != winner) throw s.Failure($"Grant is {grant}, the round-robin model says {winner} (last winner {lastWinner}, locked {locked})");
-            if (s.PeekBool("Output_valid") != valid[winner]) throw s.Failure("Output_valid differs from the granted input's valid");
-            if (s.Peek("Output_payload") != s.Peek($"Inputs_{winner}_payload")) throw s.Failure("Output_payload is not the granted input's payload");
-            var ready = s.PeekBool("Output_ready");
+            if (s.PeekBool(arbiter.Output.Valid) != valid[winner]) throw s.Failure("the output's valid differs from the granted input's valid");
+            if (s.Peek(arbiter.Output.Payload) != s.Peek(arbiter.Inputs[winner].Payload)) throw s.Failure("the output's payload is not the granted input's payload");
+            var ready = s.PeekBool(arbiter.Output.Ready);
             for (var i = 0; i < inputs; i++)
-                if (s.PeekBool($"Inputs_{i}_ready") != (ready && i == winner)) throw s.Failure($"Inputs_{i}_ready is wrong");
+                if (s.PeekBool(arbiter.Inputs[i].Ready) != (ready && i == winner)) throw s.Failure($"input {i}'s ready is wrong");
             if (valid[winner] && ready)
             {
                 lastWinner = winner;
-                if (lockOnLast) locked = !s.PeekBool("Output_last");
+                if (lockOnLast) locked = !s.PeekBool(arbiter.Output.Last!);
                 Grants++;
             }
         }
@@ -184,13 +187,14 @@ public class ExampleCosimTests
     [InlineData(4, false, 22)]
     public void Arbiter_grants_in_round_robin_order_and_keeps_each_stream_in_order(int inputs, bool lockOnLast, int seed)
     {
-        using var sim = Simulation.Create(VerilogEmitter.Emit(new RoundRobinArbiter(inputs, 8, lockOnLast)));
+        var arbiter = new RoundRobinArbiter(inputs, 8, lockOnLast);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(arbiter));
         var drivers = Enumerable.Range(0, inputs)
-            .Select(i => new StreamDriver<ulong>(sim.Stream($"Inputs_{i}"), seed + i) { IdleSchedule = Schedules.Stepping(900 + 300 * i, i) })
+            .Select(i => new StreamDriver<ulong>(sim.Stream(arbiter.Inputs[i]), seed + i) { IdleSchedule = Schedules.Stepping(900 + 300 * i, i) })
             .ToList();
-        _ = new StreamReadyRandomizer(sim.Stream("Output"), seed + 50) { Schedule = Schedules.SteppingReady(1300, 1) };
-        var monitor = new StreamMonitor<ulong>(sim.Stream("Output"), collect: false);
-        var model = sim.Attach(new ArbiterModel(inputs, lockOnLast));
+        _ = new StreamReadyRandomizer(sim.Stream(arbiter.Output), seed + 50) { Schedule = Schedules.SteppingReady(1300, 1) };
+        var monitor = new StreamMonitor<ulong>(sim.Stream(arbiter.Output), collect: false);
+        var model = sim.Attach(new ArbiterModel(arbiter, inputs, lockOnLast));
         var perInput = Enumerable.Range(0, inputs).Select(_ => new Queue<ulong>()).ToList();
         monitor.BeatFired += beat =>
         {
@@ -221,9 +225,10 @@ public class ExampleCosimTests
     [Fact]
     public void Counter_counts_wraps_at_its_limit_and_clears()
     {
-        using var sim = Simulation.Create(VerilogEmitter.Emit(new Counter(5, limit: 20)));
-        sim.Poke("Enable", false);
-        sim.Poke("Clear", false);
+        var counter = new Counter(5, limit: 20);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(counter));
+        sim.Poke(counter.Enable, false);
+        sim.Poke(counter.Clear, false);
         sim.Reset();
         var rng = new Random(3);
         ulong model = 0;
@@ -232,12 +237,12 @@ public class ExampleCosimTests
         {
             var enable = rng.Next(4) != 0;
             var clear = rng.Next(50) == 0;
-            sim.Poke("Enable", enable);
-            sim.Poke("Clear", clear);
+            sim.Poke(counter.Enable, enable);
+            sim.Poke(counter.Clear, clear);
             sim.Eval();
-            Assert.Equal(model, sim.Peek("Count"));
+            Assert.Equal(model, sim.Peek(counter.Count));
             var wrap = enable && model == 19;
-            Assert.Equal(wrap, sim.PeekBool("Wrap"));
+            Assert.Equal(wrap, sim.PeekBool(counter.Wrap));
             if (wrap) wraps++;
             sim.Step();
             model = clear ? 0 : enable ? (model + 1) % 20 : model;

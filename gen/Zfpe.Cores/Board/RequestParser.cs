@@ -1,5 +1,4 @@
 using Zfpe.Hdl;
-using Stream = Zfpe.Hdl.Stream;
 
 namespace Zfpe.Cores.Board;
 
@@ -15,12 +14,12 @@ namespace Zfpe.Cores.Board;
 /// </summary>
 public sealed class RequestParser : Component
 {
-    public readonly Stream Bytes;
+    public readonly Stream<UInt> Bytes;
     public readonly Bool LineError;
     public readonly Bool ResponderIdle;
 
     /// <summary>The request's values, the IEEE bits of one float32 per beat; <c>last</c> on the final one.</summary>
-    public readonly Stream Values;
+    public readonly Stream<UInt> Values;
 
     /// <summary>One-cycle pulses: a codec request with a good count begins; an info request; a codec request with a bad count.</summary>
     public readonly Bool StartCodec, StartInfo, Reject;

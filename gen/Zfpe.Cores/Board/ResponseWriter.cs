@@ -1,5 +1,4 @@
 using Zfpe.Hdl;
-using Stream = Zfpe.Hdl.Stream;
 
 namespace Zfpe.Cores.Board;
 
@@ -15,12 +14,12 @@ public sealed class ResponseWriter : Component
 {
     public readonly Bool StartCodec, StartInfo, Reject;
     public readonly UInt Count;
-    public readonly Stream Blocks;
-    public readonly Stream Values;
+    public readonly Stream<UInt> Blocks;
+    public readonly Stream<UInt> Values;
     public readonly Bool RequestComplete, ChecksumMismatch, FramingError, Truncated, NonFinite;
 
     /// <summary>The reply, for the UART transmitter.</summary>
-    public readonly Stream Bytes;
+    public readonly Stream<UInt> Bytes;
 
     /// <summary>No reply is being sent: a new request may begin.</summary>
     public readonly Bool Idle;

@@ -1,5 +1,4 @@
 using Zfpe.Hdl;
-using Stream = Zfpe.Hdl.Stream;
 
 namespace Zfpe.Cores.Codec;
 
@@ -27,8 +26,8 @@ public sealed class ZfpeCompressor : Component
 {
     private const uint NegabinaryMask = 0xAAAAAAAAu;
 
-    public readonly Stream Values;
-    public readonly Stream Blocks;
+    public readonly Stream<UInt> Values;
+    public readonly Stream<UInt> Blocks;
     public readonly Bool NonFinite;
     public readonly Bool ClearStatus;
 

@@ -1,5 +1,4 @@
 using Zfpe.Hdl;
-using Stream = Zfpe.Hdl.Stream;
 
 namespace Zfpe.Cores.Codec;
 
@@ -23,8 +22,8 @@ public sealed class ZfpeDecompressor : Component
 {
     private const uint NegabinaryMask = 0xAAAAAAAAu;
 
-    public readonly Stream Blocks;
-    public readonly Stream Values;
+    public readonly Stream<UInt> Blocks;
+    public readonly Stream<UInt> Values;
 
     // Debug outputs (only with DebugPorts): a strobe when a block leaves the named stage, and
     // its values there, block lane j's coefficient k at bits [32(4j+k)+31 : 32(4j+k)].

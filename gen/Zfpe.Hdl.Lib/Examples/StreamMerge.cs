@@ -10,8 +10,8 @@ namespace Zfpe.Hdl.Lib.Examples;
 /// </summary>
 public sealed class StreamMerge : Component
 {
-    public readonly IReadOnlyList<Stream> Inputs;
-    public readonly Stream Output;
+    public readonly IReadOnlyList<Stream<UInt>> Inputs;
+    public readonly Stream<UInt> Output;
 
     public StreamMerge(int inputs, int width, int depth)
     {

@@ -12,8 +12,8 @@ namespace Zfpe.Hdl.Lib.Streams;
 /// </summary>
 public sealed class RoundRobinArbiter : Component
 {
-    public readonly IReadOnlyList<Stream> Inputs;
-    public readonly Stream Output;
+    public readonly IReadOnlyList<Stream<UInt>> Inputs;
+    public readonly Stream<UInt> Output;
     public readonly UInt Grant;
 
     public RoundRobinArbiter(int inputs, int width, bool lockOnLast = false)

@@ -9,8 +9,8 @@ namespace Zfpe.Hdl.Lib.Streams;
 /// </summary>
 public sealed class SkidBuffer : Component
 {
-    public readonly Stream Input;
-    public readonly Stream Output;
+    public readonly Stream<UInt> Input;
+    public readonly Stream<UInt> Output;
 
     public SkidBuffer(int width, bool withLast = false)
     {

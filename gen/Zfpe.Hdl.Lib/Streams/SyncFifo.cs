@@ -13,8 +13,8 @@ namespace Zfpe.Hdl.Lib.Streams;
 /// </summary>
 public sealed class SyncFifo : Component
 {
-    public readonly Stream Push;
-    public readonly Stream Pop;
+    public readonly Stream<UInt> Push;
+    public readonly Stream<UInt> Pop;
     public readonly Bool Full;
     public readonly Bool Empty;
     public readonly UInt Level;

@@ -18,7 +18,7 @@ namespace Zfpe.Hdl.Lib.Uart;
 public sealed class UartRx : Component
 {
     public readonly Bool Rxd;
-    public readonly Stream Output;
+    public readonly Stream<UInt> Output;
     public readonly Bool FramingError;
     public readonly Bool Overrun;
 

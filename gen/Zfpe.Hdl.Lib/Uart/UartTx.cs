@@ -16,7 +16,7 @@ public sealed class UartTx : Component
     /// <summary>The default configuration's divisor (100 MHz, 3 Mbit/s); others appear in the module name.</summary>
     public const int DefaultDivisor = 33;
 
-    public readonly Stream Input;
+    public readonly Stream<UInt> Input;
     public readonly Bool Txd;
 
     /// <summary>High while a frame is on the line.</summary>

@@ -35,7 +35,9 @@ public abstract class Component
     internal List<Signal> Signals { get; } = [];
     internal List<Component> Children { get; } = [];
     internal List<Memory> Memories { get; } = [];
-    internal List<Stream> Streams { get; } = [];
+    internal List<IStream> Streams { get; } = [];
+    internal List<Bundle> Bundles { get; } = [];
+    internal List<StateMachineInfo> StateMachines { get; } = [];
     internal List<Stmt> Body { get; } = [];
     internal List<(string Name, string Value, bool IsDefault)> ParameterList { get; } = [];
     internal Bool? ExplicitClock { get; private set; }
@@ -173,10 +175,10 @@ public abstract class Component
         return new SourceLocation(GetType().Name + ".cs", 0);
     }
 
-    internal Signal Declare(SignalRole role, HdlKind kind, int width, string? name, SourceLocation loc, string? suffix = null)
+    internal Signal Declare(SignalRole role, HdlKind kind, int width, string? name, SourceLocation loc)
     {
         if (width < 1) throw new HdlException(loc, $"a signal needs a width of at least 1 bit, not {width}");
-        var s = new Signal(this, role, kind, width, name, loc) { Suffix = suffix };
+        var s = new Signal(this, role, kind, width, name, loc);
         Signals.Add(s);
         return s;
     }

@@ -23,13 +23,42 @@ public readonly struct RegFactory
     public SInt SInt(int width, long? reset = 0, Bool? enable = null, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         new(Make(HdlKind.Signed, width, reset, enable, name, SourceLocation.Of(file, line)));
 
-    /// <summary>A register of the same type as <paramref name="value"/> that takes it on every (enabled) cycle.</summary>
-    public T Next<T>(T value, long? reset = 0, Bool? enable = null, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) where T : HdlValue
+    /// <summary>
+    /// A register of the same type as <paramref name="value"/> (a value or a whole bundle) that takes
+    /// it on every (enabled) cycle. A bundle register's reset can only be 0 (every field) or null.
+    /// </summary>
+    public T Next<T>(T value, long? reset = 0, Bool? enable = null, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+        where T : class, IHdlData
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var loc = SourceLocation.Of(file, line);
+        if (value is HdlValue v)
+        {
+            var r = (HdlValue)Hw.Wrap(Make(v.Kind, v.Width, reset, enable, name, loc));
+            r.Assign(v, file, line);
+            return (T)(IHdlData)r;
+        }
+        var bundle = (Bundle)(IHdlData)value;
+        var next = Of(Shape.Of(value), reset switch
+        {
+            null => false,
+            0 => true,
+            _ => throw new HdlException(loc, $"a register of a whole {value.GetType().Name} resets every field to 0 (reset: 0) or has no reset (reset: null), not {reset}"),
+        }, enable, name, file, line);
+        ((Bundle)(IHdlData)next).Assign(bundle, file, line);
+        return next;
+    }
+
+    /// <summary>
+    /// A register of <paramref name="shape"/> (a bundle: one register per field). Without
+    /// <paramref name="resetToZero"/> it has no reset, as datapath registers should.
+    /// </summary>
+    public T Of<T>(Shape<T> shape, bool resetToZero = false, Bool? enable = null, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+        where T : class, IHdlData
     {
         var loc = SourceLocation.Of(file, line);
-        var r = Hw.Wrap<T>(Make(value.Kind, value.Width, reset, enable, name, loc));
-        r.Assign(value, file, line);
-        return r;
+        if (enable is not null && enable.Kind != HdlKind.Bool) throw new HdlException(loc, "a register enable must be a Bool");
+        return SignalFactory.Declare(owner, SignalRole.Register, shape, resetToZero ? 0 : null, enable, name, loc);
     }
 
     private Ir.SignalExpr Make(HdlKind kind, int width, BigInteger? reset, Bool? enable, string? name, SourceLocation loc)

@@ -38,9 +38,6 @@ public sealed class Signal
     /// <summary>Clock enable of a register: the register keeps its value when this is low.</summary>
     internal Ir.Expr? Enable { get; set; }
 
-    /// <summary>For a stream's members: the stream field name is the prefix of the Verilog name.</summary>
-    internal string? Suffix { get; init; }
-
     public bool IsPort => Role is SignalRole.Input or SignalRole.Output;
     public bool IsState => Role is SignalRole.Register or SignalRole.MemoryReadData;
 

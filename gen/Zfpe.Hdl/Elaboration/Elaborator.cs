@@ -21,6 +21,8 @@ public static class Elaborator
 
         foreach (var info in infos) Clocking.Decide(info, byComponent);
         foreach (var info in infos) Naming.NameAll(info);
+        foreach (var info in infos)
+            foreach (var machine in info.Component.StateMachines) machine.Check();
         var nodes = 0;
         foreach (var info in infos)
         {

@@ -19,6 +19,9 @@ internal sealed class ModuleInfo(Component component)
     /// <summary>Every port: implicit clock and reset first, then the declared ones in order.</summary>
     public List<Signal> Ports { get; } = [];
 
+    /// <summary>The net in this module that carries each port of each child: <c>instance_port</c>, made unique.</summary>
+    public Dictionary<Signal, string> ChildNets { get; } = [];
+
     /// <summary>For each output port, the input ports it depends on combinationally.</summary>
     public Dictionary<Signal, HashSet<Signal>> CombPaths { get; } = [];
 }

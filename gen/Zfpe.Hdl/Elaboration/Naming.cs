@@ -6,8 +6,8 @@ namespace Zfpe.Hdl.Elaboration;
 
 /// <summary>
 /// Gives every signal, stream, memory and child instance of a component its Verilog name:
-/// an explicit name if one was given, else the C# field or property that holds it (element i
-/// of an array or list field <c>Items</c> becomes <c>Items_i</c>), else a helper's fallback, else
+/// an explicit name if one was given, else the C# field or property that holds it in snake_case
+/// (element i of an array or list field <c>InputItems</c> becomes <c>input_items_i</c>), else a helper's fallback, else
 /// its role and source line (<c>wire_L42</c>). Then checks the names: valid Verilog identifiers,
 /// no Verilog keyword, no duplicate.
 /// </summary>
@@ -20,6 +20,18 @@ internal static partial class Naming
         {
             foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).OrderBy(f => f.MetadataToken))
                 Visit(c, field.GetValue(c), CleanMemberName(field.Name), 0);
+        }
+
+        // Streams and bundles no member holds (locals): named as declared, or after their line.
+        foreach (var st in c.Streams)
+        {
+            if (st.ExplicitName is { } n) st.NameMembers(n, fallback: false);
+            else st.NameMembers(st.FallbackName ?? $"stream_L{st.Declared.Line}", fallback: true);
+        }
+        foreach (var b in c.Bundles)
+        {
+            if (b.ExplicitName is { } n) b.NameFields(n, c);
+            else b.NameFields(b.FallbackName ?? $"{RoleWord(b.Leaves[0].Signal!.Role)}_L{b.Declared.Line}", c, fallback: true);
         }
 
         foreach (var m in c.Memories)
@@ -72,7 +84,10 @@ internal static partial class Naming
         // The nets that carry a child's ports in this module are named instance_port.
         foreach (var ch in c.Children)
             foreach (var p in ch.Ports)
-                Claim($"{ch.InstanceName}_{p.Name}", $"net of port '{p.Name}' of instance '{ch.InstanceName}'", ch.InstanceLocation, false, _ => { });
+            {
+                info.ChildNets[p] = $"{ch.InstanceName}_{p.Name}";
+                Claim(info.ChildNets[p], $"net of port '{p.Name}' of instance '{ch.InstanceName}'", ch.InstanceLocation, true, n => info.ChildNets[p] = n);
+            }
     }
 
     private static void Visit(Component c, object? value, string name, int depth)
@@ -84,9 +99,14 @@ internal static partial class Naming
             case HdlValue v when v.Signal is { } s && ReferenceEquals(s.Owner, c) && s.Name is null:
                 s.Name = name;
                 return;
-            case Stream st when ReferenceEquals(st.Owner, c):
-                foreach (var m in st.Members())
-                    m.Name ??= $"{name}_{m.Suffix}";
+            case IStream st when ReferenceEquals(st.Owner, c):
+                st.NameMembers(st.ExplicitName ?? name, fallback: false);
+                return;
+            case IStateMachine m when ReferenceEquals(m.Owner, c) && m.State.Signal is { Name: null } register:
+                register.Name = name;
+                return;
+            case Bundle b when ReferenceEquals(b.Owner, c):
+                b.NameFields(b.ExplicitName ?? name, c);
                 return;
             case Memory m when ReferenceEquals(m.Owner, c):
                 m.Name ??= name;
@@ -100,7 +120,7 @@ internal static partial class Naming
                 for (var i = 0; i < list.Count; i++)
                 {
                     var item = list[i];
-                    if (item is HdlValue or Stream or Memory or Component or IList)
+                    if (item is HdlValue or IStream or Bundle or Memory or Component or IList)
                         Visit(c, item, $"{name}_{i}", depth + 1);
                     else if (item is not null) return; // a list of plain data
                 }
@@ -108,15 +128,18 @@ internal static partial class Naming
         }
     }
 
-    private static string CleanMemberName(string fieldName)
+    /// <summary>The Verilog name of a C# member: its name in snake_case (<c>FixedPoint</c> → <c>fixed_point</c>; a keyword gets a trailing _).</summary>
+    internal static string CleanMemberName(string fieldName)
     {
         // Auto-property backing fields are called <Name>k__BackingField.
         if (fieldName.StartsWith('<'))
         {
             var end = fieldName.IndexOf('>');
-            if (end > 1) return fieldName[1..end];
+            if (end > 1) fieldName = fieldName[1..end];
         }
-        return fieldName.TrimStart('_');
+        var name = Component.SnakeCase(fieldName.TrimStart('_'));
+        // A member called Small or Output is fine in C#; its Verilog name steps around the keyword.
+        return VerilogKeywords.Contains(name) ? name + "_" : name;
     }
 
     public static string RoleWord(SignalRole role) => role switch

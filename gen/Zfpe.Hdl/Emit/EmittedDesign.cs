@@ -9,6 +9,9 @@ namespace Zfpe.Hdl.Emit;
 /// </summary>
 public sealed record EmittedDesign(string TopModule, IReadOnlyList<VerilogFile> Files, IReadOnlyList<PortInfo> TopPorts)
 {
+    /// <summary>The component this Verilog was emitted from (null for a design made of files): simulations address its port members.</summary>
+    public Component? Top { get; init; }
+
     /// <summary>SHA-256 over every file name and text, in order: the design's content key.</summary>
     public string ContentHash()
     {

@@ -10,7 +10,7 @@ namespace Zfpe.Hdl.Emit;
 /// so Verilog's context-determined sizing never widens or narrows anything; the printer only
 /// has to introduce a named temporary where Verilog cannot slice an expression.
 /// </summary>
-internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken)
+internal sealed class ExprPrinter(Component module, IReadOnlyDictionary<Signal, string> childNets, Func<string, bool> nameTaken)
 {
     public List<(string Name, Expr Value, string Text, SourceLocation Location)> Temps { get; } = [];
     private readonly Dictionary<Expr, string> tempOf = new(ReferenceEqualityComparer.Instance);
@@ -23,6 +23,9 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
 
     public IReadOnlyDictionary<Signal, bool[]> BitsRead => bitsRead;
 
+    /// <summary>The named constants printed so far, by name: the module declares them as localparams.</summary>
+    public SortedDictionary<string, NamedConstExpr> NamedConstants { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Names temporaries after what they feed, e.g. <c>sum_part0</c>.</summary>
     public void SetContext(string name, SourceLocation loc)
     {
@@ -30,7 +33,7 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
         location = loc;
     }
 
-    public string NameOf(Signal s) => ReferenceEquals(s.Owner, module) ? s.Name! : $"{s.Owner.InstanceName}_{s.Name}";
+    public string NameOf(Signal s) => ReferenceEquals(s.Owner, module) ? s.Name! : childNets[s];
 
     public void MarkRead(Signal s, int hi, int lo)
     {
@@ -64,6 +67,9 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
             case SignalExpr s:
                 MarkRead(s.Signal, s.Width - 1, 0);
                 return NameOf(s.Signal);
+            case NamedConstExpr n:
+                NamedConstants.TryAdd(n.Name, n);
+                return n.Name;
             case ConstExpr k:
                 return Constant(k.Kind, k.Width, k.Bits);
             case UnaryExpr u:
@@ -91,7 +97,7 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
             case SliceExpr sl:
                 return Slice(sl.Operand, sl.Hi, sl.Lo);
             case ConcatExpr cat:
-                return "{" + string.Join(", ", cat.Parts.Select(p => Print(p, true))) + "}";
+                return "{" + string.Join(", ", Replicated(cat.Parts.Select(p => Print(p, true)).ToList())) + "}";
             case ExtendExpr x:
                 var extra = x.Width - x.Operand.Width;
                 string fill;
@@ -180,28 +186,44 @@ internal sealed class ExprPrinter(Component module, Func<string, bool> nameTaken
 
     private static string Wrap(string s, bool top) => top ? s : $"({s})";
 
+    /// <summary>Runs of one repeated part of a concatenation printed as a replication: <c>{32{x[31]}}</c>.</summary>
+    private static IEnumerable<string> Replicated(List<string> parts)
+    {
+        for (var i = 0; i < parts.Count;)
+        {
+            var j = i;
+            while (j + 1 < parts.Count && parts[j + 1] == parts[i]) j++;
+            var run = j - i + 1;
+            yield return run > 1 ? $"{{{run}{{{parts[i]}}}}}" : parts[i];
+            i = j + 1;
+        }
+    }
+
+    /// <summary>Values below this print in decimal (counts, indices, small codes); larger ones are bit patterns, in hex.</summary>
+    private const int DecimalLimit = 4096;
+
     public static string Constant(HdlKind kind, int width, BigInteger bits)
     {
         if (kind == HdlKind.Bool) return bits.IsZero ? "1'b0" : "1'b1";
         if (kind == HdlKind.Signed)
         {
             var negative = !(bits >> (width - 1)).IsZero;
-            if (!negative) return $"{width}'sd{bits.ToString(CultureInfo.InvariantCulture)}";
+            if (!negative) return bits < DecimalLimit ? $"{width}'sd{Decimal(bits)}" : $"{width}'sh{Hex(bits, width)}";
             var magnitude = (BigInteger.One << width) - bits;
-            return magnitude == BigInteger.One << (width - 1)
-                ? $"{width}'sh{Hex(bits, width)}"
-                : $"-{width}'sd{magnitude.ToString(CultureInfo.InvariantCulture)}";
+            return magnitude < DecimalLimit && magnitude != BigInteger.One << (width - 1)
+                ? $"-{width}'sd{Decimal(magnitude)}"
+                : $"{width}'sh{Hex(bits, width)}";
         }
-        return width <= 64 || bits < ulong.MaxValue
-            ? $"{width}'d{bits.ToString(CultureInfo.InvariantCulture)}"
-            : $"{width}'h{Hex(bits, width)}";
+        return bits < DecimalLimit ? $"{width}'d{Decimal(bits)}" : $"{width}'h{Hex(bits, width)}";
     }
+
+    private static string Decimal(BigInteger v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static string Hex(BigInteger bits, int width)
     {
         var sb = new StringBuilder();
         for (var i = (width + 3) / 4 - 1; i >= 0; i--)
-            sb.Append("0123456789abcdef"[(int)((bits >> (4 * i)) & 15)]);
+            sb.Append("0123456789ABCDEF"[(int)((bits >> (4 * i)) & 15)]);
         return sb.ToString();
     }
 }

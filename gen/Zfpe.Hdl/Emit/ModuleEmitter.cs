@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using System.Text;
 using Zfpe.Hdl.Elaboration;
@@ -34,9 +35,9 @@ internal sealed class ModuleEmitter
         foreach (var ch in c.Children)
         {
             names.Add(ch.InstanceName!);
-            foreach (var p in ch.Ports) names.Add($"{ch.InstanceName}_{p.Name}");
+            foreach (var p in ch.Ports) names.Add(info.ChildNets[p]);
         }
-        printer = new ExprPrinter(c, names.Contains);
+        printer = new ExprPrinter(c, info.ChildNets, names.Contains);
         CountAssignments(c.Body, nested: false);
         var uses = new Dictionary<Expr, int>(ReferenceEqualityComparer.Instance);
         CountUses(c.Body, uses);
@@ -90,6 +91,7 @@ internal sealed class ModuleEmitter
         // Declarations come last in the making (temporaries appear while printing) but first in the text.
         var body = new StringBuilder();
         EmitDeclarations(body);
+        EmitStateNames(body);
         if (logic.Length > 0) body.AppendLine().Append(logic);
         if (instances.Length > 0) body.AppendLine().Append(instances);
         EmitUnusedSink(body);
@@ -171,6 +173,15 @@ internal sealed class ModuleEmitter
 
     private void EmitDeclarations(StringBuilder sb)
     {
+        foreach (var m in c.StateMachines)
+            foreach (var state in m.States) printer.NamedConstants.TryAdd(state.Name, state);
+        if (printer.NamedConstants.Count > 0)
+        {
+            var consts = printer.NamedConstants.Values.Select(k =>
+                $"localparam {Range(k.Width, k.Kind == HdlKind.Signed)} {k.Name} = {ExprPrinter.Constant(k.Kind, k.Width, k.Bits)};").Select(Clean).ToList();
+            foreach (var line in consts) sb.AppendLine($"    {line}");
+            sb.AppendLine();
+        }
         var lines = new List<(string Decl, string Comment)>();
         foreach (var s in c.Signals.Where(s => !s.IsPort))
         {
@@ -182,7 +193,7 @@ internal sealed class ModuleEmitter
         }
         foreach (var ch in c.Children)
             foreach (var p in ch.Ports)
-                lines.Add(($"{(p.Role == SignalRole.Input && IsVerilogReg(p) ? "reg " : "wire")} {Range(p.Width, p.Kind == HdlKind.Signed),-8} {ch.InstanceName}_{p.Name};",
+                lines.Add(($"{(p.Role == SignalRole.Input && IsVerilogReg(p) ? "reg " : "wire")} {Range(p.Width, p.Kind == HdlKind.Signed),-8} {info.ChildNets[p]};",
                     $"port {p.Name} of instance {ch.InstanceName}"));
         foreach (var m in c.Memories)
             lines.Add(($"reg  [{m.Width - 1}:0] {m.Name} [0:{m.Depth - 1}];", $"{m.Declared}, {m.Depth} x {m.Width} bits"));
@@ -405,7 +416,9 @@ internal sealed class ModuleEmitter
                 skipped = true;
                 continue;
             }
-            var labels = string.Join(", ", values.Select(v => ExprPrinter.Constant(HdlKind.Unsigned, width, v)));
+            var labels = string.Join(", ", values.Select(v => sw.Labels?.GetValueOrDefault(v) is { } named
+                ? printer.Print(named)
+                : ExprPrinter.Constant(HdlKind.Unsigned, width, v)));
             if (!relevant)
             {
                 sb.AppendLine($"{pad}    {labels}: begin end");
@@ -463,6 +476,40 @@ internal sealed class ModuleEmitter
                 ["separator"] = i == pins.Count - 1 ? "" : ",",
             }).ToList(),
         }));
+    }
+
+    // ---- state machines -------------------------------------------------------------------
+
+    /// <summary>
+    /// Each state machine's state as ASCII text, for waveform viewers (GTKWave: Data Format, ASCII):
+    /// simulation only, outside synthesis. Names are padded to one length so every assignment has
+    /// the signal's width.
+    /// </summary>
+    private void EmitStateNames(StringBuilder sb)
+    {
+        foreach (var m in c.StateMachines)
+        {
+            var state = printer.NameOf(m.Register);
+            var signal = $"{state}_name";
+            for (var n = 2; names.Contains(signal); n++) signal = $"{state}_name_{n}";
+            names.Add(signal);
+            var chars = m.Labels.Max(l => l.Length);
+            sb.AppendLine();
+            sb.AppendLine("`ifndef SYNTHESIS");
+            sb.AppendLine($"    // {state} as text for waveform viewers (GTKWave: Data Format > ASCII); simulation only.");
+            sb.AppendLine("    /* verilator lint_off UNUSEDSIGNAL */");
+            sb.AppendLine($"    reg [{8 * chars - 1}:0] {signal};");
+            sb.AppendLine("    always @(*) begin");
+            sb.AppendLine($"        case ({state})");
+            for (var i = 0; i < m.States.Count; i++)
+                sb.AppendLine($"            {m.States[i].Name}: {signal} = \"{m.Labels[i].PadRight(chars)}\";");
+            if (BigInteger.One << m.Register.Width != m.States.Count)
+                sb.AppendLine($"            default: {signal} = \"{"?".PadRight(chars)}\";");
+            sb.AppendLine("        endcase");
+            sb.AppendLine("    end");
+            sb.AppendLine("    /* verilator lint_on UNUSEDSIGNAL */");
+            sb.AppendLine("`endif");
+        }
     }
 
     // ---- unused bits ----------------------------------------------------------------------

@@ -34,6 +34,6 @@ public static class VerilogEmitter
         var ports = topInfo.Ports.Select(p => new PortInfo(
             p.Name!, p.Width, p.Role == SignalRole.Input ? PortDirection.Input : PortDirection.Output, p.Kind == HdlKind.Signed,
             ReferenceEquals(p, topInfo.ClockPort) ? PortRole.Clock : ReferenceEquals(p, topInfo.ResetPort) ? PortRole.Reset : PortRole.Data)).ToList();
-        return new EmittedDesign(design.Top.ModuleName, files, ports);
+        return new EmittedDesign(design.Top.ModuleName, files, ports) { Top = design.Top };
     }
 }

@@ -23,10 +23,20 @@ internal sealed class SignalExpr(Signal signal) : Expr(signal.Kind, signal.Width
 }
 
 /// <summary>A constant; <see cref="Bits"/> is the unsigned bit pattern (0 ≤ Bits &lt; 2^Width).</summary>
-internal sealed class ConstExpr(HdlKind kind, int width, BigInteger bits) : Expr(kind, width)
+internal class ConstExpr(HdlKind kind, int width, BigInteger bits) : Expr(kind, width)
 {
     public BigInteger Bits { get; } = bits;
     public override IEnumerable<Expr> Operands => [];
+}
+
+/// <summary>
+/// A constant with a name, printed as a <c>localparam</c> of its module (a state of a state
+/// machine: <c>STATE_IDLE</c>). The name is asked for when the module is printed, after elaboration
+/// has named the signals it derives from.
+/// </summary>
+internal sealed class NamedConstExpr(Func<string> name, HdlKind kind, int width, BigInteger bits) : ConstExpr(kind, width, bits)
+{
+    public string Name => name();
 }
 
 internal enum UnaryOp { Not, Negate, ReduceAnd, ReduceOr, ReduceXor }

@@ -31,4 +31,7 @@ internal sealed class SwitchStmt(Expr selector, SourceLocation location) : Stmt(
     public Expr Selector { get; } = selector;
     public List<(IReadOnlyList<System.Numerics.BigInteger> Values, List<Stmt> Body, SourceLocation Location)> Cases { get; } = [];
     public List<Stmt>? Default { get; set; }
+
+    /// <summary>Named constants to print as case labels instead of numbers (a state machine's states).</summary>
+    public Dictionary<System.Numerics.BigInteger, NamedConstExpr>? Labels { get; set; }
 }

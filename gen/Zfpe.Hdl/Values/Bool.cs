@@ -17,7 +17,7 @@ public sealed class Bool : HdlValue
     public static Bool operator &(Bool a, Bool b) => new(Ops.Bitwise(BinaryOp.And, a.Node, b.Node));
     public static Bool operator |(Bool a, Bool b) => new(Ops.Bitwise(BinaryOp.Or, a.Node, b.Node));
     public static Bool operator ^(Bool a, Bool b) => new(Ops.Bitwise(BinaryOp.Xor, a.Node, b.Node));
-    public static Bool operator !(Bool a) => new(new UnaryExpr(UnaryOp.Not, a.Node, HdlKind.Bool, 1));
+    public static Bool operator !(Bool a) => new(Ops.Not(a.Node));
     public static Bool operator &(Bool a, bool b) => a & Hw.Bool(b);
     public static Bool operator |(Bool a, bool b) => a | Hw.Bool(b);
     public static Bool operator ==(Bool a, Bool b) => new(Ops.Compare(BinaryOp.Eq, a.Node, b.Node));

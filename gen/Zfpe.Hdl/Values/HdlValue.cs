@@ -9,13 +9,16 @@ namespace Zfpe.Hdl;
 /// constructed. Equality operators on the subclasses build hardware comparators, so
 /// <see cref="Equals(object)"/> stays reference equality.
 /// </summary>
-public abstract class HdlValue
+public abstract class HdlValue : IHdlData
 {
     internal HdlValue(Expr node) => Node = node;
 
     internal Expr Node { get; }
 
     public int Width => Node.Width;
+
+    /// <summary>The value's bits as a UInt of the same width (the value itself for a UInt).</summary>
+    public UInt AsBits() => this as UInt ?? new UInt(new CastExpr(Node, HdlKind.Unsigned));
     public HdlKind Kind => Node.Kind;
 
     /// <summary>The signal this value is, or null for an expression.</summary>

@@ -16,9 +16,21 @@ public static class Hw
     /// <summary>A signed constant of <paramref name="width"/> bits; it must fit.</summary>
     public static SInt S(BigInteger value, int width) => new(Ops.Const(HdlKind.Signed, width, value));
 
-    /// <summary><paramref name="select"/> ? <paramref name="whenTrue"/> : <paramref name="whenFalse"/>; both of the same kind and width.</summary>
-    public static T Mux<T>(Bool select, T whenTrue, T whenFalse) where T : HdlValue =>
-        Wrap<T>(Ops.Mux(select.Node, whenTrue.Node, whenFalse.Node));
+    /// <summary>
+    /// <paramref name="select"/> ? <paramref name="whenTrue"/> : <paramref name="whenFalse"/>; both of the
+    /// same kind and width, or bundles of the same type (multiplexed field by field).
+    /// </summary>
+    public static T Mux<T>(Bool select, T whenTrue, T whenFalse) where T : class, IHdlData
+    {
+        if (whenTrue is HdlValue t && whenFalse is HdlValue f)
+            return (T)(IHdlData)Wrap(Ops.Mux(select.Node, t.Node, f.Node));
+        var a = (Bundle)(IHdlData)whenTrue;
+        var b = (Bundle)(IHdlData)whenFalse;
+        var loc = SourceLocation.FromCallStack();
+        Bundle.RequireSameShape(a, b, "multiplexing", loc);
+        var leaves = a.Leaves.Zip(b.Leaves).Select(p => Ops.Mux(select.Node, p.First.Node, p.Second.Node)).ToList();
+        return Shape.Of(whenTrue).FromLeaves(leaves, loc);
+    }
 
     /// <summary>Concatenation, most significant part first (Verilog order), as a UInt.</summary>
     public static UInt Cat(params HdlValue[] msbFirst)
@@ -32,7 +44,7 @@ public static class Hw
         count < 1 ? throw HdlValue.Error($"Repeat needs a count of at least 1, not {count}") : Cat(Enumerable.Repeat<HdlValue>(bit, count).ToArray());
 
     /// <summary>Selects element <paramref name="index"/> of <paramref name="items"/> (a mux tree; items beyond the list read as the last one).</summary>
-    public static T Select<T>(UInt index, IReadOnlyList<T> items) where T : HdlValue
+    public static T Select<T>(UInt index, IReadOnlyList<T> items) where T : class, IHdlData
     {
         if (items.Count == 0) throw HdlValue.Error("Select needs at least one item");
         var level = items.ToList();

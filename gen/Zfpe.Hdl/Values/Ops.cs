@@ -51,6 +51,9 @@ internal static class Ops
     {
         RequireSameKind(Symbol(op), a, b);
         var w = Math.Max(a.Width, b.Width);
+        // x + 0 and x - 0 are x (extended): no adder for a constant nothing.
+        if (b is ConstExpr { Bits.IsZero: true }) return Extend(a, w);
+        if (op == BinaryOp.Add && a is ConstExpr { Bits.IsZero: true }) return Extend(b, w);
         return new BinaryExpr(op, Extend(a, w), Extend(b, w), a.Kind, w);
     }
 
@@ -68,7 +71,43 @@ internal static class Ops
         RequireSameKind(Symbol(op), a, b);
         if (a.Width != b.Width)
             throw HdlValue.Error($"operator {Symbol(op)} between a {Describe(a)} and a {Describe(b)}: bitwise operands must have equal widths (use Resize/ZeroExtend/Truncate)");
-        return new BinaryExpr(op, a, b, a.Kind, a.Width);
+        return FoldBitwise(op, a, b) ?? new BinaryExpr(op, a, b, a.Kind, a.Width);
+    }
+
+    /// <summary>
+    /// Trivial constants folded away, so that the Verilog reads as the logic it is (no
+    /// <c>1'b0 | x</c> from an accumulation that started at false): x &amp; 0 = 0, x &amp; ~0 = x,
+    /// x | 0 = x, x | ~0 = ~0, x ^ 0 = x, and two constants computed.
+    /// </summary>
+    private static Expr? FoldBitwise(BinaryOp op, Expr a, Expr b)
+    {
+        if (a is ConstExpr ka && b is ConstExpr kb)
+            return new ConstExpr(a.Kind, a.Width, op switch
+            {
+                BinaryOp.And => ka.Bits & kb.Bits,
+                BinaryOp.Or => ka.Bits | kb.Bits,
+                _ => ka.Bits ^ kb.Bits,
+            });
+        if (a is ConstExpr) (a, b) = (b, a);
+        if (b is not ConstExpr k) return null;
+        var ones = (BigInteger.One << a.Width) - 1;
+        return op switch
+        {
+            BinaryOp.And when k.Bits.IsZero => k,
+            BinaryOp.And when k.Bits == ones => a,
+            BinaryOp.Or when k.Bits.IsZero => a,
+            BinaryOp.Or when k.Bits == ones => k,
+            BinaryOp.Xor when k.Bits.IsZero => a,
+            _ => null,
+        };
+    }
+
+    /// <summary>Bitwise (or logical, for a Bool) negation; a constant is negated here, and ~~x is x.</summary>
+    public static Expr Not(Expr a)
+    {
+        if (a is ConstExpr k) return new ConstExpr(a.Kind, a.Width, ((BigInteger.One << a.Width) - 1) ^ k.Bits);
+        if (a is UnaryExpr { Op: UnaryOp.Not } inner) return inner.Operand;
+        return new UnaryExpr(UnaryOp.Not, a, a.Kind, a.Width);
     }
 
     /// <summary>Comparisons: the narrower operand is extended; the result is a Bool.</summary>
@@ -126,6 +165,8 @@ internal static class Ops
         if (select.Kind != HdlKind.Bool) throw HdlValue.Error($"a mux select must be a Bool, not a {Describe(select)}");
         if (whenTrue.Kind != whenFalse.Kind || whenTrue.Width != whenFalse.Width)
             throw HdlValue.Error($"mux inputs differ: a {Describe(whenTrue)} and a {Describe(whenFalse)}");
+        if (select is ConstExpr k) return k.Bits.IsZero ? whenFalse : whenTrue;
+        if (ReferenceEquals(whenTrue, whenFalse)) return whenTrue;
         return new MuxExpr(select, whenTrue, whenFalse);
     }
 

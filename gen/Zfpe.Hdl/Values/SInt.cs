@@ -27,7 +27,7 @@ public sealed class SInt : HdlValue
     public static SInt operator &(SInt a, SInt b) => new(Ops.Bitwise(BinaryOp.And, a.Node, b.Node));
     public static SInt operator |(SInt a, SInt b) => new(Ops.Bitwise(BinaryOp.Or, a.Node, b.Node));
     public static SInt operator ^(SInt a, SInt b) => new(Ops.Bitwise(BinaryOp.Xor, a.Node, b.Node));
-    public static SInt operator ~(SInt a) => new(new UnaryExpr(UnaryOp.Not, a.Node, HdlKind.Signed, a.Width));
+    public static SInt operator ~(SInt a) => new(Ops.Not(a.Node));
     public static SInt operator -(SInt a) => new(new UnaryExpr(UnaryOp.Negate, a.Node, HdlKind.Signed, a.Width));
     public static SInt operator +(SInt a, long b) => new(Ops.Arith(BinaryOp.Add, a.Node, a.C(b)));
     public static SInt operator -(SInt a, long b) => new(Ops.Arith(BinaryOp.Sub, a.Node, a.C(b)));

@@ -28,7 +28,7 @@ public sealed class UInt : HdlValue
     public static UInt operator &(UInt a, UInt b) => new(Ops.Bitwise(BinaryOp.And, a.Node, b.Node));
     public static UInt operator |(UInt a, UInt b) => new(Ops.Bitwise(BinaryOp.Or, a.Node, b.Node));
     public static UInt operator ^(UInt a, UInt b) => new(Ops.Bitwise(BinaryOp.Xor, a.Node, b.Node));
-    public static UInt operator ~(UInt a) => new(new UnaryExpr(UnaryOp.Not, a.Node, HdlKind.Unsigned, a.Width));
+    public static UInt operator ~(UInt a) => new(Ops.Not(a.Node));
     public static UInt operator +(UInt a, long b) => new(Ops.Arith(BinaryOp.Add, a.Node, a.C(b)));
     public static UInt operator -(UInt a, long b) => new(Ops.Arith(BinaryOp.Sub, a.Node, a.C(b)));
     public static UInt operator -(long a, UInt b) => new(Ops.Arith(BinaryOp.Sub, b.C(a), b.Node));

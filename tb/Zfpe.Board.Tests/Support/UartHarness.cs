@@ -1,5 +1,4 @@
 using Zfpe.Hdl;
-using Stream = Zfpe.Hdl.Stream;
 using Zfpe.Hdl.Lib.Uart;
 
 namespace Zfpe.Board.Tests.Support;
@@ -10,11 +9,11 @@ namespace Zfpe.Board.Tests.Support;
 /// </summary>
 public sealed class UartHarness : Component
 {
-    public readonly Stream TxInput;
+    public readonly Stream<UInt> TxInput;
     public readonly Bool Txd;
     public readonly Bool TxBusy;
     public readonly Bool Rxd;
-    public readonly Stream RxOutput;
+    public readonly Stream<UInt> RxOutput;
     public readonly Bool FramingError;
     public readonly Bool Overrun;
 
