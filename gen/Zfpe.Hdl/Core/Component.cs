@@ -51,7 +51,15 @@ public abstract class Component
     public IReadOnlyList<(string Name, string Value, bool IsDefault)> Parameters => ParameterList;
 
     /// <summary>The module name without parameters: the class name in snake_case by default.</summary>
-    public virtual string ModuleBaseName => SnakeCase(GetType().Name);
+    public virtual string ModuleBaseName
+    {
+        get
+        {
+            var name = GetType().Name;
+            var tick = name.IndexOf('`'); // a generic class: StreamFifo`1 -> stream_fifo (register the payload with Param)
+            return SnakeCase(tick < 0 ? name : name[..tick]);
+        }
+    }
 
     /// <summary>The Verilog module name: the base name plus every non-default parameter.</summary>
     public string ModuleName
