@@ -15,9 +15,9 @@ module round_robin_arbiter (
     input wire inputs_3_valid,          // RoundRobinArbiter.cs:28
     output wire inputs_3_ready,         // RoundRobinArbiter.cs:28
     input wire [7:0] inputs_3_payload,  // RoundRobinArbiter.cs:28
-    output wire output__valid,          // RoundRobinArbiter.cs:29
-    input wire output__ready,           // RoundRobinArbiter.cs:29
-    output wire [7:0] output__payload,  // RoundRobinArbiter.cs:29
+    output wire output_valid,           // RoundRobinArbiter.cs:29
+    input wire output_ready,            // RoundRobinArbiter.cs:29
+    output wire [7:0] output_payload,   // RoundRobinArbiter.cs:29
     output wire [1:0] grant             // RoundRobinArbiter.cs:30
 );
     reg [1:0] last_winner;      // RoundRobinArbiter.cs:33, reset 3
@@ -47,18 +47,18 @@ module round_robin_arbiter (
         end
     end
     assign winner = chosen;  // RoundRobinArbiter.cs:46
-    assign output__valid = winner[1] ? (winner[0] ? inputs_3_valid : inputs_2_valid) : (winner[0] ? inputs_1_valid : inputs_0_valid);  // RoundRobinArbiter.cs:48
-    assign output__payload = winner[1] ? (winner[0] ? inputs_3_payload : inputs_2_payload) : (winner[0] ? inputs_1_payload : inputs_0_payload);  // RoundRobinArbiter.cs:49
-    assign inputs_0_ready = output__ready & (winner == 2'd0);  // RoundRobinArbiter.cs:52
-    assign inputs_1_ready = output__ready & (winner == 2'd1);  // RoundRobinArbiter.cs:52
-    assign inputs_2_ready = output__ready & (winner == 2'd2);  // RoundRobinArbiter.cs:52
-    assign inputs_3_ready = output__ready & (winner == 2'd3);  // RoundRobinArbiter.cs:52
+    assign output_valid = winner[1] ? (winner[0] ? inputs_3_valid : inputs_2_valid) : (winner[0] ? inputs_1_valid : inputs_0_valid);  // RoundRobinArbiter.cs:48
+    assign output_payload = winner[1] ? (winner[0] ? inputs_3_payload : inputs_2_payload) : (winner[0] ? inputs_1_payload : inputs_0_payload);  // RoundRobinArbiter.cs:49
+    assign inputs_0_ready = output_ready & (winner == 2'd0);  // RoundRobinArbiter.cs:52
+    assign inputs_1_ready = output_ready & (winner == 2'd1);  // RoundRobinArbiter.cs:52
+    assign inputs_2_ready = output_ready & (winner == 2'd2);  // RoundRobinArbiter.cs:52
+    assign inputs_3_ready = output_ready & (winner == 2'd3);  // RoundRobinArbiter.cs:52
     assign grant = winner;  // RoundRobinArbiter.cs:53
     always @(posedge clk) begin
         if (reset) begin
             last_winner <= 2'd3;
         end else begin
-            if (output__valid & output__ready) begin  // RoundRobinArbiter.cs:55
+            if (output_valid & output_ready) begin  // RoundRobinArbiter.cs:55
                 last_winner <= winner;  // RoundRobinArbiter.cs:57
             end
         end

@@ -15,9 +15,9 @@ module stream_merge (
     input wire inputs_3_valid,          // StreamMerge.cs:22
     output wire inputs_3_ready,         // StreamMerge.cs:22
     input wire [7:0] inputs_3_payload,  // StreamMerge.cs:22
-    output wire output__valid,          // StreamMerge.cs:23
-    input wire output__ready,           // StreamMerge.cs:23
-    output wire [9:0] output__payload   // StreamMerge.cs:23
+    output wire output_valid,           // StreamMerge.cs:23
+    input wire output_ready,            // StreamMerge.cs:23
+    output wire [9:0] output_payload    // StreamMerge.cs:23
 );
     wire fifo_0_push_valid;                  // port push_valid of instance fifo_0
     wire fifo_0_push_ready;                  // port push_ready of instance fifo_0
@@ -67,16 +67,16 @@ module stream_merge (
     wire arbiter_inputs_3_valid;             // port inputs_3_valid of instance arbiter
     wire arbiter_inputs_3_ready;             // port inputs_3_ready of instance arbiter
     wire [7:0] arbiter_inputs_3_payload;     // port inputs_3_payload of instance arbiter
-    wire arbiter_output__valid;              // port output__valid of instance arbiter
-    wire arbiter_output__ready;              // port output__ready of instance arbiter
-    wire [7:0] arbiter_output__payload;      // port output__payload of instance arbiter
+    wire arbiter_output_valid;               // port output_valid of instance arbiter
+    wire arbiter_output_ready;               // port output_ready of instance arbiter
+    wire [7:0] arbiter_output_payload;       // port output_payload of instance arbiter
     wire [1:0] arbiter_grant;                // port grant of instance arbiter
-    wire skid_input__valid;                  // port input__valid of instance skid
-    wire skid_input__ready;                  // port input__ready of instance skid
-    wire [9:0] skid_input__payload;          // port input__payload of instance skid
-    wire skid_output__valid;                 // port output__valid of instance skid
-    wire skid_output__ready;                 // port output__ready of instance skid
-    wire [9:0] skid_output__payload;         // port output__payload of instance skid
+    wire skid_input_valid;                   // port input_valid of instance skid
+    wire skid_input_ready;                   // port input_ready of instance skid
+    wire [9:0] skid_input_payload;           // port input_payload of instance skid
+    wire skid_output_valid;                  // port output_valid of instance skid
+    wire skid_output_ready;                  // port output_ready of instance skid
+    wire [9:0] skid_output_payload;          // port output_payload of instance skid
 
     assign fifo_0_push_valid = inputs_0_valid;  // StreamMerge.cs:30
     assign fifo_0_push_payload = inputs_0_payload;  // StreamMerge.cs:30
@@ -102,12 +102,12 @@ module stream_merge (
     assign arbiter_inputs_3_valid = fifo_3_pop_valid;  // StreamMerge.cs:31
     assign arbiter_inputs_3_payload = fifo_3_pop_payload;  // StreamMerge.cs:31
     assign fifo_3_pop_ready = arbiter_inputs_3_ready;  // StreamMerge.cs:31
-    assign skid_input__valid = arbiter_output__valid;  // StreamMerge.cs:33
-    assign skid_input__payload = {arbiter_grant, arbiter_output__payload};  // StreamMerge.cs:34
-    assign arbiter_output__ready = skid_input__ready;  // StreamMerge.cs:35
-    assign output__valid = skid_output__valid;  // StreamMerge.cs:36
-    assign output__payload = skid_output__payload;  // StreamMerge.cs:36
-    assign skid_output__ready = output__ready;  // StreamMerge.cs:36
+    assign skid_input_valid = arbiter_output_valid;  // StreamMerge.cs:33
+    assign skid_input_payload = {arbiter_grant, arbiter_output_payload};  // StreamMerge.cs:34
+    assign arbiter_output_ready = skid_input_ready;  // StreamMerge.cs:35
+    assign output_valid = skid_output_valid;  // StreamMerge.cs:36
+    assign output_payload = skid_output_payload;  // StreamMerge.cs:36
+    assign skid_output_ready = output_ready;  // StreamMerge.cs:36
 
     sync_fifo fifo_0 (  // StreamMerge.cs:25
         .clk(clk),
@@ -176,20 +176,20 @@ module stream_merge (
         .inputs_3_valid(arbiter_inputs_3_valid),
         .inputs_3_ready(arbiter_inputs_3_ready),
         .inputs_3_payload(arbiter_inputs_3_payload),
-        .output__valid(arbiter_output__valid),
-        .output__ready(arbiter_output__ready),
-        .output__payload(arbiter_output__payload),
+        .output_valid(arbiter_output_valid),
+        .output_ready(arbiter_output_ready),
+        .output_payload(arbiter_output_payload),
         .grant(arbiter_grant)
     );
     skid_buffer_width10 skid (  // StreamMerge.cs:27
         .clk(clk),
         .reset(reset),
-        .input__valid(skid_input__valid),
-        .input__ready(skid_input__ready),
-        .input__payload(skid_input__payload),
-        .output__valid(skid_output__valid),
-        .output__ready(skid_output__ready),
-        .output__payload(skid_output__payload)
+        .input_valid(skid_input_valid),
+        .input_ready(skid_input_ready),
+        .input_payload(skid_input_payload),
+        .output_valid(skid_output_valid),
+        .output_ready(skid_output_ready),
+        .output_payload(skid_output_payload)
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.

@@ -9,9 +9,9 @@ module uart_loopback (
 );
     reg [7:0] framing_error_count;      // UartLoopback.cs:39, reset 0
     wire rx_rxd;                        // port rxd of instance rx
-    wire rx_output__valid;              // port output__valid of instance rx
-    wire rx_output__ready;              // port output__ready of instance rx
-    wire [7:0] rx_output__payload;      // port output__payload of instance rx
+    wire rx_output_valid;               // port output_valid of instance rx
+    wire rx_output_ready;               // port output_ready of instance rx
+    wire [7:0] rx_output_payload;       // port output_payload of instance rx
     wire rx_framing_error;              // port framing_error of instance rx
     wire rx_overrun;                    // port overrun of instance rx
     wire fifo_push_valid;               // port push_valid of instance fifo
@@ -23,19 +23,19 @@ module uart_loopback (
     wire [4:0] fifo_level;              // port level of instance fifo
     wire fifo_full;                     // port full of instance fifo
     wire fifo_empty;                    // port empty of instance fifo
-    wire tx_input__valid;               // port input__valid of instance tx
-    wire tx_input__ready;               // port input__ready of instance tx
-    wire [7:0] tx_input__payload;       // port input__payload of instance tx
+    wire tx_input_valid;                // port input_valid of instance tx
+    wire tx_input_ready;                // port input_ready of instance tx
+    wire [7:0] tx_input_payload;        // port input_payload of instance tx
     wire tx_txd;                        // port txd of instance tx
     wire tx_busy;                       // port busy of instance tx
 
     assign rx_rxd = rxd;  // UartLoopback.cs:34
-    assign fifo_push_valid = rx_output__valid;  // UartLoopback.cs:35
-    assign fifo_push_payload = rx_output__payload;  // UartLoopback.cs:35
-    assign rx_output__ready = fifo_push_ready;  // UartLoopback.cs:35
-    assign tx_input__valid = fifo_pop_valid;  // UartLoopback.cs:36
-    assign tx_input__payload = fifo_pop_payload;  // UartLoopback.cs:36
-    assign fifo_pop_ready = tx_input__ready;  // UartLoopback.cs:36
+    assign fifo_push_valid = rx_output_valid;  // UartLoopback.cs:35
+    assign fifo_push_payload = rx_output_payload;  // UartLoopback.cs:35
+    assign rx_output_ready = fifo_push_ready;  // UartLoopback.cs:35
+    assign tx_input_valid = fifo_pop_valid;  // UartLoopback.cs:36
+    assign tx_input_payload = fifo_pop_payload;  // UartLoopback.cs:36
+    assign fifo_pop_ready = tx_input_ready;  // UartLoopback.cs:36
     assign txd = tx_txd;  // UartLoopback.cs:37
     assign framing_errors = framing_error_count;  // UartLoopback.cs:41
     always @(posedge clk) begin
@@ -52,9 +52,9 @@ module uart_loopback (
         .clk(clk),
         .reset(reset),
         .rxd(rx_rxd),
-        .output__valid(rx_output__valid),
-        .output__ready(rx_output__ready),
-        .output__payload(rx_output__payload),
+        .output_valid(rx_output_valid),
+        .output_ready(rx_output_ready),
+        .output_payload(rx_output_payload),
         .framing_error(rx_framing_error),
         .overrun(rx_overrun)
     );
@@ -74,9 +74,9 @@ module uart_loopback (
     uart_tx tx (  // UartLoopback.cs:33
         .clk(clk),
         .reset(reset),
-        .input__valid(tx_input__valid),
-        .input__ready(tx_input__ready),
-        .input__payload(tx_input__payload),
+        .input_valid(tx_input_valid),
+        .input_ready(tx_input_ready),
+        .input_payload(tx_input_payload),
         .txd(tx_txd),
         .busy(tx_busy)
     );

@@ -30,9 +30,9 @@ module codec_link (
     reg [32:0] compressor_out_skid_data;           // CodecLink.cs:122, no reset
     reg rejected;                                  // CodecLink.cs:171, reset 0
     wire rx_rxd;                                   // port rxd of instance rx
-    wire rx_output__valid;                         // port output__valid of instance rx
-    wire rx_output__ready;                         // port output__ready of instance rx
-    wire [7:0] rx_output__payload;                 // port output__payload of instance rx
+    wire rx_output_valid;                          // port output_valid of instance rx
+    wire rx_output_ready;                          // port output_ready of instance rx
+    wire [7:0] rx_output_payload;                  // port output_payload of instance rx
     wire rx_framing_error;                         // port framing_error of instance rx
     wire rx_overrun;                               // port overrun of instance rx
     wire parser_bytes_valid;                       // port bytes_valid of instance parser
@@ -116,9 +116,9 @@ module codec_link (
     wire writer_bytes_ready;                       // port bytes_ready of instance writer
     wire [7:0] writer_bytes_payload;               // port bytes_payload of instance writer
     wire writer_idle;                              // port idle of instance writer
-    wire tx_input__valid;                          // port input__valid of instance tx
-    wire tx_input__ready;                          // port input__ready of instance tx
-    wire [7:0] tx_input__payload;                  // port input__payload of instance tx
+    wire tx_input_valid;                           // port input_valid of instance tx
+    wire tx_input_ready;                           // port input_ready of instance tx
+    wire [7:0] tx_input_payload;                   // port input_payload of instance tx
     wire tx_txd;                                   // port txd of instance tx
     wire tx_busy;                                  // port busy of instance tx
     wire [32:0] compressor_out_main_data_part0;    // CodecLink.cs:122, part of an expression
@@ -126,9 +126,9 @@ module codec_link (
     assign compressor_out_main_data_part0 = {compressor_blocks_last, compressor_blocks_payload};
 
     assign rx_rxd = rxd;  // CodecLink.cs:67
-    assign parser_bytes_valid = rx_output__valid;  // CodecLink.cs:68
-    assign parser_bytes_payload = rx_output__payload;  // CodecLink.cs:68
-    assign rx_output__ready = parser_bytes_ready;  // CodecLink.cs:68
+    assign parser_bytes_valid = rx_output_valid;  // CodecLink.cs:68
+    assign parser_bytes_payload = rx_output_payload;  // CodecLink.cs:68
+    assign rx_output_ready = parser_bytes_ready;  // CodecLink.cs:68
     assign parser_line_error = rx_framing_error;  // CodecLink.cs:69
     assign parser_responder_idle = writer_idle;  // CodecLink.cs:70
     assign request_fifo_push_valid = parser_values_valid;  // CodecLink.cs:71
@@ -170,12 +170,12 @@ module codec_link (
     assign writer_framing_error = parser_framing_error;  // CodecLink.cs:165
     assign writer_truncated = parser_truncated;  // CodecLink.cs:166
     assign writer_non_finite = compressor_non_finite;  // CodecLink.cs:167
-    assign tx_input__valid = writer_bytes_valid;  // CodecLink.cs:168
-    assign tx_input__payload = writer_bytes_payload;  // CodecLink.cs:168
-    assign writer_bytes_ready = tx_input__ready;  // CodecLink.cs:168
+    assign tx_input_valid = writer_bytes_valid;  // CodecLink.cs:168
+    assign tx_input_payload = writer_bytes_payload;  // CodecLink.cs:168
+    assign writer_bytes_ready = tx_input_ready;  // CodecLink.cs:168
     assign txd = tx_txd;  // CodecLink.cs:169
-    assign rx_byte = rx_output__valid & rx_output__ready;  // CodecLink.cs:173
-    assign tx_byte = tx_input__valid & tx_input__ready;  // CodecLink.cs:174
+    assign rx_byte = rx_output_valid & rx_output_ready;  // CodecLink.cs:173
+    assign tx_byte = tx_input_valid & tx_input_ready;  // CodecLink.cs:174
     assign busy = !writer_idle;  // CodecLink.cs:175
     assign non_finite_seen = compressor_non_finite;  // CodecLink.cs:176
     assign error_seen = ((rejected | parser_checksum_mismatch) | parser_framing_error) | parser_truncated;  // CodecLink.cs:177
@@ -244,9 +244,9 @@ module codec_link (
         .clk(clk),
         .reset(reset),
         .rxd(rx_rxd),
-        .output__valid(rx_output__valid),
-        .output__ready(rx_output__ready),
-        .output__payload(rx_output__payload),
+        .output_valid(rx_output_valid),
+        .output_ready(rx_output_ready),
+        .output_payload(rx_output_payload),
         .framing_error(rx_framing_error),
         .overrun(rx_overrun)
     );
@@ -362,9 +362,9 @@ module codec_link (
     uart_tx tx (  // CodecLink.cs:64
         .clk(clk),
         .reset(reset),
-        .input__valid(tx_input__valid),
-        .input__ready(tx_input__ready),
-        .input__payload(tx_input__payload),
+        .input_valid(tx_input_valid),
+        .input_ready(tx_input_ready),
+        .input_payload(tx_input_payload),
         .txd(tx_txd),
         .busy(tx_busy)
     );

@@ -116,9 +116,11 @@ public abstract class Component
     }
 
     /// <summary>Runs <paramref name="body"/>'s assignments only when <paramref name="condition"/> holds.</summary>
-    protected WhenBuilder When(Bool condition, Action body, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    protected WhenBuilder When(Bool condition, Action body, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        WhenAt(condition, body, SourceLocation.Of(file, line));
+
+    internal WhenBuilder WhenAt(Bool condition, Action body, SourceLocation loc)
     {
-        var loc = SourceLocation.Of(file, line);
         var stmt = new WhenStmt(loc);
         Record(stmt);
         var builder = new WhenBuilder(this, stmt);

@@ -72,13 +72,19 @@ internal static partial class Naming
         {
             var mayRename = s.Name is null;
             s.Name ??= s.FallbackName ?? $"{RoleWord(s.Role)}_L{s.Declared.Line}";
+            if (!s.ExplicitName) s.Name = Fit(s.Name);
             Claim(s.Name, RoleWord(s.Role), s.Declared, mayRename, n => s.Name = n);
         }
-        foreach (var m in c.Memories) Claim(m.Name!, "memory", m.Declared, !m.ExplicitName, n => m.Name = n);
+        foreach (var m in c.Memories)
+        {
+            if (!m.ExplicitName) m.Name = Fit(m.Name!);
+            Claim(m.Name!, "memory", m.Declared, !m.ExplicitName, n => m.Name = n);
+        }
         foreach (var ch in c.Children)
         {
             var mayRename = ch.InstanceName is null;
             ch.InstanceName ??= $"{ch.ModuleBaseName.ToLowerInvariant()}_L{ch.InstanceLocation.Line}";
+            if (!ch.ExplicitInstanceName) ch.InstanceName = Fit(ch.InstanceName);
             Claim(ch.InstanceName, "instance", ch.InstanceLocation, mayRename, n => ch.InstanceName = n);
         }
         // The nets that carry a child's ports in this module are named instance_port.
@@ -128,7 +134,7 @@ internal static partial class Naming
         }
     }
 
-    /// <summary>The Verilog name of a C# member: its name in snake_case (<c>FixedPoint</c> → <c>fixed_point</c>; a keyword gets a trailing _).</summary>
+    /// <summary>The Verilog name of a C# member: its name in snake_case (<c>FixedPoint</c> → <c>fixed_point</c>).</summary>
     internal static string CleanMemberName(string fieldName)
     {
         // Auto-property backing fields are called <Name>k__BackingField.
@@ -137,8 +143,17 @@ internal static partial class Naming
             var end = fieldName.IndexOf('>');
             if (end > 1) fieldName = fieldName[1..end];
         }
-        var name = Component.SnakeCase(fieldName.TrimStart('_'));
-        // A member called Small or Output is fine in C#; its Verilog name steps around the keyword.
+        return Component.SnakeCase(fieldName.TrimStart('_'));
+    }
+
+    /// <summary>
+    /// A derived name made fit for Verilog: a member called Small or Output is fine in C#, so its
+    /// Verilog name steps around the keyword (<c>small_</c>); double underscores, which Verilator
+    /// mangles, become one.
+    /// </summary>
+    private static string Fit(string name)
+    {
+        while (name.Contains("__", StringComparison.Ordinal)) name = name.Replace("__", "_", StringComparison.Ordinal);
         return VerilogKeywords.Contains(name) ? name + "_" : name;
     }
 

@@ -1,0 +1,126 @@
+using Zfpe.Hdl.Emit;
+using Zfpe.Hdl.Lib.Pipelines;
+using Zfpe.Hdl.Tests.Support;
+using Zfpe.Sim;
+
+namespace Zfpe.Hdl.Tests;
+
+/// <summary>The pipeline helper: values declared once and carried to where they are read, stall control, latency.</summary>
+public class PipelineTests
+{
+    public sealed class Operands : Bundle
+    {
+        public UInt A { get; }
+        public UInt B { get; }
+        public UInt Tag { get; }
+
+        private Operands(Fields f) : base(f)
+        {
+            A = f.UInt(16);
+            B = f.UInt(16);
+            Tag = f.UInt(4);
+        }
+
+        public static Shape<Operands> Shape { get; } = Zfpe.Hdl.Shape.Of(f => new Operands(f));
+    }
+
+    /// <summary>out = {tag, a * b + (a &lt;&lt; 4)}, over three register stages; the tag rides along untouched.</summary>
+    private sealed class MultiplyAdd : Component
+    {
+        public readonly Stream<Operands> Input;
+        public readonly Stream<UInt> Output;
+        public readonly int Latency;
+
+        public MultiplyAdd()
+        {
+            Input = In.Stream(Operands.Shape, withLast: true);
+            Output = Out.Stream(36, withLast: true);
+            var p = new Pipeline("mac");
+            var arrive = p.Begin(Input);
+            var operands = arrive.Let("operands", Input.Payload);
+            var last = arrive.Let("last", Input.Last!);
+            var multiply = p.Stage("multiply");
+            var product = multiply.Let("product", operands[multiply].A * operands[multiply].B);
+            var add = p.Stage("add");
+            var sum = add.Let("sum", product[add] + (operands[add].A.ZeroExtend(32) << 4));
+            var done = p.Stage("done");
+            p.End(Output, done, s => Hw.Cat(operands[s].Tag, sum[s]), lastBeat: s => last[s]);
+            Latency = p.Latency;
+        }
+    }
+
+    [Fact]
+    public void A_pipeline_computes_every_beat_in_order_under_random_stalls_with_its_latency()
+    {
+        var top = new MultiplyAdd();
+        Assert.Equal(3, top.Latency);
+        var design = VerilogEmitter.Emit(top);
+        Assert.Equal("", VerilogTools.Lint(design));
+        using var sim = Simulation.Create(design);
+        var driver = new StreamDriver<ulong>(sim.Stream(top.Input), 1) { IdleSchedule = Schedules.Stepping(900) };
+        var ready = new StreamReadyRandomizer(sim.Stream(top.Output), 2) { Schedule = Schedules.SteppingReady(1300, 1) };
+        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream(top.Output), collect: false));
+        sim.Reset();
+        var rng = new Random(9);
+        for (var n = 0; n < 30_000; n++)
+        {
+            ulong a = (ulong)rng.Next(1 << 16), b = (ulong)rng.Next(1 << 16), tag = (ulong)rng.Next(16);
+            var last = rng.Next(4) == 0;
+            driver.Enqueue(a | b << 16 | tag << 32, last);
+            scoreboard.Expect(((a * b + (a << 4)) & 0xFFFFFFFF) | tag << 32, last);
+        }
+        sim.RunUntil(() => scoreboard.IsDone, 400_000, "every beat through the pipeline");
+        scoreboard.AssertDone();
+
+        // Nothing stalls: one beat per cycle, the first out three cycles after it went in.
+        sim.Detach(ready);
+        driver.IdleSchedule = null;
+        driver.IdleProbability = 0;
+        sim.Poke(top.Output.Ready, true);
+        var monitor = new StreamMonitor<ulong>(sim.Stream(top.Output));
+        var accepted = new StreamMonitor<ulong>(sim.Stream(top.Input));
+        for (var i = 0; i < 200; i++)
+        {
+            driver.Enqueue((ulong)i);
+            scoreboard.Expect((ulong)i * 16);
+        }
+        sim.RunUntil(() => scoreboard.IsDone, 1000);
+        Assert.Equal(top.Latency, monitor.Beats[0].Cycle - accepted.Beats[0].Cycle);
+        Assert.Equal(199, monitor.Beats[^1].Cycle - monitor.Beats[0].Cycle);
+    }
+
+    [Fact]
+    public void Carried_values_are_resetless_registers_named_after_the_value_and_stage()
+    {
+        var text = VerilogEmitter.Emit(new MultiplyAdd()).Files.Single().Text;
+        Assert.Contains("reg [15:0] operands_multiply_a;", text);
+        Assert.Contains("reg [3:0] operands_done_tag;", text);
+        Assert.Contains("reg [31:0] product_add;", text);
+        Assert.Contains("reg [31:0] sum_done;", text);
+        Assert.Matches(@"reg \[31:0\] product_add; +// PipelineTests\.cs:\d+, no reset", text);
+        Assert.Matches(@"reg mac_multiply_valid; +// PipelineTests\.cs:\d+, reset 0", text);
+    }
+
+    private sealed class ReadsTooEarly : Component
+    {
+        public ReadsTooEarly()
+        {
+            var input = In.Stream(8);
+            var output = Out.Stream(8);
+            var p = new Pipeline("early");
+            var first = p.Begin(input);
+            var second = p.Stage("second");
+            var late = second.Let("late", input.Payload); // @late-value
+            _ = late[first];
+            p.End(output, second, s => late[s]);
+        }
+    }
+
+    [Fact]
+    public void Reading_a_value_before_the_stage_that_computes_it_names_the_value_and_its_line()
+    {
+        var e = Assert.Throws<HdlException>(() => new ReadsTooEarly());
+        Assert.StartsWith(Marker.At("late-value"), e.Message);
+        Assert.Contains("'late' is computed in stage 'second' of pipeline 'early', which comes after stage 'input'", e.Message);
+    }
+}
