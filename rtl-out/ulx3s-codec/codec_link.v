@@ -271,7 +271,7 @@ module codec_link (
         .framing_error(parser_framing_error),
         .truncated(parser_truncated)
     );
-    sync_fifo_width33_depth2048_bramtrue request_fifo (  // CodecLink.cs:58
+    sync_fifo_width33_depth2048_bram request_fifo (  // CodecLink.cs:58
         .clk(clk),
         .reset(reset),
         .push_valid(request_fifo_push_valid),

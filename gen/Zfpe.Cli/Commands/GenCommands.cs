@@ -43,7 +43,7 @@ public static class GenCommands
                 }
                 Console.WriteLine($"{d.Name}: {d.Description}");
                 foreach (var p in d.Parameters)
-                    Console.WriteLine($"    {p.Name,-14} default {p.Default,-6} allowed {p.AllowedText,-14} {p.Description}");
+                    Console.WriteLine($"    {p.Name,-14} default {p.Format(p.Default),-8} allowed {p.AllowedText,-14} {p.Description}");
             }
             return CliRunner.Ok;
         }));
@@ -60,7 +60,7 @@ public static class GenCommands
         {
             var info = DesignCatalog.Get(r.GetValue(design)!);
             var settings = info.Resolve(DesignCatalog.ParseSettings(r.GetValue(set)!));
-            var emitted = VerilogEmitter.Emit(info.Create(settings));
+            var emitted = VerilogEmitter.Emit(info.Build(settings));
             var dir = r.GetValue(outDir) ?? Path.Combine("out", "gen", info.Name);
             var paths = DesignOutput.Write(info, settings, emitted, dir);
             Console.WriteLine($"{info.Name}: top module {emitted.TopModule}, {emitted.Files.Count} module(s) written to {dir}");

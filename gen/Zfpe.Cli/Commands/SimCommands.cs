@@ -37,7 +37,7 @@ public static class SimCommands
             var p = r.GetValue(stall);
             if (!(p >= 0 && p < 1))
                 throw new CliException($"--stall {p.ToString(CultureInfo.InvariantCulture)} is out of range: give a probability 0 <= P < 1 (1 would stall forever)");
-            var component = info.Create(settings);
+            var component = info.Build(settings);
             var options = WaveOptions(r.GetValue(waves), info.Name);
             try
             {

@@ -31,13 +31,7 @@ public sealed class Ulx3sCodec : Component
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        Param("clock_mhz", config.ClockMhz, 100);
-        Param("baud", config.BaudRate, 3_000_000L);
-        Param("b", config.B, 5);
-        Param("exponent_bits", config.ExponentBits, 8);
-        Param("split", config.Split, 28);
-        Param("lanes", config.Lanes, 1);
-        Param("timeout_us", config.IdleTimeoutUs, 100_000);
+        Params(config);
 
         Clk25Mhz = In.Bool("clk_25mhz");
         Btn = In.UInt(7, "btn");

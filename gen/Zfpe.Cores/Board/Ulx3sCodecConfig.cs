@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zfpe.Cores.Codec;
+using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Uart;
 
@@ -13,13 +14,13 @@ namespace Zfpe.Cores.Board;
 /// gives up on it.
 /// </summary>
 public sealed record Ulx3sCodecConfig(
-    int ClockMhz = 100,
-    long BaudRate = 3_000_000,
-    int B = 5,
-    int ExponentBits = 8,
-    int Split = 28,
-    int Lanes = 1,
-    int IdleTimeoutUs = 100_000)
+    [property: Parameter("clock-mhz", "design clock from the PLL, MHz", Min = Ulx3sCodecConfig.MinClockMhz, Max = Ulx3sCodecConfig.MaxClockMhz)] int ClockMhz = 100,
+    [property: Parameter("baud", "UART bits per second (8N1; the FT231X runs up to 3000000)", Min = 300, Max = 3_000_000)] long BaudRate = 3_000_000,
+    [property: Parameter("b", "payload bits per coefficient", Min = ZfpeCoreConfig.MinB, Max = ZfpeCoreConfig.MaxB)] int B = 5,
+    [property: Parameter("exponent-bits", "width of the block exponent field: 8 (exact fit) or 9 (the authors' format)", Allowed = [8, 9])] int ExponentBits = 8,
+    [property: Parameter("split", "the flag picks the high window when u >> split != 0 (b..31)", Min = ZfpeCoreConfig.MinB, Max = ZfpeCoreConfig.MaxSplit)] int Split = 28,
+    [property: Parameter("lanes", "float32 values per clock cycle in the codec (8 would need a partial-beat rule the UART link gains nothing from)", Allowed = [1, 2, 4])] int Lanes = 1,
+    [property: Parameter("timeout-us", "quiet line inside a request before it is cut short, µs", Min = Ulx3sCodecConfig.MinIdleTimeoutUs, Max = Ulx3sCodecConfig.MaxIdleTimeoutUs)] int IdleTimeoutUs = 100_000)
 {
     public const double OscillatorMhz = 25;
     public const int MinClockMhz = 10;
@@ -28,22 +29,13 @@ public sealed record Ulx3sCodecConfig(
     /// <summary>The PLL may miss the requested clock by this fraction at most.</summary>
     public const double MaxClockError = 0.005;
 
-    /// <summary>A UART-limited link gains nothing from 8 lanes, whose two blocks per beat would need a partial-beat rule.</summary>
-    public static IReadOnlyList<int> AllowedLanes { get; } = [1, 2, 4];
-
     public const int MinIdleTimeoutUs = 100;
     public const int MaxIdleTimeoutUs = 10_000_000;
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the parameter, its value and the allowed range.</summary>
     public void Validate()
     {
-        if (ClockMhz is < MinClockMhz or > MaxClockMhz)
-            throw new ArgumentOutOfRangeException(nameof(ClockMhz), ClockMhz, $"clock-mhz = {ClockMhz} is out of range: allowed {MinClockMhz}..{MaxClockMhz} MHz");
-        if (!AllowedLanes.Contains(Lanes))
-            throw new ArgumentOutOfRangeException(nameof(Lanes), Lanes, $"lanes = {Lanes} is not allowed on the board: use 1, 2 or 4");
-        if (IdleTimeoutUs is < MinIdleTimeoutUs or > MaxIdleTimeoutUs)
-            throw new ArgumentOutOfRangeException(nameof(IdleTimeoutUs), IdleTimeoutUs,
-                $"idle timeout = {IdleTimeoutUs} µs is out of range: allowed {MinIdleTimeoutUs}..{MaxIdleTimeoutUs} µs");
+        ConfigParameters.Check(this);
         Core.Validate();
         _ = Pll(); // throws when the PLL cannot make the clock
         Uart.Validate();

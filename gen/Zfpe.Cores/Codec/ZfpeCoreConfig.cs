@@ -1,3 +1,5 @@
+using Zfpe.Hdl;
+
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
@@ -7,7 +9,12 @@ namespace Zfpe.Cores.Codec;
 /// <paramref name="DebugPorts"/> adds outputs that show each block as it leaves the named
 /// stages, so that tests can compare the pipeline stage by stage with the reference traces.
 /// </summary>
-public sealed record ZfpeCoreConfig(int B = 5, int ExponentBits = 8, int Split = 28, int Lanes = 1, bool DebugPorts = false)
+public sealed record ZfpeCoreConfig(
+    [property: Parameter("b", "payload bits per coefficient", Min = ZfpeCoreConfig.MinB, Max = ZfpeCoreConfig.MaxB)] int B = 5,
+    [property: Parameter("exponent-bits", "width of the block exponent field: 8 (exact fit) or 9 (the authors' format)", Allowed = [8, 9])] int ExponentBits = 8,
+    [property: Parameter("split", "the flag picks the high window when u >> split != 0 (b..31)", Min = ZfpeCoreConfig.MinB, Max = ZfpeCoreConfig.MaxSplit)] int Split = 28,
+    [property: Parameter("lanes", "float32 values per clock cycle", Allowed = [1, 2, 4, 8])] int Lanes = 1,
+    [property: Parameter("debug", "1: outputs that show each block as it leaves the named stages (for tests)")] bool DebugPorts = false)
 {
     public const int MinB = 1;
     public const int MaxB = 28;
@@ -16,20 +23,12 @@ public sealed record ZfpeCoreConfig(int B = 5, int ExponentBits = 8, int Split =
     /// <summary>Values per block (1-D blocks of 4).</summary>
     public const int BlockSize = 4;
 
-    /// <summary>The allowed pipeline widths.</summary>
-    public static IReadOnlyList<int> AllowedLanes { get; } = [1, 2, 4, 8];
-
     /// <summary>Throws an <see cref="ArgumentException"/> naming the parameter, its value and the allowed range.</summary>
     public void Validate()
     {
-        if (B is < MinB or > MaxB)
-            throw new ArgumentException($"b (payload bits) = {B} is out of range: allowed {MinB}..{MaxB}");
-        if (ExponentBits is not (8 or 9))
-            throw new ArgumentException($"exponent-bits = {ExponentBits} is not allowed: use 8 (exact fit) or 9 (the authors' format)");
-        if (Split < B || Split > MaxSplit)
-            throw new ArgumentException($"split = {Split} is out of range: allowed b..{MaxSplit} = {B}..{MaxSplit}");
-        if (!AllowedLanes.Contains(Lanes))
-            throw new ArgumentException($"lanes = {Lanes} is not allowed: use 1, 2, 4 or 8 (float32 values per clock cycle)");
+        ConfigParameters.Check(this);
+        if (Split < B)
+            throw new ArgumentException($"parameter 'split' = {Split} is out of range (allowed: b..{MaxSplit} = {B}..{MaxSplit})");
     }
 
     /// <summary>Bits per block: exponent-bits + 4·(1 + b).</summary>

@@ -38,11 +38,7 @@ public sealed class ZfpeDecompressor : Component
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        Param("b", config.B, 5);
-        Param("exponent_bits", config.ExponentBits, 8);
-        Param("split", config.Split, 28);
-        Param("lanes", config.Lanes, 1);
-        Param("debug", config.DebugPorts, false);
+        Params(config);
 
         int lanes = config.Lanes, groups = config.BlockLanes, perCycle = config.ValuesPerCycle, slots = config.Slots;
         int b = config.B, split = config.Split, eb = config.ExponentBits;

@@ -21,7 +21,7 @@ public static class DesignOutput
         var manifest = new JsonObject
         {
             ["design"] = design.Name,
-            ["parameters"] = new JsonObject(settings.All.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
+            ["parameters"] = new JsonObject(settings.Values.Select(v => KeyValuePair.Create(v.Spec.Name, ManifestValue(v.Spec, settings.Config)))),
             ["generator"] = new JsonObject { ["name"] = "zfpe-hdl", ["version"] = GeneratorInfo.Version },
             ["top"] = emitted.TopModule,
             ["ports"] = new JsonArray(emitted.TopPorts.Select(p => (JsonNode?)new JsonObject
@@ -40,6 +40,19 @@ public static class DesignOutput
         };
         files.Add((ManifestName, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
         return files;
+    }
+
+    /// <summary>A parameter as JSON: a number, true/false for a flag, the name of a choice.</summary>
+    private static JsonNode? ManifestValue(Zfpe.Hdl.ParameterSpec spec, object config)
+    {
+        var value = spec.Property.GetValue(config)!;
+        return value switch
+        {
+            bool b => JsonValue.Create(b),
+            int i => JsonValue.Create(i),
+            long l => JsonValue.Create(l),
+            _ => JsonValue.Create(spec.Format(value)),
+        };
     }
 
     /// <summary>Writes the output into <paramref name="directory"/>, removing stale .v files of an earlier run there.</summary>

@@ -1,27 +1,28 @@
+using Zfpe.Hdl;
+
 namespace Zfpe.Cores.Designs;
 
-/// <summary>The resolved parameters of one design point: every parameter, defaults filled in.</summary>
+/// <summary>The resolved parameters of one design point: its config record and every parameter's value, defaults filled in.</summary>
 public sealed class DesignSettings
 {
-    private readonly Dictionary<string, long> values;
-
-    internal DesignSettings(DesignInfo design, IReadOnlyDictionary<string, string> given)
+    internal DesignSettings(object config)
     {
-        var known = design.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        foreach (var key in given.Keys)
-            if (!known.ContainsKey(key))
-                throw new ArgumentException(design.Parameters.Count == 0
-                    ? $"design '{design.Name}' has no parameters, but '{key}' was given"
-                    : $"design '{design.Name}' has no parameter '{key}'; its parameters are: {string.Join(", ", design.Parameters.Select(p => p.Name))}");
-        values = design.Parameters.ToDictionary(p => p.Name, p => given.TryGetValue(p.Name, out var t) ? p.Parse(t) : p.Default, StringComparer.Ordinal);
+        Config = config;
+        Values = ConfigParameters.Values(config);
     }
 
-    public long this[string name] => values.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"internal: no parameter '{name}'");
+    /// <summary>The design's config record.</summary>
+    public object Config { get; }
 
-    public int Int(string name) => checked((int)this[name]);
+    /// <summary>Every parameter with its value as users write it, in declaration order.</summary>
+    public IReadOnlyList<(ParameterSpec Spec, string Value, bool IsDefault)> Values { get; }
 
-    public bool Flag(string name) => this[name] != 0;
+    /// <summary>Every parameter and its value as text (<c>lanes</c> → <c>4</c>, a flag as 0/1).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> All => Values.Select(v => KeyValuePair.Create(v.Spec.Name, v.Value)).ToList();
 
-    /// <summary>Every parameter and its value, in the design's declaration order.</summary>
-    public IReadOnlyList<KeyValuePair<string, long>> All => values.ToList();
+    /// <summary>The value of parameter <paramref name="name"/>, typed (int, long, bool or enum).</summary>
+    public object this[string name] =>
+        Values.FirstOrDefault(v => v.Spec.Name == name) is { Spec: not null } v
+            ? v.Spec.Property.GetValue(Config)!
+            : throw new KeyNotFoundException($"internal: no parameter '{name}'");
 }

@@ -61,21 +61,47 @@ public abstract class Component
         }
     }
 
-    /// <summary>The Verilog module name: the base name plus every non-default parameter.</summary>
+    /// <summary>
+    /// The Verilog module name: the base name plus every non-default parameter, as
+    /// <c>_name{value}</c> for a number (<c>_lanes4</c>, <c>_exponent_bits9</c>), <c>_name</c> for a set flag
+    /// (<c>_bram</c>), <c>_no_name</c> for a cleared one, <c>_name_value</c> for a choice (<c>_rounding_nearest</c>).
+    /// </summary>
     public string ModuleName
     {
         get
         {
             var sb = new StringBuilder(ModuleBaseName);
             foreach (var (name, value, isDefault) in ParameterList)
-                if (!isDefault) sb.Append('_').Append(SnakeCase(name).Replace("_", "")).Append(Sanitize(value));
+            {
+                if (isDefault) continue;
+                var n = SnakeCase(name);
+                sb.Append('_').Append(value switch
+                {
+                    "true" => n,
+                    "false" => "no_" + n,
+                    _ when value.Length > 0 && (char.IsAsciiDigit(value[0]) || value[0] == '-') => n + Sanitize(value),
+                    _ => n + "_" + Sanitize(value.Replace('-', '_')),
+                });
+            }
             return sb.ToString();
         }
     }
 
     /// <summary>Records a parameter of this hardware; non-default values become part of the module name.</summary>
     protected void Param<T>(string name, T value, T defaultValue) where T : notnull =>
-        ParameterList.Add((name, Convert.ToString(value, CultureInfo.InvariantCulture)!, EqualityComparer<T>.Default.Equals(value, defaultValue)));
+        ParameterList.Add((name, value is bool b ? (b ? "true" : "false") : Convert.ToString(value, CultureInfo.InvariantCulture)!,
+            EqualityComparer<T>.Default.Equals(value, defaultValue)));
+
+    /// <summary>
+    /// Records every parameter <paramref name="config"/> declares with <see cref="ParameterAttribute"/>
+    /// (checked against its declaration): the config record is the one place a parameter is described.
+    /// </summary>
+    protected void Params(object config)
+    {
+        ConfigParameters.Check(config);
+        foreach (var (spec, value, isDefault) in ConfigParameters.Values(config))
+            ParameterList.Add((spec.Name, spec.Type == typeof(bool) ? (value == "1" ? "true" : "false") : value, isDefault));
+    }
 
     /// <summary>Declares input ports: <c>In.UInt(8)</c>, <c>In.Bool()</c>, <c>In.Stream(32)</c> (a stream this component consumes).</summary>
     protected SignalFactory In => new(this, SignalRole.Input);
