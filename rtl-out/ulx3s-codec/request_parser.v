@@ -21,6 +21,15 @@ module request_parser (
     output wire framing_error,          // RequestParser.cs:57
     output wire truncated               // RequestParser.cs:58
 );
+    localparam [2:0] STATE_COUNT_HIGH = 3'd2;
+    localparam [2:0] STATE_COUNT_LOW = 3'd1;
+    localparam [2:0] STATE_CRC_HIGH = 3'd5;
+    localparam [2:0] STATE_CRC_LOW = 3'd4;
+    localparam [2:0] STATE_DISCARD = 3'd6;
+    localparam [2:0] STATE_FILL = 3'd7;
+    localparam [2:0] STATE_IDLE = 3'd0;
+    localparam [2:0] STATE_PAYLOAD = 3'd3;
+
     reg [2:0] state;                  // RequestParser.cs:60, reset 0
     reg [15:0] value_count;           // RequestParser.cs:61, reset 0
     reg [15:0] values_left;           // RequestParser.cs:62, reset 0
@@ -38,26 +47,26 @@ module request_parser (
     reg [23:0] quiet_cycles;          // RequestParser.cs:77, reset 0
     reg [31:0] value_out;             // RequestParser.cs:95
     reg value_valid;                  // RequestParser.cs:96
-    wire cond_part0;                  // RequestParser.cs:136, part of an expression
+    wire cond_part0;                  // RequestParser.cs:134, part of an expression
     wire cond_part1;                  // RequestParser.cs:79, part of an expression
-    wire [15:0] crc_part7;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part6;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part5;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part4;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part3;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part2;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part1;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part0;            // RequestParser.cs:107, part of an expression
-    wire [15:0] crc_part16;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part15;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part14;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part13;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part12;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part11;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part10;           // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part9;            // RequestParser.cs:117, part of an expression
-    wire [15:0] crc_part8;            // RequestParser.cs:117, part of an expression
-    wire [15:0] value_count_part0;    // RequestParser.cs:122, part of an expression
+    wire [15:0] crc_part7;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part6;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part5;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part4;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part3;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part2;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part1;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part0;            // RequestParser.cs:105, part of an expression
+    wire [15:0] crc_part16;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part15;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part14;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part13;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part12;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part11;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part10;           // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part9;            // RequestParser.cs:115, part of an expression
+    wire [15:0] crc_part8;            // RequestParser.cs:115, part of an expression
+    wire [15:0] value_count_part0;    // RequestParser.cs:120, part of an expression
 
     assign cond_part0 = bytes_valid & bytes_ready;
     assign cond_part1 = quiet_cycles == 24'h989680;
@@ -80,12 +89,31 @@ module request_parser (
     assign crc_part8 = crc_part9[15] ? ((crc_part9 << 1) ^ 16'h1021) : (crc_part9 << 1);
     assign value_count_part0 = {bytes_payload, value_count[7:0]};
 
+`ifndef SYNTHESIS
+    // state as text for waveform viewers (GTKWave: Data Format > ASCII); simulation only.
+    /* verilator lint_off UNUSEDSIGNAL */
+    reg [71:0] state_name;
+    always @(*) begin
+        case (state)
+            STATE_IDLE: state_name = "Idle     ";
+            STATE_COUNT_LOW: state_name = "CountLow ";
+            STATE_COUNT_HIGH: state_name = "CountHigh";
+            STATE_PAYLOAD: state_name = "Payload  ";
+            STATE_CRC_LOW: state_name = "CrcLow   ";
+            STATE_CRC_HIGH: state_name = "CrcHigh  ";
+            STATE_DISCARD: state_name = "Discard  ";
+            STATE_FILL: state_name = "Fill     ";
+        endcase
+    end
+    /* verilator lint_on UNUSEDSIGNAL */
+`endif
+
     assign bytes_ready = 1'b1;  // RequestParser.cs:81
     always @(*) begin  // value_out
         value_out = {bytes_payload, word};  // RequestParser.cs:97
         case (state)  // RequestParser.cs:100
-            3'd7: begin
-                value_out = 32'd0;  // RequestParser.cs:154
+            STATE_FILL: begin
+                value_out = 32'd0;  // RequestParser.cs:152
             end
             default: begin end
         endcase
@@ -93,30 +121,30 @@ module request_parser (
     always @(*) begin  // value_valid
         value_valid = 1'b0;  // RequestParser.cs:98
         case (state)  // RequestParser.cs:100
-            3'd3: begin
-                if (cond_part0) begin  // RequestParser.cs:136
-                    if (byte_of_value == 2'd3) begin  // RequestParser.cs:141
-                        value_valid = 1'b1;  // RequestParser.cs:143
+            STATE_PAYLOAD: begin
+                if (cond_part0) begin  // RequestParser.cs:134
+                    if (byte_of_value == 2'd3) begin  // RequestParser.cs:139
+                        value_valid = 1'b1;  // RequestParser.cs:141
                     end
                 end
             end
-            3'd7: begin
-                value_valid = 1'b1;  // RequestParser.cs:155
+            STATE_FILL: begin
+                value_valid = 1'b1;  // RequestParser.cs:153
             end
             default: begin end
         endcase
     end
-    assign values_valid = value_valid;  // RequestParser.cs:193
-    assign values_payload = value_out;  // RequestParser.cs:194
-    assign values_last = values_left == 16'd1;  // RequestParser.cs:195
-    assign start_codec = start_codec_q;  // RequestParser.cs:196
-    assign start_info = start_info_q;  // RequestParser.cs:197
-    assign reject = reject_q;  // RequestParser.cs:198
-    assign count = value_count;  // RequestParser.cs:199
-    assign complete = complete_q;  // RequestParser.cs:200
-    assign checksum_mismatch = mismatch_q;  // RequestParser.cs:201
-    assign framing_error = framing_q;  // RequestParser.cs:202
-    assign truncated = truncated_q;  // RequestParser.cs:203
+    assign values_valid = value_valid;  // RequestParser.cs:187
+    assign values_payload = value_out;  // RequestParser.cs:188
+    assign values_last = values_left == 16'd1;  // RequestParser.cs:189
+    assign start_codec = start_codec_q;  // RequestParser.cs:190
+    assign start_info = start_info_q;  // RequestParser.cs:191
+    assign reject = reject_q;  // RequestParser.cs:192
+    assign count = value_count;  // RequestParser.cs:193
+    assign complete = complete_q;  // RequestParser.cs:194
+    assign checksum_mismatch = mismatch_q;  // RequestParser.cs:195
+    assign framing_error = framing_q;  // RequestParser.cs:196
+    assign truncated = truncated_q;  // RequestParser.cs:197
     always @(posedge clk) begin
         if (reset) begin
             state <= 3'd0;
@@ -141,113 +169,112 @@ module request_parser (
             start_codec_q <= 1'b0;  // RequestParser.cs:89
             start_info_q <= 1'b0;  // RequestParser.cs:90
             reject_q <= 1'b0;  // RequestParser.cs:91
-            if (line_error & (state != 3'd0)) begin  // RequestParser.cs:92
+            if (line_error & !(state == STATE_IDLE)) begin  // RequestParser.cs:92
                 framing_q <= 1'b1;  // RequestParser.cs:92
             end
             case (state)  // RequestParser.cs:100
-                3'd0: begin
-                    if (cond_part0 & responder_idle) begin  // RequestParser.cs:102
-                        if (bytes_payload == 8'd67) begin  // RequestParser.cs:104
-                            state <= 3'd1;  // RequestParser.cs:106
-                            crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // RequestParser.cs:107
-                            complete_q <= 1'b0;  // RequestParser.cs:108
-                            mismatch_q <= 1'b0;  // RequestParser.cs:109
-                            framing_q <= 1'b0;  // RequestParser.cs:110
-                            truncated_q <= 1'b0;  // RequestParser.cs:111
+                STATE_IDLE: begin
+                    if (cond_part0 & responder_idle) begin  // RequestParser.cs:100
+                        if (bytes_payload == 8'd67) begin  // RequestParser.cs:102
+                            state <= STATE_COUNT_LOW;  // RequestParser.cs:104
+                            crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // RequestParser.cs:105
+                            complete_q <= 1'b0;  // RequestParser.cs:106
+                            mismatch_q <= 1'b0;  // RequestParser.cs:107
+                            framing_q <= 1'b0;  // RequestParser.cs:108
+                            truncated_q <= 1'b0;  // RequestParser.cs:109
                         end else if (bytes_payload == 8'd73) begin
-                            start_info_q <= 1'b1;  // RequestParser.cs:112
+                            start_info_q <= 1'b1;  // RequestParser.cs:110
                         end
                     end
                 end
-                3'd1: begin
-                    if (cond_part0) begin  // RequestParser.cs:114
-                        value_count <= {8'd0, bytes_payload};  // RequestParser.cs:116
-                        crc <= crc_part8;  // RequestParser.cs:117
-                        state <= 3'd2;  // RequestParser.cs:118
+                STATE_COUNT_LOW: begin
+                    if (cond_part0) begin  // RequestParser.cs:112
+                        value_count <= {8'd0, bytes_payload};  // RequestParser.cs:114
+                        crc <= crc_part8;  // RequestParser.cs:115
+                        state <= STATE_COUNT_HIGH;  // RequestParser.cs:116
                     end else if (cond_part1) begin
-                        state <= 3'd0;  // RequestParser.cs:119
+                        state <= STATE_IDLE;  // RequestParser.cs:117
                     end
                 end
-                3'd2: begin
-                    if (cond_part0) begin  // RequestParser.cs:120
-                        value_count <= value_count_part0;  // RequestParser.cs:122
-                        values_left <= value_count_part0;  // RequestParser.cs:123
-                        crc <= crc_part8;  // RequestParser.cs:124
-                        byte_of_value <= 2'd0;  // RequestParser.cs:125
-                        if (((value_count_part0 != 16'd0) & (value_count_part0[1:0] == 2'd0)) & (value_count_part0 <= 16'd2048)) begin  // RequestParser.cs:126
-                            start_codec_q <= 1'b1;  // RequestParser.cs:128
-                            state <= 3'd3;  // RequestParser.cs:129
+                STATE_COUNT_HIGH: begin
+                    if (cond_part0) begin  // RequestParser.cs:118
+                        value_count <= value_count_part0;  // RequestParser.cs:120
+                        values_left <= value_count_part0;  // RequestParser.cs:121
+                        crc <= crc_part8;  // RequestParser.cs:122
+                        byte_of_value <= 2'd0;  // RequestParser.cs:123
+                        if (((value_count_part0 != 16'd0) & (value_count_part0[1:0] == 2'd0)) & (value_count_part0 <= 16'd2048)) begin  // RequestParser.cs:124
+                            start_codec_q <= 1'b1;  // RequestParser.cs:126
+                            state <= STATE_PAYLOAD;  // RequestParser.cs:127
                         end else begin
-                            reject_q <= 1'b1;  // RequestParser.cs:132
-                            state <= 3'd6;  // RequestParser.cs:133
+                            reject_q <= 1'b1;  // RequestParser.cs:130
+                            state <= STATE_DISCARD;  // RequestParser.cs:131
                         end
                     end else if (cond_part1) begin
-                        state <= 3'd0;  // RequestParser.cs:135
+                        state <= STATE_IDLE;  // RequestParser.cs:133
                     end
                 end
-                3'd3: begin
-                    if (cond_part0) begin  // RequestParser.cs:136
-                        crc <= crc_part8;  // RequestParser.cs:138
-                        byte_of_value <= byte_of_value + 2'd1;  // RequestParser.cs:139
-                        if (byte_of_value == 2'd3) begin  // RequestParser.cs:141
-                            values_left <= values_left - 16'd1;  // RequestParser.cs:144
-                            if (values_left == 16'd1) begin  // RequestParser.cs:145
-                                state <= 3'd4;  // RequestParser.cs:145
+                STATE_PAYLOAD: begin
+                    if (cond_part0) begin  // RequestParser.cs:134
+                        crc <= crc_part8;  // RequestParser.cs:136
+                        byte_of_value <= byte_of_value + 2'd1;  // RequestParser.cs:137
+                        if (byte_of_value == 2'd3) begin  // RequestParser.cs:139
+                            values_left <= values_left - 16'd1;  // RequestParser.cs:142
+                            if (values_left == 16'd1) begin  // RequestParser.cs:143
+                                state <= STATE_CRC_LOW;  // RequestParser.cs:143
                             end
                         end
                     end else if (cond_part1) begin
-                        truncated_q <= 1'b1;  // RequestParser.cs:149
-                        state <= 3'd7;  // RequestParser.cs:150
+                        truncated_q <= 1'b1;  // RequestParser.cs:147
+                        state <= STATE_FILL;  // RequestParser.cs:148
                     end
                 end
-                3'd7: begin
-                    if (values_ready) begin  // RequestParser.cs:156
-                        values_left <= values_left - 16'd1;  // RequestParser.cs:158
-                        if (values_left == 16'd1) begin  // RequestParser.cs:159
-                            complete_q <= 1'b1;  // RequestParser.cs:161
-                            state <= 3'd0;  // RequestParser.cs:162
+                STATE_FILL: begin
+                    if (values_ready) begin  // RequestParser.cs:154
+                        values_left <= values_left - 16'd1;  // RequestParser.cs:156
+                        if (values_left == 16'd1) begin  // RequestParser.cs:157
+                            complete_q <= 1'b1;  // RequestParser.cs:159
+                            state <= STATE_IDLE;  // RequestParser.cs:160
                         end
                     end
                 end
-                3'd4: begin
-                    if (cond_part0) begin  // RequestParser.cs:166
-                        state <= 3'd5;  // RequestParser.cs:169
+                STATE_CRC_LOW: begin
+                    if (cond_part0) begin  // RequestParser.cs:164
+                        state <= STATE_CRC_HIGH;  // RequestParser.cs:167
                     end else if (cond_part1) begin
-                        truncated_q <= 1'b1;  // RequestParser.cs:172
-                        complete_q <= 1'b1;  // RequestParser.cs:173
-                        state <= 3'd0;  // RequestParser.cs:174
+                        truncated_q <= 1'b1;  // RequestParser.cs:170
+                        complete_q <= 1'b1;  // RequestParser.cs:171
+                        state <= STATE_IDLE;  // RequestParser.cs:172
                     end
                 end
-                3'd5: begin
-                    if (cond_part0) begin  // RequestParser.cs:176
-                        mismatch_q <= {bytes_payload, received_crc_low} != crc;  // RequestParser.cs:178
-                        complete_q <= 1'b1;  // RequestParser.cs:179
-                        state <= 3'd0;  // RequestParser.cs:180
+                STATE_CRC_HIGH: begin
+                    if (cond_part0) begin  // RequestParser.cs:174
+                        mismatch_q <= {bytes_payload, received_crc_low} != crc;  // RequestParser.cs:176
+                        complete_q <= 1'b1;  // RequestParser.cs:177
+                        state <= STATE_IDLE;  // RequestParser.cs:178
                     end else if (cond_part1) begin
-                        truncated_q <= 1'b1;  // RequestParser.cs:183
-                        complete_q <= 1'b1;  // RequestParser.cs:184
-                        state <= 3'd0;  // RequestParser.cs:185
+                        truncated_q <= 1'b1;  // RequestParser.cs:181
+                        complete_q <= 1'b1;  // RequestParser.cs:182
+                        state <= STATE_IDLE;  // RequestParser.cs:183
                     end
                 end
-                3'd6: begin
-                    if (cond_part1) begin  // RequestParser.cs:187
-                        state <= 3'd0;  // RequestParser.cs:187
+                STATE_DISCARD: begin
+                    if (cond_part1) begin  // RequestParser.cs:185
+                        state <= STATE_IDLE;  // RequestParser.cs:185
                     end
                 end
-                default: begin end
             endcase
         end
     end
     always @(posedge clk) begin
         case (state)  // RequestParser.cs:100
-            3'd3: begin
-                if (cond_part0) begin  // RequestParser.cs:136
-                    word <= {bytes_payload, word[23:8]};  // RequestParser.cs:140
+            STATE_PAYLOAD: begin
+                if (cond_part0) begin  // RequestParser.cs:134
+                    word <= {bytes_payload, word[23:8]};  // RequestParser.cs:138
                 end
             end
-            3'd4: begin
-                if (cond_part0) begin  // RequestParser.cs:166
-                    received_crc_low <= bytes_payload;  // RequestParser.cs:168
+            STATE_CRC_LOW: begin
+                if (cond_part0) begin  // RequestParser.cs:164
+                    received_crc_low <= bytes_payload;  // RequestParser.cs:166
                 end
             end
             default: begin end

@@ -23,6 +23,14 @@ module response_writer (
     output wire [7:0] bytes_payload,   // ResponseWriter.cs:57
     output wire idle                   // ResponseWriter.cs:58
 );
+    localparam [2:0] STATE_BLOCK = 3'd2;
+    localparam [2:0] STATE_HEADER = 3'd1;
+    localparam [2:0] STATE_IDLE = 3'd0;
+    localparam [2:0] STATE_INFO = 3'd6;
+    localparam [2:0] STATE_TRAILER = 3'd5;
+    localparam [2:0] STATE_VALUE_BYTES = 3'd3;
+    localparam [2:0] STATE_WAIT = 3'd4;
+
     reg [2:0] state;               // ResponseWriter.cs:60, reset 0
     reg [4:0] byte_index;          // ResponseWriter.cs:61, reset 0
     reg [14:0] records_left;       // ResponseWriter.cs:62, reset 0
@@ -31,17 +39,17 @@ module response_writer (
     reg [7:0] byte_out;            // ResponseWriter.cs:77
     reg byte_valid;                // ResponseWriter.cs:78
     reg checksummed;               // ResponseWriter.cs:79
-    wire [15:0] byte_out_part0;    // ResponseWriter.cs:85, part of an expression
-    wire [1:0] byte_out_part1;     // ResponseWriter.cs:87, part of an expression
-    wire cond_part0;               // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part7;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part6;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part5;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part4;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part3;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part2;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part1;         // ResponseWriter.cs:97, part of an expression
-    wire [15:0] crc_part0;         // ResponseWriter.cs:97, part of an expression
+    wire [15:0] byte_out_part0;    // ResponseWriter.cs:104, part of an expression
+    wire [1:0] byte_out_part1;     // ResponseWriter.cs:134, part of an expression
+    wire cond_part0;               // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part7;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part6;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part5;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part4;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part3;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part2;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part1;         // ResponseWriter.cs:88, part of an expression
+    wire [15:0] crc_part0;         // ResponseWriter.cs:88, part of an expression
 
     assign byte_out_part0 = rejected ? 16'd0 : count;
     assign byte_out_part1 = byte_index[1:0];
@@ -55,74 +63,93 @@ module response_writer (
     assign crc_part1 = crc_part2[15] ? ((crc_part2 << 1) ^ 16'h1021) : (crc_part2 << 1);
     assign crc_part0 = crc_part1[15] ? ((crc_part1 << 1) ^ 16'h1021) : (crc_part1 << 1);
 
+`ifndef SYNTHESIS
+    // state as text for waveform viewers (GTKWave: Data Format > ASCII); simulation only.
+    /* verilator lint_off UNUSEDSIGNAL */
+    reg [79:0] state_name;
+    always @(*) begin
+        case (state)
+            STATE_IDLE: state_name = "Idle      ";
+            STATE_HEADER: state_name = "Header    ";
+            STATE_BLOCK: state_name = "Block     ";
+            STATE_VALUE_BYTES: state_name = "ValueBytes";
+            STATE_WAIT: state_name = "Wait      ";
+            STATE_TRAILER: state_name = "Trailer   ";
+            STATE_INFO: state_name = "Info      ";
+            default: state_name = "?         ";
+        endcase
+    end
+    /* verilator lint_on UNUSEDSIGNAL */
+`endif
+
     always @(*) begin  // byte_out
         byte_out = 8'd0;  // ResponseWriter.cs:80
-        case (state)  // ResponseWriter.cs:83
-            3'd1: begin
-                byte_out = byte_index[1] ? byte_out_part0[15:8] : (byte_index[0] ? byte_out_part0[7:0] : 8'd99);  // ResponseWriter.cs:85
+        case (state)  // ResponseWriter.cs:91
+            STATE_HEADER: begin
+                byte_out = byte_index[1] ? byte_out_part0[15:8] : (byte_index[0] ? byte_out_part0[7:0] : 8'd99);  // ResponseWriter.cs:104
             end
-            3'd2: begin
-                byte_out = byte_index[1] ? (byte_index[0] ? blocks_payload[31:24] : blocks_payload[23:16]) : (byte_index[0] ? blocks_payload[15:8] : blocks_payload[7:0]);  // ResponseWriter.cs:86
+            STATE_BLOCK: begin
+                byte_out = byte_index[1] ? (byte_index[0] ? blocks_payload[31:24] : blocks_payload[23:16]) : (byte_index[0] ? blocks_payload[15:8] : blocks_payload[7:0]);  // ResponseWriter.cs:119
             end
-            3'd3: begin
-                byte_out = byte_out_part1[1] ? (byte_out_part1[0] ? values_payload[31:24] : values_payload[23:16]) : (byte_out_part1[0] ? values_payload[15:8] : values_payload[7:0]);  // ResponseWriter.cs:87
+            STATE_VALUE_BYTES: begin
+                byte_out = byte_out_part1[1] ? (byte_out_part1[0] ? values_payload[31:24] : values_payload[23:16]) : (byte_out_part1[0] ? values_payload[15:8] : values_payload[7:0]);  // ResponseWriter.cs:134
             end
-            3'd5: begin
-                byte_out = byte_index[1] ? crc[15:8] : (byte_index[0] ? crc[7:0] : (rejected ? 8'd16 : {4'd0, truncated, framing_error, checksum_mismatch, non_finite}));  // ResponseWriter.cs:88
+            STATE_TRAILER: begin
+                byte_out = byte_index[1] ? crc[15:8] : (byte_index[0] ? crc[7:0] : (rejected ? 8'd16 : {4'd0, truncated, framing_error, checksum_mismatch, non_finite}));  // ResponseWriter.cs:151
             end
-            3'd6: begin
-                byte_out = byte_index[3] ? (byte_index[2] ? (byte_index[1] ? (byte_index[0] ? crc[15:8] : crc[7:0]) : (byte_index[0] ? 8'd0 : 8'd1)) : (byte_index[1] ? (byte_index[0] ? 8'd134 : 8'd160) : (byte_index[0] ? 8'd0 : 8'd33))) : (byte_index[2] ? (byte_index[1] ? (byte_index[0] ? 8'd8 : 8'd0) : (byte_index[0] ? 8'd1 : 8'd28)) : (byte_index[1] ? (byte_index[0] ? 8'd8 : 8'd5) : (byte_index[0] ? 8'd1 : 8'd105)));  // ResponseWriter.cs:89
+            STATE_INFO: begin
+                byte_out = byte_index[3] ? (byte_index[2] ? (byte_index[1] ? (byte_index[0] ? crc[15:8] : crc[7:0]) : (byte_index[0] ? 8'd0 : 8'd1)) : (byte_index[1] ? (byte_index[0] ? 8'd134 : 8'd160) : (byte_index[0] ? 8'd0 : 8'd33))) : (byte_index[2] ? (byte_index[1] ? (byte_index[0] ? 8'd8 : 8'd0) : (byte_index[0] ? 8'd1 : 8'd28)) : (byte_index[1] ? (byte_index[0] ? 8'd8 : 8'd5) : (byte_index[0] ? 8'd1 : 8'd105)));  // ResponseWriter.cs:162
             end
             default: begin end
         endcase
     end
     always @(*) begin  // byte_valid
         byte_valid = 1'b0;  // ResponseWriter.cs:81
-        case (state)  // ResponseWriter.cs:83
-            3'd1: begin
-                byte_valid = 1'b1;  // ResponseWriter.cs:85
+        case (state)  // ResponseWriter.cs:91
+            STATE_HEADER: begin
+                byte_valid = 1'b1;  // ResponseWriter.cs:105
             end
-            3'd2: begin
-                byte_valid = blocks_valid;  // ResponseWriter.cs:86
+            STATE_BLOCK: begin
+                byte_valid = blocks_valid;  // ResponseWriter.cs:120
             end
-            3'd3: begin
-                byte_valid = values_valid;  // ResponseWriter.cs:87
+            STATE_VALUE_BYTES: begin
+                byte_valid = values_valid;  // ResponseWriter.cs:135
             end
-            3'd5: begin
-                byte_valid = 1'b1;  // ResponseWriter.cs:88
+            STATE_TRAILER: begin
+                byte_valid = 1'b1;  // ResponseWriter.cs:152
             end
-            3'd6: begin
-                byte_valid = 1'b1;  // ResponseWriter.cs:89
+            STATE_INFO: begin
+                byte_valid = 1'b1;  // ResponseWriter.cs:163
             end
             default: begin end
         endcase
     end
     always @(*) begin  // checksummed
         checksummed = 1'b0;  // ResponseWriter.cs:82
-        case (state)  // ResponseWriter.cs:83
-            3'd1: begin
-                checksummed = 1'b1;  // ResponseWriter.cs:85
+        case (state)  // ResponseWriter.cs:91
+            STATE_HEADER: begin
+                checksummed = 1'b1;  // ResponseWriter.cs:106
             end
-            3'd2: begin
-                checksummed = 1'b1;  // ResponseWriter.cs:86
+            STATE_BLOCK: begin
+                checksummed = 1'b1;  // ResponseWriter.cs:121
             end
-            3'd3: begin
-                checksummed = 1'b1;  // ResponseWriter.cs:87
+            STATE_VALUE_BYTES: begin
+                checksummed = 1'b1;  // ResponseWriter.cs:136
             end
-            3'd5: begin
-                checksummed = byte_index == 5'd0;  // ResponseWriter.cs:88
+            STATE_TRAILER: begin
+                checksummed = byte_index == 5'd0;  // ResponseWriter.cs:153
             end
-            3'd6: begin
-                checksummed = byte_index < 5'd14;  // ResponseWriter.cs:89
+            STATE_INFO: begin
+                checksummed = byte_index < 5'd14;  // ResponseWriter.cs:164
             end
             default: begin end
         endcase
     end
-    assign bytes_valid = byte_valid;  // ResponseWriter.cs:92
-    assign bytes_payload = byte_out;  // ResponseWriter.cs:93
-    assign blocks_ready = ((state == 3'd2) & (byte_index == 5'd3)) & bytes_ready;  // ResponseWriter.cs:95
-    assign values_ready = ((state == 3'd3) & (byte_index[1:0] == 2'd3)) & bytes_ready;  // ResponseWriter.cs:96
-    assign idle = state == 3'd0;  // ResponseWriter.cs:153
+    assign bytes_valid = byte_valid;  // ResponseWriter.cs:83
+    assign bytes_payload = byte_out;  // ResponseWriter.cs:84
+    assign blocks_ready = ((state == STATE_BLOCK) & (byte_index == 5'd3)) & bytes_ready;  // ResponseWriter.cs:86
+    assign values_ready = ((state == STATE_VALUE_BYTES) & (byte_index[1:0] == 2'd3)) & bytes_ready;  // ResponseWriter.cs:87
+    assign idle = state == STATE_IDLE;  // ResponseWriter.cs:171
     always @(posedge clk) begin
         if (reset) begin
             state <= 3'd0;
@@ -131,72 +158,80 @@ module response_writer (
             rejected <= 1'b0;
             crc <= 16'hFFFF;
         end else begin
-            if (cond_part0 & checksummed) begin  // ResponseWriter.cs:97
-                crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // ResponseWriter.cs:97
+            if (cond_part0 & checksummed) begin  // ResponseWriter.cs:88
+                crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // ResponseWriter.cs:88
             end
-            case (state)  // ResponseWriter.cs:99
-                3'd0: begin
-                    crc <= 16'hFFFF;  // ResponseWriter.cs:103
-                    byte_index <= 5'd0;  // ResponseWriter.cs:104
-                    if (start_codec | reject) begin  // ResponseWriter.cs:105
-                        state <= 3'd1;  // ResponseWriter.cs:107
-                        rejected <= reject;  // ResponseWriter.cs:108
-                        records_left <= {1'd0, count[15:2]};  // ResponseWriter.cs:109
+            case (state)  // ResponseWriter.cs:91
+                STATE_IDLE: begin
+                    crc <= 16'hFFFF;  // ResponseWriter.cs:93
+                    byte_index <= 5'd0;  // ResponseWriter.cs:94
+                    if (start_codec | reject) begin  // ResponseWriter.cs:95
+                        state <= STATE_HEADER;  // ResponseWriter.cs:97
+                        rejected <= reject;  // ResponseWriter.cs:98
+                        records_left <= {1'd0, count[15:2]};  // ResponseWriter.cs:99
                     end else if (start_info) begin
-                        state <= 3'd6;  // ResponseWriter.cs:110
+                        state <= STATE_INFO;  // ResponseWriter.cs:100
                     end
                 end
-                3'd1: begin
-                    if (cond_part0) begin  // ResponseWriter.cs:112
-                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:114
-                        if (byte_index == 5'd2) begin  // ResponseWriter.cs:115
-                            byte_index <= 5'd0;  // ResponseWriter.cs:117
-                            state <= rejected ? 3'd5 : 3'd2;  // ResponseWriter.cs:118
+                STATE_HEADER: begin
+                    if (cond_part0) begin  // ResponseWriter.cs:107
+                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:109
+                        if (byte_index == 5'd2) begin  // ResponseWriter.cs:110
+                            byte_index <= 5'd0;  // ResponseWriter.cs:112
+                            if (rejected) begin  // ResponseWriter.cs:113
+                                state <= STATE_TRAILER;  // ResponseWriter.cs:113
+                            end else begin
+                                state <= STATE_BLOCK;  // ResponseWriter.cs:113
+                            end
                         end
                     end
                 end
-                3'd2: begin
-                    if (cond_part0) begin  // ResponseWriter.cs:121
-                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:123
-                        if (byte_index == 5'd3) begin  // ResponseWriter.cs:124
-                            byte_index <= 5'd0;  // ResponseWriter.cs:126
-                            state <= 3'd3;  // ResponseWriter.cs:127
+                STATE_BLOCK: begin
+                    if (cond_part0) begin  // ResponseWriter.cs:122
+                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:124
+                        if (byte_index == 5'd3) begin  // ResponseWriter.cs:125
+                            byte_index <= 5'd0;  // ResponseWriter.cs:127
+                            state <= STATE_VALUE_BYTES;  // ResponseWriter.cs:128
                         end
                     end
                 end
-                3'd3: begin
-                    if (cond_part0) begin  // ResponseWriter.cs:130
-                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:132
-                        if (byte_index == 5'd15) begin  // ResponseWriter.cs:133
-                            byte_index <= 5'd0;  // ResponseWriter.cs:135
-                            records_left <= records_left - 15'd1;  // ResponseWriter.cs:136
-                            state <= (records_left == 15'd1) ? 3'd4 : 3'd2;  // ResponseWriter.cs:137
+                STATE_VALUE_BYTES: begin
+                    if (cond_part0) begin  // ResponseWriter.cs:137
+                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:139
+                        if (byte_index == 5'd15) begin  // ResponseWriter.cs:140
+                            byte_index <= 5'd0;  // ResponseWriter.cs:142
+                            records_left <= records_left - 15'd1;  // ResponseWriter.cs:143
+                            if (records_left == 15'd1) begin  // ResponseWriter.cs:144
+                                state <= STATE_WAIT;  // ResponseWriter.cs:144
+                            end else begin
+                                state <= STATE_BLOCK;  // ResponseWriter.cs:144
+                            end
                         end
                     end
                 end
-                3'd4: begin
-                    if (request_complete) begin  // ResponseWriter.cs:140
-                        state <= 3'd5;  // ResponseWriter.cs:140
+                STATE_WAIT: begin
+                    if (request_complete) begin  // ResponseWriter.cs:148
+                        state <= STATE_TRAILER;  // ResponseWriter.cs:148
                     end
                 end
-                3'd5: begin
-                    if (cond_part0) begin  // ResponseWriter.cs:141
-                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:143
-                        if (byte_index == 5'd2) begin  // ResponseWriter.cs:144
-                            state <= 3'd0;  // ResponseWriter.cs:144
+                STATE_TRAILER: begin
+                    if (cond_part0) begin  // ResponseWriter.cs:154
+                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:156
+                        if (byte_index == 5'd2) begin  // ResponseWriter.cs:157
+                            state <= STATE_IDLE;  // ResponseWriter.cs:157
                         end
                     end
                 end
-                3'd6: begin
-                    if (cond_part0) begin  // ResponseWriter.cs:146
-                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:148
-                        if (byte_index == 5'd15) begin  // ResponseWriter.cs:149
-                            state <= 3'd0;  // ResponseWriter.cs:149
+                STATE_INFO: begin
+                    if (cond_part0) begin  // ResponseWriter.cs:165
+                        byte_index <= byte_index + 5'd1;  // ResponseWriter.cs:167
+                        if (byte_index == 5'd15) begin  // ResponseWriter.cs:168
+                            state <= STATE_IDLE;  // ResponseWriter.cs:168
                         end
                     end
                 end
                 default: begin
-                    state <= 3'd0;  // ResponseWriter.cs:151
+                    state <= STATE_IDLE;  // ResponseWriter.cs:60
                 end
             endcase
         end

@@ -10,6 +10,12 @@ module uart_rx (
     output wire framing_error,         // UartRx.cs:36
     output wire overrun                // UartRx.cs:37
 );
+    localparam [2:0] STATE_DATA_BITS = 3'd2;
+    localparam [2:0] STATE_IDLE = 3'd0;
+    localparam [2:0] STATE_START_BIT = 3'd1;
+    localparam [2:0] STATE_STOP_BIT = 3'd3;
+    localparam [2:0] STATE_WAIT_FOR_IDLE = 3'd4;
+
     reg rxd_meta;                 // UartRx.cs:40, reset 1
     reg rxd_sync;                 // UartRx.cs:41, reset 1
     reg [2:0] state;              // UartRx.cs:44, reset 0
@@ -20,14 +26,31 @@ module uart_rx (
     reg [7:0] held_data;          // UartRx.cs:49, no reset
     reg framing_pulse;            // UartRx.cs:50, reset 0
     reg overrun_pulse;            // UartRx.cs:51, reset 0
-    wire cond_part0;              // UartRx.cs:66, part of an expression
+    wire cond_part0;              // UartRx.cs:64, part of an expression
 
     assign cond_part0 = cycle_of_bit == 6'd0;
 
-    assign output_valid = held;  // UartRx.cs:102
-    assign output_payload = held_data;  // UartRx.cs:103
-    assign framing_error = framing_pulse;  // UartRx.cs:104
-    assign overrun = overrun_pulse;  // UartRx.cs:105
+`ifndef SYNTHESIS
+    // state as text for waveform viewers (GTKWave: Data Format > ASCII); simulation only.
+    /* verilator lint_off UNUSEDSIGNAL */
+    reg [87:0] state_name;
+    always @(*) begin
+        case (state)
+            STATE_IDLE: state_name = "Idle       ";
+            STATE_START_BIT: state_name = "StartBit   ";
+            STATE_DATA_BITS: state_name = "DataBits   ";
+            STATE_STOP_BIT: state_name = "StopBit    ";
+            STATE_WAIT_FOR_IDLE: state_name = "WaitForIdle";
+            default: state_name = "?          ";
+        endcase
+    end
+    /* verilator lint_on UNUSEDSIGNAL */
+`endif
+
+    assign output_valid = held;  // UartRx.cs:98
+    assign output_payload = held_data;  // UartRx.cs:99
+    assign framing_error = framing_pulse;  // UartRx.cs:100
+    assign overrun = overrun_pulse;  // UartRx.cs:101
     always @(posedge clk) begin
         if (reset) begin
             rxd_meta <= 1'b1;
@@ -47,77 +70,77 @@ module uart_rx (
                 held <= 1'b0;  // UartRx.cs:56
             end
             case (state)  // UartRx.cs:58
-                3'd0: begin
-                    if (!rxd_sync) begin  // UartRx.cs:60
-                        state <= 3'd1;  // UartRx.cs:62
-                        cycle_of_bit <= 6'd15;  // UartRx.cs:64
+                STATE_IDLE: begin
+                    if (!rxd_sync) begin  // UartRx.cs:58
+                        state <= STATE_START_BIT;  // UartRx.cs:60
+                        cycle_of_bit <= 6'd15;  // UartRx.cs:62
                     end
                 end
-                3'd1: begin
-                    if (cond_part0) begin  // UartRx.cs:66
-                        if (rxd_sync) begin  // UartRx.cs:68
-                            state <= 3'd0;  // UartRx.cs:68
+                STATE_START_BIT: begin
+                    if (cond_part0) begin  // UartRx.cs:64
+                        if (rxd_sync) begin  // UartRx.cs:66
+                            state <= STATE_IDLE;  // UartRx.cs:66
                         end else begin
-                            state <= 3'd2;  // UartRx.cs:70
-                            bit_index <= 3'd0;  // UartRx.cs:71
-                            cycle_of_bit <= 6'd32;  // UartRx.cs:72
+                            state <= STATE_DATA_BITS;  // UartRx.cs:68
+                            bit_index <= 3'd0;  // UartRx.cs:69
+                            cycle_of_bit <= 6'd32;  // UartRx.cs:70
                         end
                     end else begin
-                        cycle_of_bit <= cycle_of_bit - 6'd1;  // UartRx.cs:74
+                        cycle_of_bit <= cycle_of_bit - 6'd1;  // UartRx.cs:72
                     end
                 end
-                3'd2: begin
-                    if (cond_part0) begin  // UartRx.cs:75
-                        cycle_of_bit <= 6'd32;  // UartRx.cs:78
-                        bit_index <= bit_index + 3'd1;  // UartRx.cs:79
-                        if (bit_index == 3'd7) begin  // UartRx.cs:80
-                            state <= 3'd3;  // UartRx.cs:80
+                STATE_DATA_BITS: begin
+                    if (cond_part0) begin  // UartRx.cs:73
+                        cycle_of_bit <= 6'd32;  // UartRx.cs:76
+                        bit_index <= bit_index + 3'd1;  // UartRx.cs:77
+                        if (bit_index == 3'd7) begin  // UartRx.cs:78
+                            state <= STATE_STOP_BIT;  // UartRx.cs:78
                         end
                     end else begin
-                        cycle_of_bit <= cycle_of_bit - 6'd1;  // UartRx.cs:81
+                        cycle_of_bit <= cycle_of_bit - 6'd1;  // UartRx.cs:79
                     end
                 end
-                3'd3: begin
-                    if (cond_part0) begin  // UartRx.cs:82
-                        if (rxd_sync) begin  // UartRx.cs:84
-                            state <= 3'd0;  // UartRx.cs:86
-                            if (held & !output_ready) begin  // UartRx.cs:87
-                                overrun_pulse <= 1'b1;  // UartRx.cs:87
+                STATE_STOP_BIT: begin
+                    if (cond_part0) begin  // UartRx.cs:80
+                        if (rxd_sync) begin  // UartRx.cs:82
+                            state <= STATE_IDLE;  // UartRx.cs:84
+                            if (held & !output_ready) begin  // UartRx.cs:85
+                                overrun_pulse <= 1'b1;  // UartRx.cs:85
                             end else begin
-                                held <= 1'b1;  // UartRx.cs:89
+                                held <= 1'b1;  // UartRx.cs:87
                             end
                         end else begin
-                            state <= 3'd4;  // UartRx.cs:94
-                            framing_pulse <= 1'b1;  // UartRx.cs:95
+                            state <= STATE_WAIT_FOR_IDLE;  // UartRx.cs:92
+                            framing_pulse <= 1'b1;  // UartRx.cs:93
                         end
                     end else begin
-                        cycle_of_bit <= cycle_of_bit - 6'd1;  // UartRx.cs:97
+                        cycle_of_bit <= cycle_of_bit - 6'd1;  // UartRx.cs:95
                     end
                 end
-                3'd4: begin
-                    if (rxd_sync) begin  // UartRx.cs:98
-                        state <= 3'd0;  // UartRx.cs:98
+                STATE_WAIT_FOR_IDLE: begin
+                    if (rxd_sync) begin  // UartRx.cs:96
+                        state <= STATE_IDLE;  // UartRx.cs:96
                     end
                 end
                 default: begin
-                    state <= 3'd0;  // UartRx.cs:99
+                    state <= STATE_IDLE;  // UartRx.cs:44
                 end
             endcase
         end
     end
     always @(posedge clk) begin
         case (state)  // UartRx.cs:58
-            3'd2: begin
-                if (cond_part0) begin  // UartRx.cs:75
-                    data <= {rxd_sync, data[7:1]};  // UartRx.cs:77
+            STATE_DATA_BITS: begin
+                if (cond_part0) begin  // UartRx.cs:73
+                    data <= {rxd_sync, data[7:1]};  // UartRx.cs:75
                 end
             end
-            3'd3: begin
-                if (cond_part0) begin  // UartRx.cs:82
-                    if (rxd_sync) begin  // UartRx.cs:84
-                        if (held & !output_ready) begin  // UartRx.cs:87
+            STATE_STOP_BIT: begin
+                if (cond_part0) begin  // UartRx.cs:80
+                    if (rxd_sync) begin  // UartRx.cs:82
+                        if (held & !output_ready) begin  // UartRx.cs:85
                         end else begin
-                            held_data <= data;  // UartRx.cs:90
+                            held_data <= data;  // UartRx.cs:88
                         end
                     end
                 end

@@ -33,7 +33,7 @@ public sealed class RequestParser : Component
     /// <summary>About the current request; cleared when the next begins.</summary>
     public readonly Bool ChecksumMismatch, FramingError, Truncated;
 
-    private const int Idle = 0, CountLow = 1, CountHigh = 2, Payload = 3, CrcLow = 4, CrcHigh = 5, Discard = 6, Fill = 7;
+    private enum Phase { Idle, CountLow, CountHigh, Payload, CrcLow, CrcHigh, Discard, Fill }
 
     public RequestParser(int maxValues, long idleTimeoutCycles)
     {
@@ -57,7 +57,7 @@ public sealed class RequestParser : Component
         FramingError = Out.Bool("framing_error");
         Truncated = Out.Bool("truncated");
 
-        var state = Reg.UInt(3, reset: Idle, name: "state");
+        var state = new Fsm<Phase>(Phase.Idle, name: "state");
         var count = Reg.UInt(16, reset: 0, name: "value_count");
         var valuesLeft = Reg.UInt(16, reset: 0, name: "values_left");
         var byteOfValue = Reg.UInt(2, reset: 0, name: "byte_of_value");
@@ -89,7 +89,7 @@ public sealed class RequestParser : Component
         startCodec.Assign(false);
         startInfo.Assign(false);
         reject.Assign(false);
-        When(LineError & (state != Idle), () => framing.Assign(true));
+        When(LineError & !state.Is(Phase.Idle), () => framing.Assign(true));
 
         // The payload assembles little-endian words; a value leaves with its fourth byte.
         var valueOut = Wire.UInt(32, "value_out");
@@ -97,98 +97,92 @@ public sealed class RequestParser : Component
         valueOut.Assign(Hw.Cat(data, word));
         valueValid.Assign(false);
 
-        Switch(state, s =>
+        state.On(Phase.Idle, () => When(got & ResponderIdle, () =>
         {
-            s.Is(Idle, () => When(got & ResponderIdle, () =>
+            When(data == CodecLinkProtocol.CodecCommand, () =>
             {
-                When(data == CodecLinkProtocol.CodecCommand, () =>
-                {
-                    state.Assign((ulong)CountLow);
-                    crc.Assign(Crc16Ccitt.Next(Hw.U(Crc16Ccitt.Initial, 16), data));
-                    complete.Assign(false);
-                    mismatch.Assign(false);
-                    framing.Assign(false);
-                    truncated.Assign(false);
-                }).ElseWhen(data == CodecLinkProtocol.InfoCommand, () => startInfo.Assign(true));
-            }));
-            s.Is(CountLow, () => When(got, () =>
+                state.Next(Phase.CountLow);
+                crc.Assign(Crc16Ccitt.Next(Hw.U(Crc16Ccitt.Initial, 16), data));
+                complete.Assign(false);
+                mismatch.Assign(false);
+                framing.Assign(false);
+                truncated.Assign(false);
+            }).ElseWhen(data == CodecLinkProtocol.InfoCommand, () => startInfo.Assign(true));
+        }));
+        state.On(Phase.CountLow, () => When(got, () =>
+        {
+            count.Assign(Hw.Cat(Hw.U(0, 8), data));
+            crc.Assign(crcNext);
+            state.Next(Phase.CountHigh);
+        }).ElseWhen(timedOut, () => state.Next(Phase.Idle)));
+        state.On(Phase.CountHigh, () => When(got, () =>
+        {
+            count.Assign(newCount);
+            valuesLeft.Assign(newCount);
+            crc.Assign(crcNext);
+            byteOfValue.Assign(0UL);
+            When(countOk, () =>
             {
-                count.Assign(Hw.Cat(Hw.U(0, 8), data));
-                crc.Assign(crcNext);
-                state.Assign((ulong)CountHigh);
-            }).ElseWhen(timedOut, () => state.Assign((ulong)Idle)));
-            s.Is(CountHigh, () => When(got, () =>
+                startCodec.Assign(true);
+                state.Next(Phase.Payload);
+            }).Otherwise(() =>
             {
-                count.Assign(newCount);
-                valuesLeft.Assign(newCount);
-                crc.Assign(crcNext);
-                byteOfValue.Assign(0UL);
-                When(countOk, () =>
-                {
-                    startCodec.Assign(true);
-                    state.Assign((ulong)Payload);
-                }).Otherwise(() =>
-                {
-                    reject.Assign(true);
-                    state.Assign((ulong)Discard);
-                });
-            }).ElseWhen(timedOut, () => state.Assign((ulong)Idle)));
-            s.Is(Payload, () => When(got, () =>
+                reject.Assign(true);
+                state.Next(Phase.Discard);
+            });
+        }).ElseWhen(timedOut, () => state.Next(Phase.Idle)));
+        state.On(Phase.Payload, () => When(got, () =>
+        {
+            crc.Assign(crcNext);
+            byteOfValue.Assign(byteOfValue + 1);
+            word.Assign(Hw.Cat(data, word[23, 8]));
+            When(byteOfValue == 3, () =>
             {
-                crc.Assign(crcNext);
-                byteOfValue.Assign(byteOfValue + 1);
-                word.Assign(Hw.Cat(data, word[23, 8]));
-                When(byteOfValue == 3, () =>
-                {
-                    valueValid.Assign(true);
-                    valuesLeft.Assign(valuesLeft - 1);
-                    When(valuesLeft == 1, () => state.Assign((ulong)CrcLow));
-                });
-            }).ElseWhen(timedOut, () =>
-            {
-                truncated.Assign(true);
-                state.Assign((ulong)Fill);
-            }));
-            s.Is(Fill, () =>
-            {
-                valueOut.Assign(Hw.U(0, 32));
                 valueValid.Assign(true);
-                When(Values.Ready, () =>
+                valuesLeft.Assign(valuesLeft - 1);
+                When(valuesLeft == 1, () => state.Next(Phase.CrcLow));
+            });
+        }).ElseWhen(timedOut, () =>
+        {
+            truncated.Assign(true);
+            state.Next(Phase.Fill);
+        }));
+        state.On(Phase.Fill, () =>
+        {
+            valueOut.Assign(Hw.U(0, 32));
+            valueValid.Assign(true);
+            When(Values.Ready, () =>
+            {
+                valuesLeft.Assign(valuesLeft - 1);
+                When(valuesLeft == 1, () =>
                 {
-                    valuesLeft.Assign(valuesLeft - 1);
-                    When(valuesLeft == 1, () =>
-                    {
-                        complete.Assign(true);
-                        state.Assign((ulong)Idle);
-                    });
+                    complete.Assign(true);
+                    state.Next(Phase.Idle);
                 });
             });
-            s.Is(CrcLow, () => When(got, () =>
-            {
-                crcLow.Assign(data);
-                state.Assign((ulong)CrcHigh);
-            }).ElseWhen(timedOut, () =>
-            {
-                truncated.Assign(true);
-                complete.Assign(true);
-                state.Assign((ulong)Idle);
-            }));
-            s.Is(CrcHigh, () => When(got, () =>
-            {
-                mismatch.Assign(received != crc);
-                complete.Assign(true);
-                state.Assign((ulong)Idle);
-            }).ElseWhen(timedOut, () =>
-            {
-                truncated.Assign(true);
-                complete.Assign(true);
-                state.Assign((ulong)Idle);
-            }));
-            s.Is(Discard, () => When(timedOut, () => state.Assign((ulong)Idle)));
-            // Every state is listed; the empty default keeps the emitted case statements complete
-            // when a block prints only the states that assign its signal.
-            s.Default(() => { });
         });
+        state.On(Phase.CrcLow, () => When(got, () =>
+        {
+            crcLow.Assign(data);
+            state.Next(Phase.CrcHigh);
+        }).ElseWhen(timedOut, () =>
+        {
+            truncated.Assign(true);
+            complete.Assign(true);
+            state.Next(Phase.Idle);
+        }));
+        state.On(Phase.CrcHigh, () => When(got, () =>
+        {
+            mismatch.Assign(received != crc);
+            complete.Assign(true);
+            state.Next(Phase.Idle);
+        }).ElseWhen(timedOut, () =>
+        {
+            truncated.Assign(true);
+            complete.Assign(true);
+            state.Next(Phase.Idle);
+        }));
+        state.On(Phase.Discard, () => When(timedOut, () => state.Next(Phase.Idle)));
 
         Values.Valid.Assign(valueValid);
         Values.Payload.Assign(valueOut);

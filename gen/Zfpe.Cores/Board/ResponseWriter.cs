@@ -24,7 +24,7 @@ public sealed class ResponseWriter : Component
     /// <summary>No reply is being sent: a new request may begin.</summary>
     public readonly Bool Idle;
 
-    private const int IdleState = 0, Header = 1, Block = 2, ValueBytes = 3, Wait = 4, Trailer = 5, Info = 6;
+    private enum Phase { Idle, Header, Block, ValueBytes, Wait, Trailer, Info }
 
     /// <param name="config">The board's parameters: the block size, and what the info reply reports.</param>
     /// <param name="maxValues">The largest value count of a request, for the info reply.</param>
@@ -57,7 +57,7 @@ public sealed class ResponseWriter : Component
         Bytes = Out.Stream(8, name: "bytes");
         Idle = Out.Bool("idle");
 
-        var state = Reg.UInt(3, reset: IdleState, name: "state");
+        var state = new Fsm<Phase>(Phase.Idle, name: "state");
         var index = Reg.UInt(5, reset: 0, name: "byte_index");
         var recordsLeft = Reg.UInt(15, reset: 0, name: "records_left");
         var rejected = Reg.Bool(reset: false, name: "rejected");
@@ -80,77 +80,95 @@ public sealed class ResponseWriter : Component
         value.Assign(Hw.U(0, 8));
         valid.Assign(false);
         checksummed.Assign(false);
-        Switch(state, s =>
-        {
-            s.Is(Header, () => { value.Assign(Hw.Select(index, header)); valid.Assign(true); checksummed.Assign(true); });
-            s.Is(Block, () => { value.Assign(Hw.Select(index, blockByte)); valid.Assign(Blocks.Valid); checksummed.Assign(true); });
-            s.Is(ValueBytes, () => { value.Assign(Hw.Select(index[1, 0], valueByte)); valid.Assign(Values.Valid); checksummed.Assign(true); });
-            s.Is(Trailer, () => { value.Assign(Hw.Select(index, trailer)); valid.Assign(true); checksummed.Assign(index == 0); });
-            s.Is(Info, () => { value.Assign(Hw.Select(index, infoBytes)); valid.Assign(true); checksummed.Assign(index < infoBytes.Count - 2); });
-            s.Default(() => { });
-        });
         Bytes.Valid.Assign(valid);
         Bytes.Payload.Assign(value);
         var sent = Bytes.Fire;
-        Blocks.Ready.Assign((state == Block) & (index == blockBytes - 1) & Bytes.Ready);
-        Values.Ready.Assign((state == ValueBytes) & (index[1, 0] == 3) & Bytes.Ready);
+        Blocks.Ready.Assign(state.Is(Phase.Block) & (index == blockBytes - 1) & Bytes.Ready);
+        Values.Ready.Assign(state.Is(Phase.ValueBytes) & (index[1, 0] == 3) & Bytes.Ready);
         When(sent & checksummed, () => crc.Assign(Crc16Ccitt.Next(crc, value)));
 
-        Switch(state, s =>
+        // Each state: the byte it offers (combinational), then where it goes once that byte is sent.
+        state.On(Phase.Idle, () =>
         {
-            s.Is(IdleState, () =>
+            crc.Assign(Crc16Ccitt.Initial);
+            index.Assign(0UL);
+            When(StartCodec | Reject, () =>
             {
-                crc.Assign(Crc16Ccitt.Initial);
-                index.Assign(0UL);
-                When(StartCodec | Reject, () =>
-                {
-                    state.Assign((ulong)Header);
-                    rejected.Assign(Reject);
-                    recordsLeft.Assign(Count[15, 2].Resize(15));
-                }).ElseWhen(StartInfo, () => state.Assign((ulong)Info));
-            });
-            s.Is(Header, () => When(sent, () =>
+                state.Next(Phase.Header);
+                rejected.Assign(Reject);
+                recordsLeft.Assign(Count[15, 2].Resize(15));
+            }).ElseWhen(StartInfo, () => state.Next(Phase.Info));
+        });
+        state.On(Phase.Header, () =>
+        {
+            value.Assign(Hw.Select(index, header));
+            valid.Assign(true);
+            checksummed.Assign(true);
+            When(sent, () =>
             {
                 index.Assign(index + 1);
                 When(index == 2, () =>
                 {
                     index.Assign(0UL);
-                    state.Assign(Hw.Mux(rejected, Hw.U(Trailer, 3), Hw.U(Block, 3)));
+                    When(rejected, () => state.Next(Phase.Trailer)).Otherwise(() => state.Next(Phase.Block));
                 });
-            }));
-            s.Is(Block, () => When(sent, () =>
+            });
+        });
+        state.On(Phase.Block, () =>
+        {
+            value.Assign(Hw.Select(index, blockByte));
+            valid.Assign(Blocks.Valid);
+            checksummed.Assign(true);
+            When(sent, () =>
             {
                 index.Assign(index + 1);
                 When(index == blockBytes - 1, () =>
                 {
                     index.Assign(0UL);
-                    state.Assign((ulong)ValueBytes);
+                    state.Next(Phase.ValueBytes);
                 });
-            }));
-            s.Is(ValueBytes, () => When(sent, () =>
+            });
+        });
+        state.On(Phase.ValueBytes, () =>
+        {
+            value.Assign(Hw.Select(index[1, 0], valueByte));
+            valid.Assign(Values.Valid);
+            checksummed.Assign(true);
+            When(sent, () =>
             {
                 index.Assign(index + 1);
                 When(index == 15, () =>
                 {
                     index.Assign(0UL);
                     recordsLeft.Assign(recordsLeft - 1);
-                    state.Assign(Hw.Mux(recordsLeft == 1, Hw.U(Wait, 3), Hw.U(Block, 3)));
+                    When(recordsLeft == 1, () => state.Next(Phase.Wait)).Otherwise(() => state.Next(Phase.Block));
                 });
-            }));
-            s.Is(Wait, () => When(RequestComplete, () => state.Assign((ulong)Trailer)));
-            s.Is(Trailer, () => When(sent, () =>
-            {
-                index.Assign(index + 1);
-                When(index == 2, () => state.Assign((ulong)IdleState));
-            }));
-            s.Is(Info, () => When(sent, () =>
-            {
-                index.Assign(index + 1);
-                When(index == infoBytes.Count - 1, () => state.Assign((ulong)IdleState));
-            }));
-            s.Default(() => state.Assign((ulong)IdleState));
+            });
         });
-        Idle.Assign(state == IdleState);
+        state.On(Phase.Wait, () => When(RequestComplete, () => state.Next(Phase.Trailer)));
+        state.On(Phase.Trailer, () =>
+        {
+            value.Assign(Hw.Select(index, trailer));
+            valid.Assign(true);
+            checksummed.Assign(index == 0);
+            When(sent, () =>
+            {
+                index.Assign(index + 1);
+                When(index == 2, () => state.Next(Phase.Idle));
+            });
+        });
+        state.On(Phase.Info, () =>
+        {
+            value.Assign(Hw.Select(index, infoBytes));
+            valid.Assign(true);
+            checksummed.Assign(index < infoBytes.Count - 2);
+            When(sent, () =>
+            {
+                index.Assign(index + 1);
+                When(index == infoBytes.Count - 1, () => state.Next(Phase.Idle));
+            });
+        });
+        Idle.Assign(state.Is(Phase.Idle));
     }
 
     /// <summary>The info reply's fields between marker and CRC (PROTOCOL.md), for <paramref name="config"/>.</summary>

@@ -22,7 +22,7 @@ public sealed class UartRx : Component
     public readonly Bool FramingError;
     public readonly Bool Overrun;
 
-    private const int Idle = 0, StartBit = 1, DataBits = 2, StopBit = 3, WaitForIdle = 4;
+    private enum Phase { Idle, StartBit, DataBits, StopBit, WaitForIdle }
 
     public UartRx(UartConfig config)
     {
@@ -41,7 +41,7 @@ public sealed class UartRx : Component
         var line = Reg.Next(meta, reset: 1, name: "rxd_sync");
 
         var countBits = UartTx.BitsFor(divisor - 1);
-        var state = Reg.UInt(3, reset: Idle, name: "state");
+        var state = new Fsm<Phase>(Phase.Idle, name: "state");
         var cycleOfBit = Reg.UInt(countBits, reset: 0, name: "cycle_of_bit");
         var bitIndex = Reg.UInt(3, reset: 0, name: "bit_index");
         var data = Reg.UInt(8, reset: null, name: "data");
@@ -55,49 +55,45 @@ public sealed class UartRx : Component
         overrunPulse.Assign(false);
         When(Output.Fire, () => held.Assign(false));
 
-        Switch(state, s =>
+        state.On(Phase.Idle, () => When(!line, () =>
         {
-            s.Is(Idle, () => When(!line, () =>
+            state.Next(Phase.StartBit);
+            // Sampled in cycle t0 + Divisor/2: the middle of the start bit.
+            cycleOfBit.Assign((ulong)(divisor / 2 - 1));
+        }));
+        state.On(Phase.StartBit, () => When(sampleNow, () =>
+        {
+            When(line, () => state.Next(Phase.Idle)).Otherwise(() =>
             {
-                state.Assign((ulong)StartBit);
-                // Sampled in cycle t0 + Divisor/2: the middle of the start bit.
-                cycleOfBit.Assign((ulong)(divisor / 2 - 1));
-            }));
-            s.Is(StartBit, () => When(sampleNow, () =>
-            {
-                When(line, () => state.Assign((ulong)Idle)).Otherwise(() =>
-                {
-                    state.Assign((ulong)DataBits);
-                    bitIndex.Assign(0UL);
-                    cycleOfBit.Assign((ulong)(divisor - 1));
-                });
-            }).Otherwise(() => cycleOfBit.Assign(cycleOfBit - 1)));
-            s.Is(DataBits, () => When(sampleNow, () =>
-            {
-                data.Assign(Hw.Cat(line, data[7, 1])); // LSB first: shift in from the top
+                state.Next(Phase.DataBits);
+                bitIndex.Assign(0UL);
                 cycleOfBit.Assign((ulong)(divisor - 1));
-                bitIndex.Assign(bitIndex + 1);
-                When(bitIndex == 7, () => state.Assign((ulong)StopBit));
-            }).Otherwise(() => cycleOfBit.Assign(cycleOfBit - 1)));
-            s.Is(StopBit, () => When(sampleNow, () =>
+            });
+        }).Otherwise(() => cycleOfBit.Assign(cycleOfBit - 1)));
+        state.On(Phase.DataBits, () => When(sampleNow, () =>
+        {
+            data.Assign(Hw.Cat(line, data[7, 1])); // LSB first: shift in from the top
+            cycleOfBit.Assign((ulong)(divisor - 1));
+            bitIndex.Assign(bitIndex + 1);
+            When(bitIndex == 7, () => state.Next(Phase.StopBit));
+        }).Otherwise(() => cycleOfBit.Assign(cycleOfBit - 1)));
+        state.On(Phase.StopBit, () => When(sampleNow, () =>
+        {
+            When(line, () =>
             {
-                When(line, () =>
+                state.Next(Phase.Idle);
+                When(held & !Output.Ready, () => overrunPulse.Assign(true)).Otherwise(() =>
                 {
-                    state.Assign((ulong)Idle);
-                    When(held & !Output.Ready, () => overrunPulse.Assign(true)).Otherwise(() =>
-                    {
-                        held.Assign(true);
-                        heldData.Assign(data);
-                    });
-                }).Otherwise(() =>
-                {
-                    state.Assign((ulong)WaitForIdle);
-                    framingPulse.Assign(true);
+                    held.Assign(true);
+                    heldData.Assign(data);
                 });
-            }).Otherwise(() => cycleOfBit.Assign(cycleOfBit - 1)));
-            s.Is(WaitForIdle, () => When(line, () => state.Assign((ulong)Idle)));
-            s.Default(() => state.Assign((ulong)Idle));
-        });
+            }).Otherwise(() =>
+            {
+                state.Next(Phase.WaitForIdle);
+                framingPulse.Assign(true);
+            });
+        }).Otherwise(() => cycleOfBit.Assign(cycleOfBit - 1)));
+        state.On(Phase.WaitForIdle, () => When(line, () => state.Next(Phase.Idle)));
 
         Output.Valid.Assign(held);
         Output.Payload.Assign(heldData);

@@ -13,7 +13,8 @@ namespace Zfpe.Hdl;
 /// fsm.On(ParserState.Header, () => ...);
 /// </code>
 /// The state register is sized for the enum (state i of the enum's declaration order has code i),
-/// resets to <c>initial</c>, and keeps its value unless <see cref="Next"/> is called. In the
+/// resets to <c>initial</c>, and keeps its value unless <see cref="Next"/> is called (a code that is
+/// no state, if the register has spare ones, leads back to <c>initial</c>). In the
 /// Verilog the states are localparams (<c>STATE_IDLE</c>) and, in simulation, a text signal
 /// <c>state_name</c> shows the state's name in a waveform viewer. Elaboration fails, naming the C#
 /// line, when a state has no <see cref="On"/> (unhandled) or is neither the initial state nor the
@@ -27,6 +28,7 @@ public sealed class Fsm<TState> : IStateMachine where TState : struct, Enum
     private readonly HashSet<int> handled = [];
     private readonly HashSet<int> entered = [];
     private SwitchStmt? cases;
+    private readonly int initialIndex;
 
     public Fsm(TState initial, string? name = null, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
@@ -42,7 +44,8 @@ public sealed class Fsm<TState> : IStateMachine where TState : struct, Enum
         State = new UInt(new SignalExpr(register));
         codes = states.Select((s, i) => new NamedConstExpr(() => $"{register.Name!.ToUpperInvariant()}_{Component.SnakeCase(s.ToString()).ToUpperInvariant()}",
             HdlKind.Unsigned, width, i)).ToArray();
-        entered.Add(Index(initial, Declared));
+        initialIndex = Index(initial, Declared);
+        entered.Add(initialIndex);
         owner.StateMachines.Add(new StateMachineInfo(register, codes, states.Select(s => s.ToString()).ToList(), Check));
     }
 
@@ -79,6 +82,9 @@ public sealed class Fsm<TState> : IStateMachine where TState : struct, Enum
         {
             cases = new SwitchStmt(State.Node, loc) { Labels = [] };
             owner.Record(cases);
+            // Codes no state has (a 5-state machine has 3 of them) lead back to the initial state.
+            if (BigInteger.One << State.Width != states.Length)
+                cases.Default = [new AssignStmt(State.Signal!, codes[initialIndex], Declared)];
         }
         var block = new List<Stmt>();
         cases.Cases.Add(([i], block, loc));

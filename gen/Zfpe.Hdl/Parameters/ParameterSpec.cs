@@ -61,7 +61,7 @@ public sealed class ParameterSpec
         if (Choices is not null)
         {
             var i = Choices.ToList().FindIndex(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
-            if (i < 0) throw new ArgumentException($"parameter '{Name}' = '{text}' is not one of {AllowedText}");
+            if (i < 0) throw new ParameterValueException($"parameter '{Name}' = '{text}' is not one of {AllowedText}", Property.Name);
             value = Enum.GetValues(Type).GetValue(i)!;
         }
         else if (Type == typeof(bool))
@@ -70,15 +70,15 @@ public sealed class ParameterSpec
             {
                 "1" or "true" or "yes" => true,
                 "0" or "false" or "no" => false,
-                _ => throw new ArgumentException($"parameter '{Name}' = '{text}' is not a flag (allowed: 0|1)"),
+                _ => throw new ParameterValueException($"parameter '{Name}' = '{text}' is not a flag (allowed: 0|1)", Property.Name),
             };
         }
         else
         {
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
-                throw new ArgumentException($"parameter '{Name}' = '{text}' is not an integer (allowed: {AllowedText})");
+                throw new ParameterValueException($"parameter '{Name}' = '{text}' is not an integer (allowed: {AllowedText})", Property.Name);
             if (Type == typeof(int) && v is < int.MinValue or > int.MaxValue)
-                throw new ArgumentException($"parameter '{Name}' = {v} is out of range (allowed: {AllowedText})");
+                throw new ParameterValueException($"parameter '{Name}' = {v} is out of range (allowed: {AllowedText})", Property.Name);
             value = Type == typeof(int) ? (object)(int)v : v;
         }
         Check(value);
@@ -91,12 +91,12 @@ public sealed class ParameterSpec
         if (Type == typeof(bool) || Type.IsEnum)
         {
             if (Type.IsEnum && !Enum.IsDefined(Type, value))
-                throw new ArgumentException($"parameter '{Name}' = {value} is not one of {AllowedText}");
+                throw new ParameterValueException($"parameter '{Name}' = {value} is not one of {AllowedText}", Property.Name);
             return;
         }
         var v = Convert.ToInt64(value, CultureInfo.InvariantCulture);
         if (v < Min || v > Max || (Allowed is { Count: > 0 } a && !a.Contains(v)))
-            throw new ArgumentException($"parameter '{Name}' = {v} is out of range (allowed: {AllowedText})");
+            throw new ParameterValueException($"parameter '{Name}' = {v} is out of range (allowed: {AllowedText})", Property.Name);
     }
 
     /// <summary>The value as users write it: <c>5</c>, <c>1</c>/<c>0</c> for a flag, <c>nearest</c> for an enum.</summary>
