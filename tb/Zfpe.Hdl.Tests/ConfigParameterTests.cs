@@ -65,14 +65,15 @@ public class ConfigParameterTests
     [InlineData("shift", "2", "there is no parameter 'shift'; the parameters are: width, stages, signed, rounding")]
     public void A_bad_setting_names_the_parameter_the_value_and_what_is_allowed(string name, string value, string message)
     {
-        var e = Assert.Throws<ArgumentException>(() => ConfigParameters.Create<ShifterConfig>(new Dictionary<string, string> { [name] = value }));
+        var e = Assert.ThrowsAny<ArgumentException>(() => ConfigParameters.Create<ShifterConfig>(new Dictionary<string, string> { [name] = value }));
         Assert.Equal(message, e.Message);
     }
 
     [Fact]
     public void A_config_out_of_its_declared_range_is_rejected_when_the_component_is_built()
     {
-        var e = Assert.Throws<ArgumentException>(() => new Shifter(new ShifterConfig(Width: 0)));
+        var e = Assert.Throws<ParameterValueException>(() => new Shifter(new ShifterConfig(Width: 0)));
+        Assert.Equal("Width", e.ParamName);
         Assert.Contains("parameter 'width' = 0 is out of range (allowed: 1..64)", e.Message);
     }
 
