@@ -83,7 +83,8 @@ public sealed class SourceNames
         {
             if (Resolve(name, i) is not { } signal) continue;
             var depth = signal.Instance.Length == 0 ? 0 : signal.Instance.Count(c => c == '.') + 1;
-            var key = (Rank(signal.Kind), -depth, signal.ToString());
+            var rank = signal.Kind is null ? Rank(null) + DeclarationRank(name.Source, signal.Name) : Rank(signal.Kind);
+            var key = (rank, -depth, signal.ToString());
             if (best is null || key.CompareTo(bestKey) < 0)
             {
                 best = signal;
@@ -103,6 +104,23 @@ public sealed class SourceNames
         SourceMapSignalKind.InstancePort => 5,
         _ => 6,
     };
+
+    /// <summary>
+    /// Without a source map, how a name is declared in the Verilog (its src line): a reg before a
+    /// wire, before an output, before an input, so that a register is named as such, not by the
+    /// ports it reaches.
+    /// </summary>
+    private int DeclarationRank(string? src, string signal)
+    {
+        foreach (var entry in SourceEntries(src).Where(e => !IsLibrary(e.File)))
+        {
+            var text = VerilogLine(entry.File, entry.Line);
+            if (text is null || !System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(signal)}\b")) continue;
+            var words = text.TrimStart().Split(' ', 2);
+            return words[0] switch { "reg" => 0, "wire" => 1, "output" => 2, "input" => 3, _ => 4 };
+        }
+        return 4;
+    }
 
     private SourceSignal? Resolve(YosysNetName net, int bit)
     {
@@ -179,10 +197,10 @@ public sealed class SourceNames
         var entries = SourceEntries(cell.Source).Where(e => !IsLibrary(e.File)).ToList();
         if (entries.Count == 0) return null;
         var (instance, module, _) = Split(cell.Name);
-        var entry = module is null
-            ? entries[0]
-            : entries.FirstOrDefault(e => FileName(e.File) == module.FileName);
-        if (entry.File is null) return null;
+        // The innermost module's entry; without a source map, the smallest place (instance statements span lines).
+        var entry = entries.FirstOrDefault(e => module is not null && FileName(e.File) == module.FileName);
+        if (entry.File is null)
+            entry = entries.OrderBy(e => e.EndLine - e.Line).ThenBy(e => e.EndColumn - e.Column).First();
         var line = module?.Line(entry.Line)
             ?? module?.Lines.FirstOrDefault(l => l.Line > entry.Line && l.Line <= entry.EndLine);
         return new SourcePlace(instance, FileName(entry.File), entry.Line, Excerpt(entry), line?.Source, line?.Kind, line?.Target);
@@ -191,16 +209,22 @@ public sealed class SourceNames
     private string? Excerpt((string File, int Line, int Column, int EndLine, int EndColumn) entry)
     {
         if (verilogDirectory is null || entry.Line != entry.EndLine || entry.Column < 1 || entry.EndColumn <= entry.Column) return null;
-        var name = FileName(entry.File);
+        var text = VerilogLine(entry.File, entry.Line);
+        if (text is null || entry.EndColumn - 1 > text.Length) return null;
+        return string.Join(' ', text[(entry.Column - 1)..(entry.EndColumn - 1)].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Line <paramref name="line"/> (from 1) of a Verilog file of the design, or null when it cannot be read.</summary>
+    private string? VerilogLine(string file, int line)
+    {
+        if (verilogDirectory is null) return null;
+        var name = FileName(file);
         if (!verilogLines.TryGetValue(name, out var lines))
         {
             var path = Path.Combine(verilogDirectory, name);
             verilogLines[name] = lines = File.Exists(path) ? File.ReadAllLines(path) : null;
         }
-        if (lines is null || entry.Line > lines.Length) return null;
-        var text = lines[entry.Line - 1];
-        if (entry.EndColumn - 1 > text.Length) return null;
-        return string.Join(' ', text[(entry.Column - 1)..(entry.EndColumn - 1)].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
     }
 
     /// <summary>The entries of a Yosys src attribute: <c>file:line.col-line.col</c>, <c>|</c>-separated.</summary>

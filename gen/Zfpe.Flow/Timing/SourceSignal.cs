@@ -5,7 +5,8 @@ namespace Zfpe.Flow.Timing;
 /// <summary>
 /// A signal (and bit) of the design as the C# names it: the hierarchical instance path (empty at
 /// the top), the signal name, the bit, what it is (null when the design has no source map), the
-/// C# location that declared it, and for an expression part, the signal it was hoisted from.
+/// C# location that declared it, and for an expression part the signal it was hoisted from (for
+/// an instance port wire, the instance).
 /// </summary>
 public sealed record SourceSignal(string Instance, string Name, int? Bit, SourceMapSignalKind? Kind, string? CSharp, string? PartOf = null)
 {
@@ -19,7 +20,7 @@ public sealed record SourceSignal(string Instance, string Name, int? Bit, Source
     {
         null => null,
         SourceMapSignalKind.MemoryReadData => "memory read data",
-        SourceMapSignalKind.InstancePort => "instance port",
+        SourceMapSignalKind.InstancePort => PartOf is null ? "instance port" : $"port of instance {PartOf}",
         SourceMapSignalKind.ExpressionPart => PartOf is null ? "part of an expression" : $"part of {PartOf}",
         { } k => k.ToString().ToLowerInvariant(),
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Zfpe.Hdl.Emit;
 
 namespace Zfpe.Flow.Timing;
 
@@ -41,9 +42,9 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
             if (clock.Paths.Any(p => p.To.IsControlPin))
             {
                 sb.AppendLine();
-                sb.AppendLine("  Paths into CE or LSR: Yosys moved logic of the register's next value (an enable, or a case that");
-                sb.AppendLine("  gives a constant) onto the flip-flop's clock enable or set/reset pin; that pin has a long setup time");
-                sb.AppendLine("  and its logic is not shared. See \"Reading the timing paths\" in gen/Zfpe.Flow/README.md.");
+                sb.AppendLine("  Paths into CE or LSR: Yosys moved part of the register's next value (its enable, or a case that gives a");
+                sb.AppendLine("  constant) onto the flip-flop's clock enable or set/reset pin, which a slice's two flip-flops share; LSR");
+                sb.AppendLine("  also has a long setup time. See \"Reading the timing paths\" in gen/Zfpe.Flow/README.md.");
             }
         }
         if (Notes.Count > 0)
@@ -87,10 +88,10 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
         lines.Add(head + F("slack {0:0.00} ns: {1:0.00} ns = {2:0.00} logic + {3:0.00} routing, {4} cells",
             p.SlackNs, p.Path.DelayNs, p.Path.LogicNs, p.Path.RoutingNs, p.Path.Cells.Count));
         var context = p.To.Signal?.Instance;
-        lines.Add(pad + "from  " + Describe(p.From, context));
+        lines.Add(pad + "from  " + Describe(p.From));
         for (var i = 0; i < p.Via.Count; i++)
             lines.Add(pad + (i == 0 ? "via   " : "      ") + Describe(p.Via[i], context));
-        lines.Add(pad + "to    " + Describe(p.To, context) + (p.To.PinRole is { } role ? $", into its {role} pin" : ""));
+        lines.Add(pad + "to    " + Describe(p.To) + (p.To.PinRole is { } role ? $", into its {role} pin" : ""));
         if (p.OtherEndpoints > 0)
         {
             var what = p.OtherBits.Count > 0 && p.To.Signal is { } s
@@ -101,10 +102,10 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
         return lines;
     }
 
-    private static string Describe(TimingPathEnd end, string? context)
+    private static string Describe(TimingPathEnd end)
     {
         if (end.Signal is not { } s) return end.Name;
-        var parts = new List<string> { end.Signal.ToString() };
+        var parts = new List<string> { s.ToString() };
         if (s.KindText is { } kind) parts.Add(kind);
         if (s.CSharp is { } cs) parts.Add(cs);
         return string.Join("  ", parts);
@@ -115,7 +116,11 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
         var text = new StringBuilder();
         var name = step.Drives is { } d ? (d.Instance == context ? d.Name + (d.Bit is { } b ? $"[{b}]" : "") : d.ToString()) : null;
         var excerpt = step.Place?.Excerpt is { } e ? (e.Length > ExcerptLength ? e[..(ExcerptLength - 1)] + "…" : e) : null;
-        if (name is not null) text.Append(name);
+        if (name is not null)
+        {
+            text.Append(name);
+            if (step.Drives!.Kind is SourceMapSignalKind.ExpressionPart or SourceMapSignalKind.InstancePort) text.Append($" ({step.Drives.KindText})");
+        }
         if (excerpt is not null)
         {
             var defines = step.Drives is not null && step.Place!.Target == step.Drives.Name;

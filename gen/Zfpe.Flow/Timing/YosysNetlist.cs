@@ -29,7 +29,8 @@ public sealed class YosysNetlist
 
     public IReadOnlyList<YosysNetName> NetNames { get; }
 
-    public int CellCount => cells.Count;
+    /// <summary>Every cell, in the netlist's order.</summary>
+    public IEnumerable<YosysCell> Cells => cells.Values;
 
     public YosysCell? Cell(string name) => cells.GetValueOrDefault(name);
 
