@@ -85,8 +85,8 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
         var lines = new List<string>();
         var head = $"{number}. ";
         var pad = new string(' ', head.Length);
-        lines.Add(head + F("slack {0:0.00} ns: {1:0.00} ns = {2:0.00} logic + {3:0.00} routing, {4} cells",
-            p.SlackNs, p.Path.DelayNs, p.Path.LogicNs, p.Path.RoutingNs, p.Path.Cells.Count));
+        lines.Add(head + F("slack {0:0.00} ns: {1:0.00} ns = {2:0.00} logic + {3:0.00} routing, {4} cell{5}",
+            p.SlackNs, p.Path.DelayNs, p.Path.LogicNs, p.Path.RoutingNs, p.Path.Cells.Count, p.Path.Cells.Count == 1 ? "" : "s"));
         var context = p.To.Signal?.Instance;
         lines.Add(pad + "from  " + Describe(p.From));
         for (var i = 0; i < p.Via.Count; i++)
