@@ -102,21 +102,15 @@ public partial class SourceMapTests
         Assert.Contains("\"modules\"", Assert.Throws<InvalidDataException>(() => DesignSourceMap.FromJson("{\"format\": 1}")).Message);
     }
 
-    public static TheoryData<string> Designs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in DesignCatalog.All) data.Add(d.Name);
-        return data;
-    }
-
     /// <summary>On every design: each mapped line holds its target and its own `// File.cs:line`, and every statement line is mapped.</summary>
     [Theory]
-    [MemberData(nameof(Designs))]
-    public void Every_statement_line_of_every_design_is_mapped_to_the_location_its_comment_gives(string name)
+    [MemberData(nameof(EmissionTests.DesignPoints), MemberType = typeof(EmissionTests))]
+    public void Every_statement_line_of_every_design_is_mapped_to_the_location_its_comment_gives(string name, string settings)
     {
-        var design = DesignCatalog.Get(name).Emit(new Dictionary<string, string>());
+        EmittedDesign Emit() => DesignCatalog.Get(name).Emit(DesignCatalog.ParseSettings(settings.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+        var design = Emit();
         var map = design.SourceMap!;
-        Assert.Equal(map.ToJson(), DesignCatalog.Get(name).Emit(new Dictionary<string, string>()).SourceMap!.ToJson()); // deterministic
+        Assert.Equal(map.ToJson(), Emit().SourceMap!.ToJson()); // deterministic
         Assert.Equal(design.Files.Select(f => f.ModuleName), map.Modules.Select(m => m.Name));
         foreach (var file in design.Files)
         {

@@ -20,8 +20,7 @@ public static class TimingPathAnalysis
     {
         ArgumentNullException.ThrowIfNull(pnr);
         ArgumentNullException.ThrowIfNull(options);
-        var clocks = pnr.Clocks.Where(c => options.Reports(c.ConstraintMhz, c.AchievedMhz)).ToList();
-        if (clocks.Count == 0) return new TimingReport(seed, options, [], []);
+        if (!pnr.Clocks.Any(c => options.Reports(c.ConstraintMhz, c.AchievedMhz))) return new TimingReport(seed, options, [], []);
         var sdf = SdfDelayFile.Parse(Read(sdfPath, "nextpnr's SDF"));
         var netlist = YosysNetlist.Parse(Read(netlistPath, "the Yosys netlist"), topModule);
         var mapPath = rtlDirectory is null ? null : Path.Combine(rtlDirectory, DesignSourceMap.FileName);
@@ -69,8 +68,9 @@ public static class TimingPathAnalysis
 
     /// <summary>
     /// Which analysis domain each of nextpnr's clocks is: through the end of nextpnr's critical path
-    /// for that clock (its clock pin's domain), else by name (nextpnr calls a promoted clock net
-    /// <c>$glbnet$name</c>), else the only domain when there is only one.
+    /// for that clock (its clock pin's domain), else by name (nextpnr calls a clock net it promotes
+    /// to a global <c>$glbnet$name</c>, driven by the buffer <c>$gbuf$name</c>), else the only
+    /// domain when there is only one.
     /// </summary>
     private static Dictionary<string, string> MatchDomains(PlaceAndRouteStatistics pnr, SdfDelayFile sdf, StaticTimingAnalysis sta)
     {
@@ -85,7 +85,7 @@ public static class TimingPathAnalysis
         foreach (var clock in pnr.Clocks.Where(c => !result.ContainsKey(c.Clock)))
         {
             var bare = clock.Clock.StartsWith("$glbnet$", StringComparison.Ordinal) ? clock.Clock["$glbnet$".Length..] : clock.Clock;
-            if (sta.Domains.FirstOrDefault(d => d == clock.Clock || d == bare) is { } domain) result[clock.Clock] = domain;
+            if (sta.Domains.FirstOrDefault(d => d == clock.Clock || d == bare || d == $"$gbuf${bare}/CLKO") is { } domain) result[clock.Clock] = domain;
         }
         if (result.Count == 0 && pnr.Clocks.Count == 1 && sta.Domains.Count == 1) result[pnr.Clocks[0].Clock] = sta.Domains[0];
         return result;

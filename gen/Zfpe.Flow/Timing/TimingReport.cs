@@ -190,7 +190,7 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
                 {
                     Name = s.Drives?.ToString(),
                     Kind = s.Drives?.KindText,
-                    CSharp = s.Place?.CSharp ?? s.Drives?.CSharp,
+                    Csharp = s.Place?.CSharp ?? s.Drives?.CSharp,
                     Verilog = s.Place?.Verilog,
                     Expression = s.Place?.Excerpt,
                     Statement = s.Place?.Target,
@@ -215,7 +215,7 @@ public sealed record TimingReport(int Seed, TimingReportOptions Options, IReadOn
         Signal = e.Signal?.Name,
         e.Signal?.Bit,
         Kind = e.Signal?.KindText,
-        CSharp = e.Signal?.CSharp,
+        Csharp = e.Signal?.CSharp,
         e.Pin.Cell,
         e.Pin.Pin,
         e.PinRole,

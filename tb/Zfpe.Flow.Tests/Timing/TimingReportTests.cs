@@ -93,7 +93,7 @@ public partial class TimingReportTests
         Assert.Contains("(the same ", text);
         using var json = JsonDocument.Parse(File.ReadAllText(result.ReportJsonPath));
         var to = json.RootElement.GetProperty("timing").GetProperty("clocks")[0].GetProperty("paths")[0].GetProperty("to");
-        Assert.Equal(TimingTestDesign.Line("state"), to.GetProperty("cSharp").GetString());
+        Assert.Equal(TimingTestDesign.Line("state"), to.GetProperty("csharp").GetString());
         Assert.Equal("state", to.GetProperty("signal").GetString());
     }
 
