@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zfpe.Flow.Timing;
 
 namespace Zfpe.Flow;
 
@@ -19,6 +20,9 @@ public sealed record FlowOptions(EcpDevice Device, double FrequencyMhz, int Seed
     /// <summary>How long one tool run may take before it is stopped.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromHours(4);
 
+    /// <summary>Which clocks get their worst paths in the report, and how many.</summary>
+    public TimingReportOptions Timing { get; init; } = new();
+
     public string EffectiveCacheDirectory => CacheDirectory ?? Path.Combine(OutputDirectory, ".cache");
 
     public void Validate()
@@ -33,5 +37,7 @@ public sealed record FlowOptions(EcpDevice Device, double FrequencyMhz, int Seed
             throw new ArgumentException("--out must name an output directory; got an empty value");
         if (ToolTimeout <= TimeSpan.Zero)
             throw new ArgumentException($"the tool timeout must be positive; got {ToolTimeout}");
+        ArgumentNullException.ThrowIfNull(Timing);
+        Timing.Validate();
     }
 }

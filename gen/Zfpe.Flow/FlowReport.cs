@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Zfpe.Flow.Timing;
 
 namespace Zfpe.Flow;
 
 /// <summary>
 /// One report over a flow run: Yosys's cell counts against the device, the logic depth,
-/// nextpnr's utilisation and Fmax per clock against the target, every stage's status, and a
+/// nextpnr's utilisation and Fmax per clock against the target, the worst timing paths of clocks
+/// that fail or nearly fail (named as the C# source names them), every stage's status, and a
 /// verdict. Written as report.json and as the table in report.txt.
 /// </summary>
 public sealed record FlowReport(
@@ -28,6 +30,9 @@ public sealed record FlowReport(
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    /// <summary>The worst timing paths after place and route (null before it; without clocks when all meet their target with room).</summary>
+    public TimingReport? Timing { get; init; }
 
     /// <summary>Yosys's counts against the device (empty before synthesis).</summary>
     public IReadOnlyList<ResourceUse> SynthesisResources => Synthesis?.Resources(Device) ?? [];
@@ -109,6 +114,7 @@ public sealed record FlowReport(
             Utilisation = PlaceAndRoute.Utilisation.Select(ResourceJson),
             Clocks = PlaceAndRoute.Clocks.Select(c => new { c.Clock, c.AchievedMhz, c.ConstraintMhz, c.Met }),
         },
+        Timing = Timing?.ToJsonModel(),
         UnconstrainedPorts,
         Stages,
     }, Json);
@@ -145,6 +151,7 @@ public sealed record FlowReport(
             if (PlaceAndRoute.Clocks.Count == 0) sb.AppendLine("  (no clocked logic)");
             sb.AppendLine();
         }
+        if (Timing?.ToText() is { Length: > 0 } timing) sb.AppendLine(timing);
         if (UnconstrainedPorts.Count > 0)
             sb.AppendLine("ports without a pin on the board: " + string.Join(", ", UnconstrainedPorts)).AppendLine();
         sb.AppendLine("stages");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Zfpe.Flow.Timing;
 using Zfpe.Hdl.Emit;
 
 namespace Zfpe.Flow;
@@ -8,7 +9,9 @@ namespace Zfpe.Flow;
 /// <summary>
 /// Drives the open ECP5 flow for one design into one build directory:
 /// RTL → constraints check → Yosys (netlist, cell counts, depth) → nextpnr-ecp5 (config, report)
-/// → ecppack (.bit), then report.json, report.txt and manifest.json. Each tool stage is keyed by
+/// → ecppack (.bit), then the worst timing paths of clocks that fail or nearly fail, named as the
+/// C# source names them (<see cref="TimingPathAnalysis"/>), and report.json, report.txt and
+/// manifest.json. Each tool stage is keyed by
 /// the hash of its inputs and reused from the <see cref="StageCache"/> when unchanged. When a
 /// tool is missing or fails, the flow stops at that stage after writing everything before it,
 /// including a report and manifest that say where it stopped, and throws
@@ -56,9 +59,18 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
     {
         var rtl = Path.Combine(s.Out, RtlDirectory);
         if (Directory.Exists(rtl))
+        {
             foreach (var stale in Directory.GetFiles(rtl, "*.v")) File.Delete(stale);
+            File.Delete(Path.Combine(rtl, DesignSourceMap.FileName));
+        }
         foreach (var path in s.Request.Design.WriteTo(rtl))
             s.Inputs[Relative(s, path)] = FlowHash.OfFile(path);
+        if (s.Request.Design.SourceMap is { } map)
+        {
+            var path = Path.Combine(rtl, DesignSourceMap.FileName);
+            File.WriteAllText(path, map.ToJson(), new UTF8Encoding(false));
+            s.Inputs[Relative(s, path)] = FlowHash.OfFile(path);
+        }
     }
 
     private void CheckConstraints(RunState s)
@@ -116,13 +128,35 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
             netlist = s.NetlistFile,
             config = s.ConfigFile,
             report = NextpnrReportFile,
+            sdf = s.SdfFile,
         });
         File.WriteAllLines(Path.Combine(s.Out, "nextpnr.args"), arguments);
         var nextpnr = UseTool(s, "pnr", ToolKind.NextpnrEcp5);
         var key = FlowHash.OfParts("pnr", nextpnr.Identity, string.Join("\n", arguments),
             FlowHash.OfFile(Path.Combine(s.Out, s.NetlistFile)), s.Inputs[s.LpfFile]);
-        RunStage(s, "pnr", nextpnr, key, arguments, [s.ConfigFile, NextpnrReportFile, Log("nextpnr")]);
+        RunStage(s, "pnr", nextpnr, key, arguments, [s.ConfigFile, NextpnrReportFile, s.SdfFile, Log("nextpnr")]);
         s.PlaceAndRoute = PlaceAndRouteStatistics.Parse(File.ReadAllText(Path.Combine(s.Out, NextpnrReportFile)));
+        s.Timing = AnalyseTiming(s.PlaceAndRoute, s.Out, s.SdfFile, s.NetlistFile, s.Top, s.Options.Seed, s.Options.Timing);
+        if (s.Timing.Clocks.Count > 0)
+            Say($"[timing] worst paths of {string.Join(", ", s.Timing.Clocks.Select(c => c.Clock))} traced back to the source (see the report)");
+    }
+
+    /// <summary>
+    /// The worst paths of the clocks that fail or nearly fail, from the files of a place-and-route
+    /// run in <paramref name="directory"/> (the netlist and rtl/ relative to it). A file that cannot
+    /// be read gives a report that says so instead of paths: the figures of the build still stand.
+    /// </summary>
+    public static TimingReport AnalyseTiming(PlaceAndRouteStatistics pnr, string directory, string sdf, string netlist, string top, int seed, TimingReportOptions options)
+    {
+        try
+        {
+            return TimingPathAnalysis.Analyse(pnr, Path.Combine(directory, sdf), Path.Combine(directory, netlist), top,
+                Path.Combine(directory, Path.GetDirectoryName(netlist) ?? "", RtlDirectory), seed, options);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return TimingReport.Unavailable(seed, options, $"no timing paths: {e.Message}");
+        }
     }
 
     private void Pack(RunState s)
@@ -195,7 +229,7 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
     {
         var stages = s.Stages.ToList();
         s.Report = new FlowReport(s.Request.DesignName, s.Top, s.Options.Device, s.Options.FrequencyMhz, s.Options.Seed,
-            s.Target, s.Synthesis, s.PlaceAndRoute, s.Unconstrained, stages);
+            s.Target, s.Synthesis, s.PlaceAndRoute, s.Unconstrained, stages) { Timing = s.Timing };
         File.WriteAllText(Path.Combine(s.Out, ReportJsonFile), s.Report.ToJson());
         File.WriteAllText(Path.Combine(s.Out, ReportTextFile), s.Report.ToText());
 
@@ -239,6 +273,7 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
         public string NetlistFile => Top + ".json";
         public string LpfFile => Top + ".lpf";
         public string ConfigFile => Top + ".config";
+        public string SdfFile => Top + ".sdf";
         // Named after the design, not the top module: it is what users pass to `zfpe program`.
         public string BitFile => SafeFileName(Request.DesignName) + ".bit";
 
@@ -247,6 +282,7 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
         public SortedDictionary<string, BuildManifest.Tool> Tools { get; } = new(StringComparer.Ordinal);
         public SynthesisStatistics? Synthesis { get; set; }
         public PlaceAndRouteStatistics? PlaceAndRoute { get; set; }
+        public TimingReport? Timing { get; set; }
         public IReadOnlyList<string> Unconstrained { get; set; } = [];
         public string? Bitstream { get; set; }
         public FlowReport? Report { get; set; }

@@ -245,6 +245,15 @@ public class FlowRunnerTests
         Assert.Contains("400", e.Message);
     }
 
+    [Theory]
+    [InlineData(0, 10, "--timing-paths must be a number of paths in 1..100; got 0")]
+    [InlineData(5, 150, "--timing-margin must be a percentage of the clock period in 0..100; got 150")]
+    public void Timing_report_options_out_of_range_are_rejected_naming_the_option(int paths, double margin, string message)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new FlowOptions(EcpDevice.Lfe5u85, 100, 1, "out") { Timing = new(paths, margin) }.Validate());
+        Assert.Equal(message, e.Message);
+    }
+
     [Fact]
     public void A_negative_seed_is_rejected_naming_the_option()
     {

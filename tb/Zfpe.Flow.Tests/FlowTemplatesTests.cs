@@ -28,16 +28,16 @@ public class FlowTemplatesTests
     }
 
     [Fact]
-    public void Nextpnr_arguments_carry_device_package_speed_frequency_and_seed()
+    public void Nextpnr_arguments_carry_device_package_speed_frequency_and_seed_and_ask_for_the_sdf()
     {
         var args = FlowTemplates.RenderArguments("nextpnr.args", new
         {
             deviceFlag = "--85k", package = "CABGA381", speed = 6, freq = "100", seed = 7,
-            lpf = "top.lpf", netlist = "top.json", config = "top.config", report = "r.json",
+            lpf = "top.lpf", netlist = "top.json", config = "top.config", report = "r.json", sdf = "top.sdf",
         });
         Assert.Equal(
             ["--85k", "--package", "CABGA381", "--speed", "6", "--freq", "100", "--seed", "7", "--lpf", "top.lpf",
-             "--json", "top.json", "--textcfg", "top.config", "--report", "r.json", "--timing-allow-fail"],
+             "--json", "top.json", "--textcfg", "top.config", "--report", "r.json", "--sdf", "top.sdf", "--timing-allow-fail"],
             args);
     }
 

@@ -1,9 +1,14 @@
 using System.CommandLine;
 using Zfpe.Flow;
+using Zfpe.Flow.Timing;
 
 namespace Zfpe.Cli.Commands;
 
-/// <summary>`zfpe build [--design D] [--set k=v]... [--device 85k] [--freq MHZ] [--seed N] [--out DIR]`: the full flow to a .bit.</summary>
+/// <summary>
+/// `zfpe build [--design D] [--set k=v]... [--device 85k] [--freq MHZ] [--seed N] [--out DIR]
+/// [--timing-paths N] [--timing-margin PERCENT]`: the full flow to a .bit, with the worst timing
+/// paths of clocks that fail or nearly fail.
+/// </summary>
 public static class BuildCommand
 {
     /// <summary>The board design built when none is named (until the accelerator exists).</summary>
@@ -17,9 +22,11 @@ public static class BuildCommand
         var freq = new Option<double>("--freq") { Description = "clock target in MHz for nextpnr and the report", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };
         var seed = new Option<int>("--seed") { Description = "nextpnr placement seed (Fmax moves with it)", DefaultValueFactory = _ => FlowOptions.DefaultSeed };
         var outDir = new Option<string?>("--out") { Description = "build directory (default: out/build/<design>-<device>)" };
-        var cmd = new Command("build", "constraints check, Yosys, nextpnr-ecp5 and ecppack: a .bit for the ULX3S with a utilisation and Fmax report")
+        var paths = SynthFlowSupport.TimingPathsOption(TimingReportOptions.DefaultPaths);
+        var margin = SynthFlowSupport.TimingMarginOption();
+        var cmd = new Command("build", "constraints check, Yosys, nextpnr-ecp5 and ecppack: a .bit for the ULX3S with a utilisation, Fmax and worst-path report")
         {
-            design, set, device, freq, seed, outDir,
+            design, set, device, freq, seed, outDir, paths, margin,
         };
         cmd.SetAction(r => CliRunner.Run(() =>
         {
@@ -29,6 +36,7 @@ public static class BuildCommand
                 r.GetValue(outDir) ?? DefaultDirectory(request.DesignName, ecp5))
             {
                 CacheDirectory = SynthFlowSupport.CacheDirectory,
+                Timing = new TimingReportOptions(r.GetValue(paths), r.GetValue(margin)),
             };
             return SynthFlowSupport.Run(request, options, FlowTarget.Bitstream);
         }));

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using Zfpe.Flow;
 using Zfpe.Flow.Sweep;
+using Zfpe.Flow.Timing;
 
 namespace Zfpe.Cli.Commands;
 
 /// <summary>
 /// `zfpe sweep &lt;design&gt; --set k=v1,v2,... [--set ...] [--steps synth,pnr] [--seeds N] [--jobs N]
-/// [--out DIR] [--device 85k] [--freq MHZ] [--export jobs.txt] [--digits]` and
+/// [--out DIR] [--device 85k] [--freq MHZ] [--timing-paths N] [--timing-margin PERCENT]
+/// [--export jobs.txt] [--digits]` and
 /// `zfpe sweep merge DIR... [--out DIR]`. Exit codes: 0 every point done; 2 bad input (or a point
 /// the design refused); 3 Yosys missing; 4 a tool failed on some point (the others are reported).
 /// </summary>
@@ -30,9 +32,11 @@ public static class SweepCommand
         var freq = new Option<double>("--freq") { Description = "clock target in MHz handed to nextpnr", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };
         var export = new Option<string?>("--export") { Description = "do not run: write one self-contained command per point to this file (GNU parallel, Slurm job arrays); combine their results with `zfpe sweep merge`" };
         var digits = new Option<bool>("--digits") { Description = "codec designs: also measure quality on the sklearn handwritten digits (needs python3-sklearn)" };
-        var cmd = new Command("sweep", "synthesise (and place and route) every combination of parameter values: results.csv, report.md with the Pareto front, plots")
+        var paths = SynthFlowSupport.TimingPathsOption(SweepOptions.DefaultTimingPaths);
+        var margin = SynthFlowSupport.TimingMarginOption();
+        var cmd = new Command("sweep", "synthesise (and place and route) every combination of parameter values: results.csv, report.md with the Pareto front and worst timing paths, plots")
         {
-            design, set, steps, seeds, jobs, outDir, device, freq, export, digits,
+            design, set, steps, seeds, jobs, outDir, device, freq, paths, margin, export, digits,
         };
         cmd.Subcommands.Add(MergeCommand());
         cmd.SetAction(r => CliRunner.Run(() =>
@@ -47,6 +51,7 @@ public static class SweepCommand
                 r.GetValue(seeds), r.GetValue(jobs), r.GetValue(outDir) ?? Path.Combine("out", "sweep", sweepDesign.Name))
             {
                 CacheDirectory = SynthFlowSupport.CacheDirectory,
+                Timing = new TimingReportOptions(r.GetValue(paths), r.GetValue(margin)),
             };
             options.Validate();
             space.CheckParameters(sweepDesign.Name, sweepDesign.ParameterNames);

@@ -56,6 +56,20 @@ internal static class SynthFlowSupport
         return result.Report.Verdict == FlowVerdict.Pass ? CliRunner.Ok : CliRunner.CheckFailed;
     }
 
+    /// <summary>`--timing-paths N`: how many worst paths (end registers) a failing or nearly failing clock gets in the report.</summary>
+    public static System.CommandLine.Option<int> TimingPathsOption(int defaultPaths) => new("--timing-paths")
+    {
+        Description = "worst paths (one per end register, bits grouped) reported for each clock that fails or nearly fails",
+        DefaultValueFactory = _ => defaultPaths,
+    };
+
+    /// <summary>`--timing-margin PERCENT`: clocks with less slack than this share of their period get their worst paths reported.</summary>
+    public static System.CommandLine.Option<double> TimingMarginOption() => new("--timing-margin")
+    {
+        Description = "report the worst paths of clocks whose slack is below this percentage of their period (failing clocks always)",
+        DefaultValueFactory = _ => Flow.Timing.TimingReportOptions.DefaultMarginPercent,
+    };
+
     public static System.CommandLine.Option<string> DeviceOption() => new("--device")
     {
         Description = "ECP5 device of the board: 25k, 45k or 85k",

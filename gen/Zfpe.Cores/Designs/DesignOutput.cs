@@ -7,14 +7,15 @@ using Zfpe.Hdl.Emit;
 namespace Zfpe.Cores.Designs;
 
 /// <summary>
-/// Writes a design's Verilog and its manifest.json (design, every parameter, generator version,
-/// top module, file hashes). Deterministic: the same design and parameters give the same bytes.
+/// Writes a design's Verilog, its source map (sourcemap.json: the C# location of every Verilog
+/// name and statement) and its manifest.json (design, every parameter, generator version, top
+/// module, file hashes). Deterministic: the same design and parameters give the same bytes.
 /// </summary>
 public static class DesignOutput
 {
     public const string ManifestName = "manifest.json";
 
-    /// <summary>Every file of the output (Verilog files then the manifest), as name → text.</summary>
+    /// <summary>Every file of the output (Verilog files, the source map, then the manifest), as name → text.</summary>
     public static IReadOnlyList<(string Name, string Text)> Render(DesignInfo design, DesignSettings settings, EmittedDesign emitted)
     {
         var files = emitted.Files.Select(f => (f.FileName, f.Text)).ToList();
@@ -38,6 +39,7 @@ public static class DesignOutput
                 ["sha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(f.Text))).ToLowerInvariant(),
             }).ToArray()),
         };
+        if (emitted.SourceMap is { } map) files.Add((DesignSourceMap.FileName, map.ToJson()));
         files.Add((ManifestName, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
         return files;
     }

@@ -32,6 +32,11 @@ public static class SweepExport
                 "--freq", options.FrequencyMhz.ToString("0.######", CultureInfo.InvariantCulture),
                 "--out", Path.Combine(jobsRoot, point.Id),
             ]);
+            if (options.Timing != new Timing.TimingReportOptions(SweepOptions.DefaultTimingPaths))
+                arguments.AddRange([
+                    "--timing-paths", options.Timing.Paths.ToString(CultureInfo.InvariantCulture),
+                    "--timing-margin", options.Timing.MarginPercent.ToString("0.######", CultureInfo.InvariantCulture),
+                ]);
             arguments.AddRange(extraArguments);
             lines.Add(commandPrefix + " " + string.Join(" ", arguments.Select(ShellQuote)));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zfpe.Flow.Timing;
 
 namespace Zfpe.Flow.Sweep;
 
@@ -16,6 +17,11 @@ public sealed record SweepOptions(EcpDevice Device, double FrequencyMhz, SweepSt
 
     /// <summary>How long one tool run may take before it is stopped.</summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromHours(4);
+
+    /// <summary>The worst paths kept for seeds whose clock fails or nearly fails (fewer than a build's: the report has one block per point and seed).</summary>
+    public TimingReportOptions Timing { get; init; } = new(Paths: DefaultTimingPaths);
+
+    public const int DefaultTimingPaths = 2;
 
     public bool PlaceAndRoute => Steps.HasFlag(SweepSteps.PlaceAndRoute);
 
@@ -40,6 +46,8 @@ public sealed record SweepOptions(EcpDevice Device, double FrequencyMhz, SweepSt
             throw new ArgumentException("--out must name an output directory; got an empty value");
         if (ToolTimeout <= TimeSpan.Zero)
             throw new ArgumentException($"the tool timeout must be positive; got {ToolTimeout}");
+        ArgumentNullException.ThrowIfNull(Timing);
+        Timing.Validate();
     }
 
     /// <summary>Parses "synth", "synth,pnr" (also "pnr,synth"); throws naming the unknown step.</summary>

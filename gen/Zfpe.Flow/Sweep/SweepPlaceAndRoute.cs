@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Zfpe.Flow.Timing;
 
 namespace Zfpe.Flow.Sweep;
 
@@ -16,14 +17,21 @@ public static partial class SweepPlaceAndRoute
     public const string ReportFile = "nextpnr-report.json";
     public const string ArgumentsFile = "nextpnr.args";
     public const string LogFile = "logs/nextpnr.log";
+    public const string SdfFile = "routed.sdf";
+
+    /// <summary>The full timing report of a seed whose clock fails or nearly fails (the sweep's report shows its first paths).</summary>
+    public const string TimingFile = "timing.txt";
 
     /// <summary>
-    /// Places and routes <paramref name="netlistPath"/> (relative to <paramref name="directory"/>)
-    /// with <paramref name="seed"/>. Throws <see cref="ToolFailedException"/> when nextpnr fails
-    /// and <see cref="InvalidDataException"/> when its report cannot be read.
+    /// Places and routes <paramref name="netlistPath"/> (relative to <paramref name="directory"/>,
+    /// named after <paramref name="topModule"/>, with the Verilog and its source map in rtl/ beside
+    /// it) with <paramref name="seed"/>; when the clock fails or nearly fails, traces its worst
+    /// paths (<paramref name="timing"/>) into <see cref="TimingFile"/>. Throws
+    /// <see cref="ToolFailedException"/> when nextpnr fails and <see cref="InvalidDataException"/>
+    /// when its report cannot be read.
     /// </summary>
-    public static SweepSeedResult Run(ToolLocation nextpnr, StageCache cache, string directory, string netlistPath,
-        EcpDevice device, double frequencyMhz, int seed, TimeSpan timeout)
+    public static SweepSeedResult Run(ToolLocation nextpnr, StageCache cache, string directory, string netlistPath, string topModule,
+        EcpDevice device, double frequencyMhz, int seed, TimeSpan timeout, TimingReportOptions timing)
     {
         Directory.CreateDirectory(directory);
         var arguments = FlowTemplates.RenderArguments("sweep-nextpnr.args", new
@@ -35,11 +43,12 @@ public static partial class SweepPlaceAndRoute
             seed,
             netlist = netlistPath,
             report = ReportFile,
+            sdf = SdfFile,
         });
         File.WriteAllLines(Path.Combine(directory, ArgumentsFile), arguments);
         var netlist = Path.GetFullPath(Path.Combine(directory, netlistPath));
         var key = FlowHash.OfParts(Stage, nextpnr.Identity, string.Join("\n", arguments), FlowHash.OfFile(netlist));
-        string[] outputs = [ReportFile, LogFile];
+        string[] outputs = [ReportFile, SdfFile, LogFile];
 
         var watch = Stopwatch.StartNew();
         SweepStageOutcome outcome;
@@ -65,7 +74,11 @@ public static partial class SweepPlaceAndRoute
         if (slowest is null) outcome = outcome with { Detail = "no clocked logic: no Fmax" };
         var used = new SortedDictionary<string, long>(
             stats.Utilisation.Where(r => r.Used > 0).ToDictionary(r => r.Resource, r => r.Used), StringComparer.Ordinal);
-        return new SweepSeedResult(seed, outcome, slowest?.AchievedMhz, slowest?.Clock, used);
+        var report = FlowRunner.AnalyseTiming(stats, directory, SdfFile, netlistPath, topModule, seed, timing);
+        var timingFile = Path.Combine(directory, TimingFile);
+        if (report.ToText() is { Length: > 0 } text) File.WriteAllText(timingFile, text);
+        else File.Delete(timingFile);
+        return new SweepSeedResult(seed, outcome, slowest?.AchievedMhz, slowest?.Clock, used, report.Summary());
     }
 
     /// <summary>

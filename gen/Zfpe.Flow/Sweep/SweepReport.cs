@@ -57,6 +57,8 @@ public static class SweepReport
         sb.AppendLine();
         AppendTable(sb, result, result.Points, front);
 
+        AppendWorstPaths(sb, result);
+
         sb.AppendLine("## Pareto front");
         sb.AppendLine();
         if (front.Objectives.Count == 0)
@@ -158,6 +160,30 @@ public static class SweepReport
         foreach (var p in points)
             sb.AppendLine("| " + string.Join(" | ", columns.Select(c => c.Cell(p))) + " |");
         sb.AppendLine();
+    }
+
+    /// <summary>The worst paths of every point and seed whose clock fails or nearly fails, as the C# source names them.</summary>
+    private static void AppendWorstPaths(StringBuilder sb, SweepResult result)
+    {
+        var seeds = result.Points.SelectMany(p => p.Seeds.Where(s => s.WorstPaths is { Count: > 0 }).Select(s => (Point: p, Seed: s))).ToList();
+        if (seeds.Count == 0) return;
+        sb.AppendLine("## Timing: worst paths");
+        sb.AppendLine();
+        sb.AppendLine("Points and seeds whose clock misses its target or meets it with little slack, with their worst paths: static timing " +
+            "on nextpnr's routed delays, registers and logic named as the C# source names them (hierarchical instance, signal, bit, " +
+            $"`File.cs:line`). Every path of a seed is in `points/<point>/pnr-seed-N/{SweepPlaceAndRoute.TimingFile}`; how to read them: " +
+            "\"Reading the timing paths\" in gen/Zfpe.Flow/README.md.");
+        sb.AppendLine();
+        foreach (var (point, seed) in seeds)
+        {
+            var name = string.Join(" ", point.Swept.Select(kv => $"{kv.Key}={kv.Value}"));
+            sb.AppendLine($"### {(name.Length == 0 ? point.Id : name)}, seed {seed.Seed}");
+            sb.AppendLine();
+            sb.AppendLine("```");
+            foreach (var line in seed.WorstPaths!) sb.AppendLine(line);
+            sb.AppendLine("```");
+            sb.AppendLine();
+        }
     }
 
     private static void AppendFrontTable(StringBuilder sb, SweepResult result, SweepParetoFront front)

@@ -144,7 +144,8 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
         SweepSeedResult result;
         try
         {
-            result = SweepPlaceAndRoute.Run(s.Nextpnr!, s.Cache, directory, netlist, s.Options.Device, s.Options.FrequencyMhz, seed, s.Options.ToolTimeout);
+            result = SweepPlaceAndRoute.Run(s.Nextpnr!, s.Cache, directory, netlist, work.TopModule!, s.Options.Device, s.Options.FrequencyMhz, seed,
+                s.Options.ToolTimeout, s.Options.Timing);
         }
         catch (Exception e) when (e is ToolFailedException or InvalidDataException or IOException)
         {

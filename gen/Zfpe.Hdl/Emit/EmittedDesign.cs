@@ -4,10 +4,11 @@ using System.Text;
 namespace Zfpe.Hdl.Emit;
 
 /// <summary>
-/// The Verilog of a design: one file per module (children before parents, top last) and the
-/// ports of the top module. Deterministic: emitting the same component twice gives equal values.
+/// The Verilog of a design: one file per module (children before parents, top last), the ports
+/// of the top module, and the source map from the Verilog back to C# (null for Verilog that was
+/// not emitted from C#). Deterministic: emitting the same component twice gives equal values.
 /// </summary>
-public sealed record EmittedDesign(string TopModule, IReadOnlyList<VerilogFile> Files, IReadOnlyList<PortInfo> TopPorts)
+public sealed record EmittedDesign(string TopModule, IReadOnlyList<VerilogFile> Files, IReadOnlyList<PortInfo> TopPorts, DesignSourceMap? SourceMap = null)
 {
     /// <summary>The component this Verilog was emitted from (null for a design made of files): simulations address its port members.</summary>
     public Component? Top { get; init; }

@@ -12,7 +12,8 @@ namespace Zfpe.Hdl.Emit;
 /// </summary>
 internal sealed class ExprPrinter(Component module, IReadOnlyDictionary<Signal, string> childNets, Func<string, bool> nameTaken)
 {
-    public List<(string Name, Expr Value, string Text, SourceLocation Location)> Temps { get; } = [];
+    /// <summary>Hoisted expressions, in the order they must be declared; <c>Owner</c> is the name of what they feed (the context).</summary>
+    public List<(string Name, Expr Value, string Text, SourceLocation Location, string Owner)> Temps { get; } = [];
     private readonly Dictionary<Expr, string> tempOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Signal, bool[]> bitsRead = [];
     private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
@@ -151,10 +152,11 @@ internal sealed class ExprPrinter(Component module, IReadOnlyDictionary<Signal, 
         tempOf[e] = name;
         tempWidth[name] = e.Width;
         var loc = location;
+        var owner = context;
         printingShared.Add(e);
         var text = Print(e, true); // may add the temporaries this one needs, before it
         printingShared.Remove(e);
-        Temps.Add((name, e, text, loc));
+        Temps.Add((name, e, text, loc, owner));
         return name;
     }
 

@@ -23,6 +23,10 @@ internal sealed class ModuleEmitter
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
     private readonly Dictionary<Signal, int> assignCount = [];
     private readonly HashSet<Signal> conditional = [];
+    private readonly SourceMapRecorder sourceLines = new();
+
+    /// <summary>The module's source map, set by <see cref="Emit"/>.</summary>
+    public ModuleSourceMap? SourceMap { get; private set; }
 
     public ModuleEmitter(ModuleInfo info, IReadOnlyDictionary<Component, ModuleInfo> all)
     {
@@ -92,8 +96,17 @@ internal sealed class ModuleEmitter
         var body = new StringBuilder();
         EmitDeclarations(body);
         EmitStateNames(body);
-        if (logic.Length > 0) body.AppendLine().Append(logic);
-        if (instances.Length > 0) body.AppendLine().Append(instances);
+        var partStart = new Dictionary<StringBuilder, int>(ReferenceEqualityComparer.Instance) { [body] = 0 };
+        if (logic.Length > 0)
+        {
+            partStart[logic] = body.AppendLine().Length;
+            body.Append(logic);
+        }
+        if (instances.Length > 0)
+        {
+            partStart[instances] = body.AppendLine().Length;
+            body.Append(instances);
+        }
         EmitUnusedSink(body);
 
         var ports = info.Ports.Select((p, i) => new Dictionary<string, object>
@@ -107,7 +120,7 @@ internal sealed class ModuleEmitter
             p["separator"] = ((string)p["separator"]).PadRight(declWidth - ((string)p["declaration"]).Length);
 
         var nonDefault = c.Parameters.Select(p => $"{p.Name}={p.Value}").ToList();
-        return Templates.Module(new Dictionary<string, object>
+        var text = Templates.Module(new Dictionary<string, object>
         {
             ["fileName"] = c.ModuleName + ".v",
             ["version"] = GeneratorInfo.Version,
@@ -119,6 +132,35 @@ internal sealed class ModuleEmitter
             ["ports"] = ports,
             ["body"] = body.ToString(),
         });
+        var bodyStart = text.IndexOf(body.ToString(), StringComparison.Ordinal);
+        SourceMap = BuildSourceMap(sourceLines.Resolve(text, partStart, bodyStart));
+        return text;
+    }
+
+    private ModuleSourceMap BuildSourceMap(IReadOnlyList<SourceMapLine> statementLines)
+    {
+        var signals = new List<SourceMapSignal>();
+        foreach (var p in info.Ports)
+            signals.Add(new(p.Name!, p.Role == SignalRole.Input ? SourceMapSignalKind.Input : SourceMapSignalKind.Output, p.Width, p.Declared.ToString()));
+        foreach (var s in c.Signals.Where(s => !s.IsPort))
+        {
+            var kind = s.Role switch
+            {
+                SignalRole.Register => SourceMapSignalKind.Register,
+                SignalRole.MemoryReadData => SourceMapSignalKind.MemoryReadData,
+                _ => SourceMapSignalKind.Wire,
+            };
+            signals.Add(new(s.Name!, kind, s.Width, s.Declared.ToString()));
+        }
+        foreach (var ch in c.Children)
+            foreach (var p in ch.Ports)
+                signals.Add(new($"{ch.InstanceName}_{p.Name}", SourceMapSignalKind.InstancePort, p.Width, ch.InstanceLocation.ToString(), ch.InstanceName, p.Name));
+        foreach (var m in c.Memories)
+            signals.Add(new(m.Name!, SourceMapSignalKind.Memory, m.Width, m.Declared.ToString()));
+        foreach (var t in printer.Temps)
+            signals.Add(new(t.Name, SourceMapSignalKind.ExpressionPart, t.Value.Width, t.Location.ToString(), names.Contains(t.Owner) ? t.Owner : null));
+        var instances = c.Children.Select(ch => new SourceMapInstance(ch.InstanceName!, ch.ModuleName, ch.InstanceLocation.ToString())).ToList();
+        return new ModuleSourceMap(c.ModuleName, c.ModuleName + ".v", c.GetType().Name, c.Declared.ToString(), signals, instances, statementLines);
     }
 
     // ---- classification -------------------------------------------------------------------
@@ -206,7 +248,11 @@ internal sealed class ModuleEmitter
         if (printer.Temps.Count > 0)
         {
             sb.AppendLine();
-            foreach (var t in printer.Temps) sb.AppendLine($"    assign {t.Name} = {t.Text};");
+            foreach (var t in printer.Temps)
+            {
+                sourceLines.Mark(sb, t.Location, SourceMapStatement.ExpressionPart, t.Name);
+                sb.AppendLine($"    assign {t.Name} = {t.Text};");
+            }
         }
     }
 
@@ -230,6 +276,7 @@ internal sealed class ModuleEmitter
             {
                 var a = FindSingle(c.Body, t)!;
                 printer.SetContext(name, a.Location);
+                sourceLines.Mark(sb, a.Location, SourceMapStatement.Assign, name);
                 sb.AppendLine($"    assign {name} = {printer.Print(a.Value)};  // {a.Location}");
             }
             else
@@ -282,7 +329,10 @@ internal sealed class ModuleEmitter
             sb.AppendLine($"    always @(posedge {clock}) begin");
             sb.AppendLine($"        if ({reset}) begin");
             foreach (var r in withReset)
+            {
+                sourceLines.Mark(sb, r.Declared, SourceMapStatement.Reset, r.Name);
                 sb.AppendLine($"            {r.Name} <= {ExprPrinter.Constant(r.Kind, r.Width, r.ResetValue!.Value)};");
+            }
             sb.AppendLine("        end else begin");
             PrintBlock(sb, c.Body, 3, s => s is AssignStmt a && withReset.Contains(a.Target), "<=");
             sb.AppendLine("        end");
@@ -304,6 +354,7 @@ internal sealed class ModuleEmitter
                 printer.SetContext(data.Name!, loc);
                 var read = $"{data.Name} <= {m.Name}[{printer.Print(address)}];";
                 sb.AppendLine($"    always @(posedge {clock}) begin  // read port {data.Name}, {loc}");
+                sourceLines.Mark(sb, loc, SourceMapStatement.MemoryRead, data.Name);
                 sb.AppendLine(enable is null ? $"        {read}" : $"        if ({printer.Print(enable)}) {read}");
                 sb.AppendLine("    end");
             }
@@ -362,10 +413,12 @@ internal sealed class ModuleEmitter
                     printer.SetContext(target, a.Location);
                     var line = $"{target} {op} {printer.Print(a.Value)};";
                     if (a.Target.Enable is { } en) line = $"if ({printer.Print(en)}) {line}";
+                    sourceLines.Mark(sb, a.Location, op == "<=" ? SourceMapStatement.Register : SourceMapStatement.Combinational, target);
                     sb.AppendLine($"{pad}{line}  // {a.Location}");
                     break;
                 case MemWriteStmt w:
                     printer.SetContext(w.Memory.Name!, w.Location);
+                    sourceLines.Mark(sb, w.Location, SourceMapStatement.MemoryWrite, w.Memory.Name);
                     sb.AppendLine($"{pad}{w.Memory.Name}[{printer.Print(w.Address)}] <= {printer.Print(w.Data)};  // {w.Location}");
                     break;
                 case WhenStmt w:
@@ -394,6 +447,7 @@ internal sealed class ModuleEmitter
                 printer.SetContext("cond", loc);
                 head = $"{(i == 0 ? "" : "else ")}if ({printer.Print(cond)}) begin";
             }
+            if (cond is not null) sourceLines.Mark(sb, loc, SourceMapStatement.Condition, null);
             sb.AppendLine(i == 0 ? $"{pad}{head}  // {loc}" : $"{pad}end {head}");
             PrintBlock(sb, body, depth + 1, leaf, op);
         }
@@ -404,6 +458,7 @@ internal sealed class ModuleEmitter
     {
         var pad = new string(' ', depth * 4);
         printer.SetContext("sel", sw.Location);
+        sourceLines.Mark(sb, sw.Location, SourceMapStatement.Case, null);
         sb.AppendLine($"{pad}case ({printer.Print(sw.Selector)})  // {sw.Location}");
         var defaultRelevant = sw.Default?.Any(x => Relevant(x, leaf)) ?? false;
         var width = sw.Selector.Width;
@@ -457,7 +512,7 @@ internal sealed class ModuleEmitter
             if (p.Role == SignalRole.Input) printer.MarkRead(p, p.Width - 1, 0);
         }
         var parameters = ch is BlackBox bb ? bb.VerilogParameters : [];
-        sb.Append(Templates.Instance(new Dictionary<string, object>
+        var text = Templates.Instance(new Dictionary<string, object>
         {
             ["moduleName"] = ch.ModuleName,
             ["instanceName"] = ch.InstanceName!,
@@ -475,7 +530,11 @@ internal sealed class ModuleEmitter
                 ["net"] = p.Net,
                 ["separator"] = i == pins.Count - 1 ? "" : ",",
             }).ToList(),
-        }));
+        });
+        // The instance's line is the one that names it (after the parameters of a black box).
+        var named = text.IndexOf($" {ch.InstanceName} (", StringComparison.Ordinal);
+        sourceLines.Mark(sb, ch.InstanceLocation, SourceMapStatement.Instance, ch.InstanceName, Math.Max(0, named));
+        sb.Append(text);
     }
 
     // ---- state machines -------------------------------------------------------------------

@@ -14,12 +14,14 @@ public static class VerilogEmitter
     public static EmittedDesign Emit(ElaboratedDesign design)
     {
         var files = new List<VerilogFile>();
+        var maps = new List<ModuleSourceMap>();
         var byName = new Dictionary<string, (string Text, Component From)>(StringComparer.Ordinal);
         foreach (var info in design.Modules)
         {
             if (info.Component is BlackBox) continue;
             var name = info.Component.ModuleName;
-            var text = new ModuleEmitter(info, design.Info).Emit();
+            var emitter = new ModuleEmitter(info, design.Info);
+            var text = emitter.Emit();
             if (byName.TryGetValue(name, out var existing))
             {
                 if (existing.Text != text)
@@ -29,11 +31,12 @@ public static class VerilogEmitter
             }
             byName[name] = (text, info.Component);
             files.Add(new VerilogFile(name, name + ".v", text));
+            maps.Add(emitter.SourceMap!);
         }
         var topInfo = design.Info[design.Top];
         var ports = topInfo.Ports.Select(p => new PortInfo(
             p.Name!, p.Width, p.Role == SignalRole.Input ? PortDirection.Input : PortDirection.Output, p.Kind == HdlKind.Signed,
             ReferenceEquals(p, topInfo.ClockPort) ? PortRole.Clock : ReferenceEquals(p, topInfo.ResetPort) ? PortRole.Reset : PortRole.Data)).ToList();
-        return new EmittedDesign(design.Top.ModuleName, files, ports) { Top = design.Top };
+        return new EmittedDesign(design.Top.ModuleName, files, ports, new DesignSourceMap(design.Top.ModuleName, maps)) { Top = design.Top };
     }
 }

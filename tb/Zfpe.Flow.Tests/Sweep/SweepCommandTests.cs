@@ -157,6 +157,7 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
     [InlineData(new[] { "sweep", "fifo", "--steps", "pnr" }, "error: --steps must include synth")]
     [InlineData(new[] { "sweep", "fifo", "--jobs", "0" }, "error: --jobs must be a number of parallel tool runs in 1..256; got 0")]
     [InlineData(new[] { "sweep", "fifo", "--digits" }, "error: --digits measures codec quality, but 'fifo' is not a codec design")]
+    [InlineData(new[] { "sweep", "fifo", "--timing-paths", "0" }, "error: --timing-paths must be a number of paths in 1..100; got 0")]
     [InlineData(new[] { "sweep", "merge", "." }, "has no sweep.json")]
     public void Other_bad_input_fails_with_a_message_saying_what_to_do(string[] args, string expected)
     {

@@ -78,7 +78,7 @@ public class SweepRunnerTests
         Assert.Equal(3, FakeNextpnr.Runs(bin));
         var arguments = File.ReadAllLines(Path.Combine(t.Sub("sweep"), "points", p.Id, SweepRunner.SeedDirectory(2), SweepPlaceAndRoute.ArgumentsFile));
         Assert.Equal(["--85k", "--package", "CABGA381", "--speed", "6", "--freq", "100", "--seed", "2", "--json", "../synth/sync_fifo.json",
-            "--out-of-context", "--report", "nextpnr-report.json", "--timing-allow-fail"], arguments);
+            "--out-of-context", "--report", "nextpnr-report.json", "--sdf", "routed.sdf", "--timing-allow-fail"], arguments);
 
         var again = new SweepRunner(tools).Run(design, SweepSpace.Parse(["width=8"]), options with { Seeds = 4 });
         var q = Assert.Single(again.Points);
