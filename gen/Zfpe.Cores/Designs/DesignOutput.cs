@@ -7,8 +7,9 @@ using Zfpe.Hdl.Emit;
 namespace Zfpe.Cores.Designs;
 
 /// <summary>
-/// Writes a design's Verilog and its manifest.json (design, every parameter, generator version,
+/// Renders a design's Verilog and its manifest.json (design, every parameter, generator version,
 /// top module, file hashes). Deterministic: the same design and parameters give the same bytes.
+/// `zfpe gen` writes them into a directory (Zfpe.Cli's GeneratedDirectory).
 /// </summary>
 public static class DesignOutput
 {
@@ -40,23 +41,5 @@ public static class DesignOutput
         };
         files.Add((ManifestName, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
         return files;
-    }
-
-    /// <summary>Writes the output into <paramref name="directory"/>, removing stale .v files of an earlier run there.</summary>
-    public static IReadOnlyList<string> Write(DesignInfo design, DesignSettings settings, EmittedDesign emitted, string directory)
-    {
-        var files = Render(design, settings, emitted);
-        Directory.CreateDirectory(directory);
-        var keep = files.Select(f => f.Name).ToHashSet();
-        foreach (var old in Directory.GetFiles(directory, "*.v"))
-            if (!keep.Contains(Path.GetFileName(old))) File.Delete(old);
-        var paths = new List<string>();
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(directory, name);
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            paths.Add(path);
-        }
-        return paths;
     }
 }
