@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
@@ -27,6 +28,7 @@ public static class EvaluateCommand
             var list = EvaluateMethod.ParseList(parse.GetValue(methods)!);
             string inPath = parse.GetValue(input)!;
             string? csvPath = parse.GetValue(csv);
+            var csvOutput = csvPath is null ? null : CommandOutput.Resolve(csvPath, "--csv", (inPath, "--in"));
             var tensor = TensorIo.Read(inPath);
             CheckFinite(tensor, inPath);
             Console.WriteLine(Describe(inPath, tensor));
@@ -44,8 +46,8 @@ public static class EvaluateCommand
                 }
             }
             Console.Write(EvaluateTable.Text(results));
-            if (csvPath != null)
-                EvaluateTable.WriteCsv(csvPath, results);
+            if (csvOutput != null)
+                CommandOutput.Write(csvOutput, stream => stream.Write(Encoding.UTF8.GetBytes(EvaluateTable.Csv(results))));
             return CliRunner.Ok;
         }));
         return command;

@@ -62,9 +62,6 @@ public static class EvaluateTable
         return text.ToString();
     }
 
-    public static void WriteCsv(string path, IReadOnlyList<EvaluateResult> results) =>
-        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(Csv(results)));
-
     private static string Fixed(double x, int decimals) =>
         Special(x) ?? x.ToString("F" + decimals, CultureInfo.InvariantCulture);
 

@@ -38,13 +38,18 @@ public static class SimCommands
             if (!(p >= 0 && p < 1))
                 throw new CliException($"--stall {p.ToString(CultureInfo.InvariantCulture)} is out of range: give a probability 0 <= P < 1 (1 would stall forever)");
             var component = info.Create(settings);
-            var options = WaveOptions(r.GetValue(waves), info.Name);
+            var inPath = r.GetValue(input)!;
+            var wavesPath = r.GetValue(waves);
+            var target = CommandOutput.Resolve(r.GetValue(output)!, "--out", (inPath, "--in"));
+            if (wavesPath is not null)
+                CommandOutput.Resolve(wavesPath, "--waves", (inPath, "--in")).RefuseOutput(target);
+            var options = WaveOptions(wavesPath, info.Name);
             try
             {
                 return component switch
                 {
-                    ZfpeCompressor c => Compress(c, options, r.GetValue(input)!, r.GetValue(output)!, p, r.GetValue(seed), r.GetValue(count)),
-                    ZfpeDecompressor d => Decompress(d, options, r.GetValue(input)!, r.GetValue(output)!, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeCompressor c => Compress(c, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeDecompressor d => Decompress(d, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     _ => throw new CliException($"zfpe sim runs the codec cores on files: compressor or decompressor; '{info.Name}' has no file format to drive it with"),
                 };
             }
@@ -56,26 +61,27 @@ public static class SimCommands
         return cmd;
     }
 
-    private static int Compress(ZfpeCompressor core, SimOptions options, string inPath, string outPath, double stall, int seed, long? count)
+    private static int Compress(ZfpeCompressor core, SimOptions options, string inPath, OutputFile target, double stall, int seed, long? count)
     {
         if (count is not null)
             throw new CliException("--count applies to the decompressor only: the compressor reads the value count from --in");
+        CodecCommands.CheckCompressedName(target, rawStream: true, "--out");
         var tensor = TensorIo.Read(inPath);
         var values = tensor.Values.Select(BitConverter.SingleToUInt32Bits).ToArray();
         if (values.Length == 0) throw new CliException($"--in {inPath} holds no values");
         using var sim = Start(core, options);
         var result = SimCodecRunner.Compress(sim, core.Config, values, stall, seed);
         var bytes = SimCodecRunner.Pack(result.Output, core.Config.BlockBits);
-        AtomicFile.WriteAllBytes(outPath, bytes);
+        CommandOutput.Write(target, stream => stream.Write(bytes));
         if (result.NonFinite)
             Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; the core compressed them as 0 (NaN) and ±FLT_MAX (±Inf) and raised non_finite");
-        Report(outPath, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
+        Report(target, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
     }
 
-    private static int Decompress(ZfpeDecompressor core, SimOptions options, string inPath, string outPath, double stall, int seed, long? count)
+    private static int Decompress(ZfpeDecompressor core, SimOptions options, string inPath, OutputFile target, double stall, int seed, long? count)
     {
-        TensorIo.CheckExtension(outPath, "--out");
+        var tensorOutput = TensorIo.Output(target, "--out");
         if (count is not { } n)
             throw new CliException("--count is required for the decompressor: a raw block stream does not record how many values it holds");
         if (n < 1 || n > Array.MaxLength)
@@ -90,8 +96,8 @@ public static class SimCommands
         using var sim = Start(core, options);
         var result = SimCodecRunner.Decompress(sim, core.Config, SimCodecRunner.Unpack(stream, blocks, core.Config.BlockBits), stall, seed);
         var values = result.Output.Take((int)n).Select(BitConverter.UInt32BitsToSingle).ToArray();
-        TensorIo.Write(outPath, new Tensor(values, [n]));
-        Report(outPath, $"{blocks} blocks -> {n} values", n, result.Cycles, core.Config, stall, seed, sim);
+        TensorIo.Write(tensorOutput, new Tensor(values, [n]));
+        Report(target, $"{blocks} blocks -> {n} values", n, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
     }
 
@@ -121,10 +127,11 @@ public static class SimCommands
         return new SimOptions { Name = Path.GetFileNameWithoutExtension(full), WaveDirectory = Path.GetDirectoryName(full), Waves = format };
     }
 
-    private static void Report(string outPath, string what, long values, long cycles, ZfpeCoreConfig config, double stall, int seed, Simulation sim)
+    private static void Report(OutputFile target, string what, long values, long cycles, ZfpeCoreConfig config, double stall, int seed, Simulation sim)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{outPath}: {what} in {cycles} cycles ({values / (double)Math.Max(1, cycles):F3} values/cycle; lanes {config.Lanes}, stall {stall}, seed {seed})"));
-        if (sim.WavePath is { } wavePath) Console.WriteLine($"waves: {wavePath}");
+        var report = CommandOutput.Report(target);
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{target.Path}: {what} in {cycles} cycles ({values / (double)Math.Max(1, cycles):F3} values/cycle; lanes {config.Lanes}, stall {stall}, seed {seed})"));
+        if (sim.WavePath is { } wavePath) report.WriteLine($"waves: {wavePath}");
     }
 }

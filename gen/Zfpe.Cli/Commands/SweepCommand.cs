@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Zfpe.Flow;
 using Zfpe.Flow.Sweep;
+using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
@@ -90,7 +92,7 @@ public static class SweepCommand
         var lines = SweepExport.Commands(CommandPrefix(), design.Name, space, options, extra);
         var full = Path.GetFullPath(jobsFile);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllLines(full, lines);
+        CommandOutput.Write(OutputFile.Resolve(jobsFile, "--export"), stream => stream.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")))));
         var jobsRoot = Path.Combine(Path.GetFullPath(options.OutputDirectory), SweepExport.JobsDirectory);
         Console.WriteLine($"wrote {lines.Count} job(s) to {full}, one command per line; each writes its result into {jobsRoot}/<point>/");
         Console.WriteLine($"run them, for example:  parallel -j {Environment.ProcessorCount} < {SweepExport.ShellQuote(full)}");

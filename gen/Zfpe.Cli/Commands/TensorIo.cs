@@ -2,9 +2,15 @@ using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
-/// <summary>Reads and writes tensors by file extension: .npy (NumPy) or .f32 (raw little-endian float32).</summary>
+/// <summary>
+/// Reads and writes tensors by format: .npy (NumPy) or .f32 (raw little-endian float32), chosen by
+/// the file's extension, or by --format where the output is a device, a pipe or stdout.
+/// </summary>
 public static class TensorIo
 {
+    /// <summary>The formats a tensor output can take, as --format spells them.</summary>
+    public static readonly string[] Formats = ["npy", "f32"];
+
     public static Tensor Read(string path, string option = "--in")
     {
         bool npy = IsNpy(path, option);
@@ -13,17 +19,36 @@ public static class TensorIo
         return npy ? NpyFile.Read(path) : RawF32File.Read(path);
     }
 
-    /// <summary>Writes .npy in the tensor's dtype and shape, or .f32 as flat float32.</summary>
-    public static void Write(string path, Tensor tensor, string option = "--out")
+    /// <summary>
+    /// The format written to <paramref name="output"/>: <paramref name="format"/> when given, else
+    /// the extension; a device, pipe or descriptor whose name says nothing needs --format.
+    /// </summary>
+    public static TensorOutput Output(OutputFile output, string option, string? format = null)
     {
-        if (IsNpy(path, option))
-            NpyFile.Write(path, tensor);
-        else
-            RawF32File.Write(path, tensor.Values);
+        if (format is not null)
+        {
+            return format.ToLowerInvariant() switch
+            {
+                "npy" => new TensorOutput(output, true),
+                "f32" => new TensorOutput(output, false),
+                _ => throw new CliException($"--format '{format}' is unknown: allowed {string.Join(", ", Formats)}"),
+            };
+        }
+        if (!output.NamesFile && !KnownExtension(output.Path))
+            throw new CliException($"{option} {output.Path} is not a file whose extension names the format: add --format npy or --format f32");
+        return new TensorOutput(output, IsNpy(output.Path, option));
     }
 
-    /// <summary>Throws unless the extension is one this tool reads and writes.</summary>
-    public static void CheckExtension(string path, string option) => IsNpy(path, option);
+    /// <summary>Writes .npy in the tensor's dtype and shape, or .f32 as flat float32.</summary>
+    public static void Write(TensorOutput output, Tensor tensor)
+    {
+        if (output.Npy)
+            CommandOutput.Write(output.File, stream => NpyFile.Write(stream, tensor));
+        else
+            CommandOutput.Write(output.File, stream => RawF32File.Write(stream, tensor.Values));
+    }
+
+    private static bool KnownExtension(string path) => Path.GetExtension(path).ToLowerInvariant() is ".npy" or ".f32";
 
     private static bool IsNpy(string path, string option)
     {

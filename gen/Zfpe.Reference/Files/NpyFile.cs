@@ -89,7 +89,7 @@ public static class NpyFile
 
     /// <summary>Writes <paramref name="tensor"/> in its own dtype (float64 widens the float32 values exactly).</summary>
     public static void Write(string path, Tensor tensor) =>
-        AtomicFile.Write(path, stream => Write(stream, tensor));
+        OutputFile.Write(path, stream => Write(stream, tensor));
 
     public static void Write(Stream stream, Tensor tensor)
     {

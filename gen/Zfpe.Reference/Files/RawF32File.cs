@@ -28,11 +28,18 @@ public static class RawF32File
         return new Tensor(values, [values.Length]);
     }
 
-    public static void Write(string path, ReadOnlySpan<float> values)
+    public static void Write(string path, float[] values) => OutputFile.Write(path, s => Write(s, values));
+
+    /// <summary>Writes <paramref name="values"/> to <paramref name="stream"/> in chunks (no copy of the whole array).</summary>
+    public static void Write(Stream stream, ReadOnlySpan<float> values)
     {
-        var bytes = new byte[checked(values.Length * 4)];
-        for (int i = 0; i < values.Length; i++)
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(4 * i), values[i]);
-        AtomicFile.Write(path, s => s.Write(bytes));
+        var buffer = new byte[4 * 8192];
+        for (int start = 0; start < values.Length; start += 8192)
+        {
+            int n = Math.Min(8192, values.Length - start);
+            for (int i = 0; i < n; i++)
+                BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(4 * i), values[start + i]);
+            stream.Write(buffer, 0, 4 * n);
+        }
     }
 }

@@ -40,11 +40,19 @@ public static class ZfpeContainer
     public static void Write(string path, ZfpeContainerContents contents)
     {
         var header = SerializeHeader(contents);
-        AtomicFile.Write(path, stream =>
+        OutputFile.Write(path, stream =>
         {
             stream.Write(header);
             stream.Write(contents.Payload);
         });
+    }
+
+    /// <summary>Writes the container to <paramref name="stream"/>; the header is checked before anything is written.</summary>
+    public static void Write(Stream stream, ZfpeContainerContents contents)
+    {
+        var header = SerializeHeader(contents);
+        stream.Write(header);
+        stream.Write(contents.Payload);
     }
 
     /// <summary>The whole container as bytes.</summary>
