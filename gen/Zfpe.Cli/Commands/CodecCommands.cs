@@ -18,12 +18,14 @@ public static class CodecCommands
 
     private static Command Compress()
     {
-        var input = new Option<string>("--in") { Description = "input tensor: .npy (float32/float64, C order) or .f32 (raw little-endian float32)", Required = true };
+        var input = new Option<string>("--in") { Description = TensorIo.InputDescription, Required = true };
+        var array = TensorIo.ArrayOption();
         var output = new Option<string>("--out") { Description = "output: a .zfpe container, or with --raw the bare block stream (any other name, e.g. .raw); a device, pipe or /dev/stdout is written through", Required = true };
         var raw = new Option<bool>("--raw") { Description = "write the bare block stream (zfpe-format.md §3 step 7) without the container header" };
         var codecOptions = new CodecOptions();
         var command = new Command("compress", "compress a tensor with ZFPe or ZFP into a .zfpe container (or a raw block stream)");
         command.Options.Add(input);
+        command.Options.Add(array);
         command.Options.Add(output);
         codecOptions.AddTo(command);
         command.Options.Add(raw);
@@ -34,7 +36,7 @@ public static class CodecCommands
             var target = CommandOutput.Resolve(parse.GetValue(output)!, "--out", (inPath, "--in"));
             CheckCompressedName(target, rawStream, "--out");
             var codec = codecOptions.Build(parse);
-            var tensor = TensorIo.Read(inPath);
+            var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
             var payload = codec.Compress(tensor.Values, out bool nonFinite);
             if (nonFinite)
                 Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; they were compressed as 0 (NaN) and ±FLT_MAX (±Inf)");

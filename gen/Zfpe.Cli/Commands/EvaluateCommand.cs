@@ -10,7 +10,8 @@ public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--in") { Description = "input tensor: .npy (float32/float64, C order) or .f32 (raw little-endian float32)", Required = true };
+        var input = new Option<string>("--in") { Description = TensorIo.InputDescription, Required = true };
+        var array = TensorIo.ArrayOption();
         var methods = new Option<string>("--methods")
         {
             Description = $"comma-separated methods; names: {EvaluateMethod.Grammar}",
@@ -21,6 +22,7 @@ public static class EvaluateCommand
             "compare ZFPe, ZFP and quantization baselines on a tensor: bits/value (block stream, or codes plus scales; no file headers), " +
             "RMSE, max error, PSNR over the data range, relative error over non-zero values, round-trip time");
         command.Options.Add(input);
+        command.Options.Add(array);
         command.Options.Add(methods);
         command.Options.Add(csv);
         command.SetAction(parse => CliRunner.Run(() =>
@@ -29,7 +31,7 @@ public static class EvaluateCommand
             string inPath = parse.GetValue(input)!;
             string? csvPath = parse.GetValue(csv);
             var csvOutput = csvPath is null ? null : CommandOutput.Resolve(csvPath, "--csv", (inPath, "--in"));
-            var tensor = TensorIo.Read(inPath);
+            var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
             CheckFinite(tensor, inPath);
             Console.WriteLine(Describe(inPath, tensor));
             if (tensor.Shape.Length < 2 && list.Any(m => m.IsPerChannel))

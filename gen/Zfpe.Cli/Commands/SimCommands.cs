@@ -19,7 +19,8 @@ public static class SimCommands
     public static Command Create()
     {
         var design = new Argument<string>("design") { Description = "compressor or decompressor" };
-        var input = new Option<string>("--in") { Description = "compressor: .f32 or .npy values; decompressor: a raw block stream", Required = true };
+        var input = new Option<string>("--in") { Description = "compressor: .f32, .npy or .npz (with --array) values; decompressor: a raw block stream", Required = true };
+        var array = TensorIo.ArrayOption();
         var output = new Option<string>("--out") { Description = "compressor: the raw block stream; decompressor: .f32 or .npy values", Required = true };
         var set = GenCommands.SetOption();
         var seed = new Option<int>("--seed") { Description = "seed of the random idle and backpressure cycles", DefaultValueFactory = _ => 1 };
@@ -28,7 +29,7 @@ public static class SimCommands
         var count = new Option<long?>("--count") { Description = "decompressor: the number of values in the raw stream" };
         var cmd = new Command("sim", "run a codec core's Verilated RTL on a file (compressor: floats to a raw block stream; decompressor: the reverse)")
         {
-            design, input, output, set, seed, stall, waves, count,
+            design, input, array, output, set, seed, stall, waves, count,
         };
         cmd.SetAction(r => CliRunner.Run(() =>
         {
@@ -44,11 +45,13 @@ public static class SimCommands
             if (wavesPath is not null)
                 CommandOutput.Resolve(wavesPath, "--waves", (inPath, "--in")).RefuseOutput(target);
             var options = WaveOptions(wavesPath, info.Name);
+            if (component is ZfpeDecompressor && r.GetValue(array) is { } name)
+                throw new CliException($"--array {name} applies to the compressor only: the decompressor reads a raw block stream");
             try
             {
                 return component switch
                 {
-                    ZfpeCompressor c => Compress(c, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeCompressor c => Compress(c, options, TensorIo.Read(inPath, "--in", r.GetValue(array)), inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     ZfpeDecompressor d => Decompress(d, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     _ => throw new CliException($"zfpe sim runs the codec cores on files: compressor or decompressor; '{info.Name}' has no file format to drive it with"),
                 };
@@ -61,12 +64,11 @@ public static class SimCommands
         return cmd;
     }
 
-    private static int Compress(ZfpeCompressor core, SimOptions options, string inPath, OutputFile target, double stall, int seed, long? count)
+    private static int Compress(ZfpeCompressor core, SimOptions options, Tensor tensor, string inPath, OutputFile target, double stall, int seed, long? count)
     {
         if (count is not null)
             throw new CliException("--count applies to the decompressor only: the compressor reads the value count from --in");
         CodecCommands.CheckCompressedName(target, rawStream: true, "--out");
-        var tensor = TensorIo.Read(inPath);
         var values = tensor.Values.Select(BitConverter.SingleToUInt32Bits).ToArray();
         if (values.Length == 0) throw new CliException($"--in {inPath} holds no values");
         using var sim = Start(core, options);

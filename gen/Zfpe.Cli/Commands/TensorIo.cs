@@ -1,21 +1,47 @@
+using System.CommandLine;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
 /// <summary>
-/// Reads and writes tensors by format: .npy (NumPy) or .f32 (raw little-endian float32), chosen by
-/// the file's extension, or by --format where the output is a device, a pipe or stdout.
+/// Reads and writes tensors by format, chosen by the file's extension (or by --format where the
+/// output is a device, a pipe or stdout): .npy (NumPy float16/32/64, C or Fortran order),
+/// .npz (NumPy archives, read only: one array chosen with --array) and .f32 (raw little-endian float32).
 /// </summary>
 public static class TensorIo
 {
     /// <summary>The formats a tensor output can take, as --format spells them.</summary>
     public static readonly string[] Formats = ["npy", "f32"];
 
-    public static Tensor Read(string path, string option = "--in")
+    /// <summary>What --in accepts, for the help of every command that reads a tensor.</summary>
+    public const string InputDescription =
+        "input tensor: .npy (NumPy float16/float32/float64, C or Fortran order), .npz (with --array NAME) or .f32 (raw little-endian float32)";
+
+    /// <summary>The --array option of the commands that read a tensor.</summary>
+    public static Option<string?> ArrayOption() => new("--array")
     {
-        bool npy = IsNpy(path, option);
+        Description = "with a .npz input: the name of the array to use (np.savez(file, name=array)); needed when the archive holds several",
+    };
+
+    public static Tensor Read(string path, string option = "--in", string? array = null)
+    {
+        bool npz = Path.GetExtension(path).Equals(".npz", StringComparison.OrdinalIgnoreCase);
+        if (array is not null && !npz)
+            throw new CliException($"--array {array} applies to .npz archives only, and {option} {path} is not one");
+        bool npy = npz || IsNpy(path, option);
         if (!File.Exists(path))
             throw new CliException($"{option} {path}: no such file");
+        if (npz)
+        {
+            try
+            {
+                return NpzFile.Read(path, array);
+            }
+            catch (InvalidDataException e) when (array is null && e.Message.EndsWith("choose one by name", StringComparison.Ordinal))
+            {
+                throw new CliException($"{option} {e.Message} with --array NAME");
+            }
+        }
         return npy ? NpyFile.Read(path) : RawF32File.Read(path);
     }
 
@@ -57,7 +83,7 @@ public static class TensorIo
         {
             ".npy" => true,
             ".f32" => false,
-            _ => throw new CliException($"{option} {path}: unknown extension '{extension}'; use .npy (NumPy float32/float64) or .f32 (raw little-endian float32)"),
+            _ => throw new CliException($"{option} {path}: unknown extension '{extension}'; use .npy (NumPy float16/32/64{(option == "--in" ? "; or a .npz archive" : "")}) or .f32 (raw little-endian float32)"),
         };
     }
 }

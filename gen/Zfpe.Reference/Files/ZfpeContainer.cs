@@ -113,7 +113,8 @@ public static class ZfpeContainer
         {
             1 => TensorDType.Float32,
             2 => TensorDType.Float64,
-            var d => throw new InvalidDataException($"unknown original dtype id {d} at byte offset {DTypeOffset}: expected 1 (float32) or 2 (float64)"),
+            3 => TensorDType.Float16,
+            var d => throw new InvalidDataException($"unknown original dtype id {d} at byte offset {DTypeOffset}: expected 1 (float32), 2 (float64) or 3 (float16)"),
         };
 
         ulong valueCount = BinaryPrimitives.ReadUInt64LittleEndian(file[ValueCountOffset..]);
