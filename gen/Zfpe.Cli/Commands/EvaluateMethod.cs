@@ -58,8 +58,8 @@ public sealed partial class EvaluateMethod
             EvaluateMethod method;
             if (ZfpePattern().Match(name) is { Success: true } zfpe)
             {
-                int exponentBits = zfpe.Groups[2].Success ? int.Parse(zfpe.Groups[2].Value, CultureInfo.InvariantCulture) : 8;
-                method = new(name, ContainerCodec.ForZfpe(new ZfpeParameters(Number(zfpe.Groups[1].Value), exponentBits)), null);
+                int exponentBits = zfpe.Groups[2].Success ? Number(zfpe.Groups[2].Value, text) : 8;
+                method = new(name, ContainerCodec.ForZfpe(new ZfpeParameters(Number(zfpe.Groups[1].Value, text), exponentBits)), null);
             }
             else if (ZfpPattern().Match(name) is { Success: true } zfp)
             {
@@ -68,11 +68,11 @@ public sealed partial class EvaluateMethod
             else if (UniformPattern().Match(name) is { Success: true } uniform)
             {
                 var scheme = uniform.Groups[2].Value == "asym" ? QuantizationScheme.UniformAsymmetric : QuantizationScheme.UniformSymmetric;
-                method = new(name, null, new QuantizerParameters(scheme, Number(uniform.Groups[1].Value), Granularity(uniform.Groups[3].Value)));
+                method = new(name, null, new QuantizerParameters(scheme, Number(uniform.Groups[1].Value, text), Granularity(uniform.Groups[3].Value)));
             }
             else if (PowerOfTwoPattern().Match(name) is { Success: true } pow2)
             {
-                method = new(name, null, new QuantizerParameters(QuantizationScheme.PowerOfTwo, Number(pow2.Groups[1].Value), Granularity(pow2.Groups[2].Value)));
+                method = new(name, null, new QuantizerParameters(QuantizationScheme.PowerOfTwo, Number(pow2.Groups[1].Value, text), Granularity(pow2.Groups[2].Value)));
             }
             else
             {
@@ -138,8 +138,10 @@ public sealed partial class EvaluateMethod
         return new EvaluateResult(Name, accumulator.Result(storedBits), watch.Elapsed.TotalMilliseconds);
     }
 
-    private static int Number(string digits) =>
-        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : int.MaxValue;
+    private static int Number(string digits, string method) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+            ? n
+            : throw new CliException($"--methods: '{method}': {digits} is too large a number for any parameter");
 
     private static QuantizationGranularity Granularity(string text) =>
         text == "channel" ? QuantizationGranularity.PerChannel : QuantizationGranularity.PerTensor;
