@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
@@ -39,7 +40,11 @@ public static class CodecCommands
             var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
             var payload = codec.Compress(tensor.Values, out bool nonFinite);
             if (nonFinite)
-                Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; they were compressed as 0 (NaN) and ±FLT_MAX (±Inf)");
+            {
+                var decoded = codec.Decompress(payload, tensor.Values.Length);
+                Console.Error.WriteLine($"warning: {NonFiniteValues.Scan(tensor).Summary(inPath)}. {NonFiniteValues.Policy(codec.Kind)} ({NonFiniteValues.Specification}); " +
+                    NonFiniteValues.Outcome(tensor.Values, decoded, ZfpeCodec.BlockSize));
+            }
             long written;
             if (rawStream)
             {

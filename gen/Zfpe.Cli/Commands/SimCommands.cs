@@ -3,6 +3,7 @@ using System.Globalization;
 using Zfpe.Cores.Codec;
 using Zfpe.Cores.Designs;
 using Zfpe.Hdl.Emit;
+using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 using Zfpe.Sim;
 
@@ -76,7 +77,12 @@ public static class SimCommands
         var bytes = SimCodecRunner.Pack(result.Output, core.Config.BlockBits);
         CommandOutput.Write(target, stream => stream.Write(bytes));
         if (result.NonFinite)
-            Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; the core compressed them as 0 (NaN) and ±FLT_MAX (±Inf) and raised non_finite");
+        {
+            var parameters = new ZfpeParameters(core.Config.B, core.Config.ExponentBits, core.Config.Split);
+            var decoded = ZfpeCodec.Decompress(bytes, tensor.Values.Length, parameters);
+            Console.Error.WriteLine($"warning: {NonFiniteValues.Scan(tensor).Summary(inPath)}; the core raised non_finite. {NonFiniteValues.Policy(CodecKind.Zfpe)} ({NonFiniteValues.Specification}); " +
+                NonFiniteValues.Outcome(tensor.Values, decoded, ZfpeCodec.BlockSize));
+        }
         Report(target, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
     }

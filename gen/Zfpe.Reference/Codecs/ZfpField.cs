@@ -60,12 +60,12 @@ public sealed record ZfpField
         return ThreeD(kept[^1], kept[^2], folded);
     }
 
-    /// <summary>"1-D 1000", "2-D 512×512" (y×x, as the C-order shape reads), "3-D 64×3×9".</summary>
+    /// <summary>"1-D 1000", "2-D 512x512" (y by x, as the C-order shape reads), "3-D 64x3x9".</summary>
     public override string ToString() => Dimensions switch
     {
         1 => $"1-D {Nx}",
-        2 => $"2-D {Ny}×{Nx}",
-        _ => $"3-D {Nz}×{Ny}×{Nx}",
+        2 => $"2-D {Ny}x{Nx}",
+        _ => $"3-D {Nz}x{Ny}x{Nx}",
     };
 
     private static ZfpField Create(int dimensions, long nx, long ny, long nz)

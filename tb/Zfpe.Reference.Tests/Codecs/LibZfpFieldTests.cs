@@ -132,7 +132,7 @@ public class LibZfpFieldTests
         Assert.Equal(ZfpField.ThreeD(5, 4, 6), ZfpField.Fold([2, 1, 3, 4, 5]));
         Assert.Equal(ZfpField.OneD(0), ZfpField.Fold([3, 0, 4]));
         Assert.Equal(ZfpField.OneD(1), ZfpField.Fold([]));
-        Assert.Equal("2-D 10×64", ZfpField.Fold([10, 64]).ToString());
+        Assert.Equal("2-D 10x64", ZfpField.Fold([10, 64]).ToString());
     }
 
     private static void RunZfp(params string[] arguments)
