@@ -9,7 +9,7 @@ OUT     ?= out
 help:
 	@echo "make board      the main job: Verilog, co-simulation, synthesis and bitstream of DESIGN=$(DESIGN)"
 	@echo "make gen        regenerate rtl-out/ (every design's default configuration)"
-	@echo "make test       run every test (what CI runs)"
+	@echo "make test       run every test (what CI runs); ends with the skipped tests and one total line"
 	@echo "make synth      Yosys synthesis of DESIGN=$(DESIGN) for the $(DEVICE) device"
 	@echo "make bitstream  full flow to a .bit (needs nextpnr-ecp5 and ecppack)"
 	@echo "make program    load the bitstream into the ULX3S (openFPGALoader)"
@@ -24,7 +24,7 @@ gen:
 	@for d in $$($(ZFPE) designs --names); do $(ZFPE) gen $$d --out rtl-out/$$d >/dev/null && echo "rtl-out/$$d"; done
 
 test:
-	dotnet test Zfpe.Hdl.sln
+	scripts/test.sh
 
 synth:
 	$(ZFPE) synth $(DESIGN) --device $(DEVICE) --out $(OUT)/synth/$(DESIGN)
