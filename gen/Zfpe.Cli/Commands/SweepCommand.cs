@@ -31,7 +31,7 @@ public static class SweepCommand
         var device = SynthFlowSupport.DeviceOption();
         var freq = new Option<double>("--freq") { Description = "clock target in MHz handed to nextpnr", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };
         var export = new Option<string?>("--export") { Description = "do not run: write one self-contained command per point to this file (GNU parallel, Slurm job arrays); combine their results with `zfpe sweep merge`" };
-        var digits = new Option<bool>("--digits") { Description = "codec designs: also measure quality on the sklearn handwritten digits (needs python3-sklearn)" };
+        var digits = new Option<bool>("--digits") { Description = "codec designs: also measure quality on the UCI handwritten digits (scripts/fetch-digits.sh gets them; ZFPE_DIGITS names another copy)" };
         var cmd = new Command("sweep", "synthesise (and place and route) every combination of parameter values: results.csv, report.md with the Pareto front, plots")
         {
             design, set, steps, seeds, jobs, outDir, device, freq, export, digits,
