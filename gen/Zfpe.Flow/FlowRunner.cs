@@ -32,6 +32,10 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
         options.Validate();
         var state = new RunState(request, options, target, new StageCache(options.EffectiveCacheDirectory));
         Directory.CreateDirectory(state.Out);
+        // What an earlier run placed and packed belongs to that run: a run that stops before those
+        // stages must not leave a bitstream behind that looks like its own (make program would load it).
+        foreach (var stale in new[] { state.ConfigFile, NextpnrReportFile, state.BitFile })
+            File.Delete(Path.Combine(state.Out, stale));
         try
         {
             WriteRtl(state);

@@ -35,11 +35,11 @@ internal static class SynthFlowSupport
         }
         catch (MissingToolException e)
         {
-            throw new CliException($"{e.Message} What was built so far is in {Path.GetFullPath(options.OutputDirectory)}.", CliRunner.MissingTool);
+            throw new CliException($"{e.Message} What was built so far is in {Path.GetFullPath(options.OutputDirectory)}.{NoBitstream(target)}", CliRunner.MissingTool);
         }
         catch (ToolFailedException e)
         {
-            throw new CliException(e.Message, CliRunner.ToolFailed);
+            throw new CliException(e.Message + NoBitstream(target), CliRunner.ToolFailed);
         }
         catch (UnconstrainedPortsException e)
         {
@@ -53,8 +53,13 @@ internal static class SynthFlowSupport
         Console.Write(result.Report.ToText());
         Console.WriteLine($"build directory: {result.OutputDirectory}");
         if (result.BitstreamPath is not null) Console.WriteLine($"bitstream: {result.BitstreamPath}");
+        if (target == FlowTarget.Bitstream && (result.BitstreamPath is null || !File.Exists(result.BitstreamPath)))
+            throw new CliException($"the flow ended without writing a bitstream.{NoBitstream(target)}", CliRunner.ToolFailed);
         return result.Report.Verdict == FlowVerdict.Pass ? CliRunner.Ok : CliRunner.CheckFailed;
     }
+
+    private static string NoBitstream(FlowTarget target) =>
+        target == FlowTarget.Bitstream ? " No bitstream was produced (and none from an earlier run is left in its place)." : "";
 
     /// <summary>Where --report copies the report: its directory is created, the file checked before the flow runs.</summary>
     public static OutputFile? ReportOutput(string? path)
