@@ -26,7 +26,7 @@ public static class HostCommand
         var timeout = new Option<double>("--timeout") { Description = "seconds to wait for the board before giving up", DefaultValueFactory = _ => 2.0 };
         var perRequest = new Option<int?>("--values-per-request") { Description = "values per request, a multiple of 4 (default: the board's maximum)" };
         var outValues = new Option<string?>("--out-values") { Description = "write the decoded values the board returned (.npy or .f32)" };
-        var outBlocks = new Option<string?>("--out-blocks") { Description = "write the blocks the board returned as a raw ZFPe stream (zfpe-format.md §3 step 7)" };
+        var outBlocks = new Option<string?>("--out-blocks") { Description = "write the blocks the board returned as a raw ZFPe stream (docs/zfpe-format.md §3 step 7)" };
         var command = new Command("host", "send values to the ulx3s-codec design over the serial port and check its blocks and decoded values against the reference")
         {
             input, port, baud, timeout, perRequest, outValues, outBlocks,

@@ -30,7 +30,7 @@ public static class DesignCatalog
         new("stream-merge", "N FIFOs merged by the round-robin arbiter into a skid buffer (composition example; used by `zfpe bench elaborate`)",
             [P("inputs", "number of input streams", 4, 2, 64), P("width", "payload bits", 8, 1, 4096), P("depth", "FIFO depth", 16, 1, 1 << 16)],
             s => new StreamMerge(s.Int("inputs"), s.Int("width"), s.Int("depth"))),
-        new("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (zfpe-format.md §3 step 7) out",
+        new("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (docs/zfpe-format.md §3 step 7) out",
             CodecParameters(), s => new ZfpeCompressor(CodecConfig(s))),
         new("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",
             CodecParameters(), s => new ZfpeDecompressor(CodecConfig(s))),

@@ -5,7 +5,7 @@ namespace Zfpe.Reference.Files;
 
 /// <summary>
 /// The .zfpe container, version 1: a small checksummed header and the bare block stream. The
-/// layout is in Files/ZFPE-CONTAINER.md. Reading rejects anything corrupt, truncated, of another
+/// layout is in docs/zfpe-format.md §9. Reading rejects anything corrupt, truncated, of another
 /// version or inconsistent with an <see cref="InvalidDataException"/> naming the byte offset;
 /// writing goes through a temporary file, so nothing is written on failure.
 /// </summary>
@@ -18,7 +18,7 @@ public static class ZfpeContainer
     /// <summary>"\x89ZFPE\r\n\x1A": the high byte and the line endings catch text-mode transfers, like PNG's signature.</summary>
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'Z', (byte)'F', (byte)'P', (byte)'E', 0x0D, 0x0A, 0x1A];
 
-    // Field offsets (ZFPE-CONTAINER.md).
+    // Field offsets (docs/zfpe-format.md §9).
     private const int VersionOffset = 8;
     private const int CodecOffset = 10;
     private const int DTypeOffset = 11;
