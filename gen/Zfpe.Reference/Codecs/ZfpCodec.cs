@@ -279,10 +279,22 @@ public static class ZfpCodec
             // Header: the "non-zero" bit, then E, least-significant bit first.
             writer.Write(2u * (uint)e + 1, 1 + ExponentBits);
             int emax = e - ExponentBias;
-            for (int i = 0; i < Size; i++)
-                q[i] = FixedPoint(block[i], emax);
-            ZfpTransform.Forward(q, dimensions);
-            ZfpTransform.Reorder(q, u, dimensions);
+            if (dimensions == 1)
+            {
+                // The hot 1-D case without the general transform's index arithmetic.
+                int x = FixedPoint(block[0], emax), y = FixedPoint(block[1], emax);
+                int z = FixedPoint(block[2], emax), w = FixedPoint(block[3], emax);
+                BlockTransform.ForwardLift(ref x, ref y, ref z, ref w);
+                u[0] = BlockTransform.Negabinary(x); u[1] = BlockTransform.Negabinary(y);
+                u[2] = BlockTransform.Negabinary(z); u[3] = BlockTransform.Negabinary(w);
+            }
+            else
+            {
+                for (int i = 0; i < Size; i++)
+                    q[i] = FixedPoint(block[i], emax);
+                ZfpTransform.Forward(q, dimensions);
+                ZfpTransform.Reorder(q, u, dimensions);
+            }
             int budget = maxBits - 1 - ExponentBits;
             writer.Pad(budget - EncodeBitPlanes(ref writer, u, budget));
             return nonFinite;
@@ -299,9 +311,17 @@ public static class ZfpCodec
             int emax = (int)reader.Read(ExponentBits) - ExponentBias;
             int budget = maxBits - 1 - ExponentBits;
             reader.Skip(budget - DecodeBitPlanes(ref reader, u, budget));
+            float scale = MathF.ScaleB(1f, emax - 30); // inv_cast: (float)q · scale, all in float32
+            if (dimensions == 1)
+            {
+                int x = BlockTransform.InverseNegabinary(u[0]), y = BlockTransform.InverseNegabinary(u[1]);
+                int z = BlockTransform.InverseNegabinary(u[2]), w = BlockTransform.InverseNegabinary(u[3]);
+                BlockTransform.InverseLift(ref x, ref y, ref z, ref w);
+                block[0] = x * scale; block[1] = y * scale; block[2] = z * scale; block[3] = w * scale;
+                return;
+            }
             ZfpTransform.InverseReorder(u, q, dimensions);
             ZfpTransform.Inverse(q, dimensions);
-            float scale = MathF.ScaleB(1f, emax - 30); // inv_cast: (float)q · scale, all in float32
             for (int i = 0; i < Size; i++)
                 block[i] = q[i] * scale;
         }
