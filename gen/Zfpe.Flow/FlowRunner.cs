@@ -59,10 +59,33 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
     private void WriteRtl(RunState s)
     {
         var rtl = Path.Combine(s.Out, RtlDirectory);
-        if (Directory.Exists(rtl))
-            foreach (var stale in Directory.GetFiles(rtl, "*.v")) File.Delete(stale);
+        // Only the Verilog an earlier run wrote (its manifest lists it) is removed: --out may name a
+        // directory whose rtl/ holds files of the user's own, which synthesis never reads anyway.
+        foreach (var stale in PreviousRtl(s.Out))
+            File.Delete(Path.Combine(s.Out, stale));
         foreach (var path in s.Request.Design.WriteTo(rtl))
             s.Inputs[Relative(s, path)] = FlowHash.OfFile(path);
+    }
+
+    /// <summary>The rtl/ files (relative paths) the manifest of an earlier run in <paramref name="directory"/> lists as its inputs.</summary>
+    private static IEnumerable<string> PreviousRtl(string directory)
+    {
+        var path = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(path))
+            return [];
+        BuildManifest manifest;
+        try
+        {
+            manifest = BuildManifest.FromJson(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+        {
+            return [];
+        }
+        return (manifest.Inputs ?? new Dictionary<string, string>()).Keys
+            .Where(k => k.StartsWith(RtlDirectory + "/", StringComparison.Ordinal) && k.EndsWith(".v", StringComparison.Ordinal)
+                        && Path.GetFileName(k) == k[(RtlDirectory.Length + 1)..])
+            .Where(k => File.Exists(Path.Combine(directory, k)));
     }
 
     private void CheckConstraints(RunState s)

@@ -116,12 +116,13 @@ public static class CodecCommands
                 if (n < 0 || n > Array.MaxLength)
                     throw new CliException($"--count {n} is out of range: allowed 0..{Array.MaxLength}");
                 codec = codecOptions.Build(parse);
-                var stream = File.ReadAllBytes(inPath);
+                // The size is checked before anything is read: a wrong file may be huge.
+                long length = new FileInfo(inPath).Length;
                 long expected = codec.CompressedBytes(n);
-                if (stream.Length != expected)
+                if (length != expected)
                     throw new CliException(
-                        $"--in {inPath}: the raw stream has {stream.Length} bytes but {n} values with {codec} take {expected}; check --count and the codec options");
-                tensor = new Tensor(codec.Decompress(stream, n), [n]);
+                        $"--in {inPath}: the raw stream has {length} bytes but {n} values with {codec} take {expected}; check --count and the codec options");
+                tensor = new Tensor(codec.Decompress(File.ReadAllBytes(inPath), n), [n]);
             }
             else
             {

@@ -95,12 +95,13 @@ public static class SimCommands
         if (n < 1 || n > Array.MaxLength)
             throw new CliException($"--count {n} is out of range: allowed 1..{Array.MaxLength}");
         if (!File.Exists(inPath)) throw new CliException($"--in {inPath}: no such file");
-        var stream = File.ReadAllBytes(inPath);
+        var length = new FileInfo(inPath).Length;
         var blocks = (int)((n + 3) / 4);
         var expected = ((long)blocks * core.Config.BlockBits + 7) / 8;
-        if (stream.Length != expected)
+        if (length != expected)
             throw new CliException(
-                $"--in {inPath}: the raw stream has {stream.Length} bytes but {n} values in blocks of {core.Config.BlockBits} bits (b = {core.Config.B}, exponent-bits = {core.Config.ExponentBits}) take {expected}; check --count and --set");
+                $"--in {inPath}: the raw stream has {length} bytes but {n} values in blocks of {core.Config.BlockBits} bits (b = {core.Config.B}, exponent-bits = {core.Config.ExponentBits}) take {expected}; check --count and --set");
+        var stream = File.ReadAllBytes(inPath);
         using var sim = Start(core, options);
         var result = SimCodecRunner.Decompress(sim, core.Config, SimCodecRunner.Unpack(stream, blocks, core.Config.BlockBits), stall, seed);
         var values = result.Output.Take((int)n).Select(BitConverter.UInt32BitsToSingle).ToArray();
