@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Zfpe.Reference.Codecs;
@@ -108,7 +107,7 @@ public class LibZfpFieldTests
                 var sizes = field.Dimensions == 2
                     ? new[] { "-2", $"{field.Nx}", $"{field.Ny}" }
                     : new[] { "-3", $"{field.Nx}", $"{field.Ny}", $"{field.Nz}" };
-                RunZfp(["-f", .. sizes, "-r", rate.ToString(CultureInfo.InvariantCulture), "-i", input, "-z", compressed, "-o", output]);
+                LibZfpTests.RunZfp(["-f", .. sizes, "-r", rate.ToString(CultureInfo.InvariantCulture), "-i", input, "-z", compressed, "-o", output]);
 
                 var p = new ZfpParameters(rate);
                 Assert.Equal(File.ReadAllBytes(compressed), ZfpCodec.Compress(values, field, p, out _));
@@ -133,18 +132,6 @@ public class LibZfpFieldTests
         Assert.Equal(ZfpField.OneD(0), ZfpField.Fold([3, 0, 4]));
         Assert.Equal(ZfpField.OneD(1), ZfpField.Fold([]));
         Assert.Equal("2-D 10x64", ZfpField.Fold([10, 64]).ToString());
-    }
-
-    private static void RunZfp(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("zfp") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in arguments)
-            start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("zfp did not start");
-        string errors = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"zfp {string.Join(' ', arguments)} failed ({process.ExitCode}): {errors}");
     }
 
     private static void AssertSameValues(float[] theirs, float[] ours, string what)
