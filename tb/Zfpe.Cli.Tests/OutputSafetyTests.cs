@@ -77,6 +77,18 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void An_evaluate_csv_on_stdout_gets_stdout_to_itself()
+    {
+        string input = Tensor();
+        var result = ZfpeCli.Run("evaluate", "--in", input, "--methods", "zfpe-b5,int8-sym-tensor", "--csv", "/dev/stdout");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("method,bits_per_value,", lines[0]);
+        Assert.Contains("zfpe-b5 ", result.Stderr);
+    }
+
+    [Fact]
     public async Task A_named_pipe_output_is_written_through_to_its_reader()
     {
         string input = Tensor(), fifo = _dir.File("pipe");

@@ -36,7 +36,9 @@ public static class EvaluateCommand
             var evaluated = new EvaluateInput(tensor, parse.GetValue(axis));
             list = Applicable(list, evaluated, given is not null, inPath);
 
-            Console.WriteLine(Describe(inPath, tensor));
+            // With --csv /dev/stdout the CSV owns stdout, and the table goes to stderr.
+            var report = CommandOutput.Report(csvOutput);
+            report.WriteLine(Describe(inPath, tensor));
             var nonFinite = NonFiniteValues.Scan(tensor);
             if (nonFinite.Count > 0)
                 Console.Error.WriteLine(NonFiniteWarning(nonFinite, inPath, list, tensor.Values.LongLength));
@@ -51,7 +53,7 @@ public static class EvaluateCommand
                     results.Add(method.Run(evaluated, done => bar?.Advance(done, method.Name)));
                 }
             }
-            Console.Write(EvaluateTable.Text(results));
+            report.Write(EvaluateTable.Text(results));
             if (csvOutput != null)
                 CommandOutput.Write(csvOutput, stream => stream.Write(Encoding.UTF8.GetBytes(EvaluateTable.Csv(results))));
             return CliRunner.Ok;
