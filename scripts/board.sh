@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
 # The main job: the ULX3S board design from C# to Verilog, co-simulation, synthesis and, where
 # nextpnr-ecp5 and ecppack are installed, the bitstream. Outputs land in $OUT (default out/board).
+# Without those two tools the job stops cleanly after synthesis (exit 0), unless a bitstream is
+# required: --require-bitstream (or REQUIRE_BITSTREAM=1, as `make board REQUIRE_BITSTREAM=1` sets
+# it) makes that a failure (exit 3), so that CI cannot pass without a .bit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 design=${DESIGN:-ulx3s-codec}
 device=${DEVICE:-85k}
 out=${OUT:-out/board}
+zfpe=${ZFPE:-./zfpe}
+require=${REQUIRE_BITSTREAM:-0}
+for arg in "$@"; do
+  case $arg in
+    --require-bitstream) require=1 ;;
+    *) echo "board.sh: unknown argument '$arg' (allowed: --require-bitstream)" >&2; exit 2 ;;
+  esac
+done
 
 echo "== 1/4 generate the Verilog of $design into $out/rtl"
-./zfpe gen "$design" --out "$out/rtl"
+"$zfpe" gen "$design" --out "$out/rtl"
 
 echo "== 2/4 co-simulate $design through its UART pins against the reference codec (Verilator)"
 dotnet test tb/Zfpe.Board.Tests --nologo --filter "FullyQualifiedName~Ulx3sCodecSimulationTests"
 
 echo "== 3/4 synthesise for the ECP5 $device with Yosys"
-./zfpe synth "$design" --device "$device" --out "$out/synth"
+"$zfpe" synth "$design" --device "$device" --out "$out/synth"
 
 echo "== 4/4 place and route, pack the bitstream"
 set +e
-./zfpe build --design "$design" --device "$device" --out "$out/build"
+"$zfpe" build --design "$design" --device "$device" --out "$out/build"
 rc=$?
 set -e
 case $rc in
   0) echo "board: done; the bitstream and its report are in $out/build (program it with: ./zfpe program --bit $out/build/$design.bit)" ;;
-  3) echo "board: stopped before the bitstream because a tool is missing (named above); everything before it is in $out/. Install nextpnr-ecp5 and ecppack and run 'make board' again." ;;
+  3) if [[ $require == 1 ]]; then
+       echo "board: FAILED: no bitstream was produced because a tool is missing (named above), and a bitstream was required; everything before it is in $out/." >&2
+       exit 3
+     fi
+     echo "board: stopped before the bitstream because a tool is missing (named above); everything before it is in $out/. Install nextpnr-ecp5 and ecppack and run 'make board' again." ;;
   *) exit $rc ;;
 esac

@@ -9,7 +9,6 @@ packages=(
   zfp libzfp-dev                    # the ZFP peer (zfp command, libzfp.so.1)
   g++ make zlib1g-dev               # building Verilated models (zlib for FST waves)
   gnuplot-nox                       # sweep plots
-  python3-sklearn                   # the handwritten digits data set used by the evaluation tests
   openfpgaloader                    # programming the ULX3S
 )
 if [[ $(id -u) -ne 0 ]]; then
@@ -19,5 +18,6 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends "${packages[@]}"
+bash "$(dirname "$0")/fetch-digits.sh"   # the digits data set: one 57 KB file, not python3-sklearn's 400 MB
 bash "$(dirname "${BASH_SOURCE[0]}")/install-ecp5-tools.sh"
 command -v dotnet >/dev/null || { echo "install-deps: the .NET 10 SDK (dotnet) is not installed: see https://dot.net" >&2; exit 1; }

@@ -12,6 +12,24 @@ public static class Program
         foreach (var c in CommandCatalog.Commands()) root.Subcommands.Add(c);
         foreach (var c in CommandCatalog.Benchmarks()) bench.Subcommands.Add(c);
         root.Subcommands.Add(bench);
-        return root.Parse(args).Invoke();
+        CliNumbers.Apply(root);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count == 0)
+            return parse.Invoke();
+        // A mistyped option gets its reason and where to look, not the whole help (exit code 2: bad input).
+        foreach (var error in parse.Errors)
+            Console.Error.WriteLine($"error: {error.Message}");
+        Console.Error.WriteLine($"run '{CommandPath(parse.CommandResult)} --help' for the options");
+        return CliRunner.BadInput;
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Add(r.Parent is null ? "zfpe" : r.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

@@ -35,6 +35,10 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
         options.Validate();
         var state = new RunState(request, options, target, new StageCache(options.EffectiveCacheDirectory));
         Directory.CreateDirectory(state.Out);
+        // What an earlier run placed and packed belongs to that run: a run that stops before those
+        // stages must not leave a bitstream behind that looks like its own (make program would load it).
+        foreach (var stale in new[] { state.ConfigFile, NextpnrReportFile, state.BitFile })
+            File.Delete(Path.Combine(state.Out, stale));
         try
         {
             WriteRtl(state);
@@ -58,11 +62,10 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
     private void WriteRtl(RunState s)
     {
         var rtl = Path.Combine(s.Out, RtlDirectory);
-        if (Directory.Exists(rtl))
-        {
-            foreach (var stale in Directory.GetFiles(rtl, "*.v")) File.Delete(stale);
-            File.Delete(Path.Combine(rtl, DesignSourceMap.FileName));
-        }
+        // Only the Verilog an earlier run wrote (its manifest lists it) is removed: --out may name a
+        // directory whose rtl/ holds files of the user's own, which synthesis never reads anyway.
+        foreach (var stale in PreviousRtl(s.Out))
+            File.Delete(Path.Combine(s.Out, stale));
         foreach (var path in s.Request.Design.WriteTo(rtl))
             s.Inputs[Relative(s, path)] = FlowHash.OfFile(path);
         if (s.Request.Design.SourceMap is { } map)
@@ -71,6 +74,28 @@ public sealed class FlowRunner(ToolLocator tools, BoardConstraints board, Action
             File.WriteAllText(path, map.ToJson(), new UTF8Encoding(false));
             s.Inputs[Relative(s, path)] = FlowHash.OfFile(path);
         }
+    }
+
+    /// <summary>The rtl/ files (relative paths) the manifest of an earlier run in <paramref name="directory"/> lists as its inputs.</summary>
+    private static IEnumerable<string> PreviousRtl(string directory)
+    {
+        var path = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(path))
+            return [];
+        BuildManifest manifest;
+        try
+        {
+            manifest = BuildManifest.FromJson(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+        {
+            return [];
+        }
+        return (manifest.Inputs ?? new Dictionary<string, string>()).Keys
+            .Where(k => k.StartsWith(RtlDirectory + "/", StringComparison.Ordinal)
+                        && (k.EndsWith(".v", StringComparison.Ordinal) || k.EndsWith("/" + DesignSourceMap.FileName, StringComparison.Ordinal))
+                        && Path.GetFileName(k) == k[(RtlDirectory.Length + 1)..])
+            .Where(k => File.Exists(Path.Combine(directory, k)));
     }
 
     private void CheckConstraints(RunState s)

@@ -12,14 +12,27 @@ public class EvaluateMethodTests
     [InlineData("zfpe-b5", CodecKind.Zfpe, 8.0)]
     [InlineData("zfpe-b5-e9", CodecKind.Zfpe, 8.25)]
     [InlineData("ZFPE-B13", CodecKind.Zfpe, 16.0)]
-    [InlineData("zfp-r8", CodecKind.Zfp, 8.0)]
-    [InlineData("zfp-r12.5", CodecKind.Zfp, 12.5)]
-    public void Codec_method_names_set_the_codec_parameters(string name, CodecKind kind, double bitsPerValue)
+    [InlineData("zfp-r8-1d", CodecKind.Zfp, 8.0)]
+    [InlineData("zfp-r12.5-1d", CodecKind.Zfp, 12.5)]
+    public void Flat_codec_method_names_set_the_codec_parameters(string name, CodecKind kind, double bitsPerValue)
     {
         var method = EvaluateMethod.Parse(name);
-        Assert.Equal(kind, method.Codec!.Kind);
-        Assert.Equal(bitsPerValue, method.Codec.BitsPerValue);
+        Assert.Equal(kind, method.FlatCodec!.Kind);
+        Assert.Equal(kind, method.CodecKind);
+        Assert.Equal(bitsPerValue, method.FlatCodec.BitsPerValue);
+        Assert.Null(method.TensorZfp);
         Assert.Null(method.Quantizer);
+    }
+
+    [Theory]
+    [InlineData("zfp-r8", 8.0)]
+    [InlineData("zfp-r12.5", 12.5)]
+    public void Zfp_without_1d_codes_the_tensor_in_its_own_dimensionality(string name, double rate)
+    {
+        var method = EvaluateMethod.Parse(name);
+        Assert.Equal(new ZfpParameters(rate), method.TensorZfp);
+        Assert.Null(method.FlatCodec);
+        Assert.Equal(CodecKind.Zfp, method.CodecKind);
     }
 
     [Theory]
@@ -31,7 +44,8 @@ public class EvaluateMethodTests
     {
         var method = EvaluateMethod.Parse(name);
         Assert.Equal(new QuantizerParameters(scheme, bits, granularity), method.Quantizer);
-        Assert.Null(method.Codec);
+        Assert.Null(method.FlatCodec);
+        Assert.Null(method.CodecKind);
     }
 
     [Fact]
@@ -50,13 +64,13 @@ public class EvaluateMethodTests
         var values = new float[n];
         for (int i = 0; i < n; i++)
             values[i] = (float)(random.NextDouble() * 2 - 1);
-        var tensor = new Tensor(values, [n]);
-        foreach (var name in new[] { "zfpe-b5-e9", "zfp-r12" })
+        var tensor = new EvaluateInput(new Tensor(values, [n]), null);
+        foreach (var name in new[] { "zfpe-b5-e9", "zfp-r12-1d" })
         {
             var method = EvaluateMethod.Parse(name);
             long progressed = 0;
             var result = method.Run(tensor, done => progressed += done);
-            var codec = method.Codec!;
+            var codec = method.FlatCodec!;
             var whole = ErrorStatistics.Compare(values, codec.Decompress(codec.Compress(values, out _), n), 8 * codec.CompressedBytes(n));
             Assert.Equal(n, progressed);
             Assert.Equal(whole.Rmse, result.Metrics.Rmse, 12);
@@ -65,11 +79,30 @@ public class EvaluateMethodTests
         }
     }
 
+    [Theory]
+    [InlineData(1000, 999, 2)]    // 2-D: slabs of 4 rows; the last chunk holds a partial slab
+    [InlineData(70, 65, 301)]     // 3-D: slabs of 4 planes of 70x65 values
+    public void Zfp_in_the_tensors_dimensionality_in_slabs_gives_the_one_pass_round_trip(int nx, int ny, int nz)
+    {
+        long[] shape = nz == 2 ? [ny, nx] : [nz, ny, nx];
+        var random = new Random(5);
+        var values = Enumerable.Range(0, nx * ny * (nz == 2 ? 1 : nz)).Select(i => (float)(Math.Sin(i * 0.01) + 0.01 * random.NextDouble())).ToArray();
+        var input = new EvaluateInput(new Tensor(values, shape), null);
+        long progressed = 0;
+        var result = EvaluateMethod.Parse("zfp-r8").Run(input, done => progressed += done);
+        var p = new ZfpParameters(8);
+        var whole = ErrorStatistics.Compare(values, ZfpCodec.Decompress(ZfpCodec.Compress(values, input.Field, p, out _), input.Field, p), 8 * ZfpCodec.CompressedBytes(input.Field, p));
+        Assert.Equal(values.Length, progressed);
+        Assert.Equal(whole.Rmse, result.Metrics.Rmse, 12);
+        Assert.Equal(whole.MaxAbsoluteError, result.Metrics.MaxAbsoluteError);
+        Assert.Equal(whole.BitsPerValue, result.Metrics.BitsPerValue);
+    }
+
     [Fact]
     public void Baseline_methods_measure_the_quantizer_round_trip()
     {
         var values = new[] { 0.001f, -0.002f, 0.003f, 100f, -200f, 300f };
-        var tensor = new Tensor(values, [2, 3]);
+        var tensor = new EvaluateInput(new Tensor(values, [2, 3]), null);
         var result = EvaluateMethod.Parse("int8-sym-channel").Run(tensor);
         var expected = ErrorStatistics.Compare(values, Quantizer.RoundTrip(values, [2, 3],
             new QuantizerParameters(QuantizationScheme.UniformSymmetric, 8, QuantizationGranularity.PerChannel)), 6 * 8 + 2 * 32);

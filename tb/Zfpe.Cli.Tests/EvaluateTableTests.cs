@@ -7,8 +7,8 @@ public class EvaluateTableTests
 {
     private static readonly EvaluateResult[] Results =
     [
-        new("zfpe-b5", new ErrorMetrics(4, 8, 0.125, 0.5, 3, 27.6, 4, 0.01, 0.2), 1.25),
-        new("int8-sym-tensor", new ErrorMetrics(4, 8.04, 0, 0, 0, double.PositiveInfinity, 0, double.NaN, double.NaN), 0.5),
+        new("zfpe-b5", "1-D 4 in 4-value blocks", new ErrorMetrics(4, 8, 0.125, 0.5, 3, 27.6, 4, 0.01, 0.2), 1.25),
+        new("int8-sym-tensor", "one group: the whole tensor", new ErrorMetrics(4, 8.04, 0, 0, 0, double.PositiveInfinity, 0, double.NaN, double.NaN), 0.5),
     ];
 
     [Fact]
@@ -16,7 +16,11 @@ public class EvaluateTableTests
     {
         var lines = EvaluateTable.Text(Results).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.All(lines, l => Assert.Equal(lines[0].Length, l.Length));
+        // Every column but the last (the layout, left-aligned text) ends where the header's does.
+        int layout = lines[0].IndexOf("layout", StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.Equal(' ', l[layout - 1]));
+        Assert.EndsWith("  1-D 4 in 4-value blocks", lines[1]);
+        Assert.EndsWith("  one group: the whole tensor", lines[2]);
         Assert.StartsWith("method ", lines[0]);
         Assert.Contains("1.250e-01", lines[1]);
         Assert.Contains(" 27.60 ", lines[1]);
@@ -28,8 +32,9 @@ public class EvaluateTableTests
     public void The_csv_keeps_full_precision()
     {
         var lines = EvaluateTable.Csv(Results).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("method,bits_per_value,rmse,max_abs_error,psnr_db,rel_error_mean,rel_error_max,time_ms", lines[0]);
-        Assert.Equal("zfpe-b5,8,0.125,0.5,27.6,0.01,0.2,1.25", lines[1]);
-        Assert.Equal("int8-sym-tensor,8.04,0,0,inf,nan,nan,0.5", lines[2]);
+        Assert.Equal("method,bits_per_value,rmse,max_abs_error,psnr_db,rel_error_mean,rel_error_max,time_ms,layout", lines[0]);
+        Assert.Equal("zfpe-b5,8,0.125,0.5,27.6,0.01,0.2,1.25,1-D 4 in 4-value blocks", lines[1]);
+        Assert.Equal("int8-sym-tensor,8.04,0,0,inf,nan,nan,0.5,one group: the whole tensor", lines[2]);
+        Assert.EndsWith(",\"a, \"\"quoted\"\" layout\"", EvaluateTable.Csv([Results[0] with { Layout = "a, \"quoted\" layout" }]).TrimEnd());
     }
 }

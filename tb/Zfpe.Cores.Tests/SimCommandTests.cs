@@ -75,4 +75,35 @@ public sealed class SimCommandTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("compressor or decompressor", r.Stderr);
     }
+
+    [Fact]
+    public void Sim_refuses_an_output_that_is_its_input_or_its_waves_before_simulating()
+    {
+        var values = Path.Combine(_dir, "values.f32");
+        var bytes = new byte[40];
+        File.WriteAllBytes(values, bytes);
+        var alias = Path.Combine(_dir, "alias.raw");
+        File.CreateSymbolicLink(alias, values);
+
+        var r = CliProcess.Run("sim", "compressor", "--in", values, "--out", alias);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"--out {alias} is the same file as --in {values}", r.Stderr);
+        Assert.Equal(bytes, File.ReadAllBytes(values));
+
+        var blocks = Path.Combine(_dir, "blocks.raw");
+        File.WriteAllBytes(blocks, new byte[12]);
+        r = CliProcess.Run("sim", "decompressor", "--in", blocks, "--out", blocks, "--count", "8");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"--out {blocks} is the same file as --in {blocks}", r.Stderr);
+
+        var waves = Path.Combine(_dir, "w.vcd");
+        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", waves, "--waves", waves);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"--waves {waves} and --out {waves} are the same file", r.Stderr);
+        Assert.False(File.Exists(waves));
+
+        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", Path.Combine(_dir, "x.zfpe"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'.zfpe' names another format, but this is a bare block stream", r.Stderr);
+    }
 }

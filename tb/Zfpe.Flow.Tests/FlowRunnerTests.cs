@@ -104,6 +104,23 @@ public class FlowRunnerTests
         Assert.Equal("missingTool", report.RootElement.GetProperty("stages")[0].GetProperty("status").GetString());
     }
 
+    [Fact]
+    public void Only_the_verilog_an_earlier_run_wrote_is_removed_from_rtl()
+    {
+        using var t = new TempDirectory();
+        var runner = new FlowRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")), Board);
+        Assert.Throws<MissingToolException>(() => runner.Run(TestDesigns.Request(TestDesigns.Blinky()), Options(t), FlowTarget.Synthesis));
+        var rtl = Path.Combine(t.Sub("build"), "rtl");
+        Assert.True(File.Exists(Path.Combine(rtl, "blinky.v")));
+        File.WriteAllText(Path.Combine(rtl, "mine.v"), "module mine; endmodule\n");
+
+        Assert.Throws<MissingToolException>(() => runner.Run(TestDesigns.Request(TestDesigns.WithUnconstrainedPorts()), Options(t), FlowTarget.Synthesis));
+        Assert.False(File.Exists(Path.Combine(rtl, "blinky.v")));
+        Assert.False(File.Exists(Path.Combine(rtl, "accumulator.v")));
+        Assert.True(File.Exists(Path.Combine(rtl, "wide.v")));
+        Assert.Equal("module mine; endmodule\n", File.ReadAllText(Path.Combine(rtl, "mine.v")));
+    }
+
     [ToolFact(ToolKind.Yosys)]
     public void A_missing_nextpnr_stops_the_build_after_synthesis_with_everything_before_it_written()
     {

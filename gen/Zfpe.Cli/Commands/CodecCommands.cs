@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
@@ -18,62 +19,90 @@ public static class CodecCommands
 
     private static Command Compress()
     {
-        var input = new Option<string>("--in") { Description = "input tensor: .npy (float32/float64, C order) or .f32 (raw little-endian float32)", Required = true };
-        var output = new Option<string>("--out") { Description = "output: a .zfpe container, or with --raw the bare block stream", Required = true };
-        var raw = new Option<bool>("--raw") { Description = "write the bare block stream (zfpe-format.md §3 step 7) without the container header" };
+        var input = new Option<string>("--in") { Description = TensorIo.InputDescription, Required = true };
+        var array = TensorIo.ArrayOption();
+        var output = new Option<string>("--out") { Description = "output: a .zfpe container, or with --raw the bare block stream (any other name, e.g. .raw); a device, pipe or /dev/stdout is written through", Required = true };
+        var raw = new Option<bool>("--raw") { Description = "write the bare block stream (docs/zfpe-format.md §3 step 7) without the container header" };
         var codecOptions = new CodecOptions();
         var command = new Command("compress", "compress a tensor with ZFPe or ZFP into a .zfpe container (or a raw block stream)");
         command.Options.Add(input);
+        command.Options.Add(array);
         command.Options.Add(output);
         codecOptions.AddTo(command);
         command.Options.Add(raw);
         command.SetAction(parse => CliRunner.Run(() =>
         {
             string inPath = parse.GetValue(input)!;
-            string outPath = parse.GetValue(output)!;
+            bool rawStream = parse.GetValue(raw);
+            var target = CommandOutput.Resolve(parse.GetValue(output)!, "--out", (inPath, "--in"));
+            CheckCompressedName(target, rawStream, "--out");
             var codec = codecOptions.Build(parse);
-            var tensor = TensorIo.Read(inPath);
+            var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
             var payload = codec.Compress(tensor.Values, out bool nonFinite);
             if (nonFinite)
-                Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; they were compressed as 0 (NaN) and ±FLT_MAX (±Inf)");
-            long written;
-            if (parse.GetValue(raw))
             {
-                AtomicFile.WriteAllBytes(outPath, payload);
+                var decoded = codec.Decompress(payload, tensor.Values.Length);
+                Console.Error.WriteLine($"warning: {NonFiniteValues.Scan(tensor).Summary(inPath)}. {NonFiniteValues.Policy(codec.Kind)} ({NonFiniteValues.Specification}); " +
+                    NonFiniteValues.Outcome(tensor.Values, decoded, ZfpeCodec.BlockSize));
+            }
+            long written;
+            if (rawStream)
+            {
+                CommandOutput.Write(target, stream => stream.Write(payload));
                 written = payload.Length;
             }
             else
             {
                 var contents = new ZfpeContainerContents { Codec = codec, Shape = tensor.Shape, OriginalDType = tensor.DType, Payload = payload };
-                ZfpeContainer.Write(outPath, contents);
+                CommandOutput.Write(target, stream => ZfpeContainer.Write(stream, contents));
                 written = ZfpeContainer.FileLength(codec, tensor.Shape);
             }
             long original = tensor.Values.LongLength * 4;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{outPath}: {tensor.Values.Length} values, shape ({Tensor.ShapeText(tensor.Shape)}), {codec}: {original} -> {written} bytes ({8.0 * written / Math.Max(1, tensor.Values.Length):F3} bits/value{(parse.GetValue(raw) ? ", raw stream" : ", container")})"));
+            CommandOutput.Report(target).WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{target.Path}: {tensor.Values.Length} values, shape ({Tensor.ShapeText(tensor.Shape)}), {codec}: {original} -> {written} bytes ({8.0 * written / Math.Max(1, tensor.Values.Length):F3} bits/value{(rawStream ? ", raw stream" : ", container")})"));
             return CliRunner.Ok;
         }));
         return command;
     }
 
+    /// <summary>
+    /// Compressed outputs are named like what they hold, as tensor outputs are: a container ends in
+    /// .zfpe; a bare block stream may have any other name, except those of the other formats.
+    /// Devices, pipes and stdout have no name to check.
+    /// </summary>
+    public static void CheckCompressedName(OutputFile output, bool rawStream, string option)
+    {
+        if (!output.NamesFile)
+            return;
+        string extension = Path.GetExtension(output.Path).ToLowerInvariant();
+        if (!rawStream && extension != ContainerExtension)
+            throw new CliException($"{option} {output.Path}: a container is named {ContainerExtension}, not '{extension}'; add --raw to write the bare block stream under another name");
+        if (rawStream && extension is ContainerExtension or ".npy" or ".f32" or ".npz")
+            throw new CliException($"{option} {output.Path}: '{extension}' names another format, but this is a bare block stream (no header); name it .raw or .bin");
+    }
+
+    public const string ContainerExtension = ".zfpe";
+
     private static Command Decompress()
     {
         var input = new Option<string>("--in") { Description = "a .zfpe container, or with --raw a bare block stream", Required = true };
-        var output = new Option<string>("--out") { Description = "output tensor: .npy (original dtype and shape) or .f32 (raw float32)", Required = true };
+        var output = new Option<string>("--out") { Description = "output tensor: .npy (original dtype and shape) or .f32 (raw float32); a device, pipe or /dev/stdout is written through (give --format)", Required = true };
         var raw = new Option<bool>("--raw") { Description = "the input is a bare block stream: give --count and the codec options it was written with" };
         var count = new Option<long>("--count") { Description = "with --raw: the number of values in the stream" };
+        var format = new Option<string?>("--format") { Description = "npy or f32: the output format where --out's extension does not say it (a device, a pipe, /dev/stdout)" };
         var codecOptions = new CodecOptions();
         var command = new Command("decompress", "decompress a .zfpe container (or, with --raw, a bare block stream) to .npy or .f32");
         command.Options.Add(input);
         command.Options.Add(output);
+        command.Options.Add(format);
         command.Options.Add(raw);
         command.Options.Add(count);
         codecOptions.AddTo(command);
         command.SetAction(parse => CliRunner.Run(() =>
         {
             string inPath = parse.GetValue(input)!;
-            string outPath = parse.GetValue(output)!;
-            TensorIo.CheckExtension(outPath, "--out");
+            var target = CommandOutput.Resolve(parse.GetValue(output)!, "--out", (inPath, "--in"));
+            var tensorOutput = TensorIo.Output(target, "--out", parse.GetValue(format));
             if (!File.Exists(inPath))
                 throw new CliException($"--in {inPath}: no such file");
 
@@ -87,12 +116,13 @@ public static class CodecCommands
                 if (n < 0 || n > Array.MaxLength)
                     throw new CliException($"--count {n} is out of range: allowed 0..{Array.MaxLength}");
                 codec = codecOptions.Build(parse);
-                var stream = File.ReadAllBytes(inPath);
+                // The size is checked before anything is read: a wrong file may be huge.
+                long length = new FileInfo(inPath).Length;
                 long expected = codec.CompressedBytes(n);
-                if (stream.Length != expected)
+                if (length != expected)
                     throw new CliException(
-                        $"--in {inPath}: the raw stream has {stream.Length} bytes but {n} values with {codec} take {expected}; check --count and the codec options");
-                tensor = new Tensor(codec.Decompress(stream, n), [n]);
+                        $"--in {inPath}: the raw stream has {length} bytes but {n} values with {codec} take {expected}; check --count and the codec options");
+                tensor = new Tensor(codec.Decompress(File.ReadAllBytes(inPath), n), [n]);
             }
             else
             {
@@ -103,8 +133,8 @@ public static class CodecCommands
                 codec = contents.Codec;
                 tensor = new Tensor(codec.Decompress(contents.Payload, contents.ValueCount), contents.Shape, contents.OriginalDType);
             }
-            TensorIo.Write(outPath, tensor);
-            Console.WriteLine($"{outPath}: {tensor.Values.Length} values, shape ({Tensor.ShapeText(tensor.Shape)}), decoded with {codec}");
+            TensorIo.Write(tensorOutput, tensor);
+            CommandOutput.Report(target).WriteLine($"{target.Path}: {tensor.Values.Length} values, shape ({Tensor.ShapeText(tensor.Shape)}), decoded with {codec}");
             return CliRunner.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
@@ -9,29 +10,38 @@ public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--in") { Description = "input tensor: .npy (float32/float64, C order) or .f32 (raw little-endian float32)", Required = true };
-        var methods = new Option<string>("--methods")
+        var input = new Option<string>("--in") { Description = TensorIo.InputDescription, Required = true };
+        var array = TensorIo.ArrayOption();
+        var methods = new Option<string?>("--methods")
         {
-            Description = $"comma-separated methods; names: {EvaluateMethod.Grammar}",
-            DefaultValueFactory = _ => string.Join(",", EvaluateMethod.Defaults),
+            Description = $"comma-separated methods (default: {string.Join(",", EvaluateMethod.Defaults)}, without the rows that say nothing for the tensor); names: {EvaluateMethod.Grammar}",
         };
+        var axis = new Option<int?>("--axis") { Description = "the channel axis of the per-channel baselines (default 0; negative counts from the last axis)" };
         var csv = new Option<string?>("--csv") { Description = "also write the table as CSV to this file" };
         var command = new Command("evaluate",
             "compare ZFPe, ZFP and quantization baselines on a tensor: bits/value (block stream, or codes plus scales; no file headers), " +
-            "RMSE, max error, PSNR over the data range, relative error over non-zero values, round-trip time");
+            "RMSE, max error, PSNR over the data range, relative error over non-zero values, round-trip time, and the layout each method works on");
         command.Options.Add(input);
+        command.Options.Add(array);
         command.Options.Add(methods);
+        command.Options.Add(axis);
         command.Options.Add(csv);
         command.SetAction(parse => CliRunner.Run(() =>
         {
-            var list = EvaluateMethod.ParseList(parse.GetValue(methods)!);
+            string? given = parse.GetValue(methods);
+            var list = EvaluateMethod.ParseList(given ?? string.Join(",", EvaluateMethod.Defaults));
             string inPath = parse.GetValue(input)!;
-            string? csvPath = parse.GetValue(csv);
-            var tensor = TensorIo.Read(inPath);
-            CheckFinite(tensor, inPath);
-            Console.WriteLine(Describe(inPath, tensor));
-            if (tensor.Shape.Length < 2 && list.Any(m => m.IsPerChannel))
-                Console.Error.WriteLine($"note: the input has rank {tensor.Shape.Length}, so per-channel methods give every value its own scale");
+            var csvOutput = parse.GetValue(csv) is { } csvPath ? CommandOutput.Resolve(csvPath, "--csv", (inPath, "--in")) : null;
+            var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
+            var evaluated = new EvaluateInput(tensor, parse.GetValue(axis));
+            list = Applicable(list, evaluated, given is not null, inPath);
+
+            // With --csv /dev/stdout the CSV owns stdout, and the table goes to stderr.
+            var report = CommandOutput.Report(csvOutput);
+            report.WriteLine(Describe(inPath, tensor));
+            var nonFinite = NonFiniteValues.Scan(tensor);
+            if (nonFinite.Count > 0)
+                Console.Error.WriteLine(NonFiniteWarning(nonFinite, inPath, list, tensor.Values.LongLength));
 
             var results = new List<EvaluateResult>();
             long n = tensor.Values.Length;
@@ -40,34 +50,74 @@ public static class EvaluateCommand
                 foreach (var method in list)
                 {
                     bar?.Advance(0, method.Name);
-                    results.Add(method.Run(tensor, done => bar?.Advance(done, method.Name)));
+                    results.Add(method.Run(evaluated, done => bar?.Advance(done, method.Name)));
                 }
             }
-            Console.Write(EvaluateTable.Text(results));
-            if (csvPath != null)
-                EvaluateTable.WriteCsv(csvPath, results);
+            report.Write(EvaluateTable.Text(results));
+            if (csvOutput != null)
+                CommandOutput.Write(csvOutput, stream => stream.Write(Encoding.UTF8.GetBytes(EvaluateTable.Csv(results))));
             return CliRunner.Ok;
         }));
         return command;
     }
 
-    private static void CheckFinite(Tensor tensor, string path)
+    /// <summary>
+    /// The methods that say something about this tensor. Per-channel rows need channels (rank 2 or
+    /// more) and a flat ZFP row repeats the other ZFP row when the tensor is 1-D: from the default
+    /// list these are left out with a note; asked for by name, a per-channel method without
+    /// channels is an error.
+    /// </summary>
+    private static IReadOnlyList<EvaluateMethod> Applicable(IReadOnlyList<EvaluateMethod> list, EvaluateInput input, bool named, string path)
     {
-        var values = tensor.Values;
-        for (int i = 0; i < values.Length; i++)
+        var perChannel = list.Where(m => m.IsPerChannel).ToList();
+        if (input.Axis is null && perChannel.Count > 0)
         {
-            if (!float.IsFinite(values[i]))
-                throw new CliException($"--in {path}: value {i} is {values[i]}; evaluate needs finite data (compress accepts NaN/Inf and replaces them)");
+            string why = $"{path} has rank {input.Tensor.Shape.Length}, so it has no channel axis";
+            if (named)
+                throw new CliException($"--methods: {string.Join(", ", perChannel.Select(m => m.Name))} quantize per channel, but {why}; use the -tensor methods");
+            Console.Error.WriteLine($"note: per-channel rows left out: {why}");
+            list = list.Except(perChannel).ToList();
         }
+        if (!named && input.Field.Dimensions == 1)
+        {
+            var flat = list.Where(m => m.FlatCodec?.Kind == CodecKind.Zfp).ToList();
+            if (flat.Count > 0)
+            {
+                Console.Error.WriteLine($"note: {string.Join(", ", flat.Select(m => m.Name))} left out: the tensor is 1-D, so zfp-r<R> already codes it flat in blocks of 4");
+                list = list.Except(flat).ToList();
+            }
+        }
+        return list;
+    }
+
+    private static string NonFiniteWarning(NonFiniteValues nonFinite, string path, IReadOnlyList<EvaluateMethod> methods, long count)
+    {
+        var policies = methods.Select(m => m.CodecKind).Distinct()
+            .Select(kind => kind is { } codec ? NonFiniteValues.Policy(codec) : NonFiniteValues.QuantizerPolicy);
+        return $"warning: {nonFinite.Summary(path)}. The errors below are over the {count - nonFinite.Count} finite values " +
+               $"(and include what the others do to the values that share their blocks). {string.Join("; ", policies)} ({NonFiniteValues.Specification}).";
     }
 
     private static string Describe(string path, Tensor tensor)
     {
         var values = tensor.Values;
-        float min = values.Length == 0 ? 0 : values.Min();
-        float max = values.Length == 0 ? 0 : values.Max();
-        string dtype = tensor.DType == TensorDType.Float64 ? "float64 (rounded to float32; errors are against the float32 values)" : "float32";
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        foreach (float x in values)
+        {
+            if (!float.IsFinite(x))
+                continue;
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+        if (min > max)
+            min = max = 0;
+        string dtype = tensor.DType switch
+        {
+            TensorDType.Float64 => "float64 (rounded to float32; errors are against the float32 values)",
+            TensorDType.Float16 => "float16 (widened to float32 exactly)",
+            _ => "float32",
+        };
         return string.Create(CultureInfo.InvariantCulture,
-            $"{path}: shape ({Tensor.ShapeText(tensor.Shape)}), {dtype}, {values.Length} values in [{min:G6}, {max:G6}]");
+            $"{path}: shape ({Tensor.ShapeText(tensor.Shape)}), {dtype}, {values.Length} values, finite ones in [{min:G6}, {max:G6}]");
     }
 }

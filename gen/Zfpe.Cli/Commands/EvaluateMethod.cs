@@ -10,14 +10,16 @@ namespace Zfpe.Cli.Commands;
 
 /// <summary>
 /// A method of <c>zfpe evaluate</c>, named as on its command line: a codec (zfpe-b5, zfpe-b5-e9,
-/// zfp-r8) or a quantization baseline (int8-asym-tensor, int8-sym-channel, pow2-8-tensor).
+/// zfp-r8 in the tensor's dimensionality, zfp-r8-1d flat) or a quantization baseline
+/// (int8-asym-tensor, int8-sym-channel, pow2-8-tensor). Every method streams the tensor in chunks
+/// through reused buffers, so memory stays a small multiple of the tensor.
 /// </summary>
 public sealed partial class EvaluateMethod
 {
-    /// <summary>The default comparison: ZFPe at the 8- and 12-bit budgets, ZFP at the same rates, the int8 baselines and 8-bit power of two.</summary>
+    /// <summary>The default comparison: ZFPe at the 8- and 12-bit budgets, ZFP at the same rates (in the tensor's dimensionality and flat), the int8 baselines and 8-bit power of two.</summary>
     public static IReadOnlyList<string> Defaults { get; } =
     [
-        "zfpe-b5", "zfpe-b9", "zfp-r8", "zfp-r12",
+        "zfpe-b5", "zfpe-b9", "zfp-r8", "zfp-r8-1d", "zfp-r12", "zfp-r12-1d",
         "int8-asym-tensor", "int8-asym-channel", "int8-sym-tensor", "int8-sym-channel",
         "pow2-8-tensor",
     ];
@@ -25,29 +27,36 @@ public sealed partial class EvaluateMethod
     /// <summary>The naming rules, for --help and error messages.</summary>
     public const string Grammar =
         "zfpe-b<N>[-e9] (ZFPe, b = N payload bits, exponent-bits 8 or with -e9 9), " +
-        "zfp-r<R> (ZFP fixed rate R bits/value), " +
-        "int<N>-<asym|sym>-<tensor|channel> (uniform N-bit quantization, per tensor or per channel = axis 0), " +
+        "zfp-r<R>[-1d] (ZFP fixed rate R bits/value in the tensor's dimensionality, up to 3-D with leading axes folded; with -1d as a flat array in blocks of 4, like ZFPe), " +
+        "int<N>-<asym|sym>-<tensor|channel> (uniform N-bit quantization, per tensor or per channel along --axis), " +
         "pow2-<N>-<tensor|channel> (power-of-two quantization in N bits)";
 
-    /// <summary>Values per codec chunk: a multiple of 32 so every chunk is whole blocks; blocks are independent, so results equal one pass.</summary>
+    /// <summary>Values per chunk: a multiple of 64 so every chunk is whole blocks; blocks are independent, so results equal one pass.</summary>
     public const int ChunkValues = 1 << 20;
 
-    private EvaluateMethod(string name, ContainerCodec? codec, QuantizerParameters? quantizer)
+    private EvaluateMethod(string name, ContainerCodec? flatCodec, ZfpParameters? tensorZfp, QuantizerParameters? quantizer)
     {
         Name = name;
-        Codec = codec;
+        FlatCodec = flatCodec;
+        TensorZfp = tensorZfp;
         Quantizer = quantizer;
     }
 
     public string Name { get; }
 
-    /// <summary>The codec, for codec methods.</summary>
-    public ContainerCodec? Codec { get; }
+    /// <summary>A codec that sees the tensor as a flat array in blocks of 4 (ZFPe, and ZFP with -1d).</summary>
+    public ContainerCodec? FlatCodec { get; }
+
+    /// <summary>ZFP in the tensor's own dimensionality (zfp-r&lt;R&gt;).</summary>
+    public ZfpParameters? TensorZfp { get; }
 
     /// <summary>The quantizer, for baseline methods.</summary>
     public QuantizerParameters? Quantizer { get; }
 
     public bool IsPerChannel => Quantizer?.Granularity == QuantizationGranularity.PerChannel;
+
+    /// <summary>The codec family, for the non-finite policy; null for the baselines.</summary>
+    public CodecKind? CodecKind => FlatCodec?.Kind ?? (TensorZfp is null ? null : Reference.Files.CodecKind.Zfp);
 
     /// <summary>Parses a method name; unknown names and out-of-range parameters throw a <see cref="CliException"/> saying what is allowed.</summary>
     public static EvaluateMethod Parse(string text)
@@ -58,27 +67,29 @@ public sealed partial class EvaluateMethod
             EvaluateMethod method;
             if (ZfpePattern().Match(name) is { Success: true } zfpe)
             {
-                int exponentBits = zfpe.Groups[2].Success ? int.Parse(zfpe.Groups[2].Value, CultureInfo.InvariantCulture) : 8;
-                method = new(name, ContainerCodec.ForZfpe(new ZfpeParameters(Number(zfpe.Groups[1].Value), exponentBits)), null);
+                int exponentBits = zfpe.Groups[2].Success ? Number(zfpe.Groups[2].Value, text) : 8;
+                method = new(name, ContainerCodec.ForZfpe(new ZfpeParameters(Number(zfpe.Groups[1].Value, text), exponentBits)), null, null);
             }
             else if (ZfpPattern().Match(name) is { Success: true } zfp)
             {
-                method = new(name, ContainerCodec.ForZfp(new ZfpParameters(double.Parse(zfp.Groups[1].Value, CultureInfo.InvariantCulture))), null);
+                var parameters = new ZfpParameters(double.Parse(zfp.Groups[1].Value, CultureInfo.InvariantCulture));
+                method = zfp.Groups[2].Success ? new(name, ContainerCodec.ForZfp(parameters), null, null) : new(name, null, parameters, null);
             }
             else if (UniformPattern().Match(name) is { Success: true } uniform)
             {
                 var scheme = uniform.Groups[2].Value == "asym" ? QuantizationScheme.UniformAsymmetric : QuantizationScheme.UniformSymmetric;
-                method = new(name, null, new QuantizerParameters(scheme, Number(uniform.Groups[1].Value), Granularity(uniform.Groups[3].Value)));
+                method = new(name, null, null, new QuantizerParameters(scheme, Number(uniform.Groups[1].Value, text), Granularity(uniform.Groups[3].Value)));
             }
             else if (PowerOfTwoPattern().Match(name) is { Success: true } pow2)
             {
-                method = new(name, null, new QuantizerParameters(QuantizationScheme.PowerOfTwo, Number(pow2.Groups[1].Value), Granularity(pow2.Groups[2].Value)));
+                method = new(name, null, null, new QuantizerParameters(QuantizationScheme.PowerOfTwo, Number(pow2.Groups[1].Value, text), Granularity(pow2.Groups[2].Value)));
             }
             else
             {
                 throw new CliException($"--methods: '{text}' is not a method; methods are {Grammar}");
             }
-            method.Codec?.Validate();
+            method.FlatCodec?.Validate();
+            method.TensorZfp?.Validate();
             method.Quantizer?.Validate();
             return method;
         }
@@ -100,46 +111,110 @@ public sealed partial class EvaluateMethod
         return methods;
     }
 
+    /// <summary>What the method works on for this input: its blocks, or its groups.</summary>
+    public string Layout(EvaluateInput input)
+    {
+        if (TensorZfp is not null)
+            return input.FieldDescription;
+        if (FlatCodec is not null)
+            return $"1-D {input.Tensor.Values.Length} in 4-value blocks";
+        if (!IsPerChannel)
+            return "one group: the whole tensor";
+        return $"axis {input.Axis}: {input.Tensor.Shape[input.Axis!.Value]} channels";
+    }
+
     /// <summary>
     /// Compresses and decompresses (or quantizes and dequantizes) the tensor and measures the
-    /// error. Bits per value count the block stream, or the codes plus scales and offsets; file
-    /// headers are not counted. <paramref name="progress"/> receives values done.
+    /// error over its finite values. Bits per value count the block stream, or the codes plus
+    /// scales and offsets; file headers are not counted. <paramref name="progress"/> receives values done.
     /// </summary>
-    public EvaluateResult Run(Tensor tensor, Action<long>? progress = null)
+    public EvaluateResult Run(EvaluateInput input, Action<long>? progress = null)
     {
-        var values = tensor.Values;
+        var values = input.Tensor.Values;
         var accumulator = new ErrorAccumulator();
         var watch = new Stopwatch();
         long storedBits;
-        if (Codec is { } codec)
+        if (FlatCodec is { } codec)
         {
+            var stream = new byte[codec.CompressedBytes(Math.Min(ChunkValues, values.Length))];
+            var back = new float[Math.Min(ChunkValues, values.Length)];
             for (int start = 0; start < values.Length; start += ChunkValues)
             {
                 var chunk = values.AsSpan(start, Math.Min(ChunkValues, values.Length - start));
+                var decoded = back.AsSpan(0, chunk.Length);
                 watch.Start();
-                var stream = codec.Compress(chunk, out _);
-                var back = codec.Decompress(stream, chunk.Length);
+                int length = codec.Compress(chunk, stream, out _);
+                codec.Decompress(stream.AsSpan(0, length), decoded);
                 watch.Stop();
-                accumulator.Add(chunk, back);
+                accumulator.Add(chunk, decoded);
                 progress?.Invoke(chunk.Length);
             }
             storedBits = 8 * codec.CompressedBytes(values.Length);
         }
+        else if (TensorZfp is { } zfp)
+        {
+            storedBits = 8 * RunField(input.Field, zfp, values, accumulator, watch, progress);
+        }
         else
         {
             watch.Start();
-            var quantized = Reference.Quantization.Quantizer.Quantize(values, tensor.Shape, Quantizer!);
-            var back = Reference.Quantization.Quantizer.Dequantize(quantized);
+            var fit = Reference.Quantization.Quantizer.Fit(values, input.Tensor.Shape, Quantizer! with { Axis = input.Axis ?? 0 });
             watch.Stop();
-            accumulator.Add(values, back);
-            storedBits = quantized.StoredBits;
-            progress?.Invoke(values.Length);
+            var back = new float[Math.Min(ChunkValues, values.Length)];
+            for (int start = 0; start < values.Length; start += ChunkValues)
+            {
+                var chunk = values.AsSpan(start, Math.Min(ChunkValues, values.Length - start));
+                var decoded = back.AsSpan(0, chunk.Length);
+                watch.Start();
+                fit.RoundTrip(chunk, start, decoded);
+                watch.Stop();
+                accumulator.Add(chunk, decoded);
+                progress?.Invoke(chunk.Length);
+            }
+            storedBits = fit.StoredBits;
         }
-        return new EvaluateResult(Name, accumulator.Result(storedBits), watch.Elapsed.TotalMilliseconds);
+        return new EvaluateResult(Name, Layout(input), accumulator.Result(storedBits), watch.Elapsed.TotalMilliseconds);
     }
 
-    private static int Number(string digits) =>
-        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : int.MaxValue;
+    /// <summary>
+    /// ZFP over a 2-D or 3-D field, slab by slab: a slab is 4 rows (2-D) or 4 planes (3-D), whole
+    /// blocks that code independently of the rest; returns the bytes of the whole field's stream.
+    /// </summary>
+    private static long RunField(ZfpField field, ZfpParameters p, float[] values, ErrorAccumulator accumulator, Stopwatch watch, Action<long>? progress)
+    {
+        long slabLength = field.Dimensions switch { 1 => 4, 2 => 4 * field.Nx, _ => 4 * field.Nx * field.Ny };
+        long outer = field.Dimensions switch { 1 => field.Nx, 2 => field.Ny, _ => field.Nz };
+        long perSlab = slabLength / 4;
+        long slabsPerChunk = Math.Max(1, ChunkValues / Math.Max(1, slabLength));
+        float[]? back = null;
+        byte[]? stream = null;
+        for (long first = 0; first < outer; first += 4 * slabsPerChunk)
+        {
+            long count = Math.Min(4 * slabsPerChunk, outer - first);
+            var chunkField = field.Dimensions switch
+            {
+                1 => ZfpField.OneD(count),
+                2 => ZfpField.TwoD(field.Nx, count),
+                _ => ZfpField.ThreeD(field.Nx, field.Ny, count),
+            };
+            var chunk = values.AsSpan((int)(first * perSlab), (int)chunkField.Count);
+            back ??= new float[chunkField.Count];
+            stream ??= new byte[ZfpCodec.CompressedBytes(chunkField, p)];
+            var decoded = back.AsSpan(0, chunk.Length);
+            watch.Start();
+            int length = ZfpCodec.Compress(chunk, chunkField, stream, p, out _);
+            ZfpCodec.Decompress(stream.AsSpan(0, length), chunkField, decoded, p);
+            watch.Stop();
+            accumulator.Add(chunk, decoded);
+            progress?.Invoke(chunk.Length);
+        }
+        return ZfpCodec.CompressedBytes(field, p);
+    }
+
+    private static int Number(string digits, string method) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
+            ? n
+            : throw new CliException($"--methods: '{method}': {digits} is too large a number for any parameter");
 
     private static QuantizationGranularity Granularity(string text) =>
         text == "channel" ? QuantizationGranularity.PerChannel : QuantizationGranularity.PerTensor;
@@ -147,7 +222,7 @@ public sealed partial class EvaluateMethod
     [GeneratedRegex(@"^zfpe-b(\d+)(?:-e(\d+))?$")]
     private static partial Regex ZfpePattern();
 
-    [GeneratedRegex(@"^zfp-r(\d+(?:\.\d+)?)$")]
+    [GeneratedRegex(@"^zfp-r(\d+(?:\.\d+)?)(-1d)?$")]
     private static partial Regex ZfpPattern();
 
     [GeneratedRegex(@"^int(\d+)-(asym|sym)-(tensor|channel)$")]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
@@ -8,10 +7,10 @@ namespace Zfpe.Cli.Commands;
 public static class EvaluateTable
 {
     public static readonly string[] Columns =
-        ["method", "bits/value", "RMSE", "max error", "PSNR dB", "rel err mean", "rel err max", "time ms"];
+        ["method", "bits/value", "RMSE", "max error", "PSNR dB", "rel err mean", "rel err max", "time ms", "layout"];
 
     public static readonly string[] CsvColumns =
-        ["method", "bits_per_value", "rmse", "max_abs_error", "psnr_db", "rel_error_mean", "rel_error_max", "time_ms"];
+        ["method", "bits_per_value", "rmse", "max_abs_error", "psnr_db", "rel_error_mean", "rel_error_max", "time_ms", "layout"];
 
     public static string Text(IReadOnlyList<EvaluateResult> results)
     {
@@ -29,6 +28,7 @@ public static class EvaluateTable
                 Scientific(m.MeanRelativeError),
                 Scientific(m.MaxRelativeError),
                 Fixed(r.Milliseconds, 1),
+                r.Layout,
             ]);
         }
         var widths = Enumerable.Range(0, Columns.Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
@@ -39,14 +39,16 @@ public static class EvaluateTable
             {
                 if (c > 0)
                     text.Append("  ");
-                text.Append(c == 0 ? row[c].PadRight(widths[c]) : row[c].PadLeft(widths[c]));
+                // Names and layouts read left to right; numbers line up on the right.
+                bool words = c == 0 || c == row.Length - 1;
+                text.Append(words ? (c == row.Length - 1 ? row[c] : row[c].PadRight(widths[c])) : row[c].PadLeft(widths[c]));
             }
             text.Append('\n');
         }
         return text.ToString();
     }
 
-    /// <summary>CSV with full-precision numbers; inf, -inf and nan spelled as Python and NumPy read them.</summary>
+    /// <summary>CSV with full-precision numbers; inf, -inf and nan spelled as Python and NumPy read them; the layout quoted when it needs to be.</summary>
     public static string Csv(IReadOnlyList<EvaluateResult> results)
     {
         var text = new StringBuilder(string.Join(',', CsvColumns)).Append('\n');
@@ -57,13 +59,13 @@ public static class EvaluateTable
             text.Append(r.Method);
             foreach (double x in numbers)
                 text.Append(',').Append(Special(x) ?? x.ToString("R", CultureInfo.InvariantCulture));
-            text.Append('\n');
+            text.Append(',').Append(Quoted(r.Layout)).Append('\n');
         }
         return text.ToString();
     }
 
-    public static void WriteCsv(string path, IReadOnlyList<EvaluateResult> results) =>
-        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(Csv(results)));
+    private static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Fixed(double x, int decimals) =>
         Special(x) ?? x.ToString("F" + decimals, CultureInfo.InvariantCulture);

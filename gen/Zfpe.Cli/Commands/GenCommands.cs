@@ -54,7 +54,7 @@ public static class GenCommands
     {
         var design = new Argument<string>("design") { Description = "design name (see `zfpe designs`)" };
         var set = SetOption();
-        var outDir = new Option<string?>("--out") { Description = "output directory (default: out/gen/<design>)" };
+        var outDir = new Option<string?>("--out") { Description = "output directory (default: out/gen/<design>): new, empty, or made by an earlier zfpe gen (only the files its manifest lists are replaced or removed)" };
         var cmd = new Command("gen", "emit a design's Verilog, one .v file per module, and a manifest.json") { design, set, outDir };
         cmd.SetAction(r => CliRunner.Run(() =>
         {
@@ -62,7 +62,7 @@ public static class GenCommands
             var settings = info.Resolve(DesignCatalog.ParseSettings(r.GetValue(set)!));
             var emitted = VerilogEmitter.Emit(info.Build(settings));
             var dir = r.GetValue(outDir) ?? Path.Combine("out", "gen", info.Name);
-            var paths = DesignOutput.Write(info, settings, emitted, dir);
+            var paths = GeneratedDirectory.Write(info, settings, emitted, dir, Console.Error);
             Console.WriteLine($"{info.Name}: top module {emitted.TopModule}, {emitted.Files.Count} module(s) written to {dir}");
             foreach (var p in paths) Console.WriteLine($"  {p}");
             return CliRunner.Ok;

@@ -26,7 +26,7 @@ public static class HostCommand
         var timeout = new Option<double>("--timeout") { Description = "seconds to wait for the board before giving up", DefaultValueFactory = _ => 2.0 };
         var perRequest = new Option<int?>("--values-per-request") { Description = "values per request, a multiple of 4 (default: the board's maximum)" };
         var outValues = new Option<string?>("--out-values") { Description = "write the decoded values the board returned (.npy or .f32)" };
-        var outBlocks = new Option<string?>("--out-blocks") { Description = "write the blocks the board returned as a raw ZFPe stream (zfpe-format.md §3 step 7)" };
+        var outBlocks = new Option<string?>("--out-blocks") { Description = "write the blocks the board returned as a raw ZFPe stream (docs/zfpe-format.md §3 step 7)" };
         var command = new Command("host", "send values to the ulx3s-codec design over the serial port and check its blocks and decoded values against the reference")
         {
             input, port, baud, timeout, perRequest, outValues, outBlocks,
@@ -37,17 +37,20 @@ public static class HostCommand
             if (!double.IsFinite(seconds) || seconds <= 0 || seconds > 3600)
                 throw new CliException($"--timeout {seconds.ToString(CultureInfo.InvariantCulture)} is out of range: allowed (0, 3600] seconds");
             var inPath = parse.GetValue(input);
-            var outValuesPath = parse.GetValue(outValues);
-            if (outValuesPath is not null) TensorIo.CheckExtension(outValuesPath, "--out-values");
+            var valuesOutput = parse.GetValue(outValues) is { } v ? CommandOutput.Resolve(v, "--out-values", (inPath, "--in")) : null;
+            var valuesFormat = valuesOutput is null ? null : TensorIo.Output(valuesOutput, "--out-values");
+            var blocksOutput = parse.GetValue(outBlocks) is { } b ? CommandOutput.Resolve(b, "--out-blocks", (inPath, "--in")) : null;
+            if (valuesOutput is not null && blocksOutput is not null)
+                valuesOutput.RefuseOutput(blocksOutput);
             var tensor = inPath is null ? null : TensorIo.Read(inPath);
             using var link = new HostSerialPort(parse.GetValue(port)!, parse.GetValue(baud));
-            return Run(link, TimeSpan.FromSeconds(seconds), tensor, parse.GetValue(perRequest), outValuesPath, parse.GetValue(outBlocks), Console.Out);
+            return Run(link, TimeSpan.FromSeconds(seconds), tensor, parse.GetValue(perRequest), valuesFormat, blocksOutput, CommandOutput.Report(valuesOutput, blocksOutput));
         }));
         return command;
     }
 
     /// <summary>The command's work over any link (the tests use a simulated board).</summary>
-    public static int Run(HostLink link, TimeSpan timeout, Tensor? tensor, int? valuesPerRequest, string? outValues, string? outBlocks, TextWriter output)
+    public static int Run(HostLink link, TimeSpan timeout, Tensor? tensor, int? valuesPerRequest, TensorOutput? outValues, OutputFile? outBlocks, TextWriter output)
     {
         var session = new HostSession(link, timeout);
         CodecLinkInfo info;
@@ -79,8 +82,12 @@ public static class HostCommand
 
         var values = tensor.Values;
         var check = HostCheck.Compare(values, run);
-        if (outValues is not null) TensorIo.Write(outValues, new Tensor(run.Values[..values.Length], [values.Length]), "--out-values");
-        if (outBlocks is not null) AtomicFile.WriteAllBytes(outBlocks, CodecLinkProtocol.PackBlocks(run.Blocks, info.BlockBits));
+        if (outValues is not null) TensorIo.Write(outValues, new Tensor(run.Values[..values.Length], [values.Length]));
+        if (outBlocks is not null)
+        {
+            var blocks = CodecLinkProtocol.PackBlocks(run.Blocks, info.BlockBits);
+            CommandOutput.Write(outBlocks, stream => stream.Write(blocks));
+        }
 
         var c = CultureInfo.InvariantCulture;
         var seconds = Math.Max(run.Elapsed.TotalSeconds, 1e-9);

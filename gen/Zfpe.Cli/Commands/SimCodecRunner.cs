@@ -7,7 +7,7 @@ namespace Zfpe.Cli.Commands;
 /// Runs the Verilated codec cores on whole streams for <c>zfpe sim</c>: feeds the input stream
 /// with seeded random idle cycles, applies random backpressure to the output, and collects what
 /// comes out. The raw block stream is the blocks' bits concatenated, least-significant bit first,
-/// zero-padded to a whole byte (zfpe-format.md §3 step 7).
+/// zero-padded to a whole byte (docs/zfpe-format.md §3 step 7).
 /// </summary>
 public static class SimCodecRunner
 {

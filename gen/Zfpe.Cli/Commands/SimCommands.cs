@@ -3,6 +3,7 @@ using System.Globalization;
 using Zfpe.Cores.Codec;
 using Zfpe.Cores.Designs;
 using Zfpe.Hdl.Emit;
+using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 using Zfpe.Sim;
 
@@ -19,7 +20,8 @@ public static class SimCommands
     public static Command Create()
     {
         var design = new Argument<string>("design") { Description = "compressor or decompressor" };
-        var input = new Option<string>("--in") { Description = "compressor: .f32 or .npy values; decompressor: a raw block stream", Required = true };
+        var input = new Option<string>("--in") { Description = "compressor: .f32, .npy or .npz (with --array) values; decompressor: a raw block stream", Required = true };
+        var array = TensorIo.ArrayOption();
         var output = new Option<string>("--out") { Description = "compressor: the raw block stream; decompressor: .f32 or .npy values", Required = true };
         var set = GenCommands.SetOption();
         var seed = new Option<int>("--seed") { Description = "seed of the random idle and backpressure cycles", DefaultValueFactory = _ => 1 };
@@ -28,7 +30,7 @@ public static class SimCommands
         var count = new Option<long?>("--count") { Description = "decompressor: the number of values in the raw stream" };
         var cmd = new Command("sim", "run a codec core's Verilated RTL on a file (compressor: floats to a raw block stream; decompressor: the reverse)")
         {
-            design, input, output, set, seed, stall, waves, count,
+            design, input, array, output, set, seed, stall, waves, count,
         };
         cmd.SetAction(r => CliRunner.Run(() =>
         {
@@ -38,13 +40,20 @@ public static class SimCommands
             if (!(p >= 0 && p < 1))
                 throw new CliException($"--stall {p.ToString(CultureInfo.InvariantCulture)} is out of range: give a probability 0 <= P < 1 (1 would stall forever)");
             var component = info.Build(settings);
-            var options = WaveOptions(r.GetValue(waves), info.Name);
+            var inPath = r.GetValue(input)!;
+            var wavesPath = r.GetValue(waves);
+            var target = CommandOutput.Resolve(r.GetValue(output)!, "--out", (inPath, "--in"));
+            if (wavesPath is not null)
+                CommandOutput.Resolve(wavesPath, "--waves", (inPath, "--in")).RefuseOutput(target);
+            var options = WaveOptions(wavesPath, info.Name);
+            if (component is ZfpeDecompressor && r.GetValue(array) is { } name)
+                throw new CliException($"--array {name} applies to the compressor only: the decompressor reads a raw block stream");
             try
             {
                 return component switch
                 {
-                    ZfpeCompressor c => Compress(c, options, r.GetValue(input)!, r.GetValue(output)!, p, r.GetValue(seed), r.GetValue(count)),
-                    ZfpeDecompressor d => Decompress(d, options, r.GetValue(input)!, r.GetValue(output)!, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeCompressor c => Compress(c, options, TensorIo.Read(inPath, "--in", r.GetValue(array)), inPath, target, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeDecompressor d => Decompress(d, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     _ => throw new CliException($"zfpe sim runs the codec cores on files: compressor or decompressor; '{info.Name}' has no file format to drive it with"),
                 };
             }
@@ -56,42 +65,48 @@ public static class SimCommands
         return cmd;
     }
 
-    private static int Compress(ZfpeCompressor core, SimOptions options, string inPath, string outPath, double stall, int seed, long? count)
+    private static int Compress(ZfpeCompressor core, SimOptions options, Tensor tensor, string inPath, OutputFile target, double stall, int seed, long? count)
     {
         if (count is not null)
             throw new CliException("--count applies to the decompressor only: the compressor reads the value count from --in");
-        var tensor = TensorIo.Read(inPath);
+        CodecCommands.CheckCompressedName(target, rawStream: true, "--out");
         var values = tensor.Values.Select(BitConverter.SingleToUInt32Bits).ToArray();
         if (values.Length == 0) throw new CliException($"--in {inPath} holds no values");
         using var sim = Start(core, options);
         var result = SimCodecRunner.Compress(sim, core.Config, values, stall, seed);
         var bytes = SimCodecRunner.Pack(result.Output, core.Config.BlockBits);
-        AtomicFile.WriteAllBytes(outPath, bytes);
+        CommandOutput.Write(target, stream => stream.Write(bytes));
         if (result.NonFinite)
-            Console.Error.WriteLine($"warning: {inPath} holds NaN or Inf values; the core compressed them as 0 (NaN) and ±FLT_MAX (±Inf) and raised non_finite");
-        Report(outPath, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
+        {
+            var parameters = new ZfpeParameters(core.Config.B, core.Config.ExponentBits, core.Config.Split);
+            var decoded = ZfpeCodec.Decompress(bytes, tensor.Values.Length, parameters);
+            Console.Error.WriteLine($"warning: {NonFiniteValues.Scan(tensor).Summary(inPath)}; the core raised non_finite. {NonFiniteValues.Policy(CodecKind.Zfpe)} ({NonFiniteValues.Specification}); " +
+                NonFiniteValues.Outcome(tensor.Values, decoded, ZfpeCodec.BlockSize));
+        }
+        Report(target, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
     }
 
-    private static int Decompress(ZfpeDecompressor core, SimOptions options, string inPath, string outPath, double stall, int seed, long? count)
+    private static int Decompress(ZfpeDecompressor core, SimOptions options, string inPath, OutputFile target, double stall, int seed, long? count)
     {
-        TensorIo.CheckExtension(outPath, "--out");
+        var tensorOutput = TensorIo.Output(target, "--out");
         if (count is not { } n)
             throw new CliException("--count is required for the decompressor: a raw block stream does not record how many values it holds");
         if (n < 1 || n > Array.MaxLength)
             throw new CliException($"--count {n} is out of range: allowed 1..{Array.MaxLength}");
         if (!File.Exists(inPath)) throw new CliException($"--in {inPath}: no such file");
-        var stream = File.ReadAllBytes(inPath);
+        var length = new FileInfo(inPath).Length;
         var blocks = (int)((n + 3) / 4);
         var expected = ((long)blocks * core.Config.BlockBits + 7) / 8;
-        if (stream.Length != expected)
+        if (length != expected)
             throw new CliException(
-                $"--in {inPath}: the raw stream has {stream.Length} bytes but {n} values in blocks of {core.Config.BlockBits} bits (b = {core.Config.B}, exponent-bits = {core.Config.ExponentBits}) take {expected}; check --count and --set");
+                $"--in {inPath}: the raw stream has {length} bytes but {n} values in blocks of {core.Config.BlockBits} bits (b = {core.Config.B}, exponent-bits = {core.Config.ExponentBits}) take {expected}; check --count and --set");
+        var stream = File.ReadAllBytes(inPath);
         using var sim = Start(core, options);
         var result = SimCodecRunner.Decompress(sim, core.Config, SimCodecRunner.Unpack(stream, blocks, core.Config.BlockBits), stall, seed);
         var values = result.Output.Take((int)n).Select(BitConverter.UInt32BitsToSingle).ToArray();
-        TensorIo.Write(outPath, new Tensor(values, [n]));
-        Report(outPath, $"{blocks} blocks -> {n} values", n, result.Cycles, core.Config, stall, seed, sim);
+        TensorIo.Write(tensorOutput, new Tensor(values, [n]));
+        Report(target, $"{blocks} blocks -> {n} values", n, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
     }
 
@@ -121,10 +136,11 @@ public static class SimCommands
         return new SimOptions { Name = Path.GetFileNameWithoutExtension(full), WaveDirectory = Path.GetDirectoryName(full), Waves = format };
     }
 
-    private static void Report(string outPath, string what, long values, long cycles, ZfpeCoreConfig config, double stall, int seed, Simulation sim)
+    private static void Report(OutputFile target, string what, long values, long cycles, ZfpeCoreConfig config, double stall, int seed, Simulation sim)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{outPath}: {what} in {cycles} cycles ({values / (double)Math.Max(1, cycles):F3} values/cycle; lanes {config.Lanes}, stall {stall}, seed {seed})"));
-        if (sim.WavePath is { } wavePath) Console.WriteLine($"waves: {wavePath}");
+        var report = CommandOutput.Report(target);
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{target.Path}: {what} in {cycles} cycles ({values / (double)Math.Max(1, cycles):F3} values/cycle; lanes {config.Lanes}, stall {stall}, seed {seed})"));
+        if (sim.WavePath is { } wavePath) report.WriteLine($"waves: {wavePath}");
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Zfpe.Flow;
 using Zfpe.Flow.Sweep;
 using Zfpe.Flow.Timing;
+using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
@@ -31,7 +33,7 @@ public static class SweepCommand
         var device = SynthFlowSupport.DeviceOption();
         var freq = new Option<double>("--freq") { Description = "clock target in MHz handed to nextpnr", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };
         var export = new Option<string?>("--export") { Description = "do not run: write one self-contained command per point to this file (GNU parallel, Slurm job arrays); combine their results with `zfpe sweep merge`" };
-        var digits = new Option<bool>("--digits") { Description = "codec designs: also measure quality on the sklearn handwritten digits (needs python3-sklearn)" };
+        var digits = new Option<bool>("--digits") { Description = "codec designs: also measure quality on the UCI handwritten digits (scripts/fetch-digits.sh gets them; ZFPE_DIGITS names another copy)" };
         var paths = SynthFlowSupport.TimingPathsOption(SweepOptions.DefaultTimingPaths);
         var margin = SynthFlowSupport.TimingMarginOption();
         var cmd = new Command("sweep", "synthesise (and place and route) every combination of parameter values: results.csv, report.md with the Pareto front and worst timing paths, plots")
@@ -95,7 +97,7 @@ public static class SweepCommand
         var lines = SweepExport.Commands(CommandPrefix(), design.Name, space, options, extra);
         var full = Path.GetFullPath(jobsFile);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllLines(full, lines);
+        CommandOutput.Write(OutputFile.Resolve(jobsFile, "--export"), stream => stream.Write(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")))));
         var jobsRoot = Path.Combine(Path.GetFullPath(options.OutputDirectory), SweepExport.JobsDirectory);
         Console.WriteLine($"wrote {lines.Count} job(s) to {full}, one command per line; each writes its result into {jobsRoot}/<point>/");
         Console.WriteLine($"run them, for example:  parallel -j {Environment.ProcessorCount} < {SweepExport.ShellQuote(full)}");

@@ -10,21 +10,37 @@ namespace Zfpe.Cli.Commands;
 /// bias per row, about half of them zero). Rows are 256 values, so no block of 4 straddles two
 /// rows. Random numbers come from SplitMix64 and Box–Muller, written out here rather than taken
 /// from System.Random, whose sequence for a seed is not promised across .NET versions.
-/// "digits" (opt-in) is the UCI handwritten digits as Debian's python3-sklearn ships them.
+/// "digits" (opt-in) is the UCI handwritten digits as Debian's python3-sklearn ships them
+/// (digits.csv.gz), found where <see cref="DigitsCandidates"/> says.
 /// </summary>
 public static class SweepReferenceData
 {
     public const ulong Seed = 20_240_607;
     public const int Rows = 64;
     public const int Columns = 256;
-    public const string DigitsFile = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
+    /// <summary>Where scripts/fetch-digits.sh (run by install-deps.sh) puts the data set.</summary>
+    public const string InstalledDigitsFile = "/usr/local/share/zfpe/digits.csv.gz";
+
+    /// <summary>Where Debian's python3-sklearn has it, for machines that have that package anyway.</summary>
+    public const string SklearnDigitsFile = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
+
+    /// <summary>Where the digits data set is looked for, in order: $ZFPE_DIGITS, then the two files above.</summary>
+    public static IReadOnlyList<string> DigitsCandidates =>
+        Environment.GetEnvironmentVariable("ZFPE_DIGITS") is { Length: > 0 } given ? [given] : [InstalledDigitsFile, SklearnDigitsFile];
+
+    /// <summary>The first candidate that exists, or null.</summary>
+    public static string? DigitsFile => DigitsCandidates.FirstOrDefault(File.Exists);
+
+    /// <summary>What to do when the data set is missing.</summary>
+    public static string DigitsMissing =>
+        $"the digits data set is missing (looked for {string.Join(", ", DigitsCandidates)}): run scripts/fetch-digits.sh, which install-deps.sh runs, or set ZFPE_DIGITS to a digits.csv.gz";
 
     public static string NnDescription { get; } =
         $"nn: {2 * Rows * Columns} float32 values generated with seed {Seed} (SplitMix64, Box–Muller): {Rows}×{Columns} Gaussian weights " +
         $"with a log-normal scale per row (median 0.02), then {Rows}×{Columns} ReLU activations (Gaussian pre-activations, scale and bias per row; about half are zero).";
 
     public static string DigitsDescription { get; } =
-        $"digits: the 1797 8×8 UCI handwritten digits, pixels scaled to 0..1 (115008 values), from {DigitsFile} (Debian's python3-sklearn).";
+        $"digits: the 1797 8×8 UCI handwritten digits, pixels scaled to 0..1 (115008 values), from {DigitsFile ?? InstalledDigitsFile} (the data file of Debian's python3-sklearn).";
 
     /// <summary>The generated neural-network-like tensor: weights then activations.</summary>
     public static float[] NeuralNetworkTensors()
@@ -49,16 +65,15 @@ public static class SweepReferenceData
     /// <summary>The digits' pixels / 16; throws <see cref="FileNotFoundException"/> saying how to get them.</summary>
     public static float[] Digits()
     {
-        if (!File.Exists(DigitsFile))
-            throw new FileNotFoundException($"{DigitsFile} is missing: the digits dataset comes with Debian's scikit-learn (apt-get install python3-sklearn); or drop --digits");
+        string file = DigitsFile ?? throw new FileNotFoundException($"{DigitsMissing}; or drop --digits");
         var values = new List<float>();
-        using var gzip = new GZipStream(File.OpenRead(DigitsFile), CompressionMode.Decompress);
+        using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
             var fields = line.Split(',');
-            if (fields.Length != 65) throw new InvalidDataException($"{DigitsFile}: a row has {fields.Length} fields, expected 64 pixels and a label");
+            if (fields.Length != 65) throw new InvalidDataException($"{file}: a row has {fields.Length} fields, expected 64 pixels and a label");
             values.AddRange(fields[..64].Select(f => float.Parse(f, CultureInfo.InvariantCulture) / 16f));
         }
         return values.ToArray();

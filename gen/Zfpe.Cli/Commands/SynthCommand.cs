@@ -20,13 +20,14 @@ public static class SynthCommand
         cmd.SetAction(r => CliRunner.Run(() =>
         {
             var ecp5 = EcpDevice.Parse(r.GetValue(device)!);
+            var reportOutput = SynthFlowSupport.ReportOutput(r.GetValue(report));
             var request = SynthFlowSupport.Request(r.GetValue(design)!, r.GetValue(set)!);
             var options = new FlowOptions(ecp5, FlowOptions.DefaultFrequencyMhz, FlowOptions.DefaultSeed,
                 r.GetValue(outDir) ?? Path.Combine("out", "synth", $"{request.DesignName}-{ecp5.Name}"))
             {
                 CacheDirectory = SynthFlowSupport.CacheDirectory,
             };
-            return SynthFlowSupport.Run(request, options, FlowTarget.Synthesis, r.GetValue(report));
+            return SynthFlowSupport.Run(request, options, FlowTarget.Synthesis, reportOutput);
         }));
         return cmd;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow;
+using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class SynthFlowSupport
     /// Runs the flow, prints the report table on stdout (progress goes to stderr) and returns the
     /// exit code: 0 pass, 1 the design does not fit or misses timing, 3 missing tool, 4 tool failure.
     /// </summary>
-    public static int Run(FlowRequest request, FlowOptions options, FlowTarget target, string? reportCopy = null)
+    public static int Run(FlowRequest request, FlowOptions options, FlowTarget target, OutputFile? reportCopy = null)
     {
         var runner = new FlowRunner(new ToolLocator(), BoardConstraints.Ulx3s(), line => Console.Error.WriteLine(line));
         FlowResult result;
@@ -34,11 +35,11 @@ internal static class SynthFlowSupport
         }
         catch (MissingToolException e)
         {
-            throw new CliException($"{e.Message} What was built so far is in {Path.GetFullPath(options.OutputDirectory)}.", CliRunner.MissingTool);
+            throw new CliException($"{e.Message} What was built so far is in {Path.GetFullPath(options.OutputDirectory)}.{NoBitstream(target)}", CliRunner.MissingTool);
         }
         catch (ToolFailedException e)
         {
-            throw new CliException(e.Message, CliRunner.ToolFailed);
+            throw new CliException(e.Message + NoBitstream(target), CliRunner.ToolFailed);
         }
         catch (UnconstrainedPortsException e)
         {
@@ -46,13 +47,14 @@ internal static class SynthFlowSupport
         }
         if (reportCopy is not null)
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(reportCopy));
-            if (dir is not null) Directory.CreateDirectory(dir);
-            File.Copy(result.ReportJsonPath, reportCopy, overwrite: true);
+            var report = File.ReadAllBytes(result.ReportJsonPath);
+            CommandOutput.Write(reportCopy, stream => stream.Write(report));
         }
         Console.Write(result.Report.ToText());
         Console.WriteLine($"build directory: {result.OutputDirectory}");
         if (result.BitstreamPath is not null) Console.WriteLine($"bitstream: {result.BitstreamPath}");
+        if (target == FlowTarget.Bitstream && (result.BitstreamPath is null || !File.Exists(result.BitstreamPath)))
+            throw new CliException($"the flow ended without writing a bitstream.{NoBitstream(target)}", CliRunner.ToolFailed);
         return result.Report.Verdict == FlowVerdict.Pass ? CliRunner.Ok : CliRunner.CheckFailed;
     }
 
@@ -69,6 +71,18 @@ internal static class SynthFlowSupport
         Description = "report the worst paths of clocks whose slack is below this percentage of their period (failing clocks always)",
         DefaultValueFactory = _ => Flow.Timing.TimingReportOptions.DefaultMarginPercent,
     };
+
+    private static string NoBitstream(FlowTarget target) =>
+        target == FlowTarget.Bitstream ? " No bitstream was produced (and none from an earlier run is left in its place)." : "";
+
+    /// <summary>Where --report copies the report: its directory is created, the file checked before the flow runs.</summary>
+    public static OutputFile? ReportOutput(string? path)
+    {
+        if (path is null) return null;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        return OutputFile.Resolve(path, "--report");
+    }
 
     public static System.CommandLine.Option<string> DeviceOption() => new("--device")
     {

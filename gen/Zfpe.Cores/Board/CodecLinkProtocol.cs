@@ -114,7 +114,7 @@ public static class CodecLinkProtocol
         return new CodecLinkReply(count, blocks, values, (CodecLinkStatus)reply[^3]);
     }
 
-    /// <summary>Concatenates blocks into a stream, bit 0 first, padded with zero bits to a whole byte (zfpe-format.md §3 step 7).</summary>
+    /// <summary>Concatenates blocks into a stream, bit 0 first, padded with zero bits to a whole byte (docs/zfpe-format.md §3 step 7).</summary>
     public static byte[] PackBlocks(IReadOnlyList<UInt128> blocks, int blockBits)
     {
         var stream = new byte[(blocks.Count * (long)blockBits + 7) / 8];

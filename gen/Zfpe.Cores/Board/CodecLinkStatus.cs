@@ -6,7 +6,7 @@ public enum CodecLinkStatus : byte
 {
     None = 0,
 
-    /// <summary>A NaN or ±Inf was among the values: replaced by 0 or ±FLT_MAX before compression (zfpe-format.md §3 step 1).</summary>
+    /// <summary>A NaN or ±Inf was among the values: replaced by 0 or ±FLT_MAX before compression (docs/zfpe-format.md §3 step 1).</summary>
     NonFiniteInput = 1,
 
     /// <summary>The request's CRC did not match its bytes: the values may not be the ones the host sent.</summary>

@@ -10,7 +10,7 @@ namespace Zfpe.Cores.Board;
 /// The parameters of the ulx3s-codec board design: the design clock the PLL makes from the
 /// 25 MHz oscillator, the UART baud rate, the codec (<paramref name="B"/>,
 /// <paramref name="ExponentBits"/>, <paramref name="Split"/>, <paramref name="Lanes"/>, as in
-/// zfpe-format.md §2) and how long the line may stay quiet inside a request before the board
+/// docs/zfpe-format.md §2) and how long the line may stay quiet inside a request before the board
 /// gives up on it.
 /// </summary>
 public sealed record Ulx3sCodecConfig(

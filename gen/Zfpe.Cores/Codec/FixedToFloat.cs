@@ -3,7 +3,7 @@ using Zfpe.Hdl;
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
-/// The InverseFixedPoint stage for one value (zfpe-format.md §4 step 5):
+/// The InverseFixedPoint stage for one value (docs/zfpe-format.md §4 step 5):
 /// <c>float(q) · 2^(emax − 30)</c> with the int → float conversion rounding to nearest, ties to
 /// even, magnitudes below 2^-126 flushed to ±0 and above FLT_MAX saturated to ±FLT_MAX. One such
 /// normaliser serves a lane; at fewer than 4 lanes it is time-shared by the values of a block.

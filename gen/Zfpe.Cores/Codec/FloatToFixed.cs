@@ -3,7 +3,7 @@ using Zfpe.Hdl;
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
-/// The FixedPoint stage for one value (zfpe-format.md §3 step 3, hardware form):
+/// The FixedPoint stage for one value (docs/zfpe-format.md §3 step 3, hardware form):
 /// <c>|q| = floor(M · 2^(F − Fmax + 6))</c>, negated after truncation. One such shifter serves a
 /// lane; at fewer than 4 lanes it is time-shared by the values of a block. Three register
 /// stages, each loading on its own enable: align (shift distance and the coarse shift by

@@ -3,7 +3,7 @@ using Zfpe.Hdl;
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
-/// ZFP's forward lifting transform (zfpe-format.md §3 step 4) on one block, int32 with
+/// ZFP's forward lifting transform (docs/zfpe-format.md §3 step 4) on one block, int32 with
 /// wrap-around and flooring shifts, pipelined one add per stage: the ten adds form a chain six
 /// deep, so six register stages (L1..L6), each loading on its own enable. Adders are not
 /// time-shared: on the ECP5 an adder is a carry chain (32 LUT4 sites) while the 4:1 operand

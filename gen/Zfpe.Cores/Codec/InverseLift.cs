@@ -3,7 +3,7 @@ using Zfpe.Hdl;
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
-/// The inverse lift (zfpe-format.md §4 step 4) on one block, int32 with wrap-around, one add per
+/// The inverse lift (docs/zfpe-format.md §4 step 4) on one block, int32 with wrap-around, one add per
 /// register stage: the ten adds form a chain six deep, so six stages (L1..L6), each loading on
 /// its own enable. See <see cref="ForwardLift"/> for why the adders are not shared.
 /// </summary>

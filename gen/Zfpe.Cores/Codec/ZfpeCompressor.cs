@@ -3,7 +3,7 @@ using Zfpe.Hdl;
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
-/// The ZFPe compressor (zfpe-format.md §3): a stream of float32 values, <c>lanes</c> per beat
+/// The ZFPe compressor (docs/zfpe-format.md §3): a stream of float32 values, <c>lanes</c> per beat
 /// (value i in payload bits [32i+31:32i]), in; a stream of blocks (block j of a beat in bits
 /// [j·BlockBits + BlockBits − 1 : j·BlockBits], every field at its §3 step 7 offset) out, one
 /// block per 4 values (two per beat at 8 lanes), <c>last</c> on the beat of the final block.

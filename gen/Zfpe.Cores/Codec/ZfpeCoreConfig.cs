@@ -4,7 +4,7 @@ namespace Zfpe.Cores.Codec;
 
 /// <summary>
 /// The parameters of the ZFPe compressor and decompressor cores: the codec parameters of
-/// zfpe-format.md §2 (<paramref name="B"/>, <paramref name="ExponentBits"/>, <paramref name="Split"/>)
+/// docs/zfpe-format.md §2 (<paramref name="B"/>, <paramref name="ExponentBits"/>, <paramref name="Split"/>)
 /// and the pipeline width <paramref name="Lanes"/> (float32 values per clock cycle).
 /// <paramref name="DebugPorts"/> adds outputs that show each block as it leaves the named
 /// stages, so that tests can compare the pipeline stage by stage with the reference traces.

@@ -3,7 +3,7 @@ using Zfpe.Hdl;
 namespace Zfpe.Cores.Codec;
 
 /// <summary>
-/// The ZFPe decompressor (zfpe-format.md §4): a stream of blocks in (block j of a beat in bits
+/// The ZFPe decompressor (docs/zfpe-format.md §4): a stream of blocks in (block j of a beat in bits
 /// [j·BlockBits + BlockBits − 1 : j·BlockBits]; two per beat at 8 lanes), a stream of float32
 /// values out, <c>lanes</c> per beat in the original order (value i in bits [32i+31:32i]),
 /// <c>last</c> on the final beat of a block that came with <c>last</c>. The zero block decodes

@@ -22,7 +22,7 @@ public static class DesignCatalog
             c => new RoundRobinArbiter(c.Inputs, c.Width, c.Lock)),
         DesignInfo.Of<StreamMergeDesignConfig>("stream-merge", "N FIFOs merged by the round-robin arbiter into a skid buffer (composition example; used by `zfpe bench elaborate`)",
             c => new StreamMerge(c.Inputs, c.Width, c.Depth)),
-        DesignInfo.Of<ZfpeCoreConfig>("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (zfpe-format.md §3 step 7) out",
+        DesignInfo.Of<ZfpeCoreConfig>("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (docs/zfpe-format.md §3 step 7) out",
             c => new ZfpeCompressor(c)),
         DesignInfo.Of<ZfpeCoreConfig>("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",
             c => new ZfpeDecompressor(c)),

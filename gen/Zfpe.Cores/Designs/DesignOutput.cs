@@ -7,9 +7,10 @@ using Zfpe.Hdl.Emit;
 namespace Zfpe.Cores.Designs;
 
 /// <summary>
-/// Writes a design's Verilog, its source map (sourcemap.json: the C# location of every Verilog
+/// Renders a design's Verilog, its source map (sourcemap.json: the C# location of every Verilog
 /// name and statement) and its manifest.json (design, every parameter, generator version, top
 /// module, file hashes). Deterministic: the same design and parameters give the same bytes.
+/// `zfpe gen` writes them into a directory (Zfpe.Cli's GeneratedDirectory).
 /// </summary>
 public static class DesignOutput
 {
@@ -55,23 +56,5 @@ public static class DesignOutput
             long l => JsonValue.Create(l),
             _ => JsonValue.Create(spec.Format(value)),
         };
-    }
-
-    /// <summary>Writes the output into <paramref name="directory"/>, removing stale .v files of an earlier run there.</summary>
-    public static IReadOnlyList<string> Write(DesignInfo design, DesignSettings settings, EmittedDesign emitted, string directory)
-    {
-        var files = Render(design, settings, emitted);
-        Directory.CreateDirectory(directory);
-        var keep = files.Select(f => f.Name).ToHashSet();
-        foreach (var old in Directory.GetFiles(directory, "*.v"))
-            if (!keep.Contains(Path.GetFileName(old))) File.Delete(old);
-        var paths = new List<string>();
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(directory, name);
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            paths.Add(path);
-        }
-        return paths;
     }
 }

@@ -26,6 +26,15 @@ internal ref struct BitReader
 
     public uint ReadBit() => (uint)Read(1);
 
+    /// <summary>Reads <paramref name="count"/> bits (0..64), first bit in bit 0.</summary>
+    public ulong ReadWide(int count)
+    {
+        if (count <= 56)
+            return Read(count);
+        ulong low = Read(32);
+        return low | (Read(count - 32) << 32);
+    }
+
     /// <summary>Skips <paramref name="count"/> bits.</summary>
     public void Skip(int count)
     {

@@ -1,7 +1,7 @@
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
-/// The steps ZFP and ZFPe share (zfpe-format.md §3 steps 3–5 and §4 steps 3–4): block-floating-point
+/// The steps ZFP and ZFPe share (docs/zfpe-format.md §3 steps 3–5 and §4 steps 3–4): block-floating-point
 /// fixed point, the 1-D lifting transform and the negabinary map, each with its inverse. All integer
 /// arithmetic is int32 with wrap-around and arithmetic (flooring) right shifts, as in the hardware.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
-/// Every intermediate stage of compressing one ZFPe block (zfpe-format.md §3), so that a test can
+/// Every intermediate stage of compressing one ZFPe block (docs/zfpe-format.md §3), so that a test can
 /// compare each hardware pipeline stage with the reference. Arrays hold the four coefficients in
 /// block order.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
-/// The ZFPe codec, bit-exact with zfpe-format.md §2–§4: blocks of four float32 values, each coded
+/// The ZFPe codec, bit-exact with docs/zfpe-format.md §2–§4: blocks of four float32 values, each coded
 /// in exactly <see cref="ZfpeParameters.BlockBits"/> bits. The step functions carry the names of
 /// the hardware pipeline stages (BlockExponent, FixedPoint, ForwardLift, Negabinary,
 /// PayloadWindow and their inverses); the block traces expose every stage for co-simulation.

@@ -1,7 +1,7 @@
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
-/// Every intermediate stage of decompressing one ZFPe block (zfpe-format.md §4), for comparing the
+/// Every intermediate stage of decompressing one ZFPe block (docs/zfpe-format.md §4), for comparing the
 /// decompressor's pipeline stages with the reference.
 /// </summary>
 public sealed class ZfpeDecodeTrace

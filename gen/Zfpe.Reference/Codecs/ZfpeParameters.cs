@@ -1,7 +1,7 @@
 namespace Zfpe.Reference.Codecs;
 
 /// <summary>
-/// The parameters of the ZFPe block code (zfpe-format.md §2): <paramref name="B"/> payload bits
+/// The parameters of the ZFPe block code (docs/zfpe-format.md §2): <paramref name="B"/> payload bits
 /// per coefficient, the width of the block exponent field, and the split point that decides
 /// between the high and the low payload window.
 /// </summary>

@@ -47,18 +47,24 @@ public sealed record ContainerCodec
     /// <summary>Compresses to a bare block stream; <paramref name="nonFiniteInput"/> tells whether NaN or ±Inf were replaced.</summary>
     public byte[] Compress(ReadOnlySpan<float> values, out bool nonFiniteInput)
     {
+        var stream = new byte[CompressedBytes(values.Length)];
+        Compress(values, stream, out nonFiniteInput);
+        return stream;
+    }
+
+    /// <summary>Compresses into <paramref name="destination"/> (at least CompressedBytes long, reusable); returns the bytes written.</summary>
+    public int Compress(ReadOnlySpan<float> values, Span<byte> destination, out bool nonFiniteInput) =>
+        Kind == CodecKind.Zfpe
+            ? ZfpeCodec.Compress(values, destination, ZfpeParameters, out nonFiniteInput)
+            : ZfpCodec.Compress(values, destination, ZfpParameters, out nonFiniteInput);
+
+    /// <summary>Decompresses <c>destination.Length</c> values from a stream of exactly CompressedBytes(destination.Length) bytes.</summary>
+    public void Decompress(ReadOnlySpan<byte> stream, Span<float> destination)
+    {
         if (Kind == CodecKind.Zfpe)
-            return ZfpeCodec.Compress(values, ZfpeParameters, out nonFiniteInput);
-        nonFiniteInput = false;
-        foreach (float x in values)
-        {
-            if (!float.IsFinite(x))
-            {
-                nonFiniteInput = true;
-                break;
-            }
-        }
-        return ZfpCodec.Compress(values, ZfpParameters);
+            ZfpeCodec.Decompress(stream, destination, ZfpeParameters);
+        else
+            ZfpCodec.Decompress(stream, destination, ZfpParameters);
     }
 
     /// <summary>Decompresses <paramref name="valueCount"/> values from a bare block stream of exactly <see cref="CompressedBytes"/> bytes.</summary>

@@ -2,7 +2,8 @@ namespace Zfpe.Reference.Files;
 
 /// <summary>
 /// An n-dimensional array in C order as the tools exchange it: float32 values, a shape, and the
-/// element type it is stored as (float64 files are rounded to float32 on reading).
+/// element type it is stored as (float64 files are rounded to float32 on reading, float16 files
+/// widened exactly).
 /// </summary>
 public sealed class Tensor
 {
@@ -29,6 +30,15 @@ public sealed class Tensor
     public long[] Shape { get; }
 
     public TensorDType DType { get; }
+
+    /// <summary>
+    /// How many values were finite on disk (float64) but too large for float32, and so became ±Inf
+    /// when read; the codecs then treat them as the infinities they now are.
+    /// </summary>
+    public long Float32Overflows { get; init; }
+
+    /// <summary>The index (C order) of the first such value, or −1.</summary>
+    public long FirstFloat32Overflow { get; init; } = -1;
 
     /// <summary>A shape as NumPy prints it without brackets: "10, 64", "5," for rank 1, "" for a scalar.</summary>
     public static string ShapeText(IReadOnlyList<long> shape) =>

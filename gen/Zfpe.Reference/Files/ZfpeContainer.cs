@@ -5,7 +5,7 @@ namespace Zfpe.Reference.Files;
 
 /// <summary>
 /// The .zfpe container, version 1: a small checksummed header and the bare block stream. The
-/// layout is in Files/ZFPE-CONTAINER.md. Reading rejects anything corrupt, truncated, of another
+/// layout is in docs/zfpe-format.md §9. Reading rejects anything corrupt, truncated, of another
 /// version or inconsistent with an <see cref="InvalidDataException"/> naming the byte offset;
 /// writing goes through a temporary file, so nothing is written on failure.
 /// </summary>
@@ -18,7 +18,7 @@ public static class ZfpeContainer
     /// <summary>"\x89ZFPE\r\n\x1A": the high byte and the line endings catch text-mode transfers, like PNG's signature.</summary>
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'Z', (byte)'F', (byte)'P', (byte)'E', 0x0D, 0x0A, 0x1A];
 
-    // Field offsets (ZFPE-CONTAINER.md).
+    // Field offsets (docs/zfpe-format.md §9).
     private const int VersionOffset = 8;
     private const int CodecOffset = 10;
     private const int DTypeOffset = 11;
@@ -40,11 +40,19 @@ public static class ZfpeContainer
     public static void Write(string path, ZfpeContainerContents contents)
     {
         var header = SerializeHeader(contents);
-        AtomicFile.Write(path, stream =>
+        OutputFile.Write(path, stream =>
         {
             stream.Write(header);
             stream.Write(contents.Payload);
         });
+    }
+
+    /// <summary>Writes the container to <paramref name="stream"/>; the header is checked before anything is written.</summary>
+    public static void Write(Stream stream, ZfpeContainerContents contents)
+    {
+        var header = SerializeHeader(contents);
+        stream.Write(header);
+        stream.Write(contents.Payload);
     }
 
     /// <summary>The whole container as bytes.</summary>
@@ -105,7 +113,8 @@ public static class ZfpeContainer
         {
             1 => TensorDType.Float32,
             2 => TensorDType.Float64,
-            var d => throw new InvalidDataException($"unknown original dtype id {d} at byte offset {DTypeOffset}: expected 1 (float32) or 2 (float64)"),
+            3 => TensorDType.Float16,
+            var d => throw new InvalidDataException($"unknown original dtype id {d} at byte offset {DTypeOffset}: expected 1 (float32), 2 (float64) or 3 (float16)"),
         };
 
         ulong valueCount = BinaryPrimitives.ReadUInt64LittleEndian(file[ValueCountOffset..]);

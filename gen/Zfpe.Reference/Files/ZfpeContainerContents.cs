@@ -18,7 +18,7 @@ public sealed class ZfpeContainerContents
         {
             long count = 1;
             foreach (long d in Shape)
-                count *= d;
+                count = checked(count * d);
             return count;
         }
     }

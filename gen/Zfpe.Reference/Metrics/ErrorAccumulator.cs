@@ -2,7 +2,9 @@ namespace Zfpe.Reference.Metrics;
 
 /// <summary>
 /// Gathers error statistics chunk by chunk, so a large tensor can be compared piece by piece with
-/// the same result as in one pass. Sums are kept in double precision.
+/// the same result as in one pass. Sums are kept in double precision. Original values that are
+/// NaN or ±Inf have no error to measure: they are left out of every statistic and counted in
+/// <see cref="NonFinite"/>.
 /// </summary>
 public sealed class ErrorAccumulator
 {
@@ -16,9 +18,13 @@ public sealed class ErrorAccumulator
     private double _sumRelativeError;
     private double _maxRelativeError;
 
+    /// <summary>Values compared (finite originals).</summary>
     public long Count => _count;
 
-    /// <summary>Adds a chunk; the original must be finite (a NaN would make every statistic meaningless).</summary>
+    /// <summary>Original values left out because they are NaN or ±Inf.</summary>
+    public long NonFinite { get; private set; }
+
+    /// <summary>Adds a chunk of originals and their reconstructions.</summary>
     public void Add(ReadOnlySpan<float> original, ReadOnlySpan<float> reconstructed)
     {
         if (original.Length != reconstructed.Length)
@@ -27,9 +33,12 @@ public sealed class ErrorAccumulator
         {
             double x = original[i];
             if (!double.IsFinite(x))
-                throw new ArgumentException($"original value {_count + i} is {original[i]}: error statistics need finite data", nameof(original));
+            {
+                NonFinite++;
+                continue;
+            }
             double error = Math.Abs(reconstructed[i] - x);
-            if (_count + i == 0)
+            if (_count++ == 0)
                 _firstValue = x;
             _sumSquaredError += error * error;
             _maxAbsoluteError = Math.Max(_maxAbsoluteError, double.IsNaN(error) ? double.PositiveInfinity : error);
@@ -43,10 +52,9 @@ public sealed class ErrorAccumulator
                 _maxRelativeError = Math.Max(_maxRelativeError, relative);
             }
         }
-        _count += original.Length;
     }
 
-    /// <summary>The statistics so far, with bits per value computed from <paramref name="storedBits"/>.</summary>
+    /// <summary>The statistics so far, with bits per value computed from <paramref name="storedBits"/> over every value added (compared or not).</summary>
     public ErrorMetrics Result(long storedBits)
     {
         double rmse = _count == 0 ? 0 : Math.Sqrt(_sumSquaredError / _count);
@@ -54,7 +62,7 @@ public sealed class ErrorAccumulator
         double peak = range > 0 ? range : Math.Abs(_firstValue);
         return new ErrorMetrics(
             _count,
-            ErrorStatistics.BitsPerValue(storedBits, _count),
+            ErrorStatistics.BitsPerValue(storedBits, _count + NonFinite),
             rmse,
             _maxAbsoluteError,
             range,

@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
+using Zfpe.Reference.Codecs;
 
 namespace Zfpe.Reference.Peers;
 
 /// <summary>
 /// A P/Invoke binding of LLNL zfp (libzfp.so.1, Debian's libzfp1 1.0.0): fixed-rate compression
-/// and decompression of 1-D float32 arrays, serial execution, exactly as the <c>zfp</c> command
-/// does it. The tests and the codec benchmark use it as the peer the C# ZFP must match.
+/// and decompression of 1-D, 2-D and 3-D float32 arrays, serial execution, exactly as the
+/// <c>zfp</c> command does it. The tests and the codec benchmark use it as the peer the C# ZFP
+/// must match.
 /// </summary>
 public static class LibZfp
 {
@@ -49,14 +51,14 @@ public static class LibZfp
         }
     }
 
-    /// <summary>The rate zfp_stream_set_rate settles on for a requested rate (1-D float32, not word-aligned).</summary>
-    public static double ActualRate(double rate)
+    /// <summary>The rate zfp_stream_set_rate settles on for a requested rate (float32 in <paramref name="dimensions"/> dimensions, not word-aligned).</summary>
+    public static double ActualRate(double rate, int dimensions = 1)
     {
         EnsureAvailable();
         IntPtr zfp = zfp_stream_open(IntPtr.Zero);
         try
         {
-            return zfp_stream_set_rate(zfp, rate, ZfpTypeFloat, 1, 0);
+            return zfp_stream_set_rate(zfp, rate, ZfpTypeFloat, (uint)dimensions, 0);
         }
         finally
         {
@@ -74,9 +76,12 @@ public static class LibZfp
     /// <c>zfp_compress</c> of <paramref name="values"/> as a 1-D float32 field at <paramref name="rate"/>
     /// bits per value; returns the stream (no header), byte for byte what <c>zfp -f -1 N -r R -z</c> writes.
     /// </summary>
-    public static byte[] Compress(float[] values, double rate)
+    public static byte[] Compress(float[] values, double rate) => Compress(values, ZfpField.OneD(values?.Length ?? 0), rate);
+
+    /// <summary><c>zfp_compress</c> of <paramref name="values"/> (C order, x fastest) as <paramref name="field"/>.</summary>
+    public static byte[] Compress(float[] values, ZfpField field, double rate)
     {
-        var output = CompressCore(values, rate, null, out int length);
+        var output = CompressCore(values, field, rate, null, out int length);
         return output.Length == length ? output : output[..length];
     }
 
@@ -88,7 +93,7 @@ public static class LibZfp
     public static int Compress(float[] values, double rate, byte[] buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        var output = CompressCore(values, rate, buffer, out int length);
+        var output = CompressCore(values, ZfpField.OneD(values?.Length ?? 0), rate, buffer, out int length);
         if (!ReferenceEquals(output, buffer))
             throw new ArgumentException($"the buffer holds {buffer.Length} bytes, less than zfp's bound of {output.Length}: size it with MaximumBytes");
         return length;
@@ -113,30 +118,33 @@ public static class LibZfp
         }
     }
 
-    private static byte[] CompressCore(float[] values, double rate, byte[]? buffer, out int length)
+    private static byte[] CompressCore(float[] values, ZfpField field, double rate, byte[]? buffer, out int length)
     {
         ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(field);
         EnsureAvailable();
         RequireRate(rate);
+        if (values.Length != field.Count)
+            throw new ArgumentException($"the field {field} holds {field.Count} values but {values.Length} were given");
         length = 0;
         if (values.Length == 0)
             return [];
         var data = GCHandle.Alloc(values, GCHandleType.Pinned);
-        IntPtr field = IntPtr.Zero, zfp = IntPtr.Zero, bits = IntPtr.Zero;
+        IntPtr zfpField = IntPtr.Zero, zfp = IntPtr.Zero, bits = IntPtr.Zero;
         GCHandle output = default;
         try
         {
-            field = zfp_field_1d(data.AddrOfPinnedObject(), ZfpTypeFloat, (nuint)values.Length);
+            zfpField = Field(data.AddrOfPinnedObject(), field);
             zfp = zfp_stream_open(IntPtr.Zero);
-            zfp_stream_set_rate(zfp, rate, ZfpTypeFloat, 1, 0);
-            long capacity = (long)zfp_stream_maximum_size(zfp, field);
+            zfp_stream_set_rate(zfp, rate, ZfpTypeFloat, (uint)field.Dimensions, 0);
+            long capacity = (long)zfp_stream_maximum_size(zfp, zfpField);
             if (buffer is null || buffer.Length < capacity)
                 buffer = new byte[capacity];
             output = GCHandle.Alloc(buffer, GCHandleType.Pinned);
             bits = stream_open(output.AddrOfPinnedObject(), (nuint)buffer.Length);
             zfp_stream_set_bit_stream(zfp, bits);
             zfp_stream_rewind(zfp);
-            length = (int)zfp_compress(zfp, field);
+            length = (int)zfp_compress(zfp, zfpField);
             if (length == 0)
                 throw new InvalidOperationException($"zfp_compress failed on {values.Length} values at rate {rate}");
             return buffer;
@@ -145,7 +153,7 @@ public static class LibZfp
         {
             if (bits != IntPtr.Zero) stream_close(bits);
             if (zfp != IntPtr.Zero) zfp_stream_close(zfp);
-            if (field != IntPtr.Zero) zfp_field_free(field);
+            if (zfpField != IntPtr.Zero) zfp_field_free(zfpField);
             if (output.IsAllocated) output.Free();
             data.Free();
         }
@@ -156,11 +164,18 @@ public static class LibZfp
     {
         if (valueCount < 0 || valueCount > Array.MaxLength)
             throw new ArgumentException($"value count = {valueCount} is out of range: allowed 0..{Array.MaxLength}");
-        var values = new float[valueCount];
+        return Decompress(stream, ZfpField.OneD(valueCount), rate);
+    }
+
+    /// <summary><c>zfp_decompress</c> of <paramref name="field"/> from a stream written at <paramref name="rate"/>.</summary>
+    public static float[] Decompress(ReadOnlySpan<byte> stream, ZfpField field, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var values = new float[field.Count];
         // Slack after the stream: the library may fetch a whole word beyond the last bit it needs.
         var copy = new byte[stream.Length + 16];
         stream.CopyTo(copy);
-        Decompress(copy, values, rate);
+        Decompress(copy, field, values, rate);
         return values;
     }
 
@@ -168,7 +183,10 @@ public static class LibZfp
     /// Decompresses <c>destination.Length</c> values in place from <paramref name="stream"/>, which must
     /// hold the whole stream (plus a word of slack when it is not a multiple of the word size).
     /// </summary>
-    public static void Decompress(byte[] stream, float[] destination, double rate)
+    public static void Decompress(byte[] stream, float[] destination, double rate) =>
+        Decompress(stream, ZfpField.OneD(destination?.Length ?? 0), destination!, rate);
+
+    private static void Decompress(byte[] stream, ZfpField field, float[] destination, double rate)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(destination);
@@ -178,27 +196,34 @@ public static class LibZfp
             return;
         var input = GCHandle.Alloc(stream, GCHandleType.Pinned);
         var output = GCHandle.Alloc(destination, GCHandleType.Pinned);
-        IntPtr field = IntPtr.Zero, zfp = IntPtr.Zero, bits = IntPtr.Zero;
+        IntPtr zfpField = IntPtr.Zero, zfp = IntPtr.Zero, bits = IntPtr.Zero;
         try
         {
-            field = zfp_field_1d(output.AddrOfPinnedObject(), ZfpTypeFloat, (nuint)destination.Length);
+            zfpField = Field(output.AddrOfPinnedObject(), field);
             zfp = zfp_stream_open(IntPtr.Zero);
-            zfp_stream_set_rate(zfp, rate, ZfpTypeFloat, 1, 0);
+            zfp_stream_set_rate(zfp, rate, ZfpTypeFloat, (uint)field.Dimensions, 0);
             bits = stream_open(input.AddrOfPinnedObject(), (nuint)stream.Length);
             zfp_stream_set_bit_stream(zfp, bits);
             zfp_stream_rewind(zfp);
-            if (zfp_decompress(zfp, field) == 0)
+            if (zfp_decompress(zfp, zfpField) == 0)
                 throw new InvalidDataException($"zfp_decompress failed on {destination.Length} values at rate {rate}");
         }
         finally
         {
             if (bits != IntPtr.Zero) stream_close(bits);
             if (zfp != IntPtr.Zero) zfp_stream_close(zfp);
-            if (field != IntPtr.Zero) zfp_field_free(field);
+            if (zfpField != IntPtr.Zero) zfp_field_free(zfpField);
             output.Free();
             input.Free();
         }
     }
+
+    private static IntPtr Field(IntPtr data, ZfpField field) => field.Dimensions switch
+    {
+        1 => zfp_field_1d(data, ZfpTypeFloat, (nuint)field.Nx),
+        2 => zfp_field_2d(data, ZfpTypeFloat, (nuint)field.Nx, (nuint)field.Ny),
+        _ => zfp_field_3d(data, ZfpTypeFloat, (nuint)field.Nx, (nuint)field.Ny, (nuint)field.Nz),
+    };
 
     private static void RequireRate(double rate)
     {
@@ -215,6 +240,8 @@ public static class LibZfp
     [DllImport(LibraryName)] private static extern void zfp_stream_set_bit_stream(IntPtr zfp, IntPtr bitstream);
     [DllImport(LibraryName)] private static extern void zfp_stream_rewind(IntPtr zfp);
     [DllImport(LibraryName)] private static extern IntPtr zfp_field_1d(IntPtr pointer, int type, nuint nx);
+    [DllImport(LibraryName)] private static extern IntPtr zfp_field_2d(IntPtr pointer, int type, nuint nx, nuint ny);
+    [DllImport(LibraryName)] private static extern IntPtr zfp_field_3d(IntPtr pointer, int type, nuint nx, nuint ny, nuint nz);
     [DllImport(LibraryName)] private static extern void zfp_field_free(IntPtr field);
     [DllImport(LibraryName)] private static extern nuint zfp_compress(IntPtr zfp, IntPtr field);
     [DllImport(LibraryName)] private static extern nuint zfp_decompress(IntPtr zfp, IntPtr field);

@@ -6,6 +6,6 @@ public enum QuantizationGranularity
     /// <summary>One set for the whole tensor.</summary>
     PerTensor,
 
-    /// <summary>One set per channel: per index along axis 0 of the shape (C order, so each channel is contiguous).</summary>
+    /// <summary>One set per channel: per index along the parameters' axis (axis 0 by default, where each channel is contiguous in C order).</summary>
     PerChannel,
 }

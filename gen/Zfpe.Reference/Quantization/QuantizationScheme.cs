@@ -1,6 +1,6 @@
 namespace Zfpe.Reference.Quantization;
 
-/// <summary>The baseline quantizers of zfpe-format.md §7.</summary>
+/// <summary>The baseline quantizers of docs/zfpe-format.md §8.</summary>
 public enum QuantizationScheme
 {
     /// <summary><c>q = round((x − min) · (2^n − 1) / (max − min))</c>, stored with min and the scale.</summary>

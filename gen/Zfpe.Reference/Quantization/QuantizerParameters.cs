@@ -1,10 +1,11 @@
 namespace Zfpe.Reference.Quantization;
 
-/// <summary>A baseline quantizer: scheme, bits per value n, and granularity.</summary>
+/// <summary>A baseline quantizer: scheme, bits per value n, granularity, and the channel axis for per-channel quantization.</summary>
 public sealed record QuantizerParameters(
     QuantizationScheme Scheme,
     int Bits = 8,
-    QuantizationGranularity Granularity = QuantizationGranularity.PerTensor)
+    QuantizationGranularity Granularity = QuantizationGranularity.PerTensor,
+    int Axis = 0)
 {
     public const int MinBits = 2;
     public const int MaxUniformBits = 16;
@@ -28,5 +29,7 @@ public sealed record QuantizerParameters(
             throw new ArgumentOutOfRangeException(nameof(Granularity), $"granularity = {(int)Granularity} is not a granularity: allowed {string.Join(", ", Enum.GetNames<QuantizationGranularity>())}");
         if (Bits < MinBits || Bits > MaxBits)
             throw new ArgumentOutOfRangeException(nameof(Bits), $"bits = {Bits} is out of range for {Scheme}: allowed {MinBits}..{MaxBits}");
+        if (Axis < 0)
+            throw new ArgumentOutOfRangeException(nameof(Axis), $"axis = {Axis} is negative: give the channel axis counted from 0");
     }
 }

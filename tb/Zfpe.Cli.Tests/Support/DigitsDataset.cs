@@ -5,12 +5,11 @@ namespace Zfpe.Cli.Tests.Support;
 
 /// <summary>
 /// The UCI handwritten digits (1797 8×8 images, pixel values 0..16, label 0..9) as Debian's
-/// python3-sklearn ships them: one CSV row per image, 64 pixels then the label.
+/// python3-sklearn ships them: one CSV row per image, 64 pixels then the label. Found where the
+/// CLI finds it (SweepReferenceData.DigitsFile: $ZFPE_DIGITS, scripts/fetch-digits.sh's copy, sklearn's).
 /// </summary>
 public sealed class DigitsDataset
 {
-    public const string DataFile = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
-
     private DigitsDataset(float[][] images, int[] labels)
     {
         Images = images;
@@ -24,11 +23,11 @@ public sealed class DigitsDataset
 
     public static DigitsDataset Load()
     {
-        if (!File.Exists(DataFile))
-            Assert.Fail($"{DataFile} is missing: the digits data set comes with Debian's scikit-learn; run apt-get install python3-sklearn");
+        string file = Zfpe.Cli.Commands.SweepReferenceData.DigitsFile
+            ?? throw new Xunit.Sdk.XunitException(Zfpe.Cli.Commands.SweepReferenceData.DigitsMissing);
         var images = new List<float[]>();
         var labels = new List<int>();
-        using var gzip = new GZipStream(File.OpenRead(DataFile), CompressionMode.Decompress);
+        using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         while (reader.ReadLine() is { } line)
         {

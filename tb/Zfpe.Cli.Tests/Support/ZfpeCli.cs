@@ -10,7 +10,35 @@ public static class ZfpeCli
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
     }
 
+    /// <summary>A run whose standard output is binary data.</summary>
+    public sealed record BinaryResult(int ExitCode, byte[] Stdout, string Stderr)
+    {
+        public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout.Length} bytes\nstderr:\n{Stderr}";
+    }
+
     public static Result Run(params string[] args)
+    {
+        var result = RunBinary(args);
+        return new Result(result.ExitCode, System.Text.Encoding.UTF8.GetString(result.Stdout), result.Stderr);
+    }
+
+    public static BinaryResult RunBinary(params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"zfpe {string.Join(' ', args)} did not finish within 2 minutes");
+        }
+        copy.Wait();
+        return new BinaryResult(process.ExitCode, stdout.ToArray(), stderr.Result);
+    }
+
+    /// <summary>Starts the CLI with redirected standard streams; the caller waits for it.</summary>
+    public static Process Start(params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "zfpe.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference gen/Zfpe.Cli");
@@ -24,15 +52,7 @@ public static class ZfpeCli
         foreach (var a in args)
             start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"zfpe {string.Join(' ', args)} did not finish within 2 minutes");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
     /// <summary>The dotnet host running these tests (dotnet test sets DOTNET_HOST_PATH), else dotnet from PATH.</summary>

@@ -175,7 +175,8 @@ public class LibZfpTests
         }
     }
 
-    private static void RunZfp(params string[] arguments)
+    /// <summary>Runs the zfp command; fails the test, saying how to install it, when it is missing or fails.</summary>
+    internal static void RunZfp(params string[] arguments)
     {
         var start = new ProcessStartInfo("zfp") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in arguments)

@@ -2,7 +2,7 @@ using Zfpe.Reference.Codecs;
 
 namespace Zfpe.Reference.Tests.Codecs;
 
-/// <summary>The test vectors of zfpe-format.md §5 (the authors' C++ model; exponent-bits = 9, split = 28).</summary>
+/// <summary>The test vectors of docs/zfpe-format.md §10 (the authors' C++ model; exponent-bits = 9, split = 28).</summary>
 public class ZfpeVectorTests
 {
     public static TheoryData<float[], int, int, string, double[]> Vectors => new()

@@ -13,6 +13,12 @@ public class NpyFileTests
     private const string NumpyFloat64 = "k05VTVBZAQB2AHsnZGVzY3InOiAnPGY4JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDMsKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAAD4PwAAAAAAAALA/Knx0k1iUD8=";
     private const string NumpyScalar = "k05VTVBZAQB2AHsnZGVzY3InOiAnPGY0JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKCksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAEBA";
 
+    // The same layout written by hand, as NumPy writes it: a Fortran-order (2, 3) float32 array whose
+    // C-order values are 0..5, float16 [1, -2, 0.5, 65504], and big-endian float64 [1.5, -3].
+    private const string Fortran = "k05VTVBZAQB2AHsnZGVzY3InOiAnPGY0JywgJ2ZvcnRyYW5fb3JkZXInOiBUcnVlLCAnc2hhcGUnOiAoMiwgMyksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAABAQAAAgD8AAIBAAAAAQAAAoEA=";
+    private const string Half = "k05VTVBZAQB2AHsnZGVzY3InOiAnPGYyJywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDQsKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAPADAADj/ew==";
+    private const string BigEndian = "k05VTVBZAQB2AHsnZGVzY3InOiAnPmY4JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDIsKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAo/+AAAAAAAAMAIAAAAAAAA";
+
     private static readonly float[] Expected = { -1f, -0.5f, 0f, 0.5f, 1f, 1.5f };
 
     [Theory]
@@ -91,29 +97,80 @@ public class NpyFileTests
     }
 
     [Fact]
-    public void Fortran_order_is_rejected_with_the_fix()
+    public void Fortran_order_arrays_are_read_in_c_order()
     {
-        var e = Assert.Throws<InvalidDataException>(() => NpyFile.Parse(Patch(NumpyV1, "'fortran_order': False", "'fortran_order': True ")));
-        Assert.Contains("Fortran-order", e.Message);
-        Assert.Contains("byte offset 10", e.Message);
-        Assert.Contains("np.ascontiguousarray", e.Message);
+        var tensor = NpyFile.Parse(Convert.FromBase64String(Fortran));
+        Assert.Equal(new long[] { 2, 3 }, tensor.Shape);
+        Assert.Equal(new[] { 0f, 1f, 2f, 3f, 4f, 5f }, tensor.Values);
     }
 
     [Fact]
-    public void Big_endian_data_is_rejected()
+    public void A_three_dimensional_fortran_array_is_reordered_like_numpy()
     {
-        var e = Assert.Throws<InvalidDataException>(() => NpyFile.Parse(Patch(NumpyV1, "'<f4'", "'>f4'")));
-        Assert.Contains("big-endian dtype '>f4'", e.Message);
+        // C-order value at (i, j, k) of shape (2, 3, 4) is 12i + 4j + k; Fortran order stores i fastest, then j, then k.
+        var data = new List<byte>();
+        for (int k = 0; k < 4; k++)
+            for (int j = 0; j < 3; j++)
+                for (int i = 0; i < 2; i++)
+                    data.AddRange(BitConverter.GetBytes((float)(12 * i + 4 * j + k)));
+        var bytes = Patch(NumpyV1, "'fortran_order': False, 'shape': (2, 3)", "'fortran_order': True, 'shape': (2, 3, 4)");
+        var file = bytes[..128].Concat(data).ToArray();
+        Assert.Equal(Enumerable.Range(0, 24).Select(v => (float)v), NpyFile.Parse(file).Values);
+    }
+
+    [Fact]
+    public void Float16_files_are_read_exactly_and_written_back_as_float16()
+    {
+        var tensor = NpyFile.Parse(Convert.FromBase64String(Half));
+        Assert.Equal(TensorDType.Float16, tensor.DType);
+        Assert.Equal(new[] { 1f, -2f, 0.5f, 65504f }, tensor.Values);
+        using var stream = new MemoryStream();
+        NpyFile.Write(stream, tensor);
+        Assert.Equal(Convert.FromBase64String(Half), stream.ToArray());
+    }
+
+    [Fact]
+    public void Writing_float16_saturates_finite_values_beyond_its_range_and_keeps_infinities()
+    {
+        using var stream = new MemoryStream();
+        NpyFile.Write(stream, new Tensor(new[] { 70000f, -1e30f, float.PositiveInfinity, 0.1f }, [4], TensorDType.Float16));
+        var back = NpyFile.Parse(stream.ToArray());
+        Assert.Equal(new[] { 65504f, -65504f, float.PositiveInfinity, (float)(Half)0.1f }, back.Values);
+    }
+
+    [Fact]
+    public void Big_endian_files_are_read()
+    {
+        var tensor = NpyFile.Parse(Convert.FromBase64String(BigEndian));
+        Assert.Equal(TensorDType.Float64, tensor.DType);
+        Assert.Equal(new[] { 1.5f, -3f }, tensor.Values);
+        var single = Patch(NumpyV1, "'<f4'", "'>f4'");
+        for (int i = 128; i < single.Length; i += 4)
+            Array.Reverse(single, i, 4);
+        Assert.Equal(Expected, NpyFile.Parse(single).Values);
+    }
+
+    [Fact]
+    public void Float64_values_beyond_float32_are_counted_as_overflows()
+    {
+        var bytes = Convert.FromBase64String(NumpyFloat64);
+        BitConverter.GetBytes(1e300).CopyTo(bytes, 128 + 8);
+        BitConverter.GetBytes(-1e39).CopyTo(bytes, 128 + 16);
+        var tensor = NpyFile.Parse(bytes);
+        Assert.Equal(new[] { 1.5f, float.PositiveInfinity, float.NegativeInfinity }, tensor.Values);
+        Assert.Equal(2, tensor.Float32Overflows);
+        Assert.Equal(1, tensor.FirstFloat32Overflow);
+        Assert.Equal(0, NpyFile.Parse(Convert.FromBase64String(NumpyFloat64)).Float32Overflows);
     }
 
     [Theory]
     [InlineData("'<i4'")]
-    [InlineData("'<f2'")]
+    [InlineData("'<c8'")]
     [InlineData("'|u1'")]
     public void Other_dtypes_are_rejected_naming_the_dtype(string descr)
     {
         var e = Assert.Throws<InvalidDataException>(() => NpyFile.Parse(Patch(NumpyV1, "'<f4'", descr)));
-        Assert.Contains($"dtype {descr} in the .npy header at byte offset 10 is not supported", e.Message);
+        Assert.Contains($"'descr' (dtype) {descr} at byte offset 20 is not supported", e.Message);
     }
 
     [Fact]
@@ -156,7 +213,11 @@ public class NpyFileTests
 
     [Theory]
     [InlineData("'shape': (2, 3)", "'shapes': (2, 3)", "no 'shape'")]
-    [InlineData("'shape': (2, 3)", "'shape': (2, -3)", "not a non-negative integer")]
+    [InlineData("'shape': (2, 3)", "'shape': (2, -3)", "'shape' dimension 1 at byte offset 64 is '-3', not a non-negative integer")]
+    [InlineData("'shape': (2, 3)", "'shape': (2, True)", "'shape' dimension 1 at byte offset 64 is 'True'")]
+    [InlineData("'shape': (2, 3)", "'shape': 6", "'shape' at byte offset 60 is not a tuple")]
+    [InlineData("'fortran_order': False", "'fortran_order': 0", "'fortran_order' at byte offset 44 is not True or False")]
+    [InlineData("'shape': (2, 3)", "'shape': (2, 99999999999999999999)", "'99999999999999999999' is not an integer that fits in 64 bits")]
     [InlineData("'shape': (2, 3)", "'shape': (2, 3]", "expected ',' or ')'")]
     [InlineData("{'descr'", "['descr'", "not a Python dict")]
     public void Malformed_headers_are_rejected_with_a_reason(string from, string to, string reason)

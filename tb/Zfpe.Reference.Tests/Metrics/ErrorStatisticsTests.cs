@@ -87,10 +87,17 @@ public class ErrorStatisticsTests
     }
 
     [Fact]
-    public void A_non_finite_original_is_rejected_with_its_index()
+    public void Non_finite_originals_are_left_out_and_counted()
     {
-        var e = Assert.Throws<ArgumentException>(() => ErrorStatistics.Compare(new[] { 1f, float.PositiveInfinity }, new float[2], 0));
-        Assert.Contains("original value 1", e.Message);
+        var accumulator = new ErrorAccumulator();
+        accumulator.Add(new[] { 1f, float.PositiveInfinity, float.NaN, 3f }, new[] { 1.5f, 0f, 7f, 3f });
+        var metrics = accumulator.Result(0);
+        Assert.Equal(2, accumulator.NonFinite);
+        Assert.Equal(2, metrics.Count);
+        Assert.Equal(Math.Sqrt(0.25 / 2), metrics.Rmse, 1e-12);
+        Assert.Equal(0.5, metrics.MaxAbsoluteError);
+        Assert.Equal(2.0, metrics.Range);
+        Assert.Equal(ErrorStatistics.Compare(new[] { 1f, 3f }, new[] { 1.5f, 3f }, 0), metrics);
     }
 
     [Fact]

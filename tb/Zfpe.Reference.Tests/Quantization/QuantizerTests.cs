@@ -78,6 +78,37 @@ public class QuantizerTests
     }
 
     [Fact]
+    public void Per_channel_parameters_follow_the_chosen_axis()
+    {
+        // Shape (2, 3): along axis 1 the channels are the columns, strided in C order.
+        var values = new[] { 0.001f, -200f, 3f, -0.002f, 100f, -6f };
+        var shape = new long[] { 2, 3 };
+        var columns = Quantizer.Quantize(values, shape, Sym8 with { Granularity = QuantizationGranularity.PerChannel, Axis = 1 });
+        Assert.Equal(3, columns.GroupCount);
+        Assert.Equal(new[] { 0.002f / 127, 200f / 127, 6f / 127 }, columns.Scales);
+        var back = Quantizer.Dequantize(columns);
+        Assert.Equal(0.001, back[0], 0.00001);
+        Assert.Equal(-0.002, back[3], 0.00001);
+        Assert.Equal(back, Quantizer.RoundTrip(values, shape, Sym8 with { Granularity = QuantizationGranularity.PerChannel, Axis = 1 }));
+        Assert.Equal(3, Quantizer.GroupCount(shape, Sym8 with { Granularity = QuantizationGranularity.PerChannel, Axis = 1 }));
+
+        var e = Assert.Throws<ArgumentException>(() => Quantizer.Quantize(values, shape, Sym8 with { Granularity = QuantizationGranularity.PerChannel, Axis = 2 }));
+        Assert.Contains("axis = 2 is out of range for a tensor of rank 2", e.Message);
+    }
+
+    [Fact]
+    public void A_fit_leaves_non_finite_values_out_and_decodes_them_as_nan()
+    {
+        var values = new[] { 1f, float.PositiveInfinity, -2f, float.NaN };
+        var fit = Quantizer.Fit(values, Flat(4), Sym8);
+        Assert.Equal(2f / 127, fit.Scales[0]);
+        var back = new float[4];
+        fit.RoundTrip(values, 0, back);
+        Assert.Equal(-2f, back[2]);
+        Assert.True(float.IsNaN(back[1]) && float.IsNaN(back[3]));
+    }
+
+    [Fact]
     public void Per_channel_parameters_follow_axis_0()
     {
         var values = new[] { 0.001f, -0.002f, 0.003f, 100f, -200f, 300f };

@@ -1,0 +1,63 @@
+using System.Runtime.InteropServices;
+using Zfpe.Cli.Tests.Support;
+using Zfpe.Reference.Files;
+
+namespace Zfpe.Cli.Tests;
+
+/// <summary>
+/// An interrupted write (SIGINT, SIGTERM) leaves neither a partial output nor the hidden temporary
+/// file the output was being written to.
+/// </summary>
+public sealed class InterruptTests : IDisposable
+{
+    private const int ValueCount = 12 << 20;
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private const int SIGSTOP = 19, SIGCONT = 18;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    [Theory]
+    [InlineData(2, "SIGINT")]
+    [InlineData(15, "SIGTERM")]
+    public async Task A_signal_during_the_write_removes_the_temporary_file(int signal, string name)
+    {
+        string raw = _dir.File("big.f32"), packed = _dir.File("big.zfpe");
+        RawF32File.Write(raw, Enumerable.Range(0, ValueCount).Select(i => (float)i).ToArray());
+        var compress = ZfpeCli.Run("compress", "--in", raw, "--out", packed);
+        Assert.True(compress.ExitCode == 0, compress.ToString());
+        File.Delete(raw);
+        string output = _dir.File("out.npy");
+
+        // The decompressed .npy (48 MB) is written in tens of milliseconds: freeze the process
+        // (SIGSTOP) as soon as its temporary file appears, and try again if the rename won the race.
+        for (int attempt = 1; ; attempt++)
+        {
+            using var process = ZfpeCli.Start("decompress", "--in", packed, "--out", output);
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            string? temporary = null;
+            while (!process.HasExited && temporary is null)
+                temporary = Directory.GetFiles(_dir.Path, ".out.npy.*.tmp").FirstOrDefault();
+            bool caught = temporary is not null && kill(process.Id, SIGSTOP) == 0 && File.Exists(temporary);
+            if (!caught)
+            {
+                kill(process.Id, SIGCONT);
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+                Assert.True(attempt < 10, $"the write finished before it could be interrupted, {attempt} times: {await stdout} {await stderr}");
+                File.Delete(output);
+                continue;
+            }
+            Assert.Equal(0, kill(process.Id, signal));
+            Assert.Equal(0, kill(process.Id, SIGCONT));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(process.ExitCode != 0, $"exit {process.ExitCode} after {name}: {await stderr}");
+            break;
+        }
+        Assert.Equal([packed], Directory.GetFiles(_dir.Path));
+    }
+}
