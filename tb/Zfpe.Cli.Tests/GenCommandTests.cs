@@ -23,13 +23,13 @@ public sealed class GenCommandTests : IDisposable
     {
         string dir = _dir.File("rtl");
         Assert.Equal(0, Gen(dir).ExitCode);
-        Assert.Equal(["manifest.json", "sync_fifo.v"], Names(dir));
+        Assert.Equal(["manifest.json", "sourcemap.json", "sync_fifo.v"], Names(dir));
         File.WriteAllText(Path.Combine(dir, "my_top.v"), "module my_top; endmodule\n");
         File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine");
 
         var result = Gen(dir, "depth=32");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["manifest.json", "my_top.v", "notes.txt", "sync_fifo_depth32.v"], Names(dir));
+        Assert.Equal(["manifest.json", "my_top.v", "notes.txt", "sourcemap.json", "sync_fifo_depth32.v"], Names(dir));
         Assert.Equal("module my_top; endmodule\n", File.ReadAllText(Path.Combine(dir, "my_top.v")));
     }
 
