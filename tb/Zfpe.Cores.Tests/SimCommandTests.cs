@@ -69,7 +69,7 @@ public sealed class SimCommandTests : IDisposable
 
         r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--set", "b=9", "--set", "split=8");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("split = 8 is out of range: allowed b..31 = 9..31", r.Stderr);
+        Assert.Contains("parameter 'split' = 8 is out of range (allowed: b..31 = 9..31)", r.Stderr);
 
         r = CliProcess.Run("sim", "fifo", "--in", values, "--out", raw);
         Assert.Equal(2, r.ExitCode);

@@ -1,22 +1,25 @@
 using Zfpe.Cores.Codec;
+using Zfpe.Hdl;
 
 namespace Zfpe.Cores.Tests;
 
 public class ZfpeCoreConfigTests
 {
     [Theory]
-    [InlineData(0, 8, 28, 1, "b (payload bits) = 0 is out of range: allowed 1..28")]
-    [InlineData(29, 8, 28, 1, "b (payload bits) = 29 is out of range: allowed 1..28")]
-    [InlineData(5, 10, 28, 1, "exponent-bits = 10 is not allowed: use 8 (exact fit) or 9 (the authors' format)")]
-    [InlineData(9, 8, 8, 1, "split = 8 is out of range: allowed b..31 = 9..31")]
-    [InlineData(5, 8, 32, 1, "split = 32 is out of range: allowed b..31 = 5..31")]
-    [InlineData(5, 8, 28, 3, "lanes = 3 is not allowed: use 1, 2, 4 or 8 (float32 values per clock cycle)")]
-    public void Validation_names_the_parameter_its_value_and_the_allowed_range(int b, int e, int split, int lanes, string message)
+    [InlineData(0, 8, 28, 1, "B", "parameter 'b' = 0 is out of range (allowed: 1..28)")]
+    [InlineData(29, 8, 28, 1, "B", "parameter 'b' = 29 is out of range (allowed: 1..28)")]
+    [InlineData(5, 10, 28, 1, "ExponentBits", "parameter 'exponent-bits' = 10 is out of range (allowed: 8|9)")]
+    [InlineData(9, 8, 8, 1, "Split", "parameter 'split' = 8 is out of range (allowed: b..31 = 9..31)")]
+    [InlineData(5, 8, 32, 1, "Split", "parameter 'split' = 32 is out of range (allowed: 1..31)")]
+    [InlineData(5, 8, 28, 3, "Lanes", "parameter 'lanes' = 3 is out of range (allowed: 1|2|4|8)")]
+    public void Validation_names_the_parameter_its_value_and_the_allowed_range(int b, int e, int split, int lanes, string property, string message)
     {
         var config = new ZfpeCoreConfig(b, e, split, lanes);
-        Assert.Equal(message, Assert.Throws<ArgumentException>(config.Validate).Message);
-        Assert.Equal(message, Assert.Throws<ArgumentException>(() => new ZfpeCompressor(config)).Message);
-        Assert.Equal(message, Assert.Throws<ArgumentException>(() => new ZfpeDecompressor(config)).Message);
+        var error = Assert.Throws<ParameterValueException>(config.Validate);
+        Assert.Equal(message, error.Message);
+        Assert.Equal(property, error.ParamName);
+        Assert.Equal(message, Assert.Throws<ParameterValueException>(() => new ZfpeCompressor(config)).Message);
+        Assert.Equal(message, Assert.Throws<ParameterValueException>(() => new ZfpeDecompressor(config)).Message);
     }
 
     [Theory]

@@ -23,12 +23,12 @@ public sealed record ZfpeCoreConfig(
     /// <summary>Values per block (1-D blocks of 4).</summary>
     public const int BlockSize = 4;
 
-    /// <summary>Throws an <see cref="ArgumentException"/> naming the parameter, its value and the allowed range.</summary>
+    /// <summary>Throws a <see cref="ParameterValueException"/> naming the parameter, its value and the allowed range.</summary>
     public void Validate()
     {
         ConfigParameters.Check(this);
         if (Split < B)
-            throw new ArgumentException($"parameter 'split' = {Split} is out of range (allowed: b..{MaxSplit} = {B}..{MaxSplit})");
+            throw new ParameterValueException($"parameter 'split' = {Split} is out of range (allowed: b..{MaxSplit} = {B}..{MaxSplit})", nameof(Split));
     }
 
     /// <summary>Bits per block: exponent-bits + 4·(1 + b).</summary>

@@ -1,5 +1,6 @@
 using Zfpe.Cli.Commands;
 using Zfpe.Flow.Sweep;
+using Zfpe.Hdl;
 using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests.Sweep;
@@ -121,7 +122,7 @@ public class SweepRunnerTests
         using var t = new TempDirectory();
         var runner = new SweepRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")));
 
-        var e = Assert.Throws<ArgumentException>(() => runner.Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse(["width=8,0"]), Options(t)));
+        var e = Assert.Throws<ParameterValueException>(() => runner.Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse(["width=8,0"]), Options(t)));
 
         Assert.Equal("parameter 'width' = 0 is out of range (allowed: 1..4096)", e.Message);
     }
