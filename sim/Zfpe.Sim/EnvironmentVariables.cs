@@ -1,6 +1,9 @@
 namespace Zfpe.Sim;
 
-/// <summary>The environment variables the bridge reads, so that CI and a developer's shell can steer it.</summary>
+/// <summary>
+/// The environment variables the bridge reads, so that CI and a developer's shell can steer it.
+/// The tools' own variables (ZFPE_VERILATOR, CXX) belong to the tool registry, <see cref="Zfpe.Tools.ToolSpec"/>.
+/// </summary>
 public static class EnvironmentVariables
 {
     /// <summary>Cache directory for compiled models (default <c>&lt;repo&gt;/.cache/verilator</c>).</summary>
@@ -11,10 +14,4 @@ public static class EnvironmentVariables
 
     /// <summary>Where wave files go (default <c>&lt;repo&gt;/.cache/waves</c>).</summary>
     public const string WavesDirectory = "ZFPE_WAVES_DIR";
-
-    /// <summary>The Verilator executable (default <c>verilator</c> on PATH).</summary>
-    public const string Verilator = "ZFPE_VERILATOR";
-
-    /// <summary>The C++ compiler (default <c>g++</c> on PATH), as in make.</summary>
-    public const string Compiler = "CXX";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Zfpe.Hdl.Emit;
+using Zfpe.Tools;
 
 namespace Zfpe.Sim;
 
@@ -19,9 +20,10 @@ public static class IcarusBenchmark
         Directory.CreateDirectory(workDirectory);
         var files = design.WriteTo(workDirectory).Select(Path.GetFileName).ToList();
         File.WriteAllText(Path.Combine(workDirectory, "bench_tb.v"), TestBench(design, cycles, seed, resetCycles));
-        Tool("iverilog", $"-g2005 -o bench.vvp bench_tb.v {string.Join(" ", files)}", workDirectory);
+        var iverilog = new ToolLocator().Require(ToolKind.Icarus).Path!;
+        Tool(iverilog, ["-g2005", "-o", "bench.vvp", "bench_tb.v", .. files!], workDirectory);
         var clock = Stopwatch.StartNew();
-        var output = Tool("vvp", "-n bench.vvp", workDirectory);
+        var output = Tool(Vvp(iverilog), ["-n", "bench.vvp"], workDirectory);
         clock.Stop();
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("checksum ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"the Icarus bench printed no checksum:\n{output}");
@@ -107,23 +109,18 @@ public static class IcarusBenchmark
         return sb.ToString();
     }
 
-    private static string Tool(string tool, string arguments, string workDirectory)
+    /// <summary>Icarus' runtime: beside the iverilog the registry found, else on PATH.</summary>
+    private static string Vvp(string iverilog)
     {
-        var psi = new ProcessStartInfo(tool, arguments) { WorkingDirectory = workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        Process p;
-        try
-        {
-            p = Process.Start(psi)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"'{tool}' is not installed: apt-get install iverilog");
-        }
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        var output = stdout.Result + stderr.Result;
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} failed (exit {p.ExitCode}) in {workDirectory}:\n{output}");
+        var beside = Path.Combine(Path.GetDirectoryName(iverilog)!, "vvp");
+        return File.Exists(beside) ? beside : "vvp";
+    }
+
+    private static string Tool(string tool, IReadOnlyList<string> arguments, string workDirectory)
+    {
+        var run = ToolProcess.Run(tool, arguments, workDirectory, logPath: null, TimeSpan.FromHours(1));
+        var output = string.Join('\n', run.Lines);
+        if (run.ExitCode != 0) throw new InvalidOperationException($"{Path.GetFileName(tool)} failed (exit {run.ExitCode}) in {workDirectory}:\n{output}");
         return output;
     }
 }

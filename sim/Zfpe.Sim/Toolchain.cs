@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using Zfpe.Tools;
 
 namespace Zfpe.Sim;
 
@@ -18,8 +19,8 @@ public sealed record Toolchain(string VerilatorPath, string VerilatorVersion, st
     public static Toolchain Locate(SimOptions? options = null)
     {
         options ??= SimOptions.Default;
-        var verilator = options.VerilatorPath ?? (Environment.GetEnvironmentVariable(EnvironmentVariables.Verilator) is { Length: > 0 } v ? v : "verilator");
-        var compiler = options.CompilerPath ?? (Environment.GetEnvironmentVariable(EnvironmentVariables.Compiler) is { Length: > 0 } c ? c : "g++");
+        var verilator = options.VerilatorPath ?? Registered(ToolKind.Verilator);
+        var compiler = options.CompilerPath ?? Registered(ToolKind.Compiler);
         var lazy = Located.GetOrAdd((verilator, compiler), key => new Lazy<Toolchain>(() => Probe(key.Item1, key.Item2)));
         try
         {
@@ -31,6 +32,20 @@ public sealed record Toolchain(string VerilatorPath, string VerilatorVersion, st
             Located.TryRemove(new KeyValuePair<(string, string), Lazy<Toolchain>>((verilator, compiler), lazy));
             throw;
         }
+    }
+
+    private static ToolLocator _tools = new();
+
+    /// <summary>
+    /// The tool as the project's registry finds it (its ZFPE_VERILATOR or CXX variable, else PATH).
+    /// A tool found is remembered for the process; a missing one is looked for again next time.
+    /// </summary>
+    private static string Registered(ToolKind kind)
+    {
+        var location = _tools.Locate(kind);
+        if (location.Found) return location.Path!;
+        _tools = new ToolLocator();
+        throw new SimBuildException(location.MissingMessage());
     }
 
     private static Toolchain Probe(string verilator, string compiler)
@@ -47,11 +62,11 @@ public sealed record Toolchain(string VerilatorPath, string VerilatorVersion, st
 
     private static string MissingVerilator(string path) =>
         $"Verilator was not found (tried to run '{path}'). Install it: sudo apt-get install verilator " +
-        $"(or point {EnvironmentVariables.Verilator} or SimOptions.VerilatorPath at the executable).";
+        $"(or point {ToolSpec.Verilator.EnvironmentVariable} or SimOptions.VerilatorPath at the executable).";
 
     private static string MissingCompiler(string path) =>
         $"The C++ compiler was not found (tried to run '{path}'). Install it: sudo apt-get install g++ " +
-        $"(or point {EnvironmentVariables.Compiler} or SimOptions.CompilerPath at the executable).";
+        $"(or point {ToolSpec.Compiler.EnvironmentVariable} or SimOptions.CompilerPath at the executable).";
 
     private static ToolRun Run(string executable, string[] arguments, string missingMessage)
     {

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Text.Json;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Cores.Designs;

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests;

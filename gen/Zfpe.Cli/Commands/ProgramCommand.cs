@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.CommandLine;
 using Zfpe.Flow;
 

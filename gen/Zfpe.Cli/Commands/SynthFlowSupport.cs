@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Globalization;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow;

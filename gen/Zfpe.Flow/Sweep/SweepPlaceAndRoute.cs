@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Globalization;
 using System.Text;
 
@@ -8,13 +9,12 @@ namespace Zfpe.Flow.Sweep;
 /// script rendered from a Handlebars template (Templates/sweep-*.gp.hbs) go into DIR/plots/, and
 /// gnuplot turns the script into an SVG and a PNG beside them. Without gnuplot the data and
 /// scripts are still written (run them later) and a note says why there are no images.
-/// gnuplot is found like the flow's tools: $ZFPE_GNUPLOT when set, otherwise PATH.
+/// gnuplot is found by the tool registry like every tool: $ZFPE_GNUPLOT when set, otherwise PATH.
 /// </summary>
 public sealed class SweepPlotter
 {
-    public const string EnvironmentVariable = "ZFPE_GNUPLOT";
     public const string PlotsDirectory = "plots";
-    public const string HowToGet = "Debian/Ubuntu: sudo apt-get install gnuplot-nox";
+    public static string HowToGet => ToolSpec.Gnuplot.HowToGet;
     private const string Svg = "svg size 800,500 fixed enhanced font \"sans,12\" background rgb \"white\"";
     private const string PngCairo = "pngcairo size 800,500 enhanced font \"sans,10\" background rgb \"white\"";
     private const string PngGd = "png size 800,500";
@@ -33,21 +33,11 @@ public sealed class SweepPlotter
 
     public string? Problem { get; }
 
+    /// <summary>gnuplot as the tool registry finds it (<paramref name="environment"/> replaces the process environment in tests).</summary>
     public static SweepPlotter Locate(Func<string, string?>? environment = null)
     {
-        environment ??= Environment.GetEnvironmentVariable;
-        var variable = environment(EnvironmentVariable)?.Trim();
-        if (!string.IsNullOrEmpty(variable))
-        {
-            if (variable.Contains('/'))
-                return File.Exists(variable)
-                    ? new SweepPlotter(Path.GetFullPath(variable), null)
-                    : new SweepPlotter(null, $"{EnvironmentVariable}={variable} does not name an existing file");
-            var onPath = SearchPath(environment, variable);
-            return onPath is not null ? new SweepPlotter(onPath, null) : new SweepPlotter(null, $"{EnvironmentVariable}={variable} is not found on PATH");
-        }
-        var found = SearchPath(environment, "gnuplot");
-        return found is not null ? new SweepPlotter(found, null) : new SweepPlotter(null, $"gnuplot is not on PATH and {EnvironmentVariable} is not set");
+        var location = new ToolLocator(environment).Locate(ToolKind.Gnuplot);
+        return location.Found ? new SweepPlotter(location.Path, null) : new SweepPlotter(null, location.Problem);
     }
 
     /// <summary>Writes the data and scripts of every plot the result supports and draws them; returns the plots and notes for the report.</summary>
@@ -271,16 +261,6 @@ public sealed class SweepPlotter
 
     // gnuplot strings are double-quoted and data fields tab-separated: keep both intact.
     private static string Clean(string text) => text.Replace('"', '\'').Replace('\t', ' ').Replace('\n', ' ');
-
-    private static string? SearchPath(Func<string, string?> environment, string executable)
-    {
-        foreach (var d in (environment("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(d, executable);
-            if (File.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return null;
-    }
 
     private sealed record PlotSpec(string Name, string Title, IReadOnlyList<(string Name, string Text)> Files, IReadOnlyList<string> Images);
 }

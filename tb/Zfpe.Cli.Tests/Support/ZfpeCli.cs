@@ -22,9 +22,18 @@ public static class ZfpeCli
         return new Result(result.ExitCode, System.Text.Encoding.UTF8.GetString(result.Stdout), result.Stderr);
     }
 
-    public static BinaryResult RunBinary(params string[] args)
+    /// <summary>Runs the CLI with <paramref name="environment"/> set on top of this process's environment.</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        var result = RunBinary(environment, args);
+        return new Result(result.ExitCode, System.Text.Encoding.UTF8.GetString(result.Stdout), result.Stderr);
+    }
+
+    public static BinaryResult RunBinary(params string[] args) => RunBinary(new Dictionary<string, string>(), args);
+
+    private static BinaryResult RunBinary(IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        using var process = Start(environment, args);
         var stdout = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
@@ -38,7 +47,9 @@ public static class ZfpeCli
     }
 
     /// <summary>Starts the CLI with redirected standard streams; the caller waits for it.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    private static Process Start(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "zfpe.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference gen/Zfpe.Cli");
@@ -52,6 +63,7 @@ public static class ZfpeCli
         foreach (var a in args)
             start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 namespace Zfpe.Flow.Tests.Support;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 using Zfpe.Flow.Sweep;

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using Zfpe.Cli.Commands;
 using Zfpe.Flow.Sweep;
 using Zfpe.Hdl;

@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Zfpe.Cli.Commands;

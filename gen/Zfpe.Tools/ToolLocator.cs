@@ -1,8 +1,8 @@
-namespace Zfpe.Flow;
+namespace Zfpe.Tools;
 
 /// <summary>
-/// Finds the flow's tools and their versions. Precedence: a tool's own environment variable
-/// (ZFPE_YOSYS, ZFPE_NEXTPNR_ECP5, ZFPE_ECPPACK, ZFPE_OPENFPGALOADER), when set and not empty,
+/// Finds the project's external tools (<see cref="ToolSpec.All"/>) and their versions. Precedence:
+/// a tool's own environment variable (ZFPE_YOSYS, ZFPE_VERILATOR, CXX, ...), when set and not empty,
 /// wins over PATH, because a user who sets it has chosen that build on purpose (for example a
 /// newer Yosys than the distribution's). A variable that names no usable file makes the tool
 /// missing, with a message saying so: silently falling back to PATH would run a build the user
@@ -39,7 +39,7 @@ public sealed class ToolLocator
         }
     }
 
-    /// <summary>Every tool, for `zfpe doctor`.</summary>
+    /// <summary>Every tool of the registry, for `zfpe doctor`.</summary>
     public IReadOnlyList<ToolLocation> LocateAll() => ToolSpec.All.Select(t => Locate(t.Kind)).ToList();
 
     /// <summary>The tool's location, or <see cref="MissingToolException"/> explaining how to get it.</summary>
@@ -80,11 +80,19 @@ public sealed class ToolLocator
                 return new ToolLocation(spec, null, source, null, $"it is not on PATH and {spec.EnvironmentVariable} is not set");
         }
 
-        var version = ReadVersion(path, spec.VersionArguments);
+        var version = spec.VersionArguments.Count > 0
+            ? ReadVersion(path, spec.VersionArguments)
+            : spec.VersionPackage is { } package && ToolOrigin.DebianPackageVersion(package) is { } v ? $"{spec.Executable} {v} (Debian package {package})" : null;
         return new ToolLocation(spec, path, source, version, null)
         {
-            Identity = version ?? "file-sha256:" + FlowHash.OfFile(path)[..16],
+            Identity = version ?? "file-sha256:" + FileSha256(path)[..16],
         };
+    }
+
+    private static string FileSha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
     }
 
     private string? SearchPath(string executable)

@@ -1,4 +1,4 @@
-namespace Zfpe.Flow;
+namespace Zfpe.Tools;
 
 /// <summary>
 /// Where an installed tool came from, for `zfpe doctor`: a wrapper written by
@@ -65,6 +65,13 @@ public static class ToolOrigin
         if (string.IsNullOrEmpty(name) || name.Contains(' ')) return null;
         var version = Query("dpkg-query", ["-W", "-f", "${Version}", name]);
         return string.IsNullOrEmpty(version) ? name : $"{name} {version}";
+    }
+
+    /// <summary>The installed version of a Debian package, or null (not installed, or no dpkg).</summary>
+    public static string? DebianPackageVersion(string package)
+    {
+        var version = Query("dpkg-query", ["-W", "-f", "${Version}", package]);
+        return string.IsNullOrEmpty(version) ? null : version;
     }
 
     private static string? Query(string executable, IReadOnlyList<string> arguments)

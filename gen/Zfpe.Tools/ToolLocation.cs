@@ -1,4 +1,4 @@
-namespace Zfpe.Flow;
+namespace Zfpe.Tools;
 
 /// <summary>
 /// Where a tool was found (or why not) and its version. <see cref="Source"/> says which rule

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Zfpe.Flow;
+namespace Zfpe.Tools;
 
 /// <summary>Runs an external tool with an argument list (no shell), logging everything it prints.</summary>
 public static class ToolProcess

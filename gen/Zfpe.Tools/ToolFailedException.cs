@@ -1,4 +1,4 @@
-namespace Zfpe.Flow;
+namespace Zfpe.Tools;
 
 /// <summary>
 /// A tool ran and failed. The message carries the tool's own error lines, so the user sees
