@@ -7,6 +7,7 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// Synthesis must never see them (Yosys has the real primitives), so they are not part of an
 /// emitted design: <see cref="ForSimulation"/> returns a copy of the design with the models of
 /// the primitives it uses appended.
+/// The MULT18X18D model computes the product through the registers its parameters enable.
 /// The EHXPLLL model passes CLKI through to every output and holds LOCK high: a simulated design
 /// runs on the bridge's clock whatever the real frequency ratio, so anything derived from the
 /// clock frequency (a UART divisor) must be configured for the frequency the real PLL makes.
@@ -75,6 +76,155 @@ public static class Ecp5SimulationModels
 
         """;
 
+    public const string Mult18x18dFileName = "MULT18X18D.v";
+
+    private static string Pins(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{prefix}{i}"));
+
+    private static string MsbFirst(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Reverse().Select(i => $"{prefix}{i}"));
+
+    /// <summary>
+    /// The MULT18X18D pins and registers <see cref="Mult18x18d"/> uses: A×B (signed per SIGNEDA and
+    /// SIGNEDB) through the input, pipeline and output registers that REG_*_CLK puts on CLK0
+    /// ("NONE" bypasses one), each loaded while CE0 is high and cleared by RST0 (RESETMODE SYNC).
+    /// </summary>
+    public static string Mult18x18dModel { get; } = $$"""
+        // Behavioural stand-in for the ECP5 MULT18X18D, for simulation only (zfpe-hdl
+        // Ecp5SimulationModels): multiplication with the input, pipeline and output registers on
+        // CLK0 or bypassed, CE0 and a synchronous RST0. Never synthesise this file.
+        /* verilator lint_off UNUSED */
+        module MULT18X18D #(
+            parameter REG_INPUTA_CLK = "NONE",
+            parameter REG_INPUTA_CE = "CE0",
+            parameter REG_INPUTA_RST = "RST0",
+            parameter REG_INPUTB_CLK = "NONE",
+            parameter REG_INPUTB_CE = "CE0",
+            parameter REG_INPUTB_RST = "RST0",
+            parameter REG_PIPELINE_CLK = "NONE",
+            parameter REG_PIPELINE_CE = "CE0",
+            parameter REG_PIPELINE_RST = "RST0",
+            parameter REG_OUTPUT_CLK = "NONE",
+            parameter REG_OUTPUT_CE = "CE0",
+            parameter REG_OUTPUT_RST = "RST0",
+            parameter CLK0_DIV = "ENABLED",
+            parameter GSR = "DISABLED",
+            parameter SOURCEB_MODE = "B_SHIFT",
+            parameter MULT_BYPASS = "DISABLED",
+            parameter RESETMODE = "SYNC"
+        ) (
+            input wire {{Pins("A", 18)}},
+            input wire {{Pins("B", 18)}},
+            input wire {{Pins("C", 18)}},
+            input wire SIGNEDA, SIGNEDB, SOURCEA, SOURCEB,
+            input wire CLK0, CE0, RST0,
+            output wire {{Pins("P", 36)}}
+        );
+            wire [17:0] a = { {{MsbFirst("A", 18)}} };
+            wire [17:0] b = { {{MsbFirst("B", 18)}} };
+            reg [17:0] a_reg = 18'd0;
+            reg [17:0] b_reg = 18'd0;
+            reg signed_a_reg = 1'b0;
+            reg signed_b_reg = 1'b0;
+            always @(posedge CLK0)
+                if (RST0) begin
+                    a_reg <= 18'd0; b_reg <= 18'd0; signed_a_reg <= 1'b0; signed_b_reg <= 1'b0;
+                end else if (CE0) begin
+                    a_reg <= a; b_reg <= b; signed_a_reg <= SIGNEDA; signed_b_reg <= SIGNEDB;
+                end
+            wire [17:0] a_in = REG_INPUTA_CLK == "NONE" ? a : a_reg;
+            wire [17:0] b_in = REG_INPUTB_CLK == "NONE" ? b : b_reg;
+            wire signed_a = REG_INPUTA_CLK == "NONE" ? SIGNEDA : signed_a_reg;
+            wire signed_b = REG_INPUTB_CLK == "NONE" ? SIGNEDB : signed_b_reg;
+            wire signed [18:0] a_wide = {signed_a & a_in[17], a_in};
+            wire signed [18:0] b_wide = {signed_b & b_in[17], b_in};
+            wire signed [37:0] product_wide = a_wide * b_wide;
+            wire [35:0] product = product_wide[35:0];
+            reg [35:0] pipeline_reg = 36'd0;
+            always @(posedge CLK0)
+                if (RST0) pipeline_reg <= 36'd0;
+                else if (CE0) pipeline_reg <= product;
+            wire [35:0] pipelined = REG_PIPELINE_CLK == "NONE" ? product : pipeline_reg;
+            reg [35:0] output_reg = 36'd0;
+            always @(posedge CLK0)
+                if (RST0) output_reg <= 36'd0;
+                else if (CE0) output_reg <= pipelined;
+            assign { {{MsbFirst("P", 36)}} } = REG_OUTPUT_CLK == "NONE" ? pipelined : output_reg;
+        endmodule
+        /* verilator lint_on UNUSED */
+
+        """;
+
+    public const string Dp16kdFileName = "DP16KD.v";
+
+    /// <summary>
+    /// DP16KD in the true dual-port ×18 mode <see cref="Dp16kd"/> uses: 1024 × 18 bits, byte
+    /// enables on AD1/AD0, word address on AD13..AD4, CE gating each port, the three write modes,
+    /// REGMODE NOREG or OUTREG, synchronous RST clearing the read data. Both ports run on CLKA
+    /// (the library ties CLKA and CLKB to one clock); a same-word write on both ports stores B's.
+    /// </summary>
+    public static string Dp16kdModel { get; } = $$$"""
+        // Behavioural stand-in for the ECP5 DP16KD in true dual-port x18 mode, for simulation
+        // only (zfpe-hdl Ecp5SimulationModels). Both ports are clocked by CLKA. Never synthesise this file.
+        /* verilator lint_off UNUSED */
+        /* verilator lint_off WIDTH */
+        module DP16KD #(
+            parameter DATA_WIDTH_A = 18,
+            parameter DATA_WIDTH_B = 18,
+            parameter REGMODE_A = "NOREG",
+            parameter REGMODE_B = "NOREG",
+            parameter RESETMODE = "SYNC",
+            parameter ASYNC_RESET_RELEASE = "SYNC",
+            parameter CSDECODE_A = "0b000",
+            parameter CSDECODE_B = "0b000",
+            parameter WRITEMODE_A = "NORMAL",
+            parameter WRITEMODE_B = "NORMAL",
+            parameter GSR = "ENABLED"
+        ) (
+            input wire {{{Pins("DIA", 18)}}},
+            input wire {{{Pins("ADA", 14)}}},
+            input wire CEA, OCEA, CLKA, WEA, RSTA, CSA0, CSA1, CSA2,
+            output wire {{{Pins("DOA", 18)}}},
+            input wire {{{Pins("DIB", 18)}}},
+            input wire {{{Pins("ADB", 14)}}},
+            input wire CEB, OCEB, CLKB, WEB, RSTB, CSB0, CSB1, CSB2,
+            output wire {{{Pins("DOB", 18)}}}
+        );
+            reg [17:0] mem [0:1023];
+            wire [17:0] di_a = { {{{MsbFirst("DIA", 18)}}} };
+            wire [17:0] di_b = { {{{MsbFirst("DIB", 18)}}} };
+            wire [9:0] addr_a = { {{{string.Join(", ", Enumerable.Range(4, 10).Reverse().Select(i => $"ADA{i}"))}}} };
+            wire [9:0] addr_b = { {{{string.Join(", ", Enumerable.Range(4, 10).Reverse().Select(i => $"ADB{i}"))}}} };
+            wire [17:0] mask_a = { {9{ADA1}}, {9{ADA0}} };
+            wire [17:0] mask_b = { {9{ADB1}}, {9{ADB0}} };
+            wire [17:0] old_a = mem[addr_a];
+            wire [17:0] old_b = mem[addr_b];
+            wire [17:0] new_a = (old_a & ~mask_a) | (di_a & mask_a);
+            wire [17:0] new_b = (old_b & ~mask_b) | (di_b & mask_b);
+            reg [17:0] read_a = 18'd0;
+            reg [17:0] read_b = 18'd0;
+            reg [17:0] out_a = 18'd0;
+            reg [17:0] out_b = 18'd0;
+            always @(posedge CLKA) begin
+                if (CEA && WEA) mem[addr_a] <= new_a;
+                if (CEB && WEB) mem[addr_b] <= new_b;
+                if (RSTA) read_a <= 18'd0;
+                else if (CEA && (!WEA || WRITEMODE_A == "READBEFOREWRITE")) read_a <= old_a;
+                else if (CEA && WRITEMODE_A == "WRITETHROUGH") read_a <= new_a;
+                if (RSTB) read_b <= 18'd0;
+                else if (CEB && (!WEB || WRITEMODE_B == "READBEFOREWRITE")) read_b <= old_b;
+                else if (CEB && WRITEMODE_B == "WRITETHROUGH") read_b <= new_b;
+                if (RSTA) out_a <= 18'd0;
+                else if (OCEA) out_a <= read_a;
+                if (RSTB) out_b <= 18'd0;
+                else if (OCEB) out_b <= read_b;
+            end
+            assign { {{{MsbFirst("DOA", 18)}}} } = REGMODE_A == "OUTREG" ? out_a : read_a;
+            assign { {{{MsbFirst("DOB", 18)}}} } = REGMODE_B == "OUTREG" ? out_b : read_b;
+        endmodule
+        /* verilator lint_on WIDTH */
+        /* verilator lint_on UNUSED */
+
+        """;
+
     /// <summary>
     /// <paramref name="design"/> with the models of the primitives it instantiates appended and,
     /// when <paramref name="clockPort"/> is given, that top-level input marked as the clock the
@@ -88,6 +238,12 @@ public static class Ecp5SimulationModels
         if (files.Any(f => f.Text.Contains("EHXPLLL #(", StringComparison.Ordinal))
             && files.All(f => f.FileName != EhxplllFileName))
             files.Insert(0, new VerilogFile("EHXPLLL", EhxplllFileName, EhxplllModel));
+        if (files.Any(f => f.Text.Contains("MULT18X18D #(", StringComparison.Ordinal))
+            && files.All(f => f.FileName != Mult18x18dFileName))
+            files.Insert(0, new VerilogFile("MULT18X18D", Mult18x18dFileName, Mult18x18dModel));
+        if (files.Any(f => f.Text.Contains("DP16KD #(", StringComparison.Ordinal))
+            && files.All(f => f.FileName != Dp16kdFileName))
+            files.Insert(0, new VerilogFile("DP16KD", Dp16kdFileName, Dp16kdModel));
         var ports = design.TopPorts;
         if (clockPort is not null)
         {

@@ -20,6 +20,15 @@ public abstract class BlackBox : Component
 
     internal List<(string Name, string Value)> VerilogParameters { get; } = [];
 
+    internal List<string> ClockPins { get; } = [];
+
+    /// <summary>
+    /// Declares an input pin of the primitive that takes the clock of the component that
+    /// instantiates it (a DSP's CLK0, a block RAM's CLKA): the emitter connects it to that
+    /// component's clock, which gives the component a clock as a register would.
+    /// </summary>
+    protected void ClockPin(string name) => ClockPins.Add(name);
+
     protected void Parameter(string name, long value) => VerilogParameters.Add((name, value.ToString(CultureInfo.InvariantCulture)));
 
     protected void Parameter(string name, string value) => VerilogParameters.Add((name, "\"" + value.Replace("\"", "\\\"") + "\""));

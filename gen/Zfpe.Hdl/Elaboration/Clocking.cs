@@ -14,7 +14,8 @@ internal static class Clocking
     {
         var c = info.Component;
         var children = c.Children.Where(ch => ch is not BlackBox).Select(ch => all[ch]).ToList();
-        info.NeedsClock = c is not BlackBox && (c.Signals.Any(s => s.IsState) || c.Memories.Count > 0 || children.Any(ch => ch.NeedsClock));
+        info.NeedsClock = c is not BlackBox && (c.Signals.Any(s => s.IsState) || c.Memories.Count > 0 || children.Any(ch => ch.NeedsClock)
+            || c.Children.OfType<BlackBox>().Any(b => b.ClockPins.Count > 0));
         info.NeedsReset = c is not BlackBox && (c.Signals.Any(s => s.Role == SignalRole.Register && s.ResetValue is not null) || children.Any(ch => ch.NeedsReset));
 
         if (c.ExplicitClock is { } clock)

@@ -506,6 +506,12 @@ internal sealed class ModuleEmitter
         if (childInfo.ResetPort is not null) pins.Add((Clocking.ResetName, printer.NameOf(info.Reset!)));
         if (childInfo.ClockPort is not null) printer.MarkRead(info.Clock!, 0, 0);
         if (childInfo.ResetPort is not null) printer.MarkRead(info.Reset!, 0, 0);
+        if (ch is BlackBox clocked)
+            foreach (var pin in clocked.ClockPins)
+            {
+                pins.Add((pin, printer.NameOf(info.Clock!)));
+                printer.MarkRead(info.Clock!, 0, 0);
+            }
         foreach (var p in ch.Ports)
         {
             pins.Add((p.Name!, printer.NameOf(p)));
@@ -533,8 +539,13 @@ internal sealed class ModuleEmitter
         });
         // The instance's line is the one that names it (after the parameters of a black box).
         var named = text.IndexOf($" {ch.InstanceName} (", StringComparison.Ordinal);
+        // A vendor primitive has pins a design leaves unconnected on purpose (a DSP's cascade
+        // outputs, a PLL's unused clocks): that is not a mistake worth a lint warning.
+        var blackBox = ch is BlackBox;
+        if (blackBox) sb.AppendLine("    /* verilator lint_off PINMISSING */");
         sourceLines.Mark(sb, ch.InstanceLocation, SourceMapStatement.Instance, ch.InstanceName, Math.Max(0, named));
         sb.Append(text);
+        if (blackBox) sb.AppendLine("    /* verilator lint_on PINMISSING */");
     }
 
     // ---- state machines -------------------------------------------------------------------
