@@ -59,7 +59,7 @@ public class StreamDemuxTests
     public void Demux_routes_each_beat_to_its_output_in_order(bool byTag, int outputs)
     {
         var demux = byTag ? StreamDemux<Routed>.ByTag(Routed.Shape, outputs, r => r.Port, withLast: true) : new StreamDemux<Routed>(Routed.Shape, outputs, withLast: true);
-        Assert.Equal("", Verilator.Lint(VerilogEmitter.Emit(demux)));
+        Verilator.AssertLintClean(VerilogEmitter.Emit(demux));
         using var sim = Simulation.Create(VerilogEmitter.Emit(demux));
         var bench = new StreamBench(sim, seed: outputs + (byTag ? 10 : 0));
         var input = bench.Source<ulong>(sim.Stream(demux.Input), StallProfile.Stepping(1300));

@@ -14,7 +14,7 @@ public class StreamJoinTests
     public void Join_zips_the_inputs_in_order_under_random_stalls(int inputs, int width, bool withLast)
     {
         var join = new StreamJoin<UInt>(Shape.UInt(width), inputs, withLast);
-        Assert.Equal("", Verilator.Lint(VerilogEmitter.Emit(join)));
+        Verilator.AssertLintClean(VerilogEmitter.Emit(join));
         using var sim = Simulation.Create(VerilogEmitter.Emit(join));
         var bench = new StreamBench(sim, seed: inputs);
         var output = bench.Sink<ulong>(sim.Stream(join.Output));

@@ -44,7 +44,7 @@ public class StreamMuxTests
     {
         const int width = 10, tagShift = 7; // payload: input index above bit 7
         var mux = new StreamMux<UInt>(Shape.UInt(width), inputs);
-        Assert.Equal("", Verilator.Lint(VerilogEmitter.Emit(mux)));
+        Verilator.AssertLintClean(VerilogEmitter.Emit(mux));
         using var sim = Simulation.Create(VerilogEmitter.Emit(mux));
         var bench = new StreamBench(sim, seed: inputs);
         var output = bench.Sink<ulong>(sim.Stream(mux.Output), lanes: inputs, laneOf: v => (int)(v >> tagShift));

@@ -26,11 +26,11 @@ public sealed class StreamNarrow<T> : Component where T : class, IHdlData
 
         var indexBits = StreamPayloads.BitsFor(ratio);
         var index = Reg.UInt(indexBits, reset: 0, name: "index");
-        var final = Wire.Bool("final");
+        var final = Wire.Bool("final_item");
         if (withLast)
         {
             var count = Input.Payload.Count!;
-            var whole = (count == 0) | (count > ratio);
+            var whole = (1 << count.Width) - 1 > ratio ? (count == 0) | (count > ratio) : count == 0;
             final.Assign(Hw.Mux(whole, index == ratio - 1, index.ZeroExtend(count.Width) == count - 1));
         }
         else final.Assign(index == ratio - 1);

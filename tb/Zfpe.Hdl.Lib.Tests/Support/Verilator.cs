@@ -6,6 +6,13 @@ namespace Zfpe.Hdl.Lib.Tests.Support;
 /// <summary>`verilator --lint-only -Wall` over an emitted design, in a scratch directory.</summary>
 public static class Verilator
 {
+    /// <summary>Fails with Verilator's whole output unless the design is lint-clean.</summary>
+    public static void AssertLintClean(EmittedDesign design)
+    {
+        var complaints = Lint(design);
+        Assert.True(complaints.Length == 0, $"{design.TopModule} is not lint-clean:\n{complaints}");
+    }
+
     /// <summary>Verilator's complaints, or "" when the design is lint-clean.</summary>
     public static string Lint(EmittedDesign design)
     {
