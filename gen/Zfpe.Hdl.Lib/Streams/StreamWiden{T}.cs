@@ -44,8 +44,8 @@ public sealed class StreamWiden<T> : Component where T : class, IHdlData
                 var item = items[i];
                 var n = i;
                 // The first item of a wide beat clears the others, so a partial beat's unused items are 0.
-                When(index == n, () => item.Assign(Input.Payload.AsBits()))
-                    .ElseWhen(n > 0 ? index == 0 : Hw.False, () => item.Assign(Hw.U(0, width)));
+                var write = When(index == n, () => item.Assign(Input.Payload.AsBits()));
+                if (n > 0) write.ElseWhen(index == 0, () => item.Assign(Hw.U(0, width)));
             }
             When(closes, () =>
             {
