@@ -14,7 +14,9 @@ namespace Zfpe.Sim;
 /// at the coming edge; the clock rises. Inputs poked before a step are therefore sampled at that
 /// step's rising edge. Between steps, after poking inputs, call <see cref="Eval"/> before reading
 /// combinational outputs. Waves record both points of every cycle: cycle c settles at time 10·c
-/// and its rising edge is at 10·c + 5.
+/// and its rising edge is at 10·c + 5. A design without a clock (purely combinational) steps
+/// through the same phases, the edge being one more evaluation, so stream agents and benches
+/// drive it as they drive a clocked one.
 /// </para>
 /// Not thread-safe: drive each simulation from one thread (separate simulations run in parallel).
 /// </summary>
@@ -72,7 +74,7 @@ public sealed unsafe class Simulation : IDisposable
         }
         // Waves do I/O inside the per-cycle calls: keep the GC transition then.
         _suppressGc = WavePath is null;
-        _fastCycles = _suppressGc && Clock is not null;
+        _fastCycles = _suppressGc;
         t_boundSimulation = 0; // creating a model rebinds the thread
         Check(_lib.Eval(Bound()));
     }
@@ -346,7 +348,6 @@ public sealed unsafe class Simulation : IDisposable
     private void StepWithTransitions()
     {
         var h = Bound();
-        RequireClock();
         var agents = _agents;
         for (var i = 0; i < agents.Length; i++) agents[i].Drive(this);
         Check(_lib.Settle(h));
@@ -359,7 +360,6 @@ public sealed unsafe class Simulation : IDisposable
     public void Step(long cycles)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(cycles);
-        RequireClock();
         if (_agents.Length == 0)
         {
             Check(StepNative(cycles));

@@ -1,5 +1,6 @@
 using Zfpe.Cores.Board;
 using Zfpe.Cores.Codec;
+using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Basic;
 using Zfpe.Hdl.Lib.Examples;
 using Zfpe.Hdl.Lib.Streams;
@@ -14,14 +15,26 @@ public static class DesignCatalog
     [
         DesignInfo.Of<CounterConfig>("counter", "free-running counter with enable, clear and optional wrap limit (DSL example)",
             c => new Counter(c.Width, c.Limit == 0 ? null : c.Limit)),
-        DesignInfo.Of<FifoDesignConfig>("fifo", "synchronous stream FIFO with full/empty/level (DSL example)",
+        DesignInfo.Of<SyncFifoConfig>("fifo", "synchronous stream FIFO with full/empty/level (DSL example)",
             c => new SyncFifo(c.Width, c.Depth, c.Bram)),
-        DesignInfo.Of<SkidBufferDesignConfig>("skid-buffer", "full register slice for a valid/ready stream (DSL example)",
+        DesignInfo.Of<SkidBufferConfig>("skid-buffer", "full register slice for a valid/ready stream (DSL example)",
             c => new SkidBuffer(c.Width, c.Last)),
-        DesignInfo.Of<ArbiterDesignConfig>("arbiter", "round-robin arbiter merging N streams (DSL example)",
+        DesignInfo.Of<RoundRobinArbiterConfig>("arbiter", "round-robin arbiter merging N streams (DSL example)",
             c => new RoundRobinArbiter(c.Inputs, c.Width, c.Lock)),
-        DesignInfo.Of<StreamMergeDesignConfig>("stream-merge", "N FIFOs merged by the round-robin arbiter into a skid buffer (composition example; used by `zfpe bench elaborate`)",
+        DesignInfo.Of<StreamMergeConfig>("stream-merge", "N FIFOs merged by the round-robin arbiter into a skid buffer (composition example; used by `zfpe bench elaborate`)",
             c => new StreamMerge(c.Inputs, c.Width, c.Depth)),
+        DesignInfo.Of<StreamQueueConfig>("stream-queue", "typed stream FIFO queue, LUT or block RAM, with last (stream library)",
+            c => new StreamQueue<UInt>(Shape.UInt(c.Width), c.Depth, c.Storage, c.Last)),
+        DesignInfo.Of<StreamForkConfig>("stream-fork", "one stream to N, every output gets every beat (stream library)",
+            c => new StreamFork<UInt>(Shape.UInt(c.Width), c.Outputs, c.Mode)),
+        DesignInfo.Of<StreamArbiterConfig>("stream-arbiter", "N streams to one, round-robin or priority, fragments kept whole (stream library)",
+            c => new StreamArbiter<UInt>(Shape.UInt(c.Width), c.Inputs, c.Policy, c.Lock)),
+        DesignInfo.Of<StreamWidthConfig>("stream-widen", "N narrow beats to one wide beat, partial at a fragment's end (stream library)",
+            c => new StreamWiden<UInt>(Shape.UInt(c.Width), c.Ratio, c.Last)),
+        DesignInfo.Of<StreamWidthConfig>("stream-narrow", "one wide beat to N narrow beats (stream library)",
+            c => new StreamNarrow<UInt>(Shape.UInt(c.Width), c.Ratio, c.Last)),
+        DesignInfo.Of<CreditSenderConfig>("credit-sender", "sender side of credit-based flow control (stream library)",
+            c => new CreditSender<UInt>(Shape.UInt(c.Width), c.Credits, c.Last)),
         DesignInfo.Of<ZfpeCoreConfig>("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (docs/zfpe-format.md §3 step 7) out",
             c => new ZfpeCompressor(c)),
         DesignInfo.Of<ZfpeCoreConfig>("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",

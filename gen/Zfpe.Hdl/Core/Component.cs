@@ -206,10 +206,14 @@ public abstract class Component
     {
         var frames = new System.Diagnostics.StackTrace(1, true).GetFrames();
         foreach (var f in frames)
-            if (f.GetMethod() is System.Reflection.ConstructorInfo ctor && ctor.DeclaringType == GetType() && f.GetFileName() is { } path)
+            if (f.GetMethod() is System.Reflection.ConstructorInfo ctor && SameClass(ctor.DeclaringType) && f.GetFileName() is { } path)
                 return SourceLocation.Of(path, f.GetFileLineNumber());
         return new SourceLocation(GetType().Name + ".cs", 0);
     }
+
+    /// <summary>Whether a stack frame's class is this component's (for a generic class, shared code reports the open definition).</summary>
+    private bool SameClass(Type? t) =>
+        t == GetType() || (t is { IsGenericType: true } && GetType().IsGenericType && t.GetGenericTypeDefinition() == GetType().GetGenericTypeDefinition());
 
     internal Signal Declare(SignalRole role, HdlKind kind, int width, string? name, SourceLocation loc)
     {
@@ -218,6 +222,12 @@ public abstract class Component
         Signals.Add(s);
         return s;
     }
+
+    /// <summary>The C# class name as written in source: <c>StreamQueue&lt;UInt&gt;</c> for a generic one.</summary>
+    public string ClassName => ReadableName(GetType());
+
+    private static string ReadableName(Type t) =>
+        !t.IsGenericType ? t.Name : $"{t.Name[..t.Name.IndexOf('`')]}<{string.Join(", ", t.GetGenericArguments().Select(ReadableName))}>";
 
     public override string ToString() => InstanceName is null ? ModuleName : $"{InstanceName} ({ModuleName})";
 

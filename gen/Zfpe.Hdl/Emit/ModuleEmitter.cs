@@ -124,7 +124,7 @@ internal sealed class ModuleEmitter
         {
             ["fileName"] = c.ModuleName + ".v",
             ["version"] = GeneratorInfo.Version,
-            ["className"] = c.GetType().Name,
+            ["className"] = c.ClassName,
             ["source"] = c.Declared.ToString(),
             ["hasParameters"] = nonDefault.Count > 0,
             ["parameters"] = string.Join(", ", nonDefault),
@@ -160,7 +160,7 @@ internal sealed class ModuleEmitter
         foreach (var t in printer.Temps)
             signals.Add(new(t.Name, SourceMapSignalKind.ExpressionPart, t.Value.Width, t.Location.ToString(), names.Contains(t.Owner) ? t.Owner : null));
         var instances = c.Children.Select(ch => new SourceMapInstance(ch.InstanceName!, ch.ModuleName, ch.InstanceLocation.ToString())).ToList();
-        return new ModuleSourceMap(c.ModuleName, c.ModuleName + ".v", c.GetType().Name, c.Declared.ToString(), signals, instances, statementLines);
+        return new ModuleSourceMap(c.ModuleName, c.ModuleName + ".v", c.ClassName, c.Declared.ToString(), signals, instances, statementLines);
     }
 
     // ---- classification -------------------------------------------------------------------

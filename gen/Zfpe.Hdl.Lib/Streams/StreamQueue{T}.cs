@@ -1,0 +1,92 @@
+using Zfpe.Hdl;
+
+namespace Zfpe.Hdl.Lib.Streams;
+
+/// <summary>
+/// A synchronous FIFO queue of any depth ≥ 1 over a typed stream (payload and, when the stream has
+/// it, last). <see cref="Level"/> counts the words held (the output register included).
+/// <list type="bullet">
+/// <item><see cref="QueueStorage.Lut"/>: asynchronous reads (LUT RAM). Latency push → pop 1 cycle;
+/// <c>Push.Ready</c> = not full.</item>
+/// <item><see cref="QueueStorage.BlockRam"/>: registered reads plus a one-word output register, so
+/// Yosys maps the storage to DP16KD. Latency 2 cycles; holds depth + 1 words.</item>
+/// <item>Depth 1 (either storage): one register that also takes a word while the held one leaves,
+/// so it is a full-throughput pipeline stage with a combinational ready.</item>
+/// </list>
+/// Throughput one beat per cycle in and out. The UInt-only <see cref="SyncFifo"/> (with full and
+/// empty outputs) is the same design; this is the one for bundles and streams with last.
+/// </summary>
+public sealed class StreamQueue<T> : Component where T : class, IHdlData
+{
+    public readonly Stream<T> Push;
+    public readonly Stream<T> Pop;
+    public readonly UInt Level;
+
+    public StreamQueue(Shape<T> payload, int depth, QueueStorage storage = QueueStorage.Lut, bool withLast = false)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (depth is < 1 or > 1 << 20) throw new ArgumentOutOfRangeException(nameof(depth), depth, "queue depth must be 1..1048576");
+        Push = In.Stream(payload, withLast);
+        Pop = Out.Stream(payload, withLast);
+        Param("payload", StreamPayloads.Describe(Push.Payload), StreamPayloads.DefaultName);
+        Param("depth", depth, 16);
+        Param("storage", storage, QueueStorage.Lut);
+        Param("last", withLast, false);
+
+        var blockRam = storage == QueueStorage.BlockRam;
+        var wordBits = StreamPayloads.WordWidth(Push);
+        Level = Out.UInt(StreamPayloads.BitsFor(depth + (blockRam ? 2 : 1)));
+        var word = StreamPayloads.Word(Push);
+
+        if (depth == 1)
+        {
+            var held = Reg.Bool(reset: false, name: "held");
+            var data = Reg.UInt(wordBits, reset: null, name: "data");
+            Push.Ready.Assign(!held | Pop.Ready);
+            When(Push.Fire, () => { held.Assign(true); data.Assign(word); })
+                .ElseWhen(Pop.Ready, () => held.Assign(false));
+            Pop.Valid.Assign(held);
+            StreamPayloads.DriveFromWord(Pop, data);
+            Level.Assign(held.AsUInt());
+            return;
+        }
+
+        var addrBits = StreamPayloads.BitsFor(depth);
+        var memory = Mem(wordBits, depth, "storage");
+        var writePtr = Reg.UInt(addrBits, reset: 0, name: "write_ptr");
+        var readPtr = Reg.UInt(addrBits, reset: 0, name: "read_ptr");
+        var count = Reg.UInt(Level.Width, reset: 0, name: "count");
+        var doPop = Wire.Bool("do_pop");
+
+        UInt Next(UInt ptr) => (depth & (depth - 1)) == 0 ? ptr + 1 : Hw.Mux(ptr == depth - 1, Hw.U(0, addrBits), ptr + 1);
+
+        Push.Ready.Assign(count != depth);
+        When(Push.Fire, () =>
+        {
+            memory.Write(writePtr, word);
+            writePtr.Assign(Next(writePtr));
+        });
+        When(doPop, () => readPtr.Assign(Next(readPtr)));
+        When(Push.Fire & !doPop, () => count.Assign(count + 1))
+            .ElseWhen(doPop & !Push.Fire, () => count.Assign(count - 1));
+
+        if (!blockRam)
+        {
+            Pop.Valid.Assign(count != 0);
+            StreamPayloads.DriveFromWord(Pop, memory.ReadAsync(readPtr));
+            doPop.Assign(Pop.Fire);
+            Level.Assign(count);
+            return;
+        }
+
+        // Block RAM: a word moves memory -> output register whenever that register is empty or being taken.
+        var outValid = Reg.Bool(reset: false, name: "out_valid");
+        var outFree = !outValid | Pop.Ready;
+        doPop.Assign((count != 0) & outFree);
+        var outWord = memory.ReadSync(readPtr, enable: doPop, name: "out_word");
+        When(outFree, () => outValid.Assign(count != 0));
+        Pop.Valid.Assign(outValid);
+        StreamPayloads.DriveFromWord(Pop, outWord);
+        Level.Assign(count + outValid.AsUInt().ZeroExtend(Level.Width));
+    }
+}
