@@ -36,6 +36,7 @@ module ecp5_pll (
     assign clock_out = pll_CLKOP;  // Ecp5Pll.cs:53
     assign locked = pll_LOCK;  // Ecp5Pll.cs:54
 
+    /* verilator lint_off PINMISSING */
     EHXPLLL #(
         .CLKI_DIV(1),
         .CLKFB_DIV(4),
@@ -70,6 +71,7 @@ module ecp5_pll (
         .CLKOS2(pll_CLKOS2),
         .CLKOS3(pll_CLKOS3)
     );
+    /* verilator lint_on PINMISSING */
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
     wire unused_ok = &{1'b0, pll_CLKOS, pll_CLKOS2, pll_CLKOS3, 1'b0};

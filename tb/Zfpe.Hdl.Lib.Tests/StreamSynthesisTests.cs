@@ -3,6 +3,7 @@ using Zfpe.Flow;
 using Zfpe.Flow.Tests.Support;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
+using Zfpe.Tools;
 
 namespace Zfpe.Hdl.Lib.Tests;
 

@@ -2,6 +2,7 @@ using Zfpe.Cores.Board;
 using Zfpe.Cores.Codec;
 using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Basic;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Examples;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Uart;
@@ -35,6 +36,10 @@ public static class DesignCatalog
             c => new StreamNarrow<UInt>(Shape.UInt(c.Width), c.Ratio, c.Last)),
         DesignInfo.Of<CreditSenderConfig>("credit-sender", "sender side of credit-based flow control (stream library)",
             c => new CreditSender<UInt>(Shape.UInt(c.Width), c.Credits, c.Last)),
+        DesignInfo.Of<Ecp5MultiplierConfig>("ecp5-multiplier", "A x B on one ECP5 MULT18X18D with its pipeline registers inside the DSP (ECP5 building block)",
+            c => new Ecp5Multiplier(c)),
+        DesignInfo.Of<TrueDualPortRamConfig>("tdp-ram", "true dual-port block RAM with byte enables, 1024 words, DP16KD side by side (ECP5 building block)",
+            c => new TrueDualPortRam(c)),
         DesignInfo.Of<ZfpeCoreConfig>("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (docs/zfpe-format.md §3 step 7) out",
             c => new ZfpeCompressor(c)),
         DesignInfo.Of<ZfpeCoreConfig>("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",
