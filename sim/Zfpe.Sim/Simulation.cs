@@ -93,6 +93,14 @@ public sealed unsafe class Simulation : IDisposable
     public CompiledModel Model { get; }
     public EmittedDesign Design => Model.Design;
 
+    /// <summary>
+    /// The component this simulation was started from, when it was (<see cref="Create"/> of an
+    /// emitted component, <see cref="CompiledModel.Start"/> with a top): its port members are what
+    /// <see cref="Port(IHdlData)"/> takes. <see cref="Design"/> is the cached model's design, whose
+    /// own top may be another instance of the same component.
+    /// </summary>
+    public Component? Top => _top;
+
     /// <summary>Names the wave file and appears in failure messages.</summary>
     public string Name { get; }
 

@@ -1,5 +1,5 @@
 using Zfpe.Board.Tests.Support;
-using Zfpe.Cores.Designs;
+using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Uart;
 using Zfpe.Sim;
 
@@ -11,9 +11,10 @@ public class UartLoopbackTests
     [Fact]
     public void The_loopback_echoes_every_good_byte_and_counts_framing_errors()
     {
-        var design = DesignCatalog.Get("uart-loopback");
-        using var sim = Simulation.Create(design.Emit(new Dictionary<string, string>()));
-        sim.Poke("rxd", 1UL);
+        var config = new UartLoopbackConfig();
+        var top = new UartLoopback(config.Uart, config.Depth);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(top));
+        sim.Poke(top.Rxd, 1UL);
         sim.Reset(2);
         var divisor = new UartConfig(100_000_000, 3_000_000).Divisor;
         // The far end runs 1 % slow, as the FT231X's exact 3 Mbit/s is against our 33-cycle bits.
@@ -30,8 +31,8 @@ public class UartLoopbackTests
             serializer.Enqueue(b, idleCyclesBefore: afterBad ? 10 * divisor : random.Next(2) == 0 ? 0 : random.Next(20 * divisor), stopBit: stop);
             if (stop) good.Add(b);
         }
-        _ = new LineDriver(sim, "rxd", serializer);
-        var echo = new PinRecorder(sim, "txd");
+        _ = new LineDriver(sim, sim.Port(top.Rxd), serializer);
+        var echo = new PinRecorder(sim, sim.Port(top.Txd));
         sim.RunUntil(() => serializer.IsIdle, maxCycles: 200L * 10 * divisor);
         sim.Step(4L * 10 * divisor);
 
@@ -39,6 +40,6 @@ public class UartLoopbackTests
         received.Push(echo.Levels);
         Assert.Equal(good, received.Bytes);
         Assert.DoesNotContain(received.Received, r => r.FramingError);
-        Assert.Equal(3UL, sim.Peek("framing_errors"));
+        Assert.Equal(3UL, sim.Peek(top.FramingErrors));
     }
 }

@@ -51,7 +51,7 @@ public class Ulx3sCodecSimulationTests
         var info = new HostSession(board, Timeout).Info();
         Assert.Equal(new CodecLinkInfo(CodecLinkProtocol.Version, 5, 8, 28, 1, CodecLinkProtocol.MaxValues, 8, 20_000), info);
         Assert.Equal(1, board.Led(6)); // PLL locked (the model)
-        Assert.Equal(1, (int)board.Simulation.Peek("wifi_gpio0"));
+        Assert.Equal(1, (int)board.Simulation.Peek(board.Top.WifiGpio0));
     }
 
     [Fact]

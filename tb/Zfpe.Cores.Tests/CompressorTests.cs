@@ -82,45 +82,46 @@ public class CompressorTests
     {
         var config = CoreSimulations.Default;
         using var sim = CoreSimulations.Compressor(config, "status");
-        sim.Poke("values_valid", 0UL);
-        sim.Poke("clear_status", 0UL);
-        sim.Poke("blocks_ready", 1UL);
+        var top = (ZfpeCompressor)sim.Top!;
+        sim.Poke(top.Values.Valid, 0UL);
+        sim.Poke(top.ClearStatus, 0UL);
+        sim.Poke(top.Blocks.Ready, 1UL);
         sim.Reset(2);
-        Assert.False(sim.PeekBool("non_finite"));
+        Assert.False(sim.PeekBool(top.NonFinite));
 
         void Send(uint bits, bool clear = false)
         {
-            sim.Poke("values_payload", (ulong)bits);
-            sim.Poke("values_last", 0UL);
-            sim.Poke("values_valid", 1UL);
-            sim.Poke("clear_status", clear);
+            sim.Poke(top.Values.Payload, (ulong)bits);
+            sim.Poke(top.Values.Last!, 0UL);
+            sim.Poke(top.Values.Valid, 1UL);
+            sim.Poke(top.ClearStatus, clear);
             sim.Eval();
-            Assert.True(sim.PeekBool("values_ready"));
+            Assert.True(sim.PeekBool(top.Values.Ready));
             sim.Step();
-            sim.Poke("values_valid", 0UL);
-            sim.Poke("clear_status", 0UL);
+            sim.Poke(top.Values.Valid, 0UL);
+            sim.Poke(top.ClearStatus, 0UL);
             sim.Eval();
         }
 
         Send(0x3F800000);
-        Assert.False(sim.PeekBool("non_finite"));
+        Assert.False(sim.PeekBool(top.NonFinite));
         Send(0x7FC00000); // NaN
-        Assert.True(sim.PeekBool("non_finite"));
+        Assert.True(sim.PeekBool(top.NonFinite));
         Send(0x40000000);
         sim.Step(30);
-        Assert.True(sim.PeekBool("non_finite"));
-        sim.Poke("clear_status", true);
+        Assert.True(sim.PeekBool(top.NonFinite));
+        sim.Poke(top.ClearStatus, true);
         sim.Step();
-        sim.Poke("clear_status", false);
+        sim.Poke(top.ClearStatus, false);
         sim.Eval();
-        Assert.False(sim.PeekBool("non_finite"));
+        Assert.False(sim.PeekBool(top.NonFinite));
         Send(0xFF800000, clear: true); // -Inf in the clearing cycle: the new event wins
-        Assert.True(sim.PeekBool("non_finite"));
-        sim.Poke("clear_status", true);
+        Assert.True(sim.PeekBool(top.NonFinite));
+        sim.Poke(top.ClearStatus, true);
         sim.Step();
-        sim.Poke("clear_status", false);
+        sim.Poke(top.ClearStatus, false);
         sim.Eval();
-        Assert.False(sim.PeekBool("non_finite"));
+        Assert.False(sim.PeekBool(top.NonFinite));
     }
 
     public static TheoryData<int> AllIndices()
@@ -151,6 +152,6 @@ public class CompressorTests
         Assert.Equal(bench.Blocks, bench.FixedPointChecked);
         Assert.Equal(bench.Blocks, bench.LiftedChecked);
         Assert.Equal(bench.Blocks, bench.NegabinaryChecked);
-        Assert.Equal(bench.NonFiniteExpected, bench.Simulation.PeekBool("non_finite"));
+        Assert.Equal(bench.NonFiniteExpected, bench.Simulation.PeekBool(bench.Top.NonFinite));
     }
 }

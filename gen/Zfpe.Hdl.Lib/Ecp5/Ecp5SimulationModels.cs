@@ -230,6 +230,13 @@ public static class Ecp5SimulationModels
     /// when <paramref name="clockPort"/> is given, that top-level input marked as the clock the
     /// simulator drives (a board top clocked through a PLL has no implicit clk port).
     /// </summary>
+    public static EmittedDesign ForSimulation(EmittedDesign design, Bool clockPort)
+    {
+        ArgumentNullException.ThrowIfNull(clockPort);
+        return ForSimulation(design, clockPort.Name);
+    }
+
+    /// <inheritdoc cref="ForSimulation(EmittedDesign, Bool)"/>
     public static EmittedDesign ForSimulation(EmittedDesign design, string? clockPort = null)
     {
         ArgumentNullException.ThrowIfNull(design);

@@ -9,8 +9,13 @@ public sealed class LineDriver : ICycleAgent
     private readonly SimPort _pin;
 
     public LineDriver(Simulation simulation, string pin, UartSerializer serializer)
+        : this(simulation, simulation.Port(pin), serializer)
     {
-        _pin = simulation.Port(pin);
+    }
+
+    public LineDriver(Simulation simulation, SimPort pin, UartSerializer serializer)
+    {
+        _pin = pin;
         Serializer = serializer;
         simulation.Poke(_pin, 1UL);
         simulation.Attach(this);
@@ -45,9 +50,14 @@ public sealed class PinRecorder : ICycleAgent
     private bool _last = true;
 
     public PinRecorder(Simulation simulation, string pin, string? loopTo = null)
+        : this(simulation, simulation.Port(pin), loopTo is null ? null : simulation.Port(loopTo))
     {
-        _pin = simulation.Port(pin);
-        _loopTo = loopTo is null ? null : simulation.Port(loopTo);
+    }
+
+    public PinRecorder(Simulation simulation, SimPort pin, SimPort? loopTo = null)
+    {
+        _pin = pin;
+        _loopTo = loopTo;
         if (_loopTo is not null) simulation.Poke(_loopTo, 1UL);
         simulation.Attach(this);
     }

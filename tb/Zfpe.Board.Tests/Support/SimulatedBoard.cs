@@ -23,21 +23,24 @@ public sealed class SimulatedBoard : HostLink, ICycleAgent
     public SimulatedBoard(Ulx3sCodecConfig config, string name)
     {
         Config = config;
-        Design = Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(new Ulx3sCodec(config)), clockPort: "clk_25mhz");
+        var top = new Ulx3sCodec(config);
+        Top = top;
+        Design = Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(top), clockPort: top.Clk25Mhz);
         Simulation = Zfpe.Sim.Simulation.Create(Design, new SimOptions { Name = name });
         Divisor = config.Uart.Divisor;
         ToBoard = new UartSerializer(Divisor);
         FromBoard = new UartDeserializer(Divisor);
-        _txd = Simulation.Port("ftdi_txd");
-        _rxd = Simulation.Port("ftdi_rxd");
+        _txd = Simulation.Port(top.FtdiTxd);
+        _rxd = Simulation.Port(top.FtdiRxd);
         Simulation.Poke(_txd, 1UL);
         ReleaseButton();
         Simulation.Attach(this);
         // The reset synchroniser holds the design in reset for a few cycles after power-up.
-        Simulation.RunUntil(() => (Simulation.Peek("led") & 0x80) == 0, 100, "the power-up reset to end");
+        Simulation.RunUntil(() => (Simulation.Peek(top.Led) & 0x80) == 0, 100, "the power-up reset to end");
     }
 
     public Ulx3sCodecConfig Config { get; }
+    public Ulx3sCodec Top { get; }
     public EmittedDesign Design { get; }
     public Simulation Simulation { get; }
     public int Divisor { get; }
@@ -46,12 +49,12 @@ public sealed class SimulatedBoard : HostLink, ICycleAgent
 
     public override string Description => $"simulated {Design.TopModule} (divisor {Divisor})";
 
-    public void PressButton() => Simulation.Poke("btn", 0UL);
+    public void PressButton() => Simulation.Poke(Top.Btn, 0UL);
 
     /// <summary>btn[0] is active low (the power button); the others are active high.</summary>
-    public void ReleaseButton() => Simulation.Poke("btn", 1UL);
+    public void ReleaseButton() => Simulation.Poke(Top.Btn, 1UL);
 
-    public int Led(int index) => (int)(Simulation.Peek("led") >> index & 1);
+    public int Led(int index) => (int)(Simulation.Peek(Top.Led) >> index & 1);
 
     public override void Write(ReadOnlySpan<byte> data)
     {

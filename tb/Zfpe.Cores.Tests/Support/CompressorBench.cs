@@ -104,23 +104,26 @@ public sealed class CompressorBench : ICycleAgent
             NonFiniteExpected |= trace.NonFiniteInput;
         }
 
-        _inValid = simulation.Port("values_valid");
-        _inReady = simulation.Port("values_ready");
-        _inPayload = simulation.Port("values_payload");
-        _inLast = simulation.Port("values_last");
-        _outValid = simulation.Port("blocks_valid");
-        _outReady = simulation.Port("blocks_ready");
-        _outPayload = simulation.Port("blocks_payload");
-        _outLast = simulation.Port("blocks_last");
+        var top = simulation.Top as ZfpeCompressor
+            ?? throw new ArgumentException("the simulation must run a ZfpeCompressor emitted from its component", nameof(simulation));
+        _top = top;
+        _inValid = simulation.Port(top.Values.Valid);
+        _inReady = simulation.Port(top.Values.Ready);
+        _inPayload = simulation.Port(top.Values.Payload);
+        _inLast = simulation.Port(top.Values.Last!);
+        _outValid = simulation.Port(top.Blocks.Valid);
+        _outReady = simulation.Port(top.Blocks.Ready);
+        _outPayload = simulation.Port(top.Blocks.Payload);
+        _outLast = simulation.Port(top.Blocks.Last!);
         if (config.DebugPorts)
         {
-            _fixedValid = simulation.Port("dbg_fixed_point_valid");
-            _fixed = simulation.Port("dbg_fixed_point");
-            _exponent = simulation.Port("dbg_block_exponent");
-            _liftedValid = simulation.Port("dbg_lifted_valid");
-            _lifted = simulation.Port("dbg_lifted");
-            _negabinaryValid = simulation.Port("dbg_negabinary_valid");
-            _negabinary = simulation.Port("dbg_negabinary");
+            _fixedValid = simulation.Port(top.DebugFixedPointValid!);
+            _fixed = simulation.Port(top.DebugFixedPoint!);
+            _exponent = simulation.Port(top.DebugBlockExponent!);
+            _liftedValid = simulation.Port(top.DebugLiftedValid!);
+            _lifted = simulation.Port(top.DebugLifted!);
+            _negabinaryValid = simulation.Port(top.DebugNegabinaryValid!);
+            _negabinary = simulation.Port(top.DebugNegabinary!);
             _debugWords = new uint[_fixed.Words];
         }
         else _debugWords = [];
@@ -147,6 +150,11 @@ public sealed class CompressorBench : ICycleAgent
     public IReadOnlyList<long> InputCycles => _inputCycles ?? [];
     public IReadOnlyList<long> OutputCycles => _outputCycles ?? [];
 
+    private readonly ZfpeCompressor _top;
+
+    /// <summary>The core under test.</summary>
+    public ZfpeCompressor Top => _top;
+
     /// <summary>Every block the core produced, in order (filled only when <see cref="Keep"/> is set).</summary>
     public List<UInt128> Produced { get; } = [];
     public bool Keep { get; init; }
@@ -157,7 +165,7 @@ public sealed class CompressorBench : ICycleAgent
         var sim = Simulation;
         sim.Poke(_inValid, 0UL);
         sim.Poke(_outReady, 0UL);
-        sim.Poke("clear_status", 0UL);
+        sim.Poke(_top.ClearStatus, 0UL);
         sim.Reset(2);
         sim.Attach(this);
         try

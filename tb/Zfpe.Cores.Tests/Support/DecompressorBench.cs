@@ -75,14 +75,16 @@ public sealed class DecompressorBench : ICycleAgent
         for (var i = 0; i < _beats; i++)
             if (_beatLast[i]) _valueLast[(i + 1) * groups * ZfpeCoreConfig.BlockSize - 1] = true;
 
-        _inValid = simulation.Port("blocks_valid");
-        _inReady = simulation.Port("blocks_ready");
-        _inPayload = simulation.Port("blocks_payload");
-        _inLast = simulation.Port("blocks_last");
-        _outValid = simulation.Port("values_valid");
-        _outReady = simulation.Port("values_ready");
-        _outPayload = simulation.Port("values_payload");
-        _outLast = simulation.Port("values_last");
+        var top = simulation.Top as ZfpeDecompressor
+            ?? throw new ArgumentException("the simulation must run a ZfpeDecompressor emitted from its component", nameof(simulation));
+        _inValid = simulation.Port(top.Blocks.Valid);
+        _inReady = simulation.Port(top.Blocks.Ready);
+        _inPayload = simulation.Port(top.Blocks.Payload);
+        _inLast = simulation.Port(top.Blocks.Last!);
+        _outValid = simulation.Port(top.Values.Valid);
+        _outReady = simulation.Port(top.Values.Ready);
+        _outPayload = simulation.Port(top.Values.Payload);
+        _outLast = simulation.Port(top.Values.Last!);
         _wordsPerBeat = _inPayload.Words;
         _beatWords = new uint[_beats * _wordsPerBeat];
         for (var i = 0; i < _beats; i++)
@@ -108,11 +110,11 @@ public sealed class DecompressorBench : ICycleAgent
 
         if (config.DebugPorts)
         {
-            _liftedValid = simulation.Port("dbg_lifted_valid");
-            _lifted = simulation.Port("dbg_lifted");
-            _fixedValid = simulation.Port("dbg_fixed_point_valid");
-            _fixed = simulation.Port("dbg_fixed_point");
-            _exponent = simulation.Port("dbg_block_exponent");
+            _liftedValid = simulation.Port(top.DebugLiftedValid!);
+            _lifted = simulation.Port(top.DebugLifted!);
+            _fixedValid = simulation.Port(top.DebugFixedPointValid!);
+            _fixed = simulation.Port(top.DebugFixedPoint!);
+            _exponent = simulation.Port(top.DebugBlockExponent!);
             _debugWords = new uint[_lifted.Words];
         }
         else _debugWords = [];
