@@ -107,14 +107,8 @@ public sealed class CompressorBench : ICycleAgent
         var top = simulation.Top as ZfpeCompressor
             ?? throw new ArgumentException("the simulation must run a ZfpeCompressor emitted from its component", nameof(simulation));
         _top = top;
-        _inValid = simulation.Port(top.Values.Valid);
-        _inReady = simulation.Port(top.Values.Ready);
-        _inPayload = simulation.Port(top.Values.Payload);
-        _inLast = simulation.Port(top.Values.Last!);
-        _outValid = simulation.Port(top.Blocks.Valid);
-        _outReady = simulation.Port(top.Blocks.Ready);
-        _outPayload = simulation.Port(top.Blocks.Payload);
-        _outLast = simulation.Port(top.Blocks.Last!);
+        (_inValid, _inReady, _inPayload, _inLast) = StreamPins(simulation.Stream(top.Values));
+        (_outValid, _outReady, _outPayload, _outLast) = StreamPins(simulation.Stream(top.Blocks));
         if (config.DebugPorts)
         {
             _fixedValid = simulation.Port(top.DebugFixedPointValid!);
@@ -151,6 +145,10 @@ public sealed class CompressorBench : ICycleAgent
     public IReadOnlyList<long> OutputCycles => _outputCycles ?? [];
 
     private readonly ZfpeCompressor _top;
+
+    /// <summary>A codec stream's four pins (the codec streams all carry last).</summary>
+    internal static (SimPort Valid, SimPort Ready, SimPort Payload, SimPort Last) StreamPins(StreamPorts stream) =>
+        (stream.Valid, stream.Ready, stream.Payload, stream.Last ?? throw new InvalidOperationException("a codec stream carries last"));
 
     /// <summary>The core under test.</summary>
     public ZfpeCompressor Top => _top;

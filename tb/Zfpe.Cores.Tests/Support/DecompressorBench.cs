@@ -77,14 +77,8 @@ public sealed class DecompressorBench : ICycleAgent
 
         var top = simulation.Top as ZfpeDecompressor
             ?? throw new ArgumentException("the simulation must run a ZfpeDecompressor emitted from its component", nameof(simulation));
-        _inValid = simulation.Port(top.Blocks.Valid);
-        _inReady = simulation.Port(top.Blocks.Ready);
-        _inPayload = simulation.Port(top.Blocks.Payload);
-        _inLast = simulation.Port(top.Blocks.Last!);
-        _outValid = simulation.Port(top.Values.Valid);
-        _outReady = simulation.Port(top.Values.Ready);
-        _outPayload = simulation.Port(top.Values.Payload);
-        _outLast = simulation.Port(top.Values.Last!);
+        (_inValid, _inReady, _inPayload, _inLast) = CompressorBench.StreamPins(simulation.Stream(top.Blocks));
+        (_outValid, _outReady, _outPayload, _outLast) = CompressorBench.StreamPins(simulation.Stream(top.Values));
         _wordsPerBeat = _inPayload.Words;
         _beatWords = new uint[_beats * _wordsPerBeat];
         for (var i = 0; i < _beats; i++)
