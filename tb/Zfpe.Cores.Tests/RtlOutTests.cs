@@ -29,6 +29,32 @@ public class RtlOutTests
             Assert.True(File.ReadAllText(Path.Combine(dir, file)) == text, $"rtl-out/{name}/{file} is out of date: {fix}");
     }
 
+    [Fact]
+    public void Rtl_out_has_a_folder_for_every_design_and_nothing_else()
+    {
+        var root = Path.Combine(RepoRoot(), "rtl-out");
+        var folders = Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(DesignCatalog.All.Select(d => d.Name).Order(StringComparer.Ordinal), folders);
+        Assert.True(File.Exists(Path.Combine(root, "README.md")), "rtl-out/README.md explains the folder");
+    }
+
+    [Fact]
+    public void A_module_copied_into_several_design_folders_is_the_same_text_in_each()
+    {
+        var root = Path.Combine(RepoRoot(), "rtl-out");
+        var copies = Directory.GetDirectories(root)
+            .SelectMany(d => Directory.GetFiles(d, "*.v"))
+            .GroupBy(Path.GetFileName)
+            .Where(g => g.Count() > 1)
+            .ToList();
+        Assert.NotEmpty(copies); // uart_rx.v, zfpe_compressor.v, ... are shared
+        foreach (var g in copies)
+        {
+            var texts = g.Select(File.ReadAllText).Distinct().Count();
+            Assert.True(texts == 1, $"{g.Key} differs between {string.Join(", ", g.Select(f => Path.GetFileName(Path.GetDirectoryName(f))))}");
+        }
+    }
+
     internal static string RepoRoot()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)

@@ -21,7 +21,7 @@ public static class BuildCommand
         var device = SynthFlowSupport.DeviceOption();
         var freq = new Option<double>("--freq") { Description = "clock target in MHz for nextpnr and the report", DefaultValueFactory = _ => FlowOptions.DefaultFrequencyMhz };
         var seed = new Option<int>("--seed") { Description = "nextpnr placement seed (Fmax moves with it)", DefaultValueFactory = _ => FlowOptions.DefaultSeed };
-        var outDir = new Option<string?>("--out") { Description = "build directory (default: out/build/<design>-<device>)" };
+        var outDir = new Option<string?>("--out") { Description = "build directory (default: out/build/<design>[-<non-default parameters>]-<device>[-seedN][-<freq>mhz])" };
         var paths = SynthFlowSupport.TimingPathsOption(TimingReportOptions.DefaultPaths);
         var margin = SynthFlowSupport.TimingMarginOption();
         var cmd = new Command("build", "constraints check, Yosys, nextpnr-ecp5 and ecppack: a .bit for the ULX3S with a utilisation, Fmax and worst-path report")
@@ -33,7 +33,9 @@ public static class BuildCommand
             var ecp5 = EcpDevice.Parse(r.GetValue(device)!);
             var request = SynthFlowSupport.Request(r.GetValue(design)!, r.GetValue(set)!);
             var options = new FlowOptions(ecp5, r.GetValue(freq), r.GetValue(seed),
-                r.GetValue(outDir) ?? DefaultDirectory(request.DesignName, ecp5))
+                r.GetValue(outDir) ?? SynthFlowSupport.DefaultDirectory("build", request.DesignName, r.GetValue(set)!, ecp5,
+                    (r.GetValue(seed) == FlowOptions.DefaultSeed ? "" : $"-seed{r.GetValue(seed)}")
+                    + (r.GetValue(freq) == FlowOptions.DefaultFrequencyMhz ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-{r.GetValue(freq):0.###}mhz"))))
             {
                 CacheDirectory = SynthFlowSupport.CacheDirectory,
                 Timing = new TimingReportOptions(r.GetValue(paths), r.GetValue(margin)),

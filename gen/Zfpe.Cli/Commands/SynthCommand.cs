@@ -12,7 +12,7 @@ public static class SynthCommand
         var set = GenCommands.SetOption();
         var device = SynthFlowSupport.DeviceOption();
         var report = new Option<string?>("--report") { Description = "also write the report JSON to this file" };
-        var outDir = new Option<string?>("--out") { Description = "build directory (default: out/synth/<design>-<device>)" };
+        var outDir = new Option<string?>("--out") { Description = "build directory (default: out/synth/<design>[-<non-default parameters>]-<device>)" };
         var cmd = new Command("synth", "synthesise a design with Yosys for the ECP5: cell counts, % of the device, logic depth")
         {
             design, set, device, report, outDir,
@@ -23,7 +23,7 @@ public static class SynthCommand
             var reportOutput = SynthFlowSupport.ReportOutput(r.GetValue(report));
             var request = SynthFlowSupport.Request(r.GetValue(design)!, r.GetValue(set)!);
             var options = new FlowOptions(ecp5, FlowOptions.DefaultFrequencyMhz, FlowOptions.DefaultSeed,
-                r.GetValue(outDir) ?? Path.Combine("out", "synth", $"{request.DesignName}-{ecp5.Name}"))
+                r.GetValue(outDir) ?? SynthFlowSupport.DefaultDirectory("synth", request.DesignName, r.GetValue(set)!, ecp5))
             {
                 CacheDirectory = SynthFlowSupport.CacheDirectory,
             };

@@ -23,6 +23,16 @@ internal static class SynthFlowSupport
     }
 
     /// <summary>
+    /// The default output folder of a run: out/STEP/DESIGN[-PARAMETERS]-DEVICE[-EXTRA], named by
+    /// every non-default parameter so runs with different --set values do not overwrite each other.
+    /// </summary>
+    public static string DefaultDirectory(string step, string design, IEnumerable<string> sets, EcpDevice device, string extra = "")
+    {
+        var point = DesignCatalog.Get(design).Resolve(DesignCatalog.ParseSettings(sets)).PointName(design);
+        return Path.Combine("out", step, $"{point}-{device.Name}{extra}");
+    }
+
+    /// <summary>
     /// Runs the flow, prints the report table on stdout (progress goes to stderr) and returns the
     /// exit code: 0 pass, 1 the design does not fit or misses timing, 3 missing tool, 4 tool failure.
     /// </summary>
