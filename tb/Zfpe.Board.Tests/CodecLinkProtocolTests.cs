@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Zfpe.Host;
 using Zfpe.Cores.Board;
 
 namespace Zfpe.Board.Tests;
@@ -10,20 +11,20 @@ public class CodecLinkProtocolTests
     [Fact]
     public void The_CRC_is_CRC16_CCITT_FALSE()
     {
-        Assert.Equal(0x29B1, Crc16Ccitt.Compute(Encoding.ASCII.GetBytes("123456789")));
-        Assert.Equal(Crc16Ccitt.Initial, Crc16Ccitt.Compute([]));
+        Assert.Equal(0x29B1, FrameCrc.Compute(Encoding.ASCII.GetBytes("123456789")));
+        Assert.Equal(Crc16Ccitt.Initial, FrameCrc.Compute([]));
     }
 
     [Fact]
     public void A_codec_request_is_command_count_values_and_CRC()
     {
-        var frame = CodecLinkProtocol.CodecRequest([1f, -2f, 0.5f, 0f]);
+        var frame = CodecLinkFrames.CodecRequest([1f, -2f, 0.5f, 0f]);
         Assert.Equal(3 + 16 + 2, frame.Length);
         Assert.Equal(CodecLinkProtocol.CodecCommand, frame[0]);
         Assert.Equal(4, BinaryPrimitives.ReadUInt16LittleEndian(frame.AsSpan(1)));
         Assert.Equal(0x3F800000u, BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(3)));
         Assert.Equal(0xC0000000u, BinaryPrimitives.ReadUInt32LittleEndian(frame.AsSpan(7)));
-        Assert.Equal(Crc16Ccitt.Compute(frame.AsSpan(0, frame.Length - 2)), BinaryPrimitives.ReadUInt16LittleEndian(frame.AsSpan(frame.Length - 2)));
+        Assert.Equal(FrameCrc.Compute(frame.AsSpan(0, frame.Length - 2)), BinaryPrimitives.ReadUInt16LittleEndian(frame.AsSpan(frame.Length - 2)));
     }
 
     [Theory]
@@ -32,7 +33,7 @@ public class CodecLinkProtocolTests
     [InlineData(2052)]
     public void A_request_must_carry_whole_blocks_within_the_limit(int count)
     {
-        var e = Assert.Throws<ArgumentException>(() => CodecLinkProtocol.CodecRequest(new float[count]));
+        var e = Assert.Throws<ArgumentException>(() => CodecLinkFrames.CodecRequest(new float[count]));
         Assert.Contains("4..2048", e.Message);
     }
 
@@ -49,7 +50,7 @@ public class CodecLinkProtocolTests
             for (var v = 0; v < 4; v++) BinaryPrimitives.WriteSingleLittleEndian(reply.AsSpan(at + blockBytes + 4 * v), value(4 * k + v));
         }
         reply[^3] = status;
-        BinaryPrimitives.WriteUInt16LittleEndian(reply.AsSpan(reply.Length - 2), Crc16Ccitt.Compute(reply.AsSpan(0, reply.Length - 2)));
+        BinaryPrimitives.WriteUInt16LittleEndian(reply.AsSpan(reply.Length - 2), FrameCrc.Compute(reply.AsSpan(0, reply.Length - 2)));
         return reply;
     }
 
@@ -58,13 +59,13 @@ public class CodecLinkProtocolTests
     {
         // 33-bit blocks (exponent-bits 9): 5 bytes each on the wire, 33 bits each in the stream.
         UInt128 Block(int k) => ((UInt128)1 << 32) | (uint)(0x1000 + k);
-        var reply = CodecLinkProtocol.ParseCodecReply(Reply(8, 33, Block, i => i * 0.25f, 0x01), 33);
+        var reply = CodecLinkFrames.ParseCodecReply(Reply(8, 33, Block, i => i * 0.25f, 0x01), 33);
         Assert.Equal(8, reply.ValueCount);
         Assert.Equal([Block(0), Block(1)], reply.Blocks);
         Assert.Equal(Enumerable.Range(0, 8).Select(i => i * 0.25f), reply.Values);
         Assert.Equal(CodecLinkStatus.NonFiniteInput, reply.Status);
 
-        var stream = CodecLinkProtocol.PackBlocks(reply.Blocks, 33);
+        var stream = CodecLinkFrames.PackBlocks(reply.Blocks, 33);
         Assert.Equal(9, stream.Length); // 66 bits
         Assert.Equal(0x00, stream[0]);
         Assert.Equal(0x10, stream[1]);
@@ -77,26 +78,26 @@ public class CodecLinkProtocolTests
     {
         var reply = Reply(4, 32, _ => 0x12345678, _ => 1f, 0);
         reply[5] ^= 0x01;
-        Assert.Contains("CRC", Assert.Throws<InvalidDataException>(() => CodecLinkProtocol.ParseCodecReply(reply, 32)).Message);
+        Assert.Contains("CRC", Assert.Throws<InvalidDataException>(() => CodecLinkFrames.ParseCodecReply(reply, 32)).Message);
         reply[5] ^= 0x01;
-        Assert.Contains("has 26 bytes, not 25", Assert.Throws<InvalidDataException>(() => CodecLinkProtocol.ParseCodecReply(reply[..^1], 32)).Message);
+        Assert.Contains("has 26 bytes, not 25", Assert.Throws<InvalidDataException>(() => CodecLinkFrames.ParseCodecReply(reply[..^1], 32)).Message);
         reply[0] = (byte)'x';
-        Assert.Contains("out of step", Assert.Throws<InvalidDataException>(() => CodecLinkProtocol.ParseCodecReply(reply, 32)).Message);
+        Assert.Contains("out of step", Assert.Throws<InvalidDataException>(() => CodecLinkFrames.ParseCodecReply(reply, 32)).Message);
     }
 
     [Fact]
     public void An_info_reply_is_decoded_and_a_foreign_version_refused()
     {
         byte[] info = [CodecLinkProtocol.InfoReply, 1, 5, 8, 28, 1, 0x00, 0x08, 33, 0, 0xA0, 0x86, 0x01, 0x00, 0, 0];
-        BinaryPrimitives.WriteUInt16LittleEndian(info.AsSpan(14), Crc16Ccitt.Compute(info.AsSpan(0, 14)));
-        var parsed = CodecLinkProtocol.ParseInfoReply(info);
+        BinaryPrimitives.WriteUInt16LittleEndian(info.AsSpan(14), FrameCrc.Compute(info.AsSpan(0, 14)));
+        var parsed = CodecLinkFrames.ParseInfoReply(info);
         Assert.Equal(new CodecLinkInfo(1, 5, 8, 28, 1, 2048, 33, 100_000), parsed);
         Assert.Equal(32, parsed.BlockBits);
         Assert.Equal(100_000_000 / 33.0, parsed.BaudRate, 6);
 
         info[1] = 2;
-        BinaryPrimitives.WriteUInt16LittleEndian(info.AsSpan(14), Crc16Ccitt.Compute(info.AsSpan(0, 14)));
-        Assert.Contains("version 2", Assert.Throws<InvalidDataException>(() => CodecLinkProtocol.ParseInfoReply(info)).Message);
+        BinaryPrimitives.WriteUInt16LittleEndian(info.AsSpan(14), FrameCrc.Compute(info.AsSpan(0, 14)));
+        Assert.Contains("version 2", Assert.Throws<InvalidDataException>(() => CodecLinkFrames.ParseInfoReply(info)).Message);
     }
 
     [Fact]

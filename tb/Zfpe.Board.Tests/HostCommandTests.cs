@@ -1,3 +1,4 @@
+using Zfpe.Host;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;

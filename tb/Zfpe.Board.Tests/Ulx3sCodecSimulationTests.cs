@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Zfpe.Host;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Cli.Commands;
 using Zfpe.Cores.Board;
@@ -70,7 +71,7 @@ public class Ulx3sCodecSimulationTests
 
         // The blocks also repack into exactly the reference's stream.
         var p = HostCheck.ParametersOf(info);
-        Assert.Equal(ZfpeCodec.Compress(values, p, out _), CodecLinkProtocol.PackBlocks(run.Blocks, info.BlockBits));
+        Assert.Equal(ZfpeCodec.Compress(values, p, out _), CodecLinkFrames.PackBlocks(run.Blocks, info.BlockBits));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class Ulx3sCodecSimulationTests
         var session = new HostSession(board, Timeout);
         var info = session.Info();
         var values = MixedValues(16, seed: 10);
-        var frame = CodecLinkProtocol.CodecRequest(values);
+        var frame = CodecLinkFrames.CodecRequest(values);
         frame[^1] ^= 0x40;
         board.Write(frame);
         var reply = ReadReply(board, 16, info);
@@ -140,7 +141,7 @@ public class Ulx3sCodecSimulationTests
         var session = new HostSession(board, Timeout);
         var info = session.Info();
         var values = MixedValues(40, seed: 12);
-        var frame = CodecLinkProtocol.CodecRequest(values);
+        var frame = CodecLinkFrames.CodecRequest(values);
         board.Write(frame.AsSpan(0, 3 + 4 * 21 + 2)); // 21 values and half of the 22nd
         var reply = ReadReply(board, 40, info);
         Assert.Equal(CodecLinkStatus.Truncated, reply.Status);
@@ -159,7 +160,7 @@ public class Ulx3sCodecSimulationTests
         var session = new HostSession(board, Timeout);
         var info = session.Info();
         var values = MixedValues(8, seed: 13);
-        var frame = CodecLinkProtocol.CodecRequest(values);
+        var frame = CodecLinkFrames.CodecRequest(values);
         board.Write(frame.AsSpan(0, 10));
         board.WriteWithFramingError(frame[10]); // this byte is lost: the request ends short
         board.Write(frame.AsSpan(11));
@@ -175,7 +176,7 @@ public class Ulx3sCodecSimulationTests
         var info = session.Info();
         Assert.Equal(1, board.Led(2)); // sent the info reply: the TX LED is still lit
         // Ones (00 00 80 3f): no byte of what reaches the board after its reset is a command.
-        var request = CodecLinkProtocol.CodecRequest(Enumerable.Repeat(1f, 256).ToArray());
+        var request = CodecLinkFrames.CodecRequest(Enumerable.Repeat(1f, 256).ToArray());
         board.Write(request.AsSpan(0, 60));
         board.Simulation.Step(40 * 10 * board.Divisor);
         Assert.Equal(1, board.Led(1)); // receiving
@@ -215,6 +216,6 @@ public class Ulx3sCodecSimulationTests
     {
         var bytes = new byte[CodecLinkProtocol.CodecReplyBytes(count, info.BlockBits)];
         board.ReadExactly(bytes, Timeout, "test request");
-        return CodecLinkProtocol.ParseCodecReply(bytes, info.BlockBits);
+        return CodecLinkFrames.ParseCodecReply(bytes, info.BlockBits);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Zfpe.Host;
 using Zfpe.Cores.Board;
 using Zfpe.Reference.Files;
 
@@ -85,7 +86,7 @@ public static class HostCommand
         if (outValues is not null) TensorIo.Write(outValues, new Tensor(run.Values[..values.Length], [values.Length]));
         if (outBlocks is not null)
         {
-            var blocks = CodecLinkProtocol.PackBlocks(run.Blocks, info.BlockBits);
+            var blocks = CodecLinkFrames.PackBlocks(run.Blocks, info.BlockBits);
             CommandOutput.Write(outBlocks, stream => stream.Write(blocks));
         }
 

@@ -1,11 +1,11 @@
-using System.Buffers.Binary;
-
 namespace Zfpe.Cores.Board;
 
 /// <summary>
-/// The framing of the ulx3s-codec serial link, host side (PROTOCOL.md is the description; the
-/// board side is <see cref="RequestParser"/> and <see cref="ResponseWriter"/>). Multi-byte
-/// fields are little-endian; every reply ends with a CRC-16/CCITT-FALSE of its other bytes.
+/// The facts of the ulx3s-codec serial link that both sides share (PROTOCOL.md is the
+/// description): command and reply markers, sizes, limits. The board side is
+/// <see cref="RequestParser"/> and <see cref="ResponseWriter"/>; the host side, which builds the
+/// requests and parses the replies, is Zfpe.Host's CodecLinkFrames. Multi-byte fields are
+/// little-endian; every frame ends with a CRC-16/CCITT-FALSE of its other bytes.
 /// </summary>
 public static class CodecLinkProtocol
 {
@@ -50,92 +50,5 @@ public static class CodecLinkProtocol
     {
         if (count < 4 || count > maxValues || count % 4 != 0)
             throw new ArgumentException($"a codec request carries 4..{maxValues} values in whole blocks of 4, not {count}: split the data into requests and pad the last one with +0.0");
-    }
-
-    public static byte[] InfoRequest() => [InfoCommand];
-
-    /// <summary>A codec request: command, count, the values' IEEE bits, CRC.</summary>
-    public static byte[] CodecRequest(ReadOnlySpan<float> values, int maxValues = MaxValues)
-    {
-        CheckCount(values.Length, maxValues);
-        var frame = new byte[3 + 4 * values.Length + 2];
-        frame[0] = CodecCommand;
-        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(1), (ushort)values.Length);
-        for (var i = 0; i < values.Length; i++)
-            BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(3 + 4 * i), BitConverter.SingleToUInt32Bits(values[i]));
-        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(frame.Length - 2), Crc16Ccitt.Compute(frame.AsSpan(0, frame.Length - 2)));
-        return frame;
-    }
-
-    /// <summary>Decodes an info reply (exactly <see cref="InfoReplyBytes"/> bytes).</summary>
-    public static CodecLinkInfo ParseInfoReply(ReadOnlySpan<byte> reply)
-    {
-        if (reply.Length != InfoReplyBytes)
-            throw new InvalidDataException($"an info reply has {InfoReplyBytes} bytes, not {reply.Length}");
-        CheckMarker(reply[0], InfoReply, "info");
-        CheckCrc(reply, "info");
-        var info = new CodecLinkInfo(reply[1], reply[2], reply[3], reply[4], reply[5],
-            BinaryPrimitives.ReadUInt16LittleEndian(reply[6..]), BinaryPrimitives.ReadUInt16LittleEndian(reply[8..]),
-            BinaryPrimitives.ReadUInt32LittleEndian(reply[10..]));
-        if (info.Version != Version)
-            throw new InvalidDataException($"the board speaks protocol version {info.Version}, this host version {Version}: rebuild the bitstream or the host from the same commit");
-        return info;
-    }
-
-    /// <summary>The value count announced by a codec reply's header (its first 3 bytes).</summary>
-    public static int ParseReplyHeader(ReadOnlySpan<byte> header)
-    {
-        if (header.Length < ReplyHeaderBytes)
-            throw new InvalidDataException($"a codec reply header has {ReplyHeaderBytes} bytes, not {header.Length}");
-        CheckMarker(header[0], CodecReply, "codec");
-        return BinaryPrimitives.ReadUInt16LittleEndian(header[1..]);
-    }
-
-    /// <summary>Decodes a whole codec reply.</summary>
-    public static CodecLinkReply ParseCodecReply(ReadOnlySpan<byte> reply, int blockBits)
-    {
-        var count = ParseReplyHeader(reply);
-        var expected = CodecReplyBytes(count, blockBits);
-        if (reply.Length != expected)
-            throw new InvalidDataException($"a codec reply for {count} values of {blockBits}-bit blocks has {expected} bytes, not {reply.Length}");
-        CheckCrc(reply, "codec");
-        var blocks = new UInt128[count / 4];
-        var values = new float[count];
-        var blockBytes = BlockBytes(blockBits);
-        for (var k = 0; k < blocks.Length; k++)
-        {
-            var record = reply.Slice(ReplyHeaderBytes + k * RecordBytes(blockBits), RecordBytes(blockBits));
-            UInt128 block = 0;
-            for (var i = blockBytes - 1; i >= 0; i--) block = block << 8 | record[i];
-            blocks[k] = block;
-            for (var v = 0; v < 4; v++)
-                values[4 * k + v] = BitConverter.UInt32BitsToSingle(BinaryPrimitives.ReadUInt32LittleEndian(record[(blockBytes + 4 * v)..]));
-        }
-        return new CodecLinkReply(count, blocks, values, (CodecLinkStatus)reply[^3]);
-    }
-
-    /// <summary>Concatenates blocks into a stream, bit 0 first, padded with zero bits to a whole byte (docs/zfpe-format.md §3 step 7).</summary>
-    public static byte[] PackBlocks(IReadOnlyList<UInt128> blocks, int blockBits)
-    {
-        var stream = new byte[(blocks.Count * (long)blockBits + 7) / 8];
-        long bit = 0;
-        foreach (var block in blocks)
-            for (var i = 0; i < blockBits; i++, bit++)
-                if (((block >> i) & 1) != 0) stream[bit / 8] |= (byte)(1 << (int)(bit % 8));
-        return stream;
-    }
-
-    private static void CheckMarker(byte actual, byte expected, string what)
-    {
-        if (actual != expected)
-            throw new InvalidDataException($"a {what} reply starts with 0x{expected:x2}, not 0x{actual:x2}: the link is out of step or another design is loaded");
-    }
-
-    private static void CheckCrc(ReadOnlySpan<byte> frame, string what)
-    {
-        var expected = Crc16Ccitt.Compute(frame[..^2]);
-        var actual = BinaryPrimitives.ReadUInt16LittleEndian(frame[^2..]);
-        if (expected != actual)
-            throw new InvalidDataException($"the {what} reply's CRC is 0x{actual:x4} but its bytes give 0x{expected:x4}: bytes were lost or corrupted on the serial line");
     }
 }

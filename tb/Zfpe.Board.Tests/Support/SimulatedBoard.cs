@@ -1,3 +1,4 @@
+using Zfpe.Host;
 using Zfpe.Cli.Commands;
 using Zfpe.Cores.Board;
 using Zfpe.Hdl.Emit;

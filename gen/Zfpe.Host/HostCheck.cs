@@ -1,7 +1,7 @@
 using Zfpe.Cores.Board;
 using Zfpe.Reference.Codecs;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Host;
 
 /// <summary>Compares what the board returned with <see cref="ZfpeCodec"/> on the same values and parameters.</summary>
 public static class HostCheck

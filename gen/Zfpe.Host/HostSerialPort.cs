@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Host;
 
 /// <summary>
 /// A Linux serial device (the ULX3S's FT231X appears as /dev/ttyUSB0) in raw mode: 8N1, no
 /// flow control, no echo, no line editing, at one of the standard termios speeds. Plain libc
-/// calls (open, termios, poll, read, write): the .NET serial-port package is not available here.
+/// calls (open, termios, poll, read, write). System.IO.Ports is served here now, but its Unix
+/// implementation queries the modem lines (TIOCMGET) that a pseudo-terminal does not have, which
+/// the tests use to stand in for the board; this class needs nothing a pty lacks.
 /// </summary>
 public sealed class HostSerialPort : HostLink
 {

@@ -1,4 +1,4 @@
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Host;
 
 /// <summary>
 /// A byte pipe to the board: the serial port (<see cref="HostSerialPort"/>), or in tests the

@@ -1,4 +1,4 @@
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Host;
 
 /// <summary>How the board's answers compare with the reference codec on the same values.</summary>
 /// <param name="FirstBlockMismatch">Index of the first block that differs, or -1.</param>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Zfpe.Cores.Board;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Host;
 
 /// <summary>
 /// The host side of the ulx3s-codec protocol (gen/Zfpe.Cores/Board/PROTOCOL.md) over a
@@ -22,23 +22,23 @@ public sealed class HostSession(HostLink link, TimeSpan replyTimeout)
     public CodecLinkInfo Info()
     {
         Link.DiscardInput();
-        Send(CodecLinkProtocol.InfoRequest());
+        Send(CodecLinkFrames.InfoRequest());
         var reply = new byte[CodecLinkProtocol.InfoReplyBytes];
         Receive(reply, "info request");
-        return CodecLinkProtocol.ParseInfoReply(reply);
+        return CodecLinkFrames.ParseInfoReply(reply);
     }
 
     /// <summary>One request of 4..MaxValues values (a multiple of 4) and its reply.</summary>
     public CodecLinkReply Request(ReadOnlySpan<float> values, CodecLinkInfo info)
     {
-        Send(CodecLinkProtocol.CodecRequest(values, info.MaxValues));
+        Send(CodecLinkFrames.CodecRequest(values, info.MaxValues));
         var header = new byte[CodecLinkProtocol.ReplyHeaderBytes];
         Receive(header, "codec request");
-        var count = CodecLinkProtocol.ParseReplyHeader(header);
+        var count = CodecLinkFrames.ParseReplyHeader(header);
         var reply = new byte[CodecLinkProtocol.CodecReplyBytes(count, info.BlockBits)];
         header.CopyTo(reply, 0);
         Receive(reply.AsSpan(header.Length), "codec request");
-        var parsed = CodecLinkProtocol.ParseCodecReply(reply, info.BlockBits);
+        var parsed = CodecLinkFrames.ParseCodecReply(reply, info.BlockBits);
         if ((parsed.Status & CodecLinkStatus.BadCount) != 0)
             throw new InvalidDataException($"the board refused a request of {values.Length} values (bad count; it takes 4..{info.MaxValues} in steps of 4)");
         if (count != values.Length)

@@ -1,6 +1,6 @@
 using Zfpe.Cores.Board;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Host;
 
 /// <summary>
 /// Everything the board returned for one input: its blocks and decoded values in order (the last
