@@ -179,7 +179,10 @@ public sealed class ZfpeCompressor : Component
         var slotIndex = slotOut.Let("slot", slots > 1 ? readSlot : Hw.U(0, 1));
         var blockLast = slotOut.Let("block_last", readStreamLast);
         var read = fixedPipe.SkidStage("read");
-        var fixedStages = new[] { "exponent", "distance", "coarse", "magnitude", "fixed" }.Select(n => fixedPipe.Stage(n)).ToList();
+        // The last stage (q) is a skid stage too: it cuts the ready path from the output through
+        // the ForwardLift stages and the FixedPoint stages into two shallow ones.
+        var fixedStages = new[] { "exponent", "distance", "coarse", "magnitude" }.Select(n => fixedPipe.Stage(n)).ToList();
+        fixedStages.Add(fixedPipe.SkidStage("fixed"));
         var fixedStage = fixedStages[^1];
         var q = Enumerable.Range(0, lanes).Select(l => FloatToFixed.Build(read, fixedStages, $"lane_{l}", slotValues[l], blockLargest[l / perCycle])).ToArray();
 
