@@ -110,7 +110,10 @@ public sealed class ZfpeDecompressor : Component
         var laneExponent = Enumerable.Range(0, groups).Select(g => handOut.Let($"scatter_exponent_{g}", exponentAtLift[g])).ToList();
         var valueLast = handOut.Let("value_last", streamLastIn[lifted] & scatterFinal);
         var scatter = values.SkidStage("scatter");
-        var stages = new[] { "magnitude", "by16", "by8", "by4", "normalised", "round", "float_bits" }.Select(n => values.Stage(n)).ToList();
+        // by4 is a skid stage too: with it no ready path crosses more than four stages.
+        var stages = new List<PipelineStage>();
+        foreach (var n in new[] { "magnitude", "by16", "by8", "by4", "normalised", "round", "float_bits" })
+            stages.Add(n == "by4" ? values.SkidStage(n) : values.Stage(n));
         var outputs = new PipelineValue<UInt>[lanes];
         for (var l = 0; l < lanes; l++)
             outputs[l] = FixedToFloat.Build(scatter, stages, $"lane_{l}", laneQ[l], laneExponent[l / perCycle]);
