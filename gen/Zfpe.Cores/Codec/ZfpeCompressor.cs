@@ -107,7 +107,9 @@ public sealed class ZfpeCompressor : Component
         var readStreamLast = Reg.Bool(reset: null, name: "read_stream_last");
         var readLargest = Enumerable.Range(0, groups).Select(g => Reg.UInt(8, reset: null, name: $"read_largest_field_{g}")).ToList();
         var writeSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "write_slot") : Hw.U(0, 1);
-        var collectLargest = Enumerable.Range(0, groups).Select(g => slots > 1 ? Reg.UInt(8, reset: null, name: $"collect_largest_field_{g}") : Hw.U(0, 8)).ToList();
+        // The largest field of the beats collected so far, 0 before a block's first beat (so that no
+        // multiplexer precedes the comparison).
+        var collectLargest = Enumerable.Range(0, groups).Select(g => slots > 1 ? Reg.UInt(8, reset: 0, name: $"collect_largest_field_{g}") : Hw.U(0, 8)).ToList();
 
         // The reader hands slots to the FixedPoint pipeline, whose first stage is a skid stage:
         // its ready is a register, so the writer's ready does not wait for the output's.
@@ -132,7 +134,7 @@ public sealed class ZfpeCompressor : Component
         {
             var beat = beatLargest[g][beatStage];
             largest[g] = Wire.UInt(8, $"largest_field_{g}");
-            largest[g].Assign(slots == 1 ? beat : Max(Hw.Mux(writeSlot == 0, Hw.U(0, 8), collectLargest[g]), beat));
+            largest[g].Assign(slots == 1 ? beat : Max(collectLargest[g], beat));
         }
 
         When(readFire, () =>
@@ -144,7 +146,7 @@ public sealed class ZfpeCompressor : Component
         {
             if (slots > 1)
             {
-                for (var g = 0; g < groups; g++) collectLargest[g].Assign(largest[g]);
+                for (var g = 0; g < groups; g++) collectLargest[g].Assign(Hw.Mux(completes, Hw.U(0, 8), largest[g]));
                 writeSlot.Assign(Hw.Mux(completes, Hw.U(0, slotBits), writeSlot + 1));
             }
             When(completes, () =>
@@ -179,10 +181,12 @@ public sealed class ZfpeCompressor : Component
         var slotIndex = slotOut.Let("slot", slots > 1 ? readSlot : Hw.U(0, 1));
         var blockLast = slotOut.Let("block_last", readStreamLast);
         var read = fixedPipe.SkidStage("read");
-        // The last stage (q) is a skid stage too: it cuts the ready path from the output through
-        // the ForwardLift stages and the FixedPoint stages into two shallow ones.
-        var fixedStages = new[] { "exponent", "distance", "coarse", "magnitude" }.Select(n => fixedPipe.Stage(n)).ToList();
-        fixedStages.Add(fixedPipe.SkidStage("fixed"));
+        // The magnitude stage is a skid stage too: it cuts the ready path from the output through
+        // the ForwardLift stages and the FixedPoint stages into two shallow ones (there rather than
+        // at q, so that its multiplexer follows the fine shift, not the negation's carry chain).
+        var fixedStages = new[] { "exponent", "distance", "coarse" }.Select(n => fixedPipe.Stage(n)).ToList();
+        fixedStages.Add(fixedPipe.SkidStage("magnitude"));
+        fixedStages.Add(fixedPipe.Stage("fixed"));
         var fixedStage = fixedStages[^1];
         var q = Enumerable.Range(0, lanes).Select(l => FloatToFixed.Build(read, fixedStages, $"lane_{l}", slotValues[l], blockLargest[l / perCycle])).ToArray();
 
