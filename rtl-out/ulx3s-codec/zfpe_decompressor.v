@@ -97,20 +97,22 @@ module zfpe_decompressor (
     reg inverse_fixed_point_scatter_valid;                  // ZfpeDecompressor.cs:112, reset 0
     reg inverse_fixed_point_scatter_spare_valid;            // ZfpeDecompressor.cs:112, reset 0
     wire inverse_fixed_point_scatter_ready;                 // ZfpeDecompressor.cs:112
-    wire inverse_fixed_point_magnitude_load;                // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_magnitude_valid;                // ZfpeDecompressor.cs:113, reset 0
-    wire inverse_fixed_point_by16_load;                     // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_by16_valid;                     // ZfpeDecompressor.cs:113, reset 0
-    wire inverse_fixed_point_by8_load;                      // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_by8_valid;                      // ZfpeDecompressor.cs:113, reset 0
-    wire inverse_fixed_point_by4_load;                      // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_by4_valid;                      // ZfpeDecompressor.cs:113, reset 0
-    wire inverse_fixed_point_normalised_load;               // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_normalised_valid;               // ZfpeDecompressor.cs:113, reset 0
-    wire inverse_fixed_point_round_load;                    // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_round_valid;                    // ZfpeDecompressor.cs:113, reset 0
-    wire inverse_fixed_point_float_bits_load;               // ZfpeDecompressor.cs:113
-    reg inverse_fixed_point_float_bits_valid;               // ZfpeDecompressor.cs:113, reset 0
+    wire inverse_fixed_point_magnitude_load;                // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_magnitude_valid;                // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_by16_load;                     // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_by16_valid;                     // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_by8_load;                      // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_by8_valid;                      // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_by4_load;                      // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_by4_valid;                      // ZfpeDecompressor.cs:116, reset 0
+    reg inverse_fixed_point_by4_spare_valid;                // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_by4_ready;                     // ZfpeDecompressor.cs:116
+    wire inverse_fixed_point_normalised_load;               // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_normalised_valid;               // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_round_load;                    // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_round_valid;                    // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_float_bits_load;               // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_float_bits_valid;               // ZfpeDecompressor.cs:116, reset 0
     reg signed [31:0] scatter_q_0_scatter_spare;            // ZfpeDecompressor.cs:108, no reset
     reg signed [31:0] scatter_q_0_scatter;                  // ZfpeDecompressor.cs:108, no reset
     wire [31:0] lane_0_magnitude;                           // FixedToFloat.cs:32
@@ -131,8 +133,10 @@ module zfpe_decompressor (
     wire [31:0] lane_0_by4;                                 // FixedToFloat.cs:51
     reg signed [10:0] lane_0_exponent_by8_by8;              // FixedToFloat.cs:52, no reset
     wire signed [10:0] lane_0_exponent_by4;                 // FixedToFloat.cs:52
+    reg [31:0] lane_0_by4_by4_spare;                        // FixedToFloat.cs:51, no reset
     reg [31:0] lane_0_by4_by4;                              // FixedToFloat.cs:51, no reset
     wire [31:0] lane_0_normalised;                          // FixedToFloat.cs:61
+    reg signed [10:0] lane_0_exponent_by4_by4_spare;        // FixedToFloat.cs:52, no reset
     reg signed [10:0] lane_0_exponent_by4_by4;              // FixedToFloat.cs:52, no reset
     wire signed [10:0] lane_0_exponent_base;                // FixedToFloat.cs:62
     reg [31:0] lane_0_normalised_normalised;                // FixedToFloat.cs:61, no reset
@@ -146,6 +150,7 @@ module zfpe_decompressor (
     reg lane_0_zero_block_magnitude;                        // FixedToFloat.cs:35, no reset
     reg lane_0_zero_block_by16;                             // FixedToFloat.cs:35, no reset
     reg lane_0_zero_block_by8;                              // FixedToFloat.cs:35, no reset
+    reg lane_0_zero_block_by4_spare;                        // FixedToFloat.cs:35, no reset
     reg lane_0_zero_block_by4;                              // FixedToFloat.cs:35, no reset
     reg lane_0_zero_block_normalised;                       // FixedToFloat.cs:35, no reset
     wire lane_0_zero;                                       // FixedToFloat.cs:78
@@ -160,6 +165,7 @@ module zfpe_decompressor (
     reg lane_0_sign_magnitude;                              // FixedToFloat.cs:33, no reset
     reg lane_0_sign_by16;                                   // FixedToFloat.cs:33, no reset
     reg lane_0_sign_by8;                                    // FixedToFloat.cs:33, no reset
+    reg lane_0_sign_by4_spare;                              // FixedToFloat.cs:33, no reset
     reg lane_0_sign_by4;                                    // FixedToFloat.cs:33, no reset
     reg lane_0_sign_normalised;                             // FixedToFloat.cs:33, no reset
     reg lane_0_sign_round;                                  // FixedToFloat.cs:33, no reset
@@ -171,6 +177,7 @@ module zfpe_decompressor (
     reg value_last_magnitude;                               // ZfpeDecompressor.cs:111, no reset
     reg value_last_by16;                                    // ZfpeDecompressor.cs:111, no reset
     reg value_last_by8;                                     // ZfpeDecompressor.cs:111, no reset
+    reg value_last_by4_spare;                               // ZfpeDecompressor.cs:111, no reset
     reg value_last_by4;                                     // ZfpeDecompressor.cs:111, no reset
     reg value_last_normalised;                              // ZfpeDecompressor.cs:111, no reset
     reg value_last_round;                                   // ZfpeDecompressor.cs:111, no reset
@@ -227,6 +234,7 @@ module zfpe_decompressor (
     assign scatter_exponent_0 = exponent_0_l6;  // ZfpeDecompressor.cs:110
     assign value_last = stream_last_l6 & inverse_l6_load_part1;  // ZfpeDecompressor.cs:111
     assign inverse_fixed_point_scatter_ready = !inverse_fixed_point_scatter_spare_valid;  // ZfpeDecompressor.cs:112
+    assign inverse_fixed_point_by4_ready = !inverse_fixed_point_by4_spare_valid;  // ZfpeDecompressor.cs:116
     assign lane_0_magnitude = ($unsigned(scatter_q_0_scatter) ^ {{32{scatter_q_0_scatter[31]}}}) + {31'd0, scatter_q_0_scatter[31]};  // FixedToFloat.cs:32
     assign lane_0_sign = scatter_q_0_scatter[31];  // FixedToFloat.cs:33
     assign lane_0_zero_block = scatter_exponent_0_scatter == 8'd0;  // FixedToFloat.cs:35
@@ -247,18 +255,18 @@ module zfpe_decompressor (
     assign lane_0_saturate_1 = !lane_0_exponent_base_normalised[10] & ((lane_0_exponent_base_normalised[9:8] != 2'd0) | (lane_0_exponent_base_normalised[7:1] == 7'd127));  // FixedToFloat.cs:77
     assign lane_0_zero = !lane_0_normalised_normalised[31] | lane_0_zero_block_normalised;  // FixedToFloat.cs:78
     assign lane_0_float_bits = lane_0_zero_round ? 32'd0 : ((lane_0_float_bits_part0 ? lane_0_flush_1_round : lane_0_flush_0_round) ? {lane_0_sign_round, 31'd0} : ((lane_0_float_bits_part0 ? lane_0_saturate_1_round : lane_0_saturate_0_round) ? {lane_0_sign_round, 31'h7F7FFFFF} : {lane_0_sign_round, lane_0_exponent_base_round[7:0] + {7'd0, lane_0_float_bits_part0}, lane_0_normalised_round[30:8] + {22'd0, lane_0_round_up_round}}));  // FixedToFloat.cs:88
-    assign values_valid = inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:117
-    assign values_payload = lane_0_float_bits_float_bits;  // ZfpeDecompressor.cs:117
-    assign values_last = value_last_float_bits;  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_float_bits_load = values_ready | !inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_round_load = values_ready | (!inverse_fixed_point_float_bits_valid | !inverse_fixed_point_round_valid);  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_normalised_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | !inverse_fixed_point_normalised_valid);  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_by4_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | (!inverse_fixed_point_normalised_valid | !inverse_fixed_point_by4_valid));  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_by8_load = (values_ready | (!inverse_fixed_point_float_bits_valid | !inverse_fixed_point_round_valid)) | (!inverse_fixed_point_normalised_valid | (!inverse_fixed_point_by4_valid | !inverse_fixed_point_by8_valid));  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_by16_load = (values_ready | (!inverse_fixed_point_float_bits_valid | !inverse_fixed_point_round_valid)) | ((!inverse_fixed_point_normalised_valid | !inverse_fixed_point_by4_valid) | (!inverse_fixed_point_by8_valid | !inverse_fixed_point_by16_valid));  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_magnitude_load = ((values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | !inverse_fixed_point_normalised_valid)) | ((!inverse_fixed_point_by4_valid | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | !inverse_fixed_point_magnitude_valid));  // ZfpeDecompressor.cs:117
-    assign inverse_fixed_point_scatter_load = ((values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | !inverse_fixed_point_normalised_valid)) | ((!inverse_fixed_point_by4_valid | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | (!inverse_fixed_point_magnitude_valid | !inverse_fixed_point_scatter_valid)));  // ZfpeDecompressor.cs:117
-    assign scatter_ready = inverse_fixed_point_scatter_ready;  // ZfpeDecompressor.cs:117
+    assign values_valid = inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:120
+    assign values_payload = lane_0_float_bits_float_bits;  // ZfpeDecompressor.cs:120
+    assign values_last = value_last_float_bits;  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_float_bits_load = values_ready | !inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_round_load = values_ready | (!inverse_fixed_point_float_bits_valid | !inverse_fixed_point_round_valid);  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_normalised_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | !inverse_fixed_point_normalised_valid);  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_by4_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | (!inverse_fixed_point_normalised_valid | !inverse_fixed_point_by4_valid));  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_by8_load = inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_by16_load = inverse_fixed_point_by4_ready | (!inverse_fixed_point_by8_valid | !inverse_fixed_point_by16_valid);  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_magnitude_load = (inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | !inverse_fixed_point_magnitude_valid);  // ZfpeDecompressor.cs:120
+    assign inverse_fixed_point_scatter_load = (inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | (!inverse_fixed_point_magnitude_valid | !inverse_fixed_point_scatter_valid));  // ZfpeDecompressor.cs:120
+    assign scatter_ready = inverse_fixed_point_scatter_ready;  // ZfpeDecompressor.cs:120
     always @(posedge clk) begin
         if (reset) begin
             inverse_negabinary_valid <= 1'b0;
@@ -275,6 +283,7 @@ module zfpe_decompressor (
             inverse_fixed_point_by16_valid <= 1'b0;
             inverse_fixed_point_by8_valid <= 1'b0;
             inverse_fixed_point_by4_valid <= 1'b0;
+            inverse_fixed_point_by4_spare_valid <= 1'b0;
             inverse_fixed_point_normalised_valid <= 1'b0;
             inverse_fixed_point_round_valid <= 1'b0;
             inverse_fixed_point_float_bits_valid <= 1'b0;
@@ -291,13 +300,14 @@ module zfpe_decompressor (
             end
             if (inverse_fixed_point_scatter_load) inverse_fixed_point_scatter_valid <= inverse_fixed_point_scatter_spare_valid | inverse_l6_valid;  // ZfpeDecompressor.cs:112
             inverse_fixed_point_scatter_spare_valid <= !inverse_fixed_point_scatter_load & (inverse_fixed_point_scatter_spare_valid | inverse_l6_valid);  // ZfpeDecompressor.cs:112
-            if (inverse_fixed_point_magnitude_load) inverse_fixed_point_magnitude_valid <= inverse_fixed_point_scatter_valid;  // ZfpeDecompressor.cs:113
-            if (inverse_fixed_point_by16_load) inverse_fixed_point_by16_valid <= inverse_fixed_point_magnitude_valid;  // ZfpeDecompressor.cs:113
-            if (inverse_fixed_point_by8_load) inverse_fixed_point_by8_valid <= inverse_fixed_point_by16_valid;  // ZfpeDecompressor.cs:113
-            if (inverse_fixed_point_by4_load) inverse_fixed_point_by4_valid <= inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:113
-            if (inverse_fixed_point_normalised_load) inverse_fixed_point_normalised_valid <= inverse_fixed_point_by4_valid;  // ZfpeDecompressor.cs:113
-            if (inverse_fixed_point_round_load) inverse_fixed_point_round_valid <= inverse_fixed_point_normalised_valid;  // ZfpeDecompressor.cs:113
-            if (inverse_fixed_point_float_bits_load) inverse_fixed_point_float_bits_valid <= inverse_fixed_point_round_valid;  // ZfpeDecompressor.cs:113
+            if (inverse_fixed_point_magnitude_load) inverse_fixed_point_magnitude_valid <= inverse_fixed_point_scatter_valid;  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_by16_load) inverse_fixed_point_by16_valid <= inverse_fixed_point_magnitude_valid;  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_by8_load) inverse_fixed_point_by8_valid <= inverse_fixed_point_by16_valid;  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_by4_load) inverse_fixed_point_by4_valid <= inverse_fixed_point_by4_spare_valid | inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:116
+            inverse_fixed_point_by4_spare_valid <= !inverse_fixed_point_by4_load & (inverse_fixed_point_by4_spare_valid | inverse_fixed_point_by8_valid);  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_normalised_load) inverse_fixed_point_normalised_valid <= inverse_fixed_point_by4_valid;  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_round_load) inverse_fixed_point_round_valid <= inverse_fixed_point_normalised_valid;  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_float_bits_load) inverse_fixed_point_float_bits_valid <= inverse_fixed_point_round_valid;  // ZfpeDecompressor.cs:116
         end
     end
     always @(posedge clk) begin
@@ -353,14 +363,17 @@ module zfpe_decompressor (
         if (inverse_fixed_point_by16_load) lane_0_exponent_by16_by16 <= lane_0_exponent_by16;  // FixedToFloat.cs:52
         if (inverse_fixed_point_by8_load) lane_0_by8_by8 <= lane_0_by8;  // FixedToFloat.cs:51
         if (inverse_fixed_point_by8_load) lane_0_exponent_by8_by8 <= lane_0_exponent_by8;  // FixedToFloat.cs:52
-        if (inverse_fixed_point_by4_load) lane_0_by4_by4 <= lane_0_by4;  // FixedToFloat.cs:51
-        if (inverse_fixed_point_by4_load) lane_0_exponent_by4_by4 <= lane_0_exponent_by4;  // FixedToFloat.cs:52
+        if (inverse_fixed_point_by4_ready) lane_0_by4_by4_spare <= lane_0_by4;  // FixedToFloat.cs:51
+        if (inverse_fixed_point_by4_load) lane_0_by4_by4 <= inverse_fixed_point_by4_spare_valid ? lane_0_by4_by4_spare : lane_0_by4;  // FixedToFloat.cs:51
+        if (inverse_fixed_point_by4_ready) lane_0_exponent_by4_by4_spare <= lane_0_exponent_by4;  // FixedToFloat.cs:52
+        if (inverse_fixed_point_by4_load) lane_0_exponent_by4_by4 <= inverse_fixed_point_by4_spare_valid ? lane_0_exponent_by4_by4_spare : lane_0_exponent_by4;  // FixedToFloat.cs:52
         if (inverse_fixed_point_normalised_load) lane_0_normalised_normalised <= lane_0_normalised;  // FixedToFloat.cs:61
         if (inverse_fixed_point_normalised_load) lane_0_exponent_base_normalised <= lane_0_exponent_base;  // FixedToFloat.cs:62
         if (inverse_fixed_point_magnitude_load) lane_0_zero_block_magnitude <= lane_0_zero_block;  // FixedToFloat.cs:35
         if (inverse_fixed_point_by16_load) lane_0_zero_block_by16 <= lane_0_zero_block_magnitude;  // FixedToFloat.cs:35
         if (inverse_fixed_point_by8_load) lane_0_zero_block_by8 <= lane_0_zero_block_by16;  // FixedToFloat.cs:35
-        if (inverse_fixed_point_by4_load) lane_0_zero_block_by4 <= lane_0_zero_block_by8;  // FixedToFloat.cs:35
+        if (inverse_fixed_point_by4_ready) lane_0_zero_block_by4_spare <= lane_0_zero_block_by8;  // FixedToFloat.cs:35
+        if (inverse_fixed_point_by4_load) lane_0_zero_block_by4 <= inverse_fixed_point_by4_spare_valid ? lane_0_zero_block_by4_spare : lane_0_zero_block_by8;  // FixedToFloat.cs:35
         if (inverse_fixed_point_normalised_load) lane_0_zero_block_normalised <= lane_0_zero_block_by4;  // FixedToFloat.cs:35
         if (inverse_fixed_point_round_load) lane_0_round_up_round <= lane_0_round_up;  // FixedToFloat.cs:71
         if (inverse_fixed_point_round_load) lane_0_all_ones_round <= lane_0_all_ones;  // FixedToFloat.cs:72
@@ -373,7 +386,8 @@ module zfpe_decompressor (
         if (inverse_fixed_point_magnitude_load) lane_0_sign_magnitude <= lane_0_sign;  // FixedToFloat.cs:33
         if (inverse_fixed_point_by16_load) lane_0_sign_by16 <= lane_0_sign_magnitude;  // FixedToFloat.cs:33
         if (inverse_fixed_point_by8_load) lane_0_sign_by8 <= lane_0_sign_by16;  // FixedToFloat.cs:33
-        if (inverse_fixed_point_by4_load) lane_0_sign_by4 <= lane_0_sign_by8;  // FixedToFloat.cs:33
+        if (inverse_fixed_point_by4_ready) lane_0_sign_by4_spare <= lane_0_sign_by8;  // FixedToFloat.cs:33
+        if (inverse_fixed_point_by4_load) lane_0_sign_by4 <= inverse_fixed_point_by4_spare_valid ? lane_0_sign_by4_spare : lane_0_sign_by8;  // FixedToFloat.cs:33
         if (inverse_fixed_point_normalised_load) lane_0_sign_normalised <= lane_0_sign_by4;  // FixedToFloat.cs:33
         if (inverse_fixed_point_round_load) lane_0_sign_round <= lane_0_sign_normalised;  // FixedToFloat.cs:33
         if (inverse_fixed_point_round_load) lane_0_zero_round <= lane_0_zero;  // FixedToFloat.cs:78
@@ -383,7 +397,8 @@ module zfpe_decompressor (
         if (inverse_fixed_point_magnitude_load) value_last_magnitude <= value_last_scatter;  // ZfpeDecompressor.cs:111
         if (inverse_fixed_point_by16_load) value_last_by16 <= value_last_magnitude;  // ZfpeDecompressor.cs:111
         if (inverse_fixed_point_by8_load) value_last_by8 <= value_last_by16;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_by4_load) value_last_by4 <= value_last_by8;  // ZfpeDecompressor.cs:111
+        if (inverse_fixed_point_by4_ready) value_last_by4_spare <= value_last_by8;  // ZfpeDecompressor.cs:111
+        if (inverse_fixed_point_by4_load) value_last_by4 <= inverse_fixed_point_by4_spare_valid ? value_last_by4_spare : value_last_by8;  // ZfpeDecompressor.cs:111
         if (inverse_fixed_point_normalised_load) value_last_normalised <= value_last_by4;  // ZfpeDecompressor.cs:111
         if (inverse_fixed_point_round_load) value_last_round <= value_last_normalised;  // ZfpeDecompressor.cs:111
         if (inverse_fixed_point_float_bits_load) value_last_float_bits <= value_last_round;  // ZfpeDecompressor.cs:111
