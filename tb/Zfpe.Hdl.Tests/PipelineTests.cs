@@ -31,7 +31,7 @@ public class PipelineTests
         public readonly Stream<UInt> Output;
         public readonly int Latency;
 
-        public MultiplyAdd()
+        public MultiplyAdd(bool skid = false)
         {
             Input = In.Stream(Operands.Shape, withLast: true);
             Output = Out.Stream(36, withLast: true);
@@ -41,7 +41,7 @@ public class PipelineTests
             var last = arrive.Let("last", Input.Last!);
             var multiply = p.Stage("multiply");
             var product = multiply.Let("product", operands[multiply].A * operands[multiply].B);
-            var add = p.Stage("add");
+            var add = skid ? p.SkidStage("add") : p.Stage("add");
             var sum = add.Let("sum", product[add] + (operands[add].A.ZeroExtend(32) << 4));
             var done = p.Stage("done");
             p.End(Output, done, s => Hw.Cat(operands[s].Tag, sum[s]), lastBeat: s => last[s]);
@@ -49,10 +49,12 @@ public class PipelineTests
         }
     }
 
-    [Fact]
-    public void A_pipeline_computes_every_beat_in_order_under_random_stalls_with_its_latency()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_pipeline_computes_every_beat_in_order_under_random_stalls_with_its_latency(bool skid)
     {
-        var top = new MultiplyAdd();
+        var top = new MultiplyAdd(skid);
         Assert.Equal(3, top.Latency);
         var design = VerilogEmitter.Emit(top);
         Assert.Equal("", VerilogTools.Lint(design));
@@ -99,6 +101,20 @@ public class PipelineTests
         Assert.Contains("reg [31:0] sum_done;", text);
         Assert.Matches(@"reg \[31:0\] product_add; +// PipelineTests\.cs:\d+, no reset", text);
         Assert.Matches(@"reg mac_multiply_valid; +// PipelineTests\.cs:\d+, reset 0", text);
+    }
+
+    [Fact]
+    public void A_skid_stage_gives_the_stage_before_a_registered_ready_and_keeps_the_latency()
+    {
+        var top = new MultiplyAdd(skid: true);
+        Assert.Equal(3, top.Latency);
+        var text = VerilogEmitter.Emit(top).Files.Single().Text;
+        Assert.Contains("reg [31:0] product_add_spare;", text);
+        Assert.Matches(@"reg mac_add_spare_valid; +// PipelineTests\.cs:\d+, reset 0", text);
+        // The multiply stage loads on its own valid and the skid's register only: not on the output's ready.
+        Assert.Matches(@"assign mac_multiply_load = .*mac_add_ready", text);
+        Assert.DoesNotMatch(@"assign mac_multiply_load = .*output_ready", text);
+        Assert.Matches(@"assign mac_add_ready = !mac_add_spare_valid;", text);
     }
 
     private sealed class ReadsTooEarly : Component

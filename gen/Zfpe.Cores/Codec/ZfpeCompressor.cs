@@ -1,4 +1,5 @@
 using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Pipelines;
 
 namespace Zfpe.Cores.Codec;
 
@@ -57,36 +58,44 @@ public sealed class ZfpeCompressor : Component
         NonFinite = Out.Bool("non_finite");
         ClearStatus = In.Bool("clear_status");
 
-        // ---- pipeline stages, from the input to the output -----------------------------------
-        var domainStage = PipelineStage.Declare(Reg, Wire, "domain");
-        var align = PipelineStage.Declare(Reg, Wire, "fixed_point_align");
-        var shift = PipelineStage.Declare(Reg, Wire, "fixed_point_shift");
-        var sign = PipelineStage.Declare(Reg, Wire, "fixed_point_sign");
-        var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => PipelineStage.Declare(Reg, Wire, $"forward_lift_l{i}")).ToList();
-        var negabinary = PipelineStage.Declare(Reg, Wire, "negabinary");
-        var window = PipelineStage.Declare(Reg, Wire, "payload_window");
-
         // ---- Domain: NaN -> 0, ±Inf -> ±FLT_MAX (§3 step 1), registered --------------------------
-        // The stage also halves the search for the block's largest exponent field (pairs of
-        // values), so that the slot buffer needs one comparison per beat.
-        var domain = new UInt[lanes];
-        var exponentFields = new UInt[lanes];
+        // The next stage finds the largest exponent field of each pair of values, and at 4 and 8
+        // lanes a third that of each block's beat, so that the slot buffer needs one comparison per beat.
+        var domainPipe = new Pipeline("domain");
+        var arrive = domainPipe.Begin(Values);
+        var words = new PipelineValue<UInt>[lanes];
         Bool anyNonFinite = Hw.False;
         for (var l = 0; l < lanes; l++)
         {
             var word = Values.Payload[32 * l + 31, 32 * l];
             var special = word[30, 23] == 255;
             var nan = special & (word[22, 0] != 0);
-            var replaced = Hw.Mux(nan, Hw.U(0, 32), Hw.Mux(special, Hw.Cat(word[31], Hw.U(0x7F7FFFFF, 31)), word));
-            domain[l] = Reg.Next(replaced, reset: null, enable: domainStage.Load, name: $"domain_{l}");
-            exponentFields[l] = replaced[30, 23];
+            words[l] = arrive.Let($"word_{l}", Hw.Mux(nan, Hw.U(0, 32), Hw.Mux(special, Hw.Cat(word[31], Hw.U(0x7F7FFFFF, 31)), word)));
             anyNonFinite |= special;
         }
-        var pairLargest = new UInt[lanes / Math.Min(2, perCycle)];
-        for (var i = 0; i < pairLargest.Length; i++)
-            pairLargest[i] = Reg.Next(perCycle == 1 ? exponentFields[i] : Max(exponentFields[2 * i], exponentFields[2 * i + 1]), reset: null, enable: domainStage.Load, name: $"domain_largest_field_{i}");
-        var domainLast = Reg.Next(Values.Last!, reset: null, enable: domainStage.Load, name: "domain_last");
-        Values.Ready.Assign(domainStage.Load);
+        var inputLast = arrive.Let("input_last", Values.Last!);
+        var domainStage = domainPipe.Stage("domain");
+        // At one lane the beat's field is the value's; at two, the larger of a pair (one comparison
+        // in its own stage); at four and eight, the larger of two pairs (another stage).
+        var beatStage = domainStage;
+        var beatLargest = Enumerable.Range(0, groups).Select(g => domainStage.Let($"beat_largest_field_{g}", words[g][domainStage][30, 23])).ToList();
+        if (perCycle > 1)
+        {
+            var pairs = Enumerable.Range(0, lanes / 2).Select(i => domainStage.Let($"pair_largest_field_{i}",
+                Max(words[2 * i][domainStage][30, 23], words[2 * i + 1][domainStage][30, 23]))).ToList();
+            beatStage = domainPipe.Stage("pair_largest");
+            if (perCycle > 2)
+            {
+                var pairStage = beatStage;
+                beatStage = domainPipe.Stage("beat_largest");
+                pairs = Enumerable.Range(0, groups).Select(g => pairStage.Let($"quad_largest_field_{g}", Max(pairs[2 * g][pairStage], pairs[2 * g + 1][pairStage]))).ToList();
+            }
+            beatLargest = pairs;
+        }
+        var writeReady = Wire.Bool("write_ready");
+        domainPipe.End(beatStage, writeReady);
+        var domain = words.Select(w => w[beatStage]).ToArray();
+        var domainLast = inputLast[beatStage];
 
         // ---- BlockExponent: the slot buffer ----------------------------------------------------
         // Slot s holds beat s of the block being collected or of the block being read; the
@@ -98,19 +107,22 @@ public sealed class ZfpeCompressor : Component
         var readStreamLast = Reg.Bool(reset: null, name: "read_stream_last");
         var readLargest = Enumerable.Range(0, groups).Select(g => Reg.UInt(8, reset: null, name: $"read_largest_field_{g}")).ToList();
         var writeSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "write_slot") : Hw.U(0, 1);
-        var collectLargest = Enumerable.Range(0, groups).Select(g => slots > 1 ? Reg.UInt(8, reset: null, name: $"collect_largest_field_{g}") : Hw.U(0, 8)).ToList();
+        // The largest field of the beats collected so far, 0 before a block's first beat (so that no
+        // multiplexer precedes the comparison).
+        var collectLargest = Enumerable.Range(0, groups).Select(g => slots > 1 ? Reg.UInt(8, reset: 0, name: $"collect_largest_field_{g}") : Hw.U(0, 8)).ToList();
 
+        // The reader hands slots to the FixedPoint pipeline, whose first stage is a skid stage:
+        // its ready is a register, so the writer's ready does not wait for the output's.
+        var readReady = Wire.Bool("read_ready");
         var readFire = Wire.Bool("read_fire");
-        readFire.Assign(readBusy & align.Load);
+        readFire.Assign(readBusy & readReady);
         var readFinishing = slots == 1 ? readFire : readFire & (readSlot == slots - 1);
         var readerFree = !readBusy | readFinishing;
         var completes = slots == 1 ? Hw.True : (writeSlot == slots - 1) | domainLast;
         var slotFree = !readBusy | (readSlot > writeSlot) | ((readSlot == writeSlot) & readFire) | (writeSlot > readLastSlot);
-        var writeReady = Wire.Bool("write_ready");
         writeReady.Assign(slots == 1 ? readerFree : Hw.Mux(completes, readerFree, slotFree));
-        domainStage.Link(Values.Valid, writeReady);
         var writeFire = Wire.Bool("write_fire");
-        writeFire.Assign(domainStage.Valid & writeReady);
+        writeFire.Assign(beatStage.Valid & writeReady);
 
         var storage = new UInt[slots, lanes];
         for (var s = 0; s < slots; s++)
@@ -120,10 +132,9 @@ public sealed class ZfpeCompressor : Component
         var largest = new UInt[groups];
         for (var g = 0; g < groups; g++)
         {
-            var pairs = Math.Max(1, perCycle / 2);
-            var beatLargest = Enumerable.Range(g * pairs, pairs).Select(i => pairLargest[i]).Aggregate(Max);
+            var beat = beatLargest[g][beatStage];
             largest[g] = Wire.UInt(8, $"largest_field_{g}");
-            largest[g].Assign(slots == 1 ? beatLargest : Max(Hw.Mux(writeSlot == 0, Hw.U(0, 8), collectLargest[g]), beatLargest));
+            largest[g].Assign(slots == 1 ? beat : Max(collectLargest[g], beat));
         }
 
         When(readFire, () =>
@@ -135,7 +146,7 @@ public sealed class ZfpeCompressor : Component
         {
             if (slots > 1)
             {
-                for (var g = 0; g < groups; g++) collectLargest[g].Assign(largest[g]);
+                for (var g = 0; g < groups; g++) collectLargest[g].Assign(Hw.Mux(completes, Hw.U(0, 8), largest[g]));
                 writeSlot.Assign(Hw.Mux(completes, Hw.U(0, slotBits), writeSlot + 1));
             }
             When(completes, () =>
@@ -156,101 +167,86 @@ public sealed class ZfpeCompressor : Component
         When(Values.Fire & anyNonFinite, () => nonFinite.Assign(true));
         NonFinite.Assign(nonFinite);
 
-        // ---- FixedPoint: one shifter per lane ---------------------------------------------------
-        var fixedPoint = new SInt[lanes];
+        // ---- FixedPoint: one shifter per lane, the slots of a block one per cycle ---------------
+        var fixedPipe = new Pipeline("fixed_point");
+        var slotOut = fixedPipe.Begin(readBusy, readReady);
+        var slotValues = new PipelineValue<UInt>[lanes];
         for (var l = 0; l < lanes; l++)
         {
             var inSlot = slots == 1 ? storage[0, l] : Hw.Select(readSlot, Enumerable.Range(0, slots).Select(s => storage[s, l]).ToList());
             // Slots past the last beat of a stream's final block read as +0.0 (the padding).
-            var value = slots == 1 ? inSlot : Hw.Mux(readSlot > readLastSlot, Hw.U(0, 32), inSlot);
-            var unit = Instance(new FloatToFixed(), $"fixed_point_{l}");
-            unit.Value.Assign(value);
-            unit.LargestField.Assign(readLargest[l / perCycle]);
-            unit.LoadAlign.Assign(align.Load);
-            unit.LoadShift.Assign(shift.Load);
-            unit.LoadSign.Assign(sign.Load);
-            fixedPoint[l] = unit.FixedPoint;
+            slotValues[l] = slotOut.Let($"slot_value_{l}", slots == 1 ? inSlot : Hw.Mux(readSlot > readLastSlot, Hw.U(0, 32), inSlot));
         }
-        // The block's side information follows its values through the three stages.
-        UInt Carry3(UInt v, string name) =>
-            Reg.Next(Reg.Next(Reg.Next(v, reset: null, enable: align.Load, name: $"{name}_align"), reset: null, enable: shift.Load, name: $"{name}_shift"),
-                reset: null, enable: sign.Load, name: $"{name}_sign");
-        var slotAtSign = slots > 1 ? Carry3(readSlot, "slot") : Hw.U(0, 1);
-        var lastAtSign = Carry3(readStreamLast.AsUInt(), "stream_last")[0];
-        var largestAtSign = Enumerable.Range(0, groups).Select(g => Carry3(readLargest[g], $"largest_field_{g}")).ToList();
+        var blockLargest = Enumerable.Range(0, groups).Select(g => slotOut.Let($"block_largest_field_{g}", readLargest[g])).ToList();
+        var slotIndex = slotOut.Let("slot", slots > 1 ? readSlot : Hw.U(0, 1));
+        var blockLast = slotOut.Let("block_last", readStreamLast);
+        var read = fixedPipe.SkidStage("read");
+        // The magnitude stage is a skid stage too: it cuts the ready path from the output through
+        // the ForwardLift stages and the FixedPoint stages into two shallow ones (there rather than
+        // at q, so that its multiplexer follows the fine shift, not the negation's carry chain).
+        var fixedStages = new[] { "exponent", "distance", "coarse" }.Select(n => fixedPipe.Stage(n)).ToList();
+        fixedStages.Add(fixedPipe.SkidStage("magnitude"));
+        fixedStages.Add(fixedPipe.Stage("fixed"));
+        var fixedStage = fixedStages[^1];
+        var q = Enumerable.Range(0, lanes).Select(l => FloatToFixed.Build(read, fixedStages, $"lane_{l}", slotValues[l], blockLargest[l / perCycle])).ToArray();
 
         // ---- gather: the slots of a block side by side again ----------------------------------
-        var finalSlot = slots == 1 ? Hw.True : slotAtSign == slots - 1;
+        var finalSlot = slots == 1 ? Hw.True : slotIndex[fixedStage] == slots - 1;
         var gathered = new UInt[Math.Max(0, slots - 1), lanes];
         for (var s = 0; s < slots - 1; s++)
             for (var l = 0; l < lanes; l++)
-                gathered[s, l] = Reg.Next(fixedPoint[l].AsUInt(), reset: null, enable: sign.Valid & (slotAtSign == s), name: $"gather_{s}_q_{l}");
+                gathered[s, l] = Reg.Next(q[l][fixedStage].AsUInt(), reset: null, enable: fixedStage.Valid & (slotIndex[fixedStage] == s), name: $"gather_{s}_q_{l}");
         SInt Coefficient(int g, int k)
         {
             int s = k / perCycle, l = g * perCycle + k % perCycle;
-            return s == slots - 1 ? fixedPoint[l] : gathered[s, l].AsSInt();
+            return s == slots - 1 ? q[l][fixedStage] : gathered[s, l].AsSInt();
         }
-
-        align.Link(readBusy, shift.Load);
-        shift.Link(align.Valid, sign.Load);
-        sign.Link(shift.Valid, slots == 1 ? lift[0].Load : Hw.Mux(finalSlot, lift[0].Load, Hw.True));
-        lift[0].Link(sign.Valid & finalSlot, lift[1].Load);
-        for (var i = 1; i < lift.Count - 1; i++) lift[i].Link(lift[i - 1].Valid, lift[i + 1].Load);
-        lift[^1].Link(lift[^2].Valid, negabinary.Load);
-        negabinary.Link(lift[^1].Valid, window.Load);
-        window.Link(negabinary.Valid, Blocks.Ready);
-
-        // E = largest field + 1, or 0 for the zero block (§3 step 2).
-        var exponentAtLift = largestAtSign.Select(f => Hw.Mux(f == 0, Hw.U(0, 8), f + 1)).ToList();
-        // E travels beside the coefficients up to Negabinary (PayloadWindow packs it), last up to the output.
-        var exponent = exponentAtLift.ToArray();
-        var streamLast = lastAtSign;
-        for (var i = 0; i < lift.Count + 2; i++)
-        {
-            var load = i < lift.Count ? lift[i].Load : i == lift.Count ? negabinary.Load : window.Load;
-            var tag = i < lift.Count ? $"l{i + 1}" : i == lift.Count ? "negabinary" : "window";
-            if (i <= lift.Count)
-                for (var g = 0; g < groups; g++)
-                    exponent[g] = Reg.Next(exponent[g], reset: null, enable: load, name: $"exponent_{g}_{tag}");
-            streamLast = Reg.Next(streamLast, reset: null, enable: load, name: $"stream_last_{tag}");
-        }
+        var liftReady = Wire.Bool("lift_ready");
+        fixedPipe.End(fixedStage, !finalSlot | liftReady);
 
         // ---- ForwardLift, Negabinary, PayloadWindow per block lane ----------------------------
+        var liftPipe = new Pipeline("forward_lift");
+        var block = liftPipe.Begin(fixedStage.Valid & finalSlot, liftReady);
+        // E = largest field + 1, or 0 for the zero block (§3 step 2).
+        var exponentNow = blockLargest.Select(f => Hw.Mux(f[fixedStage] == 0, Hw.U(0, 8), f[fixedStage] + 1)).ToList();
+        var exponent = Enumerable.Range(0, groups).Select(g => block.Let($"exponent_{g}", exponentNow[g])).ToList();
+        var streamLast = block.Let("stream_last", blockLast[fixedStage]);
+        var coefficients = new PipelineValue<SInt>[groups, ZfpeCoreConfig.BlockSize];
+        for (var g = 0; g < groups; g++)
+            for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
+                coefficients[g, k] = block.Let($"fixed_point_{g}_{k}", Coefficient(g, k));
+        var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => liftPipe.Stage($"l{i}")).ToList();
+        var negabinary = liftPipe.Stage("negabinary");
+        var window = liftPipe.Stage("payload_window");
+
         var blockBits = new UInt[groups];
         var liftedAll = new List<HdlValue>();
         var negabinaryAll = new List<HdlValue>();
         var fixedAll = new List<HdlValue>();
         for (var g = 0; g < groups; g++)
         {
-            var fl = Instance(new ForwardLift(), $"forward_lift_{g}");
-            fl.X.Assign(Coefficient(g, 0));
-            fl.Y.Assign(Coefficient(g, 1));
-            fl.Z.Assign(Coefficient(g, 2));
-            fl.W.Assign(Coefficient(g, 3));
-            for (var i = 0; i < ForwardLift.Stages; i++) fl.Loads[i].Assign(lift[i].Load);
-            SInt[] lifted = [fl.LiftedX, fl.LiftedY, fl.LiftedZ, fl.LiftedW];
-
+            var (x, y, z, w) = ForwardLift.Build(block, lift, $"lift_{g}", coefficients[g, 0], coefficients[g, 1], coefficients[g, 2], coefficients[g, 3]);
+            PipelineValue<SInt>[] lifted = [x, y, z, w];
             var fields = new List<HdlValue>();
             for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
             {
                 // Negabinary (§3 step 5): (q + 0xAAAAAAAA) ^ 0xAAAAAAAA.
-                var u = Reg.Next((lifted[k].AsUInt() + NegabinaryMask) ^ NegabinaryMask, reset: null, enable: negabinary.Load, name: $"negabinary_{g}_{k}");
+                var coefficient = lifted[k][lift[^1]];
+                var u = lift[^1].Let($"negabinary_{g}_{k}", (coefficient.AsUInt() + NegabinaryMask) ^ NegabinaryMask)[negabinary];
                 // PayloadWindow (§3 step 6): the high window when u >> split != 0.
                 var flag = u[31, split].OrReduce();
                 var low = u[split - 1, split - b];
                 var high = u[31, 32 - b];
                 fields.Insert(0, Hw.Cat(Hw.Mux(flag, high, low), flag));
                 negabinaryAll.Insert(0, u);
-                liftedAll.Insert(0, lifted[k]);
+                liftedAll.Insert(0, coefficient);
                 fixedAll.Insert(0, Coefficient(g, k));
             }
-            var e = config.ExponentBits == 8 ? exponent[g] : exponent[g].ZeroExtend(config.ExponentBits);
-            blockBits[g] = Hw.Cat([.. fields, e]);
+            var e = exponent[g][negabinary];
+            blockBits[g] = Hw.Cat([.. fields, config.ExponentBits == 8 ? e : e.ZeroExtend(config.ExponentBits)]);
         }
-        var packed = Reg.Next(Hw.Cat(blockBits.Reverse().ToArray<HdlValue>()), reset: null, enable: window.Load, name: "packed_blocks");
-        Blocks.Valid.Assign(window.Valid);
-        Blocks.Payload.Assign(packed);
-        Blocks.Last!.Assign(streamLast);
+        var packed = negabinary.Let("packed_blocks", Hw.Cat(blockBits.Reverse().ToArray<HdlValue>()));
+        liftPipe.End(Blocks, window, s => packed[s], lastBeat: s => streamLast[s]);
 
         if (config.DebugPorts)
         {
@@ -261,33 +257,38 @@ public sealed class ZfpeCompressor : Component
             DebugLifted = Out.UInt(128 * groups, "dbg_lifted");
             DebugNegabinaryValid = Out.Bool("dbg_negabinary_valid");
             DebugNegabinary = Out.UInt(128 * groups, "dbg_negabinary");
-            DebugFixedPointValid.Assign(sign.Valid & finalSlot & lift[0].Load);
+            DebugFixedPointValid.Assign(fixedStage.Valid & finalSlot & liftReady);
             DebugFixedPoint.Assign(Hw.Cat([.. fixedAll]));
-            DebugBlockExponent.Assign(Hw.Cat(largestAtSign.Select(f => (HdlValue)Hw.Mux(f == 0, Hw.U(0, 8), f + 1)).Reverse().ToArray()));
-            DebugLiftedValid.Assign(lift[^1].Leaving(negabinary.Load));
+            DebugBlockExponent.Assign(Hw.Cat(exponentNow.Select(e => (HdlValue)e).Reverse().ToArray()));
+            DebugLiftedValid.Assign(lift[^1].Leaving);
             DebugLifted.Assign(Hw.Cat([.. liftedAll]));
-            DebugNegabinaryValid.Assign(negabinary.Leaving(window.Load));
+            DebugNegabinaryValid.Assign(negabinary.Leaving);
             DebugNegabinary.Assign(Hw.Cat([.. negabinaryAll]));
         }
+        Latency = domainPipe.Latency + 1 + slots + fixedPipe.Latency + liftPipe.Latency - 1;
+        if (Latency != LatencyOf(config)) throw new InvalidOperationException($"compressor latency {Latency} is not the documented {LatencyOf(config)}");
     }
 
     public ZfpeCoreConfig Config { get; }
 
     /// <summary>Cycles from the input beat that completes a block to the output beat carrying it: <see cref="LatencyOf"/>.</summary>
-    public int Latency => LatencyOf(Config);
+    public int Latency { get; }
 
     /// <summary>
     /// Cycles from the input beat that completes a block (it fires in cycle t) to the output
-    /// beat carrying that block (valid in cycle t + latency), with the consumer ready: 1 (Domain)
-    /// + 1 (slot buffer) + slots (reading the block, 4 / min(lanes, 4)) + 3 (FixedPoint)
-    /// + 6 (ForwardLift) + 1 (Negabinary) + 1 (PayloadWindow) - 1 (the last slot's read overlaps
-    /// the first FixedPoint stage) = slots + 12: 16 at 1 lane, 14 at 2, 13 at 4 and 8.
+    /// beat carrying that block (valid in cycle t + latency), with the consumer ready: Domain
+    /// (1 stage at one lane, 2 at two lanes, 3 at four and eight: the largest field of pairs and
+    /// of the beat) + 1 (slot buffer) + slots (reading the block, 4 / min(lanes, 4)) + 6 (FixedPoint:
+    /// read, exponent, distance, coarse, magnitude, fixed) + 6 (ForwardLift) + 1 (Negabinary)
+    /// + 1 (PayloadWindow) - 1 (the last slot's read overlaps the first FixedPoint stage):
+    /// 19 at 1 lane, 18 at 2, 4 and 8.
     /// </summary>
     public static int LatencyOf(ZfpeCoreConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
-        return config.Slots + 12;
+        var domainStages = config.ValuesPerCycle switch { 1 => 1, 2 => 2, _ => 3 };
+        return domainStages + config.Slots + 14;
     }
 
     private static UInt Max(UInt a, UInt b) => Hw.Mux(a > b, a, b);

@@ -1,4 +1,5 @@
 using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Pipelines;
 
 namespace Zfpe.Cores.Codec;
 
@@ -47,44 +48,15 @@ public sealed class ZfpeDecompressor : Component
         Blocks = In.Stream(groups * config.BlockBits, withLast: true, name: "blocks");
         Values = Out.Stream(32 * lanes, withLast: true, name: "values");
 
-        var coefficients = PipelineStage.Declare(Reg, Wire, "inverse_negabinary");
-        var lift = Enumerable.Range(1, InverseLift.Stages).Select(i => PipelineStage.Declare(Reg, Wire, $"inverse_lift_l{i}")).ToList();
-        var magnitude = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_magnitude");
-        var coarse = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_coarse");
-        var fine = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_fine");
-        var round = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_round");
-        var pack = PipelineStage.Declare(Reg, Wire, "inverse_fixed_point_pack");
-
-        // ---- scatter: slot s of the block goes to the lanes in the s-th cycle -----------------
-        // Below 4 lanes a register stage holds the chosen values, so that the multiplexer does
-        // not sit in front of the magnitude adder (one add plus a 2:1 multiplexer per stage).
-        var scatter = slots > 1 ? PipelineStage.Declare(Reg, Wire, "scatter") : null;
-        var scatterSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "scatter_slot") : Hw.U(0, 1);
-        var scatterFinal = slots == 1 ? Hw.True : scatterSlot == slots - 1;
-        var afterLift = scatter?.Load ?? magnitude.Load;
-        if (slots > 1) When(lift[^1].Leaving(afterLift), () => scatterSlot.Assign(scatterSlot + 1));
-
-        coefficients.Link(Blocks.Valid, lift[0].Load);
-        Blocks.Ready.Assign(coefficients.Load);
-        for (var i = 0; i < lift.Count - 1; i++) lift[i].Link(i == 0 ? coefficients.Valid : lift[i - 1].Valid, lift[i + 1].Load);
-        lift[^1].Link(lift[^2].Valid, afterLift & scatterFinal);
-        scatter?.Link(lift[^1].Valid, magnitude.Load);
-        magnitude.Link((scatter ?? lift[^1]).Valid, coarse.Load);
-        coarse.Link(magnitude.Valid, fine.Load);
-        fine.Link(coarse.Valid, round.Load);
-        round.Link(fine.Valid, pack.Load);
-        pack.Link(round.Valid, Values.Ready);
-
-        // ---- InversePayloadWindow, InverseNegabinary (§4 steps 2-3) ---------------------------
-        var exponent = new UInt[groups];
-        var fixedAll = new List<HdlValue>();
-        var liftedAll = new List<HdlValue>();
-        var fixedPoint = new SInt[groups, ZfpeCoreConfig.BlockSize];
+        // ---- InversePayloadWindow, InverseNegabinary (§4 steps 2-3), InverseLift ------------------
+        var inverse = new Pipeline("inverse");
+        var arrive = inverse.Begin(Blocks);
+        var coefficientsIn = new PipelineValue<SInt>[groups, ZfpeCoreConfig.BlockSize];
+        var exponentIn = new PipelineValue<UInt>[groups];
         for (var g = 0; g < groups; g++)
         {
             var block = Blocks.Payload[(g + 1) * config.BlockBits - 1, g * config.BlockBits];
-            var e = Reg.Next(block[eb - 1, 0], reset: null, enable: coefficients.Load, name: $"exponent_{g}_negabinary");
-            var q = new SInt[ZfpeCoreConfig.BlockSize];
+            exponentIn[g] = arrive.Let($"exponent_{g}", block[eb - 1, 0]);
             for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
             {
                 var offset = config.CoefficientOffset(k);
@@ -94,58 +66,58 @@ public sealed class ZfpeDecompressor : Component
                 var low = split == b ? Hw.Cat(Hw.U(0, 32 - split), payload) : Hw.Cat(Hw.U(0, 32 - split), payload, Hw.U(0, split - b));
                 var u = Wire.UInt(32, $"inverse_payload_window_{g}_{k}");
                 u.Assign(Hw.Mux(flag, high, low));
-                q[k] = Reg.Next(((u ^ NegabinaryMask) - NegabinaryMask).AsSInt(), reset: null, enable: coefficients.Load, name: $"inverse_negabinary_{g}_{k}");
-                liftedAll.Insert(0, q[k]);
+                coefficientsIn[g, k] = arrive.Let($"inverse_negabinary_{g}_{k}", ((u ^ NegabinaryMask) - NegabinaryMask).AsSInt());
             }
-
-            // ---- InverseLift ----
-            var il = Instance(new InverseLift(), $"inverse_lift_{g}");
-            il.X.Assign(q[0]);
-            il.Y.Assign(q[1]);
-            il.Z.Assign(q[2]);
-            il.W.Assign(q[3]);
-            for (var i = 0; i < InverseLift.Stages; i++) il.Loads[i].Assign(lift[i].Load);
-            SInt[] fixedQ = [il.FixedX, il.FixedY, il.FixedZ, il.FixedW];
+        }
+        var streamLastIn = arrive.Let("stream_last", Blocks.Last!);
+        var coefficients = inverse.Stage("negabinary");
+        var lift = Enumerable.Range(1, InverseLift.Stages).Select(i => inverse.Stage($"l{i}")).ToList();
+        var lifted = lift[^1];
+        var fixedPoint = new SInt[groups, ZfpeCoreConfig.BlockSize];
+        var fixedAll = new List<HdlValue>();
+        var liftedAll = new List<HdlValue>();
+        for (var g = 0; g < groups; g++)
+        {
+            for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++) liftedAll.Insert(0, coefficientsIn[g, k][coefficients]);
+            var (x, y, z, w) = InverseLift.Build(coefficients, lift, $"lift_{g}", coefficientsIn[g, 0], coefficientsIn[g, 1], coefficientsIn[g, 2], coefficientsIn[g, 3]);
+            PipelineValue<SInt>[] results = [x, y, z, w];
             for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
             {
-                fixedPoint[g, k] = fixedQ[k];
-                fixedAll.Insert(0, fixedQ[k]);
+                fixedPoint[g, k] = results[k][lifted];
+                fixedAll.Insert(0, fixedPoint[g, k]);
             }
-            for (var i = 0; i < lift.Count; i++) e = Reg.Next(e, reset: null, enable: lift[i].Load, name: $"exponent_{g}_l{i + 1}");
-            exponent[g] = e;
         }
-        var exponentAtLift = exponent.ToArray();
-        var streamLast = Reg.Next(Blocks.Last!, reset: null, enable: coefficients.Load, name: "stream_last_negabinary");
-        for (var i = 0; i < lift.Count; i++) streamLast = Reg.Next(streamLast, reset: null, enable: lift[i].Load, name: $"stream_last_l{i + 1}");
+        var exponentAtLift = exponentIn.Select(e => e[lifted]).ToArray();
 
-        // ---- InverseFixedPoint: one normaliser per lane ------------------------------------------
-        var valueLast = streamLast & scatterFinal;
-        if (scatter is not null)
-        {
-            valueLast = Reg.Next(valueLast, reset: null, enable: scatter.Load, name: "stream_last_scatter");
-            for (var g = 0; g < groups; g++) exponent[g] = Reg.Next(exponent[g], reset: null, enable: scatter.Load, name: $"exponent_{g}_scatter");
-        }
-        var outputs = new HdlValue[lanes];
+        // ---- scatter: slot s of the block goes to the lanes in the s-th cycle -----------------
+        // The scatter stage is a skid stage: its ready is a register, which cuts the ready path
+        // from the output to the input in two; few bits cross it (one value per lane).
+        var values = new Pipeline("inverse_fixed_point");
+        var scatterReady = Wire.Bool("scatter_ready");
+        var handOut = values.Begin(lifted.Valid, scatterReady);
+        var scatterSlot = slots > 1 ? Reg.UInt(slotBits, reset: 0, name: "scatter_slot") : Hw.U(0, 1);
+        var scatterFinal = slots == 1 ? Hw.True : scatterSlot == slots - 1;
+        if (slots > 1) When(lifted.Valid & scatterReady, () => scatterSlot.Assign(Hw.Mux(scatterFinal, Hw.U(0, slotBits), scatterSlot + 1)));
+        inverse.End(lifted, scatterReady & scatterFinal);
+
+        var laneQ = new PipelineValue<SInt>[lanes];
         for (var l = 0; l < lanes; l++)
         {
             int g = l / perCycle, v = l % perCycle;
             var candidates = Enumerable.Range(0, slots).Select(s => fixedPoint[g, s * perCycle + v]).ToList();
-            var q = scatter is null ? candidates[0] : Reg.Next(Hw.Select(scatterSlot, candidates), reset: null, enable: scatter.Load, name: $"scatter_q_{l}");
-            var unit = Instance(new FixedToFloat(eb), $"inverse_fixed_point_{l}");
-            unit.FixedPoint.Assign(q);
-            unit.BlockExponent.Assign(exponent[g]);
-            unit.LoadMagnitude.Assign(magnitude.Load);
-            unit.LoadCoarse.Assign(coarse.Load);
-            unit.LoadFine.Assign(fine.Load);
-            unit.LoadRound.Assign(round.Load);
-            unit.LoadPack.Assign(pack.Load);
-            outputs[lanes - 1 - l] = unit.Value;
+            laneQ[l] = handOut.Let($"scatter_q_{l}", slots == 1 ? candidates[0] : Hw.Select(scatterSlot, candidates));
         }
-        foreach (var (stage, tag) in new[] { (magnitude, "magnitude"), (coarse, "coarse"), (fine, "fine"), (round, "round"), (pack, "pack") })
-            valueLast = Reg.Next(valueLast, reset: null, enable: stage.Load, name: $"stream_last_{tag}");
-        Values.Valid.Assign(pack.Valid);
-        Values.Payload.Assign(Hw.Cat(outputs));
-        Values.Last!.Assign(valueLast);
+        var laneExponent = Enumerable.Range(0, groups).Select(g => handOut.Let($"scatter_exponent_{g}", exponentAtLift[g])).ToList();
+        var valueLast = handOut.Let("value_last", streamLastIn[lifted] & scatterFinal);
+        var scatter = values.SkidStage("scatter");
+        // by4 is a skid stage too: with it no ready path crosses more than four stages.
+        var stages = new List<PipelineStage>();
+        foreach (var n in new[] { "magnitude", "by16", "by8", "by4", "normalised", "round", "float_bits" })
+            stages.Add(n == "by4" ? values.SkidStage(n) : values.Stage(n));
+        var outputs = new PipelineValue<UInt>[lanes];
+        for (var l = 0; l < lanes; l++)
+            outputs[l] = FixedToFloat.Build(scatter, stages, $"lane_{l}", laneQ[l], laneExponent[l / perCycle]);
+        values.End(Values, stages[^1], s => Hw.Cat(outputs.Reverse().Select(o => (HdlValue)o[s]).ToArray()), lastBeat: s => valueLast[s]);
 
         if (config.DebugPorts)
         {
@@ -154,12 +126,14 @@ public sealed class ZfpeDecompressor : Component
             DebugFixedPointValid = Out.Bool("dbg_fixed_point_valid");
             DebugFixedPoint = Out.UInt(128 * groups, "dbg_fixed_point");
             DebugBlockExponent = Out.UInt(eb * groups, "dbg_block_exponent");
-            DebugLiftedValid.Assign(coefficients.Leaving(lift[0].Load));
+            DebugLiftedValid.Assign(coefficients.Leaving);
             DebugLifted.Assign(Hw.Cat([.. liftedAll]));
-            DebugFixedPointValid.Assign(lift[^1].Leaving(afterLift) & scatterFinal);
+            DebugFixedPointValid.Assign(lifted.Valid & scatterReady & scatterFinal);
             DebugFixedPoint.Assign(Hw.Cat([.. fixedAll]));
             DebugBlockExponent.Assign(Hw.Cat(exponentAtLift.Reverse().ToArray<HdlValue>()));
         }
+        if (inverse.Latency + values.Latency != LatencyOf(config))
+            throw new InvalidOperationException($"decompressor latency {inverse.Latency + values.Latency} is not the documented {LatencyOf(config)}");
     }
 
     public ZfpeCoreConfig Config { get; }
@@ -171,13 +145,13 @@ public sealed class ZfpeDecompressor : Component
     /// Cycles from the input beat of a block (it fires in cycle t) to the first output beat of
     /// its values (valid in cycle t + latency), with the consumer ready and the lanes free (below
     /// 4 lanes the core accepts blocks ahead, and they wait for the lanes): 1 (InverseNegabinary)
-    /// + 6 (InverseLift) + 1 (scatter, below 4 lanes) + 5 (InverseFixedPoint): 13 at 1 and 2
-    /// lanes, 12 at 4 and 8. The block's further values follow one beat per cycle.
+    /// + 6 (InverseLift) + 1 (scatter, a skid stage) + 7 (InverseFixedPoint) = 15 at every width.
+    /// The block's further values follow one beat per cycle.
     /// </summary>
     public static int LatencyOf(ZfpeCoreConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
-        return 1 + InverseLift.Stages + (config.Slots > 1 ? 1 : 0) + 5;
+        return 1 + InverseLift.Stages + 1 + FixedToFloat.Stages;
     }
 }

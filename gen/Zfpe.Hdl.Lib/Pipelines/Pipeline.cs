@@ -20,7 +20,9 @@ namespace Zfpe.Hdl.Lib.Pipelines;
 /// (<c>load = !valid | next load</c>), so bubbles collapse under backpressure and the pipeline moves
 /// one beat per cycle when the consumer is ready; the input's ready is the first stage's load (it
 /// depends combinationally on the output's ready: put a skid stage after the pipeline where that
-/// path must be cut). <see cref="Latency"/> is the number of register stages.
+/// path must be cut, or make a stage a <see cref="SkidStage"/>). <see cref="Latency"/> is the number of register stages.
+/// <see cref="Begin(Bool, Bool, string, int)"/> and <see cref="End(PipelineStage, Bool, string, int)"/> connect a
+/// pipeline to handshakes that are not streams (another pipeline, a buffer).
 /// </summary>
 public sealed class Pipeline
 {
@@ -62,8 +64,37 @@ public sealed class Pipeline
         return stage;
     }
 
+    /// <summary>
+    /// Stage 0 from a handshake that is not a port stream: <paramref name="valid"/> says a beat is
+    /// offered, and <paramref name="ready"/> (a wire this pipeline drives) that it is taken.
+    /// </summary>
+    public PipelineStage Begin(Bool valid, Bool ready, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(valid);
+        ArgumentNullException.ThrowIfNull(ready);
+        var loc = SourceLocation.Of(file, line);
+        if (stages.Count > 0) throw new HdlException(loc, $"pipeline '{Name}' already has its input (Begin at {stages[0].Declared})");
+        inputValid = valid;
+        inputReady = ready;
+        var stage = new PipelineStage(this, 0, "input", valid, loc);
+        stages.Add(stage);
+        return stage;
+    }
+
+    /// <summary>
+    /// The next stage as a skid buffer: besides its registers it has a spare set, so that the ready it
+    /// gives the stage before is a register (<c>!spare_valid</c>) instead of a function of every later
+    /// stage. It cuts the combinational ready path of a long pipeline in two, at the cost of one 2:1
+    /// multiplexer per bit carried into it: put it where few bits cross. Latency as a plain stage.
+    /// </summary>
+    public PipelineStage SkidStage(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AddStage(name, skid: true, file, line);
+
     /// <summary>The next register stage: every value read here or later from an earlier stage passes through its registers.</summary>
-    public PipelineStage Stage(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    public PipelineStage Stage(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AddStage(name, skid: false, file, line);
+
+    private PipelineStage AddStage(string name, bool skid, string file, int line)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var loc = SourceLocation.Of(file, line);
@@ -72,10 +103,69 @@ public sealed class Pipeline
         if (stages.Any(s => s.Name == name)) throw new HdlException(loc, $"pipeline '{Name}' already has a stage '{name}'");
         var load = Current.Wire.Bool($"{Name}_{name}_load", file, line);
         var valid = Current.Reg.Bool(reset: false, enable: load, name: $"{Name}_{name}_valid", file, line);
-        valid.Assign(stages[^1].Valid, file, line);
-        var stage = new PipelineStage(this, stages.Count, name, valid, loc) { Load = load };
+        var before = stages[^1];
+        if (!skid)
+        {
+            valid.Assign(before.Valid, file, line);
+            var plain = new PipelineStage(this, stages.Count, name, valid, loc) { Load = load, Ready = load };
+            stages.Add(plain);
+            return plain;
+        }
+        // The spare holds a beat that arrived while the stage was full and stuck; while it does,
+        // the stage before is not ready, and the stage reloads from the spare first.
+        var spareValid = Current.Reg.Bool(false, null, $"{Name}_{name}_spare_valid", file, line);
+        var ready = Current.Wire.Bool($"{Name}_{name}_ready", file, line);
+        ready.Assign(!spareValid, file, line);
+        valid.Assign(spareValid | before.Valid, file, line);
+        spareValid.Assign(!load & (spareValid | before.Valid), file, line);
+        var stage = new PipelineStage(this, stages.Count, name, valid, loc) { Load = load, Ready = ready, SpareValid = spareValid };
         stages.Add(stage);
         return stage;
+    }
+
+    /// <summary>
+    /// Ends the pipeline at <paramref name="last"/> without an output stream: the beat in the last
+    /// stage (its <see cref="PipelineStage.Valid"/> and values) is taken when <paramref name="ready"/> is high.
+    /// Links every stage's load to it.
+    /// </summary>
+    public void End(PipelineStage last, Bool ready, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(ready);
+        var loc = SourceLocation.Of(file, line);
+        CheckEnd(last, loc);
+        ended = true;
+        Link(ready, file, line);
+    }
+
+    private void CheckEnd(PipelineStage last, SourceLocation loc)
+    {
+        if (stages.Count == 0) throw new HdlException(loc, $"pipeline '{Name}': call Begin(input) first");
+        if (ended) throw new HdlException(loc, $"pipeline '{Name}' has already ended");
+        if (!ReferenceEquals(last, stages[^1]))
+            throw new HdlException(loc, $"pipeline '{Name}' ends at its last stage '{stages[^1].Name}', not at '{last.Name}'");
+    }
+
+    // load(k) = !valid(k) | load(k + 1), the stage after the last being the consumer; written out
+    // flat (load(k) = !valid(k) | ... | !valid(n) | ready) up to the next skid stage, whose ready is a
+    // register, so that the synthesiser sees shallow OR trees rather than a chain through every stage.
+    private void Link(Bool downstreamReady, string file, int line)
+    {
+        var terms = new List<Bool> { downstreamReady };
+        for (var k = stages.Count - 1; k >= 1; k--)
+        {
+            var stage = stages[k];
+            terms.Add(!stage.Valid);
+            stage.Load!.Assign(OrTree(terms), file, line);
+            if (stage.SpareValid is not null) terms = [stage.Ready!];
+        }
+        inputReady!.Assign(OrTree(terms), file, line);
+    }
+
+    private static Bool OrTree(IReadOnlyList<Bool> terms)
+    {
+        if (terms.Count == 1) return terms[0];
+        var half = terms.Count / 2;
+        return OrTree(terms.Take(half).ToList()) | OrTree(terms.Skip(half).ToList());
     }
 
     /// <summary>
@@ -89,10 +179,7 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(payload);
         var loc = SourceLocation.Of(file, line);
-        if (stages.Count == 0) throw new HdlException(loc, $"pipeline '{Name}': call Begin(input) first");
-        if (ended) throw new HdlException(loc, $"pipeline '{Name}' has already ended");
-        if (!ReferenceEquals(last, stages[^1]))
-            throw new HdlException(loc, $"pipeline '{Name}' ends at its last stage '{stages[^1].Name}', not at '{last.Name}'");
+        CheckEnd(last, loc);
         if (output.Last is not null && lastBeat is null)
             throw new HdlException(loc, $"the output stream of pipeline '{Name}' has 'last': say where it comes from (lastBeat: s => last[s])");
         ended = true;
@@ -102,13 +189,6 @@ public sealed class Pipeline
         else ((HdlValue)(IHdlData)output.Payload).Assign((HdlValue)(IHdlData)value, file, line);
         if (output.Last is { } l) l.Assign(lastBeat!(last), file, line);
 
-        // load(k) = !valid(k) | load(k + 1); the stage after the last is the consumer.
-        Bool downstream = output.Ready;
-        for (var k = stages.Count - 1; k >= 1; k--)
-        {
-            stages[k].Load!.Assign(!stages[k].Valid | downstream, file, line);
-            downstream = stages[k].Load!;
-        }
-        inputReady!.Assign(downstream, file, line);
+        Link(output.Ready, file, line);
     }
 }

@@ -29,9 +29,18 @@ public sealed class PipelineStage
     /// <summary>The stage's registers take new values at the coming edge (null for the input stage, which has none).</summary>
     public Bool? Load { get; internal init; }
 
+    /// <summary>The stage takes the beat of the stage before at the coming edge when that one is valid (its load, or for a skid stage the register <c>!spare_valid</c>).</summary>
+    public Bool? Ready { get; internal init; }
+
+    /// <summary>Skid stages only: the spare register set holds a beat.</summary>
+    internal Bool? SpareValid { get; init; }
+
+    /// <summary>Whether this is a <see cref="Pipeline.SkidStage"/>.</summary>
+    public bool IsSkid => SpareValid is not null;
+
     /// <summary>The beat in this stage moves on at the coming edge (the next stage loads).</summary>
     public Bool Leaving => Index + 1 < Pipeline.Stages.Count
-        ? Valid & Pipeline.Stages[Index + 1].Load!
+        ? Valid & Pipeline.Stages[Index + 1].Ready!
         : throw new InvalidOperationException($"stage '{Name}' is the last of pipeline '{Pipeline.Name}': its beat leaves with the output's fire");
 
     /// <summary>

@@ -41,7 +41,14 @@ public sealed class PipelineValue<T> where T : class, IHdlData
     {
         if (byStage.TryGetValue(stage.Index, out var known)) return known;
         var before = At(stage.Pipeline.Stages[stage.Index - 1]);
-        var registered = Current.Reg.Next(before, reset: null, enable: stage.Load, name: $"{Name}_{stage.Name}", Declared.File, Declared.Line);
+        T registered;
+        if (stage.SpareValid is { } spareValid)
+        {
+            // Skid stage: the spare takes every beat offered while it is empty; the stage reloads from it first.
+            var spare = Current.Reg.Next(before, reset: null, enable: stage.Ready, name: $"{Name}_{stage.Name}_spare", Declared.File, Declared.Line);
+            registered = Current.Reg.Next(Hw.Mux(spareValid, spare, before), reset: null, enable: stage.Load, name: $"{Name}_{stage.Name}", Declared.File, Declared.Line);
+        }
+        else registered = Current.Reg.Next(before, reset: null, enable: stage.Load, name: $"{Name}_{stage.Name}", Declared.File, Declared.Line);
         byStage[stage.Index] = registered;
         return registered;
     }
