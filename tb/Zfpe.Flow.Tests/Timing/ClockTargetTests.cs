@@ -1,3 +1,4 @@
+using Zfpe.Tools;
 using System.Globalization;
 using Zfpe.Cli.Commands;
 using Zfpe.Cores.Designs;
