@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Datasets;
 using Zfpe.Reference.Peers;
 
 namespace Zfpe.Cli.Commands;
@@ -35,7 +36,7 @@ public static class CodecBench
         if (!LibZfp.IsAvailable)
             throw new CliException(LibZfp.MissingMessage, CliRunner.MissingTool);
 
-        var values = WeightLikeData(count, seed);
+        var values = ReferenceDatasets.WeightLike(count, seed);
         var zfpe = new ZfpeParameters();
         var zfp = new ZfpParameters(ZfpRate);
 
@@ -84,29 +85,10 @@ public static class CodecBench
         return identical ? CliRunner.Ok : CliRunner.CheckFailed;
     }
 
-    /// <summary>
-    /// Gaussian values whose standard deviation changes every 4096 values over four decades, like
-    /// the layers of a network's weight tensors; deterministic for a seed.
-    /// </summary>
-    private static float[] WeightLikeData(int count, int seed)
-    {
-        var random = new Random(seed);
-        var values = new float[count];
-        double sigma = 0.05;
-        for (int i = 0; i < count; i++)
-        {
-            if (i % 4096 == 0)
-                sigma = Math.Pow(10, -4 + 4 * random.NextDouble());
-            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-            values[i] = (float)(sigma * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
-        }
-        return values;
-    }
-
     /// <summary>Runs every codec on a small slice often enough for the JIT to finish optimising it.</summary>
     private static void Warm(ZfpeParameters zfpe, ZfpParameters zfp)
     {
-        var values = WeightLikeData(4096, 0);
+        var values = ReferenceDatasets.WeightLike(4096, 0);
         var stream = new byte[Math.Max(ZfpeCodec.CompressedBytes(values.Length, zfpe), LibZfp.MaximumBytes(values.Length, ZfpRate))];
         var output = new float[values.Length];
         for (int i = 0; i < 64; i++)

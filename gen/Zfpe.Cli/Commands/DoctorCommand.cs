@@ -1,3 +1,4 @@
+using Zfpe.Reference.Datasets;
 using System.CommandLine;
 using Zfpe.Reference.Peers;
 using Zfpe.Tools;
@@ -47,16 +48,16 @@ public static class DoctorCommand
             Console.WriteLine("         needed for: the libzfp peer (bit-exactness tests of the C# ZFP, zfpe bench codec)");
             if (!LibZfp.IsAvailable) Console.WriteLine("         get it: Debian/Ubuntu: apt-get install libzfp-dev (as root)");
 
-            if (SweepReferenceData.DigitsFile is { } digits)
+            if (ReferenceDatasets.DigitsFile is { } digits)
                 Found("digits data", $"{new FileInfo(digits).Length} bytes");
             else
             {
-                Missing("digits data", $"none of {string.Join(", ", SweepReferenceData.DigitsCandidates)} exists");
+                Missing("digits data", $"none of {string.Join(", ", ReferenceDatasets.DigitsCandidates)} exists");
                 missing.Add("digits data");
             }
-            if (SweepReferenceData.DigitsFile is { } path) Console.WriteLine($"         path: {path}");
+            if (ReferenceDatasets.DigitsFile is { } path) Console.WriteLine($"         path: {path}");
             Console.WriteLine("         needed for: zfpe sweep --digits and the quality tests on real data (the UCI handwritten digits)");
-            if (SweepReferenceData.DigitsFile is null) Console.WriteLine("         get it: run scripts/fetch-digits.sh (install-deps.sh runs it); or set ZFPE_DIGITS to a digits.csv.gz");
+            if (ReferenceDatasets.DigitsFile is null) Console.WriteLine("         get it: run scripts/fetch-digits.sh (install-deps.sh runs it); or set ZFPE_DIGITS to a digits.csv.gz");
 
             Console.WriteLine();
             Console.WriteLine("A tool's variable (ZFPE_*, CXX), when set, takes precedence over PATH.");

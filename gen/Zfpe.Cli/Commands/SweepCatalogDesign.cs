@@ -1,3 +1,4 @@
+using Zfpe.Reference.Datasets;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Zfpe.Cores.Designs;
@@ -10,7 +11,7 @@ namespace Zfpe.Cli.Commands;
 /// <summary>
 /// Wires a catalog design into the Flow's sweep engine: parameters and emission from
 /// <see cref="DesignCatalog"/>, and for codec designs (recognised by a `b` parameter) the
-/// quality of the reference model (<see cref="ZfpeCodec"/>) on <see cref="SweepReferenceData"/>
+/// quality of the reference model (<see cref="ZfpeCodec"/>) on <see cref="ReferenceDatasets"/>
 /// and `lanes` values per cycle (1 when the design has no `lanes`).
 /// </summary>
 public static class SweepCatalogDesign
@@ -32,12 +33,12 @@ public static class SweepCatalogDesign
         };
         if (!IsCodec(info)) return design;
 
-        List<(string Name, float[] Values)> datasets = [("nn", SweepReferenceData.NeuralNetworkTensors())];
-        List<string> descriptions = [SweepReferenceData.NnDescription];
+        List<(string Name, float[] Values)> datasets = [("nn", ReferenceDatasets.NeuralNetworkTensors())];
+        List<string> descriptions = [ReferenceDatasets.NnDescription];
         if (digits)
         {
-            datasets.Add(("digits", SweepReferenceData.Digits()));
-            descriptions.Add(SweepReferenceData.DigitsDescription);
+            datasets.Add(("digits", ReferenceDatasets.Digits()));
+            descriptions.Add(ReferenceDatasets.DigitsDescription);
         }
         // Quality depends only on the codec parameters: measure each combination once, whatever the lanes.
         var measured = new ConcurrentDictionary<ZfpeParameters, Lazy<IReadOnlyList<SweepQuality>>>();

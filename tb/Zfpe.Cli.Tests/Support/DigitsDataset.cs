@@ -1,3 +1,4 @@
+using Zfpe.Reference.Datasets;
 using System.Globalization;
 using System.IO.Compression;
 
@@ -6,7 +7,7 @@ namespace Zfpe.Cli.Tests.Support;
 /// <summary>
 /// The UCI handwritten digits (1797 8×8 images, pixel values 0..16, label 0..9) as Debian's
 /// python3-sklearn ships them: one CSV row per image, 64 pixels then the label. Found where the
-/// CLI finds it (SweepReferenceData.DigitsFile: $ZFPE_DIGITS, scripts/fetch-digits.sh's copy, sklearn's).
+/// CLI finds it (ReferenceDatasets.DigitsFile: $ZFPE_DIGITS, scripts/fetch-digits.sh's copy, sklearn's).
 /// </summary>
 public sealed class DigitsDataset
 {
@@ -23,8 +24,8 @@ public sealed class DigitsDataset
 
     public static DigitsDataset Load()
     {
-        string file = Zfpe.Cli.Commands.SweepReferenceData.DigitsFile
-            ?? throw new Xunit.Sdk.XunitException(Zfpe.Cli.Commands.SweepReferenceData.DigitsMissing);
+        string file = Zfpe.Reference.Datasets.ReferenceDatasets.DigitsFile
+            ?? throw new Xunit.Sdk.XunitException(Zfpe.Reference.Datasets.ReferenceDatasets.DigitsMissing);
         var images = new List<float[]>();
         var labels = new List<int>();
         using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Reference.Datasets;
 
 /// <summary>
 /// The fixed datasets a codec sweep measures quality on. "nn" is generated, so every machine
@@ -13,7 +13,7 @@ namespace Zfpe.Cli.Commands;
 /// "digits" (opt-in) is the UCI handwritten digits as Debian's python3-sklearn ships them
 /// (digits.csv.gz), found where <see cref="DigitsCandidates"/> says.
 /// </summary>
-public static class SweepReferenceData
+public static class ReferenceDatasets
 {
     public const ulong Seed = 20_240_607;
     public const int Rows = 64;
@@ -62,6 +62,24 @@ public static class SweepReferenceData
         return values;
     }
 
+    /// <summary>
+    /// Gaussian values whose standard deviation changes every 4096 values over four decades, like
+    /// the layers of a network's weight tensors (the data of `zfpe bench codec`); deterministic for a seed.
+    /// </summary>
+    public static float[] WeightLike(int count, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var random = new SplitMix64((ulong)seed);
+        var values = new float[count];
+        var sigma = 0.05;
+        for (var i = 0; i < count; i++)
+        {
+            if (i % 4096 == 0) sigma = Math.Pow(10, -4 + 4 * random.NextUniform());
+            values[i] = (float)(sigma * random.NextGaussian());
+        }
+        return values;
+    }
+
     /// <summary>The digits' pixels / 16; throws <see cref="FileNotFoundException"/> saying how to get them.</summary>
     public static float[] Digits()
     {
@@ -77,35 +95,5 @@ public static class SweepReferenceData
             values.AddRange(fields[..64].Select(f => float.Parse(f, CultureInfo.InvariantCulture) / 16f));
         }
         return values.ToArray();
-    }
-
-    private sealed class SplitMix64(ulong seed)
-    {
-        private ulong _state = seed;
-        private double? _spare;
-
-        public ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        /// <summary>Uniform in (0, 1): 53 random bits, never 0 (Box–Muller takes its logarithm).</summary>
-        public double NextUniform() => ((Next() >> 11) + 0.5) / (1UL << 53);
-
-        public double NextGaussian()
-        {
-            if (_spare is { } s)
-            {
-                _spare = null;
-                return s;
-            }
-            var radius = Math.Sqrt(-2 * Math.Log(NextUniform()));
-            var angle = 2 * Math.PI * NextUniform();
-            _spare = radius * Math.Sin(angle);
-            return radius * Math.Cos(angle);
-        }
     }
 }

@@ -1,16 +1,17 @@
+using Zfpe.Reference.Datasets;
 using Zfpe.Cli.Commands;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Metrics;
 
 namespace Zfpe.Flow.Tests.Sweep;
 
-public class SweepReferenceDataTests
+public class ReferenceDatasetsTests
 {
     [Fact]
     public void The_nn_dataset_is_the_same_bits_on_every_call()
     {
-        var a = SweepReferenceData.NeuralNetworkTensors();
-        var b = SweepReferenceData.NeuralNetworkTensors();
+        var a = ReferenceDatasets.NeuralNetworkTensors();
+        var b = ReferenceDatasets.NeuralNetworkTensors();
 
         Assert.Equal(2 * 64 * 256, a.Length);
         Assert.Equal(a, b);
@@ -25,7 +26,7 @@ public class SweepReferenceDataTests
     [Fact]
     public void The_weights_are_centred_with_a_scale_per_row_and_the_activations_are_relu_outputs()
     {
-        var values = SweepReferenceData.NeuralNetworkTensors();
+        var values = ReferenceDatasets.NeuralNetworkTensors();
         var weights = values[..(64 * 256)];
         var activations = values[(64 * 256)..];
 
@@ -41,7 +42,7 @@ public class SweepReferenceDataTests
     [Fact]
     public void Quality_is_the_reference_codec_s_round_trip_error_with_headers_counted()
     {
-        var values = SweepReferenceData.NeuralNetworkTensors();
+        var values = ReferenceDatasets.NeuralNetworkTensors();
         var p = new ZfpeParameters(B: 5, ExponentBits: 9);
 
         var q = Assert.Single(SweepCatalogDesign.Measure(p, [("nn", values)]));
@@ -58,7 +59,7 @@ public class SweepReferenceDataTests
     [Fact]
     public void More_payload_bits_buy_more_psnr()
     {
-        var values = SweepReferenceData.NeuralNetworkTensors();
+        var values = ReferenceDatasets.NeuralNetworkTensors();
         var psnr = new[] { 3, 5, 9, 13 }.Select(b => SweepCatalogDesign.Measure(new ZfpeParameters(b), [("nn", values)])[0].PsnrDb).ToList();
 
         Assert.Equal(psnr.Order(), psnr);
@@ -91,9 +92,9 @@ public class SweepReferenceDataTests
     [Fact]
     public void The_digits_dataset_is_the_sklearn_pixels_scaled_to_one()
     {
-        if (SweepReferenceData.DigitsFile is null)
-            Assert.Fail($"{SweepReferenceData.DigitsMissing} (CI does)");
-        var digits = SweepReferenceData.Digits();
+        if (ReferenceDatasets.DigitsFile is null)
+            Assert.Fail($"{ReferenceDatasets.DigitsMissing} (CI does)");
+        var digits = ReferenceDatasets.Digits();
 
         Assert.Equal(1797 * 64, digits.Length);
         Assert.Equal(0f, digits.Min());
