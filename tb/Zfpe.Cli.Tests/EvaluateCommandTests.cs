@@ -1,3 +1,4 @@
+using Zfpe.Reference.Evaluation;
 using System.Globalization;
 using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Files;
@@ -117,7 +118,7 @@ public class EvaluateCommandTests : IDisposable
         NpyFile.Write(input, new Tensor(Enumerable.Range(0, 256).Select(i => MathF.Sin(i * 0.1f)).ToArray(), [16, 16]));
         var result = ZfpeCli.Run("evaluate", "--in", input);
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var method in Zfpe.Cli.Commands.EvaluateMethod.Defaults)
+        foreach (var method in EvaluateMethod.Defaults)
             Assert.Contains("\n" + method + " ", result.Stdout);
         Assert.Equal("", result.Stderr);
     }

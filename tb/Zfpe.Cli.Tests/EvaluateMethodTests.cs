@@ -1,3 +1,4 @@
+using Zfpe.Reference.Evaluation;
 using Zfpe.Cli.Commands;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;

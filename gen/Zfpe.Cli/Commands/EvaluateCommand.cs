@@ -1,3 +1,4 @@
+using Zfpe.Reference.Evaluation;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Zfpe.Reference.Evaluation;
 using System.Globalization;
 using System.Text;
 

@@ -6,7 +6,7 @@ using Zfpe.Reference.Files;
 using Zfpe.Reference.Metrics;
 using Zfpe.Reference.Quantization;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Reference.Evaluation;
 
 /// <summary>
 /// A method of <c>zfpe evaluate</c>, named as on its command line: a codec (zfpe-b5, zfpe-b5-e9,
@@ -58,7 +58,7 @@ public sealed partial class EvaluateMethod
     /// <summary>The codec family, for the non-finite policy; null for the baselines.</summary>
     public CodecKind? CodecKind => FlatCodec?.Kind ?? (TensorZfp is null ? null : Reference.Files.CodecKind.Zfp);
 
-    /// <summary>Parses a method name; unknown names and out-of-range parameters throw a <see cref="CliException"/> saying what is allowed.</summary>
+    /// <summary>Parses a method name; unknown names and out-of-range parameters throw a <see cref="ArgumentException"/> saying what is allowed.</summary>
     public static EvaluateMethod Parse(string text)
     {
         string name = text.Trim().ToLowerInvariant();
@@ -86,7 +86,7 @@ public sealed partial class EvaluateMethod
             }
             else
             {
-                throw new CliException($"--methods: '{text}' is not a method; methods are {Grammar}");
+                throw new ArgumentException($"--methods: '{text}' is not a method; methods are {Grammar}");
             }
             method.FlatCodec?.Validate();
             method.TensorZfp?.Validate();
@@ -95,7 +95,7 @@ public sealed partial class EvaluateMethod
         }
         catch (ArgumentException e)
         {
-            throw new CliException($"--methods: '{text}': {e.Message}");
+            throw new ArgumentException($"--methods: '{text}': {e.Message}");
         }
     }
 
@@ -104,10 +104,10 @@ public sealed partial class EvaluateMethod
     {
         var methods = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToList();
         if (methods.Count == 0)
-            throw new CliException($"--methods is empty; give a comma-separated list such as {string.Join(",", Defaults)}");
+            throw new ArgumentException($"--methods is empty; give a comma-separated list such as {string.Join(",", Defaults)}");
         var duplicate = methods.GroupBy(m => m.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
-            throw new CliException($"--methods lists '{duplicate.Key}' twice");
+            throw new ArgumentException($"--methods lists '{duplicate.Key}' twice");
         return methods;
     }
 
@@ -214,7 +214,7 @@ public sealed partial class EvaluateMethod
     private static int Number(string digits, string method) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
             ? n
-            : throw new CliException($"--methods: '{method}': {digits} is too large a number for any parameter");
+            : throw new ArgumentException($"--methods: '{method}': {digits} is too large a number for any parameter");
 
     private static QuantizationGranularity Granularity(string text) =>
         text == "channel" ? QuantizationGranularity.PerChannel : QuantizationGranularity.PerTensor;

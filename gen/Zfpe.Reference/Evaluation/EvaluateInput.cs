@@ -1,7 +1,7 @@
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Reference.Evaluation;
 
 /// <summary>
 /// The tensor <c>zfpe evaluate</c> measures, with how the methods see it: the ZFP field its shape
@@ -16,7 +16,7 @@ public sealed class EvaluateInput
         Field = ZfpField.Fold(tensor.Shape);
         int rank = tensor.Shape.Length;
         if (axis is { } a && (a < -rank || a >= rank))
-            throw new CliException($"--axis {a} is out of range for a tensor of rank {rank}: allowed {-rank}..{rank - 1} (negative counts from the last axis)");
+            throw new ArgumentException($"--axis {a} is out of range for a tensor of rank {rank}: allowed {-rank}..{rank - 1} (negative counts from the last axis)");
         if (rank >= 2)
             Axis = axis is { } given ? (given < 0 ? given + rank : given) : 0;
     }
