@@ -1,9 +1,9 @@
+using Zfpe.TestSupport;
 using Zfpe.Tools;
 using System.Text.Json;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow;
-using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Board.Tests;
 

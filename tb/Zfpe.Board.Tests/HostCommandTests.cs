@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Host;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Reference.Codecs;

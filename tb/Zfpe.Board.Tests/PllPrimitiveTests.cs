@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Text.RegularExpressions;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Hdl.Emit;

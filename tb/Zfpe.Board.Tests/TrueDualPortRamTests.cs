@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Numerics;
 using Zfpe.Board.Tests.Support;
 using Zfpe.Hdl;

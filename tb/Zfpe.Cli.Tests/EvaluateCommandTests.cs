@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Reference.Evaluation;
 using System.Globalization;
 using Zfpe.Cli.Tests.Support;

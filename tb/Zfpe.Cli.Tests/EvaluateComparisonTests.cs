@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using Zfpe.Cli.Tests.Support;

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Text.Json.Nodes;
 using Zfpe.Cli.Tests.Support;
 

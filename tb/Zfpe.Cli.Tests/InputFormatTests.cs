@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.IO.Compression;
 using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Codecs;

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Runtime.InteropServices;
 using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Files;

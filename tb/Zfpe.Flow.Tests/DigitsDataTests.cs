@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.IO.Compression;
 using System.Text;
 using Zfpe.Flow.Tests.Support;

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Diagnostics;
 using Zfpe.Flow.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Tools;
 using Zfpe.Flow.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -76,9 +77,9 @@ public class CreditSenderTests
     public void Credits_keep_the_receiver_from_overflowing_across_a_slow_link(int credits, int linkStages)
     {
         var sender = new CreditSender<UInt>(Shape.UInt(9), credits, withLast: true);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(sender));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(sender));
         var top = new CreditLink(9, credits, linkStages);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(top));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(top));
         using var sim = Simulation.Create(VerilogEmitter.Emit(top));
         var bench = new StreamBench(sim, seed: credits * 10 + linkStages);
         var input = bench.Source<ulong>(sim.Stream(top.Input), StallProfile.Stepping(1000));

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -38,7 +39,7 @@ public class StreamCompositionTests
     public void Widen_queue_stage_narrow_gives_back_the_original_fragments()
     {
         var top = new PackedBuffer(3, 8);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(top));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(top));
         using var sim = Simulation.Create(VerilogEmitter.Emit(top));
         var bench = new StreamBench(sim, seed: 3);
         var input = bench.Source<ulong>(sim.Stream(top.Input), StallProfile.Stepping(1100));

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -59,7 +60,7 @@ public class StreamDemuxTests
     public void Demux_routes_each_beat_to_its_output_in_order(bool byTag, int outputs)
     {
         var demux = byTag ? StreamDemux<Routed>.ByTag(Routed.Shape, outputs, r => r.Port, withLast: true) : new StreamDemux<Routed>(Routed.Shape, outputs, withLast: true);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(demux));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(demux));
         using var sim = Simulation.Create(VerilogEmitter.Emit(demux));
         var bench = new StreamBench(sim, seed: outputs + (byTag ? 10 : 0));
         var input = bench.Source<ulong>(sim.Stream(demux.Input), StallProfile.Stepping(1300));

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -44,7 +45,7 @@ public class StreamForkTests
     public void Fork_gives_every_output_every_beat_under_random_stalls(ForkMode mode, int outputs)
     {
         var fork = new StreamFork<UInt>(Shape.UInt(12), outputs, mode, withLast: true);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(fork));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(fork));
         using var sim = Simulation.Create(VerilogEmitter.Emit(fork));
         var bench = new StreamBench(sim, seed: (int)mode * 10 + outputs);
         var input = bench.Source<ulong>(sim.Stream(fork.Input), StallProfile.Stepping(1100));

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -14,7 +15,7 @@ public class StreamJoinTests
     public void Join_zips_the_inputs_in_order_under_random_stalls(int inputs, int width, bool withLast)
     {
         var join = new StreamJoin<UInt>(Shape.UInt(width), inputs, withLast);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(join));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(join));
         using var sim = Simulation.Create(VerilogEmitter.Emit(join));
         var bench = new StreamBench(sim, seed: inputs);
         var output = bench.Sink<ulong>(sim.Stream(join.Output));

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -44,7 +45,7 @@ public class StreamMuxTests
     {
         const int width = 10, tagShift = 7; // payload: input index above bit 7
         var mux = new StreamMux<UInt>(Shape.UInt(width), inputs);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(mux));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(mux));
         using var sim = Simulation.Create(VerilogEmitter.Emit(mux));
         var bench = new StreamBench(sim, seed: inputs);
         var output = bench.Sink<ulong>(sim.Stream(mux.Output), lanes: inputs, laneOf: v => (int)(v >> tagShift));

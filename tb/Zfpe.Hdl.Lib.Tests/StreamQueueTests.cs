@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -38,7 +39,7 @@ public class StreamQueueTests
     public void Queue_keeps_order_last_and_level_under_random_stalls(int width, int depth, QueueStorage storage, bool withLast)
     {
         var queue = new StreamQueue<UInt>(Shape.UInt(width), depth, storage, withLast);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(queue));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(queue));
         using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
         var bench = new StreamBench(sim, seed: width * 100 + depth);
         var push = bench.Source<ulong>(sim.Stream(queue.Push), StallProfile.Stepping(1500));
@@ -53,7 +54,7 @@ public class StreamQueueTests
     public void Queue_of_a_bundle_keeps_every_field()
     {
         var queue = new StreamQueue<Sample>(Sample.Shape, 4, withLast: true);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(queue));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(queue));
         using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
         var bench = new StreamBench(sim, seed: 4);
         var push = bench.Source<ulong>(sim.Stream(queue.Push));

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -33,7 +34,7 @@ public class StreamStageTests
     public void Stage_passes_fragments_intact_under_random_stalls(bool registeredReady)
     {
         var stage = new StreamStage<Sample>(Sample.Shape, withLast: true, registeredReady);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(stage));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(stage));
         using var sim = Simulation.Create(VerilogEmitter.Emit(stage));
         var bench = new StreamBench(sim, seed: registeredReady ? 1 : 2);
         var input = bench.Source<ulong>(sim.Stream(stage.Input), StallProfile.Stepping(1700));

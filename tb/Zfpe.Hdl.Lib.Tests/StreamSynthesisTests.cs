@@ -1,6 +1,6 @@
+using Zfpe.TestSupport;
 using System.Diagnostics;
 using Zfpe.Flow;
-using Zfpe.Flow.Tests.Support;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Tools;

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Tests.Support;
@@ -23,7 +24,7 @@ public class StreamWidthTests
     public void Widen_packs_narrow_beats_and_closes_a_partial_beat_at_last(int width, int ratio, bool withLast)
     {
         var widen = new StreamWiden<UInt>(Shape.UInt(width), ratio, withLast);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(widen));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(widen));
         using var sim = Simulation.Create(VerilogEmitter.Emit(widen));
         var bench = new StreamBench(sim, seed: width + ratio);
         var input = bench.Source<ulong>(sim.Stream(widen.Input), StallProfile.Stepping(1200));
@@ -48,7 +49,7 @@ public class StreamWidthTests
     public void Narrow_unpacks_count_items_and_puts_last_on_the_final_one(int width, int ratio, bool withLast)
     {
         var narrow = new StreamNarrow<UInt>(Shape.UInt(width), ratio, withLast);
-        Verilator.AssertLintClean(VerilogEmitter.Emit(narrow));
+        VerilogTools.AssertLintClean(VerilogEmitter.Emit(narrow));
         using var sim = Simulation.Create(VerilogEmitter.Emit(narrow));
         var bench = new StreamBench(sim, seed: width * ratio);
         var input = bench.Source<ulong>(sim.Stream(narrow.Input), StallProfile.Stepping(1200));

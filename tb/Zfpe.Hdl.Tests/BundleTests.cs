@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Numerics;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Tests.Support;

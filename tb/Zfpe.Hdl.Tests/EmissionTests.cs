@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Cores.Designs;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Basic;

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using System.Text;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Tests.Support;
@@ -97,7 +98,8 @@ public class FsmTests
     public void The_state_name_shows_in_the_waves_as_text()
     {
         var top = new PacketCounter();
-        var wave = Path.Combine(VerilogTools.ScratchDir("fsm-waves"), "phase.vcd");
+        using var dir = new TempDirectory();
+        var wave = dir.File("phase.vcd");
         using (var sim = Simulation.Create(VerilogEmitter.Emit(top), new SimOptions { WaveFile = wave, Waves = WaveFormat.Vcd }))
         {
             sim.Poke(top.Start, true);

@@ -86,16 +86,17 @@ public sealed partial class EvaluateMethod
             }
             else
             {
-                throw new ArgumentException($"--methods: '{text}' is not a method; methods are {Grammar}");
+                throw new MethodNameException($"--methods: '{text}' is not a method; methods are {Grammar}");
             }
             method.FlatCodec?.Validate();
             method.TensorZfp?.Validate();
             method.Quantizer?.Validate();
             return method;
         }
-        catch (ArgumentException e)
+        catch (ArgumentException e) when (e is not MethodNameException)
         {
-            throw new ArgumentException($"--methods: '{text}': {e.Message}");
+            // A codec's or quantizer's own validation: say which method it came from.
+            throw new MethodNameException($"--methods: '{text}': {e.Message}");
         }
     }
 
@@ -214,7 +215,10 @@ public sealed partial class EvaluateMethod
     private static int Number(string digits, string method) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
             ? n
-            : throw new ArgumentException($"--methods: '{method}': {digits} is too large a number for any parameter");
+            : throw new MethodNameException($"--methods: '{method}': {digits} is too large a number for any parameter");
+
+    /// <summary>A bad method name, with a message that already says which: not wrapped again.</summary>
+    private sealed class MethodNameException(string message) : ArgumentException(message);
 
     private static QuantizationGranularity Granularity(string text) =>
         text == "channel" ? QuantizationGranularity.PerChannel : QuantizationGranularity.PerTensor;

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Flow.Sweep;
 using Zfpe.Flow.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Tools;
 using System.Text.Json;
 using System.Text.RegularExpressions;

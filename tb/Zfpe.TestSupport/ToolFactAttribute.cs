@@ -1,5 +1,5 @@
 using Zfpe.Tools;
-namespace Zfpe.Flow.Tests.Support;
+namespace Zfpe.TestSupport;
 
 /// <summary>
 /// A fact that runs only where the named tools are installed, and otherwise is reported as
@@ -7,7 +7,7 @@ namespace Zfpe.Flow.Tests.Support;
 /// discovered; tool presence does not change during a run). Tools named in
 /// <c>ZFPE_REQUIRE_TOOLS</c> (comma-separated executables; .ci/run sets it to what it installs)
 /// never cause a skip: there the test runs and fails on the missing tool, so CI cannot pass by
-/// skipping. Also compiled into Zfpe.Board.Tests (linked source).
+/// skipping.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ToolFactAttribute : FactAttribute
