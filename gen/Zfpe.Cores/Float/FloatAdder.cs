@@ -107,7 +107,8 @@ public sealed class FloatAdder : Component
             },
             .. shifts.Select((shift, i) => (Func<PipelineStage, UInt, UInt>)((s, x) =>
             {
-                var top = x[w - 1, w - shift] == 0;
+                // (A 1-bit slice is a Bool in the DSL: test it as one.)
+                var top = shift == 1 ? !x[w - 1] : x[w - 1, w - shift] == 0;
                 taken.Add(s.Let($"shift_{i + 1}_taken", top));
                 return Hw.Mux(top, x << shift, x);
             })),

@@ -47,8 +47,12 @@ public sealed class FloatAddCoverage(SimpleFloatFormat format)
 
     public void AssertComplete()
     {
-        var w = format.SumWidth;
-        var missing = Enumerable.Range(0, w).Where(s => !Shifts.Contains(s)).ToList();
+        // The largest shift a sum can need: (Ma − Mb) << G (distance 0) keeps G trailing zeros and
+        // (2·Ma − Mb) << (G − 1) (distance 1) keeps G − 1, so m − 1 for G = 0 and m otherwise
+        // (m + G − 1, the normaliser's range, only when G ≤ 1).
+        var m = format.SignificandBits;
+        var largest = format.GuardBits == 0 ? m - 1 : m;
+        var missing = Enumerable.Range(0, largest + 1).Where(s => !Shifts.Contains(s)).ToList();
         Assert.True(missing.Count == 0, $"{format}: normalisation shifts never exercised: {string.Join(", ", missing)}");
         Assert.True(Carries > 100, $"{format}: {Carries} carries");
         Assert.True(Cancellations > 100, $"{format}: {Cancellations} exact cancellations");
