@@ -56,9 +56,15 @@ public sealed class FloatAdder : Component
         var distanceAb = decode.Let("distance_ab", ea - eb);
         var distanceBa = decode.Let("distance_ba", eb - ea);
         var subtract = decode.Let("subtract", a[31] ^ b[31]);
-        UInt Significand(UInt x) => Hw.Mux(x[30, 23] == 0, Hw.U(0, m), Hw.Cat(Hw.True, x[22, 24 - m]));
-        var significandA = decode.Let("significand_a", Significand(a));
-        var significandB = decode.Let("significand_b", Significand(b));
+        // The significand with its hidden bit; a zero operand's fraction is not cleared here (a
+        // clear in front of a register becomes its LSR pin and costs LUTs per bit): a zero small
+        // operand is shifted out entirely in align, and a zero big operand (both zero) flushes.
+        var zeroA = ea == 0;
+        var zeroB = eb == 0;
+        var significandA = decode.Let("significand_a", Hw.Cat(!zeroA, a[22, 24 - m]));
+        var significandB = decode.Let("significand_b", Hw.Cat(!zeroB, b[22, 24 - m]));
+        var bothZero = decode.Let("both_zero", zeroA & zeroB);
+        var zeroSmall = decode.Let("zero_small", Hw.Mux(b[30, 24 - m] > a[30, 24 - m], zeroA, zeroB));
         var signA = decode.Let("sign_a", a[31]);
         var signB = decode.Let("sign_b", b[31]);
         var exponentA = decode.Let("exponent_a", ea);
@@ -80,8 +86,9 @@ public sealed class FloatAdder : Component
                 distance = s.Let("distance", Hw.Mux(sw, distanceBa[s], distanceAb[s]));
                 var small = Hw.Mux(sw, significandA[s], significandB[s]);
                 var widened = g == 0 ? small : Hw.Cat(small, Hw.U(0, g));
-                // A distance of 2^k or more shifts every bit out (2^k ≥ W).
-                return k >= 8 ? widened : Hw.Mux(distance[s][7, k] != 0, Hw.U(0, w), widened);
+                // A distance of 2^k or more shifts every bit out (2^k ≥ W); so does a zero operand.
+                var gone = k >= 8 ? zeroSmall[s] : zeroSmall[s] | (distance[s][7, k] != 0);
+                return Hw.Mux(gone, Hw.U(0, w), widened);
             },
             .. Enumerable.Range(0, k).Reverse().Select<int, Func<PipelineStage, UInt, UInt>>(bit =>
                 (s, x) => Hw.Mux(distance![s][bit], x >> (1 << bit), x)),
@@ -117,24 +124,25 @@ public sealed class FloatAdder : Component
         // ---- exponent: E = Ebig + carry − Σ taken shifts; overflow (E > 254), underflow (E ≤ 0) ---
         var exponentStage = p.Stage("exponent");
         var takenBits = Hw.Cat(taken.AsEnumerable().Reverse().Select(t => (HdlValue)t[exponentStage]).ToArray());
-        // The total shift as a table of the taken flags (at most 2^5 entries): a few LUTs, no adder chain.
-        var table = Enumerable.Range(0, 1 << shifts.Count)
-            .Select(index => Hw.U(shifts.Select((s, i) => (index >> i & 1) * s).Sum(), 6))
+        // E − Ebig (+1 after a carry, else minus the taken shifts) as a table of the carry and the
+        // taken flags: a few LUTs, then one 10-bit adder; the range tests read its bits.
+        var index = Hw.Cat(carry![exponentStage], takenBits);
+        var table = Enumerable.Range(0, 2 << shifts.Count)
+            .Select(i => (i >> shifts.Count) != 0 ? 1 : -shifts.Select((s, j) => (i >> j & 1) * s).Sum())
+            .Select(delta => Hw.U(delta & 0x3FF, 10))
             .ToList();
-        var totalShift = Hw.Select(takenBits, table);
-        var eBig = bigExponent![exponentStage].ZeroExtend(10);
-        var carried = carry![exponentStage];
-        var e = Hw.Mux(carried, eBig + 1, eBig - totalShift.ZeroExtend(10)).AsSInt();
-        var resultField = exponentStage.Let("result_field", e.AsUInt()[7, 0]);
-        var saturate = exponentStage.Let("saturate", e >= 255);
-        var underflow = exponentStage.Let("underflow", e <= 0);
+        var e = bigExponent![exponentStage].ZeroExtend(10) + Hw.Select(index, table);
+        var resultField = exponentStage.Let("result_field", e[7, 0]);
+        // e in −31 ..= 256 (two's complement): saturate when 255 or 256, flush when 0 or negative.
+        var saturate = exponentStage.Let("saturate", !e[9] & (e[8] | (e[7, 0] == 255)));
+        var underflow = exponentStage.Let("underflow", e[9] | (e == 0));
 
         // ---- pack: a zero sum (exact cancellation, zero operands) leaves the top bit clear -------
         var pack = p.Stage("pack");
         p.End(Output, pack, s =>
         {
             var n = normalised[s];
-            var flush = underflow[s] | !n[w - 1];
+            var flush = underflow[s] | !n[w - 1] | bothZero[s];
             return FloatPacking.Pack(m, bigNegative![s], flush, saturate[s], resultField[s], n[w - 2, g]);
         });
         Latency = p.Latency;
