@@ -76,6 +76,7 @@ public sealed class FloatAdder : Component
         PipelineValue<Bool>? bigNegative = null;
         PipelineValue<UInt>? bigExponent = null;
         PipelineValue<UInt>? distance = null;
+        PipelineValue<Bool>? gone = null;
         var aligned = levels.Run("align", "small", [
             (s, _) =>
             {
@@ -87,8 +88,10 @@ public sealed class FloatAdder : Component
                 var small = Hw.Mux(sw, significandA[s], significandB[s]);
                 var widened = g == 0 ? small : Hw.Cat(small, Hw.U(0, g));
                 // A distance of 2^k or more shifts every bit out (2^k ≥ W); so does a zero operand.
-                var gone = k >= 8 ? zeroSmall[s] : zeroSmall[s] | (distance[s][7, k] != 0);
-                return Hw.Mux(gone, Hw.U(0, w), widened);
+                // Applied in the add stage, in the LUTs in front of the adder: a clear in front of a
+                // register would become its LSR pin, with LUTs per bit to combine it with the stall.
+                gone = s.Let("small_gone", k >= 8 ? zeroSmall[s] : zeroSmall[s] | (distance[s][7, k] != 0));
+                return widened;
             },
             .. Enumerable.Range(0, k).Reverse().Select<int, Func<PipelineStage, UInt, UInt>>(bit =>
                 (s, x) => Hw.Mux(distance![s][bit], x >> (1 << bit), x)),
@@ -98,7 +101,7 @@ public sealed class FloatAdder : Component
         var add = p.Stage("add");
         var sub = subtract[add];
         var big = g == 0 ? bigSignificand![add] : Hw.Cat(bigSignificand![add], Hw.U(0, g));
-        var small2 = aligned[add] ^ Hw.Repeat(sub, w);
+        var small2 = (aligned[add] & Hw.Repeat(!gone![add], w)) ^ Hw.Repeat(sub, w);
         var total = Hw.Cat(Hw.False, big, Hw.True) + Hw.Cat(sub, small2, sub);
         var sum = add.Let("sum", total[w + 1, 1]);
 
