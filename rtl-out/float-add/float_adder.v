@@ -29,8 +29,8 @@ module float_adder (
     wire sign_b;                              // FloatAdder.cs:69
     wire [7:0] exponent_a;                    // FloatAdder.cs:70
     wire [7:0] exponent_b;                    // FloatAdder.cs:71
-    wire add_align_load;                      // FloatAdder.cs:178
-    reg add_align_valid;                      // FloatAdder.cs:178, reset 0
+    wire add_align_load;                      // FloatAdder.cs:179
+    reg add_align_valid;                      // FloatAdder.cs:179, reset 0
     reg swap_align;                           // FloatAdder.cs:55, no reset
     reg [17:0] significand_b_align;           // FloatAdder.cs:65, no reset
     reg [17:0] significand_a_align;           // FloatAdder.cs:64, no reset
@@ -46,17 +46,17 @@ module float_adder (
     wire [7:0] distance;                      // FloatAdder.cs:87
     reg zero_small_align;                     // FloatAdder.cs:67, no reset
     wire small_gone;                          // FloatAdder.cs:93
-    wire [18:0] small_1;                      // FloatAdder.cs:185
-    wire add_align_2_load;                    // FloatAdder.cs:187
-    reg add_align_2_valid;                    // FloatAdder.cs:187, reset 0
-    reg [18:0] small_1_align_2;               // FloatAdder.cs:185, no reset
+    wire [18:0] small_1;                      // FloatAdder.cs:186
+    wire add_align_2_load;                    // FloatAdder.cs:188
+    reg add_align_2_valid;                    // FloatAdder.cs:188, reset 0
+    reg [18:0] small_1_align_2;               // FloatAdder.cs:186, no reset
     reg [7:0] distance_align_2;               // FloatAdder.cs:87, no reset
-    wire [18:0] small_2;                      // FloatAdder.cs:185
-    wire add_align_3_load;                    // FloatAdder.cs:187
-    reg add_align_3_valid;                    // FloatAdder.cs:187, reset 0
-    reg [18:0] small_2_align_3;               // FloatAdder.cs:185, no reset
+    wire [18:0] small_2;                      // FloatAdder.cs:186
+    wire add_align_3_load;                    // FloatAdder.cs:188
+    reg add_align_3_valid;                    // FloatAdder.cs:188, reset 0
+    reg [18:0] small_2_align_3;               // FloatAdder.cs:186, no reset
     reg [7:0] distance_align_3;               // FloatAdder.cs:87, no reset
-    wire [18:0] small_3;                      // FloatAdder.cs:192
+    wire [18:0] small_3;                      // FloatAdder.cs:193
     wire add_add_load;                        // FloatAdder.cs:101
     reg add_add_valid;                        // FloatAdder.cs:101, reset 0
     reg subtract_align;                       // FloatAdder.cs:58, no reset
@@ -66,29 +66,29 @@ module float_adder (
     reg [17:0] big_significand_align_2;       // FloatAdder.cs:84, no reset
     reg [17:0] big_significand_align_3;       // FloatAdder.cs:84, no reset
     reg [17:0] big_significand_add;           // FloatAdder.cs:84, no reset
-    reg [18:0] small_3_add;                   // FloatAdder.cs:192, no reset
+    reg [18:0] small_3_add;                   // FloatAdder.cs:193, no reset
     reg small_gone_align_2;                   // FloatAdder.cs:93, no reset
     reg small_gone_align_3;                   // FloatAdder.cs:93, no reset
     reg small_gone_add;                       // FloatAdder.cs:93, no reset
     wire [19:0] sum;                          // FloatAdder.cs:106
-    wire add_normalise_load;                  // FloatAdder.cs:178
-    reg add_normalise_valid;                  // FloatAdder.cs:178, reset 0
+    wire add_normalise_load;                  // FloatAdder.cs:179
+    reg add_normalise_valid;                  // FloatAdder.cs:179, reset 0
     reg [19:0] sum_normalise;                 // FloatAdder.cs:106, no reset
     wire carry;                               // FloatAdder.cs:115
     wire shift_1_taken;                       // FloatAdder.cs:122
-    wire [18:0] normalised_1;                 // FloatAdder.cs:185
-    wire add_normalise_2_load;                // FloatAdder.cs:187
-    reg add_normalise_2_valid;                // FloatAdder.cs:187, reset 0
-    reg [18:0] normalised_1_normalise_2;      // FloatAdder.cs:185, no reset
+    wire [18:0] normalised_1;                 // FloatAdder.cs:186
+    wire add_normalise_2_load;                // FloatAdder.cs:188
+    reg add_normalise_2_valid;                // FloatAdder.cs:188, reset 0
+    reg [18:0] normalised_1_normalise_2;      // FloatAdder.cs:186, no reset
     wire shift_2_taken;                       // FloatAdder.cs:122
     wire shift_3_taken;                       // FloatAdder.cs:122
-    wire [18:0] normalised_2;                 // FloatAdder.cs:185
-    wire add_normalise_3_load;                // FloatAdder.cs:187
-    reg add_normalise_3_valid;                // FloatAdder.cs:187, reset 0
-    reg [18:0] normalised_2_normalise_3;      // FloatAdder.cs:185, no reset
+    wire [18:0] normalised_2;                 // FloatAdder.cs:186
+    wire add_normalise_3_load;                // FloatAdder.cs:188
+    reg add_normalise_3_valid;                // FloatAdder.cs:188, reset 0
+    reg [18:0] normalised_2_normalise_3;      // FloatAdder.cs:186, no reset
     wire shift_4_taken;                       // FloatAdder.cs:122
     wire shift_5_taken;                       // FloatAdder.cs:122
-    wire [18:0] normalised_3;                 // FloatAdder.cs:192
+    wire [18:0] normalised_3;                 // FloatAdder.cs:193
     wire add_exponent_load;                   // FloatAdder.cs:128
     reg add_exponent_valid;                   // FloatAdder.cs:128, reset 0
     reg shift_5_taken_exponent;               // FloatAdder.cs:122, no reset
@@ -110,14 +110,12 @@ module float_adder (
     reg [7:0] big_exponent_normalise_2;       // FloatAdder.cs:86, no reset
     reg [7:0] big_exponent_normalise_3;       // FloatAdder.cs:86, no reset
     reg [7:0] big_exponent_exponent;          // FloatAdder.cs:86, no reset
-    wire [7:0] result_field;                  // FloatAdder.cs:138
-    wire saturate;                            // FloatAdder.cs:140
-    wire underflow;                           // FloatAdder.cs:141
-    wire add_pack_load;                       // FloatAdder.cs:144
-    reg add_pack_valid;                       // FloatAdder.cs:144, reset 0
-    reg [18:0] normalised_3_exponent;         // FloatAdder.cs:192, no reset
-    reg [18:0] normalised_3_pack;             // FloatAdder.cs:192, no reset
-    reg underflow_pack;                       // FloatAdder.cs:141, no reset
+    wire [9:0] exponent;                      // FloatAdder.cs:138
+    wire add_pack_load;                       // FloatAdder.cs:141
+    reg add_pack_valid;                       // FloatAdder.cs:141, reset 0
+    reg [18:0] normalised_3_exponent;         // FloatAdder.cs:193, no reset
+    reg [18:0] normalised_3_pack;             // FloatAdder.cs:193, no reset
+    reg [9:0] exponent_pack;                  // FloatAdder.cs:138, no reset
     reg both_zero_align;                      // FloatAdder.cs:66, no reset
     reg both_zero_align_2;                    // FloatAdder.cs:66, no reset
     reg both_zero_align_3;                    // FloatAdder.cs:66, no reset
@@ -135,13 +133,11 @@ module float_adder (
     reg big_negative_normalise_3;             // FloatAdder.cs:85, no reset
     reg big_negative_exponent;                // FloatAdder.cs:85, no reset
     reg big_negative_pack;                    // FloatAdder.cs:85, no reset
-    reg saturate_pack;                        // FloatAdder.cs:140, no reset
-    reg [7:0] result_field_pack;              // FloatAdder.cs:138, no reset
     wire significand_a_part0;                 // FloatAdder.cs:64, part of an expression
     wire significand_b_part0;                 // FloatAdder.cs:65, part of an expression
-    wire [18:0] small_1_part0;                // FloatAdder.cs:185, part of an expression
-    wire [18:0] small_2_part0;                // FloatAdder.cs:185, part of an expression
-    wire [18:0] small_3_part0;                // FloatAdder.cs:192, part of an expression
+    wire [18:0] small_1_part0;                // FloatAdder.cs:186, part of an expression
+    wire [18:0] small_2_part0;                // FloatAdder.cs:186, part of an expression
+    wire [18:0] small_3_part0;                // FloatAdder.cs:193, part of an expression
     wire [20:0] sum_part0;                    // FloatAdder.cs:106, part of an expression
     wire [18:0] shift_1_taken_part1;          // FloatAdder.cs:122, part of an expression
     wire shift_1_taken_part0;                 // FloatAdder.cs:122, part of an expression
@@ -151,8 +147,7 @@ module float_adder (
     wire shift_4_taken_part0;                 // FloatAdder.cs:122, part of an expression
     wire [18:0] shift_5_taken_part1;          // FloatAdder.cs:122, part of an expression
     wire shift_5_taken_part0;                 // FloatAdder.cs:122, part of an expression
-    wire [5:0] result_field_part1;            // FloatAdder.cs:138, part of an expression
-    wire [9:0] result_field_part0;            // FloatAdder.cs:138, part of an expression
+    wire [5:0] exponent_part0;                // FloatAdder.cs:138, part of an expression
 
     assign significand_a_part0 = operands_decode_a[30:23] == 8'd0;
     assign significand_b_part0 = operands_decode_b[30:23] == 8'd0;
@@ -168,8 +163,7 @@ module float_adder (
     assign shift_4_taken_part0 = !normalised_2_normalise_3[18];
     assign shift_5_taken_part1 = shift_4_taken_part0 ? (normalised_2_normalise_3 << 1) : normalised_2_normalise_3;
     assign shift_5_taken_part0 = !shift_5_taken_part1[18];
-    assign result_field_part1 = {carry_exponent, {shift_5_taken_exponent, shift_4_taken_exponent, shift_3_taken_exponent, shift_2_taken_exponent, shift_1_taken_exponent}};
-    assign result_field_part0 = {2'd0, big_exponent_exponent} + (result_field_part1[5] ? (result_field_part1[4] ? (result_field_part1[3] ? (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1))) : (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1)))) : (result_field_part1[3] ? (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1))) : (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1 : 10'd1) : (result_field_part1[0] ? 10'd1 : 10'd1))))) : (result_field_part1[4] ? (result_field_part1[3] ? (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1006 : 10'd1015) : (result_field_part1[0] ? 10'd1011 : 10'd1020)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1008 : 10'd1017) : (result_field_part1[0] ? 10'd1013 : 10'd1022))) : (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1007 : 10'd1016) : (result_field_part1[0] ? 10'd1012 : 10'd1021)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1009 : 10'd1018) : (result_field_part1[0] ? 10'd1014 : 10'd1023)))) : (result_field_part1[3] ? (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1007 : 10'd1016) : (result_field_part1[0] ? 10'd1012 : 10'd1021)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1009 : 10'd1018) : (result_field_part1[0] ? 10'd1014 : 10'd1023))) : (result_field_part1[2] ? (result_field_part1[1] ? (result_field_part1[0] ? 10'd1008 : 10'd1017) : (result_field_part1[0] ? 10'd1013 : 10'd1022)) : (result_field_part1[1] ? (result_field_part1[0] ? 10'd1010 : 10'd1019) : (result_field_part1[0] ? 10'd1015 : 10'd0))))));
+    assign exponent_part0 = {carry_exponent, {shift_5_taken_exponent, shift_4_taken_exponent, shift_3_taken_exponent, shift_2_taken_exponent, shift_1_taken_exponent}};
 
     assign operands_a = input_a;  // FloatAdder.cs:46
     assign operands_b = input_b;  // FloatAdder.cs:46
@@ -190,35 +184,33 @@ module float_adder (
     assign big_exponent = swap_align ? exponent_b_align : exponent_a_align;  // FloatAdder.cs:86
     assign distance = swap_align ? distance_ba_align : distance_ab_align;  // FloatAdder.cs:87
     assign small_gone = zero_small_align | (distance[7:5] != 3'd0);  // FloatAdder.cs:93
-    assign small_1 = distance[4] ? (small_1_part0 >> 16) : small_1_part0;  // FloatAdder.cs:185
-    assign small_2 = distance_align_2[2] ? (small_2_part0 >> 4) : small_2_part0;  // FloatAdder.cs:185
-    assign small_3 = distance_align_3[0] ? (small_3_part0 >> 1) : small_3_part0;  // FloatAdder.cs:192
+    assign small_1 = distance[4] ? (small_1_part0 >> 16) : small_1_part0;  // FloatAdder.cs:186
+    assign small_2 = distance_align_2[2] ? (small_2_part0 >> 4) : small_2_part0;  // FloatAdder.cs:186
+    assign small_3 = distance_align_3[0] ? (small_3_part0 >> 1) : small_3_part0;  // FloatAdder.cs:193
     assign sum = sum_part0[20:1];  // FloatAdder.cs:106
     assign carry = sum_normalise[19];  // FloatAdder.cs:115
     assign shift_1_taken = shift_1_taken_part0;  // FloatAdder.cs:122
-    assign normalised_1 = shift_1_taken_part0 ? (shift_1_taken_part1 << 9) : shift_1_taken_part1;  // FloatAdder.cs:185
+    assign normalised_1 = shift_1_taken_part0 ? (shift_1_taken_part1 << 9) : shift_1_taken_part1;  // FloatAdder.cs:186
     assign shift_2_taken = shift_2_taken_part0;  // FloatAdder.cs:122
     assign shift_3_taken = shift_3_taken_part0;  // FloatAdder.cs:122
-    assign normalised_2 = shift_3_taken_part0 ? (shift_3_taken_part1 << 2) : shift_3_taken_part1;  // FloatAdder.cs:185
+    assign normalised_2 = shift_3_taken_part0 ? (shift_3_taken_part1 << 2) : shift_3_taken_part1;  // FloatAdder.cs:186
     assign shift_4_taken = shift_4_taken_part0;  // FloatAdder.cs:122
     assign shift_5_taken = shift_5_taken_part0;  // FloatAdder.cs:122
-    assign normalised_3 = shift_5_taken_part0 ? (shift_5_taken_part1 << 1) : shift_5_taken_part1;  // FloatAdder.cs:192
-    assign result_field = result_field_part0[7:0];  // FloatAdder.cs:138
-    assign saturate = !result_field_part0[9] & (result_field_part0[8] | (result_field_part0[7:0] == 8'd255));  // FloatAdder.cs:140
-    assign underflow = result_field_part0[9] | (result_field_part0 == 10'd0);  // FloatAdder.cs:141
-    assign output_valid = add_pack_valid;  // FloatAdder.cs:145
-    assign output_payload = ((underflow_pack | !normalised_3_pack[18]) | both_zero_pack) ? 32'd0 : {big_negative_pack, saturate_pack ? 31'h7F7FFFC0 : {result_field_pack, normalised_3_pack[17:1], 6'd0}};  // FloatAdder.cs:145
-    assign add_pack_load = !add_pack_valid | output_ready;  // FloatAdder.cs:145
-    assign add_exponent_load = !add_exponent_valid | add_pack_load;  // FloatAdder.cs:145
-    assign add_normalise_3_load = !add_normalise_3_valid | add_exponent_load;  // FloatAdder.cs:145
-    assign add_normalise_2_load = !add_normalise_2_valid | add_normalise_3_load;  // FloatAdder.cs:145
-    assign add_normalise_load = !add_normalise_valid | add_normalise_2_load;  // FloatAdder.cs:145
-    assign add_add_load = !add_add_valid | add_normalise_load;  // FloatAdder.cs:145
-    assign add_align_3_load = !add_align_3_valid | add_add_load;  // FloatAdder.cs:145
-    assign add_align_2_load = !add_align_2_valid | add_align_3_load;  // FloatAdder.cs:145
-    assign add_align_load = !add_align_valid | add_align_2_load;  // FloatAdder.cs:145
-    assign add_decode_load = !add_decode_valid | add_align_load;  // FloatAdder.cs:145
-    assign input_ready = add_decode_load;  // FloatAdder.cs:145
+    assign normalised_3 = shift_5_taken_part0 ? (shift_5_taken_part1 << 1) : shift_5_taken_part1;  // FloatAdder.cs:193
+    assign exponent = {2'd0, big_exponent_exponent} + (exponent_part0[5] ? (exponent_part0[4] ? (exponent_part0[3] ? (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1))) : (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1)))) : (exponent_part0[3] ? (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1))) : (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1 : 10'd1) : (exponent_part0[0] ? 10'd1 : 10'd1))))) : (exponent_part0[4] ? (exponent_part0[3] ? (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1006 : 10'd1015) : (exponent_part0[0] ? 10'd1011 : 10'd1020)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1008 : 10'd1017) : (exponent_part0[0] ? 10'd1013 : 10'd1022))) : (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1007 : 10'd1016) : (exponent_part0[0] ? 10'd1012 : 10'd1021)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1009 : 10'd1018) : (exponent_part0[0] ? 10'd1014 : 10'd1023)))) : (exponent_part0[3] ? (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1007 : 10'd1016) : (exponent_part0[0] ? 10'd1012 : 10'd1021)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1009 : 10'd1018) : (exponent_part0[0] ? 10'd1014 : 10'd1023))) : (exponent_part0[2] ? (exponent_part0[1] ? (exponent_part0[0] ? 10'd1008 : 10'd1017) : (exponent_part0[0] ? 10'd1013 : 10'd1022)) : (exponent_part0[1] ? (exponent_part0[0] ? 10'd1010 : 10'd1019) : (exponent_part0[0] ? 10'd1015 : 10'd0))))));  // FloatAdder.cs:138
+    assign output_valid = add_pack_valid;  // FloatAdder.cs:142
+    assign output_payload = (((exponent_pack[9] | (exponent_pack == 10'd0)) | !normalised_3_pack[18]) | both_zero_pack) ? 32'd0 : {big_negative_pack, (!exponent_pack[9] & (exponent_pack[8] | (exponent_pack[7:0] == 8'd255))) ? 31'h7F7FFFC0 : {exponent_pack[7:0], normalised_3_pack[17:1], 6'd0}};  // FloatAdder.cs:142
+    assign add_pack_load = !add_pack_valid | output_ready;  // FloatAdder.cs:142
+    assign add_exponent_load = !add_exponent_valid | add_pack_load;  // FloatAdder.cs:142
+    assign add_normalise_3_load = !add_normalise_3_valid | add_exponent_load;  // FloatAdder.cs:142
+    assign add_normalise_2_load = !add_normalise_2_valid | add_normalise_3_load;  // FloatAdder.cs:142
+    assign add_normalise_load = !add_normalise_valid | add_normalise_2_load;  // FloatAdder.cs:142
+    assign add_add_load = !add_add_valid | add_normalise_load;  // FloatAdder.cs:142
+    assign add_align_3_load = !add_align_3_valid | add_add_load;  // FloatAdder.cs:142
+    assign add_align_2_load = !add_align_2_valid | add_align_3_load;  // FloatAdder.cs:142
+    assign add_align_load = !add_align_valid | add_align_2_load;  // FloatAdder.cs:142
+    assign add_decode_load = !add_decode_valid | add_align_load;  // FloatAdder.cs:142
+    assign input_ready = add_decode_load;  // FloatAdder.cs:142
     always @(posedge clk) begin
         if (reset) begin
             add_decode_valid <= 1'b0;
@@ -233,15 +225,15 @@ module float_adder (
             add_pack_valid <= 1'b0;
         end else begin
             if (add_decode_load) add_decode_valid <= input_valid;  // FloatAdder.cs:49
-            if (add_align_load) add_align_valid <= add_decode_valid;  // FloatAdder.cs:178
-            if (add_align_2_load) add_align_2_valid <= add_align_valid;  // FloatAdder.cs:187
-            if (add_align_3_load) add_align_3_valid <= add_align_2_valid;  // FloatAdder.cs:187
+            if (add_align_load) add_align_valid <= add_decode_valid;  // FloatAdder.cs:179
+            if (add_align_2_load) add_align_2_valid <= add_align_valid;  // FloatAdder.cs:188
+            if (add_align_3_load) add_align_3_valid <= add_align_2_valid;  // FloatAdder.cs:188
             if (add_add_load) add_add_valid <= add_align_3_valid;  // FloatAdder.cs:101
-            if (add_normalise_load) add_normalise_valid <= add_add_valid;  // FloatAdder.cs:178
-            if (add_normalise_2_load) add_normalise_2_valid <= add_normalise_valid;  // FloatAdder.cs:187
-            if (add_normalise_3_load) add_normalise_3_valid <= add_normalise_2_valid;  // FloatAdder.cs:187
+            if (add_normalise_load) add_normalise_valid <= add_add_valid;  // FloatAdder.cs:179
+            if (add_normalise_2_load) add_normalise_2_valid <= add_normalise_valid;  // FloatAdder.cs:188
+            if (add_normalise_3_load) add_normalise_3_valid <= add_normalise_2_valid;  // FloatAdder.cs:188
             if (add_exponent_load) add_exponent_valid <= add_normalise_3_valid;  // FloatAdder.cs:128
-            if (add_pack_load) add_pack_valid <= add_exponent_valid;  // FloatAdder.cs:144
+            if (add_pack_load) add_pack_valid <= add_exponent_valid;  // FloatAdder.cs:141
         end
     end
     always @(posedge clk) begin
@@ -257,9 +249,9 @@ module float_adder (
         if (add_align_load) distance_ba_align <= distance_ba;  // FloatAdder.cs:57
         if (add_align_load) distance_ab_align <= distance_ab;  // FloatAdder.cs:56
         if (add_align_load) zero_small_align <= zero_small;  // FloatAdder.cs:67
-        if (add_align_2_load) small_1_align_2 <= small_1;  // FloatAdder.cs:185
+        if (add_align_2_load) small_1_align_2 <= small_1;  // FloatAdder.cs:186
         if (add_align_2_load) distance_align_2 <= distance;  // FloatAdder.cs:87
-        if (add_align_3_load) small_2_align_3 <= small_2;  // FloatAdder.cs:185
+        if (add_align_3_load) small_2_align_3 <= small_2;  // FloatAdder.cs:186
         if (add_align_3_load) distance_align_3 <= distance_align_2;  // FloatAdder.cs:87
         if (add_align_load) subtract_align <= subtract;  // FloatAdder.cs:58
         if (add_align_2_load) subtract_align_2 <= subtract_align;  // FloatAdder.cs:58
@@ -268,13 +260,13 @@ module float_adder (
         if (add_align_2_load) big_significand_align_2 <= big_significand;  // FloatAdder.cs:84
         if (add_align_3_load) big_significand_align_3 <= big_significand_align_2;  // FloatAdder.cs:84
         if (add_add_load) big_significand_add <= big_significand_align_3;  // FloatAdder.cs:84
-        if (add_add_load) small_3_add <= small_3;  // FloatAdder.cs:192
+        if (add_add_load) small_3_add <= small_3;  // FloatAdder.cs:193
         if (add_align_2_load) small_gone_align_2 <= small_gone;  // FloatAdder.cs:93
         if (add_align_3_load) small_gone_align_3 <= small_gone_align_2;  // FloatAdder.cs:93
         if (add_add_load) small_gone_add <= small_gone_align_3;  // FloatAdder.cs:93
         if (add_normalise_load) sum_normalise <= sum;  // FloatAdder.cs:106
-        if (add_normalise_2_load) normalised_1_normalise_2 <= normalised_1;  // FloatAdder.cs:185
-        if (add_normalise_3_load) normalised_2_normalise_3 <= normalised_2;  // FloatAdder.cs:185
+        if (add_normalise_2_load) normalised_1_normalise_2 <= normalised_1;  // FloatAdder.cs:186
+        if (add_normalise_3_load) normalised_2_normalise_3 <= normalised_2;  // FloatAdder.cs:186
         if (add_exponent_load) shift_5_taken_exponent <= shift_5_taken;  // FloatAdder.cs:122
         if (add_exponent_load) shift_4_taken_exponent <= shift_4_taken;  // FloatAdder.cs:122
         if (add_normalise_3_load) shift_3_taken_normalise_3 <= shift_3_taken;  // FloatAdder.cs:122
@@ -294,9 +286,9 @@ module float_adder (
         if (add_normalise_2_load) big_exponent_normalise_2 <= big_exponent_normalise;  // FloatAdder.cs:86
         if (add_normalise_3_load) big_exponent_normalise_3 <= big_exponent_normalise_2;  // FloatAdder.cs:86
         if (add_exponent_load) big_exponent_exponent <= big_exponent_normalise_3;  // FloatAdder.cs:86
-        if (add_exponent_load) normalised_3_exponent <= normalised_3;  // FloatAdder.cs:192
-        if (add_pack_load) normalised_3_pack <= normalised_3_exponent;  // FloatAdder.cs:192
-        if (add_pack_load) underflow_pack <= underflow;  // FloatAdder.cs:141
+        if (add_exponent_load) normalised_3_exponent <= normalised_3;  // FloatAdder.cs:193
+        if (add_pack_load) normalised_3_pack <= normalised_3_exponent;  // FloatAdder.cs:193
+        if (add_pack_load) exponent_pack <= exponent;  // FloatAdder.cs:138
         if (add_align_load) both_zero_align <= both_zero;  // FloatAdder.cs:66
         if (add_align_2_load) both_zero_align_2 <= both_zero_align;  // FloatAdder.cs:66
         if (add_align_3_load) both_zero_align_3 <= both_zero_align_2;  // FloatAdder.cs:66
@@ -314,8 +306,6 @@ module float_adder (
         if (add_normalise_3_load) big_negative_normalise_3 <= big_negative_normalise_2;  // FloatAdder.cs:85
         if (add_exponent_load) big_negative_exponent <= big_negative_normalise_3;  // FloatAdder.cs:85
         if (add_pack_load) big_negative_pack <= big_negative_exponent;  // FloatAdder.cs:85
-        if (add_pack_load) saturate_pack <= saturate;  // FloatAdder.cs:140
-        if (add_pack_load) result_field_pack <= result_field;  // FloatAdder.cs:138
     end
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.

@@ -19,9 +19,9 @@ namespace Zfpe.Cores.Float;
 /// with the +1 entering below the LSB);
 /// <b>normalise</b> (⌈(1 + n) / L⌉: the carry's right shift, then the n conditional left shifts
 /// of <see cref="FloatCoreConfig.NormaliseShifts"/>, each taken when the top s bits are zero);
-/// <b>exponent</b> (1: E = Ebig + carry − total shift, and the overflow and underflow tests);
-/// <b>pack</b> (1: +0, ±largest finite or the packed sum; a zero sum leaves the normaliser with
-/// its top bit clear). <see cref="Latency"/> adds them up: 10 for m = 18, G = 1, L = 2.
+/// <b>exponent</b> (1: E = Ebig + carry − total shift, a table of the taken shifts and one adder);
+/// <b>pack</b> (1: the overflow and underflow tests on E, then +0, ±largest finite or the packed
+/// sum; a zero sum leaves the normaliser with its top bit clear). <see cref="Latency"/> adds them up: 10 for m = 18, G = 1, L = 2.
 /// <c>input_ready</c> depends combinationally on <c>output_ready</c> (the stages collapse bubbles).
 /// </remarks>
 public sealed class FloatAdder : Component
@@ -124,7 +124,7 @@ public sealed class FloatAdder : Component
             })),
         ]);
 
-        // ---- exponent: E = Ebig + carry − Σ taken shifts; overflow (E > 254), underflow (E ≤ 0) ---
+        // ---- exponent: E = Ebig + carry − Σ taken shifts ------------------------------------------
         var exponentStage = p.Stage("exponent");
         var takenBits = Hw.Cat(taken.AsEnumerable().Reverse().Select(t => (HdlValue)t[exponentStage]).ToArray());
         // E − Ebig (+1 after a carry, else minus the taken shifts) as a table of the carry and the
@@ -135,18 +135,19 @@ public sealed class FloatAdder : Component
             .Select(delta => Hw.U(delta & 0x3FF, 10))
             .ToList();
         var e = bigExponent![exponentStage].ZeroExtend(10) + Hw.Select(index, table);
-        var resultField = exponentStage.Let("result_field", e[7, 0]);
-        // e in −31 ..= 256 (two's complement): saturate when 255 or 256, flush when 0 or negative.
-        var saturate = exponentStage.Let("saturate", !e[9] & (e[8] | (e[7, 0] == 255)));
-        var underflow = exponentStage.Let("underflow", e[9] | (e == 0));
+        var exponent = exponentStage.Let("exponent", e);
 
         // ---- pack: a zero sum (exact cancellation, zero operands) leaves the top bit clear -------
         var pack = p.Stage("pack");
         p.End(Output, pack, s =>
         {
             var n = normalised[s];
-            var flush = underflow[s] | !n[w - 1] | bothZero[s];
-            return FloatPacking.Pack(m, bigNegative![s], flush, saturate[s], resultField[s], n[w - 2, g]);
+            var x = exponent[s];
+            // x in −31 ..= 256 (two's complement): saturate when 255 or 256, flush when 0 or negative.
+            // (Tested here, after the exponent's register: the table and the adder fill its stage.)
+            var saturate = !x[9] & (x[8] | (x[7, 0] == 255));
+            var flush = x[9] | (x == 0) | !n[w - 1] | bothZero[s];
+            return FloatPacking.Pack(m, bigNegative![s], flush, saturate, x[7, 0], n[w - 2, g]);
         });
         Latency = p.Latency;
     }
