@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Zfpe.Cores.Codec;
 using Zfpe.Cores.Designs;
+using Zfpe.Cores.Float;
 using Zfpe.Hdl.Emit;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
@@ -19,16 +20,16 @@ public static class SimCommands
 {
     public static Command Create()
     {
-        var design = new Argument<string>("design") { Description = "compressor or decompressor" };
-        var input = new Option<string>("--in") { Description = "compressor: .f32, .npy or .npz (with --array) values; decompressor: a raw block stream", Required = true };
+        var design = new Argument<string>("design") { Description = "compressor, decompressor, float-mul or float-add" };
+        var input = new Option<string>("--in") { Description = "compressor: .f32, .npy or .npz (with --array) values; decompressor: a raw block stream; float-mul, float-add: raw little-endian float32 pairs a0 b0 a1 b1 ...", Required = true };
         var array = TensorIo.ArrayOption();
-        var output = new Option<string>("--out") { Description = "compressor: the raw block stream; decompressor: .f32 or .npy values", Required = true };
+        var output = new Option<string>("--out") { Description = "compressor: the raw block stream; decompressor: .f32 or .npy values; float-mul, float-add: the raw float32 results in order", Required = true };
         var set = GenCommands.SetOption();
         var seed = new Option<int>("--seed") { Description = "seed of the random idle and backpressure cycles", DefaultValueFactory = _ => 1 };
         var stall = new Option<double>("--stall") { Description = "probability of an idle input cycle and of a backpressure cycle at the output (0 <= P < 1)", DefaultValueFactory = _ => 0 };
         var waves = new Option<string?>("--waves") { Description = "write waves to this .fst (or .vcd) file" };
         var count = new Option<long?>("--count") { Description = "decompressor: the number of values in the raw stream" };
-        var cmd = new Command("sim", "run a codec core's Verilated RTL on a file (compressor: floats to a raw block stream; decompressor: the reverse)")
+        var cmd = new Command("sim", "run a core's Verilated RTL on a file (compressor: floats to a raw block stream; decompressor: the reverse; float-mul, float-add: float32 pairs to results)")
         {
             design, input, array, output, set, seed, stall, waves, count,
         };
@@ -46,15 +47,17 @@ public static class SimCommands
             if (wavesPath is not null)
                 CommandOutput.Resolve(wavesPath, "--waves", (inPath, "--in")).RefuseOutput(target);
             var options = WaveOptions(wavesPath, info.Name);
-            if (component is ZfpeDecompressor && r.GetValue(array) is { } name)
-                throw new CliException($"--array {name} applies to the compressor only: the decompressor reads a raw block stream");
+            if (component is not ZfpeCompressor && r.GetValue(array) is { } name)
+                throw new CliException($"--array {name} applies to the compressor only: {info.Name} reads a raw stream");
             try
             {
                 return component switch
                 {
                     ZfpeCompressor c => Compress(c, options, TensorIo.Read(inPath, "--in", r.GetValue(array)), inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     ZfpeDecompressor d => Decompress(d, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
-                    _ => throw new CliException($"zfpe sim runs the codec cores on files: compressor or decompressor; '{info.Name}' has no file format to drive it with"),
+                    FloatMultiplier f => FloatPairs(f, f.Input, f.Output, info.Name, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
+                    FloatAdder f => FloatPairs(f, f.Input, f.Output, info.Name, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
+                    _ => throw new CliException($"zfpe sim runs the cores on files: compressor, decompressor, float-mul or float-add; '{info.Name}' has no file format to drive it with"),
                 };
             }
             catch (SimulationException e)
@@ -110,11 +113,76 @@ public static class SimCommands
         return CliRunner.Ok;
     }
 
+    /// <summary>float-mul, float-add: raw float32 pairs in, one float32 result per pair out, in order.</summary>
+    private static int FloatPairs(Zfpe.Hdl.Component core, Zfpe.Hdl.Stream<FloatOperands> input, Zfpe.Hdl.Stream<Zfpe.Hdl.UInt> output, string design,
+        SimOptions options, string inPath, OutputFile target, double stall, int seed, long? count)
+    {
+        if (count is not null)
+            throw new CliException($"--count applies to the decompressor only: {design} takes the pair count from the size of --in");
+        if (!File.Exists(inPath)) throw new CliException($"--in {inPath}: no such file");
+        var length = new FileInfo(inPath).Length;
+        if (length % 4 != 0)
+            throw new CliException($"--in {inPath}: {length} bytes is not a whole number of float32 values (4 bytes each); give raw little-endian float32 pairs a0 b0 a1 b1 ...");
+        if (length == 0) throw new CliException($"--in {inPath} holds no values: give raw little-endian float32 pairs a0 b0 a1 b1 ...");
+        if (length / 4 % 2 != 0)
+            throw new CliException($"--in {inPath} holds {length / 4} float32 values, an odd count: {design} takes pairs a0 b0 a1 b1 ..., two values per result");
+        if (length > (long)int.MaxValue)
+            throw new CliException($"--in {inPath}: {length} bytes is more than this command reads at once ({int.MaxValue}); split the file");
+        var bytes = File.ReadAllBytes(inPath);
+        var pairs = bytes.Length / 8;
+        using var sim = Start(core, options);
+        var results = new byte[pairs * 4];
+        var cycles = RunPairs(sim, input, output, bytes, results, stall, seed);
+        CommandOutput.Write(target, stream => stream.Write(results));
+        var report = CommandOutput.Report(target);
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{target.Path}: {pairs} pairs -> {pairs} results in {cycles} cycles ({pairs / (double)Math.Max(1, cycles):F3} pairs/cycle; stall {stall}, seed {seed})"));
+        if (sim.WavePath is { } wavePath) report.WriteLine($"waves: {wavePath}");
+        return CliRunner.Ok;
+    }
+
+    /// <summary>Offers pair i when the input is not idling (probability <paramref name="stall"/>), takes results under the same chance of backpressure.</summary>
+    private static long RunPairs(Simulation sim, Zfpe.Hdl.Stream<FloatOperands> input, Zfpe.Hdl.Stream<Zfpe.Hdl.UInt> output, byte[] pairs, byte[] results, double stall, int seed)
+    {
+        var random = new Random(seed);
+        var inValid = sim.Port(input.Valid);
+        var inReady = sim.Port(input.Ready);
+        var inPayload = sim.Port(input.Payload);
+        var outValid = sim.Port(output.Valid);
+        var outReady = sim.Port(output.Ready);
+        var outPayload = sim.Port(output.Payload);
+        var count = pairs.Length / 8;
+        sim.Reset(2);
+        var start = sim.Cycle;
+        int sent = 0, received = 0;
+        var limit = 1000L * count + 10_000;
+        while (received < count)
+        {
+            if (sim.Cycle - start > limit)
+                throw new CliException($"the simulation stopped making progress: {received} of {count} results after {sim.Cycle - start} cycles", CliRunner.ToolFailed);
+            var offer = sent < count && random.NextDouble() >= stall;
+            var ready = random.NextDouble() >= stall;
+            sim.Poke(inValid, offer);
+            sim.Poke(inPayload, offer ? BitConverter.ToUInt64(pairs, sent * 8) : 0UL);
+            sim.Poke(outReady, ready);
+            sim.Eval();
+            if (offer && sim.PeekBool(inReady)) sent++;
+            if (ready && sim.PeekBool(outValid))
+            {
+                BitConverter.TryWriteBytes(results.AsSpan(received * 4), (uint)sim.Peek(outPayload));
+                received++;
+            }
+            sim.Step();
+        }
+        return sim.Cycle - start;
+    }
+
     private static Simulation Start(Zfpe.Hdl.Component core, SimOptions options)
     {
         try
         {
-            return Simulation.Create(VerilogEmitter.Emit(core), options);
+            // The multiplier's MULT18X18D needs its behavioural model; other designs pass unchanged.
+            return Simulation.Create(Zfpe.Hdl.Lib.Ecp5.Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(core)), options);
         }
         catch (SimBuildException e)
         {

@@ -1,0 +1,103 @@
+using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Ecp5;
+using Zfpe.Hdl.Lib.Pipelines;
+
+namespace Zfpe.Cores.Float;
+
+/// <summary>
+/// The simplified float multiplier (gen/Zfpe.Reference/Float/README.md, "Multiplier"; bit-exact
+/// with <c>SimpleFloat.Multiply</c>): a stream of operand pairs in, a stream of float32 products
+/// out, one pair per cycle whenever the consumer is ready.
+/// </summary>
+/// <remarks>
+/// Stages (<see cref="Latency"/> = 4): <b>decode</b> (the registered operands: truncated
+/// significands, sign, zero, the biased exponent sum), <b>multiply</b> (the product: for m ≤ 18
+/// the output register of one MULT18X18D, <see cref="Ecp5Multiplier"/> with one stage, clocked with
+/// this stage's load so that it stalls and collapses bubbles exactly like the fabric registers
+/// beside it; above 18 bits a fabric <c>*</c> product registered here), <b>normalise</b> (the
+/// product's top bit picks the significand and the exponent, precomputed overflow and underflow
+/// flags for both cases), <b>pack</b> (the output word: +0, ±largest finite or the packed result).
+/// <c>input_ready</c> depends combinationally on <c>output_ready</c> (the stages collapse bubbles).
+/// </remarks>
+public sealed class FloatMultiplier : Component
+{
+    public readonly Stream<FloatOperands> Input;
+    public readonly Stream<UInt> Output;
+
+    public FloatMultiplier(FloatCoreConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Params(config);
+        Config = config;
+        int m = config.M;
+
+        Input = In.Stream(FloatOperands.Shape, name: "input");
+        Output = Out.Stream(32, name: "output");
+
+        var p = new Pipeline("mul");
+        var arrive = p.Begin(Input);
+        var operands = arrive.Let("operands", Input.Payload);
+
+        // ---- decode: truncate to m bits, zero for exponent field 0, E = Ea + Eb − 127 -------------
+        var decode = p.Stage("decode");
+        var a = operands[decode].A;
+        var b = operands[decode].B;
+        var significandA = Hw.Cat(Hw.True, a[22, 24 - m]);
+        var significandB = Hw.Cat(Hw.True, b[22, 24 - m]);
+        var zero = decode.Let("zero", (a[30, 23] == 0) | (b[30, 23] == 0));
+        var negative = decode.Let("negative", a[31] ^ b[31]);
+        // Two's complement in 10 bits: −125 ..= 383.
+        var exponent = decode.Let("exponent", a[30, 23].ZeroExtend(10) + b[30, 23].ZeroExtend(10) - 127);
+
+        // ---- multiply: P = Ma · Mb (2m bits); the exponent's cases while the product forms ------
+        var multiply = p.Stage("multiply");
+        UInt product;
+        if (m <= FloatCoreConfig.DspWidth)
+        {
+            var dsp = Instance(new Ecp5Multiplier(new Ecp5MultiplierConfig(m, m, Signed: false, Stages: 1)), "product_dsp");
+            dsp.A.Assign(significandA);
+            dsp.B.Assign(significandB);
+            dsp.Enable.Assign(multiply.Load!);
+            product = dsp.P;
+        }
+        else
+        {
+            product = decode.Let("fabric_product", significandA * significandB)[multiply];
+        }
+        var productValue = multiply.Let("product", product);
+        var e = exponent[multiply].AsSInt();
+        var field = multiply.Let("field", e.AsUInt()[7, 0]);
+        var fieldPlusOne = multiply.Let("field_plus_one", (e.AsUInt() + 1)[7, 0]);
+        var overflow = multiply.Let("overflow", e >= 255);              // result exponent E > 254
+        var overflowIfCarry = multiply.Let("overflow_if_carry", e >= 254); // E + 1 > 254
+        var underflow = multiply.Let("underflow", e <= 0);
+        var underflowIfCarry = multiply.Let("underflow_if_carry", e <= -1);
+
+        // ---- normalise: bit 2m − 1 set: P >> m and E + 1; else P >> (m − 1) ----------------------
+        var normalise = p.Stage("normalise");
+        var pn = productValue[normalise];
+        var carry = pn[2 * m - 1];
+        // The m-bit significand with its hidden bit (not the m − 1 fraction bits: at m = 2 the DSL
+        // turns a 1-bit UInt into a Bool).
+        var significand = normalise.Let("significand", Hw.Mux(carry, pn[2 * m - 1, m], pn[2 * m - 2, m - 1]));
+        var resultField = normalise.Let("result_field", Hw.Mux(carry, fieldPlusOne[normalise], field[normalise]));
+        var saturate = normalise.Let("saturate", Hw.Mux(carry, overflowIfCarry[normalise], overflow[normalise]));
+        var flush = normalise.Let("flush", zero[normalise] | Hw.Mux(carry, underflowIfCarry[normalise], underflow[normalise]));
+
+        // ---- pack: +0, ±largest finite, or sign | E | fraction ------------------------------------
+        var pack = p.Stage("pack");
+        p.End(Output, pack, s => FloatPacking.Pack(m, negative[s], flush[s], saturate[s], resultField[s], significand[s][m - 2, 0]));
+    }
+
+    public FloatCoreConfig Config { get; }
+
+    /// <summary>Cycles from an input beat to its result when nothing stalls: decode, multiply, normalise, pack.</summary>
+    public int Latency => LatencyOf(Config);
+
+    public static int LatencyOf(FloatCoreConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return 4;
+    }
+}
