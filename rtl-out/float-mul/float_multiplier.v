@@ -83,11 +83,11 @@ module float_multiplier (
     assign flush = zero_normalise | (product_normalise[35] ? underflow_if_carry_normalise : underflow_normalise);  // FloatMultiplier.cs:86
     assign output_valid = mul_pack_valid;  // FloatMultiplier.cs:90
     assign output_payload = flush_pack ? 32'd0 : {negative_pack, saturate_pack ? 31'h7F7FFFC0 : {result_field_pack, significand_pack[16:0], 6'd0}};  // FloatMultiplier.cs:90
-    assign mul_pack_load = !mul_pack_valid | output_ready;  // FloatMultiplier.cs:90
-    assign mul_normalise_load = !mul_normalise_valid | mul_pack_load;  // FloatMultiplier.cs:90
-    assign mul_multiply_load = !mul_multiply_valid | mul_normalise_load;  // FloatMultiplier.cs:90
-    assign mul_decode_load = !mul_decode_valid | mul_multiply_load;  // FloatMultiplier.cs:90
-    assign input_ready = mul_decode_load;  // FloatMultiplier.cs:90
+    assign mul_pack_load = output_ready | !mul_pack_valid;  // FloatMultiplier.cs:90
+    assign mul_normalise_load = output_ready | (!mul_pack_valid | !mul_normalise_valid);  // FloatMultiplier.cs:90
+    assign mul_multiply_load = (output_ready | !mul_pack_valid) | (!mul_normalise_valid | !mul_multiply_valid);  // FloatMultiplier.cs:90
+    assign mul_decode_load = (output_ready | !mul_pack_valid) | (!mul_normalise_valid | (!mul_multiply_valid | !mul_decode_valid));  // FloatMultiplier.cs:90
+    assign input_ready = (output_ready | !mul_pack_valid) | (!mul_normalise_valid | (!mul_multiply_valid | !mul_decode_valid));  // FloatMultiplier.cs:90
     always @(posedge clk) begin
         if (reset) begin
             mul_decode_valid <= 1'b0;
