@@ -141,7 +141,8 @@ internal static class Ops
         if (lo < 0 || hi >= a.Width || hi < lo)
             throw HdlValue.Error($"slice [{hi}:{lo}] is outside a {Describe(a)} (bits {a.Width - 1}..0)");
         if (lo == 0 && hi == a.Width - 1 && a.Kind == HdlKind.Unsigned) return a;
-        return new SliceExpr(a, hi, lo, hi == lo ? HdlKind.Bool : HdlKind.Unsigned);
+        // A slice is a UInt, one bit wide or more (a single bit as a Bool is Bit(i) / x[i]).
+        return new SliceExpr(a, hi, lo, HdlKind.Unsigned);
     }
 
     public static Expr Bit(Expr a, int index)
