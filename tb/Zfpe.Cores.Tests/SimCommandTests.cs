@@ -73,7 +73,7 @@ public sealed class SimCommandTests : IDisposable
 
         r = CliProcess.Run("sim", "fifo", "--in", values, "--out", raw);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("compressor or decompressor", r.Stderr);
+        Assert.Contains("compressor, decompressor, float-mul or float-add", r.Stderr);
     }
 
     [Fact]

@@ -41,11 +41,16 @@ public partial class TimingReportTests
         var clock = Assert.Single(pnr.Clocks);
         var critical = Assert.Single(pnr.CriticalPaths, p => p.SameClock == clock.Clock);
         var sta = new StaticTimingAnalysis(SdfDelayFile.Parse(File.ReadAllText(Path.Combine(directory, SweepPlaceAndRoute.SdfFile))));
-        var worst = sta.Endpoints(Assert.Single(sta.Domains))[0];
+        var endpoints = sta.Endpoints(Assert.Single(sta.Domains));
+        var worst = endpoints[0];
         Assert.True(Math.Abs(worst.PathNs - critical.DelayNs) <= 0.005,
             $"{version}, seed 1: the analysis finds {worst.PathNs:0.000} ns into {worst.Pin}, nextpnr's critical path is {critical.DelayNs:0.000} ns into {critical.End}");
         Assert.Equal(clock.AchievedMhz, 1000 / worst.PathNs, 0.01);
-        Assert.Equal(critical.End, worst.Pin);
+        // Endpoints whose paths tie (bits of one register, delays within 5 ps, as nextpnr rounds them) may be
+        // listed in another order than nextpnr picks among them: its end must be one of the tied worst.
+        var tied = endpoints.TakeWhile(e => Math.Abs(e.PathNs - worst.PathNs) <= 0.005).Select(e => e.Pin).ToList();
+        Assert.True(critical.End is { } end && tied.Contains(end),
+            $"{version}, seed 1: nextpnr's critical path ends at {critical.End}, the analysis's worst endpoints ({worst.PathNs:0.000} ns) are {string.Join(", ", tied)}");
 
         // The sweep's report shows the worst paths by C# name: registers with their File.cs:line.
         var lines = seed.WorstPaths!;
