@@ -65,17 +65,17 @@ public sealed class ZfpeCompressor : Component
         var arrive = domainPipe.Begin(Values);
         var raw = new PipelineValue<UInt>[lanes];
         var nans = new PipelineValue<Bool>[lanes];
-        var infinities = new PipelineValue<Bool>[lanes];
+        var specials = new PipelineValue<Bool>[lanes];
         for (var l = 0; l < lanes; l++)
         {
-            // The word is registered as it came, beside its NaN and ±Inf flags; the replacement
-            // follows the register (see below).
+            // The word is registered as it came, beside its flags (NaN; exponent field 255, NaN or
+            // ±Inf); the replacement follows the register (see below).
             var word = Values.Payload[32 * l + 31, 32 * l];
             var special = word[30, 23] == 255;
             var nan = special & (word[22, 0] != 0);
             raw[l] = arrive.Let($"word_{l}", word);
             nans[l] = arrive.Let($"nan_{l}", nan);
-            infinities[l] = arrive.Let($"infinite_{l}", special & !nan);
+            specials[l] = arrive.Let($"special_{l}", special);
         }
         var inputLast = arrive.Let("input_last", Values.Last!);
         var domainStage = domainPipe.Stage("domain");
@@ -89,11 +89,11 @@ public sealed class ZfpeCompressor : Component
         {
             var word = raw[l][domainStage];
             var keep = !nans[l][domainStage];
-            var infinite = infinities[l][domainStage];
+            var special = specials[l][domainStage];
             words[l] = domainStage.Let($"domain_word_{l}", Hw.Cat(
                 word[31, 24] & Hw.Repeat(keep, 8),
-                word[23] & keep & !infinite,
-                (word[22, 0] | Hw.Repeat(infinite, 23)) & Hw.Repeat(keep, 23)));
+                word[23] & !special,
+                (word[22, 0] | Hw.Repeat(special, 23)) & Hw.Repeat(keep, 23)));
         }
         // At one lane the beat's field is the value's; at two, the larger of a pair (one comparison
         // in its own stage); at four and eight, the larger of two pairs (another stage).
@@ -189,7 +189,7 @@ public sealed class ZfpeCompressor : Component
         // register's clock enable waited for values_ready, the Domain loads' OR.)
         var fresh = Reg.Next(Values.Fire, reset: 0, name: "domain_fresh");
         Bool domainNonFinite = Hw.False;
-        for (var l = 0; l < lanes; l++) domainNonFinite |= nans[l][domainStage] | infinities[l][domainStage];
+        for (var l = 0; l < lanes; l++) domainNonFinite |= specials[l][domainStage];
         var arrived = Wire.Bool("non_finite_arrived");
         arrived.Assign(fresh & domainNonFinite);
         var nonFinite = Reg.Bool(reset: false, name: "non_finite_seen");
