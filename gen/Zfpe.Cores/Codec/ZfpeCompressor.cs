@@ -66,8 +66,6 @@ public sealed class ZfpeCompressor : Component
         var raw = new PipelineValue<UInt>[lanes];
         var nans = new PipelineValue<Bool>[lanes];
         var specials = new PipelineValue<Bool>[lanes];
-        var fieldKeeps = new PipelineValue<Bool>[lanes];
-        var fieldOrdinaries = new PipelineValue<Bool>[lanes];
         for (var l = 0; l < lanes; l++)
         {
             // The word is registered as it came, beside its flags (NaN; exponent field 255, NaN or
@@ -78,10 +76,6 @@ public sealed class ZfpeCompressor : Component
             raw[l] = arrive.Let($"word_{l}", word);
             nans[l] = arrive.Let($"nan_{l}", nan);
             specials[l] = arrive.Let($"special_{l}", special);
-            // The same flags inverted, for the exponent field alone: registers of their own, so that
-            // the comparisons of the largest field do not wait for the routing of flags that mask 32 bits.
-            fieldKeeps[l] = arrive.Let($"field_keep_{l}", !nan);
-            fieldOrdinaries[l] = arrive.Let($"field_ordinary_{l}", !special);
         }
         var inputLast = arrive.Let("input_last", Values.Last!);
         var domainStage = domainPipe.Stage("domain");
@@ -101,18 +95,14 @@ public sealed class ZfpeCompressor : Component
                 word[23] & !special,
                 (word[22, 0] | Hw.Repeat(special, 23)) & Hw.Repeat(keep, 23)));
         }
-        // The exponent fields as replaced (bits 30:23 of the words above).
-        var replacedFields = Enumerable.Range(0, lanes).Select(l => Hw.Cat(
-            raw[l][domainStage][30, 24] & Hw.Repeat(fieldKeeps[l][domainStage], 7),
-            raw[l][domainStage][23] & fieldOrdinaries[l][domainStage])).ToArray();
         // At one lane the beat's field is the value's; at two, the larger of a pair (one comparison
         // in its own stage); at four and eight, the larger of two pairs (another stage).
         var beatStage = domainStage;
-        var beatLargest = Enumerable.Range(0, groups).Select(g => domainStage.Let($"beat_largest_field_{g}", replacedFields[g])).ToList();
+        var beatLargest = Enumerable.Range(0, groups).Select(g => domainStage.Let($"beat_largest_field_{g}", words[g][domainStage][30, 23])).ToList();
         if (perCycle > 1)
         {
             var pairs = Enumerable.Range(0, lanes / 2).Select(i => domainStage.Let($"pair_largest_field_{i}",
-                Max(replacedFields[2 * i], replacedFields[2 * i + 1]))).ToList();
+                Max(words[2 * i][domainStage][30, 23], words[2 * i + 1][domainStage][30, 23]))).ToList();
             beatStage = domainPipe.Stage("pair_largest");
             if (perCycle > 2)
             {
@@ -261,10 +251,7 @@ public sealed class ZfpeCompressor : Component
             for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
                 coefficients[g, k] = block.Let($"fixed_point_{g}_{k}", Coefficient(g, k));
         var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => liftPipe.Stage($"l{i}")).ToList();
-        // From two lanes on, the negabinary stage is a skid stage (few bits cross: the windows and the
-        // flags' bits of u): the loads of the lift stages, the fixed-point stage and the magnitude
-        // stage were mapped as a chain from forward_lift_l6_valid through the loads of l6 and l3.
-        var negabinary = lanes >= 2 ? liftPipe.SkidStage("negabinary") : liftPipe.Stage("negabinary");
+        var negabinary = liftPipe.Stage("negabinary");
         var window = liftPipe.Stage("payload_window");
 
         var blockBits = new UInt[groups];
