@@ -10,7 +10,7 @@ namespace Zfpe.Cores.Codec;
 /// by the values of a block. Five register stages after the one that holds the value, each with
 /// at most one carry chain or two LUT levels in front of it (150 MHz on the ECP5, where routing is
 /// most of a path): exponent (F = max(field, 1), M with its hidden bit, the zero block), distance
-/// (Fmax − F, an 8-bit subtraction, and whether nothing is left of M), coarse (the shift by
+/// (Fmax − F, an 8-bit subtraction, 31 when nothing is left of M), coarse (the shift by
 /// multiples of 8), magnitude (the fine shift by 0..7) and fixed point (the negation as
 /// (m ^ s) + s, one carry chain).
 /// </summary>
@@ -36,17 +36,19 @@ public static class FloatToFixed
         var sign = at.Let($"{prefix}_sign", v[31]);
         var zeroBlock = at.Let($"{prefix}_zero_block", largestField[at] == 0);
 
-        // distance: Fmax - F. 24-bit M times 2^6 spans 30 bits: at a distance of 30 or more nothing is left.
+        // distance: Fmax - F. 24-bit M times 2^6 spans 30 bits: at a distance of 30 or more nothing
+        // is left, and so is nothing after the shifts by 24 and by 7, so the distance saturates at 31
+        // (in the zero block too). (A multiplexer that zeroed the coarse value instead became a
+        // synchronous reset gated by the stage's load, on the LSR pins of 30 flip-flops per lane.)
         var s = stages[0];
         var distanceNow = largestField[s] - exponent[s];
-        var distance = s.Let($"{prefix}_distance", distanceNow[4, 0]);
-        var vanishes = s.Let($"{prefix}_vanishes", zeroBlock[s] | (distanceNow[7, 5] != 0));
+        var vanishes = zeroBlock[s] | (distanceNow[7, 5] != 0);
+        var distance = s.Let($"{prefix}_distance", distanceNow[4, 0] | Hw.Repeat(vanishes, 5));
 
         // coarse: by 8s.
         s = stages[1];
         var scaled = Hw.Cat(significand[s], Hw.U(0, 6));
-        var coarseNow = Hw.Select(distance[s][4, 3], [scaled, scaled >> 8, scaled >> 16, scaled >> 24]);
-        var coarse = s.Let($"{prefix}_coarse", Hw.Mux(vanishes[s], Hw.U(0, 30), coarseNow));
+        var coarse = s.Let($"{prefix}_coarse", Hw.Select(distance[s][4, 3], [scaled, scaled >> 8, scaled >> 16, scaled >> 24]));
 
         // magnitude: the remaining 0..7 positions.
         s = stages[2];

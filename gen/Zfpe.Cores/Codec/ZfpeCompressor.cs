@@ -63,18 +63,38 @@ public sealed class ZfpeCompressor : Component
         // lanes a third that of each block's beat, so that the slot buffer needs one comparison per beat.
         var domainPipe = new Pipeline("domain");
         var arrive = domainPipe.Begin(Values);
-        var words = new PipelineValue<UInt>[lanes];
-        Bool anyNonFinite = Hw.False;
+        var raw = new PipelineValue<UInt>[lanes];
+        var nans = new PipelineValue<Bool>[lanes];
+        var specials = new PipelineValue<Bool>[lanes];
         for (var l = 0; l < lanes; l++)
         {
+            // The word is registered as it came, beside its flags (NaN; exponent field 255, NaN or
+            // ±Inf); the replacement follows the register (see below).
             var word = Values.Payload[32 * l + 31, 32 * l];
             var special = word[30, 23] == 255;
             var nan = special & (word[22, 0] != 0);
-            words[l] = arrive.Let($"word_{l}", Hw.Mux(nan, Hw.U(0, 32), Hw.Mux(special, Hw.Cat(word[31], Hw.U(0x7F7FFFFF, 31)), word)));
-            anyNonFinite |= special;
+            raw[l] = arrive.Let($"word_{l}", word);
+            nans[l] = arrive.Let($"nan_{l}", nan);
+            specials[l] = arrive.Let($"special_{l}", special);
         }
         var inputLast = arrive.Let("input_last", Values.Last!);
         var domainStage = domainPipe.Stage("domain");
+        // NaN -> 0 and ±Inf (exponent 255, fraction 0) -> ±FLT_MAX (clear bit 23, set the
+        // fraction), written as AND/OR masks of registered flags. As a multiplexer with a constant
+        // in front of the stage's registers, Yosys made the NaN case a synchronous reset gated by
+        // the stage's load (the slot buffer's write_ready) on the LSR pins of every word bit; with
+        // the flags computed in the same cone, ABC copied the 23-bit NaN test into every bit.
+        var words = new PipelineValue<UInt>[lanes];
+        for (var l = 0; l < lanes; l++)
+        {
+            var word = raw[l][domainStage];
+            var keep = !nans[l][domainStage];
+            var special = specials[l][domainStage];
+            words[l] = domainStage.Let($"domain_word_{l}", Hw.Cat(
+                word[31, 24] & Hw.Repeat(keep, 8),
+                word[23] & !special,
+                (word[22, 0] | Hw.Repeat(special, 23)) & Hw.Repeat(keep, 23)));
+        }
         // At one lane the beat's field is the value's; at two, the larger of a pair (one comparison
         // in its own stage); at four and eight, the larger of two pairs (another stage).
         var beatStage = domainStage;
@@ -162,10 +182,20 @@ public sealed class ZfpeCompressor : Component
             });
         });
 
+        // The sticky status, from the Domain stage's registered flags: "arrived" is high in the
+        // cycle after a beat with a NaN or ±Inf was taken, and shows on the output at once, so
+        // non_finite rises in the same cycle as before; a clear_status in the cycle the beat is
+        // taken clears the register, which "arrived" sets again. (Set from the input beat, the
+        // register's clock enable waited for values_ready, the Domain loads' OR.)
+        var fresh = Reg.Next(Values.Fire, reset: 0, name: "domain_fresh");
+        Bool domainNonFinite = Hw.False;
+        for (var l = 0; l < lanes; l++) domainNonFinite |= specials[l][domainStage];
+        var arrived = Wire.Bool("non_finite_arrived");
+        arrived.Assign(fresh & domainNonFinite);
         var nonFinite = Reg.Bool(reset: false, name: "non_finite_seen");
+        When(arrived, () => nonFinite.Assign(true));
         When(ClearStatus, () => nonFinite.Assign(false));
-        When(Values.Fire & anyNonFinite, () => nonFinite.Assign(true));
-        NonFinite.Assign(nonFinite);
+        NonFinite.Assign(nonFinite | arrived);
 
         // ---- FixedPoint: one shifter per lane, the slots of a block one per cycle ---------------
         var fixedPipe = new Pipeline("fixed_point");
@@ -184,7 +214,12 @@ public sealed class ZfpeCompressor : Component
         // The magnitude stage is a skid stage too: it cuts the ready path from the output through
         // the ForwardLift stages and the FixedPoint stages into two shallow ones (there rather than
         // at q, so that its multiplexer follows the fine shift, not the negation's carry chain).
-        var fixedStages = new[] { "exponent", "distance", "coarse" }.Select(n => fixedPipe.Stage(n)).ToList();
+        // At four lanes and more the distance stage is a skid stage as well: each load there drives
+        // the clock enables of four lanes' registers, and the loads of read, exponent, distance and
+        // coarse, written as flat ORs up to the magnitude stage, were mapped as a chain of them.
+        var fixedStages = new List<PipelineStage> { fixedPipe.Stage("exponent") };
+        fixedStages.Add(lanes >= 4 ? fixedPipe.SkidStage("distance") : fixedPipe.Stage("distance"));
+        fixedStages.Add(fixedPipe.Stage("coarse"));
         fixedStages.Add(fixedPipe.SkidStage("magnitude"));
         fixedStages.Add(fixedPipe.Stage("fixed"));
         var fixedStage = fixedStages[^1];
