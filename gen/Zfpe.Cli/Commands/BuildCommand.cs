@@ -45,5 +45,6 @@ public static class BuildCommand
         return cmd;
     }
 
-    public static string DefaultDirectory(string design, EcpDevice device) => Path.Combine("out", "build", $"{design}-{device.Name}");
+    /// <summary>Where `zfpe build` puts a design's default configuration (what `zfpe program` looks for).</summary>
+    public static string DefaultDirectory(string design, EcpDevice device) => SynthFlowSupport.DefaultDirectory("build", design, [], device);
 }
