@@ -32,7 +32,7 @@ public class PipelineTests
         public readonly Stream<UInt> Output;
         public readonly int Latency;
 
-        public MultiplyAdd(bool skid = false)
+        public MultiplyAdd(bool skid = false, bool lockstep = false)
         {
             Input = In.Stream(Operands.Shape, withLast: true);
             Output = Out.Stream(36, withLast: true);
@@ -40,9 +40,9 @@ public class PipelineTests
             var arrive = p.Begin(Input);
             var operands = arrive.Let("operands", Input.Payload);
             var last = arrive.Let("last", Input.Last!);
-            var multiply = p.Stage("multiply");
+            var multiply = lockstep ? p.LockstepStage("multiply") : p.Stage("multiply");
             var product = multiply.Let("product", operands[multiply].A * operands[multiply].B);
-            var add = skid ? p.SkidStage("add") : p.Stage("add");
+            var add = skid ? p.SkidStage("add") : lockstep ? p.LockstepStage("add") : p.Stage("add");
             var sum = add.Let("sum", product[add] + (operands[add].A.ZeroExtend(32) << 4));
             var done = p.Stage("done");
             p.End(Output, done, s => Hw.Cat(operands[s].Tag, sum[s]), lastBeat: s => last[s]);
@@ -51,11 +51,13 @@ public class PipelineTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_pipeline_computes_every_beat_in_order_under_random_stalls_with_its_latency(bool skid)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void A_pipeline_computes_every_beat_in_order_under_random_stalls_with_its_latency(bool skid, bool lockstep)
     {
-        var top = new MultiplyAdd(skid);
+        var top = new MultiplyAdd(skid, lockstep);
         Assert.Equal(3, top.Latency);
         var design = VerilogEmitter.Emit(top);
         Assert.Equal("", VerilogTools.Lint(design));
@@ -116,6 +118,43 @@ public class PipelineTests
         Assert.Matches(@"assign mac_multiply_load = .*mac_add_ready", text);
         Assert.DoesNotMatch(@"assign mac_multiply_load = .*output_ready", text);
         Assert.Matches(@"assign mac_add_ready = !mac_add_spare_valid;", text);
+    }
+
+    [Fact]
+    public void Lockstep_stages_share_the_load_of_the_stage_after_them()
+    {
+        var text = VerilogEmitter.Emit(new MultiplyAdd(lockstep: true)).Files.Single().Text;
+        Assert.Contains("assign mac_add_load = mac_done_load;", text);
+        Assert.Contains("assign mac_multiply_load = mac_done_load;", text);
+        Assert.Contains("assign input_ready = mac_done_load;", text);
+        // The run's one load: the last stage's own valid and the consumer's ready, no other valid bit.
+        Assert.Contains("assign mac_done_load = output_ready | !mac_done_valid;", text);
+
+        // With a skid stage after it, a lockstep stage loads on the skid stage's registered ready.
+        var skid = VerilogEmitter.Emit(new MultiplyAdd(skid: true, lockstep: true)).Files.Single().Text;
+        Assert.Contains("assign mac_multiply_load = mac_add_ready;", skid);
+    }
+
+    private sealed class EndsInLockstep : Component
+    {
+        public EndsInLockstep()
+        {
+            var input = In.Stream(8);
+            var output = Out.Stream(8);
+            var p = new Pipeline("tail");
+            var first = p.Begin(input);
+            var word = first.Let("word", input.Payload);
+            var last = p.LockstepStage("last"); // @lockstep-last
+            p.End(output, last, s => word[s]);
+        }
+    }
+
+    [Fact]
+    public void A_pipeline_cannot_end_in_a_lockstep_stage()
+    {
+        var e = Assert.Throws<HdlException>(() => new EndsInLockstep());
+        Assert.StartsWith(Marker.At("lockstep-last"), e.Message);
+        Assert.Contains("ends at lockstep stage 'last'", e.Message);
     }
 
     private sealed class ReadsTooEarly : Component

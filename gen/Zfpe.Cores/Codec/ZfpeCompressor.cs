@@ -78,7 +78,9 @@ public sealed class ZfpeCompressor : Component
             specials[l] = arrive.Let($"special_{l}", special);
         }
         var inputLast = arrive.Let("input_last", Values.Last!);
-        var domainStage = domainPipe.Stage("domain");
+        // Before the pair and beat stages the Domain stages move in lockstep (one load for the run:
+        // at 4 lanes the flat ORs were mapped as a chain of loads, each driving 32 × 4 clock enables).
+        var domainStage = perCycle > 1 ? domainPipe.LockstepStage("domain") : domainPipe.Stage("domain");
         // NaN -> 0 and ±Inf (exponent 255, fraction 0) -> ±FLT_MAX (clear bit 23, set the
         // fraction), written as AND/OR masks of registered flags. As a multiplexer with a constant
         // in front of the stage's registers, Yosys made the NaN case a synchronous reset gated by
@@ -103,7 +105,7 @@ public sealed class ZfpeCompressor : Component
         {
             var pairs = Enumerable.Range(0, lanes / 2).Select(i => domainStage.Let($"pair_largest_field_{i}",
                 Max(words[2 * i][domainStage][30, 23], words[2 * i + 1][domainStage][30, 23]))).ToList();
-            beatStage = domainPipe.Stage("pair_largest");
+            beatStage = perCycle > 2 ? domainPipe.LockstepStage("pair_largest") : domainPipe.Stage("pair_largest");
             if (perCycle > 2)
             {
                 var pairStage = beatStage;
@@ -250,8 +252,12 @@ public sealed class ZfpeCompressor : Component
         for (var g = 0; g < groups; g++)
             for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
                 coefficients[g, k] = block.Let($"fixed_point_{g}_{k}", Coefficient(g, k));
-        var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => liftPipe.Stage($"l{i}")).ToList();
-        var negabinary = liftPipe.Stage("negabinary");
+        // The lift and negabinary stages move in lockstep with the output register: one load net for
+        // the run, one gate from the output's valid and ready. (As plain stages, the flat ORs of their
+        // valid bits were mapped as a chain of loads l6 -> l3 -> ..., each a high-fanout net, back
+        // to the magnitude skid stage: the critical path at lanes 2 and 4, b 9.)
+        var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => liftPipe.LockstepStage($"l{i}")).ToList();
+        var negabinary = liftPipe.LockstepStage("negabinary");
         var window = liftPipe.Stage("payload_window");
 
         var blockBits = new UInt[groups];

@@ -88,13 +88,26 @@ public sealed class Pipeline
     /// multiplexer per bit carried into it: put it where few bits cross. Latency as a plain stage.
     /// </summary>
     public PipelineStage SkidStage(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        AddStage(name, skid: true, file, line);
+        AddStage(name, StageKind.Skid, file, line);
 
     /// <summary>The next register stage: every value read here or later from an earlier stage passes through its registers.</summary>
     public PipelineStage Stage(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        AddStage(name, skid: false, file, line);
+        AddStage(name, StageKind.Plain, file, line);
 
-    private PipelineStage AddStage(string name, bool skid, string file, int line)
+    /// <summary>
+    /// The next register stage, moving in lockstep with the stage after it: its load is that stage's
+    /// load (the same net), not <c>!valid | next load</c>. A bubble in it is not squeezed out under
+    /// backpressure, but a run of lockstep stages shares one load, one gate from the registers that
+    /// decide it, instead of a chain of gates, each driving the clock enables of a whole stage (what
+    /// the synthesiser makes of the flat ORs of a long run of plain stages). Throughput with a ready
+    /// consumer and latency are those of a plain stage. A pipeline's last stage cannot be lockstep.
+    /// </summary>
+    public PipelineStage LockstepStage(string name, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AddStage(name, StageKind.Lockstep, file, line);
+
+    private enum StageKind { Plain, Skid, Lockstep }
+
+    private PipelineStage AddStage(string name, StageKind kind, string file, int line)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var loc = SourceLocation.Of(file, line);
@@ -104,10 +117,10 @@ public sealed class Pipeline
         var load = Current.Wire.Bool($"{Name}_{name}_load", file, line);
         var valid = Current.Reg.Bool(reset: false, enable: load, name: $"{Name}_{name}_valid", file, line);
         var before = stages[^1];
-        if (!skid)
+        if (kind != StageKind.Skid)
         {
             valid.Assign(before.Valid, file, line);
-            var plain = new PipelineStage(this, stages.Count, name, valid, loc) { Load = load, Ready = load };
+            var plain = new PipelineStage(this, stages.Count, name, valid, loc) { Load = load, Ready = load, IsLockstep = kind == StageKind.Lockstep };
             stages.Add(plain);
             return plain;
         }
@@ -143,22 +156,32 @@ public sealed class Pipeline
         if (ended) throw new HdlException(loc, $"pipeline '{Name}' has already ended");
         if (!ReferenceEquals(last, stages[^1]))
             throw new HdlException(loc, $"pipeline '{Name}' ends at its last stage '{stages[^1].Name}', not at '{last.Name}'");
+        if (last.IsLockstep)
+            throw new HdlException(last.Declared, $"pipeline '{Name}' ends at lockstep stage '{last.Name}': the last stage loads on its own valid too (make it a plain Stage)");
     }
 
     // load(k) = !valid(k) | load(k + 1), the stage after the last being the consumer; written out
     // flat (load(k) = !valid(k) | ... | !valid(n) | ready) up to the next skid stage, whose ready is a
     // register, so that the synthesiser sees shallow OR trees rather than a chain through every stage.
+    // A lockstep stage adds no term: its load is the net of the stage after it (or the consumer's ready).
     private void Link(Bool downstreamReady, string file, int line)
     {
         var terms = new List<Bool> { downstreamReady };
+        var after = downstreamReady;
         for (var k = stages.Count - 1; k >= 1; k--)
         {
             var stage = stages[k];
+            if (stage.IsLockstep)
+            {
+                stage.Load!.Assign(after, file, line);
+                continue;
+            }
             terms.Add(!stage.Valid);
             stage.Load!.Assign(OrTree(terms), file, line);
+            after = stage.Ready!;
             if (stage.SpareValid is not null) terms = [stage.Ready!];
         }
-        inputReady!.Assign(OrTree(terms), file, line);
+        inputReady!.Assign(after, file, line);
     }
 
     private static Bool OrTree(IReadOnlyList<Bool> terms)

@@ -35,6 +35,9 @@ public sealed class PipelineStage
     /// <summary>Skid stages only: the spare register set holds a beat.</summary>
     internal Bool? SpareValid { get; init; }
 
+    /// <summary>Whether this is a <see cref="Pipeline.LockstepStage"/>: it loads with the stage after it.</summary>
+    public bool IsLockstep { get; internal init; }
+
     /// <summary>Whether this is a <see cref="Pipeline.SkidStage"/>.</summary>
     public bool IsSkid => SpareValid is not null;
 
