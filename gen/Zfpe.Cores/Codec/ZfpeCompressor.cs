@@ -66,6 +66,7 @@ public sealed class ZfpeCompressor : Component
         var raw = new PipelineValue<UInt>[lanes];
         var nans = new PipelineValue<Bool>[lanes];
         var specials = new PipelineValue<Bool>[lanes];
+        var domainFields = new PipelineValue<UInt>[lanes];
         for (var l = 0; l < lanes; l++)
         {
             // The word is registered as it came, beside its flags (NaN; exponent field 255, NaN or
@@ -76,6 +77,10 @@ public sealed class ZfpeCompressor : Component
             raw[l] = arrive.Let($"word_{l}", word);
             nans[l] = arrive.Let($"nan_{l}", nan);
             specials[l] = arrive.Let($"special_{l}", special);
+            // The exponent field after the replacement (NaN 0, ±Inf 254), registered on its own for
+            // the comparisons of the next stage: read from the replaced word, the NaN flag's routing
+            // to the 31 bits it masks came before the comparison's carry chain (lanes 2 and 4, b 9).
+            domainFields[l] = arrive.Let($"field_{l}", Hw.Cat(word[30, 24] & Hw.Repeat(!nan, 7), word[23] & !special));
         }
         var inputLast = arrive.Let("input_last", Values.Last!);
         // Before the pair and beat stages the Domain stages move in lockstep (one load for the run:
@@ -100,11 +105,11 @@ public sealed class ZfpeCompressor : Component
         // At one lane the beat's field is the value's; at two, the larger of a pair (one comparison
         // in its own stage); at four and eight, the larger of two pairs (another stage).
         var beatStage = domainStage;
-        var beatLargest = Enumerable.Range(0, groups).Select(g => domainStage.Let($"beat_largest_field_{g}", words[g][domainStage][30, 23])).ToList();
+        var beatLargest = Enumerable.Range(0, groups).Select(g => domainStage.Let($"beat_largest_field_{g}", domainFields[g][domainStage])).ToList();
         if (perCycle > 1)
         {
             var pairs = Enumerable.Range(0, lanes / 2).Select(i => domainStage.Let($"pair_largest_field_{i}",
-                Max(words[2 * i][domainStage][30, 23], words[2 * i + 1][domainStage][30, 23]))).ToList();
+                Max(domainFields[2 * i][domainStage], domainFields[2 * i + 1][domainStage]))).ToList();
             beatStage = perCycle > 2 ? domainPipe.LockstepStage("pair_largest") : domainPipe.Stage("pair_largest");
             if (perCycle > 2)
             {
@@ -216,12 +221,16 @@ public sealed class ZfpeCompressor : Component
         // The magnitude stage is a skid stage too: it cuts the ready path from the output through
         // the ForwardLift stages and the FixedPoint stages into two shallow ones (there rather than
         // at q, so that its multiplexer follows the fine shift, not the negation's carry chain).
-        // At four lanes and more the distance stage is a skid stage as well: each load there drives
-        // the clock enables of four lanes' registers, and the loads of read, exponent, distance and
-        // coarse, written as flat ORs up to the magnitude stage, were mapped as a chain of them.
-        var fixedStages = new List<PipelineStage> { fixedPipe.Stage("exponent") };
-        fixedStages.Add(lanes >= 4 ? fixedPipe.SkidStage("distance") : fixedPipe.Stage("distance"));
-        fixedStages.Add(fixedPipe.Stage("coarse"));
+        // The exponent, distance and coarse stages move in lockstep with it: their load is its
+        // registered ready. (As plain stages, the flat ORs of their loads were mapped as a chain,
+        // each load driving the clock enables of every lane; at 4 lanes a skid stage at distance
+        // cut it, but its multiplexer followed the distance subtraction's carry chain.)
+        var fixedStages = new List<PipelineStage>
+        {
+            fixedPipe.LockstepStage("exponent"),
+            fixedPipe.LockstepStage("distance"),
+            fixedPipe.LockstepStage("coarse"),
+        };
         fixedStages.Add(fixedPipe.SkidStage("magnitude"));
         fixedStages.Add(fixedPipe.Stage("fixed"));
         var fixedStage = fixedStages[^1];
