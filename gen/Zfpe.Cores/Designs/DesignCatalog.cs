@@ -1,6 +1,7 @@
 using Zfpe.Cores.Board;
 using Zfpe.Cores.Codec;
 using Zfpe.Cores.Float;
+using Zfpe.Cores.Processing;
 using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Basic;
 using Zfpe.Hdl.Lib.Ecp5;
@@ -49,6 +50,8 @@ public static class DesignCatalog
             c => new FloatMultiplier(c)),
         DesignInfo.Of<FloatCoreConfig>("float-add", "simplified float adder (gen/Zfpe.Reference/Float/README.md): float32 pairs in, sums out; align, add, normalise by shifts 9/5/2/1/1 at m = 18",
             c => new FloatAdder(c)),
+        DesignInfo.Of<PeConfig>("pe", "processing element: float-mul + float-add multiply-accumulating K outputs x B batch rows, partial sums circulating through a block-RAM queue (gen/Zfpe.Cores/Processing)",
+            c => new ProcessingElement(c)),
         DesignInfo.Of<UartLoopbackConfig>("uart-loopback", "UART receiver -> FIFO -> UART transmitter: echoes every byte (board-free UART example)",
             c => new UartLoopback(c.Uart, c.Depth)),
         DesignInfo.Of<Ulx3sCodecConfig>("ulx3s-codec", "ULX3S board design: float32 values over the USB serial port, ZFPe compressed and decompressed, blocks and values sent back (gen/Zfpe.Cores/Board/PROTOCOL.md)",

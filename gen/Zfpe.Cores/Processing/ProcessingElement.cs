@@ -1,0 +1,192 @@
+using Zfpe.Cores.Float;
+using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Pipelines;
+using Zfpe.Hdl.Lib.Streams;
+
+namespace Zfpe.Cores.Processing;
+
+/// <summary>
+/// A processing element: one <see cref="FloatMultiplier"/> and one <see cref="FloatAdder"/> that
+/// multiply-accumulate K = outputs-per-pe outputs for B = batch-tile batch rows at once, one
+/// multiply-add per cycle, bit-exact with <c>DenseReference</c> (each sum starts at its bias and
+/// takes one product per input, in input order).
+/// <list type="bullet">
+/// <item><c>biases</c>: per tile, bias[k] for k = 0..K−1 (+0 for none);</item>
+/// <item><c>weights</c>: per input i of the tile, W[k, i] for k = 0..K−1;</item>
+/// <item><c>inputs</c>: per input i, x[b, i] for b = 0..B−1, <c>last</c> on the final beat of the
+/// tile's last input (read on a group's final beat only);</item>
+/// <item><c>results</c>: per tile, y[k, b] for k: for b (the sums after the last input), <c>last</c> on the final one.</item>
+/// </list>
+/// Per input i the PE takes B inputs into one of two banks of its input buffer, then works
+/// for k: for b, acc[k, b] += W[k, i] · x[b, i]: each weight is used for the B rows in a row and
+/// leaves its stream after the last, so weights need no buffer; the next input's B values fill the
+/// other bank meanwhile. Partial sums circulate through a block-RAM queue (K·B ≤ 512 words):
+/// the adder takes the queue's head (or, on a tile's first input, the bias) with each product,
+/// and its sum goes back to the queue (or, on the last input, to <c>results</c>). A partial sum
+/// is only read after the adder has produced it, so there is no accumulation hazard whatever the
+/// adder's latency; when K·B is smaller than <see cref="CirculationLatency"/> the PE waits for it
+/// (fewer than one multiply-add per cycle), else it does one per cycle while its streams keep up.
+/// </summary>
+public sealed class ProcessingElement : Component
+{
+    public readonly Stream<UInt> Biases;
+    public readonly Stream<UInt> Weights;
+    public readonly Stream<UInt> Inputs;
+    public readonly Stream<UInt> Results;
+
+    public ProcessingElement(PeConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        Params(config);
+        int outputs = config.OutputsPerPe, rows = config.BatchTile;
+        int slotBits = BitsFor(outputs), rowBits = BitsFor(rows);
+
+        Biases = In.Stream(32, name: "biases");
+        Weights = In.Stream(32, name: "weights");
+        Inputs = In.Stream(32, withLast: true, name: "inputs");
+        Results = Out.Stream(32, withLast: true, name: "results");
+
+        var multiplier = Instance(new FloatMultiplier(config.Float), "multiplier");
+        var adder = Instance(new FloatAdder(config.Float), "adder");
+
+        // ---- input buffer: two banks of B values, filled from `inputs`, read K times each -------
+        var buffer = Mem(32, 2 << rowBits, "input_buffer");
+        var writeBank = Reg.Bool(reset: false, name: "write_bank");
+        var writeRow = Reg.UInt(rowBits, reset: 0, name: "write_row");
+        var bankFull = new[] { Reg.Bool(reset: false, name: "bank_0_full"), Reg.Bool(reset: false, name: "bank_1_full") };
+        var bankLast = new[] { Reg.Bool(reset: null, name: "bank_0_last"), Reg.Bool(reset: null, name: "bank_1_last") };
+        Inputs.Ready.Assign(Hw.Mux(writeBank, !bankFull[1], !bankFull[0]));
+        var writeEnd = writeRow == rows - 1;
+        When(Inputs.Fire, () =>
+        {
+            buffer.Write(Hw.Cat(writeBank, writeRow), Inputs.Payload);
+            writeRow.Assign(Hw.Mux(writeEnd, Hw.U(0, rowBits), writeRow + 1));
+            When(writeEnd, () =>
+            {
+                for (var bank = 0; bank < 2; bank++)
+                {
+                    var b = bank;
+                    When(b == 1 ? writeBank : !writeBank, () =>
+                    {
+                        bankFull[b].Assign(true);
+                        bankLast[b].Assign(Inputs.Last!);
+                    });
+                }
+                writeBank.Assign(!writeBank);
+            });
+        });
+
+        // ---- issue: one multiply-add per cycle, for k: for b over the bank being read -----------
+        var readBank = Reg.Bool(reset: false, name: "read_bank");
+        var slot = Reg.UInt(slotBits, reset: 0, name: "slot");
+        var row = Reg.UInt(rowBits, reset: 0, name: "row");
+        var first = Reg.Bool(reset: true, name: "first_input");
+        var groupReady = Hw.Mux(readBank, bankFull[1], bankFull[0]);
+        var groupLast = Hw.Mux(readBank, bankLast[1], bankLast[0]);
+        var rowEnd = row == rows - 1;
+        var slotEnd = slot == outputs - 1;
+        var issueValid = Wire.Bool("issue_valid");
+        var issueReady = Wire.Bool("issue_ready");
+        issueValid.Assign(groupReady & Weights.Valid & (!first | Biases.Valid));
+        var issueFire = issueValid & issueReady;
+        var issue = new Pipeline("issue");
+        var token = issue.Begin(issueValid, issueReady);
+        var weight = token.Let("weight", Weights.Payload);
+        var bias = token.Let("bias", Biases.Payload);
+        var isFirst = token.Let("first", first);
+        var isLast = token.Let("last_input", groupLast);
+        var isFinal = token.Let("final_sum", groupLast & rowEnd & slotEnd);
+        var operand = issue.Stage("operand");
+        var x = buffer.ReadSync(Hw.Cat(readBank, row), enable: operand.Load, name: "input_x");
+        // A weight (and on a tile's first input, a bias) leaves its stream after its B rows.
+        Weights.Ready.Assign(issueFire & rowEnd);
+        Biases.Ready.Assign(issueFire & rowEnd & first);
+        When(issueFire, () =>
+        {
+            row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
+            When(rowEnd, () =>
+            {
+                slot.Assign(Hw.Mux(slotEnd, Hw.U(0, slotBits), slot + 1));
+                When(slotEnd, () =>
+                {
+                    for (var bank = 0; bank < 2; bank++)
+                    {
+                        var b = bank;
+                        When(b == 1 ? readBank : !readBank, () => bankFull[b].Assign(false));
+                    }
+                    readBank.Assign(!readBank);
+                    first.Assign(groupLast);
+                });
+            });
+        });
+
+        // ---- fork: the operands to the multiplier, the tag beside it into a queue ------------
+        var productTags = Instance(new StreamQueue<PeProductTag>(PeProductTag.Shape, multiplier.Latency + 4), "product_tags");
+        var operandReady = Wire.Bool("operand_ready");
+        issue.End(operand, operandReady);
+        operandReady.Assign(multiplier.Input.Ready & productTags.Push.Ready);
+        multiplier.Input.Valid.Assign(operand.Valid & productTags.Push.Ready);
+        multiplier.Input.Payload.A.Assign(weight[operand]);
+        multiplier.Input.Payload.B.Assign(x);
+        productTags.Push.Valid.Assign(operand.Valid & multiplier.Input.Ready);
+        productTags.Push.Payload.First.Assign(isFirst[operand]);
+        productTags.Push.Payload.LastInput.Assign(isLast[operand]);
+        productTags.Push.Payload.Final.Assign(isFinal[operand]);
+        productTags.Push.Payload.Bias.Assign(bias[operand]);
+
+        // ---- join: product, tag and partial sum (the queue's head, or the bias) into the adder --
+        var products = multiplier.Output.SkidStage("products");
+        var partialSums = Instance(new StreamQueue<UInt>(Shape.UInt(32), PeConfig.MaxAccumulators, QueueStorage.BlockRam), "partial_sums");
+        var sumTags = Instance(new StreamQueue<PeSumTag>(PeSumTag.Shape, adder.Latency + 4), "sum_tags");
+        var tag = productTags.Pop;
+        var needsSum = !tag.Payload.First;
+        var joined = products.Valid & tag.Valid & (!needsSum | partialSums.Pop.Valid);
+        var joinFire = joined & adder.Input.Ready & sumTags.Push.Ready;
+        adder.Input.Valid.Assign(joined & sumTags.Push.Ready);
+        adder.Input.Payload.A.Assign(Hw.Mux(needsSum, partialSums.Pop.Payload, tag.Payload.Bias));
+        adder.Input.Payload.B.Assign(products.Payload);
+        sumTags.Push.Valid.Assign(joined & adder.Input.Ready);
+        sumTags.Push.Payload.Result.Assign(tag.Payload.LastInput);
+        sumTags.Push.Payload.Final.Assign(tag.Payload.Final);
+        products.Ready.Assign(joinFire);
+        tag.Ready.Assign(joinFire);
+        partialSums.Pop.Ready.Assign(joinFire & needsSum);
+
+        // ---- route: a sum goes back to the queue, or on the last input to the results --------
+        var sums = adder.Output;
+        var route = sumTags.Pop;
+        var toResults = route.Payload.Result;
+        var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "results_out");
+        var both = sums.Valid & route.Valid;
+        results.Input.Valid.Assign(both & toResults);
+        results.Input.Payload.Assign(sums.Payload);
+        results.Input.Last!.Assign(route.Payload.Final);
+        partialSums.Push.Valid.Assign(both & !toResults);
+        partialSums.Push.Payload.Assign(sums.Payload);
+        var routeFire = both & Hw.Mux(toResults, results.Input.Ready, partialSums.Push.Ready);
+        sums.Ready.Assign(routeFire);
+        route.Ready.Assign(routeFire);
+        Results.ConnectFrom(results.Output);
+
+        CirculationLatency = issue.Latency + multiplier.Latency + 1 + adder.Latency + 2;
+    }
+
+    public PeConfig Config { get; }
+
+    /// <summary>
+    /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
+    /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
+    /// skid stage, the adder, and the queue's two cycles. With K·B at least this, the PE does one
+    /// multiply-add per cycle while its streams keep up.
+    /// </summary>
+    public int CirculationLatency { get; }
+
+    private static int BitsFor(int count)
+    {
+        var bits = 1;
+        while ((1 << bits) < count) bits++;
+        return bits;
+    }
+}
