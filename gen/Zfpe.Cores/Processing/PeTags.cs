@@ -14,15 +14,15 @@ public sealed class PeProductTag : Bundle
     /// <summary>The tile's final multiply-add: its sum is the result stream's last beat.</summary>
     public Bool Final { get; }
 
-    /// <summary>The bias of the output (read only with <see cref="First"/>).</summary>
-    public UInt Bias { get; }
+    /// <summary>The last of the B rows of an output: on a tile's first input, its bias leaves the bias stream after this one.</summary>
+    public Bool RowEnd { get; }
 
     private PeProductTag(Fields f) : base(f)
     {
         First = f.Bool();
         LastInput = f.Bool();
         Final = f.Bool();
-        Bias = f.UInt(32);
+        RowEnd = f.Bool();
     }
 
     public static Shape<PeProductTag> Shape { get; } = Zfpe.Hdl.Shape.Of(f => new PeProductTag(f));

@@ -89,20 +89,19 @@ public sealed class ProcessingElement : Component
         var slotEnd = slot == outputs - 1;
         var issueValid = Wire.Bool("issue_valid");
         var issueReady = Wire.Bool("issue_ready");
-        issueValid.Assign(groupReady & Weights.Valid & (!first | Biases.Valid));
+        issueValid.Assign(groupReady & Weights.Valid);
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
         var weight = token.Let("weight", Weights.Payload);
-        var bias = token.Let("bias", Biases.Payload);
         var isFirst = token.Let("first", first);
         var isLast = token.Let("last_input", groupLast);
         var isFinal = token.Let("final_sum", groupLast & rowEnd & slotEnd);
+        var isRowEnd = token.Let("row_end", rowEnd);
         var operand = issue.Stage("operand");
         var x = buffer.ReadSync(Hw.Cat(readBank, row), enable: operand.Load, name: "input_x");
-        // A weight (and on a tile's first input, a bias) leaves its stream after its B rows.
+        // A weight leaves its stream after its B rows (a bias too, but at the adder: see the join).
         Weights.Ready.Assign(issueFire & rowEnd);
-        Biases.Ready.Assign(issueFire & rowEnd & first);
         When(issueFire, () =>
         {
             row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
@@ -134,28 +133,38 @@ public sealed class ProcessingElement : Component
         productTags.Push.Payload.First.Assign(isFirst[operand]);
         productTags.Push.Payload.LastInput.Assign(isLast[operand]);
         productTags.Push.Payload.Final.Assign(isFinal[operand]);
-        productTags.Push.Payload.Bias.Assign(bias[operand]);
+        productTags.Push.Payload.RowEnd.Assign(isRowEnd[operand]);
 
-        // ---- join: product, tag and partial sum (the queue's head, or the bias) into the adder --
+        // ---- join: product, tag and partial sum (the queue's head, or on a tile's first input the
+        // head of the bias stream, taken there in the order the products come) into the adder.
+        // Skid stages on both sides (products; the adder's input) keep the ready paths short: the
+        // multiplier's and the adder's stages each form a chain of loads from their output's ready.
         var products = multiplier.Output.SkidStage("products");
         var partialSums = Instance(new StreamQueue<UInt>(Shape.UInt(32), PeConfig.MaxAccumulators, QueueStorage.BlockRam), "partial_sums");
         var sumTags = Instance(new StreamQueue<PeSumTag>(PeSumTag.Shape, adder.Latency + 4), "sum_tags");
+        var adderIn = Instance(new StreamStage<FloatOperands>(FloatOperands.Shape), "adder_in");
+        adder.Input.ConnectFrom(adderIn.Output);
+        // The queue's head leaves the block RAM into a plain register first: a DP16KD's read data
+        // come late in the cycle (about 5 ns at speed 6), too late for a multiplexer after them.
+        var heads = Instance(new StreamStage<UInt>(Shape.UInt(32), registeredReady: false), "partial_sum");
+        heads.Input.ConnectFrom(partialSums.Pop);
         var tag = productTags.Pop;
-        var needsSum = !tag.Payload.First;
-        var joined = products.Valid & tag.Valid & (!needsSum | partialSums.Pop.Valid);
-        var joinFire = joined & adder.Input.Ready & sumTags.Push.Ready;
-        adder.Input.Valid.Assign(joined & sumTags.Push.Ready);
-        adder.Input.Payload.A.Assign(Hw.Mux(needsSum, partialSums.Pop.Payload, tag.Payload.Bias));
-        adder.Input.Payload.B.Assign(products.Payload);
-        sumTags.Push.Valid.Assign(joined & adder.Input.Ready);
+        var startsAtBias = tag.Payload.First;
+        var joined = products.Valid & tag.Valid & Hw.Mux(startsAtBias, Biases.Valid, heads.Output.Valid);
+        var joinFire = joined & adderIn.Input.Ready & sumTags.Push.Ready;
+        adderIn.Input.Valid.Assign(joined & sumTags.Push.Ready);
+        adderIn.Input.Payload.A.Assign(Hw.Mux(startsAtBias, Biases.Payload, heads.Output.Payload));
+        adderIn.Input.Payload.B.Assign(products.Payload);
+        sumTags.Push.Valid.Assign(joined & adderIn.Input.Ready);
         sumTags.Push.Payload.Result.Assign(tag.Payload.LastInput);
         sumTags.Push.Payload.Final.Assign(tag.Payload.Final);
         products.Ready.Assign(joinFire);
         tag.Ready.Assign(joinFire);
-        partialSums.Pop.Ready.Assign(joinFire & needsSum);
+        heads.Output.Ready.Assign(joinFire & !startsAtBias);
+        Biases.Ready.Assign(joinFire & startsAtBias & tag.Payload.RowEnd);
 
         // ---- route: a sum goes back to the queue, or on the last input to the results --------
-        var sums = adder.Output;
+        var sums = adder.Output.SkidStage("sums");
         var route = sumTags.Pop;
         var toResults = route.Payload.Result;
         var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "results_out");
@@ -170,7 +179,7 @@ public sealed class ProcessingElement : Component
         route.Ready.Assign(routeFire);
         Results.ConnectFrom(results.Output);
 
-        CirculationLatency = issue.Latency + multiplier.Latency + 1 + adder.Latency + 2;
+        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + 2 + 1;
     }
 
     public PeConfig Config { get; }
@@ -178,7 +187,8 @@ public sealed class ProcessingElement : Component
     /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// skid stage, the adder, and the queue's two cycles. With K·B at least this, the PE does one
+    /// skid stage, the adder's input stage, the adder, the sums' skid stage, the queue's two cycles
+    /// and the register after it. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
