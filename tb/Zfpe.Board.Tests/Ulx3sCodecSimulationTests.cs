@@ -199,7 +199,7 @@ public class Ulx3sCodecSimulationTests
     [Fact]
     public void Four_lanes_and_the_9_bit_exponent_give_padded_blocks_that_match_the_reference()
     {
-        // 33-bit blocks travel as 5 bytes; values pass the 4-lane packer and unpacker.
+        // 33-bit blocks travel as 5 bytes; values pass the 4-lane StreamWiden and StreamNarrow.
         var config = SimConfig with { Lanes = 4, ExponentBits = 9 };
         using var board = new SimulatedBoard(config, "board_lanes4_e9");
         var session = new HostSession(board, Timeout);
@@ -210,6 +210,22 @@ public class Ulx3sCodecSimulationTests
         var check = HostCheck.Compare(values, run);
         Assert.True(check.Passed, check.ToString());
         Assert.Equal(CodecLinkStatus.NonFiniteInput, run.Status);
+    }
+
+    [Fact]
+    public void Two_lanes_give_blocks_and_values_that_match_the_reference()
+    {
+        // Values pass the 2-lane StreamWiden and StreamNarrow; the last request is shorter than the others.
+        var config = SimConfig with { Lanes = 2, B = 9 };
+        using var board = new SimulatedBoard(config, "board_lanes2_b9");
+        var session = new HostSession(board, Timeout);
+        var info = session.Info();
+        Assert.Equal((2, 9, 48), (info.Lanes, info.B, info.BlockBits));
+        var values = MixedValues(400, seed: 21);
+        var run = session.Run(values, info, valuesPerRequest: 128);
+        var check = HostCheck.Compare(values, run);
+        Assert.True(check.Passed, check.ToString());
+        Assert.Equal(CodecLinkStatus.None, run.Status);
     }
 
     private static CodecLinkReply ReadReply(SimulatedBoard board, int count, CodecLinkInfo info)
