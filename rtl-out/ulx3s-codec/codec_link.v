@@ -19,15 +19,15 @@ module codec_link (
     reg [32:0] compressor_in_main_data;            // CodecLink.cs:82, no reset
     reg compressor_in_skid_valid;                  // CodecLink.cs:82, reset 0
     reg [32:0] compressor_in_skid_data;            // CodecLink.cs:82, no reset
-    wire compressor_out_valid;                     // CodecLink.cs:100
-    wire compressor_out_ready;                     // CodecLink.cs:100
-    wire [31:0] compressor_out_payload;            // CodecLink.cs:100
-    wire compressor_out_last;                      // CodecLink.cs:100
-    reg compressor_out_main_valid;                 // CodecLink.cs:100, reset 0
-    reg [32:0] compressor_out_main_data;           // CodecLink.cs:100, no reset
-    reg compressor_out_skid_valid;                 // CodecLink.cs:100, reset 0
-    reg [32:0] compressor_out_skid_data;           // CodecLink.cs:100, no reset
-    reg rejected;                                  // CodecLink.cs:137, reset 0
+    wire compressor_out_valid;                     // CodecLink.cs:105
+    wire compressor_out_ready;                     // CodecLink.cs:105
+    wire [31:0] compressor_out_payload;            // CodecLink.cs:105
+    wire compressor_out_last;                      // CodecLink.cs:105
+    reg compressor_out_main_valid;                 // CodecLink.cs:105, reset 0
+    reg [32:0] compressor_out_main_data;           // CodecLink.cs:105, no reset
+    reg compressor_out_skid_valid;                 // CodecLink.cs:105, reset 0
+    reg [32:0] compressor_out_skid_data;           // CodecLink.cs:105, no reset
+    reg rejected;                                  // CodecLink.cs:142, reset 0
     wire rx_rxd;                                   // port rxd of instance rx
     wire rx_output_valid;                          // port output_valid of instance rx
     wire rx_output_ready;                          // port output_ready of instance rx
@@ -129,7 +129,7 @@ module codec_link (
     wire [31:0] value_queue_pop_payload;           // port pop_payload of instance value_queue
     wire [2:0] value_queue_level;                  // port level of instance value_queue
     wire [32:0] compressor_in_main_data_part0;     // CodecLink.cs:82, part of an expression
-    wire [32:0] compressor_out_main_data_part0;    // CodecLink.cs:100, part of an expression
+    wire [32:0] compressor_out_main_data_part0;    // CodecLink.cs:105, part of an expression
 
     assign compressor_in_main_data_part0 = {request_queue_pop_last, request_queue_pop_payload};
     assign compressor_out_main_data_part0 = {compressor_blocks_last, compressor_blocks_payload};
@@ -153,48 +153,48 @@ module codec_link (
     assign compressor_values_payload = compressor_in_payload;  // CodecLink.cs:86
     assign compressor_values_last = compressor_in_last;  // CodecLink.cs:86
     assign compressor_in_ready = compressor_values_ready;  // CodecLink.cs:86
-    assign compressor_blocks_ready = !compressor_out_skid_valid;  // CodecLink.cs:100
-    assign compressor_out_valid = compressor_out_main_valid;  // CodecLink.cs:100
-    assign compressor_out_payload = compressor_out_main_data[31:0];  // CodecLink.cs:100
-    assign compressor_out_last = compressor_out_main_data[32];  // CodecLink.cs:100
-    assign block_fork_input_valid = compressor_out_valid;  // CodecLink.cs:100
-    assign block_fork_input_payload = compressor_out_payload;  // CodecLink.cs:100
-    assign block_fork_input_last = compressor_out_last;  // CodecLink.cs:100
-    assign compressor_out_ready = block_fork_input_ready;  // CodecLink.cs:100
-    assign block_queue_push_valid = block_fork_outputs_0_valid;  // CodecLink.cs:101
-    assign block_queue_push_payload = block_fork_outputs_0_payload;  // CodecLink.cs:101
-    assign block_fork_outputs_0_ready = block_queue_push_ready;  // CodecLink.cs:101
-    assign decompressor_blocks_valid = block_fork_outputs_1_valid;  // CodecLink.cs:102
-    assign decompressor_blocks_payload = block_fork_outputs_1_payload;  // CodecLink.cs:102
-    assign decompressor_blocks_last = block_fork_outputs_1_last;  // CodecLink.cs:102
-    assign block_fork_outputs_1_ready = decompressor_blocks_ready;  // CodecLink.cs:102
-    assign writer_blocks_valid = block_queue_pop_valid;  // CodecLink.cs:103
-    assign writer_blocks_payload = block_queue_pop_payload;  // CodecLink.cs:103
-    assign block_queue_pop_ready = writer_blocks_ready;  // CodecLink.cs:103
-    assign value_queue_push_valid = decompressor_values_valid;  // CodecLink.cs:109
-    assign value_queue_push_payload = decompressor_values_payload;  // CodecLink.cs:109
-    assign decompressor_values_ready = value_queue_push_ready;  // CodecLink.cs:109
-    assign writer_values_valid = value_queue_pop_valid;  // CodecLink.cs:110
-    assign writer_values_payload = value_queue_pop_payload;  // CodecLink.cs:110
-    assign value_queue_pop_ready = writer_values_ready;  // CodecLink.cs:110
-    assign writer_start_codec = parser_start_codec;  // CodecLink.cs:125
-    assign writer_start_info = parser_start_info;  // CodecLink.cs:126
-    assign writer_reject = parser_reject;  // CodecLink.cs:127
-    assign writer_count = parser_count;  // CodecLink.cs:128
-    assign writer_request_complete = parser_complete;  // CodecLink.cs:129
-    assign writer_checksum_mismatch = parser_checksum_mismatch;  // CodecLink.cs:130
-    assign writer_framing_error = parser_framing_error;  // CodecLink.cs:131
-    assign writer_truncated = parser_truncated;  // CodecLink.cs:132
-    assign writer_non_finite = compressor_non_finite;  // CodecLink.cs:133
-    assign tx_input_valid = writer_bytes_valid;  // CodecLink.cs:134
-    assign tx_input_payload = writer_bytes_payload;  // CodecLink.cs:134
-    assign writer_bytes_ready = tx_input_ready;  // CodecLink.cs:134
-    assign txd = tx_txd;  // CodecLink.cs:135
-    assign rx_byte = rx_output_valid & rx_output_ready;  // CodecLink.cs:139
-    assign tx_byte = tx_input_valid & tx_input_ready;  // CodecLink.cs:140
-    assign busy = !writer_idle;  // CodecLink.cs:141
-    assign non_finite_seen = compressor_non_finite;  // CodecLink.cs:142
-    assign error_seen = ((rejected | parser_checksum_mismatch) | parser_framing_error) | parser_truncated;  // CodecLink.cs:143
+    assign compressor_blocks_ready = !compressor_out_skid_valid;  // CodecLink.cs:105
+    assign compressor_out_valid = compressor_out_main_valid;  // CodecLink.cs:105
+    assign compressor_out_payload = compressor_out_main_data[31:0];  // CodecLink.cs:105
+    assign compressor_out_last = compressor_out_main_data[32];  // CodecLink.cs:105
+    assign block_fork_input_valid = compressor_out_valid;  // CodecLink.cs:105
+    assign block_fork_input_payload = compressor_out_payload;  // CodecLink.cs:105
+    assign block_fork_input_last = compressor_out_last;  // CodecLink.cs:105
+    assign compressor_out_ready = block_fork_input_ready;  // CodecLink.cs:105
+    assign block_queue_push_valid = block_fork_outputs_0_valid;  // CodecLink.cs:106
+    assign block_queue_push_payload = block_fork_outputs_0_payload;  // CodecLink.cs:106
+    assign block_fork_outputs_0_ready = block_queue_push_ready;  // CodecLink.cs:106
+    assign decompressor_blocks_valid = block_fork_outputs_1_valid;  // CodecLink.cs:107
+    assign decompressor_blocks_payload = block_fork_outputs_1_payload;  // CodecLink.cs:107
+    assign decompressor_blocks_last = block_fork_outputs_1_last;  // CodecLink.cs:107
+    assign block_fork_outputs_1_ready = decompressor_blocks_ready;  // CodecLink.cs:107
+    assign writer_blocks_valid = block_queue_pop_valid;  // CodecLink.cs:108
+    assign writer_blocks_payload = block_queue_pop_payload;  // CodecLink.cs:108
+    assign block_queue_pop_ready = writer_blocks_ready;  // CodecLink.cs:108
+    assign value_queue_push_valid = decompressor_values_valid;  // CodecLink.cs:114
+    assign value_queue_push_payload = decompressor_values_payload;  // CodecLink.cs:114
+    assign decompressor_values_ready = value_queue_push_ready;  // CodecLink.cs:114
+    assign writer_values_valid = value_queue_pop_valid;  // CodecLink.cs:115
+    assign writer_values_payload = value_queue_pop_payload;  // CodecLink.cs:115
+    assign value_queue_pop_ready = writer_values_ready;  // CodecLink.cs:115
+    assign writer_start_codec = parser_start_codec;  // CodecLink.cs:130
+    assign writer_start_info = parser_start_info;  // CodecLink.cs:131
+    assign writer_reject = parser_reject;  // CodecLink.cs:132
+    assign writer_count = parser_count;  // CodecLink.cs:133
+    assign writer_request_complete = parser_complete;  // CodecLink.cs:134
+    assign writer_checksum_mismatch = parser_checksum_mismatch;  // CodecLink.cs:135
+    assign writer_framing_error = parser_framing_error;  // CodecLink.cs:136
+    assign writer_truncated = parser_truncated;  // CodecLink.cs:137
+    assign writer_non_finite = compressor_non_finite;  // CodecLink.cs:138
+    assign tx_input_valid = writer_bytes_valid;  // CodecLink.cs:139
+    assign tx_input_payload = writer_bytes_payload;  // CodecLink.cs:139
+    assign writer_bytes_ready = tx_input_ready;  // CodecLink.cs:139
+    assign txd = tx_txd;  // CodecLink.cs:140
+    assign rx_byte = rx_output_valid & rx_output_ready;  // CodecLink.cs:144
+    assign tx_byte = tx_input_valid & tx_input_ready;  // CodecLink.cs:145
+    assign busy = !writer_idle;  // CodecLink.cs:146
+    assign non_finite_seen = compressor_non_finite;  // CodecLink.cs:147
+    assign error_seen = ((rejected | parser_checksum_mismatch) | parser_framing_error) | parser_truncated;  // CodecLink.cs:148
     always @(posedge clk) begin
         if (reset) begin
             compressor_in_main_valid <= 1'b0;
@@ -211,18 +211,18 @@ module codec_link (
                     compressor_in_skid_valid <= 1'b1;  // CodecLink.cs:82
                 end
             end
-            if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:100
-                compressor_out_main_valid <= compressor_out_skid_valid | compressor_blocks_valid;  // CodecLink.cs:100
-                compressor_out_skid_valid <= 1'b0;  // CodecLink.cs:100
+            if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:105
+                compressor_out_main_valid <= compressor_out_skid_valid | compressor_blocks_valid;  // CodecLink.cs:105
+                compressor_out_skid_valid <= 1'b0;  // CodecLink.cs:105
             end else begin
-                if (compressor_blocks_valid & !compressor_out_skid_valid) begin  // CodecLink.cs:100
-                    compressor_out_skid_valid <= 1'b1;  // CodecLink.cs:100
+                if (compressor_blocks_valid & !compressor_out_skid_valid) begin  // CodecLink.cs:105
+                    compressor_out_skid_valid <= 1'b1;  // CodecLink.cs:105
                 end
             end
-            if (parser_reject) begin  // CodecLink.cs:138
-                rejected <= 1'b1;  // CodecLink.cs:138
+            if (parser_reject) begin  // CodecLink.cs:143
+                rejected <= 1'b1;  // CodecLink.cs:143
             end else if (parser_start_codec) begin
-                rejected <= 1'b0;  // CodecLink.cs:138
+                rejected <= 1'b0;  // CodecLink.cs:143
             end
         end
     end
@@ -234,11 +234,11 @@ module codec_link (
                 compressor_in_skid_data <= compressor_in_main_data_part0;  // CodecLink.cs:82
             end
         end
-        if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:100
-            compressor_out_main_data <= compressor_out_skid_valid ? compressor_out_skid_data : compressor_out_main_data_part0;  // CodecLink.cs:100
+        if (compressor_out_ready | !compressor_out_main_valid) begin  // CodecLink.cs:105
+            compressor_out_main_data <= compressor_out_skid_valid ? compressor_out_skid_data : compressor_out_main_data_part0;  // CodecLink.cs:105
         end else begin
-            if (compressor_blocks_valid & !compressor_out_skid_valid) begin  // CodecLink.cs:100
-                compressor_out_skid_data <= compressor_out_main_data_part0;  // CodecLink.cs:100
+            if (compressor_blocks_valid & !compressor_out_skid_valid) begin  // CodecLink.cs:105
+                compressor_out_skid_data <= compressor_out_main_data_part0;  // CodecLink.cs:105
             end
         end
     end
@@ -372,7 +372,7 @@ module codec_link (
         .txd(tx_txd),
         .busy(tx_busy)
     );
-    stream_queue_payload_u32_depth4 value_queue (  // CodecLink.cs:108
+    stream_queue_payload_u32_depth4 value_queue (  // CodecLink.cs:113
         .clk(clk),
         .reset(reset),
         .push_valid(value_queue_push_valid),

@@ -87,12 +87,17 @@ public sealed class CodecLink : Component
         }
         else
         {
-            // A request holds whole blocks, so its last value always completes a wide beat (Count = lanes).
-            var widen = Instance(new StreamWiden<UInt>(value, lanes, withLast: true), "widen");
-            widen.Input.ConnectFrom(pop);
+            // A request holds whole blocks, so every wide beat is full and the request's final value
+            // is always the top lane's: `last` travels as a field, and the widener needs no partial beats.
+            var widen = Instance(new StreamWiden<RequestValue>(RequestValue.Shape, lanes), "widen");
+            widen.Input.Valid.Assign(pop.Valid);
+            widen.Input.Payload.Bits.Assign(pop.Payload);
+            widen.Input.Payload.Final.Assign(pop.Last!);
+            pop.Ready.Assign(widen.Input.Ready);
+            var items = widen.Output.Payload.Items;
             compressor.Values.Valid.Assign(widen.Output.Valid);
-            compressor.Values.Payload.Assign(Hw.Cat(widen.Output.Payload.Items.Reverse().Select(v => (HdlValue)v).ToArray()));
-            compressor.Values.Last!.Assign(widen.Output.Last!);
+            compressor.Values.Payload.Assign(Hw.Cat(items.Reverse().Select(v => (HdlValue)v.Bits).ToArray()));
+            compressor.Values.Last!.Assign(items[^1].Final);
             widen.Output.Ready.Assign(compressor.Values.Ready);
         }
 
