@@ -12,11 +12,8 @@ public sealed class RequestValue : Bundle
     public UInt Bits { get; }
     public Bool Final { get; }
 
-    private RequestValue(Fields f) : base(f)
-    {
-        Bits = f.UInt(32);
-        Final = f.Bool();
-    }
+    // Fields in declaration order: Bits in the low 32 bits, Final above them.
+    private RequestValue(Fields f) : base(f) => (Bits, Final) = (f.UInt(32), f.Bool());
 
     public static Shape<RequestValue> Shape { get; } = Zfpe.Hdl.Shape.Of(f => new RequestValue(f));
 }
