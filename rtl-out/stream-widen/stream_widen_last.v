@@ -26,54 +26,54 @@ module stream_widen_last (
     reg last;              // StreamWiden{T}.cs:36, no reset
 
     assign input_ready = !full | output_ready;  // StreamWiden{T}.cs:38
-    assign output_valid = full;  // StreamWiden{T}.cs:63
-    assign output_items_0 = item_0;  // StreamWiden{T}.cs:65
-    assign output_items_1 = item_1;  // StreamWiden{T}.cs:65
-    assign output_items_2 = item_2;  // StreamWiden{T}.cs:65
-    assign output_items_3 = item_3;  // StreamWiden{T}.cs:65
-    assign output_count = count;  // StreamWiden{T}.cs:68
-    assign output_last = last;  // StreamWiden{T}.cs:69
+    assign output_valid = full;  // StreamWiden{T}.cs:64
+    assign output_items_0 = item_0;  // StreamWiden{T}.cs:66
+    assign output_items_1 = item_1;  // StreamWiden{T}.cs:66
+    assign output_items_2 = item_2;  // StreamWiden{T}.cs:66
+    assign output_items_3 = item_3;  // StreamWiden{T}.cs:66
+    assign output_count = count;  // StreamWiden{T}.cs:69
+    assign output_last = last;  // StreamWiden{T}.cs:70
     always @(posedge clk) begin
         if (reset) begin
             index <= 2'd0;
             full <= 1'b0;
         end else begin
             if (input_valid & input_ready) begin  // StreamWiden{T}.cs:40
-                if ((index == 2'd3) | input_last) begin  // StreamWiden{T}.cs:50
-                    full <= 1'b1;  // StreamWiden{T}.cs:52
-                    index <= 2'd0;  // StreamWiden{T}.cs:53
+                if ((index == 2'd3) | input_last) begin  // StreamWiden{T}.cs:51
+                    full <= 1'b1;  // StreamWiden{T}.cs:53
+                    index <= 2'd0;  // StreamWiden{T}.cs:54
                 end else begin
-                    full <= 1'b0;  // StreamWiden{T}.cs:58
-                    index <= index + 2'd1;  // StreamWiden{T}.cs:59
+                    full <= 1'b0;  // StreamWiden{T}.cs:59
+                    index <= index + 2'd1;  // StreamWiden{T}.cs:60
                 end
             end else if (output_ready) begin
-                full <= 1'b0;  // StreamWiden{T}.cs:61
+                full <= 1'b0;  // StreamWiden{T}.cs:62
             end
         end
     end
     always @(posedge clk) begin
         if (input_valid & input_ready) begin  // StreamWiden{T}.cs:40
-            if (index == 2'd0) begin  // StreamWiden{T}.cs:47
-                item_0 <= input_payload;  // StreamWiden{T}.cs:47
+            if (index == 2'd0) begin  // StreamWiden{T}.cs:48
+                item_0 <= input_payload;  // StreamWiden{T}.cs:48
             end
-            if (index == 2'd1) begin  // StreamWiden{T}.cs:47
-                item_1 <= input_payload;  // StreamWiden{T}.cs:47
+            if (index == 2'd1) begin  // StreamWiden{T}.cs:48
+                item_1 <= input_payload;  // StreamWiden{T}.cs:48
             end else if (index == 2'd0) begin
-                item_1 <= 8'd0;  // StreamWiden{T}.cs:48
+                item_1 <= 8'd0;  // StreamWiden{T}.cs:49
             end
-            if (index == 2'd2) begin  // StreamWiden{T}.cs:47
-                item_2 <= input_payload;  // StreamWiden{T}.cs:47
+            if (index == 2'd2) begin  // StreamWiden{T}.cs:48
+                item_2 <= input_payload;  // StreamWiden{T}.cs:48
             end else if (index == 2'd0) begin
-                item_2 <= 8'd0;  // StreamWiden{T}.cs:48
+                item_2 <= 8'd0;  // StreamWiden{T}.cs:49
             end
-            if (index == 2'd3) begin  // StreamWiden{T}.cs:47
-                item_3 <= input_payload;  // StreamWiden{T}.cs:47
+            if (index == 2'd3) begin  // StreamWiden{T}.cs:48
+                item_3 <= input_payload;  // StreamWiden{T}.cs:48
             end else if (index == 2'd0) begin
-                item_3 <= 8'd0;  // StreamWiden{T}.cs:48
+                item_3 <= 8'd0;  // StreamWiden{T}.cs:49
             end
-            if ((index == 2'd3) | input_last) begin  // StreamWiden{T}.cs:50
-                count <= {1'd0, index} + 3'd1;  // StreamWiden{T}.cs:54
-                last <= input_last;  // StreamWiden{T}.cs:55
+            if ((index == 2'd3) | input_last) begin  // StreamWiden{T}.cs:51
+                count <= {1'd0, index} + 3'd1;  // StreamWiden{T}.cs:55
+                last <= input_last;  // StreamWiden{T}.cs:56
             end
         end
     end

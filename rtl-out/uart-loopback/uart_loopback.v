@@ -21,8 +21,6 @@ module uart_loopback (
     wire fifo_pop_ready;                // port pop_ready of instance fifo
     wire [7:0] fifo_pop_payload;        // port pop_payload of instance fifo
     wire [4:0] fifo_level;              // port level of instance fifo
-    wire fifo_full;                     // port full of instance fifo
-    wire fifo_empty;                    // port empty of instance fifo
     wire tx_input_valid;                // port input_valid of instance tx
     wire tx_input_ready;                // port input_ready of instance tx
     wire [7:0] tx_input_payload;        // port input_payload of instance tx
@@ -58,7 +56,7 @@ module uart_loopback (
         .framing_error(rx_framing_error),
         .overrun(rx_overrun)
     );
-    sync_fifo fifo (  // UartLoopback.cs:32
+    stream_queue fifo (  // UartLoopback.cs:32
         .clk(clk),
         .reset(reset),
         .push_valid(fifo_push_valid),
@@ -67,9 +65,7 @@ module uart_loopback (
         .pop_valid(fifo_pop_valid),
         .pop_ready(fifo_pop_ready),
         .pop_payload(fifo_pop_payload),
-        .level(fifo_level),
-        .full(fifo_full),
-        .empty(fifo_empty)
+        .level(fifo_level)
     );
     uart_tx tx (  // UartLoopback.cs:33
         .clk(clk),
@@ -82,5 +78,5 @@ module uart_loopback (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, rx_overrun, fifo_level, fifo_full, fifo_empty, tx_busy, 1'b0};
+    wire unused_ok = &{1'b0, rx_overrun, fifo_level, tx_busy, 1'b0};
 endmodule

@@ -199,17 +199,32 @@ public class Ulx3sCodecSimulationTests
     [Fact]
     public void Four_lanes_and_the_9_bit_exponent_give_padded_blocks_that_match_the_reference()
     {
-        // 33-bit blocks travel as 5 bytes; values pass the 4-lane packer and unpacker.
-        var config = SimConfig with { Lanes = 4, ExponentBits = 9 };
-        using var board = new SimulatedBoard(config, "board_lanes4_e9");
+        // 33-bit blocks travel as 5 bytes; values pass the 4-lane StreamWiden and StreamNarrow.
+        var (info, run) = RunChecked(SimConfig with { Lanes = 4, ExponentBits = 9 }, "board_lanes4_e9",
+            MixedValues(600, seed: 15, withNonFinite: true), valuesPerRequest: 256);
+        Assert.Equal((4, 9, 33), (info.Lanes, info.ExponentBits, info.BlockBits));
+        Assert.Equal(CodecLinkStatus.NonFiniteInput, run.Status);
+    }
+
+    [Fact]
+    public void Two_lanes_give_blocks_and_values_that_match_the_reference()
+    {
+        // Values pass the 2-lane StreamWiden and StreamNarrow; the last request is shorter than the others.
+        var (info, run) = RunChecked(SimConfig with { Lanes = 2, B = 9 }, "board_lanes2_b9", MixedValues(400, seed: 21), valuesPerRequest: 128);
+        Assert.Equal((2, 9, 48), (info.Lanes, info.B, info.BlockBits));
+        Assert.Equal(CodecLinkStatus.None, run.Status);
+    }
+
+    /// <summary>Sends <paramref name="values"/> through a simulated board of <paramref name="config"/>; every block and value must match the reference.</summary>
+    private static (CodecLinkInfo Info, HostRunResult Run) RunChecked(Ulx3sCodecConfig config, string name, float[] values, int valuesPerRequest)
+    {
+        using var board = new SimulatedBoard(config, name);
         var session = new HostSession(board, Timeout);
         var info = session.Info();
-        Assert.Equal((4, 9, 33), (info.Lanes, info.ExponentBits, info.BlockBits));
-        var values = MixedValues(600, seed: 15, withNonFinite: true);
-        var run = session.Run(values, info, valuesPerRequest: 256);
+        var run = session.Run(values, info, valuesPerRequest);
         var check = HostCheck.Compare(values, run);
         Assert.True(check.Passed, check.ToString());
-        Assert.Equal(CodecLinkStatus.NonFiniteInput, run.Status);
+        return (info, run);
     }
 
     private static CodecLinkReply ReadReply(SimulatedBoard board, int count, CodecLinkInfo info)

@@ -87,7 +87,7 @@ public class EmissionTests
     public void A_design_reuses_one_module_for_identical_instances()
     {
         var e = Emit("stream-merge", "inputs=6");
-        Assert.Single(e.Files, f => f.ModuleName == "sync_fifo");
+        Assert.Single(e.Files, f => f.ModuleName == "stream_queue");
         Assert.Equal("stream_merge_inputs6", e.Files[^1].ModuleName);
         Assert.Equal(4, e.Files.Count);
     }

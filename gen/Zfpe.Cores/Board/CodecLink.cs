@@ -7,11 +7,14 @@ namespace Zfpe.Cores.Board;
 
 /// <summary>
 /// The codec behind a serial line, without the board around it (no PLL, no pin names; clocked
-/// by the implicit clk/reset): UART receiver → <see cref="RequestParser"/> → a FIFO holding a
-/// whole request → the ZFPe compressor → blocks, forked to the reply and to the ZFPe decompressor
-/// → decoded values → <see cref="ResponseWriter"/> → UART transmitter. PROTOCOL.md describes the
-/// bytes. Everything after the input FIFO is paced by the transmitter: a reply (20 bytes per
-/// block at b = 5) is longer than its request (16 bytes per block), so the request waits in the FIFO.
+/// by the implicit clk/reset): UART receiver → <see cref="RequestParser"/> → a block-RAM queue
+/// holding a whole request → the ZFPe compressor → blocks, forked to the reply and to the ZFPe
+/// decompressor → decoded values → <see cref="ResponseWriter"/> → UART transmitter. PROTOCOL.md
+/// describes the bytes. The plumbing is the typed stream library (<see cref="StreamQueue{T}"/>,
+/// <see cref="StreamFork{T}"/>, <see cref="StreamWiden{T}"/> and <see cref="StreamNarrow{T}"/>
+/// from 2 lanes). Everything after the request queue is paced by the transmitter: a reply (20
+/// bytes per block at b = 5) is longer than its request (16 bytes per block), so the request
+/// waits in the queue.
 /// </summary>
 public sealed class CodecLink : Component
 {
@@ -53,105 +56,74 @@ public sealed class CodecLink : Component
         NonFiniteSeen = Out.Bool("non_finite_seen");
         ErrorSeen = Out.Bool("error_seen");
 
+        var value = Shape.UInt(32);
+        var block = Shape.UInt(core.BlockBits);
         var rx = Instance(new UartRx(config.Uart), "rx");
         var parser = Instance(new RequestParser(maxValues, config.IdleTimeoutCycles), "parser");
-        var requestFifo = Instance(new SyncFifo(33, maxValues, blockRam: true), "request_fifo");
+        var requestQueue = Instance(new StreamQueue<UInt>(value, maxValues, QueueStorage.BlockRam, withLast: true), "request_queue");
         var compressor = Instance(new ZfpeCompressor(core), "compressor");
-        var blockFifo = Instance(new SyncFifo(core.BlockBits, 4), "block_fifo");
+        var fork = Instance(new StreamFork<UInt>(block, 2, withLast: true), "block_fork");
+        var blockQueue = Instance(new StreamQueue<UInt>(block, 4), "block_queue");
         var decompressor = Instance(new ZfpeDecompressor(core), "decompressor");
-        var valueFifo = Instance(new SyncFifo(32 * lanes, 4), "value_fifo");
         var writer = Instance(new ResponseWriter(config, maxValues), "writer");
         var tx = Instance(new UartTx(config.Uart), "tx");
 
-        // ---- request: line → parser → FIFO (a whole request fits, so the receiver never waits)
+        // ---- request: line → parser → queue (a whole request fits, so the receiver never waits)
         rx.Rxd.Assign(Rxd);
         parser.Bytes.ConnectFrom(rx.Output);
         parser.LineError.Assign(rx.FramingError);
         parser.ResponderIdle.Assign(writer.Idle);
-        requestFifo.Push.Valid.Assign(parser.Values.Valid);
-        requestFifo.Push.Payload.Assign(Hw.Cat(parser.Values.Last!, parser.Values.Payload));
-        parser.Values.Ready.Assign(requestFifo.Push.Ready);
+        requestQueue.Push.ConnectFrom(parser.Values);
 
         // ---- values → compressor, `lanes` per beat
         // Skid stages around the compressor register the ready signals between the cores, so that
         // the backpressure chains of the compressor, the fork and the decompressor do not add up
         // into one combinational path (26 cells deep in synthesis without them).
-        var pop = requestFifo.Pop.SkidStage("compressor_in");
+        var pop = requestQueue.Pop.SkidStage("compressor_in");
         compressor.ClearStatus.Assign(parser.StartCodec);
         if (lanes == 1)
         {
-            compressor.Values.Valid.Assign(pop.Valid);
-            compressor.Values.Payload.Assign(pop.Payload[31, 0]);
-            compressor.Values.Last!.Assign(pop.Payload[32]);
-            pop.Ready.Assign(compressor.Values.Ready);
+            compressor.Values.ConnectFrom(pop);
         }
         else
         {
-            // Lanes 0..lanes-2 collect in a shift register; the value of the top lane completes the beat.
-            var collected = Reg.UInt(32 * (lanes - 1), reset: null, name: "packer_collected");
-            var lane = Reg.UInt(Widths.For(lanes - 1), reset: 0, name: "packer_lane");
-            var beatValid = Reg.Bool(reset: false, name: "packer_valid");
-            var beat = Reg.UInt(32 * lanes, reset: null, name: "packer_beat");
-            var beatLast = Reg.Bool(reset: false, name: "packer_last");
-            var completes = lane == lanes - 1;
-            var beatFree = !beatValid | compressor.Values.Ready;
-            pop.Ready.Assign(!completes | beatFree);
-            When(compressor.Values.Fire, () => beatValid.Assign(false));
-            When(pop.Fire, () =>
-            {
-                When(completes, () =>
-                {
-                    beat.Assign(Hw.Cat(pop.Payload[31, 0], collected));
-                    beatLast.Assign(pop.Payload[32]);
-                    beatValid.Assign(true);
-                    lane.Assign(0UL);
-                }).Otherwise(() =>
-                {
-                    collected.Assign(lanes == 2 ? pop.Payload[31, 0] : Hw.Cat(pop.Payload[31, 0], collected[32 * (lanes - 1) - 1, 32]));
-                    lane.Assign(lane + 1);
-                });
-            });
-            compressor.Values.Valid.Assign(beatValid);
-            compressor.Values.Payload.Assign(beat);
-            compressor.Values.Last!.Assign(beatLast);
+            // A request holds whole blocks, so every wide beat is full and the request's final value
+            // is always the top lane's: `last` travels as a field, and the widener needs no partial beats.
+            var widen = Instance(new StreamWiden<RequestValue>(RequestValue.Shape, lanes), "widen");
+            widen.Input.Valid.Assign(pop.Valid);
+            widen.Input.Payload.Bits.Assign(pop.Payload);
+            widen.Input.Payload.Final.Assign(pop.Last!);
+            pop.Ready.Assign(widen.Input.Ready);
+            var items = widen.Output.Payload.Items;
+            compressor.Values.Valid.Assign(widen.Output.Valid);
+            compressor.Values.Payload.Assign(Hw.Cat(items.Reverse().Select(v => (HdlValue)v.Bits).ToArray()));
+            compressor.Values.Last!.Assign(items[^1].Final);
+            widen.Output.Ready.Assign(compressor.Values.Ready);
         }
 
-        // ---- fork: every block goes both to the reply and to the decompressor
-        var toReply = Reg.Bool(reset: false, name: "fork_sent_reply");
-        var toDecoder = Reg.Bool(reset: false, name: "fork_sent_decoder");
-        var blocks = compressor.Blocks.SkidStage("compressor_out");
-        blockFifo.Push.Valid.Assign(blocks.Valid & !toReply);
-        blockFifo.Push.Payload.Assign(blocks.Payload);
-        decompressor.Blocks.Valid.Assign(blocks.Valid & !toDecoder);
-        decompressor.Blocks.Payload.Assign(blocks.Payload);
-        decompressor.Blocks.Last!.Assign(blocks.Last!);
-        blocks.Ready.Assign((toReply | blockFifo.Push.Ready) & (toDecoder | decompressor.Blocks.Ready));
-        When(blocks.Fire, () =>
-        {
-            toReply.Assign(false);
-            toDecoder.Assign(false);
-        }).Otherwise(() =>
-        {
-            When(blockFifo.Push.Fire, () => toReply.Assign(true));
-            When(decompressor.Blocks.Fire, () => toDecoder.Assign(true));
-        });
+        // ---- fork: every block goes both to the reply (through a queue) and to the decompressor
+        fork.Input.ConnectFrom(compressor.Blocks.SkidStage("compressor_out"));
+        blockQueue.Push.ConnectFrom(fork.Outputs[0]);
+        decompressor.Blocks.ConnectFrom(fork.Outputs[1]);
+        writer.Blocks.ConnectFrom(blockQueue.Pop);
 
         // ---- decoded values → one value per beat for the reply
-        valueFifo.Push.Valid.Assign(decompressor.Values.Valid);
-        valueFifo.Push.Payload.Assign(decompressor.Values.Payload);
-        decompressor.Values.Ready.Assign(valueFifo.Push.Ready);
-        var values = valueFifo.Pop;
         if (lanes == 1)
         {
-            writer.Values.ConnectFrom(values);
+            var valueQueue = Instance(new StreamQueue<UInt>(value, 4), "value_queue");
+            valueQueue.Push.ConnectFrom(decompressor.Values);
+            writer.Values.ConnectFrom(valueQueue.Pop);
         }
         else
         {
-            var lane = Reg.UInt(Widths.For(lanes - 1), reset: 0, name: "unpacker_lane");
-            writer.Values.Valid.Assign(values.Valid);
-            writer.Values.Payload.Assign(Hw.Select(lane, Enumerable.Range(0, lanes).Select(l => values.Payload[32 * l + 31, 32 * l]).ToList()));
-            values.Ready.Assign(writer.Values.Ready & (lane == lanes - 1));
-            When(writer.Values.Fire, () => lane.Assign(Hw.Mux(lane == lanes - 1, Hw.U(0, lane.Width), lane + 1)));
+            var wide = WideBeat<UInt>.Shape(value, lanes, withCount: false);
+            var valueQueue = Instance(new StreamQueue<WideBeat<UInt>>(wide, 4), "value_queue");
+            var narrow = Instance(new StreamNarrow<UInt>(value, lanes), "narrow");
+            valueQueue.Push.Valid.Assign(decompressor.Values.Valid);
+            valueQueue.Push.Payload.Assign(wide.FromBits(decompressor.Values.Payload));
+            decompressor.Values.Ready.Assign(valueQueue.Push.Ready);
+            narrow.Input.ConnectFrom(valueQueue.Pop);
+            writer.Values.ConnectFrom(narrow.Output);
         }
 
         // ---- reply → line
@@ -159,7 +131,6 @@ public sealed class CodecLink : Component
         writer.StartInfo.Assign(parser.StartInfo);
         writer.Reject.Assign(parser.Reject);
         writer.Count.Assign(parser.Count);
-        writer.Blocks.ConnectFrom(blockFifo.Pop);
         writer.RequestComplete.Assign(parser.Complete);
         writer.ChecksumMismatch.Assign(parser.ChecksumMismatch);
         writer.FramingError.Assign(parser.FramingError);

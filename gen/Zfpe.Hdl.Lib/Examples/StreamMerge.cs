@@ -4,9 +4,10 @@ using Zfpe.Hdl.Lib.Streams;
 namespace Zfpe.Hdl.Lib.Examples;
 
 /// <summary>
-/// Composition example: each of N input streams is buffered by a FIFO, the round-robin arbiter
-/// merges them, and a skid buffer registers the result. The output payload carries the index of
-/// the input it came from in its top bits.
+/// Composition example: each of N input streams is buffered by a <see cref="StreamQueue{T}"/>, a
+/// round-robin <see cref="StreamArbiter{T}"/> merges them, and a skid <see cref="StreamStage{T}"/>
+/// registers the result. The output payload carries the index of the input it came from in its
+/// top bits.
 /// </summary>
 public sealed class StreamMerge : Component
 {
@@ -18,13 +19,14 @@ public sealed class StreamMerge : Component
         Param("inputs", inputs, 4);
         Param("width", width, 8);
         Param("depth", depth, 16);
-        var indexBits = SyncFifo.BitsFor(inputs);
+        var indexBits = StreamPayloads.BitsFor(inputs);
         Inputs = Enumerable.Range(0, inputs).Select(_ => In.Stream(width)).ToList();
         Output = Out.Stream(width + indexBits);
 
-        var fifos = Enumerable.Range(0, inputs).Select(i => Instance(new SyncFifo(width, depth), $"fifo_{i}")).ToList();
-        var arbiter = Instance(new RoundRobinArbiter(inputs, width), "arbiter");
-        var skid = Instance(new SkidBuffer(width + indexBits), "skid");
+        var value = Shape.UInt(width);
+        var fifos = Enumerable.Range(0, inputs).Select(i => Instance(new StreamQueue<UInt>(value, depth), $"fifo_{i}")).ToList();
+        var arbiter = Instance(new StreamArbiter<UInt>(value, inputs), "arbiter");
+        var skid = Instance(new StreamStage<UInt>(Shape.UInt(width + indexBits)), "skid");
         for (var i = 0; i < inputs; i++)
         {
             fifos[i].Push.ConnectFrom(Inputs[i]);

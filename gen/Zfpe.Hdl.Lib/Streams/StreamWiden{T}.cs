@@ -43,9 +43,10 @@ public sealed class StreamWiden<T> : Component where T : class, IHdlData
             {
                 var item = items[i];
                 var n = i;
-                // The first item of a wide beat clears the others, so a partial beat's unused items are 0.
+                // With last, the first item of a wide beat clears the others, so a partial beat's unused
+                // items are 0. Without, every beat is full: each item is written before the beat leaves.
                 var write = When(index == n, () => item.Assign(Input.Payload.AsBits()));
-                if (n > 0) write.ElseWhen(index == 0, () => item.Assign(Hw.U(0, width)));
+                if (n > 0 && withLast) write.ElseWhen(index == 0, () => item.Assign(Hw.U(0, width)));
             }
             When(closes, () =>
             {

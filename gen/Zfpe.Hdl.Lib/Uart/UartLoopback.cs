@@ -4,8 +4,8 @@ using Zfpe.Hdl.Lib.Streams;
 namespace Zfpe.Hdl.Lib.Uart;
 
 /// <summary>
-/// Echoes every byte received on <see cref="Rxd"/> back on <see cref="Txd"/>, through a FIFO
-/// that absorbs a burst while the transmitter is busy. The smallest board-free UART design: a
+/// Echoes every byte received on <see cref="Rxd"/> back on <see cref="Txd"/>, through a queue
+/// (<see cref="StreamQueue{T}"/>) that absorbs a burst while the transmitter is busy. The smallest board-free UART design: a
 /// first test of a serial link, and the co-simulation target of the UART pair.
 /// <see cref="FramingErrors"/> counts received frames with a 0 stop bit (wrapping at 256).
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class UartLoopback : Component
         FramingErrors = Out.UInt(8, "framing_errors");
 
         var rx = Instance(new UartRx(config), "rx");
-        var fifo = Instance(new SyncFifo(8, fifoDepth), "fifo");
+        var fifo = Instance(new StreamQueue<UInt>(Shape.UInt(8), fifoDepth), "fifo");
         var tx = Instance(new UartTx(config), "tx");
         rx.Rxd.Assign(Rxd);
         fifo.Push.ConnectFrom(rx.Output);
