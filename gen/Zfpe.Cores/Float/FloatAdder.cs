@@ -22,7 +22,8 @@ namespace Zfpe.Cores.Float;
 /// <b>exponent</b> (1: E = Ebig + carry − total shift, a table of the taken shifts and one adder);
 /// <b>pack</b> (1: the overflow and underflow tests on E, then +0, ±largest finite or the packed
 /// sum; a zero sum leaves the normaliser with its top bit clear). <see cref="Latency"/> adds them up: 10 for m = 18, G = 1, L = 2.
-/// <c>input_ready</c> depends combinationally on <c>output_ready</c> (the stages collapse bubbles).
+/// Every stage before pack moves in lockstep with it (one load, <c>!pack_valid | output_ready</c>, instead of a chain
+/// of loads); <c>input_ready</c> is that load, so it depends combinationally on <c>output_ready</c>.
 /// </remarks>
 public sealed class FloatAdder : Component
 {
@@ -46,7 +47,7 @@ public sealed class FloatAdder : Component
         var operands = arrive.Let("operands", Input.Payload);
 
         // ---- decode: order by magnitude (exponent field, then significand), both distances -------
-        var decode = p.Stage("decode");
+        var decode = p.LockstepStage("decode");
         var a = operands[decode].A;
         var b = operands[decode].B;
         UInt ea = a[30, 23], eb = b[30, 23];
@@ -98,7 +99,7 @@ public sealed class FloatAdder : Component
         ]);
 
         // ---- add: S = big' ± small' in W + 1 bits, one adder (the +1 of −small below the LSB) -----
-        var add = p.Stage("add");
+        var add = p.LockstepStage("add");
         var sub = subtract[add];
         var big = g == 0 ? bigSignificand![add] : Hw.Cat(bigSignificand![add], Hw.U(0, g));
         var small2 = (aligned[add] & Hw.Repeat(!gone![add], w)) ^ Hw.Repeat(sub, w);
@@ -125,7 +126,7 @@ public sealed class FloatAdder : Component
         ]);
 
         // ---- exponent: E = Ebig + carry − Σ taken shifts ------------------------------------------
-        var exponentStage = p.Stage("exponent");
+        var exponentStage = p.LockstepStage("exponent");
         var takenBits = Hw.Cat(taken.AsEnumerable().Reverse().Select(t => (HdlValue)t[exponentStage]).ToArray());
         // E − Ebig (+1 after a carry, else minus the taken shifts) as a table of the carry and the
         // taken flags: a few LUTs, then one 10-bit adder; the range tests read its bits.
@@ -176,7 +177,7 @@ public sealed class FloatAdder : Component
     {
         public PipelineValue<UInt> Run(string name, string value, IReadOnlyList<Func<PipelineStage, UInt, UInt>> levels)
         {
-            var stage = pipeline.Stage(name);
+            var stage = pipeline.LockstepStage(name);
             var index = 1;
             UInt x = null!;
             for (var i = 0; i < levels.Count; i++)
@@ -185,7 +186,7 @@ public sealed class FloatAdder : Component
                 {
                     var carried = stage.Let($"{value}_{index}", x);
                     index++;
-                    stage = pipeline.Stage($"{name}_{index}");
+                    stage = pipeline.LockstepStage($"{name}_{index}");
                     x = carried[stage];
                 }
                 x = levels[i](stage, x);

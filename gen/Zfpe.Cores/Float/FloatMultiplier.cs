@@ -17,7 +17,8 @@ namespace Zfpe.Cores.Float;
 /// beside it; above 18 bits a fabric <c>*</c> product registered here), <b>normalise</b> (the
 /// product's top bit picks the significand and the exponent, precomputed overflow and underflow
 /// flags for both cases), <b>pack</b> (the output word: +0, ±largest finite or the packed result).
-/// <c>input_ready</c> depends combinationally on <c>output_ready</c> (the stages collapse bubbles).
+/// Every stage before pack moves in lockstep with it (one load, <c>!pack_valid | output_ready</c>, instead of a chain
+/// of loads); <c>input_ready</c> is that load, so it depends combinationally on <c>output_ready</c>.
 /// </remarks>
 public sealed class FloatMultiplier : Component
 {
@@ -40,7 +41,7 @@ public sealed class FloatMultiplier : Component
         var operands = arrive.Let("operands", Input.Payload);
 
         // ---- decode: truncate to m bits, zero for exponent field 0, E = Ea + Eb − 127 -------------
-        var decode = p.Stage("decode");
+        var decode = p.LockstepStage("decode");
         var a = operands[decode].A;
         var b = operands[decode].B;
         var significandA = Hw.Cat(Hw.True, a[22, 24 - m]);
@@ -51,7 +52,7 @@ public sealed class FloatMultiplier : Component
         var exponent = decode.Let("exponent", a[30, 23].ZeroExtend(10) + b[30, 23].ZeroExtend(10) - 127);
 
         // ---- multiply: P = Ma · Mb (2m bits); the exponent's cases while the product forms ------
-        var multiply = p.Stage("multiply");
+        var multiply = p.LockstepStage("multiply");
         UInt product;
         if (m <= FloatCoreConfig.DspWidth)
         {
@@ -69,13 +70,19 @@ public sealed class FloatMultiplier : Component
         var e = exponent[multiply].AsSInt();
         var field = multiply.Let("field", e.AsUInt()[7, 0]);
         var fieldPlusOne = multiply.Let("field_plus_one", (e.AsUInt() + 1)[7, 0]);
-        var overflow = multiply.Let("overflow", e >= 255);              // result exponent E > 254
-        var overflowIfCarry = multiply.Let("overflow_if_carry", e >= 254); // E + 1 > 254
-        var underflow = multiply.Let("underflow", e <= 0);
-        var underflowIfCarry = multiply.Let("underflow_if_carry", e <= -1);
+        // The range tests on the 10-bit two's complement e as bit tests, not comparisons: Yosys makes
+        // a comparison with a constant a carry chain, which came before the register's multiplexer
+        // on the PE's critical path. e ≥ 256 is !e[9] & e[8]; e ≥ 255 adds e[7:0] all ones; e ≥ 254
+        // e[7:1] all ones; e ≤ −1 is e[9]; e ≤ 0 adds e = 0.
+        var bits = e.AsUInt();
+        var nonNegative = !bits[9];
+        var overflow = multiply.Let("overflow", nonNegative & (bits[8] | bits[7, 0].AndReduce()));          // result exponent E > 254
+        var overflowIfCarry = multiply.Let("overflow_if_carry", nonNegative & (bits[8] | bits[7, 1].AndReduce())); // E + 1 > 254
+        var underflow = multiply.Let("underflow", bits[9] | (bits[8, 0] == 0));
+        var underflowIfCarry = multiply.Let("underflow_if_carry", bits[9]);
 
         // ---- normalise: bit 2m − 1 set: P >> m and E + 1; else P >> (m − 1) ----------------------
-        var normalise = p.Stage("normalise");
+        var normalise = p.LockstepStage("normalise");
         var pn = productValue[normalise];
         var carry = pn[2 * m - 1];
         // The m-bit significand with its hidden bit (not the m − 1 fraction bits: at m = 2 the DSL

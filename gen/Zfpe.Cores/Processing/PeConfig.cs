@@ -8,7 +8,7 @@ namespace Zfpe.Cores.Processing;
 /// (<paramref name="M"/>, <paramref name="GuardBits"/>, the adder's <paramref name="LevelsPerStage"/>,
 /// as in <see cref="FloatCoreConfig"/>) and the outputs it accumulates at once: K =
 /// <paramref name="OutputsPerPe"/> outputs for B = <paramref name="BatchTile"/> batch rows, K·B partial
-/// sums circulating through its accumulator queue (one DP16KD, at most 512 words).
+/// sums circulating through its accumulator queue (<c>BlockRamQueue</c>: two DP16KD; at most 512, as <c>ArrayGeometry</c>).
 /// </summary>
 public sealed record PeConfig(
     [property: Parameter("m", "significand bits including the hidden bit (18: one MULT18X18D per product)", Min = FloatCoreConfig.MinM, Max = FloatCoreConfig.MaxM)] int M = 18,
@@ -20,7 +20,7 @@ public sealed record PeConfig(
     public const int MaxOutputsPerPe = 64;
     public const int MaxBatchTile = 256;
 
-    /// <summary>Partial sums the accumulator queue can hold: one DP16KD of 512 × 36.</summary>
+    /// <summary>Partial sums per PE: the limit of <c>ArrayGeometry</c> (the queue itself holds 1024).</summary>
     public const int MaxAccumulators = 512;
 
     /// <summary>Throws a <see cref="ParameterValueException"/> naming the parameter, its value and the allowed range.</summary>

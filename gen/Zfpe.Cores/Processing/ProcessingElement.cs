@@ -1,5 +1,6 @@
 using Zfpe.Cores.Float;
 using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Pipelines;
 using Zfpe.Hdl.Lib.Streams;
 
@@ -140,27 +141,29 @@ public sealed class ProcessingElement : Component
         // Skid stages on both sides (products; the adder's input) keep the ready paths short: the
         // multiplier's and the adder's stages each form a chain of loads from their output's ready.
         var products = multiplier.Output.SkidStage("products");
-        var partialSums = Instance(new StreamQueue<UInt>(Shape.UInt(32), PeConfig.MaxAccumulators, QueueStorage.BlockRam), "partial_sums");
+        // The partial sums circulate through block RAM read through its output register (a DP16KD
+        // read without it comes about 5.5 ns after the clock edge, too late for the multiplexer below).
+        var partialSums = Instance(new BlockRamQueue(32), "partial_sums");
         var sumTags = Instance(new StreamQueue<PeSumTag>(PeSumTag.Shape, adder.Latency + 4), "sum_tags");
         var adderIn = Instance(new StreamStage<FloatOperands>(FloatOperands.Shape), "adder_in");
         adder.Input.ConnectFrom(adderIn.Output);
-        // The queue's head leaves the block RAM into a plain register first: a DP16KD's read data
-        // come late in the cycle (about 5 ns at speed 6), too late for a multiplexer after them.
-        var heads = Instance(new StreamStage<UInt>(Shape.UInt(32), registeredReady: false), "partial_sum");
-        heads.Input.ConnectFrom(partialSums.Pop);
-        var tag = productTags.Pop;
+        var heads = partialSums.Pop;
+        // The tag leaves its LUT-RAM queue through a register, so the join starts at flip-flops.
+        var tags = Instance(new StreamStage<PeProductTag>(PeProductTag.Shape, registeredReady: false), "product_tag");
+        tags.Input.ConnectFrom(productTags.Pop);
+        var tag = tags.Output;
         var startsAtBias = tag.Payload.First;
-        var joined = products.Valid & tag.Valid & Hw.Mux(startsAtBias, Biases.Valid, heads.Output.Valid);
+        var joined = products.Valid & tag.Valid & Hw.Mux(startsAtBias, Biases.Valid, heads.Valid);
         var joinFire = joined & adderIn.Input.Ready & sumTags.Push.Ready;
         adderIn.Input.Valid.Assign(joined & sumTags.Push.Ready);
-        adderIn.Input.Payload.A.Assign(Hw.Mux(startsAtBias, Biases.Payload, heads.Output.Payload));
+        adderIn.Input.Payload.A.Assign(Hw.Mux(startsAtBias, Biases.Payload, heads.Payload));
         adderIn.Input.Payload.B.Assign(products.Payload);
         sumTags.Push.Valid.Assign(joined & adderIn.Input.Ready);
         sumTags.Push.Payload.Result.Assign(tag.Payload.LastInput);
         sumTags.Push.Payload.Final.Assign(tag.Payload.Final);
         products.Ready.Assign(joinFire);
         tag.Ready.Assign(joinFire);
-        heads.Output.Ready.Assign(joinFire & !startsAtBias);
+        heads.Ready.Assign(joinFire & !startsAtBias);
         Biases.Ready.Assign(joinFire & startsAtBias & tag.Payload.RowEnd);
 
         // ---- route: a sum goes back to the queue, or on the last input to the results --------
@@ -179,7 +182,7 @@ public sealed class ProcessingElement : Component
         route.Ready.Assign(routeFire);
         Results.ConnectFrom(results.Output);
 
-        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + 2 + 1;
+        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + BlockRamQueue.Latency;
     }
 
     public PeConfig Config { get; }
@@ -187,8 +190,7 @@ public sealed class ProcessingElement : Component
     /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// skid stage, the adder's input stage, the adder, the sums' skid stage, the queue's two cycles
-    /// and the register after it. With K·B at least this, the PE does one
+    /// skid stage, the adder's input stage, the adder, the sums' skid stage and the block-RAM queue. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
