@@ -1,3 +1,4 @@
+using Zfpe.Reference.Codecs;
 using System.CommandLine;
 using System.Globalization;
 using Zfpe.Host;
@@ -87,7 +88,7 @@ public static class HostCommand
         if (outValues is not null) TensorIo.Write(outValues, new Tensor(run.Values[..values.Length], [values.Length]));
         if (outBlocks is not null)
         {
-            var blocks = CodecLinkFrames.PackBlocks(run.Blocks, info.BlockBits);
+            var blocks = ZfpeBlockStream.Pack(run.Blocks, info.BlockBits);
             CommandOutput.Write(outBlocks, stream => stream.Write(blocks));
         }
 
