@@ -103,6 +103,15 @@ public class CompressorTests
             sim.Eval();
         }
 
+        void ClearAndExpectCleared()
+        {
+            sim.Poke(top.ClearStatus, true);
+            sim.Step();
+            sim.Poke(top.ClearStatus, false);
+            sim.Eval();
+            Assert.False(sim.PeekBool(top.NonFinite));
+        }
+
         Send(0x3F800000);
         Assert.False(sim.PeekBool(top.NonFinite));
         Send(0x7FC00000); // NaN
@@ -110,18 +119,10 @@ public class CompressorTests
         Send(0x40000000);
         sim.Step(30);
         Assert.True(sim.PeekBool(top.NonFinite));
-        sim.Poke(top.ClearStatus, true);
-        sim.Step();
-        sim.Poke(top.ClearStatus, false);
-        sim.Eval();
-        Assert.False(sim.PeekBool(top.NonFinite));
+        ClearAndExpectCleared();
         Send(0xFF800000, clear: true); // -Inf in the clearing cycle: the new event wins
         Assert.True(sim.PeekBool(top.NonFinite));
-        sim.Poke(top.ClearStatus, true);
-        sim.Step();
-        sim.Poke(top.ClearStatus, false);
-        sim.Eval();
-        Assert.False(sim.PeekBool(top.NonFinite));
+        ClearAndExpectCleared();
     }
 
     public static TheoryData<int> AllIndices()

@@ -1,6 +1,4 @@
 using Zfpe.TestSupport;
-using System.Numerics;
-using Zfpe.Hdl.Lib.Tests.Support;
 using Zfpe.Hdl;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
