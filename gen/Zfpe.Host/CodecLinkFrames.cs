@@ -73,17 +73,6 @@ public static class CodecLinkFrames
         return new CodecLinkReply(count, blocks, values, (CodecLinkStatus)reply[^3]);
     }
 
-    /// <summary>Concatenates blocks into a stream, bit 0 first, padded with zero bits to a whole byte (docs/zfpe-format.md §3 step 7).</summary>
-    public static byte[] PackBlocks(IReadOnlyList<UInt128> blocks, int blockBits)
-    {
-        var stream = new byte[(blocks.Count * (long)blockBits + 7) / 8];
-        long bit = 0;
-        foreach (var block in blocks)
-            for (var i = 0; i < blockBits; i++, bit++)
-                if (((block >> i) & 1) != 0) stream[bit / 8] |= (byte)(1 << (int)(bit % 8));
-        return stream;
-    }
-
     private static void CheckMarker(byte actual, byte expected, string what)
     {
         if (actual != expected)

@@ -15,6 +15,27 @@ namespace Zfpe.Sim;
 /// </summary>
 public static class IcarusBenchmark
 {
+    /// <summary>
+    /// Runs the pattern in Icarus in a temporary directory (removed afterwards), and through the
+    /// bridge for the same cycles, so that the checksums compare like for like.
+    /// </summary>
+    public static IcarusComparison CompareWithBridge(EmittedDesign design, long cycles, ulong seed)
+    {
+        var work = Path.Combine(Path.GetTempPath(), $"zfpe-bench-icarus-{Environment.ProcessId}");
+        PatternResult icarus;
+        try
+        {
+            icarus = Run(design, cycles, seed, work);
+        }
+        finally
+        {
+            try { Directory.Delete(work, true); } catch (IOException) { }
+        }
+        var model = ModelCache.Default.GetOrBuild(design, SimOptions.Default with { Waves = WaveFormat.None });
+        using var sim = model.Start(name: design.TopModule + "-icarus-check");
+        return new IcarusComparison(icarus, InputPattern.Run(sim, cycles, seed));
+    }
+
     public static PatternResult Run(EmittedDesign design, long cycles, ulong seed, string workDirectory, int resetCycles = 2)
     {
         Directory.CreateDirectory(workDirectory);

@@ -16,9 +16,11 @@ namespace Zfpe.Sim;
 /// bench.Model(input, output, (v, last) =&gt; [(v, last)]);     // the reference: identity
 /// var result = bench.Run(minCycles: 100_000);
 /// </code>
+/// Disposing the bench detaches its agents, so that another bench can run on the same simulation.
 /// </summary>
-public sealed class StreamBench
+public sealed class StreamBench : IDisposable
 {
+    private readonly List<ICycleAgent> _agents = [];
     private readonly List<Func<bool>> _sourcesDone = [];
     private readonly List<Action<int>> _topUps = [];
     private readonly List<Func<long>> _sent = [];
@@ -50,6 +52,7 @@ public sealed class StreamBench
         _sourcesDone.Add(() => source.IsDone);
         _topUps.Add(source.TopUp);
         _sent.Add(() => source.Driver.Sent);
+        _agents.Add(source.Driver);
         return source;
     }
 
@@ -62,6 +65,8 @@ public sealed class StreamBench
         _sinksDone.Add(() => sink.IsDone);
         _sinkAsserts.Add(sink.AssertDone);
         _matched.Add(() => sink.Matched);
+        _agents.Add(sink.Ready);
+        _agents.Add(sink.Monitor);
         return sink;
     }
 
@@ -78,7 +83,18 @@ public sealed class StreamBench
     }
 
     /// <summary>Attaches a property checker that runs every cycle.</summary>
-    public TAgent Check<TAgent>(TAgent agent) where TAgent : ICycleAgent => Simulation.Attach(agent);
+    public TAgent Check<TAgent>(TAgent agent) where TAgent : ICycleAgent
+    {
+        _agents.Add(agent);
+        return Simulation.Attach(agent);
+    }
+
+    /// <summary>Detaches every driver, ready randomizer, monitor and checker of this bench from the simulation.</summary>
+    public void Dispose()
+    {
+        foreach (var agent in _agents) Simulation.Detach(agent);
+        _agents.Clear();
+    }
 
     /// <summary>
     /// Resets the design (when it has not run yet), generates traffic until at least
@@ -100,10 +116,20 @@ public sealed class StreamBench
         }
         var left = maxCycles - (sim.Cycle - start);
         if (left <= 0) throw sim.Failure($"the bench ran {sim.Cycle - start} cycles, more than its limit of {maxCycles}");
-        sim.RunUntil(() => _sinksDone.All(d => d()) && _sourcesDone.All(d => d()), left, "every expected beat through the design");
+        sim.RunUntil(AllDone, left, "every expected beat through the design");
         sim.Step(QuietCycles);
         foreach (var a in _sinkAsserts) a();
         return new StreamBenchResult(sim.Cycle - start, _sent.Select(s => s()).ToList(), _matched.Select(m => m()).ToList());
+    }
+
+    // Checked every cycle while draining: plain loops, no allocation.
+    private bool AllDone()
+    {
+        foreach (var done in _sinksDone)
+            if (!done()) return false;
+        foreach (var done in _sourcesDone)
+            if (!done()) return false;
+        return true;
     }
 
     private int NextSeed() => unchecked(_seed++ * 7919 + 17);

@@ -32,7 +32,7 @@ public class BoardSynthesisTests
     {
         using var dir = new TempDirectory();
         var report = dir.Sub("report.json");
-        var result = ZfpeProcess.Run(new Dictionary<string, string> { ["ZFPE_FLOW_CACHE"] = dir.Sub("cache") },
+        var result = ZfpeCli.RunWith(new Dictionary<string, string> { ["ZFPE_FLOW_CACHE"] = dir.Sub("cache") },
             "synth", "ulx3s-codec", "--device", "85k", "--out", dir.Sub("build"), "--report", report);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("verdict: pass", result.Stdout);

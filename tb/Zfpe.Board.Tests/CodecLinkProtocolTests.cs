@@ -1,3 +1,4 @@
+using Zfpe.Reference.Codecs;
 using System.Buffers.Binary;
 using System.Text;
 using Zfpe.Host;
@@ -65,7 +66,7 @@ public class CodecLinkProtocolTests
         Assert.Equal(Enumerable.Range(0, 8).Select(i => i * 0.25f), reply.Values);
         Assert.Equal(CodecLinkStatus.NonFiniteInput, reply.Status);
 
-        var stream = CodecLinkFrames.PackBlocks(reply.Blocks, 33);
+        var stream = ZfpeBlockStream.Pack(reply.Blocks, 33);
         Assert.Equal(9, stream.Length); // 66 bits
         Assert.Equal(0x00, stream[0]);
         Assert.Equal(0x10, stream[1]);

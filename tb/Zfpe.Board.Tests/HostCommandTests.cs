@@ -20,10 +20,10 @@ public class HostCommandTests
         var input = dir.Sub("x.f32");
         RawF32File.Write(input, values);
         using var terminal = new PseudoTerminal();
-        ZfpeProcess.Result result;
+        ProcessResult result;
         using (new BoardBridge(terminal, () => new SimulatedBoard(Ulx3sCodecSimulationTests.SimConfig, "host_command_pass")))
         {
-            result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--in", input, "--timeout", "30",
+            result = ZfpeCli.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--in", input, "--timeout", "30",
                 "--values-per-request", "512", "--out-values", dir.Sub("back.npy"), "--out-blocks", dir.Sub("back.raw"));
         }
 
@@ -46,9 +46,9 @@ public class HostCommandTests
     public void Host_without_input_shows_the_board_parameters()
     {
         using var terminal = new PseudoTerminal();
-        ZfpeProcess.Result result;
+        ProcessResult result;
         using (new BoardBridge(terminal, () => new SimulatedBoard(Ulx3sCodecSimulationTests.SimConfig, "host_command_info")))
-            result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--timeout", "30");
+            result = ZfpeCli.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--timeout", "30");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith($"board: {terminal.SlavePath} at 2500000 bit/s: protocol 1, b = 5", result.Stdout);
     }
@@ -57,7 +57,7 @@ public class HostCommandTests
     public void A_board_that_does_not_answer_times_out_with_advice()
     {
         using var terminal = new PseudoTerminal();
-        var result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--timeout", "0.3");
+        var result = ZfpeCli.Run("host", "--port", terminal.SlavePath, "--timeout", "0.3");
         Assert.Equal(4, result.ExitCode);
         Assert.Contains($"no reply to the info request on {terminal.SlavePath} at 3000000 bit/s within 0.3 s", result.Stderr);
         Assert.Contains("is the ulx3s-codec bitstream loaded", result.Stderr);
@@ -66,7 +66,7 @@ public class HostCommandTests
     [Fact]
     public void A_missing_device_is_named_with_how_to_find_the_board()
     {
-        var result = ZfpeProcess.Run("host", "--port", "/dev/ttyUSB-not-here");
+        var result = ZfpeCli.Run("host", "--port", "/dev/ttyUSB-not-here");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("the serial device /dev/ttyUSB-not-here does not exist", result.Stderr);
         Assert.Contains("US1", result.Stderr);
@@ -76,7 +76,7 @@ public class HostCommandTests
     [Fact]
     public void A_file_that_is_not_a_terminal_is_refused()
     {
-        var result = ZfpeProcess.Run("host", "--port", "/dev/null");
+        var result = ZfpeCli.Run("host", "--port", "/dev/null");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("/dev/null", result.Stderr);
         Assert.Contains("is it a serial device?", result.Stderr);
@@ -89,7 +89,7 @@ public class HostCommandTests
     public void Bad_options_are_refused_with_the_allowed_values(string option, string value, string message)
     {
         using var terminal = new PseudoTerminal();
-        var result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, option, value);
+        var result = ZfpeCli.Run("host", "--port", terminal.SlavePath, option, value);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
     }
@@ -101,9 +101,9 @@ public class HostCommandTests
         var input = dir.Sub("x.f32");
         RawF32File.Write(input, new float[8]);
         using var terminal = new PseudoTerminal();
-        ZfpeProcess.Result result;
+        ProcessResult result;
         using (new BoardBridge(terminal, () => new SimulatedBoard(Ulx3sCodecSimulationTests.SimConfig, "host_command_per_request")))
-            result = ZfpeProcess.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--timeout", "30", "--in", input, "--values-per-request", "6");
+            result = ZfpeCli.Run("host", "--port", terminal.SlavePath, "--baud", "2500000", "--timeout", "30", "--in", input, "--values-per-request", "6");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--values-per-request 6 is out of range: the board takes 4..2048 in steps of 4", result.Stderr);
     }

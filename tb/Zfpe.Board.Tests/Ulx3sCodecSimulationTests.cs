@@ -71,7 +71,7 @@ public class Ulx3sCodecSimulationTests
 
         // The blocks also repack into exactly the reference's stream.
         var p = HostCheck.ParametersOf(info);
-        Assert.Equal(ZfpeCodec.Compress(values, p, out _), CodecLinkFrames.PackBlocks(run.Blocks, info.BlockBits));
+        Assert.Equal(ZfpeCodec.Compress(values, p, out _), ZfpeBlockStream.Pack(run.Blocks, info.BlockBits));
     }
 
     [Fact]

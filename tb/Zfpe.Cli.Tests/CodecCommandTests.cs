@@ -1,5 +1,4 @@
 using Zfpe.TestSupport;
-using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 
@@ -140,7 +139,7 @@ public class CodecCommandTests : IDisposable
         return (packed, input);
     }
 
-    private static void AssertFailed(ZfpeCli.Result result, string message, string? output)
+    private static void AssertFailed(ProcessResult result, string message, string? output)
     {
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.Contains(message, result.Stderr);

@@ -1,4 +1,4 @@
-using Zfpe.Cli.Tests.Support;
+using Zfpe.TestSupport;
 using Zfpe.Tools;
 
 namespace Zfpe.Cli.Tests;

@@ -1,7 +1,6 @@
 using Zfpe.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
-using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 using Zfpe.Reference.Metrics;

@@ -1,5 +1,6 @@
 using Zfpe.Reference.Evaluation;
-using Zfpe.Cli.Commands;
+using Spectre.Console.Testing;
+using Zfpe.Cli.Presentation;
 using Zfpe.Reference.Metrics;
 
 namespace Zfpe.Cli.Tests;
@@ -27,6 +28,17 @@ public class EvaluateTableTests
         Assert.Contains(" 27.60 ", lines[1]);
         Assert.Contains(" inf ", lines[2]);
         Assert.Contains(" nan ", lines[2]);
+    }
+
+    [Fact]
+    public void On_a_terminal_the_table_has_the_same_cells()
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        console.Write(EvaluateTable.Table(Results));
+        var text = console.Output;
+        foreach (var cell in new[] { "method", "layout", "zfpe-b5", "1.250e-01", "27.60", "inf", "nan", "one group: the whole tensor" })
+            Assert.Contains(cell, text);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Zfpe.TestSupport;
 using System.Text.Json.Nodes;
-using Zfpe.Cli.Tests.Support;
 
 namespace Zfpe.Cli.Tests;
 
@@ -14,7 +13,7 @@ public sealed class GenCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static ZfpeCli.Result Gen(string directory, params string[] sets) =>
+    private static ProcessResult Gen(string directory, params string[] sets) =>
         ZfpeCli.Run(["gen", "fifo", "--out", directory, .. sets.SelectMany(s => new[] { "--set", s })]);
 
     private static string[] Names(string directory) => Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;

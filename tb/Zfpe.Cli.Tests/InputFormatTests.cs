@@ -1,6 +1,5 @@
 using Zfpe.TestSupport;
 using System.IO.Compression;
-using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 

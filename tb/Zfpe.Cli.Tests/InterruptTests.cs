@@ -1,6 +1,5 @@
 using Zfpe.TestSupport;
 using System.Runtime.InteropServices;
-using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Tests;

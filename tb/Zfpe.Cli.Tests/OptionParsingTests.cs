@@ -1,5 +1,4 @@
 using Zfpe.TestSupport;
-using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Tests;
@@ -14,7 +13,7 @@ public sealed class OptionParsingTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static void AssertShortError(ZfpeCli.Result result, string message)
+    private static void AssertShortError(ProcessResult result, string message)
     {
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal("", result.Stdout);

@@ -1,5 +1,4 @@
 using Zfpe.TestSupport;
-using Zfpe.Cli.Tests.Support;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 using static Zfpe.Reference.Tests.Support.Coreutils;
@@ -29,7 +28,7 @@ public sealed class OutputSafetyTests : IDisposable
         return path;
     }
 
-    private static void AssertRefused(ZfpeCli.Result result, string message)
+    private static void AssertRefused(ProcessResult result, string message)
     {
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.StartsWith("error: ", result.Stderr);

@@ -1,43 +1,35 @@
-using Zfpe.Cli.Commands;
+using Spectre.Console.Testing;
+using Zfpe.Cli.Presentation;
 
 namespace Zfpe.Cli.Tests;
 
 public class ProgressBarTests
 {
     [Fact]
-    public void The_bar_fills_in_proportion_and_shows_the_percentage()
+    public void The_bar_counts_the_units_and_shows_the_label_and_percentage()
     {
-        Assert.Equal("[..............................]   0% zfpe-b5", ProgressBar.Render(0, "zfpe-b5"));
-        Assert.Equal("[###############...............]  50% zfp-r8", ProgressBar.Render(0.5, "zfp-r8"));
-        Assert.Equal("[##############################] 100% done", ProgressBar.Render(1, "done"));
-        Assert.Equal(ProgressBar.Render(1, "x"), ProgressBar.Render(1.5, "x"));
-    }
-
-    [Fact]
-    public void The_bar_redraws_only_on_change_and_erases_itself()
-    {
-        var writer = new StringWriter();
-        using (var bar = ProgressBar.Start(writer, 1000))
+        var console = new TestConsole().Interactive();
+        using (var bar = ProgressBar.Start(console, 1000))
         {
-            bar.Advance(1, "a");
-            bar.Advance(1, "a");
-            bar.Advance(500, "a");
+            bar.Advance(1, "zfpe-b5");
+            bar.Advance(499, "zfp-r8");
+            Assert.Equal(500, bar.Value);
+            Thread.Sleep(300); // the display refreshes on its own clock
         }
-        string output = writer.ToString();
-        Assert.Equal(2, output.Count(c => c == '%'));
-        Assert.EndsWith("\r", output);
+        Assert.Contains("zfp-r8", console.Output);
+        Assert.Contains("50%", console.Output);
     }
 
     [Fact]
-    public void A_shorter_label_overwrites_the_tail_of_a_longer_one()
+    public void Labels_are_shown_as_text_not_markup()
     {
-        var writer = new StringWriter();
-        var bar = ProgressBar.Start(writer, 100);
-        bar.Advance(10, "zfpe-b5");
-        bar.Advance(10, "zfp-r8");
-        string last = writer.ToString().Split('\r')[^1];
-        Assert.Equal(ProgressBar.Render(0.2, "zfpe-b5").Length, last.Length);
-        Assert.EndsWith("zfp-r8 ", last);
+        var console = new TestConsole().Interactive();
+        using (var bar = ProgressBar.Start(console, 10))
+        {
+            bar.Advance(10, "[b]");
+            Thread.Sleep(300);
+        }
+        Assert.Contains("[b]", console.Output);
     }
 
     [Fact]
@@ -46,5 +38,6 @@ public class ProgressBarTests
         Assert.Null(ProgressBar.StartIfUseful(ProgressBar.Threshold - 1, 10));
         // Under the test runner stderr is redirected, so even a large input gets none.
         Assert.Null(ProgressBar.StartIfUseful(ProgressBar.Threshold * 10, 10));
+        Assert.Null(ProgressBar.StartOnTerminal(10));
     }
 }

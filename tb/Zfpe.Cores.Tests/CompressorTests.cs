@@ -16,7 +16,7 @@ public class CompressorTests
         var config = CoreSimulations.Default;
         using var sim = CoreSimulations.Compressor(config, "million");
         var values = TestValues.Mixed(1_000_000, seed: 11);
-        var bench = new CompressorBench(sim, config, values, StallProfile.Random, seed: 12, streams: Streams(values.Length, seed: 13));
+        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 12, streams: Streams(values.Length, seed: 13));
         bench.Run();
         AssertAllChecked(bench);
     }
@@ -28,7 +28,7 @@ public class CompressorTests
         var config = CoreSimulations.Covering[index];
         using var sim = CoreSimulations.Compressor(config, "covering");
         var values = TestValues.Mixed(100_000, seed: 20 + index);
-        var bench = new CompressorBench(sim, config, values, StallProfile.Random, seed: 30 + index, streams: Streams(values.Length, seed: 40 + index));
+        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 30 + index, streams: Streams(values.Length, seed: 40 + index));
         bench.Run();
         AssertAllChecked(bench);
     }
@@ -40,7 +40,7 @@ public class CompressorTests
         var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
         using var sim = CoreSimulations.Compressor(config, "latency");
         var values = TestValues.Mixed(4096, seed: 50 + index);
-        var bench = new CompressorBench(sim, config, values, StallProfile.None, seed: 1);
+        var bench = new CompressorBench(sim, config, values, CodecStalls.None, seed: 1);
         bench.RecordCycles();
         bench.Run();
         AssertAllChecked(bench);
@@ -69,7 +69,7 @@ public class CompressorTests
         using var sim = CoreSimulations.Compressor(config, "streams");
         var streams = Enumerable.Range(0, 200).Select(i => 1 + (i * 7 + i / 13) % 19).ToArray();
         var values = TestValues.Mixed(streams.Sum(), seed: 60);
-        foreach (var (stalls, seed) in new[] { (StallProfile.None, 61), (StallProfile.Random, 62), (new StallProfile([0.0, 0.3], [1.0, 0.3], Period: 16), 63) })
+        foreach (var (stalls, seed) in new[] { (CodecStalls.None, 61), (CodecStalls.Random, 62), (new CodecStalls([0.0, 0.3], [0.0, 0.7], Period: 16), 63) })
         {
             var bench = new CompressorBench(sim, config, values, stalls, seed, streams);
             bench.Run();
@@ -103,6 +103,15 @@ public class CompressorTests
             sim.Eval();
         }
 
+        void ClearAndExpectCleared()
+        {
+            sim.Poke(top.ClearStatus, true);
+            sim.Step();
+            sim.Poke(top.ClearStatus, false);
+            sim.Eval();
+            Assert.False(sim.PeekBool(top.NonFinite));
+        }
+
         Send(0x3F800000);
         Assert.False(sim.PeekBool(top.NonFinite));
         Send(0x7FC00000); // NaN
@@ -110,18 +119,10 @@ public class CompressorTests
         Send(0x40000000);
         sim.Step(30);
         Assert.True(sim.PeekBool(top.NonFinite));
-        sim.Poke(top.ClearStatus, true);
-        sim.Step();
-        sim.Poke(top.ClearStatus, false);
-        sim.Eval();
-        Assert.False(sim.PeekBool(top.NonFinite));
+        ClearAndExpectCleared();
         Send(0xFF800000, clear: true); // -Inf in the clearing cycle: the new event wins
         Assert.True(sim.PeekBool(top.NonFinite));
-        sim.Poke(top.ClearStatus, true);
-        sim.Step();
-        sim.Poke(top.ClearStatus, false);
-        sim.Eval();
-        Assert.False(sim.PeekBool(top.NonFinite));
+        ClearAndExpectCleared();
     }
 
     public static TheoryData<int> AllIndices()

@@ -18,7 +18,7 @@ public class DecompressorTests
         var config = CoreSimulations.Default;
         using var sim = CoreSimulations.Decompressor(config, "million");
         var blocks = Blocks(config, 250_000, seed: 71);
-        var bench = new DecompressorBench(sim, config, blocks, StallProfile.Random, seed: 72, streams: CompressorTests.Streams(blocks.Length, seed: 73));
+        var bench = new DecompressorBench(sim, config, blocks, CodecStalls.Random, seed: 72, streams: CompressorTests.Streams(blocks.Length, seed: 73));
         bench.Run();
         AssertAllChecked(bench, bench.PaddedBlocks);
     }
@@ -30,7 +30,7 @@ public class DecompressorTests
         var config = CoreSimulations.Covering[index];
         using var sim = CoreSimulations.Decompressor(config, "covering");
         var blocks = Blocks(config, 25_000, seed: 80 + index);
-        var bench = new DecompressorBench(sim, config, blocks, StallProfile.Random, seed: 90 + index, streams: CompressorTests.Streams(blocks.Length, seed: 100 + index));
+        var bench = new DecompressorBench(sim, config, blocks, CodecStalls.Random, seed: 90 + index, streams: CompressorTests.Streams(blocks.Length, seed: 100 + index));
         bench.Run();
         AssertAllChecked(bench, bench.PaddedBlocks);
     }
@@ -42,7 +42,7 @@ public class DecompressorTests
         var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
         using var sim = CoreSimulations.Decompressor(config, "latency");
         var blocks = Blocks(config, 1024, seed: 110 + index);
-        var bench = new DecompressorBench(sim, config, blocks, StallProfile.None, seed: 1);
+        var bench = new DecompressorBench(sim, config, blocks, CodecStalls.None, seed: 1);
         bench.RecordCycles();
         bench.Run();
         AssertAllChecked(bench, bench.PaddedBlocks);

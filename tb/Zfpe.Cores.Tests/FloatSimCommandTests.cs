@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Cores.Tests.Support;
 using Zfpe.Reference.Float;
 
@@ -20,7 +21,7 @@ public sealed class FloatSimCommandTests : IDisposable
         var input = Path.Combine(_dir, "pairs.f32");
         File.WriteAllBytes(input, pairs.SelectMany(BitConverter.GetBytes).ToArray());
         var output = Path.Combine(_dir, "results.f32");
-        var r = CliProcess.Run("sim", design, "--in", input, "--out", output, "--set", $"m={m}", "--set", $"guard-bits={guardBits}", "--stall", "0.3", "--seed", "4");
+        var r = ZfpeCli.InRepository("sim", design, "--in", input, "--out", output, "--set", $"m={m}", "--set", $"guard-bits={guardBits}", "--stall", "0.3", "--seed", "4");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains($"{pairs.Count} pairs -> {pairs.Count} results", r.Stdout);
         Func<uint, uint, uint> reference = design == "float-mul"
@@ -36,28 +37,28 @@ public sealed class FloatSimCommandTests : IDisposable
         var output = Path.Combine(_dir, "results.f32");
         var odd = Path.Combine(_dir, "odd.f32");
         File.WriteAllBytes(odd, new byte[12]);
-        var r = CliProcess.Run("sim", "float-mul", "--in", odd, "--out", output);
+        var r = ZfpeCli.InRepository("sim", "float-mul", "--in", odd, "--out", output);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("holds 3 float32 values, an odd count", r.Stderr);
 
         var ragged = Path.Combine(_dir, "ragged.f32");
         File.WriteAllBytes(ragged, new byte[10]);
-        r = CliProcess.Run("sim", "float-add", "--in", ragged, "--out", output);
+        r = ZfpeCli.InRepository("sim", "float-add", "--in", ragged, "--out", output);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("not a whole number of float32 values", r.Stderr);
 
         var empty = Path.Combine(_dir, "empty.f32");
         File.WriteAllBytes(empty, []);
-        r = CliProcess.Run("sim", "float-add", "--in", empty, "--out", output);
+        r = ZfpeCli.InRepository("sim", "float-add", "--in", empty, "--out", output);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("holds no values", r.Stderr);
 
         File.WriteAllBytes(odd, new byte[16]);
-        r = CliProcess.Run("sim", "float-add", "--in", odd, "--out", output, "--count", "2");
+        r = ZfpeCli.InRepository("sim", "float-add", "--in", odd, "--out", output, "--count", "2");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--count applies to the decompressor only", r.Stderr);
 
-        r = CliProcess.Run("sim", "float-mul", "--in", odd, "--out", output, "--set", "m=25");
+        r = ZfpeCli.InRepository("sim", "float-mul", "--in", odd, "--out", output, "--set", "m=25");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("'m'", r.Stderr);
         Assert.False(File.Exists(output));

@@ -19,9 +19,9 @@ public class RoundTripTests
         var values = TestValues.AsFloats(bits);
         var expected = ZfpeCodec.Decompress(ZfpeCodec.Compress(values, p, out _), count, p);
 
-        var compress = new CompressorBench(compressor, config, bits, StallProfile.Random, seed: 130 + index) { Keep = true };
+        var compress = new CompressorBench(compressor, config, bits, CodecStalls.Random, seed: 130 + index) { Keep = true };
         compress.Run();
-        var decompress = new DecompressorBench(decompressor, config, [.. compress.Produced], StallProfile.Random, seed: 140 + index) { Keep = true };
+        var decompress = new DecompressorBench(decompressor, config, [.. compress.Produced], CodecStalls.Random, seed: 140 + index) { Keep = true };
         decompress.Run();
 
         Assert.True(decompress.Produced.Count >= count, $"the decompressor produced {decompress.Produced.Count} values for {count}");

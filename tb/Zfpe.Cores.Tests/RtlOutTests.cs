@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Cores.Designs;
 
 namespace Zfpe.Cores.Tests;
@@ -19,7 +20,7 @@ public class RtlOutTests
         var design = DesignCatalog.Get(name);
         var settings = design.Resolve(new Dictionary<string, string>());
         var expected = DesignOutput.Render(design, settings, design.Emit(new Dictionary<string, string>()));
-        var dir = Path.Combine(RepoRoot(), "rtl-out", name);
+        var dir = Path.Combine(Repository.Root, "rtl-out", name);
         const string fix = "run `make gen` (or ./zfpe gen <design> --out rtl-out/<design>) and commit rtl-out/";
         Assert.True(Directory.Exists(dir), $"{dir} is missing: {fix}");
         var actualFiles = Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -32,7 +33,7 @@ public class RtlOutTests
     [Fact]
     public void Rtl_out_has_a_folder_for_every_design_and_nothing_else()
     {
-        var root = Path.Combine(RepoRoot(), "rtl-out");
+        var root = Path.Combine(Repository.Root, "rtl-out");
         var folders = Directory.GetDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(DesignCatalog.All.Select(d => d.Name).Order(StringComparer.Ordinal), folders);
         Assert.True(File.Exists(Path.Combine(root, "README.md")), "rtl-out/README.md explains the folder");
@@ -41,7 +42,7 @@ public class RtlOutTests
     [Fact]
     public void A_module_copied_into_several_design_folders_is_the_same_text_in_each()
     {
-        var root = Path.Combine(RepoRoot(), "rtl-out");
+        var root = Path.Combine(Repository.Root, "rtl-out");
         var copies = Directory.GetDirectories(root)
             .SelectMany(d => Directory.GetFiles(d, "*.v"))
             .GroupBy(Path.GetFileName)
@@ -53,12 +54,5 @@ public class RtlOutTests
             var texts = g.Select(File.ReadAllText).Distinct().Count();
             Assert.True(texts == 1, $"{g.Key} differs between {string.Join(", ", g.Select(f => Path.GetFileName(Path.GetDirectoryName(f))))}");
         }
-    }
-
-    internal static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Zfpe.Hdl.sln"))) return d.FullName;
-        throw new InvalidOperationException("cannot find the repository root (Zfpe.Hdl.sln) above " + AppContext.BaseDirectory);
     }
 }

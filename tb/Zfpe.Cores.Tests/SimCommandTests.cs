@@ -1,3 +1,4 @@
+using Zfpe.TestSupport;
 using Zfpe.Cores.Tests.Support;
 
 namespace Zfpe.Cores.Tests;
@@ -22,7 +23,7 @@ public sealed class SimCommandTests : IDisposable
 
         var waves = Path.Combine(_dir, "compressor.fst");
         string[] waveOption = lanes == 1 ? ["--waves", waves] : [];
-        var sim = CliProcess.Run(["sim", "compressor", "--in", values, "--out", simRaw, .. design, "--stall", "0.25", "--seed", "9", .. waveOption]);
+        var sim = ZfpeCli.InRepository(["sim", "compressor", "--in", values, "--out", simRaw, .. design, "--stall", "0.25", "--seed", "9", .. waveOption]);
         Assert.True(sim.ExitCode == 0, sim.ToString());
         if (lanes == 1)
         {
@@ -30,15 +31,15 @@ public sealed class SimCommandTests : IDisposable
             Assert.True(new FileInfo(waves).Length > 0, $"{waves} is empty");
         }
         Assert.Contains($"{count} values -> {(count + 3) / 4} blocks", sim.Stdout);
-        var reference = CliProcess.Run("compress", "--in", values, "--out", refRaw, "--raw", "--b", "5", "--exponent-bits", "9");
+        var reference = ZfpeCli.InRepository("compress", "--in", values, "--out", refRaw, "--raw", "--b", "5", "--exponent-bits", "9");
         Assert.True(reference.ExitCode == 0, reference.ToString());
         Assert.Equal(File.ReadAllBytes(refRaw), File.ReadAllBytes(simRaw));
 
         var simValues = Path.Combine(_dir, "sim.f32");
         var refValues = Path.Combine(_dir, "ref.f32");
-        sim = CliProcess.Run(["sim", "decompressor", "--in", refRaw, "--out", simValues, "--count", $"{count}", .. design, "--stall", "0.25", "--seed", "10"]);
+        sim = ZfpeCli.InRepository(["sim", "decompressor", "--in", refRaw, "--out", simValues, "--count", $"{count}", .. design, "--stall", "0.25", "--seed", "10"]);
         Assert.True(sim.ExitCode == 0, sim.ToString());
-        reference = CliProcess.Run("decompress", "--raw", "--in", refRaw, "--out", refValues, "--count", $"{count}", "--b", "5", "--exponent-bits", "9");
+        reference = ZfpeCli.InRepository("decompress", "--raw", "--in", refRaw, "--out", refValues, "--count", $"{count}", "--b", "5", "--exponent-bits", "9");
         Assert.True(reference.ExitCode == 0, reference.ToString());
         Assert.Equal(File.ReadAllBytes(refValues), File.ReadAllBytes(simValues));
     }
@@ -51,27 +52,27 @@ public sealed class SimCommandTests : IDisposable
         var raw = Path.Combine(_dir, "blocks.raw");
         File.WriteAllBytes(raw, new byte[12]);
 
-        var r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--stall", "1");
+        var r = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", raw, "--stall", "1");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--stall 1 is out of range", r.Stderr);
 
-        r = CliProcess.Run("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"));
+        r = ZfpeCli.InRepository("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--count is required", r.Stderr);
 
-        r = CliProcess.Run("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"), "--count", "100");
+        r = ZfpeCli.InRepository("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"), "--count", "100");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("the raw stream has 12 bytes but 100 values", r.Stderr);
 
-        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--set", "lanes=3");
+        r = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", raw, "--set", "lanes=3");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("'lanes' = 3 is out of range", r.Stderr);
 
-        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", raw, "--set", "b=9", "--set", "split=8");
+        r = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", raw, "--set", "b=9", "--set", "split=8");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("parameter 'split' = 8 is out of range (allowed: b..31 = 9..31)", r.Stderr);
 
-        r = CliProcess.Run("sim", "fifo", "--in", values, "--out", raw);
+        r = ZfpeCli.InRepository("sim", "fifo", "--in", values, "--out", raw);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("compressor, decompressor, float-mul or float-add", r.Stderr);
     }
@@ -85,24 +86,24 @@ public sealed class SimCommandTests : IDisposable
         var alias = Path.Combine(_dir, "alias.raw");
         File.CreateSymbolicLink(alias, values);
 
-        var r = CliProcess.Run("sim", "compressor", "--in", values, "--out", alias);
+        var r = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", alias);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"--out {alias} is the same file as --in {values}", r.Stderr);
         Assert.Equal(bytes, File.ReadAllBytes(values));
 
         var blocks = Path.Combine(_dir, "blocks.raw");
         File.WriteAllBytes(blocks, new byte[12]);
-        r = CliProcess.Run("sim", "decompressor", "--in", blocks, "--out", blocks, "--count", "8");
+        r = ZfpeCli.InRepository("sim", "decompressor", "--in", blocks, "--out", blocks, "--count", "8");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"--out {blocks} is the same file as --in {blocks}", r.Stderr);
 
         var waves = Path.Combine(_dir, "w.vcd");
-        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", waves, "--waves", waves);
+        r = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", waves, "--waves", waves);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"--waves {waves} and --out {waves} are the same file", r.Stderr);
         Assert.False(File.Exists(waves));
 
-        r = CliProcess.Run("sim", "compressor", "--in", values, "--out", Path.Combine(_dir, "x.zfpe"));
+        r = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", Path.Combine(_dir, "x.zfpe"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("'.zfpe' names another format, but this is a bare block stream", r.Stderr);
     }

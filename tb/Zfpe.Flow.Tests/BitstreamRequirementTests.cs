@@ -35,7 +35,7 @@ public sealed class BitstreamRequirementTests : IDisposable
     [Fact]
     public void Zfpe_build_without_place_and_route_fails_saying_no_bitstream_was_produced()
     {
-        var result = SweepCli.Run(_dir.Path, new Dictionary<string, string> { ["ZFPE_YOSYS"] = "/nonexistent/yosys", ["ZFPE_FLOW_CACHE"] = _dir.Sub("cache") }, Timeout,
+        var result = ZfpeCli.RunIn(_dir.Path, new Dictionary<string, string> { ["ZFPE_YOSYS"] = "/nonexistent/yosys", ["ZFPE_FLOW_CACHE"] = _dir.Sub("cache") }, Timeout,
             "build", "--design", "ulx3s-codec", "--out", _dir.Sub("out"));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("No bitstream was produced (and none from an earlier run is left in its place).", result.Stderr);
@@ -43,17 +43,17 @@ public sealed class BitstreamRequirementTests : IDisposable
     }
 
     /// <summary>Runs scripts/board.sh with stand-ins for zfpe (whose build exits <paramref name="buildExit"/>) and dotnet.</summary>
-    private SweepCli.Result Board(int buildExit, Dictionary<string, string> environment, params string[] arguments)
+    private ProcessResult Board(int buildExit, Dictionary<string, string> environment, params string[] arguments)
     {
         string bin = _dir.Sub("bin");
         Directory.CreateDirectory(bin);
         File.WriteAllText(Path.Combine(bin, "zfpe"), $"#!/bin/sh\necho \"zfpe $*\"\n[ \"$1\" = build ] && exit {buildExit}\nexit 0\n");
         File.WriteAllText(Path.Combine(bin, "dotnet"), "#!/bin/sh\necho \"dotnet $*\"\n");
-        Assert.Equal(0, SweepCli.Shell($"chmod +x '{bin}/zfpe' '{bin}/dotnet'", new Dictionary<string, string>(), Timeout).ExitCode);
+        Assert.Equal(0, ProcessRunner.Shell($"chmod +x '{bin}/zfpe' '{bin}/dotnet'", new Dictionary<string, string>(), Timeout).ExitCode);
         environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
         environment["ZFPE"] = Path.Combine(bin, "zfpe");
         environment["OUT"] = _dir.Sub("board");
-        return SweepCli.Shell($"bash '{Repository.File("scripts", "board.sh")}' {string.Join(' ', arguments)}", environment, Timeout);
+        return ProcessRunner.Shell($"bash '{Repository.File("scripts", "board.sh")}' {string.Join(' ', arguments)}", environment, Timeout);
     }
 
     [Fact]

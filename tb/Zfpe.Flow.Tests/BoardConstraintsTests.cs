@@ -44,12 +44,9 @@ public class BoardConstraintsTests
     public void The_design_lpf_has_only_the_ports_the_design_uses()
     {
         var lpf = Board.RenderFor(TestDesigns.Blinky());
-        Assert.Contains("LOCATE COMP \"led[0]\" SITE \"B2\";", lpf);
-        Assert.Contains("LOCATE COMP \"btn[0]\" SITE \"D6\";", lpf);
-        Assert.Contains("FREQUENCY PORT \"clk_25mhz\" 25 MHZ;", lpf);
-        Assert.Contains("SYSCONFIG", lpf);
-        Assert.DoesNotContain("sdram", lpf);
-        Assert.DoesNotContain("ftdi", lpf);
+        Assert.All(new[] { "LOCATE COMP \"led[0]\" SITE \"B2\";", "LOCATE COMP \"btn[0]\" SITE \"D6\";", "FREQUENCY PORT \"clk_25mhz\" 25 MHZ;", "SYSCONFIG" },
+            line => Assert.Contains(line, lpf));
+        Assert.All(new[] { "sdram", "ftdi" }, absent => Assert.DoesNotContain(absent, lpf));
         // Parsing the rendered file again gives exactly the design's port bits.
         var again = BoardConstraints.Parse("design.lpf", lpf);
         Assert.Equal(BoardConstraints.PortBits(TestDesigns.Blinky()).Order(), again.ConstrainedPortBits.Order());

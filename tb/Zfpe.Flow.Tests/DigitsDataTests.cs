@@ -1,7 +1,6 @@
 using Zfpe.TestSupport;
 using System.IO.Compression;
 using System.Text;
-using Zfpe.Flow.Tests.Support;
 using Zfpe.Flow.Tests.Sweep;
 
 namespace Zfpe.Flow.Tests;
@@ -41,23 +40,23 @@ public sealed class DigitsDataTests : IDisposable
         Directory.CreateDirectory(Path.Combine(tree, Path.GetDirectoryName(Member)!));
         File.WriteAllBytes(Path.Combine(tree, Member), data);
         File.WriteAllText(Path.Combine(tree, Path.GetDirectoryName(Member)!, "other.csv"), "not wanted");
-        var build = SweepCli.Shell($"dpkg-deb --root-owner-group --build '{tree}' '{deb}'", new Dictionary<string, string>(), Timeout);
+        var build = ProcessRunner.Shell($"dpkg-deb --root-owner-group --build '{tree}' '{deb}'", new Dictionary<string, string>(), Timeout);
         Assert.True(build.ExitCode == 0, build.ToString());
         Directory.CreateDirectory(bin);
         string fake = Path.Combine(bin, "apt-get");
         File.WriteAllText(fake, $"#!/bin/sh\n[ \"$1 $2 $3\" = \"download -q python3-sklearn\" ] || exit 9\ncp '{deb}' .\n");
-        Assert.Equal(0, SweepCli.Shell($"chmod +x '{fake}'", new Dictionary<string, string>(), Timeout).ExitCode);
+        Assert.Equal(0, ProcessRunner.Shell($"chmod +x '{fake}'", new Dictionary<string, string>(), Timeout).ExitCode);
 
         string destination = _dir.Sub("share/zfpe/digits.csv.gz");
         var environment = new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" };
         string script = Repository.File("scripts", "fetch-digits.sh");
-        var run = SweepCli.Shell($"bash '{script}' '{destination}'", environment, Timeout);
+        var run = ProcessRunner.Shell($"bash '{script}' '{destination}'", environment, Timeout);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(data, File.ReadAllBytes(destination));
         Assert.Equal([destination], Directory.GetFiles(Path.GetDirectoryName(destination)!));
         Assert.Contains($"fetch-digits: wrote {destination} from python3-sklearn_1.2.1+dfsg-1_all.deb", run.Stdout);
 
-        var again = SweepCli.Shell($"bash '{script}' '{destination}'", new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Timeout);
+        var again = ProcessRunner.Shell($"bash '{script}' '{destination}'", new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Timeout);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("is already there", again.Stdout);
     }
@@ -78,12 +77,12 @@ public sealed class DigitsDataTests : IDisposable
         File.WriteAllBytes(copy, Gzip(rows));
         var jobs = _dir.Sub("jobs.txt");
 
-        var found = SweepCli.Run(_dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = copy }, Timeout,
+        var found = ZfpeCli.RunIn(_dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = copy }, Timeout,
             "sweep", "compressor", "--set", "b=5", "--digits", "--export", jobs);
         Assert.True(found.ExitCode == 0, found.ToString());
         Assert.Contains("--digits", File.ReadAllText(jobs));
 
-        var missing = SweepCli.Run(_dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = _dir.Sub("none.csv.gz") }, Timeout,
+        var missing = ZfpeCli.RunIn(_dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = _dir.Sub("none.csv.gz") }, Timeout,
             "sweep", "compressor", "--set", "b=5", "--digits", "--export", jobs);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains($"the digits data set is missing (looked for {_dir.Sub("none.csv.gz")}): run scripts/fetch-digits.sh, which install-deps.sh runs, or set ZFPE_DIGITS", missing.Stderr);

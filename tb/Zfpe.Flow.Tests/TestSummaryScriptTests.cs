@@ -1,6 +1,5 @@
 using Zfpe.TestSupport;
 using System.Diagnostics;
-using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Evaluation;
 using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;

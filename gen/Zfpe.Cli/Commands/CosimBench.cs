@@ -32,39 +32,24 @@ public static class CosimBench
             Console.Error.WriteLine($"bench cosim: {info.Name} ({emitted.TopModule}, {emitted.Files.Sum(f => f.Text.Length)} characters of Verilog); building the model...");
             var comparison = CosimBenchmark.Run(emitted, n, seed: 1, repeats: Math.Max(1, r.GetValue(repeats)));
             Console.Error.WriteLine("bench cosim: running Icarus Verilog...");
-            var work = Path.Combine(Path.GetTempPath(), $"zfpe-bench-icarus-{Environment.ProcessId}");
-            PatternResult icarus;
-            try
-            {
-                icarus = IcarusBenchmark.Run(emitted, ni, seed: 1, work);
-            }
-            finally
-            {
-                try { Directory.Delete(work, true); } catch (IOException) { }
-            }
-            // Icarus ran fewer cycles; its checksum is compared with the bridge over the same count.
-            PatternResult bridgeShort;
-            using (var sim = CosimModel(emitted).Start(name: emitted.TopModule + "-icarus-check"))
-                bridgeShort = InputPattern.Run(sim, ni, seed: 1);
+            var check = IcarusBenchmark.CompareWithBridge(emitted, ni, seed: 1);
+            var icarus = check.Icarus;
 
-            string Row(string name, PatternResult p, string check) =>
-                string.Create(CultureInfo.InvariantCulture, $"{name,-32} {p.Cycles,12:N0} {p.Seconds,9:F3} {p.CyclesPerSecond,14:N0}  {check}");
+            string Row(string name, PatternResult p, string note) =>
+                string.Create(CultureInfo.InvariantCulture, $"{name,-32} {p.Cycles,12:N0} {p.Seconds,9:F3} {p.CyclesPerSecond,14:N0}  {note}");
             Console.WriteLine($"{"simulator",-32} {"cycles",12} {"seconds",9} {"cycles/s",14}  checksum");
             Console.WriteLine(Row("(a) C# through the bridge", comparison.Bridge, $"{comparison.Bridge.Checksum:x16}"));
             Console.WriteLine(Row("(b) plain C++ loop, same model", comparison.Cpp, comparison.ChecksumsMatch ? "matches (a)" : $"{comparison.Cpp.Checksum:x16} DIFFERS"));
-            var icarusCheck = icarus.Checksum == 0 ? "not comparable (an output was x where the others read a value)"
-                : icarus.Checksum == bridgeShort.Checksum ? "matches the bridge over the same cycles" : $"{icarus.Checksum:x16} DIFFERS from the bridge's {bridgeShort.Checksum:x16}";
+            var icarusCheck = !check.Comparable ? "not comparable (an output was x where the others read a value)"
+                : check.ChecksumsMatch ? "matches the bridge over the same cycles" : $"{icarus.Checksum:x16} DIFFERS from the bridge's {check.Bridge.Checksum:x16}";
             Console.WriteLine(Row("(c) Icarus Verilog (vvp)", icarus, icarusCheck));
             var vsCpp = comparison.Ratio;
             var vsIcarus = icarus.CyclesPerSecond > 0 ? comparison.Bridge.CyclesPerSecond / icarus.CyclesPerSecond : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"targets: bridge/C++ >= 0.7 ({(vsCpp >= 0.7 ? "met" : "missed")}), bridge/Icarus >= 20 ({(vsIcarus >= 20 ? "met" : "missed")}); machine load affects both, rerun on a quiet machine"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bridge_vs_cpp={vsCpp:F2} bridge_vs_icarus={vsIcarus:F1}"));
-            var mismatch = !comparison.ChecksumsMatch || (icarus.Checksum != 0 && icarus.Checksum != bridgeShort.Checksum);
+            var mismatch = !comparison.ChecksumsMatch || (check.Comparable && !check.ChecksumsMatch);
             return mismatch ? CliRunner.CheckFailed : CliRunner.Ok;
         }));
         return cmd;
     }
-
-    private static CompiledModel CosimModel(Zfpe.Hdl.Emit.EmittedDesign design) =>
-        ModelCache.Default.GetOrBuild(design, SimOptions.Default with { Waves = WaveFormat.None });
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Zfpe.Reference.Files;
+using Zfpe.Cli.Presentation;
 
 namespace Zfpe.Cli.Commands;
 
@@ -54,7 +55,9 @@ public static class EvaluateCommand
                     results.Add(method.Run(evaluated, done => bar?.Advance(done, method.Name)));
                 }
             }
-            report.Write(EvaluateTable.Text(results));
+            // On a terminal Spectre.Console draws the table; in pipes, files and logs it stays plain text.
+            if (report == Console.Out && Terminal.StdoutIsTerminal) Terminal.Stdout().Write(EvaluateTable.Table(results));
+            else report.Write(EvaluateTable.Text(results));
             if (csvOutput != null)
                 CommandOutput.Write(csvOutput, stream => stream.Write(Encoding.UTF8.GetBytes(EvaluateTable.Csv(results))));
             return CliRunner.Ok;

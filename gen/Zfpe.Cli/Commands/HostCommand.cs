@@ -1,8 +1,10 @@
+using Zfpe.Reference.Codecs;
 using System.CommandLine;
 using System.Globalization;
 using Zfpe.Host;
 using Zfpe.Cores.Board;
 using Zfpe.Reference.Files;
+using Zfpe.Cli.Presentation;
 
 namespace Zfpe.Cli.Commands;
 
@@ -64,7 +66,7 @@ public static class HostCommand
             var perRequest = valuesPerRequest ?? info.MaxValues;
             if (perRequest < 4 || perRequest > info.MaxValues || perRequest % 4 != 0)
                 throw new CliException($"--values-per-request {perRequest} is out of range: the board takes 4..{info.MaxValues} in steps of 4");
-            using var bar = tensor.Values.Length > perRequest && !Console.IsErrorRedirected ? ProgressBar.Start(Console.Error, tensor.Values.Length) : null;
+            using var bar = tensor.Values.Length > perRequest ? ProgressBar.StartOnTerminal(tensor.Values.Length) : null;
             long shown = 0;
             run = session.Run(tensor.Values, info, perRequest, (done, _) =>
             {
@@ -86,7 +88,7 @@ public static class HostCommand
         if (outValues is not null) TensorIo.Write(outValues, new Tensor(run.Values[..values.Length], [values.Length]));
         if (outBlocks is not null)
         {
-            var blocks = CodecLinkFrames.PackBlocks(run.Blocks, info.BlockBits);
+            var blocks = ZfpeBlockStream.Pack(run.Blocks, info.BlockBits);
             CommandOutput.Write(outBlocks, stream => stream.Write(blocks));
         }
 

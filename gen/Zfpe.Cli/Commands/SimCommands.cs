@@ -5,6 +5,7 @@ using Zfpe.Cores.Designs;
 using Zfpe.Cores.Float;
 using Zfpe.Hdl.Emit;
 using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Evaluation;
 using Zfpe.Reference.Files;
 using Zfpe.Sim;
 
@@ -76,17 +77,20 @@ public static class SimCommands
         var values = tensor.Values.Select(BitConverter.SingleToUInt32Bits).ToArray();
         if (values.Length == 0) throw new CliException($"--in {inPath} holds no values");
         using var sim = Start(core, options);
-        var result = SimCodecRunner.Compress(sim, core.Config, values, stall, seed);
-        var bytes = SimCodecRunner.Pack(result.Output, core.Config.BlockBits);
+        sim.Poke(core.ClearStatus, 0UL);
+        var blocks = (values.Length + 3) / 4;
+        var result = StreamRunner.Run(sim, sim.Stream(core.Values), sim.Stream(core.Blocks), ZfpeBeats.FromValues(core.Config, values),
+            (blocks + core.Config.BlockLanes - 1) / core.Config.BlockLanes, stall, seed);
+        var bytes = ZfpeBlockStream.Pack(ZfpeBeats.Blocks(core.Config, result.Output)[..blocks], core.Config.BlockBits);
         CommandOutput.Write(target, stream => stream.Write(bytes));
-        if (result.NonFinite)
+        if (sim.PeekBool(core.NonFinite))
         {
             var parameters = new ZfpeParameters(core.Config.B, core.Config.ExponentBits, core.Config.Split);
             var decoded = ZfpeCodec.Decompress(bytes, tensor.Values.Length, parameters);
             Console.Error.WriteLine($"warning: {NonFiniteValues.Scan(tensor).Summary(inPath)}; the core raised non_finite. {NonFiniteValues.Policy(CodecKind.Zfpe)} ({NonFiniteValues.Specification}); " +
                 NonFiniteValues.Outcome(tensor.Values, decoded, ZfpeCodec.BlockSize));
         }
-        Report(target, $"{values.Length} values -> {result.Output.Length} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
+        Report(target, $"{values.Length} values -> {blocks} blocks, {bytes.Length} bytes", values.Length, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
     }
 
@@ -106,8 +110,10 @@ public static class SimCommands
                 $"--in {inPath}: the raw stream has {length} bytes but {n} values in blocks of {core.Config.BlockBits} bits (b = {core.Config.B}, exponent-bits = {core.Config.ExponentBits}) take {expected}; check --count and --set");
         var stream = File.ReadAllBytes(inPath);
         using var sim = Start(core, options);
-        var result = SimCodecRunner.Decompress(sim, core.Config, SimCodecRunner.Unpack(stream, blocks, core.Config.BlockBits), stall, seed);
-        var values = result.Output.Take((int)n).Select(BitConverter.UInt32BitsToSingle).ToArray();
+        var beats = ZfpeBeats.FromBlocks(core.Config, ZfpeBlockStream.Unpack(stream, blocks, core.Config.BlockBits));
+        var result = StreamRunner.Run(sim, sim.Stream(core.Blocks), sim.Stream(core.Values), beats,
+            (long)beats.Length * core.Config.BlockLanes * ZfpeCoreConfig.BlockSize / core.Config.Lanes, stall, seed);
+        var values = ZfpeBeats.Values(result.Output).Take((int)n).Select(BitConverter.UInt32BitsToSingle).ToArray();
         TensorIo.Write(tensorOutput, new Tensor(values, [n]));
         Report(target, $"{blocks} blocks -> {n} values", n, result.Cycles, core.Config, stall, seed, sim);
         return CliRunner.Ok;
@@ -131,50 +137,16 @@ public static class SimCommands
         var bytes = File.ReadAllBytes(inPath);
         var pairs = bytes.Length / 8;
         using var sim = Start(core, options);
-        var results = new byte[pairs * 4];
-        var cycles = RunPairs(sim, input, output, bytes, results, stall, seed);
+        var beats = Enumerable.Range(0, pairs).Select(i => new[] { BitConverter.ToUInt32(bytes, 8 * i), BitConverter.ToUInt32(bytes, 8 * i + 4) }).ToList();
+        var run = StreamRunner.Run(sim, sim.Stream(input), sim.Stream(output), beats, pairs, stall, seed);
+        var results = run.Output.SelectMany(beat => BitConverter.GetBytes(beat[0])).ToArray();
+        var cycles = run.Cycles;
         CommandOutput.Write(target, stream => stream.Write(results));
         var report = CommandOutput.Report(target);
         report.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{target.Path}: {pairs} pairs -> {pairs} results in {cycles} cycles ({pairs / (double)Math.Max(1, cycles):F3} pairs/cycle; stall {stall}, seed {seed})"));
         if (sim.WavePath is { } wavePath) report.WriteLine($"waves: {wavePath}");
         return CliRunner.Ok;
-    }
-
-    /// <summary>Offers pair i when the input is not idling (probability <paramref name="stall"/>), takes results under the same chance of backpressure.</summary>
-    private static long RunPairs(Simulation sim, Zfpe.Hdl.Stream<FloatOperands> input, Zfpe.Hdl.Stream<Zfpe.Hdl.UInt> output, byte[] pairs, byte[] results, double stall, int seed)
-    {
-        var random = new Random(seed);
-        var inValid = sim.Port(input.Valid);
-        var inReady = sim.Port(input.Ready);
-        var inPayload = sim.Port(input.Payload);
-        var outValid = sim.Port(output.Valid);
-        var outReady = sim.Port(output.Ready);
-        var outPayload = sim.Port(output.Payload);
-        var count = pairs.Length / 8;
-        sim.Reset(2);
-        var start = sim.Cycle;
-        int sent = 0, received = 0;
-        var limit = 1000L * count + 10_000;
-        while (received < count)
-        {
-            if (sim.Cycle - start > limit)
-                throw new CliException($"the simulation stopped making progress: {received} of {count} results after {sim.Cycle - start} cycles", CliRunner.ToolFailed);
-            var offer = sent < count && random.NextDouble() >= stall;
-            var ready = random.NextDouble() >= stall;
-            sim.Poke(inValid, offer);
-            sim.Poke(inPayload, offer ? BitConverter.ToUInt64(pairs, sent * 8) : 0UL);
-            sim.Poke(outReady, ready);
-            sim.Eval();
-            if (offer && sim.PeekBool(inReady)) sent++;
-            if (ready && sim.PeekBool(outValid))
-            {
-                BitConverter.TryWriteBytes(results.AsSpan(received * 4), (uint)sim.Peek(outPayload));
-                received++;
-            }
-            sim.Step();
-        }
-        return sim.Cycle - start;
     }
 
     private static Simulation Start(Zfpe.Hdl.Component core, SimOptions options)

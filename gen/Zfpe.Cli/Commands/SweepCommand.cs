@@ -6,6 +6,7 @@ using Zfpe.Flow;
 using Zfpe.Flow.Sweep;
 using Zfpe.Flow.Timing;
 using Zfpe.Reference.Files;
+using Zfpe.Cli.Presentation;
 
 namespace Zfpe.Cli.Commands;
 

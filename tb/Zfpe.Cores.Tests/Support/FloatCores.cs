@@ -39,38 +39,28 @@ public static class FloatCores
     }
 
     /// <summary>
-    /// Full throughput and the documented latency: with a pair offered every cycle and the output
-    /// always ready, the core takes one per cycle and result i appears <paramref name="latency"/> cycles after pair i.
+    /// Full throughput and the documented latency, on the shared bench without stalls: the core
+    /// takes a pair every cycle and result i (checked against <paramref name="reference"/>)
+    /// appears <paramref name="latency"/> cycles after pair i went in.
     /// </summary>
     public static void AssertThroughputAndLatency(Simulation sim, Stream<FloatOperands> input, Stream<UInt> output,
         IReadOnlyList<ulong> pairs, Func<uint, uint, uint> reference, int latency)
     {
-        sim.Reset(2);
-        var inValid = sim.Port(input.Valid);
-        var inReady = sim.Port(input.Ready);
-        var inPayload = sim.Port(input.Payload);
-        var outValid = sim.Port(output.Valid);
-        var outReady = sim.Port(output.Ready);
-        var outPayload = sim.Port(output.Payload);
-        sim.Poke(outReady, true);
-        var received = 0;
-        for (var cycle = 0; cycle < pairs.Count + latency + 4; cycle++)
-        {
-            var offering = cycle < pairs.Count;
-            sim.Poke(inValid, offering);
-            sim.Poke(inPayload, offering ? pairs[cycle] : 0UL);
-            sim.Eval();
-            if (offering) Assert.True(sim.PeekBool(inReady), $"cycle {cycle}: the core refused a pair with the output ready");
-            if (sim.PeekBool(outValid))
-            {
-                Assert.True(cycle == received + latency, $"result {received} came at cycle {cycle}, not {received + latency} (latency {latency})");
-                var pair = pairs[received];
-                Assert.Equal(reference((uint)pair, (uint)(pair >> 32)), (uint)sim.Peek(outPayload));
-                received++;
-            }
-            sim.Step();
-        }
-        Assert.Equal(pairs.Count, received);
+        using var bench = new StreamBench(sim, seed: 1);
+        var source = bench.Source<ulong>(sim.Stream(input), Zfpe.Sim.StallProfile.None);
+        var sink = bench.Sink<uint>(sim.Stream(output), Zfpe.Sim.StallProfile.None);
+        bench.Model(source, sink, (v, _) => [(reference((uint)v, (uint)(v >> 32)), null)]);
+        var inputs = new List<long>();
+        var outputs = new List<long>();
+        bench.Check(new StreamMonitor<ulong>(source.Stream, collect: false)).BeatFired += beat => inputs.Add(beat.Cycle);
+        sink.Monitor.BeatFired += beat => outputs.Add(beat.Cycle);
+        source.Send(pairs);
+        var result = bench.Run(minCycles: 0, maxCycles: pairs.Count + latency + 1000);
+        Assert.Equal(pairs.Count, result.BeatsOut[0]);
+        for (var i = 1; i < inputs.Count; i++)
+            Assert.True(inputs[i] == inputs[i - 1] + 1, $"pair {i} waited {inputs[i] - inputs[i - 1] - 1} cycles: the core must take a pair every cycle with the output ready");
+        for (var i = 0; i < outputs.Count; i++)
+            Assert.True(outputs[i] == inputs[i] + latency, $"result {i} came {outputs[i] - inputs[i]} cycles after its pair, not {latency} (latency)");
     }
 
     public static List<ulong> Pairs(int count, int seed, Func<Random, (uint A, uint B)> next)

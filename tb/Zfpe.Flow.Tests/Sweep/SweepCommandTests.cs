@@ -3,7 +3,6 @@ using Zfpe.Tools;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 using Zfpe.Flow.Sweep;
-using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests.Sweep;
 
@@ -25,13 +24,13 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
         return env;
     }
 
-    private SweepCli.Result Zfpe(params string[] args) => SweepCli.Run(_dir.Path, Environment(), TimeSpan.FromMinutes(2), args);
+    private ProcessResult Zfpe(params string[] args) => ZfpeCli.RunIn(_dir.Path, Environment(), TimeSpan.FromMinutes(2), args);
 
     [ToolFact(ToolKind.Yosys)]
     public void A_synthesis_sweep_of_the_compressor_over_lanes_and_b_gives_a_complete_report_and_plots_and_a_re_run_synthesises_nothing()
     {
         string[] args = ["sweep", "compressor", "--set", "lanes=1,2,4,8", "--set", "b=5,9", "--steps", "synth", "--jobs", "2", "--out", "acceptance"];
-        var run = SweepCli.Run(_dir.Path, Environment(), TimeSpan.FromMinutes(8), args);
+        var run = ZfpeCli.RunIn(_dir.Path, Environment(), TimeSpan.FromMinutes(8), args);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("synthesis: 8 ran, 0 reused", run.Stdout);
         Assert.Contains("[sweep 8/8]", run.Stderr); // plain progress lines when stderr is not a terminal
@@ -81,7 +80,7 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
         }
         Assert.False(File.Exists(Path.Combine(dir, "plots", "fmax.svg"))); // no Fmax, no Fmax plot
 
-        var again = SweepCli.Run(_dir.Path, Environment(), TimeSpan.FromMinutes(3), args);
+        var again = ZfpeCli.RunIn(_dir.Path, Environment(), TimeSpan.FromMinutes(3), args);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("synthesis: 0 ran, 8 reused", again.Stdout);
         var saved = Regex.Match(again.Stdout, @"reused 8 of 8 point\(s\) whole from the stage cache, saving (\d+\.\d) s of tool time");
@@ -109,7 +108,7 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
         // The jobs run from anywhere: each line carries its directory, runtime and output.
         foreach (var line in lines)
         {
-            var job = SweepCli.Shell(line, Environment(), TimeSpan.FromMinutes(2));
+            var job = ProcessRunner.Shell(line, Environment(), TimeSpan.FromMinutes(2));
             Assert.True(job.ExitCode == 0, job.ToString());
         }
         var jobs = _dir.Sub("exported/jobs");
@@ -172,7 +171,7 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
     [ToolFact(ToolKind.Yosys)]
     public void Without_gnuplot_the_csv_and_the_report_are_still_written_with_a_note_and_the_plot_scripts()
     {
-        var run = SweepCli.Run(_dir.Path, Environment(("ZFPE_GNUPLOT", "/nonexistent/gnuplot")), TimeSpan.FromMinutes(2),
+        var run = ZfpeCli.RunIn(_dir.Path, Environment(("ZFPE_GNUPLOT", "/nonexistent/gnuplot")), TimeSpan.FromMinutes(2),
             "sweep", "fifo", "--set", "width=8,16", "--steps", "synth", "--out", "plain");
 
         Assert.True(run.ExitCode == 0, run.ToString());

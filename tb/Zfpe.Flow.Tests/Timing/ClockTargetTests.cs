@@ -4,7 +4,6 @@ using System.Globalization;
 using Zfpe.Cli.Commands;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow.Sweep;
-using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests.Timing;
 

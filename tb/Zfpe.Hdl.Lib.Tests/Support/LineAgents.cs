@@ -1,7 +1,7 @@
 using Zfpe.Hdl.Lib.Uart;
 using Zfpe.Sim;
 
-namespace Zfpe.Board.Tests.Support;
+namespace Zfpe.Hdl.Lib.Tests.Support;
 
 /// <summary>Drives a UART input pin from a <see cref="UartSerializer"/>, one level per cycle.</summary>
 public sealed class LineDriver : ICycleAgent

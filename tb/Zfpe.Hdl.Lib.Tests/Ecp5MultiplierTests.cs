@@ -1,12 +1,11 @@
 using Zfpe.TestSupport;
 using System.Numerics;
-using Zfpe.Board.Tests.Support;
 using Zfpe.Hdl;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Sim;
 
-namespace Zfpe.Board.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>
 /// The sysDSP multiplier: exact products through its simulation model for every register

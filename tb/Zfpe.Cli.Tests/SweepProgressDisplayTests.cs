@@ -1,7 +1,8 @@
-using Zfpe.Cli.Commands;
+using Spectre.Console.Testing;
+using Zfpe.Cli.Presentation;
 using Zfpe.Flow.Sweep;
 
-namespace Zfpe.Flow.Tests.Sweep;
+namespace Zfpe.Cli.Tests;
 
 public class SweepProgressDisplayTests
 {
@@ -9,12 +10,12 @@ public class SweepProgressDisplayTests
         new(8, done, 2, 1, 0, TimeSpan.FromSeconds(42), remaining, message);
 
     [Fact]
-    public void The_status_line_shows_done_running_cached_failed_elapsed_and_eta()
+    public void The_status_shows_done_running_cached_failed_elapsed_and_eta()
     {
-        var line = SweepProgressDisplay.StatusLine(Progress(4, "x", TimeSpan.FromSeconds(70)), TimeSpan.FromSeconds(42), TimeSpan.FromSeconds(70));
+        var line = SweepProgressDisplay.StatusText(Progress(4, "x", TimeSpan.FromSeconds(70)), TimeSpan.FromSeconds(42), TimeSpan.FromSeconds(70));
 
-        Assert.Equal("[##########..........] 4/8 points, 2 running, 1 cached, 0 failed, 0:42 elapsed, ETA 1:10", line);
-        Assert.EndsWith("ETA unknown", SweepProgressDisplay.StatusLine(Progress(0, "x"), TimeSpan.Zero, null));
+        Assert.Equal("4/8 points, 2 running, 1 cached, 0 failed, 0:42 elapsed, ETA 1:10", line);
+        Assert.EndsWith("ETA unknown", SweepProgressDisplay.StatusText(Progress(0, "x"), TimeSpan.Zero, null));
         Assert.Equal("1:02:03", SweepProgressDisplay.Clock(new TimeSpan(1, 2, 3)));
     }
 
@@ -22,7 +23,7 @@ public class SweepProgressDisplayTests
     public void Without_a_terminal_each_event_is_one_plain_line()
     {
         var writer = new StringWriter();
-        using (var display = new SweepProgressDisplay(writer, interactive: false))
+        using (var display = new SweepProgressDisplay(writer))
         {
             display.Update(Progress(0, "started width=8"));
             display.Update(Progress(1, "done width=8: synth ran 1.7 s", TimeSpan.FromSeconds(12)));
@@ -32,22 +33,24 @@ public class SweepProgressDisplayTests
         Assert.Equal(2, lines.Length);
         Assert.Equal("[sweep 1/8] done width=8: synth ran 1.7 s (2 running, 1 cached, 0 failed, 0:42 elapsed, ETA 0:12)", lines[1]);
         Assert.DoesNotContain('\r', writer.ToString());
+        Assert.DoesNotContain('\u001b', writer.ToString());
     }
 
     [Fact]
-    public void On_a_terminal_finished_points_scroll_above_a_status_line_redrawn_in_place_and_erased_at_the_end()
+    public void On_a_terminal_finished_points_scroll_above_the_live_status()
     {
-        var writer = new StringWriter();
-        using (var display = new SweepProgressDisplay(writer, interactive: true))
+        var console = new TestConsole().Interactive();
+        console.Profile.Width = 200;
+        using (var display = new SweepProgressDisplay(console))
         {
             display.Update(Progress(0, "started width=8"));
             display.Update(Progress(1, "done width=8: synth ran 1.7 s"));
+            Thread.Sleep(300); // the display refreshes on its own clock
         }
 
-        var text = writer.ToString();
-        Assert.Contains("\rdone width=8: synth ran 1.7 s\n", text.Replace("\r" + new string(' ', 200), ""), StringComparison.Ordinal);
-        Assert.Contains("\r[##..................] 1/8 points", text);
+        var text = console.Output;
+        Assert.Contains("done width=8: synth ran 1.7 s", text);
+        Assert.Contains("1/8 points, 2 running, 1 cached, 0 failed", text);
         Assert.DoesNotContain("started width=8", text); // starts only change the counters
-        Assert.EndsWith("\r", text); // the status line is erased when the sweep ends
     }
 }

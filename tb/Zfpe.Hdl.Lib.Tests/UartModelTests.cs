@@ -1,6 +1,6 @@
 using Zfpe.Hdl.Lib.Uart;
 
-namespace Zfpe.Board.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The UART's C# twins and its configuration checks, without hardware.</summary>
 public class UartModelTests

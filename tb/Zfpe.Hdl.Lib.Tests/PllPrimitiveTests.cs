@@ -1,11 +1,10 @@
 using Zfpe.TestSupport;
 using System.Text.RegularExpressions;
-using Zfpe.Board.Tests.Support;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Sim;
 
-namespace Zfpe.Board.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The EHXPLLL black box, its wrapper, its simulation model and the reset synchroniser.</summary>
 public class PllPrimitiveTests

@@ -1,12 +1,10 @@
 using Zfpe.TestSupport;
-using System.Numerics;
-using Zfpe.Board.Tests.Support;
 using Zfpe.Hdl;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Sim;
 
-namespace Zfpe.Board.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>
 /// The true dual-port block RAM: random reads and byte-enabled writes on both ports against a C#

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Zfpe.Reference.Files;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Reference.Evaluation;
 
 /// <summary>
 /// The NaN and ±Inf values of a tensor (including float64 values too large for float32, which

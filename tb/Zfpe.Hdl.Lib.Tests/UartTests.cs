@@ -1,9 +1,9 @@
-using Zfpe.Board.Tests.Support;
+using Zfpe.Hdl.Lib.Tests.Support;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Uart;
 using Zfpe.Sim;
 
-namespace Zfpe.Board.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>
 /// The UART transmitter and receiver against their C# twins, cycle for cycle, on two compiled

@@ -1,10 +1,14 @@
-using Zfpe.Reference.Evaluation;
 using System.Globalization;
 using System.Text;
+using Spectre.Console;
+using Zfpe.Reference.Evaluation;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Cli.Presentation;
 
-/// <summary>The evaluation results as an aligned text table and as CSV.</summary>
+/// <summary>
+/// The evaluation results as a table (Spectre.Console's on a terminal, aligned plain text
+/// elsewhere: the same cells) and as CSV.
+/// </summary>
 public static class EvaluateTable
 {
     public static readonly string[] Columns =
@@ -13,25 +17,11 @@ public static class EvaluateTable
     public static readonly string[] CsvColumns =
         ["method", "bits_per_value", "rmse", "max_abs_error", "psnr_db", "rel_error_mean", "rel_error_max", "time_ms", "layout"];
 
+    /// <summary>The table as aligned plain text, for pipes, files and logs.</summary>
     public static string Text(IReadOnlyList<EvaluateResult> results)
     {
         var rows = new List<string[]> { Columns };
-        foreach (var r in results)
-        {
-            var m = r.Metrics;
-            rows.Add(
-            [
-                r.Method,
-                Fixed(m.BitsPerValue, 3),
-                Scientific(m.Rmse),
-                Scientific(m.MaxAbsoluteError),
-                Fixed(m.Psnr, 2),
-                Scientific(m.MeanRelativeError),
-                Scientific(m.MaxRelativeError),
-                Fixed(r.Milliseconds, 1),
-                r.Layout,
-            ]);
-        }
+        rows.AddRange(results.Select(Cells));
         var widths = Enumerable.Range(0, Columns.Length).Select(c => rows.Max(row => row[c].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows)
@@ -40,13 +30,42 @@ public static class EvaluateTable
             {
                 if (c > 0)
                     text.Append("  ");
-                // Names and layouts read left to right; numbers line up on the right.
-                bool words = c == 0 || c == row.Length - 1;
-                text.Append(words ? (c == row.Length - 1 ? row[c] : row[c].PadRight(widths[c])) : row[c].PadLeft(widths[c]));
+                text.Append(IsWords(c) ? (c == row.Length - 1 ? row[c] : row[c].PadRight(widths[c])) : row[c].PadLeft(widths[c]));
             }
             text.Append('\n');
         }
         return text.ToString();
+    }
+
+    /// <summary>The table as Spectre.Console draws it on a terminal.</summary>
+    public static Table Table(IReadOnlyList<EvaluateResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        for (int c = 0; c < Columns.Length; c++)
+            table.AddColumn(new TableColumn(new Text(Columns[c])) { Alignment = IsWords(c) ? Justify.Left : Justify.Right });
+        foreach (var r in results)
+            table.AddRow(Cells(r).Select(cell => new Text(cell)));
+        return table;
+    }
+
+    /// <summary>Names and layouts read left to right; numbers line up on the right.</summary>
+    private static bool IsWords(int column) => column == 0 || column == Columns.Length - 1;
+
+    private static string[] Cells(EvaluateResult r)
+    {
+        var m = r.Metrics;
+        return
+        [
+            r.Method,
+            Fixed(m.BitsPerValue, 3),
+            Scientific(m.Rmse),
+            Scientific(m.MaxAbsoluteError),
+            Fixed(m.Psnr, 2),
+            Scientific(m.MeanRelativeError),
+            Scientific(m.MaxRelativeError),
+            Fixed(r.Milliseconds, 1),
+            r.Layout,
+        ];
     }
 
     /// <summary>CSV with full-precision numbers; inf, -inf and nan spelled as Python and NumPy read them; the layout quoted when it needs to be.</summary>

@@ -1,7 +1,7 @@
 using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Uart;
 
-namespace Zfpe.Board.Tests.Support;
+namespace Zfpe.Hdl.Lib.Tests.Support;
 
 /// <summary>
 /// A transmitter and a receiver side by side, with separate pins, so one compiled model tests

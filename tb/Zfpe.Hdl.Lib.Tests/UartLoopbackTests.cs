@@ -1,9 +1,9 @@
-using Zfpe.Board.Tests.Support;
+using Zfpe.Hdl.Lib.Tests.Support;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Uart;
 using Zfpe.Sim;
 
-namespace Zfpe.Board.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The uart-loopback catalog design in its default configuration (100 MHz, 3 Mbit/s: 33 cycles per bit).</summary>
 public class UartLoopbackTests

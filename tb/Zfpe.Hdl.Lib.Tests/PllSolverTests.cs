@@ -1,6 +1,6 @@
 using Zfpe.Hdl.Lib.Ecp5;
 
-namespace Zfpe.Flow.Tests;
+namespace Zfpe.Hdl.Lib.Tests;
 
 public class PllSolverTests
 {

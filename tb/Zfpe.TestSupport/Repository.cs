@@ -1,4 +1,4 @@
-namespace Zfpe.Flow.Tests.Support;
+namespace Zfpe.TestSupport;
 
 /// <summary>The repository the tests run from (the directory holding Zfpe.Hdl.sln above the test binaries).</summary>
 public static class Repository
