@@ -14,66 +14,68 @@ module zfpe_compressor (
     output wire non_finite,             // ZfpeCompressor.cs:58
     input wire clear_status             // ZfpeCompressor.cs:59
 );
-    wire [31:0] word_0;                                   // ZfpeCompressor.cs:76
-    wire nan_0;                                           // ZfpeCompressor.cs:77
-    wire special_0;                                       // ZfpeCompressor.cs:78
-    wire input_last;                                      // ZfpeCompressor.cs:80
-    wire domain_domain_load;                              // ZfpeCompressor.cs:81
-    reg domain_domain_valid;                              // ZfpeCompressor.cs:81, reset 0
-    reg [31:0] word_0_domain;                             // ZfpeCompressor.cs:76, no reset
-    reg nan_0_domain;                                     // ZfpeCompressor.cs:77, no reset
-    reg special_0_domain;                                 // ZfpeCompressor.cs:78, no reset
-    wire [31:0] domain_word_0;                            // ZfpeCompressor.cs:93
-    wire [7:0] beat_largest_field_0;                      // ZfpeCompressor.cs:101
-    wire write_ready;                                     // ZfpeCompressor.cs:115
-    reg input_last_domain;                                // ZfpeCompressor.cs:80, no reset
-    reg read_busy;                                        // ZfpeCompressor.cs:123, reset 0
-    reg [1:0] read_slot;                                  // ZfpeCompressor.cs:125, reset 0
-    reg [1:0] read_last_slot;                             // ZfpeCompressor.cs:126, no reset
-    reg read_stream_last;                                 // ZfpeCompressor.cs:127, no reset
-    reg [7:0] read_largest_field_0;                       // ZfpeCompressor.cs:128, no reset
-    reg [1:0] write_slot;                                 // ZfpeCompressor.cs:129, reset 0
-    reg [7:0] collect_largest_field_0;                    // ZfpeCompressor.cs:132, reset 0
-    wire read_ready;                                      // ZfpeCompressor.cs:136
-    wire read_fire;                                       // ZfpeCompressor.cs:137
-    wire write_fire;                                      // ZfpeCompressor.cs:144
-    reg [31:0] slot_0_value_0;                            // ZfpeCompressor.cs:150, no reset
-    reg [31:0] slot_1_value_0;                            // ZfpeCompressor.cs:150, no reset
-    reg [31:0] slot_2_value_0;                            // ZfpeCompressor.cs:150, no reset
-    reg [31:0] slot_3_value_0;                            // ZfpeCompressor.cs:150, no reset
-    wire [7:0] largest_field_0;                           // ZfpeCompressor.cs:156
-    reg domain_fresh;                                     // ZfpeCompressor.cs:190, reset 0
-    wire non_finite_arrived;                              // ZfpeCompressor.cs:193
-    reg non_finite_seen;                                  // ZfpeCompressor.cs:195, reset 0
-    wire [31:0] slot_value_0;                             // ZfpeCompressor.cs:208
-    wire [7:0] block_largest_field_0;                     // ZfpeCompressor.cs:210
-    wire [1:0] slot;                                      // ZfpeCompressor.cs:211
-    wire block_last;                                      // ZfpeCompressor.cs:212
-    wire fixed_point_read_load;                           // ZfpeCompressor.cs:213
-    reg fixed_point_read_valid;                           // ZfpeCompressor.cs:213, reset 0
-    reg fixed_point_read_spare_valid;                     // ZfpeCompressor.cs:213, reset 0
-    wire fixed_point_read_ready;                          // ZfpeCompressor.cs:213
-    wire fixed_point_exponent_load;                       // ZfpeCompressor.cs:220
-    reg fixed_point_exponent_valid;                       // ZfpeCompressor.cs:220, reset 0
-    wire fixed_point_distance_load;                       // ZfpeCompressor.cs:221
-    reg fixed_point_distance_valid;                       // ZfpeCompressor.cs:221, reset 0
-    wire fixed_point_coarse_load;                         // ZfpeCompressor.cs:222
-    reg fixed_point_coarse_valid;                         // ZfpeCompressor.cs:222, reset 0
-    wire fixed_point_magnitude_load;                      // ZfpeCompressor.cs:223
-    reg fixed_point_magnitude_valid;                      // ZfpeCompressor.cs:223, reset 0
-    reg fixed_point_magnitude_spare_valid;                // ZfpeCompressor.cs:223, reset 0
-    wire fixed_point_magnitude_ready;                     // ZfpeCompressor.cs:223
-    wire fixed_point_fixed_load;                          // ZfpeCompressor.cs:224
-    reg fixed_point_fixed_valid;                          // ZfpeCompressor.cs:224, reset 0
-    reg [31:0] slot_value_0_read_spare;                   // ZfpeCompressor.cs:208, no reset
-    reg [31:0] slot_value_0_read;                         // ZfpeCompressor.cs:208, no reset
+    wire [31:0] word_0;                                   // ZfpeCompressor.cs:77
+    wire nan_0;                                           // ZfpeCompressor.cs:78
+    wire special_0;                                       // ZfpeCompressor.cs:79
+    wire [7:0] field_0;                                   // ZfpeCompressor.cs:83
+    wire input_last;                                      // ZfpeCompressor.cs:85
+    wire domain_domain_load;                              // ZfpeCompressor.cs:88
+    reg domain_domain_valid;                              // ZfpeCompressor.cs:88, reset 0
+    reg [31:0] word_0_domain;                             // ZfpeCompressor.cs:77, no reset
+    reg nan_0_domain;                                     // ZfpeCompressor.cs:78, no reset
+    reg special_0_domain;                                 // ZfpeCompressor.cs:79, no reset
+    wire [31:0] domain_word_0;                            // ZfpeCompressor.cs:100
+    reg [7:0] field_0_domain;                             // ZfpeCompressor.cs:83, no reset
+    wire [7:0] beat_largest_field_0;                      // ZfpeCompressor.cs:108
+    wire write_ready;                                     // ZfpeCompressor.cs:122
+    reg input_last_domain;                                // ZfpeCompressor.cs:85, no reset
+    reg read_busy;                                        // ZfpeCompressor.cs:130, reset 0
+    reg [1:0] read_slot;                                  // ZfpeCompressor.cs:132, reset 0
+    reg [1:0] read_last_slot;                             // ZfpeCompressor.cs:133, no reset
+    reg read_stream_last;                                 // ZfpeCompressor.cs:134, no reset
+    reg [7:0] read_largest_field_0;                       // ZfpeCompressor.cs:135, no reset
+    reg [1:0] write_slot;                                 // ZfpeCompressor.cs:136, reset 0
+    reg [7:0] collect_largest_field_0;                    // ZfpeCompressor.cs:139, reset 0
+    wire read_ready;                                      // ZfpeCompressor.cs:143
+    wire read_fire;                                       // ZfpeCompressor.cs:144
+    wire write_fire;                                      // ZfpeCompressor.cs:151
+    reg [31:0] slot_0_value_0;                            // ZfpeCompressor.cs:157, no reset
+    reg [31:0] slot_1_value_0;                            // ZfpeCompressor.cs:157, no reset
+    reg [31:0] slot_2_value_0;                            // ZfpeCompressor.cs:157, no reset
+    reg [31:0] slot_3_value_0;                            // ZfpeCompressor.cs:157, no reset
+    wire [7:0] largest_field_0;                           // ZfpeCompressor.cs:163
+    reg domain_fresh;                                     // ZfpeCompressor.cs:197, reset 0
+    wire non_finite_arrived;                              // ZfpeCompressor.cs:200
+    reg non_finite_seen;                                  // ZfpeCompressor.cs:202, reset 0
+    wire [31:0] slot_value_0;                             // ZfpeCompressor.cs:215
+    wire [7:0] block_largest_field_0;                     // ZfpeCompressor.cs:217
+    wire [1:0] slot;                                      // ZfpeCompressor.cs:218
+    wire block_last;                                      // ZfpeCompressor.cs:219
+    wire fixed_point_read_load;                           // ZfpeCompressor.cs:220
+    reg fixed_point_read_valid;                           // ZfpeCompressor.cs:220, reset 0
+    reg fixed_point_read_spare_valid;                     // ZfpeCompressor.cs:220, reset 0
+    wire fixed_point_read_ready;                          // ZfpeCompressor.cs:220
+    wire fixed_point_exponent_load;                       // ZfpeCompressor.cs:230
+    reg fixed_point_exponent_valid;                       // ZfpeCompressor.cs:230, reset 0
+    wire fixed_point_distance_load;                       // ZfpeCompressor.cs:231
+    reg fixed_point_distance_valid;                       // ZfpeCompressor.cs:231, reset 0
+    wire fixed_point_coarse_load;                         // ZfpeCompressor.cs:232
+    reg fixed_point_coarse_valid;                         // ZfpeCompressor.cs:232, reset 0
+    wire fixed_point_magnitude_load;                      // ZfpeCompressor.cs:234
+    reg fixed_point_magnitude_valid;                      // ZfpeCompressor.cs:234, reset 0
+    reg fixed_point_magnitude_spare_valid;                // ZfpeCompressor.cs:234, reset 0
+    wire fixed_point_magnitude_ready;                     // ZfpeCompressor.cs:234
+    wire fixed_point_fixed_load;                          // ZfpeCompressor.cs:235
+    reg fixed_point_fixed_valid;                          // ZfpeCompressor.cs:235, reset 0
+    reg [31:0] slot_value_0_read_spare;                   // ZfpeCompressor.cs:215, no reset
+    reg [31:0] slot_value_0_read;                         // ZfpeCompressor.cs:215, no reset
     wire [7:0] lane_0_exponent;                           // FloatToFixed.cs:34
     wire [23:0] lane_0_significand;                       // FloatToFixed.cs:35
     wire lane_0_sign;                                     // FloatToFixed.cs:36
-    reg [7:0] block_largest_field_0_read_spare;           // ZfpeCompressor.cs:210, no reset
-    reg [7:0] block_largest_field_0_read;                 // ZfpeCompressor.cs:210, no reset
+    reg [7:0] block_largest_field_0_read_spare;           // ZfpeCompressor.cs:217, no reset
+    reg [7:0] block_largest_field_0_read;                 // ZfpeCompressor.cs:217, no reset
     wire lane_0_zero_block;                               // FloatToFixed.cs:37
-    reg [7:0] block_largest_field_0_exponent;             // ZfpeCompressor.cs:210, no reset
+    reg [7:0] block_largest_field_0_exponent;             // ZfpeCompressor.cs:217, no reset
     reg [7:0] lane_0_exponent_exponent;                   // FloatToFixed.cs:34, no reset
     reg lane_0_zero_block_exponent;                       // FloatToFixed.cs:37, no reset
     wire [4:0] lane_0_distance;                           // FloatToFixed.cs:46
@@ -92,60 +94,60 @@ module zfpe_compressor (
     reg lane_0_sign_magnitude_spare;                      // FloatToFixed.cs:36, no reset
     reg lane_0_sign_magnitude;                            // FloatToFixed.cs:36, no reset
     wire signed [31:0] lane_0_q;                          // FloatToFixed.cs:61
-    reg [1:0] slot_read_spare;                            // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_read;                                  // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_exponent;                              // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_distance;                              // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_coarse;                                // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_magnitude_spare;                       // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_magnitude;                             // ZfpeCompressor.cs:211, no reset
-    reg [1:0] slot_fixed;                                 // ZfpeCompressor.cs:211, no reset
+    reg [1:0] slot_read_spare;                            // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_read;                                  // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_exponent;                              // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_distance;                              // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_coarse;                                // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_magnitude_spare;                       // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_magnitude;                             // ZfpeCompressor.cs:218, no reset
+    reg [1:0] slot_fixed;                                 // ZfpeCompressor.cs:218, no reset
     reg signed [31:0] lane_0_q_fixed;                     // FloatToFixed.cs:61, no reset
-    reg [31:0] gather_0_q_0;                              // ZfpeCompressor.cs:233, no reset
-    reg [31:0] gather_1_q_0;                              // ZfpeCompressor.cs:233, no reset
-    reg [31:0] gather_2_q_0;                              // ZfpeCompressor.cs:233, no reset
-    wire lift_ready;                                      // ZfpeCompressor.cs:239
-    reg [7:0] block_largest_field_0_distance;             // ZfpeCompressor.cs:210, no reset
-    reg [7:0] block_largest_field_0_coarse;               // ZfpeCompressor.cs:210, no reset
-    reg [7:0] block_largest_field_0_magnitude_spare;      // ZfpeCompressor.cs:210, no reset
-    reg [7:0] block_largest_field_0_magnitude;            // ZfpeCompressor.cs:210, no reset
-    reg [7:0] block_largest_field_0_fixed;                // ZfpeCompressor.cs:210, no reset
-    wire [7:0] exponent_0;                                // ZfpeCompressor.cs:247
-    reg block_last_read_spare;                            // ZfpeCompressor.cs:212, no reset
-    reg block_last_read;                                  // ZfpeCompressor.cs:212, no reset
-    reg block_last_exponent;                              // ZfpeCompressor.cs:212, no reset
-    reg block_last_distance;                              // ZfpeCompressor.cs:212, no reset
-    reg block_last_coarse;                                // ZfpeCompressor.cs:212, no reset
-    reg block_last_magnitude_spare;                       // ZfpeCompressor.cs:212, no reset
-    reg block_last_magnitude;                             // ZfpeCompressor.cs:212, no reset
-    reg block_last_fixed;                                 // ZfpeCompressor.cs:212, no reset
-    wire stream_last;                                     // ZfpeCompressor.cs:248
-    wire signed [31:0] fixed_point_0_0;                   // ZfpeCompressor.cs:252
-    wire signed [31:0] fixed_point_0_1;                   // ZfpeCompressor.cs:252
-    wire signed [31:0] fixed_point_0_2;                   // ZfpeCompressor.cs:252
-    wire signed [31:0] fixed_point_0_3;                   // ZfpeCompressor.cs:252
-    wire forward_lift_l1_load;                            // ZfpeCompressor.cs:253
-    reg forward_lift_l1_valid;                            // ZfpeCompressor.cs:253, reset 0
-    wire forward_lift_l2_load;                            // ZfpeCompressor.cs:253
-    reg forward_lift_l2_valid;                            // ZfpeCompressor.cs:253, reset 0
-    wire forward_lift_l3_load;                            // ZfpeCompressor.cs:253
-    reg forward_lift_l3_valid;                            // ZfpeCompressor.cs:253, reset 0
-    wire forward_lift_l4_load;                            // ZfpeCompressor.cs:253
-    reg forward_lift_l4_valid;                            // ZfpeCompressor.cs:253, reset 0
-    wire forward_lift_l5_load;                            // ZfpeCompressor.cs:253
-    reg forward_lift_l5_valid;                            // ZfpeCompressor.cs:253, reset 0
-    wire forward_lift_l6_load;                            // ZfpeCompressor.cs:253
-    reg forward_lift_l6_valid;                            // ZfpeCompressor.cs:253, reset 0
-    wire forward_lift_negabinary_load;                    // ZfpeCompressor.cs:254
-    reg forward_lift_negabinary_valid;                    // ZfpeCompressor.cs:254, reset 0
-    wire forward_lift_payload_window_load;                // ZfpeCompressor.cs:255
-    reg forward_lift_payload_window_valid;                // ZfpeCompressor.cs:255, reset 0
+    reg [31:0] gather_0_q_0;                              // ZfpeCompressor.cs:244, no reset
+    reg [31:0] gather_1_q_0;                              // ZfpeCompressor.cs:244, no reset
+    reg [31:0] gather_2_q_0;                              // ZfpeCompressor.cs:244, no reset
+    wire lift_ready;                                      // ZfpeCompressor.cs:250
+    reg [7:0] block_largest_field_0_distance;             // ZfpeCompressor.cs:217, no reset
+    reg [7:0] block_largest_field_0_coarse;               // ZfpeCompressor.cs:217, no reset
+    reg [7:0] block_largest_field_0_magnitude_spare;      // ZfpeCompressor.cs:217, no reset
+    reg [7:0] block_largest_field_0_magnitude;            // ZfpeCompressor.cs:217, no reset
+    reg [7:0] block_largest_field_0_fixed;                // ZfpeCompressor.cs:217, no reset
+    wire [7:0] exponent_0;                                // ZfpeCompressor.cs:258
+    reg block_last_read_spare;                            // ZfpeCompressor.cs:219, no reset
+    reg block_last_read;                                  // ZfpeCompressor.cs:219, no reset
+    reg block_last_exponent;                              // ZfpeCompressor.cs:219, no reset
+    reg block_last_distance;                              // ZfpeCompressor.cs:219, no reset
+    reg block_last_coarse;                                // ZfpeCompressor.cs:219, no reset
+    reg block_last_magnitude_spare;                       // ZfpeCompressor.cs:219, no reset
+    reg block_last_magnitude;                             // ZfpeCompressor.cs:219, no reset
+    reg block_last_fixed;                                 // ZfpeCompressor.cs:219, no reset
+    wire stream_last;                                     // ZfpeCompressor.cs:259
+    wire signed [31:0] fixed_point_0_0;                   // ZfpeCompressor.cs:263
+    wire signed [31:0] fixed_point_0_1;                   // ZfpeCompressor.cs:263
+    wire signed [31:0] fixed_point_0_2;                   // ZfpeCompressor.cs:263
+    wire signed [31:0] fixed_point_0_3;                   // ZfpeCompressor.cs:263
+    wire forward_lift_l1_load;                            // ZfpeCompressor.cs:268
+    reg forward_lift_l1_valid;                            // ZfpeCompressor.cs:268, reset 0
+    wire forward_lift_l2_load;                            // ZfpeCompressor.cs:268
+    reg forward_lift_l2_valid;                            // ZfpeCompressor.cs:268, reset 0
+    wire forward_lift_l3_load;                            // ZfpeCompressor.cs:268
+    reg forward_lift_l3_valid;                            // ZfpeCompressor.cs:268, reset 0
+    wire forward_lift_l4_load;                            // ZfpeCompressor.cs:268
+    reg forward_lift_l4_valid;                            // ZfpeCompressor.cs:268, reset 0
+    wire forward_lift_l5_load;                            // ZfpeCompressor.cs:268
+    reg forward_lift_l5_valid;                            // ZfpeCompressor.cs:268, reset 0
+    wire forward_lift_l6_load;                            // ZfpeCompressor.cs:268
+    reg forward_lift_l6_valid;                            // ZfpeCompressor.cs:268, reset 0
+    wire forward_lift_negabinary_load;                    // ZfpeCompressor.cs:269
+    reg forward_lift_negabinary_valid;                    // ZfpeCompressor.cs:269, reset 0
+    wire forward_lift_payload_window_load;                // ZfpeCompressor.cs:270
+    reg forward_lift_payload_window_valid;                // ZfpeCompressor.cs:270, reset 0
     wire signed [31:0] lift_0_x1;                         // ForwardLift.cs:28
     wire signed [31:0] lift_0_z1;                         // ForwardLift.cs:29
-    reg signed [31:0] fixed_point_0_3_l1;                 // ZfpeCompressor.cs:252, no reset
+    reg signed [31:0] fixed_point_0_3_l1;                 // ZfpeCompressor.cs:263, no reset
     reg signed [31:0] lift_0_x1_l1;                       // ForwardLift.cs:28, no reset
     wire signed [31:0] lift_0_w2;                         // ForwardLift.cs:32
-    reg signed [31:0] fixed_point_0_1_l1;                 // ZfpeCompressor.cs:252, no reset
+    reg signed [31:0] fixed_point_0_1_l1;                 // ZfpeCompressor.cs:263, no reset
     reg signed [31:0] lift_0_z1_l1;                       // ForwardLift.cs:29, no reset
     wire signed [31:0] lift_0_y2;                         // ForwardLift.cs:33
     wire signed [31:0] lift_0_x2;                         // ForwardLift.cs:34
@@ -168,53 +170,57 @@ module zfpe_compressor (
     reg signed [31:0] lift_0_x2_l4;                       // ForwardLift.cs:34, no reset
     reg signed [31:0] lift_0_x2_l5;                       // ForwardLift.cs:34, no reset
     reg signed [31:0] lift_0_x2_l6;                       // ForwardLift.cs:34, no reset
-    wire [31:0] negabinary_0_0;                           // ZfpeCompressor.cs:270
-    reg [31:0] negabinary_0_0_negabinary;                 // ZfpeCompressor.cs:270, no reset
+    wire [31:0] negabinary_0_0;                           // ZfpeCompressor.cs:285
+    reg [31:0] negabinary_0_0_negabinary;                 // ZfpeCompressor.cs:285, no reset
     reg signed [31:0] lift_0_y6_l6;                       // ForwardLift.cs:47, no reset
-    wire [31:0] negabinary_0_1;                           // ZfpeCompressor.cs:270
-    reg [31:0] negabinary_0_1_negabinary;                 // ZfpeCompressor.cs:270, no reset
+    wire [31:0] negabinary_0_1;                           // ZfpeCompressor.cs:285
+    reg [31:0] negabinary_0_1_negabinary;                 // ZfpeCompressor.cs:285, no reset
     reg signed [31:0] lift_0_z3_l3;                       // ForwardLift.cs:37, no reset
     reg signed [31:0] lift_0_z3_l4;                       // ForwardLift.cs:37, no reset
     reg signed [31:0] lift_0_z3_l5;                       // ForwardLift.cs:37, no reset
     reg signed [31:0] lift_0_z3_l6;                       // ForwardLift.cs:37, no reset
-    wire [31:0] negabinary_0_2;                           // ZfpeCompressor.cs:270
-    reg [31:0] negabinary_0_2_negabinary;                 // ZfpeCompressor.cs:270, no reset
+    wire [31:0] negabinary_0_2;                           // ZfpeCompressor.cs:285
+    reg [31:0] negabinary_0_2_negabinary;                 // ZfpeCompressor.cs:285, no reset
     reg signed [31:0] lift_0_w5_l6;                       // ForwardLift.cs:44, no reset
-    wire [31:0] negabinary_0_3;                           // ZfpeCompressor.cs:270
-    reg [31:0] negabinary_0_3_negabinary;                 // ZfpeCompressor.cs:270, no reset
-    reg [7:0] exponent_0_l1;                              // ZfpeCompressor.cs:247, no reset
-    reg [7:0] exponent_0_l2;                              // ZfpeCompressor.cs:247, no reset
-    reg [7:0] exponent_0_l3;                              // ZfpeCompressor.cs:247, no reset
-    reg [7:0] exponent_0_l4;                              // ZfpeCompressor.cs:247, no reset
-    reg [7:0] exponent_0_l5;                              // ZfpeCompressor.cs:247, no reset
-    reg [7:0] exponent_0_l6;                              // ZfpeCompressor.cs:247, no reset
-    reg [7:0] exponent_0_negabinary;                      // ZfpeCompressor.cs:247, no reset
-    wire [31:0] packed_blocks;                            // ZfpeCompressor.cs:283
-    reg [31:0] packed_blocks_payload_window;              // ZfpeCompressor.cs:283, no reset
-    reg stream_last_l1;                                   // ZfpeCompressor.cs:248, no reset
-    reg stream_last_l2;                                   // ZfpeCompressor.cs:248, no reset
-    reg stream_last_l3;                                   // ZfpeCompressor.cs:248, no reset
-    reg stream_last_l4;                                   // ZfpeCompressor.cs:248, no reset
-    reg stream_last_l5;                                   // ZfpeCompressor.cs:248, no reset
-    reg stream_last_l6;                                   // ZfpeCompressor.cs:248, no reset
-    reg stream_last_negabinary;                           // ZfpeCompressor.cs:248, no reset
-    reg stream_last_payload_window;                       // ZfpeCompressor.cs:248, no reset
-    wire nan_0_part0;                                     // ZfpeCompressor.cs:77, part of an expression
-    wire write_ready_part0;                               // ZfpeCompressor.cs:143, part of an expression
-    wire write_ready_part1;                               // ZfpeCompressor.cs:143, part of an expression
+    wire [31:0] negabinary_0_3;                           // ZfpeCompressor.cs:285
+    reg [31:0] negabinary_0_3_negabinary;                 // ZfpeCompressor.cs:285, no reset
+    reg [7:0] exponent_0_l1;                              // ZfpeCompressor.cs:258, no reset
+    reg [7:0] exponent_0_l2;                              // ZfpeCompressor.cs:258, no reset
+    reg [7:0] exponent_0_l3;                              // ZfpeCompressor.cs:258, no reset
+    reg [7:0] exponent_0_l4;                              // ZfpeCompressor.cs:258, no reset
+    reg [7:0] exponent_0_l5;                              // ZfpeCompressor.cs:258, no reset
+    reg [7:0] exponent_0_l6;                              // ZfpeCompressor.cs:258, no reset
+    reg [7:0] exponent_0_negabinary;                      // ZfpeCompressor.cs:258, no reset
+    wire [31:0] packed_blocks;                            // ZfpeCompressor.cs:298
+    reg [31:0] packed_blocks_payload_window;              // ZfpeCompressor.cs:298, no reset
+    reg stream_last_l1;                                   // ZfpeCompressor.cs:259, no reset
+    reg stream_last_l2;                                   // ZfpeCompressor.cs:259, no reset
+    reg stream_last_l3;                                   // ZfpeCompressor.cs:259, no reset
+    reg stream_last_l4;                                   // ZfpeCompressor.cs:259, no reset
+    reg stream_last_l5;                                   // ZfpeCompressor.cs:259, no reset
+    reg stream_last_l6;                                   // ZfpeCompressor.cs:259, no reset
+    reg stream_last_negabinary;                           // ZfpeCompressor.cs:259, no reset
+    reg stream_last_payload_window;                       // ZfpeCompressor.cs:259, no reset
+    wire nan_0_part1;                                     // ZfpeCompressor.cs:78, part of an expression
+    wire nan_0_part0;                                     // ZfpeCompressor.cs:78, part of an expression
+    wire field_0_part0;                                   // ZfpeCompressor.cs:83, part of an expression
+    wire write_ready_part0;                               // ZfpeCompressor.cs:150, part of an expression
+    wire write_ready_part1;                               // ZfpeCompressor.cs:150, part of an expression
     wire [7:0] lane_0_exponent_part0;                     // FloatToFixed.cs:34, part of an expression
     wire [7:0] lane_0_distance_part0;                     // FloatToFixed.cs:46, part of an expression
     wire lane_0_distance_part1;                           // FloatToFixed.cs:46, part of an expression
     wire [1:0] lane_0_coarse_part0;                       // FloatToFixed.cs:51, part of an expression
     wire [29:0] lane_0_coarse_part1;                      // FloatToFixed.cs:51, part of an expression
-    wire fixed_point_fixed_load_part1;                    // ZfpeCompressor.cs:240, part of an expression
-    wire fixed_point_fixed_load_part0;                    // ZfpeCompressor.cs:240, part of an expression
-    wire packed_blocks_part0;                             // ZfpeCompressor.cs:283, part of an expression
-    wire packed_blocks_part1;                             // ZfpeCompressor.cs:283, part of an expression
-    wire packed_blocks_part2;                             // ZfpeCompressor.cs:283, part of an expression
-    wire packed_blocks_part3;                             // ZfpeCompressor.cs:283, part of an expression
+    wire fixed_point_fixed_load_part1;                    // ZfpeCompressor.cs:251, part of an expression
+    wire fixed_point_fixed_load_part0;                    // ZfpeCompressor.cs:251, part of an expression
+    wire packed_blocks_part0;                             // ZfpeCompressor.cs:298, part of an expression
+    wire packed_blocks_part1;                             // ZfpeCompressor.cs:298, part of an expression
+    wire packed_blocks_part2;                             // ZfpeCompressor.cs:298, part of an expression
+    wire packed_blocks_part3;                             // ZfpeCompressor.cs:298, part of an expression
 
-    assign nan_0_part0 = values_payload[30:23] == 8'd255;
+    assign nan_0_part1 = values_payload[30:23] == 8'd255;
+    assign nan_0_part0 = nan_0_part1 & (values_payload[22:0] != 23'd0);
+    assign field_0_part0 = !nan_0_part0;
     assign write_ready_part0 = (write_slot == 2'd3) | input_last_domain;
     assign write_ready_part1 = read_fire & (read_slot == 2'd3);
     assign lane_0_exponent_part0 = slot_value_0_read[30:23];
@@ -229,26 +235,27 @@ module zfpe_compressor (
     assign packed_blocks_part2 = |negabinary_0_1_negabinary[31:28];
     assign packed_blocks_part3 = |negabinary_0_0_negabinary[31:28];
 
-    assign word_0 = values_payload;  // ZfpeCompressor.cs:76
-    assign nan_0 = nan_0_part0 & (values_payload[22:0] != 23'd0);  // ZfpeCompressor.cs:77
-    assign special_0 = nan_0_part0;  // ZfpeCompressor.cs:78
-    assign input_last = values_last;  // ZfpeCompressor.cs:80
-    assign domain_word_0 = {word_0_domain[31:24] & {{8{!nan_0_domain}}}, word_0_domain[23] & !special_0_domain, (word_0_domain[22:0] | {{23{special_0_domain}}}) & {{23{!nan_0_domain}}}};  // ZfpeCompressor.cs:93
-    assign beat_largest_field_0 = domain_word_0[30:23];  // ZfpeCompressor.cs:101
-    assign domain_domain_load = write_ready | !domain_domain_valid;  // ZfpeCompressor.cs:116
-    assign values_ready = write_ready | !domain_domain_valid;  // ZfpeCompressor.cs:116
-    assign read_fire = read_busy & read_ready;  // ZfpeCompressor.cs:138
-    assign write_ready = write_ready_part0 ? (!read_busy | write_ready_part1) : (((!read_busy | (read_slot > write_slot)) | ((read_slot == write_slot) & read_fire)) | (write_slot > read_last_slot));  // ZfpeCompressor.cs:143
-    assign write_fire = domain_domain_valid & write_ready;  // ZfpeCompressor.cs:145
-    assign largest_field_0 = (collect_largest_field_0 > beat_largest_field_0) ? collect_largest_field_0 : beat_largest_field_0;  // ZfpeCompressor.cs:157
-    assign non_finite_arrived = domain_fresh & special_0_domain;  // ZfpeCompressor.cs:194
-    assign non_finite = non_finite_seen | non_finite_arrived;  // ZfpeCompressor.cs:198
-    assign slot_value_0 = (read_slot > read_last_slot) ? 32'd0 : (read_slot[1] ? (read_slot[0] ? slot_3_value_0 : slot_2_value_0) : (read_slot[0] ? slot_1_value_0 : slot_0_value_0));  // ZfpeCompressor.cs:208
-    assign block_largest_field_0 = read_largest_field_0;  // ZfpeCompressor.cs:210
-    assign slot = read_slot;  // ZfpeCompressor.cs:211
-    assign block_last = read_stream_last;  // ZfpeCompressor.cs:212
-    assign fixed_point_read_ready = !fixed_point_read_spare_valid;  // ZfpeCompressor.cs:213
-    assign fixed_point_magnitude_ready = !fixed_point_magnitude_spare_valid;  // ZfpeCompressor.cs:223
+    assign word_0 = values_payload;  // ZfpeCompressor.cs:77
+    assign nan_0 = nan_0_part0;  // ZfpeCompressor.cs:78
+    assign special_0 = nan_0_part1;  // ZfpeCompressor.cs:79
+    assign field_0 = {values_payload[30:24] & {{7{field_0_part0}}}, values_payload[23] & !nan_0_part1};  // ZfpeCompressor.cs:83
+    assign input_last = values_last;  // ZfpeCompressor.cs:85
+    assign domain_word_0 = {word_0_domain[31:24] & {{8{!nan_0_domain}}}, word_0_domain[23] & !special_0_domain, (word_0_domain[22:0] | {{23{special_0_domain}}}) & {{23{!nan_0_domain}}}};  // ZfpeCompressor.cs:100
+    assign beat_largest_field_0 = field_0_domain;  // ZfpeCompressor.cs:108
+    assign domain_domain_load = write_ready | !domain_domain_valid;  // ZfpeCompressor.cs:123
+    assign values_ready = domain_domain_load;  // ZfpeCompressor.cs:123
+    assign read_fire = read_busy & read_ready;  // ZfpeCompressor.cs:145
+    assign write_ready = write_ready_part0 ? (!read_busy | write_ready_part1) : (((!read_busy | (read_slot > write_slot)) | ((read_slot == write_slot) & read_fire)) | (write_slot > read_last_slot));  // ZfpeCompressor.cs:150
+    assign write_fire = domain_domain_valid & write_ready;  // ZfpeCompressor.cs:152
+    assign largest_field_0 = (collect_largest_field_0 > beat_largest_field_0) ? collect_largest_field_0 : beat_largest_field_0;  // ZfpeCompressor.cs:164
+    assign non_finite_arrived = domain_fresh & special_0_domain;  // ZfpeCompressor.cs:201
+    assign non_finite = non_finite_seen | non_finite_arrived;  // ZfpeCompressor.cs:205
+    assign slot_value_0 = (read_slot > read_last_slot) ? 32'd0 : (read_slot[1] ? (read_slot[0] ? slot_3_value_0 : slot_2_value_0) : (read_slot[0] ? slot_1_value_0 : slot_0_value_0));  // ZfpeCompressor.cs:215
+    assign block_largest_field_0 = read_largest_field_0;  // ZfpeCompressor.cs:217
+    assign slot = read_slot;  // ZfpeCompressor.cs:218
+    assign block_last = read_stream_last;  // ZfpeCompressor.cs:219
+    assign fixed_point_read_ready = !fixed_point_read_spare_valid;  // ZfpeCompressor.cs:220
+    assign fixed_point_magnitude_ready = !fixed_point_magnitude_spare_valid;  // ZfpeCompressor.cs:234
     assign lane_0_exponent = {lane_0_exponent_part0[7:1], lane_0_exponent_part0[0] | (lane_0_exponent_part0[7:1] == 7'd0)};  // FloatToFixed.cs:34
     assign lane_0_significand = {slot_value_0_read[30:23] != 8'd0, slot_value_0_read[22:0]};  // FloatToFixed.cs:35
     assign lane_0_sign = slot_value_0_read[31];  // FloatToFixed.cs:36
@@ -257,19 +264,19 @@ module zfpe_compressor (
     assign lane_0_coarse = lane_0_coarse_part0[1] ? (lane_0_coarse_part0[0] ? (lane_0_coarse_part1 >> 24) : (lane_0_coarse_part1 >> 16)) : (lane_0_coarse_part0[0] ? (lane_0_coarse_part1 >> 8) : lane_0_coarse_part1);  // FloatToFixed.cs:51
     assign lane_0_magnitude = lane_0_coarse_coarse >> lane_0_distance_coarse[2:0];  // FloatToFixed.cs:55
     assign lane_0_q = $signed(({2'd0, lane_0_magnitude_magnitude} ^ {{32{lane_0_sign_magnitude}}}) + {31'd0, lane_0_sign_magnitude});  // FloatToFixed.cs:61
-    assign fixed_point_fixed_load = fixed_point_fixed_load_part0 | !fixed_point_fixed_valid;  // ZfpeCompressor.cs:240
-    assign fixed_point_magnitude_load = fixed_point_fixed_load_part0 | (!fixed_point_fixed_valid | !fixed_point_magnitude_valid);  // ZfpeCompressor.cs:240
-    assign fixed_point_coarse_load = fixed_point_magnitude_ready | !fixed_point_coarse_valid;  // ZfpeCompressor.cs:240
-    assign fixed_point_distance_load = fixed_point_magnitude_ready | (!fixed_point_coarse_valid | !fixed_point_distance_valid);  // ZfpeCompressor.cs:240
-    assign fixed_point_exponent_load = (fixed_point_magnitude_ready | !fixed_point_coarse_valid) | (!fixed_point_distance_valid | !fixed_point_exponent_valid);  // ZfpeCompressor.cs:240
-    assign fixed_point_read_load = (fixed_point_magnitude_ready | !fixed_point_coarse_valid) | (!fixed_point_distance_valid | (!fixed_point_exponent_valid | !fixed_point_read_valid));  // ZfpeCompressor.cs:240
-    assign read_ready = fixed_point_read_ready;  // ZfpeCompressor.cs:240
-    assign exponent_0 = (block_largest_field_0_fixed == 8'd0) ? 8'd0 : (block_largest_field_0_fixed + 8'd1);  // ZfpeCompressor.cs:247
-    assign stream_last = block_last_fixed;  // ZfpeCompressor.cs:248
-    assign fixed_point_0_0 = $signed(gather_0_q_0);  // ZfpeCompressor.cs:252
-    assign fixed_point_0_1 = $signed(gather_1_q_0);  // ZfpeCompressor.cs:252
-    assign fixed_point_0_2 = $signed(gather_2_q_0);  // ZfpeCompressor.cs:252
-    assign fixed_point_0_3 = lane_0_q_fixed;  // ZfpeCompressor.cs:252
+    assign fixed_point_fixed_load = fixed_point_fixed_load_part0 | !fixed_point_fixed_valid;  // ZfpeCompressor.cs:251
+    assign fixed_point_magnitude_load = fixed_point_fixed_load_part0 | (!fixed_point_fixed_valid | !fixed_point_magnitude_valid);  // ZfpeCompressor.cs:251
+    assign fixed_point_coarse_load = fixed_point_magnitude_ready;  // ZfpeCompressor.cs:251
+    assign fixed_point_distance_load = fixed_point_magnitude_ready;  // ZfpeCompressor.cs:251
+    assign fixed_point_exponent_load = fixed_point_magnitude_ready;  // ZfpeCompressor.cs:251
+    assign fixed_point_read_load = fixed_point_magnitude_ready | !fixed_point_read_valid;  // ZfpeCompressor.cs:251
+    assign read_ready = fixed_point_read_ready;  // ZfpeCompressor.cs:251
+    assign exponent_0 = (block_largest_field_0_fixed == 8'd0) ? 8'd0 : (block_largest_field_0_fixed + 8'd1);  // ZfpeCompressor.cs:258
+    assign stream_last = block_last_fixed;  // ZfpeCompressor.cs:259
+    assign fixed_point_0_0 = $signed(gather_0_q_0);  // ZfpeCompressor.cs:263
+    assign fixed_point_0_1 = $signed(gather_1_q_0);  // ZfpeCompressor.cs:263
+    assign fixed_point_0_2 = $signed(gather_2_q_0);  // ZfpeCompressor.cs:263
+    assign fixed_point_0_3 = lane_0_q_fixed;  // ZfpeCompressor.cs:263
     assign lift_0_x1 = (fixed_point_0_0 + fixed_point_0_3) >>> 1;  // ForwardLift.cs:28
     assign lift_0_z1 = (fixed_point_0_2 + fixed_point_0_1) >>> 1;  // ForwardLift.cs:29
     assign lift_0_w2 = fixed_point_0_3_l1 - lift_0_x1_l1;  // ForwardLift.cs:32
@@ -280,23 +287,23 @@ module zfpe_compressor (
     assign lift_0_y4 = lift_0_y2_l3 - lift_0_w3_l3;  // ForwardLift.cs:41
     assign lift_0_w5 = lift_0_w3_l4 + (lift_0_y4_l4 >>> 1);  // ForwardLift.cs:44
     assign lift_0_y6 = lift_0_y4_l5 - (lift_0_w5_l5 >>> 1);  // ForwardLift.cs:47
-    assign negabinary_0_0 = ($unsigned(lift_0_x2_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:270
-    assign negabinary_0_1 = ($unsigned(lift_0_y6_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:270
-    assign negabinary_0_2 = ($unsigned(lift_0_z3_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:270
-    assign negabinary_0_3 = ($unsigned(lift_0_w5_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:270
-    assign packed_blocks = {{packed_blocks_part0 ? negabinary_0_3_negabinary[31:27] : negabinary_0_3_negabinary[27:23], packed_blocks_part0}, {packed_blocks_part1 ? negabinary_0_2_negabinary[31:27] : negabinary_0_2_negabinary[27:23], packed_blocks_part1}, {packed_blocks_part2 ? negabinary_0_1_negabinary[31:27] : negabinary_0_1_negabinary[27:23], packed_blocks_part2}, {packed_blocks_part3 ? negabinary_0_0_negabinary[31:27] : negabinary_0_0_negabinary[27:23], packed_blocks_part3}, exponent_0_negabinary};  // ZfpeCompressor.cs:283
-    assign blocks_valid = forward_lift_payload_window_valid;  // ZfpeCompressor.cs:284
-    assign blocks_payload = packed_blocks_payload_window;  // ZfpeCompressor.cs:284
-    assign blocks_last = stream_last_payload_window;  // ZfpeCompressor.cs:284
-    assign forward_lift_payload_window_load = blocks_ready | !forward_lift_payload_window_valid;  // ZfpeCompressor.cs:284
-    assign forward_lift_negabinary_load = blocks_ready | (!forward_lift_payload_window_valid | !forward_lift_negabinary_valid);  // ZfpeCompressor.cs:284
-    assign forward_lift_l6_load = (blocks_ready | !forward_lift_payload_window_valid) | (!forward_lift_negabinary_valid | !forward_lift_l6_valid);  // ZfpeCompressor.cs:284
-    assign forward_lift_l5_load = (blocks_ready | !forward_lift_payload_window_valid) | (!forward_lift_negabinary_valid | (!forward_lift_l6_valid | !forward_lift_l5_valid));  // ZfpeCompressor.cs:284
-    assign forward_lift_l4_load = (blocks_ready | (!forward_lift_payload_window_valid | !forward_lift_negabinary_valid)) | (!forward_lift_l6_valid | (!forward_lift_l5_valid | !forward_lift_l4_valid));  // ZfpeCompressor.cs:284
-    assign forward_lift_l3_load = (blocks_ready | (!forward_lift_payload_window_valid | !forward_lift_negabinary_valid)) | ((!forward_lift_l6_valid | !forward_lift_l5_valid) | (!forward_lift_l4_valid | !forward_lift_l3_valid));  // ZfpeCompressor.cs:284
-    assign forward_lift_l2_load = ((blocks_ready | !forward_lift_payload_window_valid) | (!forward_lift_negabinary_valid | !forward_lift_l6_valid)) | ((!forward_lift_l5_valid | !forward_lift_l4_valid) | (!forward_lift_l3_valid | !forward_lift_l2_valid));  // ZfpeCompressor.cs:284
-    assign forward_lift_l1_load = ((blocks_ready | !forward_lift_payload_window_valid) | (!forward_lift_negabinary_valid | !forward_lift_l6_valid)) | ((!forward_lift_l5_valid | !forward_lift_l4_valid) | (!forward_lift_l3_valid | (!forward_lift_l2_valid | !forward_lift_l1_valid)));  // ZfpeCompressor.cs:284
-    assign lift_ready = ((blocks_ready | !forward_lift_payload_window_valid) | (!forward_lift_negabinary_valid | !forward_lift_l6_valid)) | ((!forward_lift_l5_valid | !forward_lift_l4_valid) | (!forward_lift_l3_valid | (!forward_lift_l2_valid | !forward_lift_l1_valid)));  // ZfpeCompressor.cs:284
+    assign negabinary_0_0 = ($unsigned(lift_0_x2_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:285
+    assign negabinary_0_1 = ($unsigned(lift_0_y6_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:285
+    assign negabinary_0_2 = ($unsigned(lift_0_z3_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:285
+    assign negabinary_0_3 = ($unsigned(lift_0_w5_l6) + 32'hAAAAAAAA) ^ 32'hAAAAAAAA;  // ZfpeCompressor.cs:285
+    assign packed_blocks = {{packed_blocks_part0 ? negabinary_0_3_negabinary[31:27] : negabinary_0_3_negabinary[27:23], packed_blocks_part0}, {packed_blocks_part1 ? negabinary_0_2_negabinary[31:27] : negabinary_0_2_negabinary[27:23], packed_blocks_part1}, {packed_blocks_part2 ? negabinary_0_1_negabinary[31:27] : negabinary_0_1_negabinary[27:23], packed_blocks_part2}, {packed_blocks_part3 ? negabinary_0_0_negabinary[31:27] : negabinary_0_0_negabinary[27:23], packed_blocks_part3}, exponent_0_negabinary};  // ZfpeCompressor.cs:298
+    assign blocks_valid = forward_lift_payload_window_valid;  // ZfpeCompressor.cs:299
+    assign blocks_payload = packed_blocks_payload_window;  // ZfpeCompressor.cs:299
+    assign blocks_last = stream_last_payload_window;  // ZfpeCompressor.cs:299
+    assign forward_lift_payload_window_load = blocks_ready | !forward_lift_payload_window_valid;  // ZfpeCompressor.cs:299
+    assign forward_lift_negabinary_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign forward_lift_l6_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign forward_lift_l5_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign forward_lift_l4_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign forward_lift_l3_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign forward_lift_l2_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign forward_lift_l1_load = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
+    assign lift_ready = forward_lift_payload_window_load;  // ZfpeCompressor.cs:299
     always @(posedge clk) begin
         if (reset) begin
             domain_domain_valid <= 1'b0;
@@ -323,67 +330,68 @@ module zfpe_compressor (
             forward_lift_negabinary_valid <= 1'b0;
             forward_lift_payload_window_valid <= 1'b0;
         end else begin
-            if (domain_domain_load) domain_domain_valid <= values_valid;  // ZfpeCompressor.cs:81
-            if (read_fire) begin  // ZfpeCompressor.cs:160
-                read_slot <= read_slot + 2'd1;  // ZfpeCompressor.cs:162
-                if (write_ready_part1) begin  // ZfpeCompressor.cs:163
-                    read_busy <= 1'b0;  // ZfpeCompressor.cs:163
+            if (domain_domain_load) domain_domain_valid <= values_valid;  // ZfpeCompressor.cs:88
+            if (read_fire) begin  // ZfpeCompressor.cs:167
+                read_slot <= read_slot + 2'd1;  // ZfpeCompressor.cs:169
+                if (write_ready_part1) begin  // ZfpeCompressor.cs:170
+                    read_busy <= 1'b0;  // ZfpeCompressor.cs:170
                 end
             end
-            if (write_fire) begin  // ZfpeCompressor.cs:165
-                collect_largest_field_0 <= write_ready_part0 ? 8'd0 : largest_field_0;  // ZfpeCompressor.cs:169
-                write_slot <= write_ready_part0 ? 2'd0 : (write_slot + 2'd1);  // ZfpeCompressor.cs:170
-                if (write_ready_part0) begin  // ZfpeCompressor.cs:172
-                    read_busy <= 1'b1;  // ZfpeCompressor.cs:174
-                    read_slot <= 2'd0;  // ZfpeCompressor.cs:177
+            if (write_fire) begin  // ZfpeCompressor.cs:172
+                collect_largest_field_0 <= write_ready_part0 ? 8'd0 : largest_field_0;  // ZfpeCompressor.cs:176
+                write_slot <= write_ready_part0 ? 2'd0 : (write_slot + 2'd1);  // ZfpeCompressor.cs:177
+                if (write_ready_part0) begin  // ZfpeCompressor.cs:179
+                    read_busy <= 1'b1;  // ZfpeCompressor.cs:181
+                    read_slot <= 2'd0;  // ZfpeCompressor.cs:184
                 end
             end
-            domain_fresh <= values_valid & values_ready;  // ZfpeCompressor.cs:190
-            if (non_finite_arrived) begin  // ZfpeCompressor.cs:196
-                non_finite_seen <= 1'b1;  // ZfpeCompressor.cs:196
+            domain_fresh <= values_valid & values_ready;  // ZfpeCompressor.cs:197
+            if (non_finite_arrived) begin  // ZfpeCompressor.cs:203
+                non_finite_seen <= 1'b1;  // ZfpeCompressor.cs:203
             end
-            if (clear_status) begin  // ZfpeCompressor.cs:197
-                non_finite_seen <= 1'b0;  // ZfpeCompressor.cs:197
+            if (clear_status) begin  // ZfpeCompressor.cs:204
+                non_finite_seen <= 1'b0;  // ZfpeCompressor.cs:204
             end
-            if (fixed_point_read_load) fixed_point_read_valid <= fixed_point_read_spare_valid | read_busy;  // ZfpeCompressor.cs:213
-            fixed_point_read_spare_valid <= !fixed_point_read_load & (fixed_point_read_spare_valid | read_busy);  // ZfpeCompressor.cs:213
-            if (fixed_point_exponent_load) fixed_point_exponent_valid <= fixed_point_read_valid;  // ZfpeCompressor.cs:220
-            if (fixed_point_distance_load) fixed_point_distance_valid <= fixed_point_exponent_valid;  // ZfpeCompressor.cs:221
-            if (fixed_point_coarse_load) fixed_point_coarse_valid <= fixed_point_distance_valid;  // ZfpeCompressor.cs:222
-            if (fixed_point_magnitude_load) fixed_point_magnitude_valid <= fixed_point_magnitude_spare_valid | fixed_point_coarse_valid;  // ZfpeCompressor.cs:223
-            fixed_point_magnitude_spare_valid <= !fixed_point_magnitude_load & (fixed_point_magnitude_spare_valid | fixed_point_coarse_valid);  // ZfpeCompressor.cs:223
-            if (fixed_point_fixed_load) fixed_point_fixed_valid <= fixed_point_magnitude_valid;  // ZfpeCompressor.cs:224
-            if (forward_lift_l1_load) forward_lift_l1_valid <= fixed_point_fixed_valid & fixed_point_fixed_load_part1;  // ZfpeCompressor.cs:253
-            if (forward_lift_l2_load) forward_lift_l2_valid <= forward_lift_l1_valid;  // ZfpeCompressor.cs:253
-            if (forward_lift_l3_load) forward_lift_l3_valid <= forward_lift_l2_valid;  // ZfpeCompressor.cs:253
-            if (forward_lift_l4_load) forward_lift_l4_valid <= forward_lift_l3_valid;  // ZfpeCompressor.cs:253
-            if (forward_lift_l5_load) forward_lift_l5_valid <= forward_lift_l4_valid;  // ZfpeCompressor.cs:253
-            if (forward_lift_l6_load) forward_lift_l6_valid <= forward_lift_l5_valid;  // ZfpeCompressor.cs:253
-            if (forward_lift_negabinary_load) forward_lift_negabinary_valid <= forward_lift_l6_valid;  // ZfpeCompressor.cs:254
-            if (forward_lift_payload_window_load) forward_lift_payload_window_valid <= forward_lift_negabinary_valid;  // ZfpeCompressor.cs:255
+            if (fixed_point_read_load) fixed_point_read_valid <= fixed_point_read_spare_valid | read_busy;  // ZfpeCompressor.cs:220
+            fixed_point_read_spare_valid <= !fixed_point_read_load & (fixed_point_read_spare_valid | read_busy);  // ZfpeCompressor.cs:220
+            if (fixed_point_exponent_load) fixed_point_exponent_valid <= fixed_point_read_valid;  // ZfpeCompressor.cs:230
+            if (fixed_point_distance_load) fixed_point_distance_valid <= fixed_point_exponent_valid;  // ZfpeCompressor.cs:231
+            if (fixed_point_coarse_load) fixed_point_coarse_valid <= fixed_point_distance_valid;  // ZfpeCompressor.cs:232
+            if (fixed_point_magnitude_load) fixed_point_magnitude_valid <= fixed_point_magnitude_spare_valid | fixed_point_coarse_valid;  // ZfpeCompressor.cs:234
+            fixed_point_magnitude_spare_valid <= !fixed_point_magnitude_load & (fixed_point_magnitude_spare_valid | fixed_point_coarse_valid);  // ZfpeCompressor.cs:234
+            if (fixed_point_fixed_load) fixed_point_fixed_valid <= fixed_point_magnitude_valid;  // ZfpeCompressor.cs:235
+            if (forward_lift_l1_load) forward_lift_l1_valid <= fixed_point_fixed_valid & fixed_point_fixed_load_part1;  // ZfpeCompressor.cs:268
+            if (forward_lift_l2_load) forward_lift_l2_valid <= forward_lift_l1_valid;  // ZfpeCompressor.cs:268
+            if (forward_lift_l3_load) forward_lift_l3_valid <= forward_lift_l2_valid;  // ZfpeCompressor.cs:268
+            if (forward_lift_l4_load) forward_lift_l4_valid <= forward_lift_l3_valid;  // ZfpeCompressor.cs:268
+            if (forward_lift_l5_load) forward_lift_l5_valid <= forward_lift_l4_valid;  // ZfpeCompressor.cs:268
+            if (forward_lift_l6_load) forward_lift_l6_valid <= forward_lift_l5_valid;  // ZfpeCompressor.cs:268
+            if (forward_lift_negabinary_load) forward_lift_negabinary_valid <= forward_lift_l6_valid;  // ZfpeCompressor.cs:269
+            if (forward_lift_payload_window_load) forward_lift_payload_window_valid <= forward_lift_negabinary_valid;  // ZfpeCompressor.cs:270
         end
     end
     always @(posedge clk) begin
-        if (domain_domain_load) word_0_domain <= word_0;  // ZfpeCompressor.cs:76
-        if (domain_domain_load) nan_0_domain <= nan_0;  // ZfpeCompressor.cs:77
-        if (domain_domain_load) special_0_domain <= special_0;  // ZfpeCompressor.cs:78
-        if (domain_domain_load) input_last_domain <= input_last;  // ZfpeCompressor.cs:80
-        if (write_fire & (write_slot == 2'd0)) slot_0_value_0 <= domain_word_0;  // ZfpeCompressor.cs:150
-        if (write_fire & (write_slot == 2'd1)) slot_1_value_0 <= domain_word_0;  // ZfpeCompressor.cs:150
-        if (write_fire & (write_slot == 2'd2)) slot_2_value_0 <= domain_word_0;  // ZfpeCompressor.cs:150
-        if (write_fire & (write_slot == 2'd3)) slot_3_value_0 <= domain_word_0;  // ZfpeCompressor.cs:150
-        if (write_fire) begin  // ZfpeCompressor.cs:165
-            if (write_ready_part0) begin  // ZfpeCompressor.cs:172
-                read_last_slot <= write_slot;  // ZfpeCompressor.cs:178
-                read_stream_last <= input_last_domain;  // ZfpeCompressor.cs:180
-                read_largest_field_0 <= largest_field_0;  // ZfpeCompressor.cs:181
+        if (domain_domain_load) word_0_domain <= word_0;  // ZfpeCompressor.cs:77
+        if (domain_domain_load) nan_0_domain <= nan_0;  // ZfpeCompressor.cs:78
+        if (domain_domain_load) special_0_domain <= special_0;  // ZfpeCompressor.cs:79
+        if (domain_domain_load) field_0_domain <= field_0;  // ZfpeCompressor.cs:83
+        if (domain_domain_load) input_last_domain <= input_last;  // ZfpeCompressor.cs:85
+        if (write_fire & (write_slot == 2'd0)) slot_0_value_0 <= domain_word_0;  // ZfpeCompressor.cs:157
+        if (write_fire & (write_slot == 2'd1)) slot_1_value_0 <= domain_word_0;  // ZfpeCompressor.cs:157
+        if (write_fire & (write_slot == 2'd2)) slot_2_value_0 <= domain_word_0;  // ZfpeCompressor.cs:157
+        if (write_fire & (write_slot == 2'd3)) slot_3_value_0 <= domain_word_0;  // ZfpeCompressor.cs:157
+        if (write_fire) begin  // ZfpeCompressor.cs:172
+            if (write_ready_part0) begin  // ZfpeCompressor.cs:179
+                read_last_slot <= write_slot;  // ZfpeCompressor.cs:185
+                read_stream_last <= input_last_domain;  // ZfpeCompressor.cs:187
+                read_largest_field_0 <= largest_field_0;  // ZfpeCompressor.cs:188
             end
         end
-        if (fixed_point_read_ready) slot_value_0_read_spare <= slot_value_0;  // ZfpeCompressor.cs:208
-        if (fixed_point_read_load) slot_value_0_read <= fixed_point_read_spare_valid ? slot_value_0_read_spare : slot_value_0;  // ZfpeCompressor.cs:208
-        if (fixed_point_read_ready) block_largest_field_0_read_spare <= block_largest_field_0;  // ZfpeCompressor.cs:210
-        if (fixed_point_read_load) block_largest_field_0_read <= fixed_point_read_spare_valid ? block_largest_field_0_read_spare : block_largest_field_0;  // ZfpeCompressor.cs:210
-        if (fixed_point_exponent_load) block_largest_field_0_exponent <= block_largest_field_0_read;  // ZfpeCompressor.cs:210
+        if (fixed_point_read_ready) slot_value_0_read_spare <= slot_value_0;  // ZfpeCompressor.cs:215
+        if (fixed_point_read_load) slot_value_0_read <= fixed_point_read_spare_valid ? slot_value_0_read_spare : slot_value_0;  // ZfpeCompressor.cs:215
+        if (fixed_point_read_ready) block_largest_field_0_read_spare <= block_largest_field_0;  // ZfpeCompressor.cs:217
+        if (fixed_point_read_load) block_largest_field_0_read <= fixed_point_read_spare_valid ? block_largest_field_0_read_spare : block_largest_field_0;  // ZfpeCompressor.cs:217
+        if (fixed_point_exponent_load) block_largest_field_0_exponent <= block_largest_field_0_read;  // ZfpeCompressor.cs:217
         if (fixed_point_exponent_load) lane_0_exponent_exponent <= lane_0_exponent;  // FloatToFixed.cs:34
         if (fixed_point_exponent_load) lane_0_zero_block_exponent <= lane_0_zero_block;  // FloatToFixed.cs:37
         if (fixed_point_exponent_load) lane_0_significand_exponent <= lane_0_significand;  // FloatToFixed.cs:35
@@ -398,34 +406,34 @@ module zfpe_compressor (
         if (fixed_point_coarse_load) lane_0_sign_coarse <= lane_0_sign_distance;  // FloatToFixed.cs:36
         if (fixed_point_magnitude_ready) lane_0_sign_magnitude_spare <= lane_0_sign_coarse;  // FloatToFixed.cs:36
         if (fixed_point_magnitude_load) lane_0_sign_magnitude <= fixed_point_magnitude_spare_valid ? lane_0_sign_magnitude_spare : lane_0_sign_coarse;  // FloatToFixed.cs:36
-        if (fixed_point_read_ready) slot_read_spare <= slot;  // ZfpeCompressor.cs:211
-        if (fixed_point_read_load) slot_read <= fixed_point_read_spare_valid ? slot_read_spare : slot;  // ZfpeCompressor.cs:211
-        if (fixed_point_exponent_load) slot_exponent <= slot_read;  // ZfpeCompressor.cs:211
-        if (fixed_point_distance_load) slot_distance <= slot_exponent;  // ZfpeCompressor.cs:211
-        if (fixed_point_coarse_load) slot_coarse <= slot_distance;  // ZfpeCompressor.cs:211
-        if (fixed_point_magnitude_ready) slot_magnitude_spare <= slot_coarse;  // ZfpeCompressor.cs:211
-        if (fixed_point_magnitude_load) slot_magnitude <= fixed_point_magnitude_spare_valid ? slot_magnitude_spare : slot_coarse;  // ZfpeCompressor.cs:211
-        if (fixed_point_fixed_load) slot_fixed <= slot_magnitude;  // ZfpeCompressor.cs:211
+        if (fixed_point_read_ready) slot_read_spare <= slot;  // ZfpeCompressor.cs:218
+        if (fixed_point_read_load) slot_read <= fixed_point_read_spare_valid ? slot_read_spare : slot;  // ZfpeCompressor.cs:218
+        if (fixed_point_exponent_load) slot_exponent <= slot_read;  // ZfpeCompressor.cs:218
+        if (fixed_point_distance_load) slot_distance <= slot_exponent;  // ZfpeCompressor.cs:218
+        if (fixed_point_coarse_load) slot_coarse <= slot_distance;  // ZfpeCompressor.cs:218
+        if (fixed_point_magnitude_ready) slot_magnitude_spare <= slot_coarse;  // ZfpeCompressor.cs:218
+        if (fixed_point_magnitude_load) slot_magnitude <= fixed_point_magnitude_spare_valid ? slot_magnitude_spare : slot_coarse;  // ZfpeCompressor.cs:218
+        if (fixed_point_fixed_load) slot_fixed <= slot_magnitude;  // ZfpeCompressor.cs:218
         if (fixed_point_fixed_load) lane_0_q_fixed <= lane_0_q;  // FloatToFixed.cs:61
-        if (fixed_point_fixed_valid & (slot_fixed == 2'd0)) gather_0_q_0 <= $unsigned(lane_0_q_fixed);  // ZfpeCompressor.cs:233
-        if (fixed_point_fixed_valid & (slot_fixed == 2'd1)) gather_1_q_0 <= $unsigned(lane_0_q_fixed);  // ZfpeCompressor.cs:233
-        if (fixed_point_fixed_valid & (slot_fixed == 2'd2)) gather_2_q_0 <= $unsigned(lane_0_q_fixed);  // ZfpeCompressor.cs:233
-        if (fixed_point_distance_load) block_largest_field_0_distance <= block_largest_field_0_exponent;  // ZfpeCompressor.cs:210
-        if (fixed_point_coarse_load) block_largest_field_0_coarse <= block_largest_field_0_distance;  // ZfpeCompressor.cs:210
-        if (fixed_point_magnitude_ready) block_largest_field_0_magnitude_spare <= block_largest_field_0_coarse;  // ZfpeCompressor.cs:210
-        if (fixed_point_magnitude_load) block_largest_field_0_magnitude <= fixed_point_magnitude_spare_valid ? block_largest_field_0_magnitude_spare : block_largest_field_0_coarse;  // ZfpeCompressor.cs:210
-        if (fixed_point_fixed_load) block_largest_field_0_fixed <= block_largest_field_0_magnitude;  // ZfpeCompressor.cs:210
-        if (fixed_point_read_ready) block_last_read_spare <= block_last;  // ZfpeCompressor.cs:212
-        if (fixed_point_read_load) block_last_read <= fixed_point_read_spare_valid ? block_last_read_spare : block_last;  // ZfpeCompressor.cs:212
-        if (fixed_point_exponent_load) block_last_exponent <= block_last_read;  // ZfpeCompressor.cs:212
-        if (fixed_point_distance_load) block_last_distance <= block_last_exponent;  // ZfpeCompressor.cs:212
-        if (fixed_point_coarse_load) block_last_coarse <= block_last_distance;  // ZfpeCompressor.cs:212
-        if (fixed_point_magnitude_ready) block_last_magnitude_spare <= block_last_coarse;  // ZfpeCompressor.cs:212
-        if (fixed_point_magnitude_load) block_last_magnitude <= fixed_point_magnitude_spare_valid ? block_last_magnitude_spare : block_last_coarse;  // ZfpeCompressor.cs:212
-        if (fixed_point_fixed_load) block_last_fixed <= block_last_magnitude;  // ZfpeCompressor.cs:212
-        if (forward_lift_l1_load) fixed_point_0_3_l1 <= fixed_point_0_3;  // ZfpeCompressor.cs:252
+        if (fixed_point_fixed_valid & (slot_fixed == 2'd0)) gather_0_q_0 <= $unsigned(lane_0_q_fixed);  // ZfpeCompressor.cs:244
+        if (fixed_point_fixed_valid & (slot_fixed == 2'd1)) gather_1_q_0 <= $unsigned(lane_0_q_fixed);  // ZfpeCompressor.cs:244
+        if (fixed_point_fixed_valid & (slot_fixed == 2'd2)) gather_2_q_0 <= $unsigned(lane_0_q_fixed);  // ZfpeCompressor.cs:244
+        if (fixed_point_distance_load) block_largest_field_0_distance <= block_largest_field_0_exponent;  // ZfpeCompressor.cs:217
+        if (fixed_point_coarse_load) block_largest_field_0_coarse <= block_largest_field_0_distance;  // ZfpeCompressor.cs:217
+        if (fixed_point_magnitude_ready) block_largest_field_0_magnitude_spare <= block_largest_field_0_coarse;  // ZfpeCompressor.cs:217
+        if (fixed_point_magnitude_load) block_largest_field_0_magnitude <= fixed_point_magnitude_spare_valid ? block_largest_field_0_magnitude_spare : block_largest_field_0_coarse;  // ZfpeCompressor.cs:217
+        if (fixed_point_fixed_load) block_largest_field_0_fixed <= block_largest_field_0_magnitude;  // ZfpeCompressor.cs:217
+        if (fixed_point_read_ready) block_last_read_spare <= block_last;  // ZfpeCompressor.cs:219
+        if (fixed_point_read_load) block_last_read <= fixed_point_read_spare_valid ? block_last_read_spare : block_last;  // ZfpeCompressor.cs:219
+        if (fixed_point_exponent_load) block_last_exponent <= block_last_read;  // ZfpeCompressor.cs:219
+        if (fixed_point_distance_load) block_last_distance <= block_last_exponent;  // ZfpeCompressor.cs:219
+        if (fixed_point_coarse_load) block_last_coarse <= block_last_distance;  // ZfpeCompressor.cs:219
+        if (fixed_point_magnitude_ready) block_last_magnitude_spare <= block_last_coarse;  // ZfpeCompressor.cs:219
+        if (fixed_point_magnitude_load) block_last_magnitude <= fixed_point_magnitude_spare_valid ? block_last_magnitude_spare : block_last_coarse;  // ZfpeCompressor.cs:219
+        if (fixed_point_fixed_load) block_last_fixed <= block_last_magnitude;  // ZfpeCompressor.cs:219
+        if (forward_lift_l1_load) fixed_point_0_3_l1 <= fixed_point_0_3;  // ZfpeCompressor.cs:263
         if (forward_lift_l1_load) lift_0_x1_l1 <= lift_0_x1;  // ForwardLift.cs:28
-        if (forward_lift_l1_load) fixed_point_0_1_l1 <= fixed_point_0_1;  // ZfpeCompressor.cs:252
+        if (forward_lift_l1_load) fixed_point_0_1_l1 <= fixed_point_0_1;  // ZfpeCompressor.cs:263
         if (forward_lift_l1_load) lift_0_z1_l1 <= lift_0_z1;  // ForwardLift.cs:29
         if (forward_lift_l2_load) lift_0_z1_l2 <= lift_0_z1_l1;  // ForwardLift.cs:29
         if (forward_lift_l2_load) lift_0_x2_l2 <= lift_0_x2;  // ForwardLift.cs:34
@@ -441,32 +449,32 @@ module zfpe_compressor (
         if (forward_lift_l4_load) lift_0_x2_l4 <= lift_0_x2_l3;  // ForwardLift.cs:34
         if (forward_lift_l5_load) lift_0_x2_l5 <= lift_0_x2_l4;  // ForwardLift.cs:34
         if (forward_lift_l6_load) lift_0_x2_l6 <= lift_0_x2_l5;  // ForwardLift.cs:34
-        if (forward_lift_negabinary_load) negabinary_0_0_negabinary <= negabinary_0_0;  // ZfpeCompressor.cs:270
+        if (forward_lift_negabinary_load) negabinary_0_0_negabinary <= negabinary_0_0;  // ZfpeCompressor.cs:285
         if (forward_lift_l6_load) lift_0_y6_l6 <= lift_0_y6;  // ForwardLift.cs:47
-        if (forward_lift_negabinary_load) negabinary_0_1_negabinary <= negabinary_0_1;  // ZfpeCompressor.cs:270
+        if (forward_lift_negabinary_load) negabinary_0_1_negabinary <= negabinary_0_1;  // ZfpeCompressor.cs:285
         if (forward_lift_l3_load) lift_0_z3_l3 <= lift_0_z3;  // ForwardLift.cs:37
         if (forward_lift_l4_load) lift_0_z3_l4 <= lift_0_z3_l3;  // ForwardLift.cs:37
         if (forward_lift_l5_load) lift_0_z3_l5 <= lift_0_z3_l4;  // ForwardLift.cs:37
         if (forward_lift_l6_load) lift_0_z3_l6 <= lift_0_z3_l5;  // ForwardLift.cs:37
-        if (forward_lift_negabinary_load) negabinary_0_2_negabinary <= negabinary_0_2;  // ZfpeCompressor.cs:270
+        if (forward_lift_negabinary_load) negabinary_0_2_negabinary <= negabinary_0_2;  // ZfpeCompressor.cs:285
         if (forward_lift_l6_load) lift_0_w5_l6 <= lift_0_w5_l5;  // ForwardLift.cs:44
-        if (forward_lift_negabinary_load) negabinary_0_3_negabinary <= negabinary_0_3;  // ZfpeCompressor.cs:270
-        if (forward_lift_l1_load) exponent_0_l1 <= exponent_0;  // ZfpeCompressor.cs:247
-        if (forward_lift_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeCompressor.cs:247
-        if (forward_lift_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeCompressor.cs:247
-        if (forward_lift_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeCompressor.cs:247
-        if (forward_lift_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeCompressor.cs:247
-        if (forward_lift_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeCompressor.cs:247
-        if (forward_lift_negabinary_load) exponent_0_negabinary <= exponent_0_l6;  // ZfpeCompressor.cs:247
-        if (forward_lift_payload_window_load) packed_blocks_payload_window <= packed_blocks;  // ZfpeCompressor.cs:283
-        if (forward_lift_l1_load) stream_last_l1 <= stream_last;  // ZfpeCompressor.cs:248
-        if (forward_lift_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeCompressor.cs:248
-        if (forward_lift_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeCompressor.cs:248
-        if (forward_lift_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeCompressor.cs:248
-        if (forward_lift_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeCompressor.cs:248
-        if (forward_lift_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeCompressor.cs:248
-        if (forward_lift_negabinary_load) stream_last_negabinary <= stream_last_l6;  // ZfpeCompressor.cs:248
-        if (forward_lift_payload_window_load) stream_last_payload_window <= stream_last_negabinary;  // ZfpeCompressor.cs:248
+        if (forward_lift_negabinary_load) negabinary_0_3_negabinary <= negabinary_0_3;  // ZfpeCompressor.cs:285
+        if (forward_lift_l1_load) exponent_0_l1 <= exponent_0;  // ZfpeCompressor.cs:258
+        if (forward_lift_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeCompressor.cs:258
+        if (forward_lift_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeCompressor.cs:258
+        if (forward_lift_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeCompressor.cs:258
+        if (forward_lift_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeCompressor.cs:258
+        if (forward_lift_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeCompressor.cs:258
+        if (forward_lift_negabinary_load) exponent_0_negabinary <= exponent_0_l6;  // ZfpeCompressor.cs:258
+        if (forward_lift_payload_window_load) packed_blocks_payload_window <= packed_blocks;  // ZfpeCompressor.cs:298
+        if (forward_lift_l1_load) stream_last_l1 <= stream_last;  // ZfpeCompressor.cs:259
+        if (forward_lift_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeCompressor.cs:259
+        if (forward_lift_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeCompressor.cs:259
+        if (forward_lift_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeCompressor.cs:259
+        if (forward_lift_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeCompressor.cs:259
+        if (forward_lift_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeCompressor.cs:259
+        if (forward_lift_negabinary_load) stream_last_negabinary <= stream_last_l6;  // ZfpeCompressor.cs:259
+        if (forward_lift_payload_window_load) stream_last_payload_window <= stream_last_negabinary;  // ZfpeCompressor.cs:259
     end
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.

@@ -229,7 +229,7 @@ module zfpe_decompressor (
     assign inverse_l2_load = (inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid)) | (!inverse_l4_valid | (!inverse_l3_valid | !inverse_l2_valid));  // ZfpeDecompressor.cs:101
     assign inverse_l1_load = (inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid)) | ((!inverse_l4_valid | !inverse_l3_valid) | (!inverse_l2_valid | !inverse_l1_valid));  // ZfpeDecompressor.cs:101
     assign inverse_negabinary_load = ((inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | !inverse_l4_valid)) | ((!inverse_l3_valid | !inverse_l2_valid) | (!inverse_l1_valid | !inverse_negabinary_valid));  // ZfpeDecompressor.cs:101
-    assign blocks_ready = ((inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | !inverse_l4_valid)) | ((!inverse_l3_valid | !inverse_l2_valid) | (!inverse_l1_valid | !inverse_negabinary_valid));  // ZfpeDecompressor.cs:101
+    assign blocks_ready = inverse_negabinary_load;  // ZfpeDecompressor.cs:101
     assign scatter_q_0 = scatter_slot[1] ? (scatter_slot[0] ? lift_0_w5_l6 : lift_0_z5_l6) : (scatter_slot[0] ? lift_0_y4_l6 : lift_0_x6_l6);  // ZfpeDecompressor.cs:108
     assign scatter_exponent_0 = exponent_0_l6;  // ZfpeDecompressor.cs:110
     assign value_last = stream_last_l6 & inverse_l6_load_part1;  // ZfpeDecompressor.cs:111
