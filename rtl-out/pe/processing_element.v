@@ -370,7 +370,7 @@ module processing_element (
         .pop_final(sum_tags_pop_final),
         .level(sum_tags_level)
     );
-    stream_stage_payload_float_operands_32x32 adder_in (  // ProcessingElement.cs:148
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:148
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),
@@ -398,7 +398,7 @@ module processing_element (
         .output_final(product_tag_output_final),
         .output_row_end(product_tag_output_row_end)
     );
-    stream_stage_payload_u32_last results_out (  // ProcessingElement.cs:173
+    stream_stage_payload_u32_last_no_registered_ready results_out (  // ProcessingElement.cs:173
         .clk(clk),
         .reset(reset),
         .input_valid(results_out_input_valid),

@@ -138,14 +138,14 @@ public sealed class ProcessingElement : Component
 
         // ---- join: product, tag and partial sum (the queue's head, or on a tile's first input the
         // head of the bias stream, taken there in the order the products come) into the adder.
-        // Skid stages on both sides (products; the adder's input) keep the ready paths short: the
-        // multiplier's and the adder's stages each form a chain of loads from their output's ready.
+        // A skid stage on the products and a plain register in front of the adder keep the ready
+        // paths short (the adder's ready is one gate from its registers: its stages move in lockstep).
         var products = multiplier.Output.SkidStage("products");
         // The partial sums circulate through block RAM read through its output register (a DP16KD
         // read without it comes about 5.5 ns after the clock edge, too late for the multiplexer below).
         var partialSums = Instance(new BlockRamQueue(32), "partial_sums");
         var sumTags = Instance(new StreamQueue<PeSumTag>(PeSumTag.Shape, adder.Latency + 4), "sum_tags");
-        var adderIn = Instance(new StreamStage<FloatOperands>(FloatOperands.Shape), "adder_in");
+        var adderIn = Instance(new StreamStage<FloatOperands>(FloatOperands.Shape, registeredReady: false), "adder_in");
         adder.Input.ConnectFrom(adderIn.Output);
         var heads = partialSums.Pop;
         // The tag leaves its LUT-RAM queue through a register, so the join starts at flip-flops.
@@ -170,7 +170,7 @@ public sealed class ProcessingElement : Component
         var sums = adder.Output.SkidStage("sums");
         var route = sumTags.Pop;
         var toResults = route.Payload.Result;
-        var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "results_out");
+        var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true, registeredReady: false), "results_out");
         var both = sums.Valid & route.Valid;
         results.Input.Valid.Assign(both & toResults);
         results.Input.Payload.Assign(sums.Payload);
