@@ -9,8 +9,8 @@ namespace Zfpe.Flow.Tests.Timing;
 
 /// <summary>
 /// Issue 11 ("Meet the clocks") kept in CI by a small subset, one seed each: the compressor and
-/// decompressor cores out of context at 150 MHz (the smallest and the widest configuration), and
-/// the board design at its 100 MHz clock. The full picture is the sweep in README.md
+/// decompressor cores out of context at 150 MHz (the smallest and the widest configuration, and the
+/// compressor's last one to meet it), the processing element at 150 MHz, and the board design at its 100 MHz clock. The full picture is the sweep in README.md
 /// (<c>zfpe sweep compressor --set lanes=1,2,4 --set b=5,9 --seeds 3 --freq 150</c>), over seeds.
 /// Tool results are reused through the flow's content-addressed stage cache
 /// (<c>$ZFPE_FLOW_CACHE</c>, else <c>out/.flow-cache</c> as <c>zfpe build</c> and <c>zfpe sweep</c> use it),
@@ -23,6 +23,12 @@ public class ClockTargetTests
 
     [ToolFact(ToolKind.Yosys, ToolKind.NextpnrEcp5)]
     public void The_compressor_at_one_lane_and_b_5_meets_150_MHz_out_of_context() => CoreMeets("compressor", ["lanes=1", "b=5"], 150);
+
+    [ToolFact(ToolKind.Yosys, ToolKind.NextpnrEcp5)]
+    public void The_compressor_at_two_lanes_and_b_9_meets_150_MHz_out_of_context() => CoreMeets("compressor", ["lanes=2", "b=9"], 150);
+
+    [ToolFact(ToolKind.Yosys, ToolKind.NextpnrEcp5)]
+    public void The_processing_element_meets_150_MHz_out_of_context() => CoreMeets("pe", [], 150);
 
     [ToolFact(ToolKind.Yosys, ToolKind.NextpnrEcp5)]
     public void The_decompressor_at_four_lanes_and_b_9_meets_150_MHz_out_of_context() => CoreMeets("decompressor", ["lanes=4", "b=9"], 150);
