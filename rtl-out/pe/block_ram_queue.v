@@ -48,11 +48,11 @@ module block_ram_queue (
     assign ram_request_b_byte_enable = 4'd15;  // BlockRamQueue.cs:63
     assign ram_request_b_address = read_pointer;  // BlockRamQueue.cs:64
     assign ram_request_b_data = 36'd0;  // BlockRamQueue.cs:65
-    assign landing_push_valid = read_in_flight_2;  // BlockRamQueue.cs:74
-    assign landing_push_payload = ram_read_data_b[31:0];  // BlockRamQueue.cs:75
-    assign pop_valid = landing_pop_valid;  // BlockRamQueue.cs:76
-    assign pop_payload = landing_pop_payload;  // BlockRamQueue.cs:76
-    assign landing_pop_ready = pop_ready;  // BlockRamQueue.cs:76
+    assign landing_push_valid = read_in_flight_2;  // BlockRamQueue.cs:76
+    assign landing_push_payload = ram_read_data_b[31:0];  // BlockRamQueue.cs:77
+    assign pop_valid = landing_pop_valid;  // BlockRamQueue.cs:78
+    assign pop_payload = landing_pop_payload;  // BlockRamQueue.cs:78
+    assign landing_pop_ready = pop_ready;  // BlockRamQueue.cs:78
     always @(posedge clk) begin
         if (reset) begin
             write_pointer <= 10'd0;
@@ -67,13 +67,11 @@ module block_ram_queue (
             if (read) begin  // BlockRamQueue.cs:68
                 read_pointer <= read_pointer + 10'd1;  // BlockRamQueue.cs:68
             end
-            if ((push_valid & push_ready) & !read) begin  // BlockRamQueue.cs:69
-                stored <= stored + 11'd1;  // BlockRamQueue.cs:69
-            end else if (read & !(push_valid & push_ready)) begin
-                stored <= stored - 11'd1;  // BlockRamQueue.cs:69
+            if ((push_valid & push_ready) ^ read) begin  // BlockRamQueue.cs:71
+                stored <= stored + {{{10{read}}}, 1'b1};  // BlockRamQueue.cs:71
             end
-            read_in_flight_1 <= read;  // BlockRamQueue.cs:70
-            read_in_flight_2 <= read_in_flight_1;  // BlockRamQueue.cs:71
+            read_in_flight_1 <= read;  // BlockRamQueue.cs:72
+            read_in_flight_2 <= read_in_flight_1;  // BlockRamQueue.cs:73
         end
     end
 

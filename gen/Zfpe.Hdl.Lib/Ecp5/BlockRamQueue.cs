@@ -66,7 +66,9 @@ public sealed class BlockRamQueue : Component
 
         When(Push.Fire, () => writePointer.Assign(writePointer + 1));
         When(read, () => readPointer.Assign(readPointer + 1));
-        When(Push.Fire & !read, () => stored.Assign(stored + 1)).ElseWhen(read & !Push.Fire, () => stored.Assign(stored - 1));
+        // One adder for both directions: + 1 on a push alone, + (2^11 − 1), that is − 1, on a read alone.
+        var step = Hw.Cat(Hw.Repeat(read, addressBits), Hw.True);
+        When(Push.Fire ^ read, () => stored.Assign(stored + step));
         inFlight1.Assign(read);
         inFlight2.Assign(inFlight1);
 
