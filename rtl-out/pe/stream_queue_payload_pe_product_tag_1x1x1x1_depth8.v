@@ -22,18 +22,18 @@ module stream_queue_payload_pe_product_tag_1x1x1x1_depth8 (
     reg [3:0] count;                // StreamQueue{T}.cs:58, reset 0
     wire do_pop;                    // StreamQueue{T}.cs:59
     reg [3:0] storage [0:7];        // StreamQueue{T}.cs:55, 8 x 4 bits
-    wire [3:0] pop_first_part0;     // StreamQueue{T}.cs:76, part of an expression
+    wire [3:0] pop_first_part0;     // StreamQueue{T}.cs:77, part of an expression
 
     assign pop_first_part0 = storage[read_ptr];
 
     assign push_ready = count != 4'd8;  // StreamQueue{T}.cs:63
-    assign pop_valid = count != 4'd0;  // StreamQueue{T}.cs:75
-    assign pop_first = pop_first_part0[0];  // StreamQueue{T}.cs:76
-    assign pop_last_input = pop_first_part0[1];  // StreamQueue{T}.cs:76
-    assign pop_final = pop_first_part0[2];  // StreamQueue{T}.cs:76
-    assign pop_row_end = pop_first_part0[3];  // StreamQueue{T}.cs:76
-    assign do_pop = pop_valid & pop_ready;  // StreamQueue{T}.cs:77
-    assign level = count;  // StreamQueue{T}.cs:78
+    assign pop_valid = count != 4'd0;  // StreamQueue{T}.cs:76
+    assign pop_first = pop_first_part0[0];  // StreamQueue{T}.cs:77
+    assign pop_last_input = pop_first_part0[1];  // StreamQueue{T}.cs:77
+    assign pop_final = pop_first_part0[2];  // StreamQueue{T}.cs:77
+    assign pop_row_end = pop_first_part0[3];  // StreamQueue{T}.cs:77
+    assign do_pop = pop_valid & pop_ready;  // StreamQueue{T}.cs:78
+    assign level = count;  // StreamQueue{T}.cs:79
     always @(posedge clk) begin
         if (reset) begin
             write_ptr <= 3'd0;
@@ -46,10 +46,8 @@ module stream_queue_payload_pe_product_tag_1x1x1x1_depth8 (
             if (do_pop) begin  // StreamQueue{T}.cs:69
                 read_ptr <= read_ptr + 3'd1;  // StreamQueue{T}.cs:69
             end
-            if ((push_valid & push_ready) & !do_pop) begin  // StreamQueue{T}.cs:70
-                count <= count + 4'd1;  // StreamQueue{T}.cs:70
-            end else if (do_pop & !(push_valid & push_ready)) begin
-                count <= count - 4'd1;  // StreamQueue{T}.cs:71
+            if ((push_valid & push_ready) ^ do_pop) begin  // StreamQueue{T}.cs:72
+                count <= count + {{{3{do_pop}}}, 1'b1};  // StreamQueue{T}.cs:72
             end
         end
     end

@@ -18,16 +18,16 @@ module stream_queue_payload_pe_sum_tag_1x1_depth14 (
     reg [3:0] count;                 // StreamQueue{T}.cs:58, reset 0
     wire do_pop;                     // StreamQueue{T}.cs:59
     reg [1:0] storage [0:13];        // StreamQueue{T}.cs:55, 14 x 2 bits
-    wire [1:0] pop_result_part0;     // StreamQueue{T}.cs:76, part of an expression
+    wire [1:0] pop_result_part0;     // StreamQueue{T}.cs:77, part of an expression
 
     assign pop_result_part0 = storage[read_ptr];
 
     assign push_ready = count != 4'd14;  // StreamQueue{T}.cs:63
-    assign pop_valid = count != 4'd0;  // StreamQueue{T}.cs:75
-    assign pop_result = pop_result_part0[0];  // StreamQueue{T}.cs:76
-    assign pop_final = pop_result_part0[1];  // StreamQueue{T}.cs:76
-    assign do_pop = pop_valid & pop_ready;  // StreamQueue{T}.cs:77
-    assign level = count;  // StreamQueue{T}.cs:78
+    assign pop_valid = count != 4'd0;  // StreamQueue{T}.cs:76
+    assign pop_result = pop_result_part0[0];  // StreamQueue{T}.cs:77
+    assign pop_final = pop_result_part0[1];  // StreamQueue{T}.cs:77
+    assign do_pop = pop_valid & pop_ready;  // StreamQueue{T}.cs:78
+    assign level = count;  // StreamQueue{T}.cs:79
     always @(posedge clk) begin
         if (reset) begin
             write_ptr <= 4'd0;
@@ -40,10 +40,8 @@ module stream_queue_payload_pe_sum_tag_1x1_depth14 (
             if (do_pop) begin  // StreamQueue{T}.cs:69
                 read_ptr <= (read_ptr == 4'd13) ? 4'd0 : (read_ptr + 4'd1);  // StreamQueue{T}.cs:69
             end
-            if ((push_valid & push_ready) & !do_pop) begin  // StreamQueue{T}.cs:70
-                count <= count + 4'd1;  // StreamQueue{T}.cs:70
-            end else if (do_pop & !(push_valid & push_ready)) begin
-                count <= count - 4'd1;  // StreamQueue{T}.cs:71
+            if ((push_valid & push_ready) ^ do_pop) begin  // StreamQueue{T}.cs:72
+                count <= count + {{{3{do_pop}}}, 1'b1};  // StreamQueue{T}.cs:72
             end
         end
     end

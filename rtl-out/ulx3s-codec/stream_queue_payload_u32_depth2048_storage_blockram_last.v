@@ -17,19 +17,19 @@ module stream_queue_payload_u32_depth2048_storage_blockram_last (
     reg [10:0] read_ptr;           // StreamQueue{T}.cs:57, reset 0
     reg [11:0] count;              // StreamQueue{T}.cs:58, reset 0
     wire do_pop;                   // StreamQueue{T}.cs:59
-    reg out_valid;                 // StreamQueue{T}.cs:83, reset 0
-    reg [32:0] out_word;           // StreamQueue{T}.cs:86, memory read data
+    reg out_valid;                 // StreamQueue{T}.cs:84, reset 0
+    reg [32:0] out_word;           // StreamQueue{T}.cs:87, memory read data
     reg [32:0] storage [0:2047];   // StreamQueue{T}.cs:55, 2048 x 33 bits
-    wire do_pop_part0;             // StreamQueue{T}.cs:85, part of an expression
+    wire do_pop_part0;             // StreamQueue{T}.cs:86, part of an expression
 
     assign do_pop_part0 = !out_valid | pop_ready;
 
     assign push_ready = count != 12'd2048;  // StreamQueue{T}.cs:63
-    assign do_pop = (count != 12'd0) & do_pop_part0;  // StreamQueue{T}.cs:85
-    assign pop_valid = out_valid;  // StreamQueue{T}.cs:88
-    assign pop_payload = out_word[31:0];  // StreamQueue{T}.cs:89
-    assign pop_last = out_word[32];  // StreamQueue{T}.cs:89
-    assign level = count + {11'd0, out_valid};  // StreamQueue{T}.cs:90
+    assign do_pop = (count != 12'd0) & do_pop_part0;  // StreamQueue{T}.cs:86
+    assign pop_valid = out_valid;  // StreamQueue{T}.cs:89
+    assign pop_payload = out_word[31:0];  // StreamQueue{T}.cs:90
+    assign pop_last = out_word[32];  // StreamQueue{T}.cs:90
+    assign level = count + {11'd0, out_valid};  // StreamQueue{T}.cs:91
     always @(posedge clk) begin
         if (reset) begin
             write_ptr <= 11'd0;
@@ -43,13 +43,11 @@ module stream_queue_payload_u32_depth2048_storage_blockram_last (
             if (do_pop) begin  // StreamQueue{T}.cs:69
                 read_ptr <= read_ptr + 11'd1;  // StreamQueue{T}.cs:69
             end
-            if ((push_valid & push_ready) & !do_pop) begin  // StreamQueue{T}.cs:70
-                count <= count + 12'd1;  // StreamQueue{T}.cs:70
-            end else if (do_pop & !(push_valid & push_ready)) begin
-                count <= count - 12'd1;  // StreamQueue{T}.cs:71
+            if ((push_valid & push_ready) ^ do_pop) begin  // StreamQueue{T}.cs:72
+                count <= count + {{{11{do_pop}}}, 1'b1};  // StreamQueue{T}.cs:72
             end
-            if (do_pop_part0) begin  // StreamQueue{T}.cs:87
-                out_valid <= count != 12'd0;  // StreamQueue{T}.cs:87
+            if (do_pop_part0) begin  // StreamQueue{T}.cs:88
+                out_valid <= count != 12'd0;  // StreamQueue{T}.cs:88
             end
         end
     end
@@ -58,7 +56,7 @@ module stream_queue_payload_u32_depth2048_storage_blockram_last (
             storage[write_ptr] <= {push_last, push_payload};  // StreamQueue{T}.cs:66
         end
     end
-    always @(posedge clk) begin  // read port out_word, StreamQueue{T}.cs:86
+    always @(posedge clk) begin  // read port out_word, StreamQueue{T}.cs:87
         if (do_pop) out_word <= storage[read_ptr];
     end
 endmodule

@@ -18,10 +18,10 @@ module stream_queue_payload_u32_depth4 (
     reg [31:0] storage [0:3];   // StreamQueue{T}.cs:55, 4 x 32 bits
 
     assign push_ready = count != 3'd4;  // StreamQueue{T}.cs:63
-    assign pop_valid = count != 3'd0;  // StreamQueue{T}.cs:75
-    assign pop_payload = storage[read_ptr];  // StreamQueue{T}.cs:76
-    assign do_pop = pop_valid & pop_ready;  // StreamQueue{T}.cs:77
-    assign level = count;  // StreamQueue{T}.cs:78
+    assign pop_valid = count != 3'd0;  // StreamQueue{T}.cs:76
+    assign pop_payload = storage[read_ptr];  // StreamQueue{T}.cs:77
+    assign do_pop = pop_valid & pop_ready;  // StreamQueue{T}.cs:78
+    assign level = count;  // StreamQueue{T}.cs:79
     always @(posedge clk) begin
         if (reset) begin
             write_ptr <= 2'd0;
@@ -34,10 +34,8 @@ module stream_queue_payload_u32_depth4 (
             if (do_pop) begin  // StreamQueue{T}.cs:69
                 read_ptr <= read_ptr + 2'd1;  // StreamQueue{T}.cs:69
             end
-            if ((push_valid & push_ready) & !do_pop) begin  // StreamQueue{T}.cs:70
-                count <= count + 3'd1;  // StreamQueue{T}.cs:70
-            end else if (do_pop & !(push_valid & push_ready)) begin
-                count <= count - 3'd1;  // StreamQueue{T}.cs:71
+            if ((push_valid & push_ready) ^ do_pop) begin  // StreamQueue{T}.cs:72
+                count <= count + {{{2{do_pop}}}, 1'b1};  // StreamQueue{T}.cs:72
             end
         end
     end

@@ -67,8 +67,9 @@ public sealed class StreamQueue<T> : Component where T : class, IHdlData
             writePtr.Assign(Next(writePtr));
         });
         When(doPop, () => readPtr.Assign(Next(readPtr)));
-        When(Push.Fire & !doPop, () => count.Assign(count + 1))
-            .ElseWhen(doPop & !Push.Fire, () => count.Assign(count - 1));
+        // One adder for both directions: + 1 on a push alone, + all ones (that is − 1) on a pop alone.
+        // (An increment and a decrement under two conditions cost Yosys far more: 79 LUT4 in BlockRamQueue's 11-bit counter.)
+        When(Push.Fire ^ doPop, () => count.Assign(count + Hw.Cat(Hw.Repeat(doPop, count.Width - 1), Hw.True)));
 
         if (!blockRam)
         {
