@@ -52,6 +52,8 @@ public static class DesignCatalog
             c => new FloatAdder(c)),
         DesignInfo.Of<PeConfig>("pe", "processing element: float-mul + float-add multiply-accumulating K outputs x B batch rows, partial sums circulating through a block-RAM queue (gen/Zfpe.Cores/Processing)",
             c => new ProcessingElement(c)),
+        DesignInfo.Of<PeArrayConfig>("pe-array", "dense layer on `pes` processing elements: weights dealt PE by PE once per tile, inputs broadcast, results drained PE after PE with padding dropped and optional ReLU (gen/Zfpe.Cores/Processing)",
+            c => new PeArray(c)),
         DesignInfo.Of<UartLoopbackConfig>("uart-loopback", "UART receiver -> FIFO -> UART transmitter: echoes every byte (board-free UART example)",
             c => new UartLoopback(c.Uart, c.Depth)),
         DesignInfo.Of<Ulx3sCodecConfig>("ulx3s-codec", "ULX3S board design: float32 values over the USB serial port, ZFPe compressed and decompressed, blocks and values sent back (gen/Zfpe.Cores/Board/PROTOCOL.md)",

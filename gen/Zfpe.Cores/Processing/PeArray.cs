@@ -1,0 +1,187 @@
+using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Streams;
+
+namespace Zfpe.Cores.Processing;
+
+/// <summary>
+/// A dense layer on <c>pes</c> <see cref="ProcessingElement"/>s, bit-exact with <c>DenseReference</c>,
+/// its streams in the order of <c>ArraySchedule</c> (P = pes, K = outputs-per-pe, B = batch-tile,
+/// a tile is T = P·K outputs for B batch rows):
+/// <list type="bullet">
+/// <item><c>biases</c>: per tile, for PE p, slot k: the bias of output p·K + k of the tile (+0 for none or padding);</item>
+/// <item><c>weights</c>: per tile, for each input i: for PE p, slot k: W[p·K + k, i] (0 for padding outputs);
+/// streamed once per tile, each weight used for the B rows inside its PE;</item>
+/// <item><c>inputs</c>: per tile, for each input i: for row b: x[b, i], broadcast to every PE (padding rows 0),
+/// <c>last</c> on the final beat of the tile's last input;</item>
+/// <item><c>results</c>: per tile, for each output o of the tile: for row b: y[b, o], drained PE after PE
+/// (PE 0's K·B sums, then PE 1's, …), the outputs at or beyond <c>layer_outputs</c> (padding) dropped,
+/// ReLU applied when <c>relu</c> is high; <c>last</c> on the final result of each tile.</item>
+/// </list>
+/// The layer's size is set at run time: the inputs by where <c>last</c> falls, the outputs by
+/// <c>layer_outputs</c> (1..65535, held while a layer runs; the array counts output tiles against it
+/// and starts again at output 0 after the tile that reaches it, that is at the next batch tile).
+/// <para>
+/// Weights and biases are dealt from one register to per-PE queues (2K weights, K biases: a PE holds
+/// the weights of the input it works on and of the next), PE after PE, K words each; inputs go from
+/// one register to every PE at once (a beat moves when all PEs take it); results are gathered from
+/// one PE at a time. A PE whose turn to drain has not come waits with its sums, so the array
+/// spends about (P − 1)·K·B cycles per tile draining on top of the inputs·K·B cycles of work:
+/// with the weight stream delivering a word per cycle the array does P·min(1, B/P) multiply-adds per
+/// cycle at most, times inputs / (inputs + P − 1).
+/// </para>
+/// </summary>
+public sealed class PeArray : Component
+{
+    public readonly Stream<UInt> Biases;
+    public readonly Stream<UInt> Weights;
+    public readonly Stream<UInt> Inputs;
+    public readonly Stream<UInt> Results;
+
+    /// <summary>The layer's output count (run time, 1..65535): results of outputs at or beyond it are padding, dropped.</summary>
+    public readonly UInt LayerOutputs;
+
+    /// <summary>Apply ReLU to the results (run time): a negative result leaves as +0.</summary>
+    public readonly Bool Relu;
+
+    public PeArray(PeArrayConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        Params(config);
+        int pes = config.Pes, outputs = config.OutputsPerPe, rows = config.BatchTile;
+
+        Biases = In.Stream(32, name: "biases");
+        Weights = In.Stream(32, name: "weights");
+        Inputs = In.Stream(32, withLast: true, name: "inputs");
+        LayerOutputs = In.UInt(PeArrayConfig.OutputCountBits, "layer_outputs");
+        Relu = In.Bool("relu");
+        Results = Out.Stream(32, withLast: true, name: "results");
+
+        var elements = Enumerable.Range(0, pes).Select(p => Instance(new ProcessingElement(config.Pe), $"pe_{p}")).ToList();
+        Latency = elements[0].CirculationLatency;
+
+        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, 2 * outputs, "weight");
+        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, outputs, "bias");
+        Broadcast(elements.Select(e => e.Inputs).ToList());
+        var gathered = Gather(elements.Select(e => e.Results).ToList());
+        Finish(gathered, rows);
+    }
+
+    public PeArrayConfig Config { get; }
+
+    /// <summary>The circulation latency of each PE (see <see cref="ProcessingElement.CirculationLatency"/>).</summary>
+    public int Latency { get; }
+
+    /// <summary>Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the next to PE 1, …, round and round.</summary>
+    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int depth, string name)
+    {
+        var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32)), $"{name}_entrance");
+        entrance.Input.ConnectFrom(source);
+        var word = entrance.Output;
+        var turn = Turn(targets.Count, $"{name}_turn");
+        var slotBits = BitsFor(group);
+        var slot = Reg.UInt(slotBits, reset: 0, name: $"{name}_slot");
+        var slotEnd = slot == group - 1;
+        Bool? anyReady = null;
+        for (var p = 0; p < targets.Count; p++)
+        {
+            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), depth), $"{name}_queue_{p}");
+            queue.Push.Valid.Assign(word.Valid & turn[p]);
+            queue.Push.Payload.Assign(word.Payload);
+            targets[p].ConnectFrom(queue.Pop);
+            var ready = turn[p] & queue.Push.Ready;
+            anyReady = anyReady is null ? ready : anyReady | ready;
+        }
+        word.Ready.Assign(anyReady!);
+        When(word.Fire, () =>
+        {
+            slot.Assign(Hw.Mux(slotEnd, Hw.U(0, slotBits), slot + 1));
+            When(slotEnd, () => Rotate(turn));
+        });
+    }
+
+    /// <summary>Every input beat to every PE: it moves in a cycle where all of them take it.</summary>
+    private void Broadcast(IReadOnlyList<Stream<UInt>> targets)
+    {
+        var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "input_entrance");
+        entrance.Input.ConnectFrom(Inputs);
+        var beat = entrance.Output;
+        var allReady = Wire.Bool("inputs_all_ready");
+        allReady.Assign(targets.Select(t => t.Ready).Aggregate((a, b) => a & b));
+        foreach (var t in targets)
+        {
+            t.Valid.Assign(beat.Valid & allReady);
+            t.Payload.Assign(beat.Payload);
+            t.Last!.Assign(beat.Last!);
+        }
+        beat.Ready.Assign(allReady);
+    }
+
+    /// <summary>The PEs' results, PE after PE: a PE's turn ends with its tile's last result.</summary>
+    private Stream<UInt> Gather(IReadOnlyList<Stream<UInt>> sources)
+    {
+        var gathered = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "gathered");
+        var turn = Turn(sources.Count, "drain_turn");
+        Bool? valid = null, turnEnds = null;
+        UInt? payload = null;
+        for (var p = 0; p < sources.Count; p++)
+        {
+            var s = sources[p];
+            var mine = turn[p];
+            s.Ready.Assign(mine & gathered.Input.Ready);
+            var v = mine & s.Valid;
+            var l = mine & s.Last!;
+            var d = Hw.Repeat(mine, 32) & s.Payload;
+            valid = valid is null ? v : valid | v;
+            turnEnds = turnEnds is null ? l : turnEnds | l;
+            payload = payload is null ? d : payload | d;
+        }
+        gathered.Input.Valid.Assign(valid!);
+        gathered.Input.Payload.Assign(payload!);
+        // The tile ends with the last PE's last result.
+        gathered.Input.Last!.Assign(turn[sources.Count - 1] & sources[^1].Last!);
+        When(gathered.Input.Fire & turnEnds!, () => Rotate(turn));
+        return gathered.Output;
+    }
+
+    /// <summary>ReLU, padding outputs dropped, <c>last</c> on each tile's final kept result.</summary>
+    private void Finish(Stream<UInt> gathered, int rows)
+    {
+        var rowBits = BitsFor(rows);
+        var indexBits = PeArrayConfig.OutputCountBits + 1;
+        var row = Reg.UInt(rowBits, reset: 0, name: "result_row");
+        var output = Reg.UInt(indexBits, reset: 0, name: "result_output");
+        var outputs = LayerOutputs.ZeroExtend(indexBits);
+        var rowEnd = row == rows - 1;
+        var tileEnd = gathered.Last!;
+        var nextOutput = output + 1;
+        var keep = output < outputs;
+        var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "results_out");
+        results.Input.Valid.Assign(gathered.Valid & keep);
+        results.Input.Payload.Assign(Hw.Mux(Relu & gathered.Payload[31], Hw.U(0, 32), gathered.Payload));
+        results.Input.Last!.Assign(rowEnd & (tileEnd | (nextOutput == outputs)));
+        gathered.Ready.Assign(!keep | results.Input.Ready);
+        When(gathered.Fire, () =>
+        {
+            row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
+            When(rowEnd, () => output.Assign(Hw.Mux(tileEnd & (nextOutput >= outputs), Hw.U(0, indexBits), nextOutput)));
+        });
+        Results.ConnectFrom(results.Output);
+    }
+
+    /// <summary>A one-hot turn register over <paramref name="count"/> places, starting at the first (a constant for one place).</summary>
+    private UInt Turn(int count, string name) => count == 1 ? Hw.U(1, 1) : Reg.UInt(count, reset: 1, name: name);
+
+    private static void Rotate(UInt turn)
+    {
+        if (turn.Width > 1) turn.Assign(Hw.Cat(turn[turn.Width - 2, 0], turn[turn.Width - 1]));
+    }
+
+    private static int BitsFor(int count)
+    {
+        var bits = 1;
+        while ((1 << bits) < count) bits++;
+        return bits;
+    }
+}
