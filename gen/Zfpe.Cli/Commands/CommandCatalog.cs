@@ -24,5 +24,6 @@ public static class CommandCatalog
         foreach (var c in GenCommands.Benchmarks()) yield return c;
         yield return CosimBench.Create();
         yield return CodecBench.Create();
+        yield return PeArrayBench.Create();
     }
 }
