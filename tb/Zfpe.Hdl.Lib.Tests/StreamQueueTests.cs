@@ -32,6 +32,8 @@ public class StreamQueueTests
         { 3, 1, QueueStorage.Lut, true },
         { 18, 32, QueueStorage.BlockRam, true },
         { 7, 3, QueueStorage.BlockRam, false },
+        { 9, 6, QueueStorage.Registers, true },
+        { 5, 1, QueueStorage.Registers, false },
     };
 
     [Theory]
@@ -78,5 +80,22 @@ public class StreamQueueTests
         push.Enqueue(Enumerable.Range(0, 1000).Select(i => (ulong)(i & 255)));
         var cycles = sim.RunUntil(() => monitor.Count == 1000, 5000);
         Assert.Equal(1000 + latency - 1, cycles - 1);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Register_chain_moves_one_beat_per_two_cycles_after_its_latency(int depth)
+    {
+        var queue = new StreamQueue<UInt>(Shape.UInt(8), depth, QueueStorage.Registers);
+        using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
+        var push = new StreamDriver<ulong>(sim.Stream(queue.Push), 1);
+        _ = new StreamReadyRandomizer(sim.Stream(queue.Pop), 2) { ReadyProbability = 1.0 };
+        var monitor = new StreamMonitor<ulong>(sim.Stream(queue.Pop));
+        sim.Reset();
+        push.Enqueue(Enumerable.Range(0, 1000).Select(i => (ulong)(i & 255)));
+        var cycles = sim.RunUntil(() => monitor.Count == 1000, 5000);
+        // the first word out after depth cycles, then one every other cycle
+        Assert.Equal(depth + 2 * 999, cycles - 1);
     }
 }

@@ -21,8 +21,9 @@ namespace Zfpe.Cores.Processing;
 /// <c>layer_outputs</c> (1..65535, held while a layer runs; the array counts output tiles against it
 /// and starts again at output 0 after the tile that reaches it, that is at the next batch tile).
 /// <para>
-/// Weights and biases are dealt from one register to per-PE queues (2K weights, K biases: a PE holds
-/// the weights of the input it works on and of the next), PE after PE, K words each; inputs go from
+/// Weights and biases are dealt from one register to per-PE queues (2K weights in LUT RAM: a PE holds
+/// the weights of the input it works on and of the next; K biases in a chain of registers, which takes
+/// a word every other cycle), PE after PE, K words each; inputs go from
 /// one register to every PE at once (a beat moves when all PEs take it); results are gathered from
 /// one PE at a time. A PE whose turn to drain has not come waits with its sums, so the array
 /// spends about (P − 1)·K·B cycles per tile draining on top of the inputs·K·B cycles of work:
@@ -61,8 +62,10 @@ public sealed class PeArray : Component
         var elements = Enumerable.Range(0, pes).Select(p => Instance(new ProcessingElement(config.Pe), $"pe_{p}")).ToList();
         Latency = elements[0].CirculationLatency;
 
-        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, 2 * outputs, "weight");
-        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, outputs, "bias");
+        // A PE holds the weights of two inputs (2K, LUT RAM at a word per cycle) and the K biases
+        // of a tile (a register chain: biases are few and slow, and LUT RAM costs three slices a DPR16X4).
+        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, 2 * outputs, QueueStorage.Lut, "weight");
+        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, outputs, QueueStorage.Registers, "bias");
         Broadcast(elements.Select(e => e.Inputs).ToList());
         var gathered = Gather(elements.Select(e => e.Results).ToList());
         Finish(gathered, rows);
@@ -74,7 +77,7 @@ public sealed class PeArray : Component
     public int Latency { get; }
 
     /// <summary>Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the next to PE 1, …, round and round.</summary>
-    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int depth, string name)
+    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int depth, QueueStorage storage, string name)
     {
         var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32)), $"{name}_entrance");
         entrance.Input.ConnectFrom(source);
@@ -86,7 +89,7 @@ public sealed class PeArray : Component
         Bool? anyReady = null;
         for (var p = 0; p < targets.Count; p++)
         {
-            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), depth), $"{name}_queue_{p}");
+            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), depth, storage), $"{name}_queue_{p}");
             queue.Push.Valid.Assign(word.Valid & turn[p]);
             queue.Push.Payload.Assign(word.Payload);
             targets[p].ConnectFrom(queue.Pop);

@@ -8,4 +8,12 @@ public enum QueueStorage
 
     /// <summary>A memory read synchronously with a one-word output register: block RAM (DP16KD); latency 2.</summary>
     BlockRam,
+
+    /// <summary>
+    /// A chain of register stages, flip-flops only (no RAM, no data multiplexer, so no LUT on the
+    /// data bits): a word moves one stage per cycle while the next is empty, and a stage takes a word
+    /// only when empty, so every ready is a register. One beat per two cycles; latency depth cycles.
+    /// For deep-enough, slow queues where LUT RAM would cost more (each DPR16X4 takes three slices).
+    /// </summary>
+    Registers,
 }

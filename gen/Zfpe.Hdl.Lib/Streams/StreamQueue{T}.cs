@@ -10,10 +10,12 @@ namespace Zfpe.Hdl.Lib.Streams;
 /// <c>Push.Ready</c> = not full.</item>
 /// <item><see cref="QueueStorage.BlockRam"/>: registered reads plus a one-word output register, so
 /// Yosys maps the storage to DP16KD. Latency 2 cycles; holds depth + 1 words.</item>
-/// <item>Depth 1 (either storage): one register that also takes a word while the held one leaves,
+/// <item><see cref="QueueStorage.Registers"/>: a chain of depth register stages, no RAM and no
+/// multiplexer on the data; one beat per two cycles, latency depth cycles.</item>
+/// <item>Depth 1 (<see cref="QueueStorage.Lut"/> or <see cref="QueueStorage.BlockRam"/>): one register that also takes a word while the held one leaves,
 /// so it is a full-throughput pipeline stage with a combinational ready.</item>
 /// </list>
-/// Throughput one beat per cycle in and out. The UInt-only <see cref="SyncFifo"/> (with full and
+/// Throughput one beat per cycle in and out (but for <see cref="QueueStorage.Registers"/>). The UInt-only <see cref="SyncFifo"/> (with full and
 /// empty outputs) is the same design; this is the one for bundles and streams with last.
 /// </summary>
 public sealed class StreamQueue<T> : Component where T : class, IHdlData
@@ -37,6 +39,12 @@ public sealed class StreamQueue<T> : Component where T : class, IHdlData
         var wordBits = StreamPayloads.WordWidth(Push);
         Level = Out.UInt(StreamPayloads.BitsFor(depth + (blockRam ? 2 : 1)));
         var word = StreamPayloads.Word(Push);
+
+        if (storage == QueueStorage.Registers)
+        {
+            Chain(depth, wordBits, word);
+            return;
+        }
 
         if (depth == 1)
         {
@@ -89,5 +97,26 @@ public sealed class StreamQueue<T> : Component where T : class, IHdlData
         Pop.Valid.Assign(outValid);
         StreamPayloads.DriveFromWord(Pop, outWord);
         Level.Assign(count + outValid.AsUInt().ZeroExtend(Level.Width));
+    }
+
+    /// <summary>Registers storage: stage 0 takes pushes, the last stage is popped; a stage takes the previous stage's word when it is empty.</summary>
+    private void Chain(int depth, int wordBits, UInt word)
+    {
+        var full = Enumerable.Range(0, depth).Select(j => Reg.Bool(reset: false, name: $"full_{j}")).ToList();
+        var data = Enumerable.Range(0, depth).Select(j => Reg.UInt(wordBits, reset: null, name: $"data_{j}")).ToList();
+        var take = new List<Bool> { Push.Fire };
+        for (var j = 1; j < depth; j++) take.Add(full[j - 1] & !full[j]);
+        Push.Ready.Assign(!full[0]);
+        for (var j = 0; j < depth; j++)
+        {
+            var source = j == 0 ? word : data[j - 1];
+            var leaves = j == depth - 1 ? Pop.Fire : take[j + 1];
+            var (f, d) = (full[j], data[j]);
+            When(take[j], () => { f.Assign(true); d.Assign(source); })
+                .ElseWhen(leaves, () => f.Assign(false));
+        }
+        Pop.Valid.Assign(full[depth - 1]);
+        StreamPayloads.DriveFromWord(Pop, data[depth - 1]);
+        Level.Assign(full.Select(f => f.AsUInt().ZeroExtend(Level.Width)).Aggregate((a, b) => a + b));
     }
 }
