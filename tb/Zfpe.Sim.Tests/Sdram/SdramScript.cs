@@ -23,6 +23,9 @@ internal sealed class SdramScript
 
     public SdramModel Model { get; }
 
+    /// <summary>The edge of the init sequence's first AUTO REFRESH: the refresh rate is counted from it.</summary>
+    public long FirstRefresh { get; private set; }
+
     public SdramTiming T => Model.Timing;
 
     /// <summary>Every word the chip drove, by the edge the controller samples it at.</summary>
@@ -81,7 +84,7 @@ internal sealed class SdramScript
         Until(PowerUp);
         var p = PrechargeAll();
         Until(p + T.Trp);
-        var r1 = Refresh();
+        var r1 = FirstRefresh = Refresh();
         Until(r1 + T.Trfc);
         var r2 = Refresh();
         Until(r2 + T.Trfc);
