@@ -269,13 +269,7 @@ public sealed class SdramModel
 
     private void AutoRefresh(long n)
     {
-        CheckTmrd(n, "AUTO REFRESH", null, null);
-        if (!_initPrechargeAll && n >= _powerUpCycles)
-            Violate(SdramRule.InitSequence, n, null, null, F("AUTO REFRESH at cycle {0} before the init sequence's PRECHARGE ALL: the banks' state after power-up is unknown", n));
-        if (!AllBanksIdle(n, "AUTO REFRESH")) return;
-        for (var b = 0; b < _banks.Length; b++)
-            CheckSince(SdramRule.Trp, n, _banks[b].PrechargedAt, Timing.Trp, F("AUTO REFRESH (bank {0})", b), "PRECHARGE", b, null);
-        CheckSince(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc, "AUTO REFRESH", "the previous AUTO REFRESH", null, null);
+        if (!AllBanksReady(n, "AUTO REFRESH")) return;
         _lastRefresh = n;
         if (_initPrechargeAll) _initRefreshes++;
         if (!_refreshClockRunning)
@@ -292,13 +286,7 @@ public sealed class SdramModel
 
     private void LoadMode(in SdramPins pins, long n)
     {
-        CheckTmrd(n, "LOAD MODE REGISTER", null, null);
-        if (!_initPrechargeAll && n >= _powerUpCycles)
-            Violate(SdramRule.InitSequence, n, null, null, F("LOAD MODE REGISTER at cycle {0} before the init sequence's PRECHARGE ALL", n));
-        if (!AllBanksIdle(n, "LOAD MODE REGISTER")) return;
-        for (var b = 0; b < _banks.Length; b++)
-            CheckSince(SdramRule.Trp, n, _banks[b].PrechargedAt, Timing.Trp, F("LOAD MODE REGISTER (bank {0})", b), "PRECHARGE", b, null);
-        CheckSince(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc, "LOAD MODE REGISTER", "AUTO REFRESH", null, null);
+        if (!AllBanksReady(n, "LOAD MODE REGISTER")) return;
         _lastModeLoad = n;
         var mode = SdramModeRegister.Decode(pins.A, out var error);
         if (mode is null)
@@ -314,6 +302,22 @@ public sealed class SdramModel
         }
         Mode = mode;
         if (_initPrechargeAll) _initModeLoaded = true;
+    }
+
+    /// <summary>
+    /// The checks shared by AUTO REFRESH and LOAD MODE REGISTER: after the init PRECHARGE ALL,
+    /// every bank idle and precharged for tRP, tRFC after the last refresh, tMRD after the last mode load.
+    /// </summary>
+    private bool AllBanksReady(long n, string command)
+    {
+        CheckTmrd(n, command, null, null);
+        if (!_initPrechargeAll && n >= _powerUpCycles)
+            Violate(SdramRule.InitSequence, n, null, null, F("{0} at cycle {1} before the init sequence's PRECHARGE ALL: the banks' state after power-up is unknown", command, n));
+        if (!AllBanksIdle(n, command)) return false;
+        for (var b = 0; b < _banks.Length; b++)
+            CheckSince(SdramRule.Trp, n, _banks[b].PrechargedAt, Timing.Trp, F("{0} (bank {1})", command, b), "PRECHARGE", b, null);
+        CheckSince(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc, command, "AUTO REFRESH", null, null);
+        return true;
     }
 
     private void BurstTerminate(long n)

@@ -13,6 +13,13 @@ public sealed class SdramModelTests
 {
     private static SdramViolation Caught(Action action) => Assert.Throws<SdramViolationException>(action).Violation;
 
+    /// <summary>The violation is of <paramref name="rule"/>, at that bank and row, and its message starts as given.</summary>
+    private static void Expect(SdramViolation v, SdramRule rule, int? bank, int? row, string messageStart)
+    {
+        Assert.Equal((rule, bank, row), (v.Rule, v.Bank, v.Row));
+        Assert.StartsWith(messageStart, v.Message);
+    }
+
     // ---- legal sequences -----------------------------------------------------------------------
 
     [Theory]
@@ -66,8 +73,7 @@ public sealed class SdramModelTests
     {
         foreach (var interleaved in new[] { false, true })
         {
-            var s = new SdramScript();
-            s.Init(burstLength: 4, interleaved: interleaved);
+            var s = SdramScript.Ready(burstLength: 4, interleaved: interleaved);
             for (var c = 0; c < 8; c++) s.Model.Poke(2, 7, c, (ushort)(0x100 + c));
             s.Until(s.Active(2, 7) + 2);
             var r = s.Read(2, 5);
@@ -80,8 +86,7 @@ public sealed class SdramModelTests
     [Fact]
     public void A_READ_interrupts_a_read_burst_after_CL_minus_one_more_words()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 8);
+        var s = SdramScript.Ready(burstLength: 8);
         for (var c = 0; c < 32; c++) s.Model.Poke(0, 1, c, (ushort)c);
         s.Until(s.Active(0, 1) + 2);
         var r1 = s.Read(0, 0);
@@ -95,8 +100,7 @@ public sealed class SdramModelTests
     [Fact]
     public void BURST_TERMINATE_stops_a_full_page_read_after_CL_minus_one_more_words_and_the_page_wraps()
     {
-        var s = new SdramScript();
-        s.Init(fullPage: true);
+        var s = SdramScript.Ready(fullPage: true);
         s.Model.Poke(3, 9, 511, 0x5111);
         s.Model.Poke(3, 9, 0, 0x5000);
         s.Until(s.Active(3, 9) + 2);
@@ -112,8 +116,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Write_DQM_masks_bytes_at_the_same_edge()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 4);
+        var s = SdramScript.Ready(burstLength: 4);
         for (var c = 0; c < 4; c++) s.Model.Poke(0, 2, c, 0xabcd);
         s.Until(s.Active(0, 2) + 2);
         s.Write(0, 0, 0x1234, dqm: 1);     // low byte kept
@@ -127,8 +130,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Read_DQM_masks_the_word_two_edges_later()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 4);
+        var s = SdramScript.Ready(burstLength: 4);
         for (var c = 0; c < 4; c++) s.Model.Poke(1, 3, c, 0x1111);
         s.Until(s.Active(1, 3) + 2);
         var r = s.Read(1, 0, dqm: 3);      // DQM at r masks the word at r+2 (the first, with CL2)
@@ -143,8 +145,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Write_with_auto_precharge_closes_the_row_tWR_after_the_last_word()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 2);
+        var s = SdramScript.Ready(burstLength: 2);
         var a = s.Active(0, 4);
         s.Until(a + 5);
         var w = s.Write(0, 0, 1, autoPrecharge: true);
@@ -204,8 +205,7 @@ public sealed class SdramModelTests
     [Fact]
     public void ACTIVE_to_a_bank_with_an_open_row_is_caught()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         var a = s.Active(2, 0x10);
         s.Nop(8);
         var v = Caught(() => s.Active(2, 0x11));
@@ -216,8 +216,7 @@ public sealed class SdramModelTests
     [Fact]
     public void READ_and_WRITE_to_an_idle_bank_are_caught()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         var read = Caught(() => s.Read(3, 0x20));
         Assert.Equal((SdramRule.CommandLegality, 3), (read.Rule, read.Bank));
         Assert.Contains("READ to bank 3 column 0x20", read.Message);
@@ -229,8 +228,7 @@ public sealed class SdramModelTests
     [Fact]
     public void AUTO_REFRESH_and_LOAD_MODE_with_a_row_open_are_caught()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         s.Until(s.Active(1, 0x7) + 10);
         var refresh = Caught(() => s.Refresh());
         Assert.Equal((SdramRule.CommandLegality, 1, 0x7), (refresh.Rule, refresh.Bank, refresh.Row));
@@ -243,8 +241,7 @@ public sealed class SdramModelTests
     [Fact]
     public void A_command_to_a_bank_during_its_auto_precharge_burst_is_caught()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 8);
+        var s = SdramScript.Ready(burstLength: 8);
         s.Until(s.Active(0, 3) + 5);
         var r = s.Read(0, 0, autoPrecharge: true);
         var v = Caught(() => s.Read(0, 8));
@@ -277,8 +274,7 @@ public sealed class SdramModelTests
     [Fact]
     public void tRCD_is_caught_with_the_rule_cycle_bank_and_row()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         var a = s.Active(2, 0x1a3);
         var v = Caught(() => s.Read(2, 0));
         Assert.Equal((SdramRule.Trcd, a + 1, 2, 0x1a3), (v.Rule, v.Cycle, v.Bank, v.Row));
@@ -288,20 +284,17 @@ public sealed class SdramModelTests
     [Fact]
     public void tRP_is_caught()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         s.Until(s.Active(0, 0x40) + 5);
         var p = s.Precharge(0);
         var v = Caught(() => s.Active(0, 0x41));
-        Assert.Equal((SdramRule.Trp, 0, 0x41), (v.Rule, v.Bank, v.Row));
-        Assert.StartsWith($"tRP violated: ACTIVE to bank 0 row 0x41 at cycle {p + 1}, 1 cycles after PRECHARGE at cycle {p}, needs 2", v.Message);
+        Expect(v, SdramRule.Trp, 0, 0x41, $"tRP violated: ACTIVE to bank 0 row 0x41 at cycle {p + 1}, 1 cycles after PRECHARGE at cycle {p}, needs 2");
     }
 
     [Fact]
     public void tRP_after_a_read_with_auto_precharge_is_caught()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 2);
+        var s = SdramScript.Ready(burstLength: 2);
         s.Until(s.Active(1, 0x2) + 5);
         var r = s.Read(1, 0, autoPrecharge: true);     // precharge starts at r + BL
         s.Until(r + 2 + 1);
@@ -313,16 +306,13 @@ public sealed class SdramModelTests
     [Fact]
     public void tRAS_min_is_caught_for_PRECHARGE_and_for_auto_precharge()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         var a = s.Active(3, 0x99);
         s.Until(a + 3);
         var v = Caught(() => s.Precharge(3));
-        Assert.Equal((SdramRule.TrasMin, 3, 0x99), (v.Rule, v.Bank, v.Row));
-        Assert.StartsWith($"tRAS min violated: PRECHARGE to bank 3 row 0x99 at cycle {a + 3}, 3 cycles after ACTIVE at cycle {a}, needs 5", v.Message);
+        Expect(v, SdramRule.TrasMin, 3, 0x99, $"tRAS min violated: PRECHARGE to bank 3 row 0x99 at cycle {a + 3}, 3 cycles after ACTIVE at cycle {a}, needs 5");
 
-        var ap = new SdramScript();
-        ap.Init(burstLength: 1);
+        var ap = SdramScript.Ready(burstLength: 1);
         var a2 = ap.Active(0, 1);
         ap.Until(a2 + 2);
         ap.Read(0, 0, autoPrecharge: true);           // internal precharge at a2 + 3 < a2 + tRAS
@@ -335,8 +325,7 @@ public sealed class SdramModelTests
     public void tRAS_max_is_caught_when_a_row_stays_open_too_long()
     {
         // 100 us at 100 MHz is 10000 cycles, beyond the refresh limit; a shorter tRAS max reaches the check alone.
-        var s = new SdramScript(SdramParts.Default.At(100) with { TrasMax = 40 });
-        s.Init();
+        var s = SdramScript.Ready(timing: SdramParts.Default.At(100) with { TrasMax = 40 });
         var a = s.Active(1, 0x55);
         var v = Caught(() => s.Nop(60));
         Assert.Equal((SdramRule.TrasMax, a + 41, 1, 0x55), (v.Rule, v.Cycle, v.Bank, v.Row));
@@ -348,49 +337,41 @@ public sealed class SdramModelTests
     {
         // On the four parts tRC <= tRAS + tRP at every clock, so the PRECHARGE rules already keep
         // tRC; a longer tRC (as on parts where it is not) reaches this check.
-        var s = new SdramScript(SdramParts.Default.At(100) with { Trc = 9 });
-        s.Init();
+        var s = SdramScript.Ready(timing: SdramParts.Default.At(100) with { Trc = 9 });
         var a = s.Active(0, 1);
         s.Until(a + 5);
         s.Until(s.Precharge(0) + 2);
         var v = Caught(() => s.Active(0, 2));
-        Assert.Equal((SdramRule.Trc, 0, 2), (v.Rule, v.Bank, v.Row));
-        Assert.StartsWith($"tRC violated: ACTIVE to bank 0 row 0x2 at cycle {a + 7}, 7 cycles after the previous ACTIVE to bank 0 at cycle {a}, needs 9", v.Message);
+        Expect(v, SdramRule.Trc, 0, 2, $"tRC violated: ACTIVE to bank 0 row 0x2 at cycle {a + 7}, 7 cycles after the previous ACTIVE to bank 0 at cycle {a}, needs 9");
     }
 
     [Fact]
     public void tRRD_is_caught()
     {
-        var s = new SdramScript(SdramParts.Mt48lc16m16a2_6a.At(143));      // tRRD 2
-        s.Init();
+        var s = SdramScript.Ready(timing: SdramParts.Mt48lc16m16a2_6a.At(143));      // tRRD 2
         var a = s.Active(0, 1);
         var v = Caught(() => s.Active(1, 2));
-        Assert.Equal((SdramRule.Trrd, 1, 2), (v.Rule, v.Bank, v.Row));
-        Assert.StartsWith($"tRRD violated: ACTIVE to bank 1 row 0x2 at cycle {a + 1}, 1 cycles after ACTIVE to bank 0 at cycle {a}, needs 2", v.Message);
+        Expect(v, SdramRule.Trrd, 1, 2, $"tRRD violated: ACTIVE to bank 1 row 0x2 at cycle {a + 1}, 1 cycles after ACTIVE to bank 0 at cycle {a}, needs 2");
     }
 
     [Fact]
     public void tWR_is_caught()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 1);
+        var s = SdramScript.Ready(burstLength: 1);
         s.Until(s.Active(2, 0x30) + 5);
         var w = s.Write(2, 4, 0x77);
         var v = Caught(() => s.Precharge(2));
-        Assert.Equal((SdramRule.Twr, 2, 0x30), (v.Rule, v.Bank, v.Row));
-        Assert.StartsWith($"tWR violated: PRECHARGE to bank 2 row 0x30 at cycle {w + 1}, 1 cycles after the last write data at cycle {w}, needs 2", v.Message);
+        Expect(v, SdramRule.Twr, 2, 0x30, $"tWR violated: PRECHARGE to bank 2 row 0x30 at cycle {w + 1}, 1 cycles after the last write data at cycle {w}, needs 2");
     }
 
     [Fact]
     public void tRFC_is_caught()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         var f = s.Refresh();
         s.Nop(2);
         var v = Caught(() => s.Active(0, 8));
-        Assert.Equal((SdramRule.Trfc, 0, 8), (v.Rule, v.Bank, v.Row));
-        Assert.StartsWith($"tRFC violated: ACTIVE to bank 0 row 0x8 at cycle {f + 3}, 3 cycles after AUTO REFRESH at cycle {f}, needs 6", v.Message);
+        Expect(v, SdramRule.Trfc, 0, 8, $"tRFC violated: ACTIVE to bank 0 row 0x8 at cycle {f + 3}, 3 cycles after AUTO REFRESH at cycle {f}, needs 6");
         Assert.Equal(SdramRule.Trfc, Caught(() => s.Refresh()).Rule);
     }
 
@@ -411,8 +392,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Refreshes_may_be_postponed_eight_times_but_not_nine()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         s.Refresh();
         // One refresh is due every tREFI from the first init refresh; the two init refreshes and this
         // one cover the first three intervals, eight more may be postponed: the 12th due one is overdue.
@@ -427,8 +407,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Refreshing_every_tREFI_for_a_long_time_passes()
     {
-        var s = new SdramScript();
-        s.Init();
+        var s = SdramScript.Ready();
         for (var i = 0; i < 40; i++)
         {
             s.Until(s.Refresh() + s.T.RefreshIntervalCycles);
@@ -439,8 +418,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Driving_DQ_while_the_chip_drives_read_data_is_contention()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 1);
+        var s = SdramScript.Ready(burstLength: 1);
         s.Until(s.Active(0, 1) + 5);
         var r = s.Read(0, 0);
         s.Nop();
@@ -452,24 +430,21 @@ public sealed class SdramModelTests
     [Fact]
     public void Masking_the_read_word_with_DQM_avoids_contention_but_the_bus_needs_a_turnaround_cycle()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 1);
+        var s = SdramScript.Ready(burstLength: 1);
         s.Until(s.Active(0, 1) + 5);
         var r = s.Read(0, 0, dqm: 3);        // masks the word at r + 2
         s.Nop();
         s.Write(0, 1, 0x0101);               // at r + 2: legal, the chip is silent
         Assert.Empty(s.Words);
 
-        var t = new SdramScript();
-        t.Init(burstLength: 1);
+        var t = SdramScript.Ready(burstLength: 1);
         t.Until(t.Active(0, 1) + 5);
         var r2 = t.Read(0, 0);
         t.Nop(2);
         var v = Caught(() => t.Write(0, 1, 0x0202));      // r + 3: right after the read word at r + 2
         Assert.Equal((SdramRule.BusTurnaround, r2 + 3), (v.Rule, v.Cycle));
         Assert.StartsWith($"DQ bus turnaround at cycle {r2 + 3}: the controller drives DQ 1 cycle(s) after the chip's last read word (cycle {r2 + 2})", v.Message);
-        var ok = new SdramScript();
-        ok.Init(burstLength: 1);
+        var ok = SdramScript.Ready(burstLength: 1);
         ok.Until(ok.Active(0, 1) + 5);
         var r3 = ok.Read(0, 0);
         ok.Until(r3 + 4);
@@ -480,8 +455,7 @@ public sealed class SdramModelTests
     [Fact]
     public void An_unmasked_write_word_without_DQ_driven_is_caught()
     {
-        var s = new SdramScript();
-        s.Init(burstLength: 2);
+        var s = SdramScript.Ready(burstLength: 2);
         s.Until(s.Active(1, 6) + 2);
         var w = s.Write(1, 0, 0x1);
         var v = Caught(() => s.Nop());
@@ -502,8 +476,7 @@ public sealed class SdramModelTests
     [Fact]
     public void Collecting_violations_keeps_running_and_lists_each_one()
     {
-        var s = new SdramScript(SdramParts.Default.At(100), collect: true);
-        s.Init();
+        var s = SdramScript.Ready(timing: SdramParts.Default.At(100), collect: true);
         var a = s.Active(0, 1);
         s.Read(0, 0);                      // tRCD
         s.Active(1, 2);                    // two edges after the first ACTIVE: tRRD met, no violation

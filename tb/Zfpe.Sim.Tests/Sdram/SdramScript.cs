@@ -23,6 +23,14 @@ internal sealed class SdramScript
 
     public SdramModel Model { get; }
 
+    /// <summary>A script on <paramref name="timing"/> (default: IS42S16160G-7 at 100 MHz) past the init sequence, with the mode given.</summary>
+    public static SdramScript Ready(SdramTiming? timing = null, int burstLength = 4, bool interleaved = false, bool fullPage = false, bool collect = false)
+    {
+        var script = new SdramScript(timing ?? SdramParts.Default.At(100), collect);
+        script.Init(burstLength, interleaved: interleaved, fullPage: fullPage);
+        return script;
+    }
+
     /// <summary>The edge of the init sequence's first AUTO REFRESH: the refresh rate is counted from it.</summary>
     public long FirstRefresh { get; private set; }
 
