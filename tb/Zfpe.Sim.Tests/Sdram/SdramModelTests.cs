@@ -156,6 +156,54 @@ public sealed class SdramModelTests
     }
 
     [Fact]
+    public void A_WRITE_may_interrupt_a_read_burst_when_DQM_masks_the_words_it_would_collide_with()
+    {
+        var s = SdramScript.Ready(burstLength: 8);
+        s.Until(s.Active(0, 1) + 5);
+        var r = s.Read(0, 0);
+        s.Mask(3);                           // r+1: masks the word at r+3 (the idle edge the bus turns around in)
+        s.Mask(3);                           // r+2: masks the word at r+4 (the WRITE's edge)
+        s.Nop();
+        var w = s.Write(0, 16, 0xaaaa);      // r+4: the read burst ends; only its word at r+2 was driven
+        s.Data(0xbbbb);
+        s.BurstTerminate();                  // ends the 8-word write after two words
+        s.Nop(12);
+        Assert.Equal(new[] { r + 2 }, s.Words.Keys);
+        Assert.Equal(r + 4, w);
+        Assert.Equal((0xaaaa, 0xbbbb), (s.Model.Peek(0, 1, 16), s.Model.Peek(0, 1, 17)));
+    }
+
+    [Fact]
+    public void tWR_counts_from_the_last_unmasked_write_word_so_a_masked_tail_may_be_cut_by_PRECHARGE()
+    {
+        var s = SdramScript.Ready(burstLength: 4);
+        s.Until(s.Active(1, 2) + 5);
+        var w = s.Write(1, 0, 1);
+        s.Data(2);
+        s.Data(3, dqm: 3);                   // w+2, w+3 masked: the last written word is at w+1
+        s.Step(SdramPins.For(SdramCommand.Precharge, 1, 0, dqm: 3));    // w+3: tWR 2 after w+1
+        Assert.Equal(new ushort[] { 1, 2, 0, 0 }, Enumerable.Range(0, 4).Select(c => s.Model.Peek(1, 2, c)));
+        Assert.Null(s.Model.OpenRow(1));
+        Assert.Equal(w + 4, s.Now);
+    }
+
+    [Fact]
+    public void A_READ_to_another_bank_starts_the_auto_precharge_of_the_burst_it_interrupts()
+    {
+        var s = SdramScript.Ready(burstLength: 8);
+        var a = s.Active(0, 1);
+        s.Until(a + 2);
+        s.Active(1, 2);
+        s.Until(a + 5);
+        s.Read(0, 0, autoPrecharge: true);   // would precharge at a+5+8
+        s.Nop();
+        var r = s.Read(1, 0);                // interrupts it: bank 0 precharges at r
+        s.Until(r + s.T.Trp - 1);
+        var v = Caught(() => s.Active(0, 3));
+        Expect(v, SdramRule.Trp, 0, 3, $"tRP violated: ACTIVE to bank 0 row 0x3 at cycle {r + 1}, 1 cycles after PRECHARGE at cycle {r}, needs 2");
+    }
+
+    [Fact]
     public void Backdoor_load_and_dump_use_row_bank_column_addresses()
     {
         var model = new SdramModel(SdramParts.As4c32m16sb7.At(100));
