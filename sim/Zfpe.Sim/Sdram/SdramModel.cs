@@ -49,6 +49,7 @@ public sealed class SdramModel
     private int _dqmPrevious;           // DQM sampled at the previous edge: it masks the word sampled at the next one
     private long _lastChipDriveEdge = Never;
     private SdramDataOut _driving;      // what the chip drives for the current edge (returned by the previous Step)
+    private (SdramRule Rule, long Cycle, long Since, long Needed) _late;     // the delay TooSoon found short
 
     /// <summary>A chip of <paramref name="timing"/>'s part at its clock (see <see cref="SdramPart.At"/>).</summary>
     public SdramModel(SdramTiming timing, SdramModelOptions? options = null)
@@ -156,11 +157,11 @@ public sealed class SdramModel
                 b, row, n, bank.Row, bank.ActivatedAt));
             return;
         }
-        CheckSince(SdramRule.Trp, n, bank.PrechargedAt, Timing.Trp, F("ACTIVE to bank {0} row 0x{1:x}", b, row), "PRECHARGE", b, row);
-        CheckSince(SdramRule.Trc, n, bank.ActivatedAt, Timing.Trc, F("ACTIVE to bank {0} row 0x{1:x}", b, row), F("the previous ACTIVE to bank {0}", b), b, row);
+        if (TooSoon(SdramRule.Trp, n, bank.PrechargedAt, Timing.Trp)) ReportTooSoon(F("ACTIVE to bank {0} row 0x{1:x}", b, row), "PRECHARGE", b, row);
+        if (TooSoon(SdramRule.Trc, n, bank.ActivatedAt, Timing.Trc)) ReportTooSoon(F("ACTIVE to bank {0} row 0x{1:x}", b, row), F("the previous ACTIVE to bank {0}", b), b, row);
         if (_lastActivateBank != b)
-            CheckSince(SdramRule.Trrd, n, _lastActivate, Timing.Trrd, F("ACTIVE to bank {0} row 0x{1:x}", b, row), F("ACTIVE to bank {0}", _lastActivateBank), b, row);
-        CheckSince(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc, F("ACTIVE to bank {0} row 0x{1:x}", b, row), "AUTO REFRESH", b, row);
+            if (TooSoon(SdramRule.Trrd, n, _lastActivate, Timing.Trrd)) ReportTooSoon(F("ACTIVE to bank {0} row 0x{1:x}", b, row), F("ACTIVE to bank {0}", _lastActivateBank), b, row);
+        if (TooSoon(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc)) ReportTooSoon(F("ACTIVE to bank {0} row 0x{1:x}", b, row), "AUTO REFRESH", b, row);
 
         bank.Active = true;
         bank.Row = row;
@@ -179,25 +180,25 @@ public sealed class SdramModel
         var bank = _banks[b];
         var column = pins.A & (Part.Columns - 1);
         var autoPrecharge = (pins.A & (1 << 10)) != 0;
-        var what = F("{0}{1} to bank {2}", name, autoPrecharge ? " with auto precharge" : "", b);
+        string What() => F("{0}{1} to bank {2}", name, autoPrecharge ? " with auto precharge" : "", b);     // only built for a message
         if (!RequireInitialized(n, name, b, bank.Active ? bank.Row : null)) return;
         CheckTmrd(n, name, b, bank.Active ? bank.Row : null);
         if (bank.AutoPrechargeAt != Never)
         {
             Violate(SdramRule.CommandLegality, n, b, bank.Row, F("{0} row 0x{1:x} at cycle {2}: the bank's burst with auto precharge has not finished (its precharge starts at cycle {3}); no command may interrupt it in its own bank",
-                what, bank.Row, n, bank.AutoPrechargeAt));
+                What(), bank.Row, n, bank.AutoPrechargeAt));
             return;
         }
         if (!bank.Active)
         {
             Violate(SdramRule.CommandLegality, n, b, null, F("{0} column 0x{1:x} at cycle {2}: the bank has no open row (idle since the PRECHARGE at cycle {3}); ACTIVE a row first",
-                what, column, n, bank.PrechargedAt == Never ? 0 : bank.PrechargedAt));
+                What(), column, n, bank.PrechargedAt == Never ? 0 : bank.PrechargedAt));
             return;
         }
         var mode = Mode!;
-        CheckSince(SdramRule.Trcd, n, bank.ActivatedAt, Timing.Trcd, F("{0} row 0x{1:x}", what, bank.Row), "ACTIVE", b, bank.Row);
+        if (TooSoon(SdramRule.Trcd, n, bank.ActivatedAt, Timing.Trcd)) ReportTooSoon(F("{0} row 0x{1:x}", What(), bank.Row), "ACTIVE", b, bank.Row);
         if (autoPrecharge && mode.FullPage)
-            Violate(SdramRule.CommandLegality, n, b, bank.Row, F("{0} row 0x{1:x} at cycle {2}: auto precharge is not allowed with full-page bursts", what, bank.Row, n));
+            Violate(SdramRule.CommandLegality, n, b, bank.Row, F("{0} row 0x{1:x} at cycle {2}: auto precharge is not allowed with full-page bursts", What(), bank.Row, n));
 
         if (bank.ColumnCommands++ == 0) Statistics.RowMisses++;
         else Statistics.RowHits++;
@@ -243,16 +244,16 @@ public sealed class SdramModel
         {
             if (!all && b != target) continue;
             var bank = _banks[b];
-            var what = F("PRECHARGE{0} to bank {1} row 0x{2:x}", all ? " ALL" : "", b, bank.Row);
+            string What() => F("PRECHARGE{0} to bank {1} row 0x{2:x}", all ? " ALL" : "", b, bank.Row);     // only built for a message
             if (bank.AutoPrechargeAt != Never)
             {
-                Violate(SdramRule.CommandLegality, n, b, bank.Row, F("{0} at cycle {1}: the bank's burst with auto precharge has not finished (its precharge starts at cycle {2})", what, n, bank.AutoPrechargeAt));
+                Violate(SdramRule.CommandLegality, n, b, bank.Row, F("{0} at cycle {1}: the bank's burst with auto precharge has not finished (its precharge starts at cycle {2})", What(), n, bank.AutoPrechargeAt));
                 continue;
             }
             if (bank.Active)
             {
-                CheckSince(SdramRule.TrasMin, n, bank.ActivatedAt, Timing.TrasMin, what, "ACTIVE", b, bank.Row);
-                CheckSince(SdramRule.Twr, n, bank.LastWriteAt, Timing.Twr, what, "the last write data", b, bank.Row);
+                if (TooSoon(SdramRule.TrasMin, n, bank.ActivatedAt, Timing.TrasMin)) ReportTooSoon(What(), "ACTIVE", b, bank.Row);
+                if (TooSoon(SdramRule.Twr, n, bank.LastWriteAt, Timing.Twr)) ReportTooSoon(What(), "the last write data", b, bank.Row);
                 foreach (var read in _reads)
                     if (read.Bank == b) Truncate(read, n + (Mode?.CasLatency ?? 2) - 1, n, b);
                 if (_write is { } w && w.Bank == b) Truncate(w, n - 1, n, b);
@@ -315,8 +316,8 @@ public sealed class SdramModel
             Violate(SdramRule.InitSequence, n, null, null, F("{0} at cycle {1} before the init sequence's PRECHARGE ALL: the banks' state after power-up is unknown", command, n));
         if (!AllBanksIdle(n, command)) return false;
         for (var b = 0; b < _banks.Length; b++)
-            CheckSince(SdramRule.Trp, n, _banks[b].PrechargedAt, Timing.Trp, F("{0} (bank {1})", command, b), "PRECHARGE", b, null);
-        CheckSince(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc, command, "AUTO REFRESH", null, null);
+            if (TooSoon(SdramRule.Trp, n, _banks[b].PrechargedAt, Timing.Trp)) ReportTooSoon(F("{0} (bank {1})", command, b), "PRECHARGE", b, null);
+        if (TooSoon(SdramRule.Trfc, n, _lastRefresh, Timing.Trfc)) ReportTooSoon(command, "AUTO REFRESH", null, null);
         return true;
     }
 
@@ -462,14 +463,29 @@ public sealed class SdramModel
         return ok;
     }
 
-    private void CheckTmrd(long n, string command, int? bank, int? row) =>
-        CheckSince(SdramRule.Tmrd, n, _lastModeLoad, Timing.Tmrd, command + (bank is { } b ? F(" to bank {0}", b) : "") + (row is { } r ? F(" row 0x{0:x}", r) : ""),
-            "LOAD MODE REGISTER", bank, row);
+    private void CheckTmrd(long n, string command, int? bank, int? row)
+    {
+        if (TooSoon(SdramRule.Tmrd, n, _lastModeLoad, Timing.Tmrd))
+            ReportTooSoon(
+                command + (bank is { } b ? F(" to bank {0}", b) : "") + (row is { } r ? F(" row 0x{0:x}", r) : ""), "LOAD MODE REGISTER", bank, row);
+    }
+
+    /// <summary>
+    /// True when the command at <paramref name="n"/> comes fewer than <paramref name="needed"/>
+    /// cycles after <paramref name="since"/>; then <see cref="ReportTooSoon"/> writes the message
+    /// (only then: nothing is formatted on the legal path).
+    /// </summary>
+    private bool TooSoon(SdramRule rule, long n, long since, long needed)
+    {
+        if (since == Never || n - since >= needed) return false;
+        _late = (rule, n, since, needed);
+        return true;
+    }
 
     /// <summary>"tRCD violated: READ to bank 2 row 0x1a3 at cycle 1234, 2 cycles after ACTIVE at cycle 1232, needs 3".</summary>
-    private void CheckSince(SdramRule rule, long n, long since, long needed, string what, string sinceWhat, int? bank, int? row)
+    private void ReportTooSoon(string what, string sinceWhat, int? bank, int? row)
     {
-        if (since == Never || n - since >= needed) return;
+        var (rule, n, since, needed) = _late;
         Violate(rule, n, bank, row, F("{0} violated: {1} at cycle {2}, {3} cycles after {4} at cycle {5}, needs {6}",
             SdramViolation.NameOf(rule), what, n, n - since, sinceWhat, since, needed));
     }
