@@ -24,6 +24,13 @@ internal static class Designs
     public static EmittedDesign BlockPipeline() => FromFixture("block_pipeline",
         Clock(), Reset(), In("in_valid", 1), Out("in_ready", 1), In("in_payload", 32), Out("out_valid", 1), In("out_ready", 1), Out("out_payload", 32));
 
+    public static EmittedDesign SdramPinsLoop() => FromFixture("sdram_pins_loop",
+        Clock(), In("ctl_cs_n", 1), In("ctl_ras_n", 1), In("ctl_cas_n", 1), In("ctl_we_n", 1), In("ctl_ba", 2), In("ctl_a", 13),
+        In("ctl_dqm", 2), In("ctl_dq", 16), In("ctl_dq_oe", 1),
+        Out("sdram_cke", 1), Out("sdram_cs_n", 1), Out("sdram_ras_n", 1), Out("sdram_cas_n", 1), Out("sdram_we_n", 1),
+        Out("sdram_ba", 2), Out("sdram_a", 13), Out("sdram_dqm", 2), Out("sdram_dq_out", 16), Out("sdram_dq_oe", 1),
+        In("sdram_dq_in", 16), In("sdram_dq_in_valid", 1), Out("captured", 16), Out("captured_valid", 1));
+
     /// <summary>The counter with a comment that makes its text (and so its cache key) unique.</summary>
     public static EmittedDesign CounterVariant(string tag)
     {
