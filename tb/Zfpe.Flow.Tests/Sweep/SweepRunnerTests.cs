@@ -1,6 +1,6 @@
 using Zfpe.TestSupport;
 using Zfpe.Tools;
-using Zfpe.Cli.Commands;
+using Zfpe.Cli.Adapters;
 using Zfpe.Flow.Sweep;
 using Zfpe.Hdl;
 using Zfpe.Flow.Tests.Support;

@@ -1,7 +1,7 @@
 using Zfpe.TestSupport;
 using Zfpe.Tools;
 using System.Globalization;
-using Zfpe.Cli.Commands;
+using Zfpe.Cli.Adapters;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow.Sweep;
 

@@ -2,7 +2,7 @@ using Zfpe.TestSupport;
 using Zfpe.Tools;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Zfpe.Cli.Commands;
+using Zfpe.Cli.Adapters;
 using Zfpe.Flow.Sweep;
 using Zfpe.Flow.Tests.Support;
 using Zfpe.Flow.Timing;
