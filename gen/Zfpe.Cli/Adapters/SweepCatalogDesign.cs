@@ -1,9 +1,9 @@
+using Zfpe.Reference.Datasets;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow.Sweep;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Datasets;
 using Zfpe.Reference.Evaluation;
 
 namespace Zfpe.Cli.Adapters;
@@ -17,10 +17,11 @@ namespace Zfpe.Cli.Adapters;
 /// </summary>
 public static class SweepCatalogDesign
 {
+    /// <summary>Codec designs are those with a payload-bits parameter.</summary>
+    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
+
     public const string PayloadBitsParameter = "b";
     public const string LanesParameter = "lanes";
-
-    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
 
     public static SweepDesign Create(string name, bool digits)
     {
