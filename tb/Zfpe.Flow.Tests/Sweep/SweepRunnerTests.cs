@@ -1,9 +1,5 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
 using Zfpe.Cli.Adapters;
-using Zfpe.Flow.Sweep;
 using Zfpe.Hdl;
-using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests.Sweep;
 
@@ -11,6 +7,9 @@ public class SweepRunnerTests
 {
     private static SweepOptions Options(TempDirectory t, SweepSteps steps = SweepSteps.Synth, int seeds = 1, string output = "sweep") =>
         new(EcpDevice.Lfe5u85, 100, steps, seeds, 2, t.Sub(output)) { CacheDirectory = t.Sub("cache") };
+
+    /// <summary>A sweep runner whose Yosys does not exist.</summary>
+    private static SweepRunner WithoutYosys() => new(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")));
 
     private static ToolLocator Tools(params (string Name, string? Value)[] overrides) =>
         ToolLocator.WithOverrides(overrides.ToDictionary(o => o.Name, o => o.Value));
@@ -110,7 +109,7 @@ public class SweepRunnerTests
     public void Without_Yosys_the_sweep_stops_before_running_anything()
     {
         using var t = new TempDirectory();
-        var runner = new SweepRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")));
+        var runner = WithoutYosys();
 
         var e = Assert.Throws<MissingToolException>(() => runner.Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse(["width=8"]), Options(t)));
 
@@ -122,7 +121,7 @@ public class SweepRunnerTests
     public void A_value_out_of_range_stops_the_sweep_before_any_tool_runs()
     {
         using var t = new TempDirectory();
-        var runner = new SweepRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")));
+        var runner = WithoutYosys();
 
         var e = Assert.Throws<ParameterValueException>(() => runner.Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse(["width=8,0"]), Options(t)));
 
