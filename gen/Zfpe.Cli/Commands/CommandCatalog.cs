@@ -22,8 +22,8 @@ public static class CommandCatalog
     public static IEnumerable<Command> Benchmarks()
     {
         foreach (var c in GenCommands.Benchmarks()) yield return c;
-        yield return CosimBenchCommand.Create();
-        yield return CodecBenchCommand.Create();
+        yield return CosimBench.Create();
+        yield return CodecBench.Create();
         yield return PeArrayBench.Create();
     }
 }

@@ -10,7 +10,7 @@ namespace Zfpe.Cli.Commands;
 /// (b = 5), the C# ZFP (rate 8) and libzfp (rate 8) on the same data in the same run, as MB/s of
 /// float32 input, then the ratios of the C# compressors to libzfp's (<see cref="CodecBenchmark"/>).
 /// </summary>
-public static class CodecBenchCommand
+public static class CodecBench
 {
     public static Command Create()
     {

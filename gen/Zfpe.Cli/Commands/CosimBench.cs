@@ -10,7 +10,7 @@ namespace Zfpe.Cli.Commands;
 /// (b) by a plain C++ loop around the same Verilated model, (c) by Icarus Verilog, all with the
 /// same input pattern, in one run; the checksums show they simulated the same thing.
 /// </summary>
-public static class CosimBenchCommand
+public static class CosimBench
 {
     public static Command Create()
     {
