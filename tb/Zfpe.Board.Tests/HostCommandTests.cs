@@ -62,19 +62,19 @@ public class HostCommandTests
             "is the ulx3s-codec bitstream loaded");
     }
 
-    /// <summary>zfpe host on a port it cannot use: exit code 2 (bad input) before anything is sent.</summary>
-    private static ProcessResult HostRefusesPort(string port)
+    /// <summary>zfpe host on a port it cannot use: exit code 2 (bad input) and a message with these fragments.</summary>
+    private static ProcessResult HostRefusesPort(string port, params string[] fragments)
     {
         var result = ZfpeCli.Run("host", "--port", port);
         Assert.Equal(2, result.ExitCode);
+        TextAssert.ContainsAll(result.Stderr, fragments);
         return result;
     }
 
     [Fact]
     public void A_missing_device_is_named_with_how_to_find_the_board()
     {
-        var result = HostRefusesPort("/dev/ttyUSB-not-here");
-        TextAssert.ContainsAll(result.Stderr,
+        var result = HostRefusesPort("/dev/ttyUSB-not-here",
             "the serial device /dev/ttyUSB-not-here does not exist",
             "US1");
         Assert.Single(result.Stderr.Trim().Split('\n'));
@@ -83,8 +83,7 @@ public class HostCommandTests
     [Fact]
     public void A_file_that_is_not_a_terminal_is_refused()
     {
-        var result = HostRefusesPort("/dev/null");
-        TextAssert.ContainsAll(result.Stderr,
+        HostRefusesPort("/dev/null",
             "/dev/null",
             "is it a serial device?");
     }
