@@ -4,22 +4,24 @@ using System.Globalization;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow.Sweep;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Metrics;
+using Zfpe.Reference.Evaluation;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Cli.Adapters;
 
 /// <summary>
 /// Wires a catalog design into the Flow's sweep engine: parameters and emission from
 /// <see cref="DesignCatalog"/>, and for codec designs (recognised by a `b` parameter) the
 /// quality of the reference model (<see cref="ZfpeCodec"/>) on <see cref="ReferenceDatasets"/>
-/// and `lanes` values per cycle (1 when the design has no `lanes`).
+/// and `lanes` values per cycle (1 when the design has no `lanes`). It lives in the CLI because
+/// the sweep (Flow) may know neither the designs (Cores) nor ZFPe (Reference): only the CLI ties them.
 /// </summary>
 public static class SweepCatalogDesign
 {
+    /// <summary>Codec designs are those with a payload-bits parameter.</summary>
+    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
+
     public const string PayloadBitsParameter = "b";
     public const string LanesParameter = "lanes";
-
-    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
 
     public static SweepDesign Create(string name, bool digits)
     {
@@ -65,16 +67,13 @@ public static class SweepCatalogDesign
         return p;
     }
 
-    /// <summary>Compresses and decompresses each dataset with the reference model and compares.</summary>
+    /// <summary>Each dataset's quality (<see cref="ZfpeRoundTrip"/>) as the sweep reports it.</summary>
     public static IReadOnlyList<SweepQuality> Measure(ZfpeParameters p, IReadOnlyList<(string Name, float[] Values)> datasets)
     {
         var result = new List<SweepQuality>();
         foreach (var (name, values) in datasets)
         {
-            var stream = ZfpeCodec.Compress(values, p, out _);
-            var back = ZfpeCodec.Decompress(stream, values.Length, p);
-            var blocks = (values.Length + ZfpeParameters.BlockSize - 1) / ZfpeParameters.BlockSize;
-            var m = ErrorStatistics.Compare(values, back, (long)blocks * p.BlockBits);
+            var m = ZfpeRoundTrip.Measure(values, p);
             result.Add(new SweepQuality(name, m.BitsPerValue, m.Psnr, m.Rmse, m.MaxAbsoluteError));
         }
         return result;
