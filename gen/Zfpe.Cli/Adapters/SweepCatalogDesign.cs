@@ -23,6 +23,9 @@ public static class SweepCatalogDesign
     public const string PayloadBitsParameter = "b";
     public const string LanesParameter = "lanes";
 
+    /// <summary>The PE array measures its multiply-adds per cycle in co-simulation (<see cref="PeArrayRun"/>).</summary>
+    public const string PeArrayDesign = "pe-array";
+
     public static SweepDesign Create(string name, bool digits)
     {
         var info = DesignCatalog.Get(name);
@@ -33,6 +36,23 @@ public static class SweepCatalogDesign
             Resolve = given => info.Resolve(given).All.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal),
             Emit = resolved => info.Emit(resolved),
         };
+        if (info.Name == PeArrayDesign)
+            return design with
+            {
+                Measure = resolved =>
+                {
+                    var run = PeArrayRun.Measure((Zfpe.Cores.Processing.PeArray)info.Build(resolved), PeArrayRun.DefaultOutputs, PeArrayRun.DefaultInputs, PeArrayRun.DefaultBatch, seed: 1);
+                    if (run.Mismatches.Count > 0)
+                        throw new InvalidOperationException($"pe-array ({string.Join(", ", resolved.Select(kv => $"{kv.Key}={kv.Value}"))}): {run.Mismatches.Count} results differ from the dense-layer reference");
+                    var pes = run.Schedule.Geometry.Pes;
+                    var how = $"co-simulation of a {PeArrayRun.DefaultOutputs} x {PeArrayRun.DefaultInputs} layer, batch {PeArrayRun.DefaultBatch}, streams never starved, every result bit-exact with the dense-layer reference (`zfpe bench pe-array`)";
+                    return
+                    [
+                        new SweepMeasurement("macs_per_cycle", Math.Round(run.MacsPerCycle, 3), $"multiply-adds per cycle, padding included: {how}"),
+                        new SweepMeasurement("macs_per_cycle_per_pe", Math.Round(run.MacsPerCycle / pes, 3), "the same divided by pes (1.0: every PE busy every cycle)"),
+                    ];
+                },
+            };
         if (!IsCodec(info)) return design;
 
         List<(string Name, float[] Values)> datasets = [("nn", ReferenceDatasets.NeuralNetworkTensors())];

@@ -55,6 +55,32 @@ public class SweepRunnerTests
     }
 
     [ToolFact(ToolKind.Yosys)]
+    public void A_design_s_own_figures_are_measured_once_per_point_and_land_in_the_csv_and_the_report()
+    {
+        using var t = new TempDirectory();
+        var measured = new List<string>();
+        var design = SweepCatalogDesign.Create("fifo", digits: false) with
+        {
+            Measure = resolved =>
+            {
+                lock (measured) measured.Add(resolved["width"]);
+                return [new SweepMeasurement("twice_the_width", 2 * int.Parse(resolved["width"], System.Globalization.CultureInfo.InvariantCulture), "the width doubled, for the test")];
+            },
+        };
+        var result = new SweepRunner(Tools(("ZFPE_NEXTPNR_ECP5", "/nonexistent/nextpnr-ecp5"))).Run(design, SweepSpace.Parse(["width=8,12"]), Options(t));
+
+        Assert.Equal(["12", "8"], measured.Order());
+        Assert.Equal([16.0, 24.0], result.Points.Select(p => Assert.Single(p.Measured).Value));
+        SweepOutputs.Write(result, t.Sub("out"), SweepPlotter.Locate(_ => null));
+        var rows = SweepOutputChecks.ReadCsv(Path.Combine(t.Sub("out"), SweepCsv.FileName));
+        Assert.Equal(["16", "24"], rows.Select(r => r["twice_the_width"]));
+        var report = File.ReadAllText(Path.Combine(t.Sub("out"), SweepReport.FileName));
+        Assert.Contains("## Measured by the design", report);
+        Assert.Contains("- twice the width: the width doubled, for the test", report);
+        Assert.Contains("| twice the width |", report);
+    }
+
+    [ToolFact(ToolKind.Yosys)]
     public void Place_and_route_runs_out_of_context_once_per_seed_and_is_reused_on_a_re_run()
     {
         using var t = new TempDirectory();
