@@ -1,10 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Cores.Processing;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Ecp5;
-using Zfpe.Reference.Dense;
-using Zfpe.Reference.Float;
-using Zfpe.Sim;
 using Stalls = Zfpe.Sim.StallProfile;
 
 namespace Zfpe.Cores.Tests;

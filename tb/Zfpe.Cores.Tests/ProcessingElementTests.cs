@@ -1,12 +1,4 @@
-using Zfpe.TestSupport;
-using Zfpe.Cores.Processing;
-using Zfpe.Cores.Tests.Support;
 using Zfpe.Hdl;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Ecp5;
-using Zfpe.Reference.Dense;
-using Zfpe.Reference.Float;
-using Zfpe.Sim;
 using Stalls = Zfpe.Sim.StallProfile;
 
 namespace Zfpe.Cores.Tests;
