@@ -47,29 +47,29 @@ module processing_element (
     reg last_input_operand;                       // ProcessingElement.cs:102, no reset
     reg final_sum_operand;                        // ProcessingElement.cs:103, no reset
     reg row_end_operand;                          // ProcessingElement.cs:104, no reset
-    wire tagged_products_valid;                   // ProcessingElement.cs:197
-    wire tagged_products_ready;                   // ProcessingElement.cs:197
-    wire [35:0] tagged_products_payload;          // ProcessingElement.cs:197
-    wire products_valid;                          // ProcessingElement.cs:201
-    wire products_ready;                          // ProcessingElement.cs:201
-    wire [35:0] products_payload;                 // ProcessingElement.cs:201
-    reg products_main_valid;                      // ProcessingElement.cs:201, reset 0
-    reg [35:0] products_main_data;                // ProcessingElement.cs:201, no reset
-    reg products_skid_valid;                      // ProcessingElement.cs:201, reset 0
-    reg [35:0] products_skid_data;                // ProcessingElement.cs:201, no reset
-    reg [1:0] adder_in_tag;                       // ProcessingElement.cs:151, no reset
-    wire sum_tag_in_result;                       // ProcessingElement.cs:160
-    wire sum_tag_in_final;                        // ProcessingElement.cs:160
-    wire tagged_sums_valid;                       // ProcessingElement.cs:197
-    wire tagged_sums_ready;                       // ProcessingElement.cs:197
-    wire [33:0] tagged_sums_payload;              // ProcessingElement.cs:197
-    wire sums_valid;                              // ProcessingElement.cs:201
-    wire sums_ready;                              // ProcessingElement.cs:201
-    wire [33:0] sums_payload;                     // ProcessingElement.cs:201
-    reg sums_main_valid;                          // ProcessingElement.cs:201, reset 0
-    reg [33:0] sums_main_data;                    // ProcessingElement.cs:201, no reset
-    reg sums_skid_valid;                          // ProcessingElement.cs:201, reset 0
-    reg [33:0] sums_skid_data;                    // ProcessingElement.cs:201, no reset
+    wire tagged_products_valid;                   // ProcessingElement.cs:145
+    wire tagged_products_ready;                   // ProcessingElement.cs:145
+    wire [35:0] tagged_products_payload;          // ProcessingElement.cs:145
+    wire products_valid;                          // ProcessingElement.cs:149
+    wire products_ready;                          // ProcessingElement.cs:149
+    wire [35:0] products_payload;                 // ProcessingElement.cs:149
+    reg products_main_valid;                      // ProcessingElement.cs:149, reset 0
+    reg [35:0] products_main_data;                // ProcessingElement.cs:149, no reset
+    reg products_skid_valid;                      // ProcessingElement.cs:149, reset 0
+    reg [35:0] products_skid_data;                // ProcessingElement.cs:149, no reset
+    reg [1:0] adder_in_tag;                       // ProcessingElement.cs:156, no reset
+    wire sum_tag_in_result;                       // ProcessingElement.cs:165
+    wire sum_tag_in_final;                        // ProcessingElement.cs:165
+    wire tagged_sums_valid;                       // ProcessingElement.cs:175
+    wire tagged_sums_ready;                       // ProcessingElement.cs:175
+    wire [33:0] tagged_sums_payload;              // ProcessingElement.cs:175
+    wire sums_valid;                              // ProcessingElement.cs:179
+    wire sums_ready;                              // ProcessingElement.cs:179
+    wire [33:0] sums_payload;                     // ProcessingElement.cs:179
+    reg sums_main_valid;                          // ProcessingElement.cs:179, reset 0
+    reg [33:0] sums_main_data;                    // ProcessingElement.cs:179, no reset
+    reg sums_skid_valid;                          // ProcessingElement.cs:179, reset 0
+    reg [33:0] sums_skid_data;                    // ProcessingElement.cs:179, no reset
     wire multiplier_input_valid;                  // port input_valid of instance multiplier
     wire multiplier_input_ready;                  // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;               // port input_a of instance multiplier
@@ -115,12 +115,12 @@ module processing_element (
     wire final_sum_part0;                         // ProcessingElement.cs:103, part of an expression
     wire final_sum_part1;                         // ProcessingElement.cs:103, part of an expression
     wire weights_ready_part0;                     // ProcessingElement.cs:108, part of an expression
-    wire [3:0] adder_in_input_valid_part2;        // ProcessingElement.cs:157, part of an expression
-    wire adder_in_input_valid_part1;              // ProcessingElement.cs:157, part of an expression
-    wire adder_in_input_valid_part0;              // ProcessingElement.cs:157, part of an expression
-    wire products_ready_part0;                    // ProcessingElement.cs:164, part of an expression
-    wire [1:0] results_out_input_valid_part1;     // ProcessingElement.cs:173, part of an expression
-    wire results_out_input_valid_part0;           // ProcessingElement.cs:173, part of an expression
+    wire [3:0] adder_in_input_valid_part2;        // ProcessingElement.cs:162, part of an expression
+    wire adder_in_input_valid_part1;              // ProcessingElement.cs:162, part of an expression
+    wire adder_in_input_valid_part0;              // ProcessingElement.cs:162, part of an expression
+    wire products_ready_part0;                    // ProcessingElement.cs:169, part of an expression
+    wire [1:0] results_out_input_valid_part1;     // ProcessingElement.cs:183, part of an expression
+    wire results_out_input_valid_part0;           // ProcessingElement.cs:183, part of an expression
     wire write_row_part0;                         // ProcessingElement.cs:69, part of an expression
 
     assign last_input_part0 = read_bank ? bank_1_last : bank_0_last;
@@ -153,41 +153,41 @@ module processing_element (
     assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:136
     assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:137
     assign multiplier_input_tag = {product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:138
-    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:198
-    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:199
-    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:200
-    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:201
-    assign products_valid = products_main_valid;  // ProcessingElement.cs:201
-    assign products_payload = products_main_data;  // ProcessingElement.cs:201
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:150
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:150
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:150
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:150
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:152
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:157
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : partial_sums_pop_payload;  // ProcessingElement.cs:158
-    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:159
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:161
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:162
-    assign products_ready = products_ready_part0;  // ProcessingElement.cs:164
-    assign partial_sums_pop_ready = products_ready_part0 & !adder_in_input_valid_part1;  // ProcessingElement.cs:165
-    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & adder_in_input_valid_part2[3];  // ProcessingElement.cs:166
-    assign tagged_sums_valid = adder_output_valid;  // ProcessingElement.cs:198
-    assign tagged_sums_payload = {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:199
-    assign adder_output_ready = tagged_sums_ready;  // ProcessingElement.cs:200
-    assign tagged_sums_ready = !sums_skid_valid;  // ProcessingElement.cs:201
-    assign sums_valid = sums_main_valid;  // ProcessingElement.cs:201
-    assign sums_payload = sums_main_data;  // ProcessingElement.cs:201
-    assign results_out_input_valid = sums_valid & results_out_input_valid_part0;  // ProcessingElement.cs:173
-    assign results_out_input_payload = sums_payload[31:0];  // ProcessingElement.cs:174
-    assign results_out_input_last = results_out_input_valid_part1[1];  // ProcessingElement.cs:175
-    assign partial_sums_push_valid = sums_valid & !results_out_input_valid_part0;  // ProcessingElement.cs:176
-    assign partial_sums_push_payload = sums_payload[31:0];  // ProcessingElement.cs:177
-    assign sums_ready = results_out_input_valid_part0 ? results_out_input_ready : partial_sums_push_ready;  // ProcessingElement.cs:178
-    assign results_valid = results_out_output_valid;  // ProcessingElement.cs:179
-    assign results_payload = results_out_output_payload;  // ProcessingElement.cs:179
-    assign results_last = results_out_output_last;  // ProcessingElement.cs:179
-    assign results_out_output_ready = results_ready;  // ProcessingElement.cs:179
+    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:146
+    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:147
+    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:148
+    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:149
+    assign products_valid = products_main_valid;  // ProcessingElement.cs:149
+    assign products_payload = products_main_data;  // ProcessingElement.cs:149
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:155
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:155
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:155
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:155
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:157
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:162
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : partial_sums_pop_payload;  // ProcessingElement.cs:163
+    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:164
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:166
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:167
+    assign products_ready = products_ready_part0;  // ProcessingElement.cs:169
+    assign partial_sums_pop_ready = products_ready_part0 & !adder_in_input_valid_part1;  // ProcessingElement.cs:170
+    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & adder_in_input_valid_part2[3];  // ProcessingElement.cs:171
+    assign tagged_sums_valid = adder_output_valid;  // ProcessingElement.cs:176
+    assign tagged_sums_payload = {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:177
+    assign adder_output_ready = tagged_sums_ready;  // ProcessingElement.cs:178
+    assign tagged_sums_ready = !sums_skid_valid;  // ProcessingElement.cs:179
+    assign sums_valid = sums_main_valid;  // ProcessingElement.cs:179
+    assign sums_payload = sums_main_data;  // ProcessingElement.cs:179
+    assign results_out_input_valid = sums_valid & results_out_input_valid_part0;  // ProcessingElement.cs:183
+    assign results_out_input_payload = sums_payload[31:0];  // ProcessingElement.cs:184
+    assign results_out_input_last = results_out_input_valid_part1[1];  // ProcessingElement.cs:185
+    assign partial_sums_push_valid = sums_valid & !results_out_input_valid_part0;  // ProcessingElement.cs:186
+    assign partial_sums_push_payload = sums_payload[31:0];  // ProcessingElement.cs:187
+    assign sums_ready = results_out_input_valid_part0 ? results_out_input_ready : partial_sums_push_ready;  // ProcessingElement.cs:188
+    assign results_valid = results_out_output_valid;  // ProcessingElement.cs:189
+    assign results_payload = results_out_output_payload;  // ProcessingElement.cs:189
+    assign results_last = results_out_output_last;  // ProcessingElement.cs:189
+    assign results_out_output_ready = results_ready;  // ProcessingElement.cs:189
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -233,20 +233,20 @@ module processing_element (
                     end
                 end
             end
-            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:201
-                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:201
-                products_skid_valid <= 1'b0;  // ProcessingElement.cs:201
+            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:149
+                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:149
+                products_skid_valid <= 1'b0;  // ProcessingElement.cs:149
             end else begin
-                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:201
-                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:201
+                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:149
+                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:149
                 end
             end
-            if (sums_ready | !sums_main_valid) begin  // ProcessingElement.cs:201
-                sums_main_valid <= sums_skid_valid | tagged_sums_valid;  // ProcessingElement.cs:201
-                sums_skid_valid <= 1'b0;  // ProcessingElement.cs:201
+            if (sums_ready | !sums_main_valid) begin  // ProcessingElement.cs:179
+                sums_main_valid <= sums_skid_valid | tagged_sums_valid;  // ProcessingElement.cs:179
+                sums_skid_valid <= 1'b0;  // ProcessingElement.cs:179
             end else begin
-                if (tagged_sums_valid & !sums_skid_valid) begin  // ProcessingElement.cs:201
-                    sums_skid_valid <= 1'b1;  // ProcessingElement.cs:201
+                if (tagged_sums_valid & !sums_skid_valid) begin  // ProcessingElement.cs:179
+                    sums_skid_valid <= 1'b1;  // ProcessingElement.cs:179
                 end
             end
         end
@@ -267,21 +267,21 @@ module processing_element (
         if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:102
         if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:103
         if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:104
-        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:201
-            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:201
+        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:149
+            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:149
         end else begin
-            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:201
-                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:201
+            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:149
+                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:149
             end
         end
-        if (products_ready_part0) begin  // ProcessingElement.cs:163
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:163
+        if (products_ready_part0) begin  // ProcessingElement.cs:168
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:168
         end
-        if (sums_ready | !sums_main_valid) begin  // ProcessingElement.cs:201
-            sums_main_data <= sums_skid_valid ? sums_skid_data : tagged_sums_payload;  // ProcessingElement.cs:201
+        if (sums_ready | !sums_main_valid) begin  // ProcessingElement.cs:179
+            sums_main_data <= sums_skid_valid ? sums_skid_data : tagged_sums_payload;  // ProcessingElement.cs:179
         end else begin
-            if (tagged_sums_valid & !sums_skid_valid) begin  // ProcessingElement.cs:201
-                sums_skid_data <= tagged_sums_payload;  // ProcessingElement.cs:201
+            if (tagged_sums_valid & !sums_skid_valid) begin  // ProcessingElement.cs:179
+                sums_skid_data <= tagged_sums_payload;  // ProcessingElement.cs:179
             end
         end
     end
@@ -320,7 +320,7 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    block_ram_queue partial_sums (  // ProcessingElement.cs:148
+    block_ram_queue partial_sums (  // ProcessingElement.cs:153
         .clk(clk),
         .reset(reset),
         .push_valid(partial_sums_push_valid),
@@ -330,7 +330,7 @@ module processing_element (
         .pop_ready(partial_sums_pop_ready),
         .pop_payload(partial_sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:149
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:154
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),
@@ -342,7 +342,7 @@ module processing_element (
         .output_a(adder_in_output_a),
         .output_b(adder_in_output_b)
     );
-    stream_stage_payload_u32_last_no_registered_ready results_out (  // ProcessingElement.cs:172
+    stream_stage_payload_u32_last_no_registered_ready results_out (  // ProcessingElement.cs:182
         .clk(clk),
         .reset(reset),
         .input_valid(results_out_input_valid),

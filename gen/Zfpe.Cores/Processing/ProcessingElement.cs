@@ -141,8 +141,13 @@ public sealed class ProcessingElement : Component
         // input the head of the bias stream, taken there in the order the products come) into the
         // adder. A skid stage on the tagged products and a plain register in front of the adder keep
         // the ready paths short (the adder's ready is one gate from its registers: its stages move in lockstep).
-        var products = Tagged(multiplier.Output, multiplier.OutputTag!, "products");
-        var tag = PeProductTag.Shape.FromBits(products.Payload[products.Payload.Width - 1, 32]);
+        var tagWidth = PeProductTag.Shape.Width;
+        var tagged = Wire.Stream(32 + tagWidth, name: "tagged_products");
+        tagged.Valid.Assign(multiplier.Output.Valid);
+        tagged.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
+        multiplier.Output.Ready.Assign(tagged.Ready);
+        var products = tagged.SkidStage("products");
+        var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // The partial sums circulate through block RAM read through its output register (a DP16KD
         // read without it comes about 5.5 ns after the clock edge, too late for the multiplexer below).
         var partialSums = Instance(new BlockRamQueue(32), "partial_sums");
@@ -166,8 +171,13 @@ public sealed class ProcessingElement : Component
         Biases.Ready.Assign(joinFire & startsAtBias & tag.RowEnd);
 
         // ---- route: a sum goes back to the queue, or on the last input to the results --------
-        var sums = Tagged(adder.Output, adder.OutputTag!, "sums");
-        var route = PeSumTag.Shape.FromBits(sums.Payload[sums.Payload.Width - 1, 32]);
+        var sumTagWidth = PeSumTag.Shape.Width;
+        var taggedSums = Wire.Stream(32 + sumTagWidth, name: "tagged_sums");
+        taggedSums.Valid.Assign(adder.Output.Valid);
+        taggedSums.Payload.Assign(Hw.Cat(adder.OutputTag!, adder.Output.Payload));
+        adder.Output.Ready.Assign(taggedSums.Ready);
+        var sums = taggedSums.SkidStage("sums");
+        var route = PeSumTag.Shape.FromBits(sums.Payload[31 + sumTagWidth, 32]);
         var toResults = route.Result;
         var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true, registeredReady: false), "results_out");
         results.Input.Valid.Assign(sums.Valid & toResults);
@@ -190,16 +200,6 @@ public sealed class ProcessingElement : Component
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
-
-    /// <summary>A core's output beside its tag (tag above the 32 value bits) through a skid stage.</summary>
-    private Stream<UInt> Tagged(Stream<UInt> values, UInt tag, string name)
-    {
-        var tagged = Wire.Stream(32 + tag.Width, name: $"tagged_{name}");
-        tagged.Valid.Assign(values.Valid);
-        tagged.Payload.Assign(Hw.Cat(tag, values.Payload));
-        values.Ready.Assign(tagged.Ready);
-        return tagged.SkidStage(name);
-    }
 
     private static int BitsFor(int count)
     {
