@@ -4,7 +4,7 @@ namespace Zfpe.Hdl.Lib.Sdram;
 
 /// <summary>The parameters of an <see cref="SdramController"/> (the `sdram-ctrl` design).</summary>
 public sealed record SdramControllerConfig(
-    [property: Parameter("part", "the SDRAM chip (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g7,
+    [property: Parameter("part", "the SDRAM chip (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g_7,
     [property: Parameter("clock-mhz", "the controller and SDRAM clock: every delay is counted in its cycles, CL is the smallest the part allows", Min = 25, Max = 166)] int ClockMhz = 100,
     [property: Parameter("tag-bits", "bits of the tag a read run's words come back with", Min = 1, Max = 8)] int TagBits = 4,
     [property: Parameter("response-depth", "read words the response queue holds; a READ is issued only when its word has a place there", Allowed = [8, 16, 32])] int ResponseDepth = 16)
@@ -24,10 +24,10 @@ public sealed record SdramControllerConfig(
     /// <summary>The chip <see cref="Part"/> names.</summary>
     public SdramPart SdramPart => Part switch
     {
-        SdramPartChoice.Is42s16160g7 => SdramParts.Is42s16160g7,
-        SdramPartChoice.Mt48lc16m16a2g6a => SdramParts.Mt48lc16m16a2_6a,
-        SdramPartChoice.M12l2561616a6 => SdramParts.M12l2561616a6,
-        SdramPartChoice.As4c32m16sb7 => SdramParts.As4c32m16sb7,
+        SdramPartChoice.Is42s16160g_7 => SdramParts.Is42s16160g7,
+        SdramPartChoice.Mt48lc16m16a2_6a => SdramParts.Mt48lc16m16a2_6a,
+        SdramPartChoice.M12l2561616a_6 => SdramParts.M12l2561616a6,
+        SdramPartChoice.As4c32m16sb_7 => SdramParts.As4c32m16sb7,
         _ => throw new ArgumentOutOfRangeException(nameof(Part), Part, "unknown SDRAM part choice"),
     };
 

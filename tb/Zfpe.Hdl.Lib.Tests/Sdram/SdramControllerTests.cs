@@ -154,15 +154,25 @@ public sealed class SdramControllerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Random_runs_read_back_what_was_written_without_breaking_a_rule()
+    public void Random_runs_read_back_what_was_written_without_breaking_a_rule() =>
+        RunRandomTraffic(new SdramControllerConfig(), requests: 100_000, seed: 1, lint: true);
+
+    /// <summary>CL3, tRCD/tRP 3, 1024 columns (a 25-bit address), the other parts' delays.</summary>
+    [Theory]
+    [InlineData(SdramPartChoice.Is42s16160g_7, 133)]
+    [InlineData(SdramPartChoice.Mt48lc16m16a2_6a, 143)]
+    [InlineData(SdramPartChoice.M12l2561616a_6, 100)]
+    [InlineData(SdramPartChoice.As4c32m16sb_7, 100)]
+    public void Other_parts_and_clocks_keep_every_rule(SdramPartChoice part, int mhz) =>
+        RunRandomTraffic(new SdramControllerConfig(part, mhz), requests: 10_000, seed: (int)part + mhz, lint: false);
+
+    private void RunRandomTraffic(SdramControllerConfig config, int requests, int seed, bool lint)
     {
-        const int requests = 100_000;
-        var config = new SdramControllerConfig();
-        var (sim, _, chip, traffic) = Start(config, seed: 1, lint: true);
+        var (sim, _, chip, traffic) = Start(config, seed, lint);
         using var _ = sim;
         traffic.IdleProbability = c => (c / 3000 % 4) switch { 0 => 0.0, 1 => 0.3, 2 => 0.05, _ => 0.8 };
         traffic.ReadyProbability = c => (c / 2300 % 5) switch { 0 => 1.0, 1 => 0.5, 2 => 0.9, 3 => 0.1, _ => 0.97 };
-        var r = new Random(7);
+        var r = new Random(seed + 6);
         var shadow = new Shadow(config.AddressBits);
         long words = 0;
         for (var i = 0; i < requests; i++)
@@ -175,9 +185,12 @@ public sealed class SdramControllerTests(ITestOutputHelper output)
         sim.RunUntil(() => traffic.Done, maxCycles: 1_000_000, "every read word returned");
         sim.Step(20);
         var stats = chip.Statistics;
-        output.WriteLine($"{requests} requests, {words} words ({traffic.WordsOut} read) in {sim.Cycle} cycles; " +
-                         $"row hits {stats.RowHits}, misses {stats.RowMisses}; {chip.Statistics.Cycles} chip cycles");
+        var refreshes = stats.Count(SdramCommand.AutoRefresh);
+        output.WriteLine($"{config.Timing}: {requests} requests, {words} words ({traffic.WordsOut} read) in {sim.Cycle} cycles; " +
+                         $"row hits {stats.RowHits}, misses {stats.RowMisses}; {refreshes} refreshes");
         Assert.True(traffic.WordsOut > words / 3, $"only {traffic.WordsOut} words read");
+        var owed = (stats.Cycles - config.Timing.PowerUpCycles) / config.Timing.RefreshIntervalCycles;      // the model checks the rate too
+        Assert.True(refreshes >= owed - 8, $"only {refreshes} refreshes in {stats.Cycles} cycles, {owed} owed after the power-up wait");
     }
 
     [Theory]
@@ -224,10 +237,20 @@ public sealed class SdramControllerTests(ITestOutputHelper output)
     [Theory]
     [InlineData(SdramRule.Trcd)]
     [InlineData(SdramRule.Trp)]
+    [InlineData(SdramRule.TrasMin)]
+    [InlineData(SdramRule.Twr)]
+    [InlineData(SdramRule.Trfc)]
     public void A_delay_one_cycle_short_is_caught_by_the_chip_model(SdramRule rule)
     {
         var nominal = SdramParts.Default.At(100);
-        var wrong = rule == SdramRule.Trcd ? nominal with { Trcd = nominal.Trcd - 1 } : nominal with { Trp = nominal.Trp - 1 };
+        var wrong = rule switch
+        {
+            SdramRule.Trcd => nominal with { Trcd = nominal.Trcd - 1 },
+            SdramRule.Trp => nominal with { Trp = nominal.Trp - 1 },
+            SdramRule.TrasMin => nominal with { TrasMin = nominal.TrasMin - 1 },
+            SdramRule.Twr => nominal with { Twr = nominal.Twr - 1 },
+            _ => nominal with { Trfc = nominal.Trfc - 1 },
+        };
         var config = new SdramControllerConfig { TimingOverride = wrong };
         var (sim, _, _, traffic) = Start(config, seed: 4);
         using var _ = sim;
