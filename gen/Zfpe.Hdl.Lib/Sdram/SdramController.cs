@@ -50,7 +50,7 @@ public sealed class SdramController : Component
     public readonly UInt SdramDqIn;
 
     /// <summary>High once the init sequence is done (requests are served from then on).</summary>
-    public readonly Bool Ready;
+    public readonly Bool InitDone;
 
     private enum Phase { PowerUp, InitRefresh, SecondRefresh, LoadMode, ModeDelay, Run }
 
@@ -90,7 +90,7 @@ public sealed class SdramController : Component
         SdramDqOut = Out.UInt(16, name: "sdram_dq_out");
         SdramDqOe = Out.Bool(name: "sdram_dq_oe");
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
-        Ready = Out.Bool(name: "init_done");
+        InitDone = Out.Bool(name: "init_done");
 
         // ---- the I/O registers ---------------------------------------------------------------------
         var command = Reg.UInt(4, reset: Nop, name: "command");
@@ -148,7 +148,7 @@ public sealed class SdramController : Component
         phase.On(Phase.ModeDelay, () => When(initWait == 0, () => phase.Next(Phase.Run)));
         phase.On(Phase.Run, () => { });
         var run = phase.Is(Phase.Run);
-        Ready.Assign(run);
+        InitDone.Assign(run);
 
         // ---- refresh owed: one more every tREFI from the end of init ----------------------------------
         var refreshBits = BitsFor(t.RefreshIntervalCycles);
@@ -158,21 +158,46 @@ public sealed class SdramController : Component
         When(run, () => When(refreshTimer == 0, () => refreshTimer.Assign(Hw.U(t.RefreshIntervalCycles - 1, refreshBits)))
             .Otherwise(() => refreshTimer.Assign(refreshTimer - 1)));
 
-        // ---- the current word: the head request, or the next word of the run in progress --------------
-        var head = Request.SkidStage("request_in");
+        // ---- the run expander: requests to words, one per cycle, into a skid stage ----------------------
+        // The skid stage registers the word both ways, so the command engine's path starts at its
+        // registers rather than behind the choice between a new request and the run in progress.
         var runActive = Reg.Bool(reset: false, name: "run_active");
         var runWrite = Reg.Bool(reset: false, name: "run_write");
         var runAddress = Reg.UInt(config.AddressBits, reset: null, name: "run_address");
-        var runLeft = Reg.UInt(SdramControllerConfig.LengthBits, reset: 0, name: "run_left");      // words after the current one
+        var runLeft = Reg.UInt(SdramControllerConfig.LengthBits, reset: 0, name: "run_left");      // words after the one being expanded
         var runTag = Reg.UInt(config.TagBits, reset: null, name: "run_tag");
-        var wordAddress = Hw.Mux(runActive, runAddress, head.Payload.Address);
-        var wordWrite = Hw.Mux(runActive, runWrite, head.Payload.Write);
-        var wordValid = Hw.Mux(runActive, runWrite.Select(head.Valid, Hw.True), head.Valid);
-        var wordTag = Hw.Mux(runActive, runTag, head.Payload.Tag);
-        var wordLast = Hw.Mux(runActive, runLeft == 1, head.Payload.WordsMinusOne == 0);
-        var column = wordAddress[columnBits - 1, 0];
-        var bank = wordAddress[columnBits + 1, columnBits];
-        var row = wordAddress[config.AddressBits - 1, columnBits + 2];
+        var wordShape = SdramWord.Shape(config.AddressBits, config.TagBits);
+        var expanded = Wire.Stream(wordShape, name: "expanded");
+        var next = expanded.Payload;
+        expanded.Valid.Assign(Hw.Mux(runActive, runWrite.Select(Request.Valid, Hw.True), Request.Valid));
+        next.Address.Assign(Hw.Mux(runActive, runAddress, Request.Payload.Address));
+        next.Write.Assign(Hw.Mux(runActive, runWrite, Request.Payload.Write));
+        next.Data.Assign(Request.Payload.Data);
+        next.ByteEnable.Assign(Request.Payload.ByteEnable);
+        next.Tag.Assign(Hw.Mux(runActive, runTag, Request.Payload.Tag));
+        next.Last.Assign(Hw.Mux(runActive, runLeft == 1, Request.Payload.WordsMinusOne == 0));
+        Request.Ready.Assign(expanded.Ready & (!runActive | runWrite));
+        When(expanded.Fire, () =>
+        {
+            When(runActive, () =>
+            {
+                runAddress.Assign(runAddress + 1);
+                runLeft.Assign(runLeft - 1);
+                When(runLeft == 1, () => runActive.Assign(false));
+            }).ElseWhen(Request.Payload.WordsMinusOne != 0, () =>
+            {
+                runActive.Assign(true);
+                runWrite.Assign(Request.Payload.Write);
+                runAddress.Assign(Request.Payload.Address + 1);
+                runLeft.Assign(Request.Payload.WordsMinusOne);
+                runTag.Assign(Request.Payload.Tag);
+            });
+        });
+        var word = expanded.SkidStage("word");
+        var wordWrite = word.Payload.Write;
+        var column = word.Payload.Address[columnBits - 1, 0];
+        var bank = word.Payload.Address[columnBits + 1, columnBits];
+        var row = word.Payload.Address[config.AddressBits - 1, columnBits + 2];
 
         // ---- response path: a place in the queue for every READ issued ------------------------------
         var queue = Instance(new StreamQueue<SdramResponse>(SdramResponse.Shape(config.TagBits), config.ResponseDepth, QueueStorage.Lut, withLast: true), "responses");
@@ -188,8 +213,8 @@ public sealed class SdramController : Component
         var anyOpen = Any(open);
         var mayPrechargeAll = All(Enumerable.Range(0, banks).Select(b => !open[b] | ((ras[b] == 0) & (wr[b] == 0))));
         var allPrecharged = All(Enumerable.Range(0, banks).Select(b => !open[b] & (rp[b] == 0)));
-        var refreshNow = run & ((owed >= SdramControllerConfig.UrgentRefreshes) | ((owed != 0) & !runActive & !head.Valid));
-        var serve = run & !refreshNow & wordValid;
+        var refreshNow = run & ((owed >= SdramControllerConfig.UrgentRefreshes) | ((owed != 0) & !runActive & !word.Valid & !Request.Valid));
+        var serve = run & !refreshNow & word.Valid;
         var columnReady = (Hw.Select(bank, rcd) == 0) & wordWrite.Select(readToWrite == 0, outstanding < config.ResponseDepth);
         var issue = Wire.Bool(name: "issue");
         issue.Assign(serve & rowHit & columnReady);
@@ -204,9 +229,9 @@ public sealed class SdramController : Component
             command.Assign(wordWrite.Select(Hw.U(Write, 4), Hw.U(Read, 4)));
             bankPins.Assign(bank);
             addressPins.Assign(column.ZeroExtend(13));       // A10 = 0: no auto precharge
-            dqOut.Assign(head.Payload.Data);
+            dqOut.Assign(word.Payload.Data);
             dqOe.Assign(wordWrite);
-            When(wordWrite, () => dqmPins.Assign(~head.Payload.ByteEnable));
+            When(wordWrite, () => dqmPins.Assign(~word.Payload.ByteEnable));
         });
         When(closeRow, () =>
         {
@@ -258,24 +283,7 @@ public sealed class SdramController : Component
         When(refreshTick & !autoRefresh, () => owed.Assign(owed + 1))
             .ElseWhen(!refreshTick & autoRefresh, () => owed.Assign(owed - 1));
 
-        // ---- advancing through the run ----------------------------------------------------------------
-        head.Ready.Assign(issue & (!runActive | runWrite));
-        When(issue, () =>
-        {
-            When(runActive, () =>
-            {
-                runAddress.Assign(runAddress + 1);
-                runLeft.Assign(runLeft - 1);
-                When(runLeft == 1, () => runActive.Assign(false));
-            }).ElseWhen(head.Payload.WordsMinusOne != 0, () =>
-            {
-                runActive.Assign(true);
-                runWrite.Assign(head.Payload.Write);
-                runAddress.Assign(head.Payload.Address + 1);
-                runLeft.Assign(head.Payload.WordsMinusOne);
-                runTag.Assign(head.Payload.Tag);
-            });
-        });
+        word.Ready.Assign(issue);
 
         // ---- read words: the READ's tag and last travel beside it to the capture register ------------
         // Stage 0 is loaded with the READ into the command register; the chip samples it one edge
@@ -291,8 +299,8 @@ public sealed class SdramController : Component
             inFlightLast.Add(Reg.Bool(reset: null, name: $"read_last{s}"));
         }
         inFlight[0].Assign(issueRead);
-        inFlightTag[0].Assign(wordTag);
-        inFlightLast[0].Assign(wordLast);
+        inFlightTag[0].Assign(word.Payload.Tag);
+        inFlightLast[0].Assign(word.Payload.Last);
         for (var s = 1; s < stages; s++)
         {
             inFlight[s].Assign(inFlight[s - 1]);

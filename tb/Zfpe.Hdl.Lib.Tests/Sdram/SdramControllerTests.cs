@@ -201,7 +201,7 @@ public sealed class SdramControllerTests(ITestOutputHelper output)
         var config = new SdramControllerConfig();
         var (sim, controller, _, traffic) = Start(config, seed: 2);
         using var _ = sim;
-        sim.RunUntil(() => sim.PeekBool(controller.Ready), maxCycles: 100_000, "init done");
+        sim.RunUntil(() => sim.PeekBool(controller.InitDone), maxCycles: 100_000, "init done");
         const int runs = 64, words = 256;
         var shadow = new Shadow(config.AddressBits);
         for (var i = 0; i < runs; i++)
@@ -223,7 +223,7 @@ public sealed class SdramControllerTests(ITestOutputHelper output)
         var config = new SdramControllerConfig();
         var (sim, controller, _, traffic) = Start(config, seed: 3);
         using var _ = sim;
-        sim.RunUntil(() => sim.PeekBool(controller.Ready), maxCycles: 100_000, "init done");
+        sim.RunUntil(() => sim.PeekBool(controller.InitDone), maxCycles: 100_000, "init done");
         var shadow = new Shadow(config.AddressBits);
         var run = new Run(false, 0x1234, 1, 5, [0], [3]);
         traffic.Add(run, shadow.Apply(run));
