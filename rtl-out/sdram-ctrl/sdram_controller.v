@@ -36,134 +36,136 @@ module sdram_controller (
     localparam [2:0] PHASE_RUN = 3'd5;
     localparam [2:0] PHASE_SECOND_REFRESH = 3'd2;
 
-    reg [3:0] command;                         // SdramController.cs:96, reset 7
-    reg [1:0] bank_pins;                       // SdramController.cs:97, reset 0
-    reg [12:0] address_pins;                   // SdramController.cs:98, reset 0
-    reg [1:0] dqm_pins;                        // SdramController.cs:99, reset 0
-    reg [15:0] dq_out;                         // SdramController.cs:100, no reset
-    reg dq_oe;                                 // SdramController.cs:101, reset 0
-    reg [15:0] dq_in;                          // SdramController.cs:102, no reset
-    reg [2:0] trcd_wait0;                      // SdramController.cs:111, reset 0
-    reg [2:0] trcd_wait1;                      // SdramController.cs:111, reset 0
-    reg [2:0] trcd_wait2;                      // SdramController.cs:111, reset 0
-    reg [2:0] trcd_wait3;                      // SdramController.cs:111, reset 0
-    reg [2:0] tras_wait0;                      // SdramController.cs:111, reset 0
-    reg [2:0] tras_wait1;                      // SdramController.cs:111, reset 0
-    reg [2:0] tras_wait2;                      // SdramController.cs:111, reset 0
-    reg [2:0] tras_wait3;                      // SdramController.cs:111, reset 0
-    reg [2:0] trc_wait0;                       // SdramController.cs:111, reset 0
-    reg [2:0] trc_wait1;                       // SdramController.cs:111, reset 0
-    reg [2:0] trc_wait2;                       // SdramController.cs:111, reset 0
-    reg [2:0] trc_wait3;                       // SdramController.cs:111, reset 0
-    reg [2:0] trp_wait0;                       // SdramController.cs:111, reset 0
-    reg [2:0] trp_wait1;                       // SdramController.cs:111, reset 0
-    reg [2:0] trp_wait2;                       // SdramController.cs:111, reset 0
-    reg [2:0] trp_wait3;                       // SdramController.cs:111, reset 0
-    reg [2:0] twr_wait0;                       // SdramController.cs:111, reset 0
-    reg [2:0] twr_wait1;                       // SdramController.cs:111, reset 0
-    reg [2:0] twr_wait2;                       // SdramController.cs:111, reset 0
-    reg [2:0] twr_wait3;                       // SdramController.cs:111, reset 0
-    reg [2:0] trrd_wait;                       // SdramController.cs:111, reset 0
-    reg [2:0] trfc_wait;                       // SdramController.cs:111, reset 0
-    reg [2:0] read_to_write_wait;              // SdramController.cs:111, reset 0
-    reg open0;                                 // SdramController.cs:124, reset 0
-    reg open1;                                 // SdramController.cs:124, reset 0
-    reg open2;                                 // SdramController.cs:124, reset 0
-    reg open3;                                 // SdramController.cs:124, reset 0
-    reg [12:0] open_row0;                      // SdramController.cs:125, no reset
-    reg [12:0] open_row1;                      // SdramController.cs:125, no reset
-    reg [12:0] open_row2;                      // SdramController.cs:125, no reset
-    reg [12:0] open_row3;                      // SdramController.cs:125, no reset
-    reg [14:0] init_wait;                      // SdramController.cs:129, reset 19999
-    reg [2:0] phase;                           // SdramController.cs:131, reset 0
-    reg [9:0] refresh_timer;                   // SdramController.cs:155, reset 780
-    reg [3:0] refreshes_owed;                  // SdramController.cs:156, reset 0
-    wire request_in_valid;                     // SdramController.cs:162
-    wire request_in_ready;                     // SdramController.cs:162
-    wire [23:0] request_in_address;            // SdramController.cs:162
-    wire request_in_write;                     // SdramController.cs:162
-    wire [15:0] request_in_data;               // SdramController.cs:162
-    wire [1:0] request_in_byte_enable;         // SdramController.cs:162
-    wire [7:0] request_in_words_minus_one;     // SdramController.cs:162
-    wire [3:0] request_in_tag;                 // SdramController.cs:162
-    reg request_in_main_valid;                 // SdramController.cs:162, reset 0
-    reg [54:0] request_in_main_data;           // SdramController.cs:162, no reset
-    reg request_in_skid_valid;                 // SdramController.cs:162, reset 0
-    reg [54:0] request_in_skid_data;           // SdramController.cs:162, no reset
-    reg run_active;                            // SdramController.cs:163, reset 0
-    reg run_write;                             // SdramController.cs:164, reset 0
-    reg [23:0] run_address;                    // SdramController.cs:165, no reset
-    reg [7:0] run_left;                        // SdramController.cs:166, reset 0
-    reg [3:0] run_tag;                         // SdramController.cs:167, no reset
-    reg [4:0] reads_outstanding;               // SdramController.cs:181, reset 0
-    wire issue;                                // SdramController.cs:194
-    reg read_valid0;                           // SdramController.cs:289, reset 0
-    reg [3:0] read_tag0;                       // SdramController.cs:290, no reset
-    reg read_last0;                            // SdramController.cs:291, no reset
-    reg read_valid1;                           // SdramController.cs:289, reset 0
-    reg [3:0] read_tag1;                       // SdramController.cs:290, no reset
-    reg read_last1;                            // SdramController.cs:291, no reset
-    reg read_valid2;                           // SdramController.cs:289, reset 0
-    reg [3:0] read_tag2;                       // SdramController.cs:290, no reset
-    reg read_last2;                            // SdramController.cs:291, no reset
-    reg read_valid3;                           // SdramController.cs:289, reset 0
-    reg [3:0] read_tag3;                       // SdramController.cs:290, no reset
-    reg read_last3;                            // SdramController.cs:291, no reset
-    reg cke;                                   // SdramController.cs:310, reset 1
-    wire responses_push_valid;                 // port push_valid of instance responses
-    wire responses_push_ready;                 // port push_ready of instance responses
-    wire [15:0] responses_push_data;           // port push_data of instance responses
-    wire [3:0] responses_push_tag;             // port push_tag of instance responses
-    wire responses_push_last;                  // port push_last of instance responses
-    wire responses_pop_valid;                  // port pop_valid of instance responses
-    wire responses_pop_ready;                  // port pop_ready of instance responses
-    wire [15:0] responses_pop_data;            // port pop_data of instance responses
-    wire [3:0] responses_pop_tag;              // port pop_tag of instance responses
-    wire responses_pop_last;                   // port pop_last of instance responses
-    wire [4:0] responses_level;                // port level of instance responses
-    wire init_done_part0;                      // SdramController.cs:151, part of an expression
-    wire issue_part1;                          // SdramController.cs:195, part of an expression
-    wire issue_part0;                          // SdramController.cs:195, part of an expression
-    wire [23:0] issue_part5;                   // SdramController.cs:195, part of an expression
-    wire [1:0] issue_part4;                    // SdramController.cs:195, part of an expression
-    wire issue_part3;                          // SdramController.cs:195, part of an expression
-    wire [12:0] issue_part6;                   // SdramController.cs:195, part of an expression
-    wire issue_part2;                          // SdramController.cs:195, part of an expression
-    wire issue_part7;                          // SdramController.cs:195, part of an expression
-    wire cond_part0;                           // SdramController.cs:211, part of an expression
-    wire cond_part1;                           // SdramController.cs:217, part of an expression
-    wire cond_part3;                           // SdramController.cs:223, part of an expression
-    wire cond_part2;                           // SdramController.cs:223, part of an expression
-    wire cond_part4;                           // SdramController.cs:228, part of an expression
-    wire cond_part5;                           // SdramController.cs:234, part of an expression
-    wire cond_part6;                           // SdramController.cs:234, part of an expression
-    wire cond_part7;                           // SdramController.cs:234, part of an expression
-    wire cond_part8;                           // SdramController.cs:234, part of an expression
-    wire cond_part9;                           // SdramController.cs:256, part of an expression
-    wire cond_part10;                          // SdramController.cs:258, part of an expression
-    wire [54:0] request_in_main_data_part0;    // SdramController.cs:162, part of an expression
+    reg [3:0] command;                   // SdramController.cs:96, reset 7
+    reg [1:0] bank_pins;                 // SdramController.cs:97, reset 0
+    reg [12:0] address_pins;             // SdramController.cs:98, reset 0
+    reg [1:0] dqm_pins;                  // SdramController.cs:99, reset 0
+    reg [15:0] dq_out;                   // SdramController.cs:100, no reset
+    reg dq_oe;                           // SdramController.cs:101, reset 0
+    reg [15:0] dq_in;                    // SdramController.cs:102, no reset
+    reg [2:0] trcd_wait0;                // SdramController.cs:111, reset 0
+    reg [2:0] trcd_wait1;                // SdramController.cs:111, reset 0
+    reg [2:0] trcd_wait2;                // SdramController.cs:111, reset 0
+    reg [2:0] trcd_wait3;                // SdramController.cs:111, reset 0
+    reg [2:0] tras_wait0;                // SdramController.cs:111, reset 0
+    reg [2:0] tras_wait1;                // SdramController.cs:111, reset 0
+    reg [2:0] tras_wait2;                // SdramController.cs:111, reset 0
+    reg [2:0] tras_wait3;                // SdramController.cs:111, reset 0
+    reg [2:0] trc_wait0;                 // SdramController.cs:111, reset 0
+    reg [2:0] trc_wait1;                 // SdramController.cs:111, reset 0
+    reg [2:0] trc_wait2;                 // SdramController.cs:111, reset 0
+    reg [2:0] trc_wait3;                 // SdramController.cs:111, reset 0
+    reg [2:0] trp_wait0;                 // SdramController.cs:111, reset 0
+    reg [2:0] trp_wait1;                 // SdramController.cs:111, reset 0
+    reg [2:0] trp_wait2;                 // SdramController.cs:111, reset 0
+    reg [2:0] trp_wait3;                 // SdramController.cs:111, reset 0
+    reg [2:0] twr_wait0;                 // SdramController.cs:111, reset 0
+    reg [2:0] twr_wait1;                 // SdramController.cs:111, reset 0
+    reg [2:0] twr_wait2;                 // SdramController.cs:111, reset 0
+    reg [2:0] twr_wait3;                 // SdramController.cs:111, reset 0
+    reg [2:0] trrd_wait;                 // SdramController.cs:111, reset 0
+    reg [2:0] trfc_wait;                 // SdramController.cs:111, reset 0
+    reg [2:0] read_to_write_wait;        // SdramController.cs:111, reset 0
+    reg open0;                           // SdramController.cs:124, reset 0
+    reg open1;                           // SdramController.cs:124, reset 0
+    reg open2;                           // SdramController.cs:124, reset 0
+    reg open3;                           // SdramController.cs:124, reset 0
+    reg [12:0] open_row0;                // SdramController.cs:125, no reset
+    reg [12:0] open_row1;                // SdramController.cs:125, no reset
+    reg [12:0] open_row2;                // SdramController.cs:125, no reset
+    reg [12:0] open_row3;                // SdramController.cs:125, no reset
+    reg [14:0] init_wait;                // SdramController.cs:129, reset 19999
+    reg [2:0] phase;                     // SdramController.cs:131, reset 0
+    reg [9:0] refresh_timer;             // SdramController.cs:155, reset 780
+    reg [3:0] refreshes_owed;            // SdramController.cs:156, reset 0
+    reg run_active;                      // SdramController.cs:164, reset 0
+    reg run_write;                       // SdramController.cs:165, reset 0
+    reg [23:0] run_address;              // SdramController.cs:166, no reset
+    reg [7:0] run_left;                  // SdramController.cs:167, reset 0
+    reg [3:0] run_tag;                   // SdramController.cs:168, no reset
+    wire expanded_valid;                 // SdramController.cs:170
+    wire expanded_ready;                 // SdramController.cs:170
+    wire [23:0] expanded_address;        // SdramController.cs:170
+    wire expanded_write;                 // SdramController.cs:170
+    wire [15:0] expanded_data;           // SdramController.cs:170
+    wire [1:0] expanded_byte_enable;     // SdramController.cs:170
+    wire [3:0] expanded_tag;             // SdramController.cs:170
+    wire expanded_last;                  // SdramController.cs:170
+    wire word_valid;                     // SdramController.cs:196
+    wire word_ready;                     // SdramController.cs:196
+    wire [23:0] word_address;            // SdramController.cs:196
+    wire word_write;                     // SdramController.cs:196
+    wire [15:0] word_data;               // SdramController.cs:196
+    wire [1:0] word_byte_enable;         // SdramController.cs:196
+    wire [3:0] word_tag;                 // SdramController.cs:196
+    wire word_last;                      // SdramController.cs:196
+    reg word_main_valid;                 // SdramController.cs:196, reset 0
+    reg [47:0] word_main_data;           // SdramController.cs:196, no reset
+    reg word_skid_valid;                 // SdramController.cs:196, reset 0
+    reg [47:0] word_skid_data;           // SdramController.cs:196, no reset
+    reg [4:0] reads_outstanding;         // SdramController.cs:206, reset 0
+    wire issue;                          // SdramController.cs:220
+    reg read_valid0;                     // SdramController.cs:298, reset 0
+    reg [3:0] read_tag0;                 // SdramController.cs:299, no reset
+    reg read_last0;                      // SdramController.cs:300, no reset
+    reg read_valid1;                     // SdramController.cs:298, reset 0
+    reg [3:0] read_tag1;                 // SdramController.cs:299, no reset
+    reg read_last1;                      // SdramController.cs:300, no reset
+    reg read_valid2;                     // SdramController.cs:298, reset 0
+    reg [3:0] read_tag2;                 // SdramController.cs:299, no reset
+    reg read_last2;                      // SdramController.cs:300, no reset
+    reg read_valid3;                     // SdramController.cs:298, reset 0
+    reg [3:0] read_tag3;                 // SdramController.cs:299, no reset
+    reg read_last3;                      // SdramController.cs:300, no reset
+    reg cke;                             // SdramController.cs:319, reset 1
+    wire responses_push_valid;           // port push_valid of instance responses
+    wire responses_push_ready;           // port push_ready of instance responses
+    wire [15:0] responses_push_data;     // port push_data of instance responses
+    wire [3:0] responses_push_tag;       // port push_tag of instance responses
+    wire responses_push_last;            // port push_last of instance responses
+    wire responses_pop_valid;            // port pop_valid of instance responses
+    wire responses_pop_ready;            // port pop_ready of instance responses
+    wire [15:0] responses_pop_data;      // port pop_data of instance responses
+    wire [3:0] responses_pop_tag;        // port pop_tag of instance responses
+    wire responses_pop_last;             // port pop_last of instance responses
+    wire [4:0] responses_level;          // port level of instance responses
+    wire init_done_part0;                // SdramController.cs:151, part of an expression
+    wire issue_part1;                    // SdramController.cs:221, part of an expression
+    wire issue_part0;                    // SdramController.cs:221, part of an expression
+    wire [1:0] issue_part4;              // SdramController.cs:221, part of an expression
+    wire issue_part3;                    // SdramController.cs:221, part of an expression
+    wire issue_part2;                    // SdramController.cs:221, part of an expression
+    wire cond_part0;                     // SdramController.cs:237, part of an expression
+    wire cond_part1;                     // SdramController.cs:243, part of an expression
+    wire cond_part3;                     // SdramController.cs:249, part of an expression
+    wire cond_part2;                     // SdramController.cs:249, part of an expression
+    wire cond_part4;                     // SdramController.cs:254, part of an expression
+    wire cond_part5;                     // SdramController.cs:260, part of an expression
+    wire cond_part6;                     // SdramController.cs:260, part of an expression
+    wire cond_part7;                     // SdramController.cs:260, part of an expression
+    wire cond_part8;                     // SdramController.cs:260, part of an expression
+    wire cond_part9;                     // SdramController.cs:282, part of an expression
+    wire cond_part10;                    // SdramController.cs:284, part of an expression
+    wire [47:0] word_main_data_part0;    // SdramController.cs:196, part of an expression
 
     assign init_done_part0 = phase == PHASE_RUN;
-    assign issue_part1 = init_done_part0 & ((refreshes_owed >= 4'd4) | (((refreshes_owed != 4'd0) & !run_active) & !request_in_valid));
-    assign issue_part0 = (init_done_part0 & !issue_part1) & (run_active ? (run_write ? request_in_valid : 1'b1) : request_in_valid);
-    assign issue_part5 = run_active ? run_address : request_in_address;
-    assign issue_part4 = issue_part5[10:9];
+    assign issue_part1 = init_done_part0 & ((refreshes_owed >= 4'd4) | ((((refreshes_owed != 4'd0) & !run_active) & !word_valid) & !request_valid));
+    assign issue_part0 = (init_done_part0 & !issue_part1) & word_valid;
+    assign issue_part4 = word_address[10:9];
     assign issue_part3 = issue_part4[1] ? (issue_part4[0] ? open3 : open2) : (issue_part4[0] ? open1 : open0);
-    assign issue_part6 = issue_part5[23:11];
-    assign issue_part2 = issue_part3 & ((issue_part4[1] ? (issue_part4[0] ? open_row3 : open_row2) : (issue_part4[0] ? open_row1 : open_row0)) == issue_part6);
-    assign issue_part7 = run_active ? run_write : request_in_write;
+    assign issue_part2 = issue_part3 & ((issue_part4[1] ? (issue_part4[0] ? open_row3 : open_row2) : (issue_part4[0] ? open_row1 : open_row0)) == word_address[23:11]);
     assign cond_part0 = (((issue_part0 & issue_part3) & !issue_part2) & ((issue_part4[1] ? (issue_part4[0] ? tras_wait3 : tras_wait2) : (issue_part4[0] ? tras_wait1 : tras_wait0)) == 3'd0)) & ((issue_part4[1] ? (issue_part4[0] ? twr_wait3 : twr_wait2) : (issue_part4[0] ? twr_wait1 : twr_wait0)) == 3'd0);
     assign cond_part1 = ((((issue_part0 & !issue_part3) & ((issue_part4[1] ? (issue_part4[0] ? trp_wait3 : trp_wait2) : (issue_part4[0] ? trp_wait1 : trp_wait0)) == 3'd0)) & ((issue_part4[1] ? (issue_part4[0] ? trc_wait3 : trc_wait2) : (issue_part4[0] ? trc_wait1 : trc_wait0)) == 3'd0)) & (trrd_wait == 3'd0)) & (trfc_wait == 3'd0);
     assign cond_part3 = ((open0 | open1) | open2) | open3;
     assign cond_part2 = (issue_part1 & cond_part3) & ((((!open0 | ((tras_wait0 == 3'd0) & (twr_wait0 == 3'd0))) & (!open1 | ((tras_wait1 == 3'd0) & (twr_wait1 == 3'd0)))) & (!open2 | ((tras_wait2 == 3'd0) & (twr_wait2 == 3'd0)))) & (!open3 | ((tras_wait3 == 3'd0) & (twr_wait3 == 3'd0))));
     assign cond_part4 = ((issue_part1 & !cond_part3) & ((((!open0 & (trp_wait0 == 3'd0)) & (!open1 & (trp_wait1 == 3'd0))) & (!open2 & (trp_wait2 == 3'd0))) & (!open3 & (trp_wait3 == 3'd0)))) & (trfc_wait == 3'd0);
-    assign cond_part5 = issue_part4 == 2'd0;
-    assign cond_part6 = issue_part4 == 2'd1;
-    assign cond_part7 = issue_part4 == 2'd2;
-    assign cond_part8 = issue_part4 == 2'd3;
-    assign cond_part9 = issue & !issue_part7;
+    assign cond_part5 = word_address[10:9] == 2'd0;
+    assign cond_part6 = word_address[10:9] == 2'd1;
+    assign cond_part7 = word_address[10:9] == 2'd2;
+    assign cond_part8 = word_address[10:9] == 2'd3;
+    assign cond_part9 = issue & !word_write;
     assign cond_part10 = init_done_part0 & (refresh_timer == 10'd0);
-    assign request_in_main_data_part0 = {request_tag, request_words_minus_one, request_byte_enable, request_data, request_write, request_address};
+    assign word_main_data_part0 = {expanded_last, expanded_tag, expanded_byte_enable, expanded_data, expanded_write, expanded_address};
 
 `ifndef SYNTHESIS
     // phase as text for waveform viewers (GTKWave: Data Format > ASCII); simulation only.
@@ -184,35 +186,43 @@ module sdram_controller (
 `endif
 
     assign init_done = init_done_part0;  // SdramController.cs:151
-    assign request_ready = !request_in_skid_valid;  // SdramController.cs:162
-    assign request_in_valid = request_in_main_valid;  // SdramController.cs:162
-    assign request_in_address = request_in_main_data[23:0];  // SdramController.cs:162
-    assign request_in_write = request_in_main_data[24];  // SdramController.cs:162
-    assign request_in_data = request_in_main_data[40:25];  // SdramController.cs:162
-    assign request_in_byte_enable = request_in_main_data[42:41];  // SdramController.cs:162
-    assign request_in_words_minus_one = request_in_main_data[50:43];  // SdramController.cs:162
-    assign request_in_tag = request_in_main_data[54:51];  // SdramController.cs:162
-    assign response_valid = responses_pop_valid;  // SdramController.cs:179
-    assign response_data = responses_pop_data;  // SdramController.cs:179
-    assign response_tag = responses_pop_tag;  // SdramController.cs:179
-    assign response_last = responses_pop_last;  // SdramController.cs:179
-    assign responses_pop_ready = response_ready;  // SdramController.cs:179
-    assign issue = (issue_part0 & issue_part2) & (((issue_part4[1] ? (issue_part4[0] ? trcd_wait3 : trcd_wait2) : (issue_part4[0] ? trcd_wait1 : trcd_wait0)) == 3'd0) & (issue_part7 ? (read_to_write_wait == 3'd0) : (reads_outstanding < 5'd16)));  // SdramController.cs:195
-    assign request_in_ready = issue & (!run_active | run_write);  // SdramController.cs:262
-    assign responses_push_valid = read_valid3;  // SdramController.cs:302
-    assign responses_push_data = dq_in;  // SdramController.cs:303
-    assign responses_push_tag = read_tag3;  // SdramController.cs:304
-    assign responses_push_last = read_last3;  // SdramController.cs:305
-    assign sdram_cke = cke;  // SdramController.cs:310
-    assign sdram_cs_n = command[3];  // SdramController.cs:311
-    assign sdram_ras_n = command[2];  // SdramController.cs:312
-    assign sdram_cas_n = command[1];  // SdramController.cs:313
-    assign sdram_we_n = command[0];  // SdramController.cs:314
-    assign sdram_ba = bank_pins;  // SdramController.cs:315
-    assign sdram_a = address_pins;  // SdramController.cs:316
-    assign sdram_dqm = dqm_pins;  // SdramController.cs:317
-    assign sdram_dq_out = dq_out;  // SdramController.cs:318
-    assign sdram_dq_oe = dq_oe;  // SdramController.cs:319
+    assign expanded_valid = run_active ? (run_write ? request_valid : 1'b1) : request_valid;  // SdramController.cs:172
+    assign expanded_address = run_active ? run_address : request_address;  // SdramController.cs:173
+    assign expanded_write = run_active ? run_write : request_write;  // SdramController.cs:174
+    assign expanded_data = request_data;  // SdramController.cs:175
+    assign expanded_byte_enable = request_byte_enable;  // SdramController.cs:176
+    assign expanded_tag = run_active ? run_tag : request_tag;  // SdramController.cs:177
+    assign expanded_last = run_active ? (run_left == 8'd1) : (request_words_minus_one == 8'd0);  // SdramController.cs:178
+    assign request_ready = expanded_ready & (!run_active | run_write);  // SdramController.cs:179
+    assign expanded_ready = !word_skid_valid;  // SdramController.cs:196
+    assign word_valid = word_main_valid;  // SdramController.cs:196
+    assign word_address = word_main_data[23:0];  // SdramController.cs:196
+    assign word_write = word_main_data[24];  // SdramController.cs:196
+    assign word_data = word_main_data[40:25];  // SdramController.cs:196
+    assign word_byte_enable = word_main_data[42:41];  // SdramController.cs:196
+    assign word_tag = word_main_data[46:43];  // SdramController.cs:196
+    assign word_last = word_main_data[47];  // SdramController.cs:196
+    assign response_valid = responses_pop_valid;  // SdramController.cs:204
+    assign response_data = responses_pop_data;  // SdramController.cs:204
+    assign response_tag = responses_pop_tag;  // SdramController.cs:204
+    assign response_last = responses_pop_last;  // SdramController.cs:204
+    assign responses_pop_ready = response_ready;  // SdramController.cs:204
+    assign issue = (issue_part0 & issue_part2) & (((issue_part4[1] ? (issue_part4[0] ? trcd_wait3 : trcd_wait2) : (issue_part4[0] ? trcd_wait1 : trcd_wait0)) == 3'd0) & (word_write ? (read_to_write_wait == 3'd0) : !reads_outstanding[4]));  // SdramController.cs:221
+    assign word_ready = issue;  // SdramController.cs:287
+    assign responses_push_valid = read_valid3;  // SdramController.cs:311
+    assign responses_push_data = dq_in;  // SdramController.cs:312
+    assign responses_push_tag = read_tag3;  // SdramController.cs:313
+    assign responses_push_last = read_last3;  // SdramController.cs:314
+    assign sdram_cke = cke;  // SdramController.cs:319
+    assign sdram_cs_n = command[3];  // SdramController.cs:320
+    assign sdram_ras_n = command[2];  // SdramController.cs:321
+    assign sdram_cas_n = command[1];  // SdramController.cs:322
+    assign sdram_we_n = command[0];  // SdramController.cs:323
+    assign sdram_ba = bank_pins;  // SdramController.cs:324
+    assign sdram_a = address_pins;  // SdramController.cs:325
+    assign sdram_dqm = dqm_pins;  // SdramController.cs:326
+    assign sdram_dq_out = dq_out;  // SdramController.cs:327
+    assign sdram_dq_oe = dq_oe;  // SdramController.cs:328
     always @(posedge clk) begin
         if (reset) begin
             command <= 4'd7;
@@ -251,11 +261,11 @@ module sdram_controller (
             phase <= 3'd0;
             refresh_timer <= 10'd780;
             refreshes_owed <= 4'd0;
-            request_in_main_valid <= 1'b0;
-            request_in_skid_valid <= 1'b0;
             run_active <= 1'b0;
             run_write <= 1'b0;
             run_left <= 8'd0;
+            word_main_valid <= 1'b0;
+            word_skid_valid <= 1'b0;
             reads_outstanding <= 5'd0;
             read_valid0 <= 1'b0;
             read_valid1 <= 1'b0;
@@ -392,197 +402,197 @@ module sdram_controller (
                     refresh_timer <= refresh_timer - 10'd1;  // SdramController.cs:159
                 end
             end
-            if (request_in_ready | !request_in_main_valid) begin  // SdramController.cs:162
-                request_in_main_valid <= request_in_skid_valid | request_valid;  // SdramController.cs:162
-                request_in_skid_valid <= 1'b0;  // SdramController.cs:162
-            end else begin
-                if (request_valid & !request_in_skid_valid) begin  // SdramController.cs:162
-                    request_in_skid_valid <= 1'b1;  // SdramController.cs:162
-                end
-            end
-            if (issue) begin  // SdramController.cs:202
-                command <= issue_part7 ? 4'd4 : 4'd5;  // SdramController.cs:204
-                bank_pins <= issue_part4;  // SdramController.cs:205
-                address_pins <= {4'd0, issue_part5[8:0]};  // SdramController.cs:206
-                dq_oe <= issue_part7;  // SdramController.cs:208
-                if (issue_part7) begin  // SdramController.cs:209
-                    dqm_pins <= ~request_in_byte_enable;  // SdramController.cs:209
-                end
-            end
-            if (cond_part0) begin  // SdramController.cs:211
-                command <= 4'd2;  // SdramController.cs:213
-                bank_pins <= issue_part4;  // SdramController.cs:214
-                address_pins <= 13'd0;  // SdramController.cs:215
-            end
-            if (cond_part1) begin  // SdramController.cs:217
-                command <= 4'd3;  // SdramController.cs:219
-                bank_pins <= issue_part4;  // SdramController.cs:220
-                address_pins <= issue_part6;  // SdramController.cs:221
-            end
-            if (cond_part2) begin  // SdramController.cs:223
-                command <= 4'd2;  // SdramController.cs:225
-                address_pins <= 13'd1024;  // SdramController.cs:226
-            end
-            if (cond_part4) begin  // SdramController.cs:228
-                command <= 4'd1;  // SdramController.cs:228
-            end
-            if (issue & cond_part5) begin  // SdramController.cs:234
-                if (issue_part7) begin  // SdramController.cs:234
-                    twr_wait0 <= 3'd1;  // SdramController.cs:234
-                end
-            end
-            if (cond_part0 & cond_part5) begin  // SdramController.cs:235
-                open0 <= 1'b0;  // SdramController.cs:237
-                trp_wait0 <= 3'd1;  // SdramController.cs:238
-            end
-            if (cond_part2 & open0) begin  // SdramController.cs:240
-                open0 <= 1'b0;  // SdramController.cs:242
-                trp_wait0 <= 3'd1;  // SdramController.cs:243
-            end
-            if (cond_part1 & cond_part5) begin  // SdramController.cs:245
-                open0 <= 1'b1;  // SdramController.cs:247
-                trcd_wait0 <= 3'd1;  // SdramController.cs:249
-                tras_wait0 <= 3'd4;  // SdramController.cs:250
-                trc_wait0 <= 3'd5;  // SdramController.cs:251
-            end
-            if (issue & cond_part6) begin  // SdramController.cs:234
-                if (issue_part7) begin  // SdramController.cs:234
-                    twr_wait1 <= 3'd1;  // SdramController.cs:234
-                end
-            end
-            if (cond_part0 & cond_part6) begin  // SdramController.cs:235
-                open1 <= 1'b0;  // SdramController.cs:237
-                trp_wait1 <= 3'd1;  // SdramController.cs:238
-            end
-            if (cond_part2 & open1) begin  // SdramController.cs:240
-                open1 <= 1'b0;  // SdramController.cs:242
-                trp_wait1 <= 3'd1;  // SdramController.cs:243
-            end
-            if (cond_part1 & cond_part6) begin  // SdramController.cs:245
-                open1 <= 1'b1;  // SdramController.cs:247
-                trcd_wait1 <= 3'd1;  // SdramController.cs:249
-                tras_wait1 <= 3'd4;  // SdramController.cs:250
-                trc_wait1 <= 3'd5;  // SdramController.cs:251
-            end
-            if (issue & cond_part7) begin  // SdramController.cs:234
-                if (issue_part7) begin  // SdramController.cs:234
-                    twr_wait2 <= 3'd1;  // SdramController.cs:234
-                end
-            end
-            if (cond_part0 & cond_part7) begin  // SdramController.cs:235
-                open2 <= 1'b0;  // SdramController.cs:237
-                trp_wait2 <= 3'd1;  // SdramController.cs:238
-            end
-            if (cond_part2 & open2) begin  // SdramController.cs:240
-                open2 <= 1'b0;  // SdramController.cs:242
-                trp_wait2 <= 3'd1;  // SdramController.cs:243
-            end
-            if (cond_part1 & cond_part7) begin  // SdramController.cs:245
-                open2 <= 1'b1;  // SdramController.cs:247
-                trcd_wait2 <= 3'd1;  // SdramController.cs:249
-                tras_wait2 <= 3'd4;  // SdramController.cs:250
-                trc_wait2 <= 3'd5;  // SdramController.cs:251
-            end
-            if (issue & cond_part8) begin  // SdramController.cs:234
-                if (issue_part7) begin  // SdramController.cs:234
-                    twr_wait3 <= 3'd1;  // SdramController.cs:234
-                end
-            end
-            if (cond_part0 & cond_part8) begin  // SdramController.cs:235
-                open3 <= 1'b0;  // SdramController.cs:237
-                trp_wait3 <= 3'd1;  // SdramController.cs:238
-            end
-            if (cond_part2 & open3) begin  // SdramController.cs:240
-                open3 <= 1'b0;  // SdramController.cs:242
-                trp_wait3 <= 3'd1;  // SdramController.cs:243
-            end
-            if (cond_part1 & cond_part8) begin  // SdramController.cs:245
-                open3 <= 1'b1;  // SdramController.cs:247
-                trcd_wait3 <= 3'd1;  // SdramController.cs:249
-                tras_wait3 <= 3'd4;  // SdramController.cs:250
-                trc_wait3 <= 3'd5;  // SdramController.cs:251
-            end
-            if (cond_part1) begin  // SdramController.cs:254
-                trrd_wait <= 3'd1;  // SdramController.cs:254
-            end
-            if (cond_part4) begin  // SdramController.cs:255
-                trfc_wait <= 3'd5;  // SdramController.cs:255
-            end
-            if (cond_part9) begin  // SdramController.cs:256
-                read_to_write_wait <= 3'd3;  // SdramController.cs:256
-            end
-            if (cond_part10 & !cond_part4) begin  // SdramController.cs:258
-                refreshes_owed <= refreshes_owed + 4'd1;  // SdramController.cs:258
-            end else if (!cond_part10 & cond_part4) begin
-                refreshes_owed <= refreshes_owed - 4'd1;  // SdramController.cs:259
-            end
-            if (issue) begin  // SdramController.cs:263
-                if (run_active) begin  // SdramController.cs:265
-                    run_left <= run_left - 8'd1;  // SdramController.cs:268
-                    if (run_left == 8'd1) begin  // SdramController.cs:269
-                        run_active <= 1'b0;  // SdramController.cs:269
+            if (expanded_valid & expanded_ready) begin  // SdramController.cs:180
+                if (run_active) begin  // SdramController.cs:182
+                    run_left <= run_left - 8'd1;  // SdramController.cs:185
+                    if (run_left == 8'd1) begin  // SdramController.cs:186
+                        run_active <= 1'b0;  // SdramController.cs:186
                     end
-                end else if (request_in_words_minus_one != 8'd0) begin
-                    run_active <= 1'b1;  // SdramController.cs:272
-                    run_write <= request_in_write;  // SdramController.cs:273
-                    run_left <= request_in_words_minus_one;  // SdramController.cs:275
+                end else if (request_words_minus_one != 8'd0) begin
+                    run_active <= 1'b1;  // SdramController.cs:189
+                    run_write <= request_write;  // SdramController.cs:190
+                    run_left <= request_words_minus_one;  // SdramController.cs:192
                 end
             end
-            read_valid0 <= cond_part9;  // SdramController.cs:293
-            read_valid1 <= read_valid0;  // SdramController.cs:298
-            read_valid2 <= read_valid1;  // SdramController.cs:298
-            read_valid3 <= read_valid2;  // SdramController.cs:298
-            if (cond_part9 & !(response_valid & response_ready)) begin  // SdramController.cs:306
-                reads_outstanding <= reads_outstanding + 5'd1;  // SdramController.cs:306
-            end else if (!cond_part9 & (response_valid & response_ready)) begin
-                reads_outstanding <= reads_outstanding - 5'd1;  // SdramController.cs:307
+            if (word_ready | !word_main_valid) begin  // SdramController.cs:196
+                word_main_valid <= word_skid_valid | expanded_valid;  // SdramController.cs:196
+                word_skid_valid <= 1'b0;  // SdramController.cs:196
+            end else begin
+                if (expanded_valid & !word_skid_valid) begin  // SdramController.cs:196
+                    word_skid_valid <= 1'b1;  // SdramController.cs:196
+                end
             end
-            cke <= 1'b1;  // SdramController.cs:310
+            if (issue) begin  // SdramController.cs:228
+                command <= word_write ? 4'd4 : 4'd5;  // SdramController.cs:230
+                bank_pins <= word_address[10:9];  // SdramController.cs:231
+                address_pins <= {4'd0, word_address[8:0]};  // SdramController.cs:232
+                dq_oe <= word_write;  // SdramController.cs:234
+                if (word_write) begin  // SdramController.cs:235
+                    dqm_pins <= ~word_byte_enable;  // SdramController.cs:235
+                end
+            end
+            if (cond_part0) begin  // SdramController.cs:237
+                command <= 4'd2;  // SdramController.cs:239
+                bank_pins <= word_address[10:9];  // SdramController.cs:240
+                address_pins <= 13'd0;  // SdramController.cs:241
+            end
+            if (cond_part1) begin  // SdramController.cs:243
+                command <= 4'd3;  // SdramController.cs:245
+                bank_pins <= word_address[10:9];  // SdramController.cs:246
+                address_pins <= word_address[23:11];  // SdramController.cs:247
+            end
+            if (cond_part2) begin  // SdramController.cs:249
+                command <= 4'd2;  // SdramController.cs:251
+                address_pins <= 13'd1024;  // SdramController.cs:252
+            end
+            if (cond_part4) begin  // SdramController.cs:254
+                command <= 4'd1;  // SdramController.cs:254
+            end
+            if (issue & cond_part5) begin  // SdramController.cs:260
+                if (word_write) begin  // SdramController.cs:260
+                    twr_wait0 <= 3'd1;  // SdramController.cs:260
+                end
+            end
+            if (cond_part0 & cond_part5) begin  // SdramController.cs:261
+                open0 <= 1'b0;  // SdramController.cs:263
+                trp_wait0 <= 3'd1;  // SdramController.cs:264
+            end
+            if (cond_part2 & open0) begin  // SdramController.cs:266
+                open0 <= 1'b0;  // SdramController.cs:268
+                trp_wait0 <= 3'd1;  // SdramController.cs:269
+            end
+            if (cond_part1 & cond_part5) begin  // SdramController.cs:271
+                open0 <= 1'b1;  // SdramController.cs:273
+                trcd_wait0 <= 3'd1;  // SdramController.cs:275
+                tras_wait0 <= 3'd4;  // SdramController.cs:276
+                trc_wait0 <= 3'd5;  // SdramController.cs:277
+            end
+            if (issue & cond_part6) begin  // SdramController.cs:260
+                if (word_write) begin  // SdramController.cs:260
+                    twr_wait1 <= 3'd1;  // SdramController.cs:260
+                end
+            end
+            if (cond_part0 & cond_part6) begin  // SdramController.cs:261
+                open1 <= 1'b0;  // SdramController.cs:263
+                trp_wait1 <= 3'd1;  // SdramController.cs:264
+            end
+            if (cond_part2 & open1) begin  // SdramController.cs:266
+                open1 <= 1'b0;  // SdramController.cs:268
+                trp_wait1 <= 3'd1;  // SdramController.cs:269
+            end
+            if (cond_part1 & cond_part6) begin  // SdramController.cs:271
+                open1 <= 1'b1;  // SdramController.cs:273
+                trcd_wait1 <= 3'd1;  // SdramController.cs:275
+                tras_wait1 <= 3'd4;  // SdramController.cs:276
+                trc_wait1 <= 3'd5;  // SdramController.cs:277
+            end
+            if (issue & cond_part7) begin  // SdramController.cs:260
+                if (word_write) begin  // SdramController.cs:260
+                    twr_wait2 <= 3'd1;  // SdramController.cs:260
+                end
+            end
+            if (cond_part0 & cond_part7) begin  // SdramController.cs:261
+                open2 <= 1'b0;  // SdramController.cs:263
+                trp_wait2 <= 3'd1;  // SdramController.cs:264
+            end
+            if (cond_part2 & open2) begin  // SdramController.cs:266
+                open2 <= 1'b0;  // SdramController.cs:268
+                trp_wait2 <= 3'd1;  // SdramController.cs:269
+            end
+            if (cond_part1 & cond_part7) begin  // SdramController.cs:271
+                open2 <= 1'b1;  // SdramController.cs:273
+                trcd_wait2 <= 3'd1;  // SdramController.cs:275
+                tras_wait2 <= 3'd4;  // SdramController.cs:276
+                trc_wait2 <= 3'd5;  // SdramController.cs:277
+            end
+            if (issue & cond_part8) begin  // SdramController.cs:260
+                if (word_write) begin  // SdramController.cs:260
+                    twr_wait3 <= 3'd1;  // SdramController.cs:260
+                end
+            end
+            if (cond_part0 & cond_part8) begin  // SdramController.cs:261
+                open3 <= 1'b0;  // SdramController.cs:263
+                trp_wait3 <= 3'd1;  // SdramController.cs:264
+            end
+            if (cond_part2 & open3) begin  // SdramController.cs:266
+                open3 <= 1'b0;  // SdramController.cs:268
+                trp_wait3 <= 3'd1;  // SdramController.cs:269
+            end
+            if (cond_part1 & cond_part8) begin  // SdramController.cs:271
+                open3 <= 1'b1;  // SdramController.cs:273
+                trcd_wait3 <= 3'd1;  // SdramController.cs:275
+                tras_wait3 <= 3'd4;  // SdramController.cs:276
+                trc_wait3 <= 3'd5;  // SdramController.cs:277
+            end
+            if (cond_part1) begin  // SdramController.cs:280
+                trrd_wait <= 3'd1;  // SdramController.cs:280
+            end
+            if (cond_part4) begin  // SdramController.cs:281
+                trfc_wait <= 3'd5;  // SdramController.cs:281
+            end
+            if (cond_part9) begin  // SdramController.cs:282
+                read_to_write_wait <= 3'd3;  // SdramController.cs:282
+            end
+            if (cond_part10 & !cond_part4) begin  // SdramController.cs:284
+                refreshes_owed <= refreshes_owed + 4'd1;  // SdramController.cs:284
+            end else if (!cond_part10 & cond_part4) begin
+                refreshes_owed <= refreshes_owed - 4'd1;  // SdramController.cs:285
+            end
+            read_valid0 <= cond_part9;  // SdramController.cs:302
+            read_valid1 <= read_valid0;  // SdramController.cs:307
+            read_valid2 <= read_valid1;  // SdramController.cs:307
+            read_valid3 <= read_valid2;  // SdramController.cs:307
+            if (cond_part9 & !(response_valid & response_ready)) begin  // SdramController.cs:315
+                reads_outstanding <= reads_outstanding + 5'd1;  // SdramController.cs:315
+            end else if (!cond_part9 & (response_valid & response_ready)) begin
+                reads_outstanding <= reads_outstanding - 5'd1;  // SdramController.cs:316
+            end
+            cke <= 1'b1;  // SdramController.cs:319
         end
     end
     always @(posedge clk) begin
         dq_in <= sdram_dq_in;  // SdramController.cs:102
-        if (request_in_ready | !request_in_main_valid) begin  // SdramController.cs:162
-            request_in_main_data <= request_in_skid_valid ? request_in_skid_data : request_in_main_data_part0;  // SdramController.cs:162
+        if (expanded_valid & expanded_ready) begin  // SdramController.cs:180
+            if (run_active) begin  // SdramController.cs:182
+                run_address <= run_address + 24'd1;  // SdramController.cs:184
+            end else if (request_words_minus_one != 8'd0) begin
+                run_address <= request_address + 24'd1;  // SdramController.cs:191
+                run_tag <= request_tag;  // SdramController.cs:193
+            end
+        end
+        if (word_ready | !word_main_valid) begin  // SdramController.cs:196
+            word_main_data <= word_skid_valid ? word_skid_data : word_main_data_part0;  // SdramController.cs:196
         end else begin
-            if (request_valid & !request_in_skid_valid) begin  // SdramController.cs:162
-                request_in_skid_data <= request_in_main_data_part0;  // SdramController.cs:162
+            if (expanded_valid & !word_skid_valid) begin  // SdramController.cs:196
+                word_skid_data <= word_main_data_part0;  // SdramController.cs:196
             end
         end
-        if (issue) begin  // SdramController.cs:202
-            dq_out <= request_in_data;  // SdramController.cs:207
+        if (issue) begin  // SdramController.cs:228
+            dq_out <= word_data;  // SdramController.cs:233
         end
-        if (cond_part1 & cond_part5) begin  // SdramController.cs:245
-            open_row0 <= issue_part6;  // SdramController.cs:248
+        if (cond_part1 & cond_part5) begin  // SdramController.cs:271
+            open_row0 <= word_address[23:11];  // SdramController.cs:274
         end
-        if (cond_part1 & cond_part6) begin  // SdramController.cs:245
-            open_row1 <= issue_part6;  // SdramController.cs:248
+        if (cond_part1 & cond_part6) begin  // SdramController.cs:271
+            open_row1 <= word_address[23:11];  // SdramController.cs:274
         end
-        if (cond_part1 & cond_part7) begin  // SdramController.cs:245
-            open_row2 <= issue_part6;  // SdramController.cs:248
+        if (cond_part1 & cond_part7) begin  // SdramController.cs:271
+            open_row2 <= word_address[23:11];  // SdramController.cs:274
         end
-        if (cond_part1 & cond_part8) begin  // SdramController.cs:245
-            open_row3 <= issue_part6;  // SdramController.cs:248
+        if (cond_part1 & cond_part8) begin  // SdramController.cs:271
+            open_row3 <= word_address[23:11];  // SdramController.cs:274
         end
-        if (issue) begin  // SdramController.cs:263
-            if (run_active) begin  // SdramController.cs:265
-                run_address <= run_address + 24'd1;  // SdramController.cs:267
-            end else if (request_in_words_minus_one != 8'd0) begin
-                run_address <= request_in_address + 24'd1;  // SdramController.cs:274
-                run_tag <= request_in_tag;  // SdramController.cs:276
-            end
-        end
-        read_tag0 <= run_active ? run_tag : request_in_tag;  // SdramController.cs:294
-        read_last0 <= run_active ? (run_left == 8'd1) : (request_in_words_minus_one == 8'd0);  // SdramController.cs:295
-        read_tag1 <= read_tag0;  // SdramController.cs:299
-        read_last1 <= read_last0;  // SdramController.cs:300
-        read_tag2 <= read_tag1;  // SdramController.cs:299
-        read_last2 <= read_last1;  // SdramController.cs:300
-        read_tag3 <= read_tag2;  // SdramController.cs:299
-        read_last3 <= read_last2;  // SdramController.cs:300
+        read_tag0 <= word_tag;  // SdramController.cs:303
+        read_last0 <= word_last;  // SdramController.cs:304
+        read_tag1 <= read_tag0;  // SdramController.cs:308
+        read_last1 <= read_last0;  // SdramController.cs:309
+        read_tag2 <= read_tag1;  // SdramController.cs:308
+        read_last2 <= read_last1;  // SdramController.cs:309
+        read_tag3 <= read_tag2;  // SdramController.cs:308
+        read_last3 <= read_last2;  // SdramController.cs:309
     end
 
-    stream_queue_payload_sdram_response_16x4_last responses (  // SdramController.cs:178
+    stream_queue_payload_sdram_response_16x4_last responses (  // SdramController.cs:203
         .clk(clk),
         .reset(reset),
         .push_valid(responses_push_valid),

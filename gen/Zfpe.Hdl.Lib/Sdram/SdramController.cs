@@ -204,6 +204,7 @@ public sealed class SdramController : Component
         Response.ConnectFrom(queue.Pop);
         var outstandingBits = BitsFor(config.ResponseDepth);
         var outstanding = Reg.UInt(outstandingBits, reset: 0, name: "reads_outstanding");     // READs issued whose word has not left Response
+        var roomForRead = !outstanding[outstandingBits - 1];       // outstanding < depth (a power of two), without a carry chain
 
         // ---- the command for the next edge ------------------------------------------------------------
         static Bool Any(IEnumerable<Bool> bits) => bits.Aggregate((a, b) => a | b);
@@ -215,7 +216,7 @@ public sealed class SdramController : Component
         var allPrecharged = All(Enumerable.Range(0, banks).Select(b => !open[b] & (rp[b] == 0)));
         var refreshNow = run & ((owed >= SdramControllerConfig.UrgentRefreshes) | ((owed != 0) & !runActive & !word.Valid & !Request.Valid));
         var serve = run & !refreshNow & word.Valid;
-        var columnReady = (Hw.Select(bank, rcd) == 0) & wordWrite.Select(readToWrite == 0, outstanding < config.ResponseDepth);
+        var columnReady = (Hw.Select(bank, rcd) == 0) & wordWrite.Select(readToWrite == 0, roomForRead);
         var issue = Wire.Bool(name: "issue");
         issue.Assign(serve & rowHit & columnReady);
         var issueRead = issue & !wordWrite;
