@@ -193,6 +193,34 @@ public sealed class SdramControllerTests(ITestOutputHelper output)
         Assert.True(refreshes >= owed - 8, $"only {refreshes} refreshes in {stats.Cycles} cycles, {owed} owed after the power-up wait");
     }
 
+    /// <summary>
+    /// Requests (a write run's data included) and responses stopped for 15,000 cycles at a time,
+    /// twice 9 refresh intervals: the refreshes go on at their rate (the model checks it, and tRAS max).
+    /// </summary>
+    [Fact]
+    public void Refresh_keeps_its_rate_while_requests_and_responses_stall()
+    {
+        var config = new SdramControllerConfig();
+        var (sim, _, chip, traffic) = Start(config, seed: 8);
+        using var _ = sim;
+        static bool Stalled(long c) => c > 20_000 && c % 20_000 >= 5_000;
+        traffic.IdleProbability = c => Stalled(c) ? 1.0 : 0.02;
+        traffic.ReadyProbability = c => Stalled(c) ? 0.0 : 1.0;
+        var r = new Random(9);
+        var shadow = new Shadow(config.AddressBits);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var run = RandomRun(r, config);
+            traffic.Add(run, shadow.Apply(run));
+        }
+        sim.RunUntil(() => traffic.Done, maxCycles: 2_000_000, "every read word returned");
+        var refreshes = chip.Statistics.Count(SdramCommand.AutoRefresh);
+        var owed = (chip.Statistics.Cycles - config.Timing.PowerUpCycles) / config.Timing.RefreshIntervalCycles;
+        output.WriteLine($"{sim.Cycle} cycles, {traffic.WordsOut} words read, {refreshes} refreshes ({owed} owed)");
+        Assert.True(sim.Cycle > 100_000, "the stalls did not happen");
+        Assert.True(refreshes >= owed - 8, $"only {refreshes} refreshes, {owed} owed");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
