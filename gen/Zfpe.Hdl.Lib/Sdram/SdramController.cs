@@ -5,7 +5,9 @@ using Zfpe.Hdl.Lib.Streams;
 namespace Zfpe.Hdl.Lib.Sdram;
 
 /// <summary>
-/// An SDR SDRAM controller: runs of consecutive words in, read words out, one chip's pins.
+/// An SDR SDRAM controller: runs of consecutive words in, read words out, one chip's pins. A run
+/// expander turns each request into its words (one per cycle, through a skid stage) and a
+/// command engine turns each word into commands (gen/Zfpe.Hdl.Lib/README.md has the interface).
 /// <list type="bullet">
 /// <item>Init: the part's power-up wait, PRECHARGE ALL, two AUTO REFRESH, LOAD MODE REGISTER
 /// (burst length 1, sequential, the part's CAS latency at the clock), tMRD; then requests.</item>
