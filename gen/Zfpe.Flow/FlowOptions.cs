@@ -23,6 +23,14 @@ public sealed record FlowOptions(EcpDevice Device, double FrequencyMhz, int Seed
     /// <summary>Which clocks get their worst paths in the report, and how many.</summary>
     public TimingReportOptions Timing { get; init; } = new();
 
+    /// <summary>
+    /// The default output folder of a run: out/STEP/POINT-DEVICE[EXTRA], where POINT is the design
+    /// point's name (the design and every non-default parameter), so runs with different
+    /// parameters do not overwrite each other.
+    /// </summary>
+    public static string DefaultOutputDirectory(string step, string point, EcpDevice device, string extra = "") =>
+        Path.Combine("out", step, $"{point}-{device.Name}{extra}");
+
     public string EffectiveCacheDirectory => CacheDirectory ?? Path.Combine(OutputDirectory, ".cache");
 
     public void Validate()

@@ -8,6 +8,13 @@ namespace Zfpe.Flow;
 /// </summary>
 public sealed class StageCache(string root)
 {
+    /// <summary>The variable that names the cache shared by every build and sweep.</summary>
+    public const string DirectoryVariable = "ZFPE_FLOW_CACHE";
+
+    /// <summary>The cache that `zfpe synth`, `build` and `sweep` share: <c>$ZFPE_FLOW_CACHE</c>, else out/.flow-cache.</summary>
+    public static string SharedDirectory =>
+        Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } dir ? dir : Path.Combine("out", ".flow-cache");
+
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <summary>Copies the cached <paramref name="outputs"/> (paths relative to the build directory) back; false when any is missing.</summary>

@@ -1,7 +1,5 @@
-using Zfpe.TestSupport;
 using Zfpe.Tools;
 using System.Text.Json;
-using Zfpe.Board.Tests.Support;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow;
 

@@ -1,7 +1,6 @@
 using Zfpe.Reference.Codecs;
 using System.Buffers.Binary;
 using System.Text;
-using Zfpe.Host;
 using Zfpe.Cores.Board;
 
 namespace Zfpe.Board.Tests;

@@ -1,6 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Host;
-using Zfpe.Board.Tests.Support;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Files;
 
@@ -28,12 +25,13 @@ public class HostCommandTests
         }
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("b = 5, exponent-bits = 8, split = 28, lanes = 1, up to 2048 values per request, clock 20 MHz, 2500000 bit/s (divisor 8)", result.Stdout);
-        Assert.Contains("sent 998 values in 2 request(s)", result.Stdout);
-        Assert.Contains("blocks: 250 of 250 match the reference", result.Stdout);
-        Assert.Contains("values: 998 of 998 decoded values match the reference bit for bit", result.Stdout);
-        Assert.Contains("status: ok", result.Stdout);
-        Assert.Contains("result: PASS", result.Stdout);
+        TextAssert.ContainsAll(result.Stdout,
+            "b = 5, exponent-bits = 8, split = 28, lanes = 1, up to 2048 values per request, clock 20 MHz, 2500000 bit/s (divisor 8)",
+            "sent 998 values in 2 request(s)",
+            "blocks: 250 of 250 match the reference",
+            "values: 998 of 998 decoded values match the reference bit for bit",
+            "status: ok",
+            "result: PASS");
 
         // What the board returned, written out, is what the reference makes.
         var p = new ZfpeParameters();
@@ -59,27 +57,35 @@ public class HostCommandTests
         using var terminal = new PseudoTerminal();
         var result = ZfpeCli.Run("host", "--port", terminal.SlavePath, "--timeout", "0.3");
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains($"no reply to the info request on {terminal.SlavePath} at 3000000 bit/s within 0.3 s", result.Stderr);
-        Assert.Contains("is the ulx3s-codec bitstream loaded", result.Stderr);
+        TextAssert.ContainsAll(result.Stderr,
+            $"no reply to the info request on {terminal.SlavePath} at 3000000 bit/s within 0.3 s",
+            "is the ulx3s-codec bitstream loaded");
+    }
+
+    /// <summary>zfpe host on a port it cannot use: exit code 2 (bad input) and a message with these fragments.</summary>
+    private static ProcessResult HostRefusesPort(string port, params string[] fragments)
+    {
+        var result = ZfpeCli.Run("host", "--port", port);
+        Assert.Equal(2, result.ExitCode);
+        TextAssert.ContainsAll(result.Stderr, fragments);
+        return result;
     }
 
     [Fact]
     public void A_missing_device_is_named_with_how_to_find_the_board()
     {
-        var result = ZfpeCli.Run("host", "--port", "/dev/ttyUSB-not-here");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("the serial device /dev/ttyUSB-not-here does not exist", result.Stderr);
-        Assert.Contains("US1", result.Stderr);
+        var result = HostRefusesPort("/dev/ttyUSB-not-here",
+            "the serial device /dev/ttyUSB-not-here does not exist",
+            "US1");
         Assert.Single(result.Stderr.Trim().Split('\n'));
     }
 
     [Fact]
     public void A_file_that_is_not_a_terminal_is_refused()
     {
-        var result = ZfpeCli.Run("host", "--port", "/dev/null");
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("/dev/null", result.Stderr);
-        Assert.Contains("is it a serial device?", result.Stderr);
+        HostRefusesPort("/dev/null",
+            "/dev/null",
+            "is it a serial device?");
     }
 
     [Theory]

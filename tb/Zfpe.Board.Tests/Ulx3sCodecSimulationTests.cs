@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using Zfpe.Host;
-using Zfpe.Board.Tests.Support;
 using Zfpe.Cli.Commands;
 using Zfpe.Cores.Board;
 using Zfpe.Reference.Codecs;
@@ -19,6 +17,13 @@ public class Ulx3sCodecSimulationTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(5);
 
     private static SimulatedBoard Board(string name) => new(SimConfig, name);
+
+    /// <summary>A host session on the board and the board's answer to the info request.</summary>
+    private static (HostSession Session, CodecLinkInfo Info) Connect(SimulatedBoard board)
+    {
+        var session = new HostSession(board, Timeout);
+        return (session, session.Info());
+    }
 
     /// <summary>Values of every kind the codec must handle: wide exponent ranges, zeros, subnormals, ±0, extremes.</summary>
     public static float[] MixedValues(int count, int seed, bool withNonFinite = false)
@@ -59,8 +64,7 @@ public class Ulx3sCodecSimulationTests
     public void Blocks_and_decoded_values_match_the_reference_across_requests()
     {
         using var board = Board("board_round_trip");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var values = MixedValues(1002, seed: 7); // the last request is padded to whole blocks
         var run = session.Run(values, info, valuesPerRequest: 400);
         Assert.Equal(3, run.Requests);
@@ -78,8 +82,7 @@ public class Ulx3sCodecSimulationTests
     public void A_full_size_request_fits_and_non_finite_input_is_reported()
     {
         using var board = Board("board_full_request");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var values = MixedValues(CodecLinkProtocol.MaxValues, seed: 8, withNonFinite: true);
         var run = session.Run(values, info, CodecLinkProtocol.MaxValues);
         Assert.Equal(CodecLinkStatus.NonFiniteInput, run.Status);
@@ -97,8 +100,7 @@ public class Ulx3sCodecSimulationTests
     public void A_request_with_a_bad_CRC_is_answered_and_flagged()
     {
         using var board = Board("board_bad_crc");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var values = MixedValues(16, seed: 10);
         var frame = CodecLinkFrames.CodecRequest(values);
         frame[^1] ^= 0x40;
@@ -116,8 +118,7 @@ public class Ulx3sCodecSimulationTests
     public void A_bad_count_is_refused_and_the_board_listens_again_after_the_line_goes_quiet(int count)
     {
         using var board = Board($"board_bad_count_{count}");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var frame = new byte[3 + 4 * Math.Min(count, 64) + 2];
         frame[0] = CodecLinkProtocol.CodecCommand;
         BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(1), (ushort)count);
@@ -138,8 +139,7 @@ public class Ulx3sCodecSimulationTests
     public void A_request_cut_short_is_completed_with_zeros_and_flagged_truncated()
     {
         using var board = Board("board_truncated");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var values = MixedValues(40, seed: 12);
         var frame = CodecLinkFrames.CodecRequest(values);
         board.Write(frame.AsSpan(0, 3 + 4 * 21 + 2)); // 21 values and half of the 22nd
@@ -157,8 +157,7 @@ public class Ulx3sCodecSimulationTests
     public void A_framing_error_inside_a_request_is_reported()
     {
         using var board = Board("board_framing");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var values = MixedValues(8, seed: 13);
         var frame = CodecLinkFrames.CodecRequest(values);
         board.Write(frame.AsSpan(0, 10));
@@ -172,8 +171,7 @@ public class Ulx3sCodecSimulationTests
     public void The_LEDs_show_activity_and_btn0_resets_the_board()
     {
         using var board = Board("board_leds_reset");
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         Assert.Equal(1, board.Led(2)); // sent the info reply: the TX LED is still lit
         // Ones (00 00 80 3f): no byte of what reaches the board after its reset is a command.
         var request = CodecLinkFrames.CodecRequest(Enumerable.Repeat(1f, 256).ToArray());
@@ -219,8 +217,7 @@ public class Ulx3sCodecSimulationTests
     private static (CodecLinkInfo Info, HostRunResult Run) RunChecked(Ulx3sCodecConfig config, string name, float[] values, int valuesPerRequest)
     {
         using var board = new SimulatedBoard(config, name);
-        var session = new HostSession(board, Timeout);
-        var info = session.Info();
+        var (session, info) = Connect(board);
         var run = session.Run(values, info, valuesPerRequest);
         var check = HostCheck.Compare(values, run);
         Assert.True(check.Passed, check.ToString());

@@ -1,15 +1,9 @@
-using Zfpe.TestSupport;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Tests;
 
-public class CodecCommandTests : IDisposable
+public class CodecCommandTests : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private static float[] Values(int n, int seed)
     {
         var random = new Random(seed);
@@ -53,7 +47,7 @@ public class CodecCommandTests : IDisposable
         var codec = CodecOf(options);
         var values = Values(203, extension.Length + codecOptions.Length);
         var shape = extension == ".npy" ? new long[] { 7, 29 } : new long[] { 203 };
-        string input = _dir.File("in" + extension), packed = _dir.File("packed.zfpe"), output = _dir.File("out" + extension);
+        string input = Dir.File("in" + extension), packed = Dir.File("packed.zfpe"), output = Dir.File("out" + extension);
         if (extension == ".npy")
             NpyFile.Write(input, new Tensor(values, shape));
         else
@@ -74,11 +68,16 @@ public class CodecCommandTests : IDisposable
         Assert.Equal(codec.Decompress(codec.Compress(values, out _), values.Length), back.Values);
     }
 
+    public static TheoryData<string, string> RawStreamOptions => new()
+    {
+        { ".npy", "--codec zfpe --b 5" },
+        { ".f32", "--codec zfpe --b 13 --split 30" },
+        { ".npy", "--codec zfp --rate 12" },
+        { ".f32", "--codec zfp --rate 8" },
+    };
+
     [Theory]
-    [InlineData(".npy", "--codec zfpe --b 5")]
-    [InlineData(".f32", "--codec zfpe --b 13 --split 30")]
-    [InlineData(".npy", "--codec zfp --rate 12")]
-    [InlineData(".f32", "--codec zfp --rate 8")]
+    [MemberData(nameof(RawStreamOptions))]
     public void Raw_streams_round_trip_with_the_count_and_codec_options(string extension, string codecOptions)
     {
         var options = codecOptions.Split(' ');
@@ -86,7 +85,7 @@ public class CodecCommandTests : IDisposable
             ? ContainerCodec.ForZfpe(new ZfpeParameters(13, 8, 30))
             : CodecOf(options);
         var values = Values(101, 3);
-        string input = _dir.File("in" + extension), raw = _dir.File("stream.bin"), output = _dir.File("out" + extension);
+        string input = Dir.File("in" + extension), raw = Dir.File("stream.bin"), output = Dir.File("out" + extension);
         if (extension == ".npy")
             NpyFile.Write(input, new Tensor(values, [101]));
         else
@@ -105,7 +104,7 @@ public class CodecCommandTests : IDisposable
     [Fact]
     public void Float64_inputs_come_back_as_float64_with_their_shape()
     {
-        string input = _dir.File("in.npy"), packed = _dir.File("p.zfpe"), output = _dir.File("out.npy");
+        string input = Dir.File("in.npy"), packed = Dir.File("p.zfpe"), output = Dir.File("out.npy");
         NpyFile.Write(input, new Tensor(Values(24, 5), [2, 3, 4], TensorDType.Float64));
         Assert.Equal(0, ZfpeCli.Run("compress", "--in", input, "--out", packed, "--b", "9").ExitCode);
         Assert.Equal(0, ZfpeCli.Run("decompress", "--in", packed, "--out", output).ExitCode);
@@ -121,7 +120,7 @@ public class CodecCommandTests : IDisposable
         "here they decode as: +Inf as +inf; NaN as -0.0625; the 6 finite values sharing their 2 blocks with them come back with errors up to 4", "Infinity")]
     public void Non_finite_inputs_are_compressed_with_a_warning_that_says_what_came_back(string codec, string effect, string infinityBack)
     {
-        string input = _dir.File("in.f32"), packed = _dir.File("p.zfpe"), output = _dir.File("out.f32");
+        string input = Dir.File("in.f32"), packed = Dir.File("p.zfpe"), output = Dir.File("out.f32");
         RawF32File.Write(input, new[] { 1f, float.NaN, 0.5f, -2f, float.PositiveInfinity, 3f, 0.25f, 4f });
         var result = ZfpeCli.Run(["compress", "--in", input, "--out", packed, .. codec.Split(' ')]);
         Assert.Equal(0, result.ExitCode);
@@ -132,7 +131,7 @@ public class CodecCommandTests : IDisposable
 
     private (string Packed, string Input) CompressedSample()
     {
-        string input = _dir.File("in.npy"), packed = _dir.File("p.zfpe");
+        string input = Dir.File("in.npy"), packed = Dir.File("p.zfpe");
         NpyFile.Write(input, new Tensor(Values(64, 9), [8, 8]));
         var result = ZfpeCli.Run("compress", "--in", input, "--out", packed);
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -156,7 +155,7 @@ public class CodecCommandTests : IDisposable
         var bytes = File.ReadAllBytes(packed);
         bytes[^3] ^= 0x40;
         File.WriteAllBytes(packed, bytes);
-        string output = _dir.File("out.npy");
+        string output = Dir.File("out.npy");
         AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output), "payload checksum mismatch", output);
 
         bytes[^3] ^= 0x40;
@@ -171,7 +170,7 @@ public class CodecCommandTests : IDisposable
         var (packed, _) = CompressedSample();
         var bytes = File.ReadAllBytes(packed);
         File.WriteAllBytes(packed, bytes[..^5]);
-        string output = _dir.File("out.f32");
+        string output = Dir.File("out.f32");
         AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output), "truncated payload", output);
     }
 
@@ -180,7 +179,7 @@ public class CodecCommandTests : IDisposable
     {
         var (packed, _) = CompressedSample();
         File.WriteAllBytes(packed, File.ReadAllBytes(packed)[..30]);
-        string output = _dir.File("keep.npy");
+        string output = Dir.File("keep.npy");
         File.WriteAllText(output, "previous result");
         var result = ZfpeCli.Run("decompress", "--in", packed, "--out", output);
         Assert.NotEqual(0, result.ExitCode);
@@ -193,23 +192,28 @@ public class CodecCommandTests : IDisposable
     {
         var (_, input) = CompressedSample();
         File.WriteAllBytes(input, File.ReadAllBytes(input)[..^7]);
-        string output = _dir.File("x.zfpe");
+        string output = Dir.File("x.zfpe");
         AssertFailed(ZfpeCli.Run("compress", "--in", input, "--out", output), "truncated .npy data", output);
     }
 
+    public static TheoryData<string, string> BadCodecOptions => new()
+    {
+        { "--b 40", "b (payload bits) = 40 is out of range: allowed 1..28" },
+        { "--b 0", "b (payload bits) = 0 is out of range: allowed 1..28" },
+        { "--exponent-bits 10", "exponent-bits = 10 is not allowed: use 8" },
+        { "--b 9 --split 8", "split = 8 is out of range" },
+        { "--codec zfp --rate 40", "rate = 40 is out of range: allowed 1..32" },
+        { "--codec lz4", "--codec 'lz4' is unknown: allowed zfpe, zfp" },
+        { "--codec zfp --b 5", "--b applies to --codec zfpe only" },
+        { "--rate 8", "--rate applies to --codec zfp only" },
+    };
+
     [Theory]
-    [InlineData("--b 40", "b (payload bits) = 40 is out of range: allowed 1..28")]
-    [InlineData("--b 0", "b (payload bits) = 0 is out of range: allowed 1..28")]
-    [InlineData("--exponent-bits 10", "exponent-bits = 10 is not allowed: use 8")]
-    [InlineData("--b 9 --split 8", "split = 8 is out of range")]
-    [InlineData("--codec zfp --rate 40", "rate = 40 is out of range: allowed 1..32")]
-    [InlineData("--codec lz4", "--codec 'lz4' is unknown: allowed zfpe, zfp")]
-    [InlineData("--codec zfp --b 5", "--b applies to --codec zfpe only")]
-    [InlineData("--rate 8", "--rate applies to --codec zfp only")]
+    [MemberData(nameof(BadCodecOptions))]
     public void Bad_codec_options_are_rejected_naming_the_parameter_and_the_range(string options, string message)
     {
         var (_, input) = CompressedSample();
-        string output = _dir.File("bad.zfpe");
+        string output = Dir.File("bad.zfpe");
         AssertFailed(ZfpeCli.Run(["compress", "--in", input, "--out", output, .. options.Split(' ')]), message, output);
     }
 
@@ -217,7 +221,7 @@ public class CodecCommandTests : IDisposable
     public void Raw_decompression_needs_the_count_and_a_matching_stream_size()
     {
         var (_, input) = CompressedSample();
-        string raw = _dir.File("s.bin"), output = _dir.File("o.f32");
+        string raw = Dir.File("s.bin"), output = Dir.File("o.f32");
         Assert.Equal(0, ZfpeCli.Run("compress", "--in", input, "--out", raw, "--raw").ExitCode);
         AssertFailed(ZfpeCli.Run("decompress", "--in", raw, "--out", output, "--raw"), "--count is required with --raw", output);
         AssertFailed(ZfpeCli.Run("decompress", "--in", raw, "--out", output, "--raw", "--count", "100"),
@@ -228,7 +232,7 @@ public class CodecCommandTests : IDisposable
     public void Codec_options_without_raw_are_rejected_because_the_container_records_them()
     {
         var (packed, _) = CompressedSample();
-        string output = _dir.File("o.npy");
+        string output = Dir.File("o.npy");
         AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", output, "--b", "9"), "--b: a container records its codec", output);
     }
 
@@ -236,8 +240,8 @@ public class CodecCommandTests : IDisposable
     public void Unknown_extensions_and_missing_inputs_are_rejected()
     {
         var (packed, input) = CompressedSample();
-        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", _dir.File("o.txt")), "unknown extension '.txt'", _dir.File("o.txt"));
-        AssertFailed(ZfpeCli.Run("compress", "--in", _dir.File("none.npy"), "--out", _dir.File("n.zfpe")), "no such file", _dir.File("n.zfpe"));
-        AssertFailed(ZfpeCli.Run("decompress", "--in", input, "--out", _dir.File("o.npy")), "not a .zfpe container", _dir.File("o.npy"));
+        AssertFailed(ZfpeCli.Run("decompress", "--in", packed, "--out", Dir.File("o.txt")), "unknown extension '.txt'", Dir.File("o.txt"));
+        AssertFailed(ZfpeCli.Run("compress", "--in", Dir.File("none.npy"), "--out", Dir.File("n.zfpe")), "no such file", Dir.File("n.zfpe"));
+        AssertFailed(ZfpeCli.Run("decompress", "--in", input, "--out", Dir.File("o.npy")), "not a .zfpe container", Dir.File("o.npy"));
     }
 }

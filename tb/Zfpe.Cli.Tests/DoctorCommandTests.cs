@@ -1,4 +1,3 @@
-using Zfpe.TestSupport;
 using Zfpe.Tools;
 
 namespace Zfpe.Cli.Tests;
@@ -13,8 +12,9 @@ public sealed class DoctorCommandTests
         Assert.True(r.ExitCode == 0, r.ToString());
         foreach (var spec in ToolSpec.All)
             Assert.Contains(spec.Executable + " ", r.Stdout);
-        Assert.Contains("libzfp.so.1", r.Stdout);
-        Assert.Contains("digits data", r.Stdout);
+        TextAssert.ContainsAll(r.Stdout,
+            "libzfp.so.1",
+            "digits data");
         Assert.Equal(ToolSpec.All.Count + 2, r.Stdout.Split('\n').Count(l => l.StartsWith("found ", StringComparison.Ordinal) || l.StartsWith("MISSING ", StringComparison.Ordinal)));
     }
 
@@ -29,11 +29,12 @@ public sealed class DoctorCommandTests
         }, "doctor");
 
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("MISSING  yosys\n         why: ZFPE_YOSYS=/nonexistent/yosys does not name an existing file", r.Stdout);
-        Assert.Contains($"get it: {ToolSpec.Yosys.HowToGet}; or set ZFPE_YOSYS to its path", r.Stdout);
-        Assert.Contains("MISSING  verilator\n         why: ZFPE_VERILATOR=no-such-verilator is not found on PATH", r.Stdout);
-        Assert.Contains("MISSING  digits data\n         why: none of /nonexistent/digits.csv.gz exists", r.Stdout);
-        Assert.Contains("run scripts/fetch-digits.sh", r.Stdout);
-        Assert.Contains("Missing: verilator, yosys, digits data. no co-simulation (Verilator and g++ are both needed); no board flow (Yosys is missing).", r.Stdout);
+        TextAssert.ContainsAll(r.Stdout,
+            "MISSING  yosys\n         why: ZFPE_YOSYS=/nonexistent/yosys does not name an existing file",
+            $"get it: {ToolSpec.Yosys.HowToGet}; or set ZFPE_YOSYS to its path",
+            "MISSING  verilator\n         why: ZFPE_VERILATOR=no-such-verilator is not found on PATH",
+            "MISSING  digits data\n         why: none of /nonexistent/digits.csv.gz exists",
+            "run scripts/fetch-digits.sh",
+            "Missing: verilator, yosys, digits data. no co-simulation (Verilator and g++ are both needed); no board flow (Yosys is missing).");
     }
 }

@@ -1,8 +1,6 @@
-using Zfpe.TestSupport;
 using Zfpe.Reference.Evaluation;
 using System.Globalization;
 using Zfpe.Cli.Tests.Support;
-using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Tests;
 
@@ -10,13 +8,9 @@ namespace Zfpe.Cli.Tests;
 /// zfpe evaluate on a real weight tensor: a softmax layer trained on the UCI handwritten digits
 /// that Debian's scikit-learn ships, compared under every default codec and baseline.
 /// </summary>
-public class EvaluateCommandTests : IDisposable
+public class EvaluateCommandTests : TempDirectoryTest
 {
     private const int TrainImages = 1200;
-
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
 
     private static readonly string[] Methods =
     [
@@ -53,7 +47,7 @@ public class EvaluateCommandTests : IDisposable
         double accuracy = model.Accuracy(model.Weights, testImages, testLabels);
         Assert.True(accuracy > 0.9, $"the trained layer classifies only {accuracy:P1} of held-out digits");
 
-        string weights = _dir.File("digits-w.npy"), csv = _dir.File("table.csv");
+        string weights = Dir.File("digits-w.npy"), csv = Dir.File("table.csv");
         NpyFile.Write(weights, new Tensor(model.Weights, [SoftmaxRegression.Classes, SoftmaxRegression.Inputs]));
         var result = ZfpeCli.Run("evaluate", "--in", weights, "--methods", string.Join(",", Methods), "--csv", csv);
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -105,7 +99,7 @@ public class EvaluateCommandTests : IDisposable
         Assert.True(rows["zfp-r12-1d"].Rmse < rows["zfpe-b9"].Rmse, table);
 
         // The layer still classifies after a round trip through the container at b = 9.
-        string packed = _dir.File("w.zfpe"), restored = _dir.File("w9.npy");
+        string packed = Dir.File("w.zfpe"), restored = Dir.File("w9.npy");
         Assert.Equal(0, ZfpeCli.Run("compress", "--in", weights, "--out", packed, "--b", "9").ExitCode);
         Assert.Equal(0, ZfpeCli.Run("decompress", "--in", packed, "--out", restored).ExitCode);
         double restoredAccuracy = model.Accuracy(NpyFile.Read(restored).Values, testImages, testLabels);
@@ -115,7 +109,7 @@ public class EvaluateCommandTests : IDisposable
     [Fact]
     public void Default_methods_cover_zfpe_zfp_int8_and_power_of_two()
     {
-        string input = _dir.File("x.npy");
+        string input = Dir.File("x.npy");
         NpyFile.Write(input, new Tensor(Enumerable.Range(0, 256).Select(i => MathF.Sin(i * 0.1f)).ToArray(), [16, 16]));
         var result = ZfpeCli.Run("evaluate", "--in", input);
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -129,26 +123,31 @@ public class EvaluateCommandTests : IDisposable
     {
         var result = ZfpeCli.Run("evaluate", "--help");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("zfpe-b<N>", result.Stdout);
-        Assert.Contains("int8-asym-tensor", result.Stdout);
-        Assert.Contains("pow2-<N>-<tensor|channel>", result.Stdout);
+        TextAssert.ContainsAll(result.Stdout,
+            "zfpe-b<N>",
+            "int8-asym-tensor",
+            "pow2-<N>-<tensor|channel>");
     }
 
+    public static TheoryData<string, string> BadMethods => new()
+    {
+        { "zfpe-b40", "'zfpe-b40': b (payload bits) = 40 is out of range: allowed 1..28" },
+        { "int1-asym-tensor", "bits = 1 is out of range for UniformAsymmetric: allowed 2..16" },
+        { "zfp-r0.5", "rate = 0.5 is out of range: allowed 1..32" },
+        { "gzip", "'gzip' is not a method; methods are zfpe-b<N>" },
+        { "zfpe-b5,zfpe-b5", "lists 'zfpe-b5' twice" },
+    };
+
     [Theory]
-    [InlineData("zfpe-b40", "'zfpe-b40': b (payload bits) = 40 is out of range: allowed 1..28")]
-    [InlineData("int1-asym-tensor", "bits = 1 is out of range for UniformAsymmetric: allowed 2..16")]
-    [InlineData("zfp-r0.5", "rate = 0.5 is out of range: allowed 1..32")]
-    [InlineData("gzip", "'gzip' is not a method; methods are zfpe-b<N>")]
-    [InlineData("zfpe-b5,zfpe-b5", "lists 'zfpe-b5' twice")]
+    [MemberData(nameof(BadMethods))]
     public void Bad_methods_are_rejected_and_no_csv_is_written(string methods, string message)
     {
-        string input = _dir.File("x.f32"), csv = _dir.File("t.csv");
+        string input = Dir.File("x.f32"), csv = Dir.File("t.csv");
         RawF32File.Write(input, new[] { 1f, 2f, 3f, 4f });
         var result = ZfpeCli.Run("evaluate", "--in", input, "--methods", methods, "--csv", csv);
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.Contains(message, result.Stderr);
         Assert.False(File.Exists(csv));
     }
-
 
 }

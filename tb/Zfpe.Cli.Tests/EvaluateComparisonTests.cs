@@ -1,8 +1,6 @@
-using Zfpe.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Files;
 using Zfpe.Reference.Metrics;
 using Zfpe.Reference.Quantization;
 
@@ -13,22 +11,18 @@ namespace Zfpe.Cli.Tests;
 /// per-channel baselines along --axis and only where there are channels; NaN and ±Inf under each
 /// codec's policy with exact warnings; float64 overflow named; memory a small multiple of the input.
 /// </summary>
-public sealed class EvaluateComparisonTests : IDisposable
+public sealed class EvaluateComparisonTests : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private string Npy(string name, float[] values, long[] shape, TensorDType dtype = TensorDType.Float32)
     {
-        string path = _dir.File(name);
+        string path = Dir.File(name);
         NpyFile.Write(path, new Tensor(values, shape, dtype));
         return path;
     }
 
     private Dictionary<string, EvaluateCommandTests.Row> Evaluate(string input, params string[] options)
     {
-        string csv = _dir.File("table.csv");
+        string csv = Dir.File("table.csv");
         var result = ZfpeCli.Run(["evaluate", "--in", input, "--csv", csv, .. options]);
         Assert.True(result.ExitCode == 0, result.ToString());
         return EvaluateCommandTests.ParseCsv(csv);
@@ -108,8 +102,9 @@ public sealed class EvaluateComparisonTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("-channel", result.Stdout);
         Assert.DoesNotContain("-1d", result.Stdout);
-        Assert.Contains($"note: per-channel rows left out: {input} has rank 1, so it has no channel axis", result.Stderr);
-        Assert.Contains("note: zfp-r8-1d, zfp-r12-1d left out: the tensor is 1-D, so zfp-r<R> already codes it flat in blocks of 4", result.Stderr);
+        TextAssert.ContainsAll(result.Stderr,
+            $"note: per-channel rows left out: {input} has rank 1, so it has no channel axis",
+            "note: zfp-r8-1d, zfp-r12-1d left out: the tensor is 1-D, so zfp-r<R> already codes it flat in blocks of 4");
 
         var named = ZfpeCli.Run("evaluate", "--in", input, "--methods", "int8-sym-tensor,int8-asym-channel");
         Assert.Equal(2, named.ExitCode);
@@ -120,9 +115,9 @@ public sealed class EvaluateComparisonTests : IDisposable
     public void Non_finite_values_are_evaluated_under_each_codecs_policy_with_an_exact_warning()
     {
         float[] values = [1f, float.PositiveInfinity, 2f, 3f, float.NaN, 0.5f, 0.25f, 0.125f, -1f, -2f, float.NegativeInfinity, 4f, 5f, 6f, 7f, 8f];
-        string input = _dir.File("nf.f32");
+        string input = Dir.File("nf.f32");
         RawF32File.Write(input, values);
-        string csv = _dir.File("nf.csv");
+        string csv = Dir.File("nf.csv");
         var result = ZfpeCli.Run("evaluate", "--in", input, "--methods", "zfpe-b5,zfp-r8,int8-sym-tensor", "--csv", csv);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"warning: {input} holds 3 values that are not finite: 1 NaN, 1 +Inf, 1 -Inf (the first at index 1). " +
@@ -147,7 +142,7 @@ public sealed class EvaluateComparisonTests : IDisposable
     [Fact]
     public void Float64_values_beyond_float32_are_named_in_the_warning()
     {
-        string input = _dir.File("big.npy");
+        string input = Dir.File("big.npy");
         // A float64 .npy holding 1e300 at index 2 and -1e39 at index 5, written by hand.
         using (var stream = new MemoryStream())
         {
@@ -164,7 +159,7 @@ public sealed class EvaluateComparisonTests : IDisposable
         Assert.Contains($"{input} holds 2 values that are not finite: 1 +Inf, 1 -Inf (the first at index 2); " +
                         "2 of the infinities were finite float64 values beyond float32's range (|x| > 3.4028235E+38; the first at index 2), which became ±Inf when read as float32", result.Stderr);
 
-        var compress = ZfpeCli.Run("compress", "--in", input, "--out", _dir.File("big.zfpe"));
+        var compress = ZfpeCli.Run("compress", "--in", input, "--out", Dir.File("big.zfpe"));
         Assert.True(compress.ExitCode == 0, compress.ToString());
         Assert.Contains("2 of the infinities were finite float64 values beyond float32's range", compress.Stderr);
     }

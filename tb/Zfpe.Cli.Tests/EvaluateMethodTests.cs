@@ -1,7 +1,6 @@
 using Zfpe.Reference.Evaluation;
 using Zfpe.Cli.Commands;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Files;
 using Zfpe.Reference.Metrics;
 using Zfpe.Reference.Quantization;
 

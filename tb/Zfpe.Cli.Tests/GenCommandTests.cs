@@ -1,4 +1,3 @@
-using Zfpe.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace Zfpe.Cli.Tests;
@@ -7,12 +6,8 @@ namespace Zfpe.Cli.Tests;
 /// zfpe gen --out DIR deletes only what an earlier generation wrote there (its manifest says
 /// which), and refuses a directory with files that are not its own.
 /// </summary>
-public sealed class GenCommandTests : IDisposable
+public sealed class GenCommandTests : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private static ProcessResult Gen(string directory, params string[] sets) =>
         ZfpeCli.Run(["gen", "fifo", "--out", directory, .. sets.SelectMany(s => new[] { "--set", s })]);
 
@@ -21,7 +16,7 @@ public sealed class GenCommandTests : IDisposable
     [Fact]
     public void Regenerating_replaces_the_previous_generation_and_keeps_every_other_file()
     {
-        string dir = _dir.File("rtl");
+        string dir = Dir.File("rtl");
         Assert.Equal(0, Gen(dir).ExitCode);
         Assert.Equal(["manifest.json", "sourcemap.json", "sync_fifo.v"], Names(dir));
         File.WriteAllText(Path.Combine(dir, "my_top.v"), "module my_top; endmodule\n");
@@ -36,7 +31,7 @@ public sealed class GenCommandTests : IDisposable
     [Fact]
     public void An_edited_file_of_the_previous_generation_is_kept_with_a_warning()
     {
-        string dir = _dir.File("rtl");
+        string dir = Dir.File("rtl");
         Assert.Equal(0, Gen(dir).ExitCode);
         string edited = Path.Combine(dir, "sync_fifo.v");
         File.AppendAllText(edited, "// my fix\n");
@@ -49,7 +44,7 @@ public sealed class GenCommandTests : IDisposable
     [Fact]
     public void A_non_empty_directory_without_a_manifest_is_refused_untouched()
     {
-        string dir = _dir.File("hand");
+        string dir = Dir.File("hand");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "sync_fifo.v"), "hand-written");
         File.WriteAllText(Path.Combine(dir, "other.v"), "also mine");
@@ -66,10 +61,10 @@ public sealed class GenCommandTests : IDisposable
     [InlineData("""{"generator": {"name": "zfpe-hdl"}, "files": [{"name": "../victim.v", "sha256": "x"}]}""", "it lists '../victim.v', which is not a file name in that directory")]
     public void A_manifest_that_zfpe_gen_did_not_write_is_not_trusted(string manifest, string message)
     {
-        string dir = _dir.File("foreign");
+        string dir = Dir.File("foreign");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "manifest.json"), manifest);
-        string victim = _dir.File("victim.v");
+        string victim = Dir.File("victim.v");
         File.WriteAllText(victim, "outside");
         var result = Gen(dir);
         Assert.Equal(2, result.ExitCode);
@@ -82,14 +77,14 @@ public sealed class GenCommandTests : IDisposable
     [Fact]
     public void The_manifest_lists_what_was_written_and_an_empty_or_file_target_is_handled()
     {
-        string empty = _dir.File("empty");
+        string empty = Dir.File("empty");
         Directory.CreateDirectory(empty);
         Assert.Equal(0, Gen(empty).ExitCode);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(empty, "manifest.json")))!;
         Assert.Equal("zfpe-hdl", (string?)manifest["generator"]!["name"]);
         Assert.Equal(["sync_fifo.v"], manifest["files"]!.AsArray().Select(f => (string?)f!["name"]));
 
-        string file = _dir.File("a-file");
+        string file = Dir.File("a-file");
         File.WriteAllText(file, "x");
         var result = Gen(file);
         Assert.Equal(2, result.ExitCode);

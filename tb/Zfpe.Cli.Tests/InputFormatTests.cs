@@ -1,7 +1,5 @@
-using Zfpe.TestSupport;
 using System.IO.Compression;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Tests;
 
@@ -9,12 +7,8 @@ namespace Zfpe.Cli.Tests;
 /// The inputs users bring: float16 and Fortran-order .npy, .npz archives with the array chosen by
 /// name, and hostile .npy files, which are refused with the field and offset and nothing written.
 /// </summary>
-public sealed class InputFormatTests : IDisposable
+public sealed class InputFormatTests : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private static readonly ContainerCodec Zfpe5 = ContainerCodec.ForZfpe(new ZfpeParameters());
 
     private static float[] Values(int n) => Enumerable.Range(0, n).Select(i => MathF.Round(MathF.Sin(i * 0.37f) * 100) / 8).ToArray();
@@ -22,7 +16,7 @@ public sealed class InputFormatTests : IDisposable
     [Fact]
     public void Float16_tensors_are_compressed_and_come_back_as_float16()
     {
-        string input = _dir.File("h.npy"), packed = _dir.File("h.zfpe"), output = _dir.File("back.npy");
+        string input = Dir.File("h.npy"), packed = Dir.File("h.zfpe"), output = Dir.File("back.npy");
         var values = Values(48);
         NpyFile.Write(input, new Tensor(values, [6, 8], TensorDType.Float16));
         var compress = ZfpeCli.Run("compress", "--in", input, "--out", packed);
@@ -41,7 +35,7 @@ public sealed class InputFormatTests : IDisposable
     [Fact]
     public void A_fortran_order_tensor_compresses_like_its_c_order_copy()
     {
-        string c = _dir.File("c.npy"), f = _dir.File("f.npy");
+        string c = Dir.File("c.npy"), f = Dir.File("f.npy");
         var values = Values(12);
         NpyFile.Write(c, new Tensor(values, [3, 4]));
         // The same array stored column-major, as np.save(np.asfortranarray(a)) does.
@@ -60,7 +54,7 @@ public sealed class InputFormatTests : IDisposable
 
     private string Archive()
     {
-        string path = _dir.File("model.npz");
+        string path = Dir.File("model.npz");
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         foreach (var (name, tensor) in new[] { ("conv1.weight", new Tensor(Values(64), [4, 16])), ("conv1.bias", new Tensor(Values(4), [4], TensorDType.Float64)) })
         {
@@ -73,7 +67,7 @@ public sealed class InputFormatTests : IDisposable
     [Fact]
     public void An_npz_array_is_chosen_by_name_for_compress_and_evaluate()
     {
-        string npz = Archive(), packed = _dir.File("w.zfpe");
+        string npz = Archive(), packed = Dir.File("w.zfpe");
         var compress = ZfpeCli.Run("compress", "--in", npz, "--array", "conv1.weight", "--out", packed);
         Assert.True(compress.ExitCode == 0, compress.ToString());
         var contents = ZfpeContainer.Read(packed);
@@ -88,14 +82,14 @@ public sealed class InputFormatTests : IDisposable
     [Fact]
     public void An_npz_without_a_chosen_array_or_with_a_wrong_name_lists_its_arrays()
     {
-        string npz = Archive(), packed = _dir.File("w.zfpe");
+        string npz = Archive(), packed = Dir.File("w.zfpe");
         var result = ZfpeCli.Run("compress", "--in", npz, "--out", packed);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal($"error: --in {npz} holds 2 arrays (conv1.weight, conv1.bias): choose one by name with --array NAME\n", result.Stderr);
         result = ZfpeCli.Run("compress", "--in", npz, "--array", "fc", "--out", packed);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{npz} has no array 'fc': it holds conv1.weight, conv1.bias", result.Stderr);
-        string npy = _dir.File("x.npy");
+        string npy = Dir.File("x.npy");
         NpyFile.Write(npy, new Tensor(Values(4), [4]));
         result = ZfpeCli.Run("compress", "--in", npy, "--array", "fc", "--out", packed);
         Assert.Contains($"--array fc applies to .npz archives only, and --in {npy} is not one", result.Stderr);
@@ -113,14 +107,14 @@ public sealed class InputFormatTests : IDisposable
     [MemberData(nameof(HostileHeaders))]
     public void Hostile_npy_headers_are_rejected_by_every_reading_command_and_nothing_is_written(string header, string message)
     {
-        string input = _dir.File("bad.npy");
+        string input = Dir.File("bad.npy");
         int length = (12 + header.Length + 1 + 63) / 64 * 64 - 12;
         var bytes = new byte[12 + length + 32];
         new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 2, 0 }.CopyTo(bytes, 0);
         BitConverter.GetBytes(length).CopyTo(bytes, 8);
         System.Text.Encoding.Latin1.GetBytes(header.PadRight(length - 1) + "\n").CopyTo(bytes, 12);
         File.WriteAllBytes(input, bytes);
-        string packed = _dir.File("bad.zfpe"), csv = _dir.File("bad.csv");
+        string packed = Dir.File("bad.zfpe"), csv = Dir.File("bad.csv");
         foreach (var args in new[] { new[] { "compress", "--in", input, "--out", packed }, ["evaluate", "--in", input, "--csv", csv] })
         {
             var result = ZfpeCli.Run(args);

@@ -1,6 +1,4 @@
-using Zfpe.TestSupport;
 using System.Runtime.InteropServices;
-using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Tests;
 
@@ -8,13 +6,9 @@ namespace Zfpe.Cli.Tests;
 /// An interrupted write (SIGINT, SIGTERM) leaves neither a partial output nor the hidden temporary
 /// file the output was being written to.
 /// </summary>
-public sealed class InterruptTests : IDisposable
+public sealed class InterruptTests : TempDirectoryTest
 {
     private const int ValueCount = 12 << 20;
-
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
 
     private const int SIGSTOP = 19, SIGCONT = 18;
 
@@ -26,12 +20,12 @@ public sealed class InterruptTests : IDisposable
     [InlineData(15, "SIGTERM")]
     public async Task A_signal_during_the_write_removes_the_temporary_file(int signal, string name)
     {
-        string raw = _dir.File("big.f32"), packed = _dir.File("big.zfpe");
+        string raw = Dir.File("big.f32"), packed = Dir.File("big.zfpe");
         RawF32File.Write(raw, Enumerable.Range(0, ValueCount).Select(i => (float)i).ToArray());
         var compress = ZfpeCli.Run("compress", "--in", raw, "--out", packed);
         Assert.True(compress.ExitCode == 0, compress.ToString());
         File.Delete(raw);
-        string output = _dir.File("out.npy");
+        string output = Dir.File("out.npy");
 
         // The decompressed .npy (48 MB) is written in tens of milliseconds: freeze the process
         // (SIGSTOP) as soon as its temporary file appears, and try again if the rename won the race.
@@ -42,7 +36,7 @@ public sealed class InterruptTests : IDisposable
             var stdout = process.StandardOutput.ReadToEndAsync();
             string? temporary = null;
             while (!process.HasExited && temporary is null)
-                temporary = Directory.GetFiles(_dir.Path, ".out.npy.*.tmp").FirstOrDefault();
+                temporary = Directory.GetFiles(Dir.Path, ".out.npy.*.tmp").FirstOrDefault();
             bool caught = temporary is not null && kill(process.Id, SIGSTOP) == 0 && File.Exists(temporary);
             if (!caught)
             {
@@ -58,6 +52,6 @@ public sealed class InterruptTests : IDisposable
             Assert.True(process.ExitCode != 0, $"exit {process.ExitCode} after {name}: {await stderr}");
             break;
         }
-        Assert.Equal([packed], Directory.GetFiles(_dir.Path));
+        Assert.Equal([packed], Directory.GetFiles(Dir.Path));
     }
 }

@@ -1,6 +1,4 @@
-using Zfpe.TestSupport;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Files;
 using static Zfpe.Reference.Tests.Support.Coreutils;
 
 namespace Zfpe.Cli.Tests;
@@ -10,17 +8,13 @@ namespace Zfpe.Cli.Tests;
 /// stdout are written through, links followed, directories refused, the input never overwritten,
 /// and the output named for the format it holds.
 /// </summary>
-public sealed class OutputSafetyTests : IDisposable
+public sealed class OutputSafetyTests : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private static readonly float[] Values = Enumerable.Range(0, 64).Select(i => MathF.Sin(i * 0.3f)).ToArray();
 
     private string Tensor(string name = "w.npy")
     {
-        string path = _dir.File(name);
+        string path = Dir.File(name);
         if (name.EndsWith(".npy", StringComparison.Ordinal))
             NpyFile.Write(path, new Tensor(Values, [8, 8]));
         else
@@ -40,7 +34,7 @@ public sealed class OutputSafetyTests : IDisposable
     [Fact]
     public void A_character_device_output_is_written_through_and_stays_a_device()
     {
-        string input = Tensor(), device = NullDevice(_dir.Path);
+        string input = Tensor(), device = NullDevice(Dir.Path);
         foreach (var args in new[] { new[] { "compress", "--in", input, "--out", device }, ["compress", "--in", input, "--out", device, "--raw"] })
         {
             var result = ZfpeCli.Run(args);
@@ -48,7 +42,7 @@ public sealed class OutputSafetyTests : IDisposable
             Assert.Contains($"note: --out {device} is a character device: written through it, not replaced", result.Stderr);
             Assert.Equal("character special file", TypeOf(device));
         }
-        var packed = _dir.File("p.zfpe");
+        var packed = Dir.File("p.zfpe");
         Assert.Equal(0, ZfpeCli.Run("compress", "--in", input, "--out", packed).ExitCode);
         var decompress = ZfpeCli.Run("decompress", "--in", packed, "--out", device, "--format", "npy");
         Assert.True(decompress.ExitCode == 0, decompress.ToString());
@@ -63,10 +57,11 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.True(compress.ExitCode == 0, compress.ToString());
         var contents = ZfpeContainer.Parse(compress.Stdout);
         Assert.Equal(Zfpe5.Compress(Values, out _), contents.Payload);
-        Assert.Contains("/dev/stdout: 64 values", compress.Stderr);
-        Assert.Contains("note: --out /dev/stdout is standard output: written through it", compress.Stderr);
+        TextAssert.ContainsAll(compress.Stderr,
+            "/dev/stdout: 64 values",
+            "note: --out /dev/stdout is standard output: written through it");
 
-        string packed = _dir.File("p.zfpe");
+        string packed = Dir.File("p.zfpe");
         File.WriteAllBytes(packed, compress.Stdout);
         var decompress = ZfpeCli.RunBinary("decompress", "--in", packed, "--out", "/dev/stdout", "--format", "f32");
         Assert.True(decompress.ExitCode == 0, decompress.ToString());
@@ -91,7 +86,7 @@ public sealed class OutputSafetyTests : IDisposable
     [Fact]
     public async Task A_named_pipe_output_is_written_through_to_its_reader()
     {
-        string input = Tensor(), fifo = _dir.File("pipe");
+        string input = Tensor(), fifo = Dir.File("pipe");
         Run("mkfifo", fifo);
         var reader = Task.Run(() => File.ReadAllBytes(fifo));
         var result = ZfpeCli.Run("compress", "--in", input, "--out", fifo, "--raw");
@@ -103,7 +98,7 @@ public sealed class OutputSafetyTests : IDisposable
     [Fact]
     public void A_symbolic_link_output_is_followed_and_the_link_kept()
     {
-        string input = Tensor(), target = _dir.File("real.zfpe"), link = _dir.File("link.zfpe");
+        string input = Tensor(), target = Dir.File("real.zfpe"), link = Dir.File("link.zfpe");
         File.WriteAllText(target, "old");
         File.CreateSymbolicLink(link, target);
         var result = ZfpeCli.Run("compress", "--in", input, "--out", link);
@@ -125,7 +120,7 @@ public sealed class OutputSafetyTests : IDisposable
     [MemberData(nameof(DirectoryOutputs))]
     public void An_existing_directory_as_output_is_a_clear_error(string command)
     {
-        string input = Tensor(), packed = _dir.File("p.zfpe"), directory = _dir.File("d.zfpe");
+        string input = Tensor(), packed = Dir.File("p.zfpe"), directory = Dir.File("d.zfpe");
         Assert.Equal(0, ZfpeCli.Run("compress", "--in", input, "--out", packed).ExitCode);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "mine.txt"), "keep");
@@ -154,14 +149,14 @@ public sealed class OutputSafetyTests : IDisposable
     public void An_output_that_is_the_input_is_refused_whatever_its_name(string command, string alias)
     {
         string verb = command.Split(' ')[0];
-        string input = verb == "decompress" ? _dir.File(command.Contains("--raw") ? "in.raw" : "in.zfpe") : Tensor();
+        string input = verb == "decompress" ? Dir.File(command.Contains("--raw") ? "in.raw" : "in.zfpe") : Tensor();
         if (verb == "decompress")
             Assert.Equal(0, ZfpeCli.Run(["compress", "--in", Tensor(), "--out", input, .. command.Contains("--raw") ? new[] { "--raw" } : []]).ExitCode);
         string extension = verb switch { "decompress" => ".npy", "evaluate" => ".csv", _ => command.Contains("--raw") ? ".raw" : ".zfpe" };
         string output = alias switch
         {
             "same" => input,
-            _ => _dir.File("alias" + extension),
+            _ => Dir.File("alias" + extension),
         };
         if (alias == "hard")
             Run("ln", input, output);
@@ -185,7 +180,7 @@ public sealed class OutputSafetyTests : IDisposable
     [InlineData("compress --in IN --out OUT.ZFPE", null)]
     public void Compressed_outputs_are_named_for_what_they_hold_like_decompressed_ones(string command, string? error)
     {
-        string input = Tensor(), output = _dir.File("out");
+        string input = Tensor(), output = Dir.File("out");
         var args = command.Split(' ').Select(a => a.Replace("IN", input).Replace("OUT", output)).ToArray();
         var result = ZfpeCli.Run(args);
         if (error is null)
@@ -194,6 +189,6 @@ public sealed class OutputSafetyTests : IDisposable
             return;
         }
         AssertRefused(result, error);
-        Assert.DoesNotContain(Directory.GetFiles(_dir.Path), f => Path.GetFileName(f).StartsWith("out", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.GetFiles(Dir.Path), f => Path.GetFileName(f).StartsWith("out", StringComparison.Ordinal));
     }
 }

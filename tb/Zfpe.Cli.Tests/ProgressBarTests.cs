@@ -16,8 +16,9 @@ public class ProgressBarTests
             Assert.Equal(500, bar.Value);
             Thread.Sleep(300); // the display refreshes on its own clock
         }
-        Assert.Contains("zfp-r8", console.Output);
-        Assert.Contains("50%", console.Output);
+        TextAssert.ContainsAll(console.Output,
+            "zfp-r8",
+            "50%");
     }
 
     [Fact]

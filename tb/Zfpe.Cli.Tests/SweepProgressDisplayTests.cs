@@ -49,8 +49,9 @@ public class SweepProgressDisplayTests
         }
 
         var text = console.Output;
-        Assert.Contains("done width=8: synth ran 1.7 s", text);
-        Assert.Contains("1/8 points, 2 running, 1 cached, 0 failed", text);
+        TextAssert.ContainsAll(text,
+            "done width=8: synth ran 1.7 s",
+            "1/8 points, 2 running, 1 cached, 0 failed");
         Assert.DoesNotContain("started width=8", text); // starts only change the counters
     }
 }

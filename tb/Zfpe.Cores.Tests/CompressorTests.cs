@@ -1,6 +1,3 @@
-using Zfpe.Cores.Codec;
-using Zfpe.Cores.Tests.Support;
-
 namespace Zfpe.Cores.Tests;
 
 /// <summary>

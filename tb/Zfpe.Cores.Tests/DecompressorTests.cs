@@ -1,7 +1,3 @@
-using Zfpe.Cores.Codec;
-using Zfpe.Cores.Tests.Support;
-using Zfpe.Reference.Codecs;
-
 namespace Zfpe.Cores.Tests;
 
 /// <summary>

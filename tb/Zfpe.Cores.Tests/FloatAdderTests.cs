@@ -1,6 +1,4 @@
-using Zfpe.TestSupport;
 using Zfpe.Cores.Float;
-using Zfpe.Cores.Tests.Support;
 using Zfpe.Reference.Float;
 
 namespace Zfpe.Cores.Tests;

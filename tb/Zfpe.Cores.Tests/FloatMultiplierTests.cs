@@ -1,6 +1,4 @@
-using Zfpe.TestSupport;
 using Zfpe.Cores.Float;
-using Zfpe.Cores.Tests.Support;
 using Zfpe.Hdl.Emit;
 using Zfpe.Reference.Float;
 

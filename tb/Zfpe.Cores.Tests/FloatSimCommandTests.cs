@@ -1,5 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Cores.Tests.Support;
 using Zfpe.Reference.Float;
 
 namespace Zfpe.Cores.Tests;

@@ -1,6 +1,3 @@
-using Zfpe.Cores.Tests.Support;
-using Zfpe.Reference.Codecs;
-
 namespace Zfpe.Cores.Tests;
 
 /// <summary>The RTL compressor's blocks, fed to the RTL decompressor, give what the reference round trip gives.</summary>

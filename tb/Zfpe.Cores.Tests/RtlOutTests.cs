@@ -1,4 +1,3 @@
-using Zfpe.TestSupport;
 using Zfpe.Cores.Designs;
 
 namespace Zfpe.Cores.Tests;

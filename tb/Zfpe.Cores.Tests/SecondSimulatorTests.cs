@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 using Zfpe.Cores.Designs;
-using Zfpe.Sim;
 
 namespace Zfpe.Cores.Tests;
 
@@ -13,11 +12,16 @@ namespace Zfpe.Cores.Tests;
 /// </summary>
 public class SecondSimulatorTests(ITestOutputHelper output)
 {
+    public static TheoryData<string, string> IcarusDesigns => new()
+    {
+        { "compressor", "lanes=1" },
+        { "compressor", "lanes=4" },
+        { "decompressor", "lanes=1" },
+        { "decompressor", "lanes=4" },
+    };
+
     [Theory]
-    [InlineData("compressor", "lanes=1")]
-    [InlineData("compressor", "lanes=4")]
-    [InlineData("decompressor", "lanes=1")]
-    [InlineData("decompressor", "lanes=4")]
+    [MemberData(nameof(IcarusDesigns))]
     public void Icarus_and_the_Verilator_bridge_agree_cycle_by_cycle(string design, string setting)
     {
         var emitted = DesignCatalog.Get(design).Emit(DesignCatalog.ParseSettings([setting]));

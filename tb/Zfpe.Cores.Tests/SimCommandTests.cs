@@ -1,6 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Cores.Tests.Support;
-
 namespace Zfpe.Cores.Tests;
 
 /// <summary>`zfpe sim` runs the RTL on files and writes exactly what the reference codec commands write.</summary>

@@ -1,4 +1,3 @@
-using Zfpe.Cores.Codec;
 using Zfpe.Hdl;
 
 namespace Zfpe.Cores.Tests;

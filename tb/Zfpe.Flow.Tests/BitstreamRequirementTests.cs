@@ -1,6 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
-using Zfpe.Flow.Tests.Support;
 using Zfpe.Flow.Tests.Sweep;
 
 namespace Zfpe.Flow.Tests;
@@ -9,22 +6,18 @@ namespace Zfpe.Flow.Tests;
 /// A build that produces no bitstream fails and leaves none from an earlier run behind, while the
 /// board job stops cleanly after synthesis unless a bitstream is required.
 /// </summary>
-public sealed class BitstreamRequirementTests : IDisposable
+public sealed class BitstreamRequirementTests : TempDirectoryTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
-
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void A_run_that_stops_before_packing_removes_the_bitstream_of_an_earlier_run()
     {
-        var build = _dir.Sub("build");
+        var build = Dir.Sub("build");
         Directory.CreateDirectory(build);
         foreach (var stale in new[] { "test-blinky.bit", "blinky.config", "nextpnr-report.json" })
             File.WriteAllText(Path.Combine(build, stale), "from an earlier run");
-        var options = new FlowOptions(EcpDevice.Parse("85k"), 25, 1, build) { CacheDirectory = _dir.Sub("cache") };
+        var options = new FlowOptions(EcpDevice.Parse("85k"), 25, 1, build) { CacheDirectory = Dir.Sub("cache") };
         var runner = new FlowRunner(ToolLocator.WithOverrides(new Dictionary<string, string?> { ["ZFPE_YOSYS"] = "/nonexistent/yosys" }), BoardConstraints.Ulx3s());
         Assert.Throws<MissingToolException>(() => runner.Run(TestDesigns.Request(TestDesigns.Blinky()), options, FlowTarget.Bitstream));
         Assert.False(File.Exists(Path.Combine(build, "test-blinky.bit")));
@@ -35,24 +28,24 @@ public sealed class BitstreamRequirementTests : IDisposable
     [Fact]
     public void Zfpe_build_without_place_and_route_fails_saying_no_bitstream_was_produced()
     {
-        var result = ZfpeCli.RunIn(_dir.Path, new Dictionary<string, string> { ["ZFPE_YOSYS"] = "/nonexistent/yosys", ["ZFPE_FLOW_CACHE"] = _dir.Sub("cache") }, Timeout,
-            "build", "--design", "ulx3s-codec", "--out", _dir.Sub("out"));
+        var result = ZfpeCli.RunIn(Dir.Path, new Dictionary<string, string> { ["ZFPE_YOSYS"] = "/nonexistent/yosys", ["ZFPE_FLOW_CACHE"] = Dir.Sub("cache") }, Timeout,
+            "build", "--design", "ulx3s-codec", "--out", Dir.Sub("out"));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("No bitstream was produced (and none from an earlier run is left in its place).", result.Stderr);
-        Assert.Empty(Directory.GetFiles(_dir.Sub("out"), "*.bit"));
+        Assert.Empty(Directory.GetFiles(Dir.Sub("out"), "*.bit"));
     }
 
     /// <summary>Runs scripts/board.sh with stand-ins for zfpe (whose build exits <paramref name="buildExit"/>) and dotnet.</summary>
     private ProcessResult Board(int buildExit, Dictionary<string, string> environment, params string[] arguments)
     {
-        string bin = _dir.Sub("bin");
+        string bin = Dir.Sub("bin");
         Directory.CreateDirectory(bin);
         File.WriteAllText(Path.Combine(bin, "zfpe"), $"#!/bin/sh\necho \"zfpe $*\"\n[ \"$1\" = build ] && exit {buildExit}\nexit 0\n");
         File.WriteAllText(Path.Combine(bin, "dotnet"), "#!/bin/sh\necho \"dotnet $*\"\n");
         Assert.Equal(0, ProcessRunner.Shell($"chmod +x '{bin}/zfpe' '{bin}/dotnet'", new Dictionary<string, string>(), Timeout).ExitCode);
         environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
         environment["ZFPE"] = Path.Combine(bin, "zfpe");
-        environment["OUT"] = _dir.Sub("board");
+        environment["OUT"] = Dir.Sub("board");
         return ProcessRunner.Shell($"bash '{Repository.File("scripts", "board.sh")}' {string.Join(' ', arguments)}", environment, Timeout);
     }
 
@@ -61,8 +54,9 @@ public sealed class BitstreamRequirementTests : IDisposable
     {
         var result = Board(3, []);
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("zfpe synth ulx3s-codec", result.Stdout);
-        Assert.Contains("board: stopped before the bitstream because a tool is missing", result.Stdout);
+        TextAssert.ContainsAll(result.Stdout,
+            "zfpe synth ulx3s-codec",
+            "board: stopped before the bitstream because a tool is missing");
     }
 
     [Theory]

@@ -1,7 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
-using Zfpe.Flow.Tests.Support;
-
 namespace Zfpe.Flow.Tests;
 
 public class BoardProgrammerTests
@@ -44,8 +40,9 @@ public class BoardProgrammerTests
         File.WriteAllText(bit, "bits");
         var tools = new ToolLocator(name => name == "PATH" ? "" : null);
         var e = Assert.Throws<MissingToolException>(() => new BoardProgrammer(tools).Program(bit, false, t.Sub("log.txt")));
-        Assert.Contains("openFPGALoader", e.Message);
-        Assert.Contains("apt-get install openfpgaloader", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "openFPGALoader",
+            "apt-get install openfpgaloader");
     }
 
     [Fact]

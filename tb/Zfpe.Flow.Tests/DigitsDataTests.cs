@@ -1,4 +1,3 @@
-using Zfpe.TestSupport;
 using System.IO.Compression;
 using System.Text;
 using Zfpe.Flow.Tests.Sweep;
@@ -10,15 +9,11 @@ namespace Zfpe.Flow.Tests;
 /// (scripts/fetch-digits.sh, run by install-deps.sh), and zfpe finds it where that script puts it
 /// or where ZFPE_DIGITS says.
 /// </summary>
-public sealed class DigitsDataTests : IDisposable
+public sealed class DigitsDataTests : TempDirectoryTest
 {
     private const string Member = "usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
 
     private static byte[] Gzip(string text)
     {
@@ -32,7 +27,7 @@ public sealed class DigitsDataTests : IDisposable
     public void Fetch_digits_extracts_the_one_file_from_the_package_apt_get_downloads()
     {
         // A stand-in python3-sklearn .deb (the data file and something else), and an apt-get that "downloads" it.
-        string tree = _dir.Sub("pkg"), bin = _dir.Sub("bin"), deb = _dir.Sub("python3-sklearn_1.2.1+dfsg-1_all.deb");
+        string tree = Dir.Sub("pkg"), bin = Dir.Sub("bin"), deb = Dir.Sub("python3-sklearn_1.2.1+dfsg-1_all.deb");
         Directory.CreateDirectory(Path.Combine(tree, "DEBIAN"));
         File.WriteAllText(Path.Combine(tree, "DEBIAN", "control"),
             "Package: python3-sklearn\nVersion: 1.2.1+dfsg-1\nArchitecture: all\nMaintainer: test <t@example.org>\nDescription: stand-in\n");
@@ -47,7 +42,7 @@ public sealed class DigitsDataTests : IDisposable
         File.WriteAllText(fake, $"#!/bin/sh\n[ \"$1 $2 $3\" = \"download -q python3-sklearn\" ] || exit 9\ncp '{deb}' .\n");
         Assert.Equal(0, ProcessRunner.Shell($"chmod +x '{fake}'", new Dictionary<string, string>(), Timeout).ExitCode);
 
-        string destination = _dir.Sub("share/zfpe/digits.csv.gz");
+        string destination = Dir.Sub("share/zfpe/digits.csv.gz");
         var environment = new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" };
         string script = Repository.File("scripts", "fetch-digits.sh");
         var run = ProcessRunner.Shell($"bash '{script}' '{destination}'", environment, Timeout);
@@ -72,19 +67,19 @@ public sealed class DigitsDataTests : IDisposable
     [Fact]
     public void Zfpe_reads_the_data_where_zfpe_digits_points_and_says_how_to_get_it_when_missing()
     {
-        string copy = _dir.Sub("digits.csv.gz");
+        string copy = Dir.Sub("digits.csv.gz");
         var rows = string.Concat(Enumerable.Range(0, 1797).Select(i => string.Join(",", Enumerable.Range(0, 64).Select(j => (i + j) % 17)) + $",{i % 10}\n"));
         File.WriteAllBytes(copy, Gzip(rows));
-        var jobs = _dir.Sub("jobs.txt");
+        var jobs = Dir.Sub("jobs.txt");
 
-        var found = ZfpeCli.RunIn(_dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = copy }, Timeout,
+        var found = ZfpeCli.RunIn(Dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = copy }, Timeout,
             "sweep", "compressor", "--set", "b=5", "--digits", "--export", jobs);
         Assert.True(found.ExitCode == 0, found.ToString());
         Assert.Contains("--digits", File.ReadAllText(jobs));
 
-        var missing = ZfpeCli.RunIn(_dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = _dir.Sub("none.csv.gz") }, Timeout,
+        var missing = ZfpeCli.RunIn(Dir.Path, new Dictionary<string, string> { ["ZFPE_DIGITS"] = Dir.Sub("none.csv.gz") }, Timeout,
             "sweep", "compressor", "--set", "b=5", "--digits", "--export", jobs);
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains($"the digits data set is missing (looked for {_dir.Sub("none.csv.gz")}): run scripts/fetch-digits.sh, which install-deps.sh runs, or set ZFPE_DIGITS", missing.Stderr);
+        Assert.Contains($"the digits data set is missing (looked for {Dir.Sub("none.csv.gz")}): run scripts/fetch-digits.sh, which install-deps.sh runs, or set ZFPE_DIGITS", missing.Stderr);
     }
 }

@@ -1,4 +1,3 @@
-using Zfpe.TestSupport;
 using System.Diagnostics;
 
 namespace Zfpe.Flow.Tests;
@@ -7,12 +6,8 @@ namespace Zfpe.Flow.Tests;
 /// scripts/test-summary.awk, which ends <c>make test</c>: every skipped test with its reason,
 /// then one total line over every project's TRX report.
 /// </summary>
-public sealed class TestSummaryScriptTests : IDisposable
+public sealed class TestSummaryScriptTests : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     /// <summary>A TRX report as vstest's logger writes it (the parts the summary reads).</summary>
     private static string Report(string counters, params (string Name, string Outcome, string? Message)[] results) =>
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<TestRun id=\"1\" name=\"run\" xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\">\n  <Results>\n" +
@@ -40,7 +35,7 @@ public sealed class TestSummaryScriptTests : IDisposable
     [Fact]
     public void Skipped_tests_are_listed_with_their_reasons_and_one_total_line_closes()
     {
-        string first = _dir.Sub("a.trx"), second = _dir.Sub("b.trx");
+        string first = Dir.Sub("a.trx"), second = Dir.Sub("b.trx");
         File.WriteAllText(first, Report("total=\"4\" executed=\"3\" passed=\"3\" failed=\"0\"",
             ("Zfpe.Flow.Tests.A.Runs", "Passed", null),
             ("Zfpe.Flow.Tests.A.Needs_nextpnr", "NotExecuted", "needs nextpnr-ecp5 (&apos;nextpnr-ecp5&apos; not on PATH &amp; ZFPE_NEXTPNR_ECP5 unset); install it"),
@@ -72,7 +67,8 @@ public sealed class TestSummaryScriptTests : IDisposable
         string root = Repository.Root;
         Assert.Contains("\tscripts/test.sh", File.ReadAllText(Path.Combine(root, "Makefile")));
         string script = File.ReadAllText(Path.Combine(root, "scripts", "test.sh"));
-        Assert.Contains("--logger \"trx;LogFilePrefix=tests\"", script);
-        Assert.Contains("awk -f scripts/test-summary.awk", script);
+        TextAssert.ContainsAll(script,
+            "--logger \"trx;LogFilePrefix=tests\"",
+            "awk -f scripts/test-summary.awk");
     }
 }

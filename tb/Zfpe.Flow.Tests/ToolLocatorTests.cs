@@ -1,7 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
-using Zfpe.Flow.Tests.Support;
-
 namespace Zfpe.Flow.Tests;
 
 public class ToolLocatorTests
@@ -58,8 +54,9 @@ public class ToolLocatorTests
         Assert.False(l.Found);
         Assert.Contains("ZFPE_NEXTPNR_ECP5=/nonexistent/nextpnr-ecp5 does not name an existing file", l.Problem);
         var e = Assert.Throws<MissingToolException>(() => locator.Require(ToolKind.NextpnrEcp5));
-        Assert.Contains("OSS CAD Suite", e.Message);
-        Assert.Contains("bookworm", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "OSS CAD Suite",
+            "bookworm");
     }
 
     [Fact]

@@ -1,7 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
-using Zfpe.Flow.Tests.Support;
-
 namespace Zfpe.Flow.Tests;
 
 public class ToolOriginTests

@@ -1,8 +1,4 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Lib.Tests;
 

@@ -1,14 +1,10 @@
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Basic;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>Co-simulation of the counter against a C# model (at least 100,000 cycles, time-varying random valid/ready).</summary>
 public class CounterTests
 {
-    private const int MinimumCycles = 100_000;
-
     [Fact]
     public void Counter_counts_wraps_at_its_limit_and_clears()
     {
@@ -20,7 +16,7 @@ public class CounterTests
         var rng = new Random(3);
         ulong model = 0;
         var wraps = 0;
-        for (var cycle = 0; cycle < MinimumCycles; cycle++)
+        for (var cycle = 0; cycle < Cosim.MinimumCycles; cycle++)
         {
             var enable = rng.Next(4) != 0;
             var clear = rng.Next(50) == 0;

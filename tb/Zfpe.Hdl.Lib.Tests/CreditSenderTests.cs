@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>Credit-based flow control: a sender, a link with latency both ways, and a receiver queue that must never overflow.</summary>
@@ -79,8 +73,7 @@ public class CreditSenderTests
         var sender = new CreditSender<UInt>(Shape.UInt(9), credits, withLast: true);
         VerilogTools.AssertLintClean(VerilogEmitter.Emit(sender));
         var top = new CreditLink(9, credits, linkStages);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(top));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(top));
+        using var sim = LintCleanSimulation.Create(top);
         var bench = new StreamBench(sim, seed: credits * 10 + linkStages);
         var input = bench.Source<ulong>(sim.Stream(top.Input), StallProfile.Stepping(1000));
         var output = bench.Sink<ulong>(sim.Stream(top.Output), StallProfile.Random(1500, credits));

@@ -1,8 +1,5 @@
-using Zfpe.TestSupport;
 using System.Text.RegularExpressions;
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Lib.Tests;
 

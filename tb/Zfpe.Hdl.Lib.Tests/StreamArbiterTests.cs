@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>
@@ -82,8 +76,7 @@ public class StreamArbiterTests
     public void Arbiter_follows_its_policy_and_keeps_fragments_whole(ArbiterPolicy policy, bool locking, int inputs)
     {
         var arbiter = new StreamArbiter<UInt>(Shape.UInt(Width), inputs, policy, locking);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(arbiter));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(arbiter));
+        using var sim = LintCleanSimulation.Create(arbiter);
         var bench = new StreamBench(sim, seed: inputs * 10 + (locking ? 1 : 0) + (int)policy * 100);
         var output = bench.Sink<ulong>(sim.Stream(arbiter.Output), StallProfile.Stepping(1300, 1), lanes: inputs, laneOf: v => (int)(v >> TagShift));
         for (var i = 0; i < inputs; i++)

@@ -1,7 +1,3 @@
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The shared stream bench catches what it is there to catch: a wrong, a missing and an extra beat.</summary>

@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>Stream parts composed: widen, a block-RAM queue of wide beats, a skid stage and narrow give back the original stream.</summary>
@@ -39,8 +33,7 @@ public class StreamCompositionTests
     public void Widen_queue_stage_narrow_gives_back_the_original_fragments()
     {
         var top = new PackedBuffer(3, 8);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(top));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(top));
+        using var sim = LintCleanSimulation.Create(top);
         var bench = new StreamBench(sim, seed: 3);
         var input = bench.Source<ulong>(sim.Stream(top.Input), StallProfile.Stepping(1100));
         var output = bench.Sink<ulong>(sim.Stream(top.Output), StallProfile.Random(1900, 5));

@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The demux, by select signal and by a tag field: each beat reaches its output only, in order.</summary>
@@ -60,8 +54,7 @@ public class StreamDemuxTests
     public void Demux_routes_each_beat_to_its_output_in_order(bool byTag, int outputs)
     {
         var demux = byTag ? StreamDemux<Routed>.ByTag(Routed.Shape, outputs, r => r.Port, withLast: true) : new StreamDemux<Routed>(Routed.Shape, outputs, withLast: true);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(demux));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(demux));
+        using var sim = LintCleanSimulation.Create(demux);
         var bench = new StreamBench(sim, seed: outputs + (byTag ? 10 : 0));
         var input = bench.Source<ulong>(sim.Stream(demux.Input), StallProfile.Stepping(1300));
         var sinks = Enumerable.Range(0, outputs).Select(i => bench.Sink<ulong>(sim.Stream(demux.Outputs[i]), StallProfile.Random(600 + 500 * i, i))).ToList();

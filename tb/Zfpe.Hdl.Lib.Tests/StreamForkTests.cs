@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The fork: every output gets every beat in order; the input moves only when all have it.</summary>
@@ -45,8 +39,7 @@ public class StreamForkTests
     public void Fork_gives_every_output_every_beat_under_random_stalls(ForkMode mode, int outputs)
     {
         var fork = new StreamFork<UInt>(Shape.UInt(12), outputs, mode, withLast: true);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(fork));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(fork));
+        using var sim = LintCleanSimulation.Create(fork);
         var bench = new StreamBench(sim, seed: (int)mode * 10 + outputs);
         var input = bench.Source<ulong>(sim.Stream(fork.Input), StallProfile.Stepping(1100));
         input.Packets = r => Enumerable.Range(0, r.Next(1, 5)).Select(_ => (ulong)r.Next(1 << 12)).ToList();

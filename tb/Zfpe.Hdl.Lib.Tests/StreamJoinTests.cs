@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The join: the n-th output beat zips the n-th beat of every input.</summary>
@@ -15,8 +9,7 @@ public class StreamJoinTests
     public void Join_zips_the_inputs_in_order_under_random_stalls(int inputs, int width, bool withLast)
     {
         var join = new StreamJoin<UInt>(Shape.UInt(width), inputs, withLast);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(join));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(join));
+        using var sim = LintCleanSimulation.Create(join);
         var bench = new StreamBench(sim, seed: inputs);
         var output = bench.Sink<ulong>(sim.Stream(join.Output));
         var pending = Enumerable.Range(0, inputs).Select(_ => new Queue<(ulong Value, bool Last)>()).ToList();

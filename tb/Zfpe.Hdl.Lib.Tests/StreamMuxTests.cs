@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The mux by select signal: only the selected input moves, each input's beats stay in order.</summary>
@@ -45,8 +39,7 @@ public class StreamMuxTests
     {
         const int width = 10, tagShift = 7; // payload: input index above bit 7
         var mux = new StreamMux<UInt>(Shape.UInt(width), inputs);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(mux));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(mux));
+        using var sim = LintCleanSimulation.Create(mux);
         var bench = new StreamBench(sim, seed: inputs);
         var output = bench.Sink<ulong>(sim.Stream(mux.Output), lanes: inputs, laneOf: v => (int)(v >> tagShift));
         for (var i = 0; i < inputs; i++)

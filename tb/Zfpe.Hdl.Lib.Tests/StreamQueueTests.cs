@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The typed queue: order, last and level under random stalls, in both storages.</summary>
@@ -41,8 +35,7 @@ public class StreamQueueTests
     public void Queue_keeps_order_last_and_level_under_random_stalls(int width, int depth, QueueStorage storage, bool withLast)
     {
         var queue = new StreamQueue<UInt>(Shape.UInt(width), depth, storage, withLast);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(queue));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
+        using var sim = LintCleanSimulation.Create(queue);
         var bench = new StreamBench(sim, seed: width * 100 + depth);
         var push = bench.Source<ulong>(sim.Stream(queue.Push), StallProfile.Stepping(1500));
         var pop = bench.Sink<ulong>(sim.Stream(queue.Pop), StallProfile.Random(2300, depth));
@@ -56,8 +49,7 @@ public class StreamQueueTests
     public void Queue_of_a_bundle_keeps_every_field()
     {
         var queue = new StreamQueue<Sample>(Sample.Shape, 4, withLast: true);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(queue));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
+        using var sim = LintCleanSimulation.Create(queue);
         var bench = new StreamBench(sim, seed: 4);
         var push = bench.Source<ulong>(sim.Stream(queue.Push));
         var pop = bench.Sink<ulong>(sim.Stream(queue.Pop));
@@ -73,12 +65,7 @@ public class StreamQueueTests
     {
         var queue = new StreamQueue<UInt>(Shape.UInt(8), 4, storage);
         using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
-        var push = new StreamDriver<ulong>(sim.Stream(queue.Push), 1);
-        _ = new StreamReadyRandomizer(sim.Stream(queue.Pop), 2) { ReadyProbability = 1.0 };
-        var monitor = new StreamMonitor<ulong>(sim.Stream(queue.Pop));
-        sim.Reset();
-        push.Enqueue(Enumerable.Range(0, 1000).Select(i => (ulong)(i & 255)));
-        var cycles = sim.RunUntil(() => monitor.Count == 1000, 5000);
+        var cycles = Cosim.CyclesForThousandUnstalledBeats(sim, sim.Stream(queue.Push), sim.Stream(queue.Pop));
         Assert.Equal(1000 + latency - 1, cycles - 1);
     }
 

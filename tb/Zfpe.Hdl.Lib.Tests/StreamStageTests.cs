@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The register stage: beats intact at full throughput; with a registered ready, no combinational path back.</summary>
@@ -34,8 +28,7 @@ public class StreamStageTests
     public void Stage_passes_fragments_intact_under_random_stalls(bool registeredReady)
     {
         var stage = new StreamStage<Sample>(Sample.Shape, withLast: true, registeredReady);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(stage));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(stage));
+        using var sim = LintCleanSimulation.Create(stage);
         var bench = new StreamBench(sim, seed: registeredReady ? 1 : 2);
         var input = bench.Source<ulong>(sim.Stream(stage.Input), StallProfile.Stepping(1700));
         var output = bench.Sink<ulong>(sim.Stream(stage.Output), StallProfile.Stepping(2100, 3));
@@ -52,11 +45,6 @@ public class StreamStageTests
     {
         var stage = new StreamStage<UInt>(Shape.UInt(8), registeredReady: registeredReady);
         using var sim = Simulation.Create(VerilogEmitter.Emit(stage));
-        var input = new StreamDriver<ulong>(sim.Stream(stage.Input), 1);
-        _ = new StreamReadyRandomizer(sim.Stream(stage.Output), 2) { ReadyProbability = 1.0 };
-        var monitor = new StreamMonitor<ulong>(sim.Stream(stage.Output));
-        sim.Reset();
-        input.Enqueue(Enumerable.Range(0, 1000).Select(i => (ulong)(i & 255)));
-        Assert.Equal(1001, sim.RunUntil(() => monitor.Count == 1000, 5000));
+        Assert.Equal(1001, Cosim.CyclesForThousandUnstalledBeats(sim, sim.Stream(stage.Input), sim.Stream(stage.Output)));
     }
 }

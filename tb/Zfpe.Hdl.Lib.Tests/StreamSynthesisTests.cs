@@ -1,8 +1,5 @@
-using Zfpe.TestSupport;
 using System.Diagnostics;
 using Zfpe.Flow;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Tools;
 
 namespace Zfpe.Hdl.Lib.Tests;

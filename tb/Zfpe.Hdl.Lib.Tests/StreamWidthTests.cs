@@ -1,9 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Lib.Tests;
 
 /// <summary>The width adapters: N narrow beats to one wide beat and back, fragments (last) included.</summary>
@@ -17,15 +11,20 @@ public class StreamWidthTests
         return withLast ? bits | ((ulong)items.Count << (ratio * width)) : bits;
     }
 
+    /// <summary>Item width, items per wide beat, and whether the stream has last: both adapters run the same cases.</summary>
+    public static TheoryData<int, int, bool> AdapterCases => new()
+    {
+        { 8, 4, true },
+        { 8, 4, false },
+        { 5, 3, true },
+    };
+
     [Theory]
-    [InlineData(8, 4, true)]
-    [InlineData(8, 4, false)]
-    [InlineData(5, 3, true)]
+    [MemberData(nameof(AdapterCases))]
     public void Widen_packs_narrow_beats_and_closes_a_partial_beat_at_last(int width, int ratio, bool withLast)
     {
         var widen = new StreamWiden<UInt>(Shape.UInt(width), ratio, withLast);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(widen));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(widen));
+        using var sim = LintCleanSimulation.Create(widen);
         var bench = new StreamBench(sim, seed: width + ratio);
         var input = bench.Source<ulong>(sim.Stream(widen.Input), StallProfile.Stepping(1200));
         var output = bench.Sink<ulong>(sim.Stream(widen.Output));
@@ -43,14 +42,11 @@ public class StreamWidthTests
     }
 
     [Theory]
-    [InlineData(8, 4, true)]
-    [InlineData(8, 4, false)]
-    [InlineData(5, 3, true)]
+    [MemberData(nameof(AdapterCases))]
     public void Narrow_unpacks_count_items_and_puts_last_on_the_final_one(int width, int ratio, bool withLast)
     {
         var narrow = new StreamNarrow<UInt>(Shape.UInt(width), ratio, withLast);
-        VerilogTools.AssertLintClean(VerilogEmitter.Emit(narrow));
-        using var sim = Simulation.Create(VerilogEmitter.Emit(narrow));
+        using var sim = LintCleanSimulation.Create(narrow);
         var bench = new StreamBench(sim, seed: width * ratio);
         var input = bench.Source<ulong>(sim.Stream(narrow.Input), StallProfile.Stepping(1200));
         var output = bench.Sink<ulong>(sim.Stream(narrow.Output), StallProfile.Random(1700, 3));

@@ -1,7 +1,4 @@
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Uart;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Lib.Tests;
 

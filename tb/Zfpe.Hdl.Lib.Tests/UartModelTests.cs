@@ -29,15 +29,20 @@ public class UartModelTests
         Assert.Equal(1, s.FramesStarted);
     }
 
+    public static TheoryData<int, double> DivisorsAndRateErrors => new()
+    {
+        { 4, 0.0 },
+        { 8, 0.0 },
+        { 13, 0.0 },
+        { 33, 0.0 },
+        { 8, 3.0 },
+        { 13, -3.5 },
+        { 33, 4.0 },
+        { 33, -4.0 },
+    };
+
     [Theory]
-    [InlineData(4, 0.0)]
-    [InlineData(8, 0.0)]
-    [InlineData(13, 0.0)]
-    [InlineData(33, 0.0)]
-    [InlineData(8, 3.0)]
-    [InlineData(13, -3.5)]
-    [InlineData(33, 4.0)]
-    [InlineData(33, -4.0)]
+    [MemberData(nameof(DivisorsAndRateErrors))]
     public void The_deserializer_decodes_what_the_serializer_sends(int divisor, double ratePercent)
     {
         var random = new Random(divisor * 100 + (int)ratePercent);

@@ -1,7 +1,4 @@
-using Zfpe.Hdl.Lib.Tests.Support;
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Uart;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Lib.Tests;
 
@@ -17,7 +14,12 @@ public class UartTests
 
     public static TheoryData<string> Configs() => new() { "even", "odd" };
 
-    private static UartConfig Config(string name) => name == "even" ? Even : Odd;
+    /// <summary>Starts the harness in the configuration named by a theory case; the waves are named TEST_NAME.</summary>
+    private static Simulation Start(string name, string test, out UartConfig config)
+    {
+        config = name == "even" ? Even : Odd;
+        return Start(config, $"{test}_{name}");
+    }
 
     private static Simulation Start(UartConfig config, string caller)
     {
@@ -29,12 +31,22 @@ public class UartTests
         return sim;
     }
 
+    /// <summary>Plays the serializer's frames on rxd until it is idle (within <paramref name="maxFrames"/> frames), then two frames more.</summary>
+    private static (LineDriver Line, StreamMonitor<byte> Received, PinRecorder Errors) Receive(Simulation sim, UartConfig config, UartSerializer serializer, long maxFrames)
+    {
+        var line = new LineDriver(sim, "rxd", serializer);
+        var received = new StreamMonitor<byte>(sim.Stream("rx_out"));
+        var errors = new PinRecorder(sim, "framing_error");
+        sim.RunUntil(() => serializer.IsIdle, maxCycles: maxFrames * config.FrameCycles);
+        sim.Step(2 * config.FrameCycles);
+        return (line, received, errors);
+    }
+
     [Theory]
     [MemberData(nameof(Configs))]
     public void Transmitter_drives_the_waveform_of_the_model_for_random_bytes_and_gaps(string name)
     {
-        var config = Config(name);
-        using var sim = Start(config, $"tx_waveform_{name}");
+        using var sim = Start(name, "tx_waveform", out var config);
         var random = new Random(11);
         var bytes = Enumerable.Range(0, 200).Select(_ => (byte)random.Next(256)).ToList();
         var line = new PinRecorder(sim, "txd");
@@ -69,8 +81,7 @@ public class UartTests
     [MemberData(nameof(Configs))]
     public void Receiver_reports_random_bytes_in_the_cycles_the_model_predicts(string name)
     {
-        var config = Config(name);
-        using var sim = Start(config, $"rx_bytes_{name}");
+        using var sim = Start(name, "rx_bytes", out var config);
         var random = new Random(21);
         var serializer = new UartSerializer(config.Divisor);
         var bytes = new List<byte>();
@@ -80,11 +91,7 @@ public class UartTests
             bytes.Add(b);
             serializer.Enqueue(b, idleCyclesBefore: random.Next(4) == 0 ? random.Next(3 * config.FrameCycles) : random.Next(3));
         }
-        var line = new LineDriver(sim, "rxd", serializer);
-        var received = new StreamMonitor<byte>(sim.Stream("rx_out"));
-        var errors = new PinRecorder(sim, "framing_error");
-        sim.RunUntil(() => serializer.IsIdle, maxCycles: 2000L * config.FrameCycles);
-        sim.Step(2 * config.FrameCycles);
+        var (line, received, errors) = Receive(sim, config, serializer, maxFrames: 2000);
 
         var model = new UartDeserializer(config.Divisor);
         model.Push(line.Levels);
@@ -97,12 +104,11 @@ public class UartTests
     [MemberData(nameof(Configs))]
     public void Receiver_flags_framing_errors_and_a_break_then_recovers(string name)
     {
-        var config = Config(name);
-        using var sim = Start(config, $"rx_framing_{name}");
-        var random = new Random(31);
-        var serializer = new UartSerializer(config.Divisor);
+        using var sim = Start(name, "rx_framing", out var config);
         var good = new List<byte>();
         var badFrames = 0;
+        var random = new Random(31);
+        var serializer = new UartSerializer(config.Divisor);
         for (var i = 0; i < 60; i++)
         {
             var b = (byte)random.Next(256);
@@ -112,11 +118,7 @@ public class UartTests
             else badFrames++;
         }
         // A break: a zero byte with a zero stop bit, then the line stays low for 3 frames.
-        var line = new LineDriver(sim, "rxd", serializer);
-        var received = new StreamMonitor<byte>(sim.Stream("rx_out"));
-        var errors = new PinRecorder(sim, "framing_error");
-        sim.RunUntil(() => serializer.IsIdle, maxCycles: 500L * config.FrameCycles);
-        sim.Step(2 * config.FrameCycles);
+        var (line, received, errors) = Receive(sim, config, serializer, maxFrames: 500);
         var breakStart = sim.Cycle;
         sim.Detach(line);
         sim.Poke("rxd", 0UL);
@@ -151,11 +153,7 @@ public class UartTests
         // A far end 3 % fast has bits 3 % shorter.
         var serializer = new UartSerializer(config.Divisor / (1 + percent / 100));
         serializer.Enqueue(bytes); // back to back: the hardest case, no idle time to re-align
-        _ = new LineDriver(sim, "rxd", serializer);
-        var received = new StreamMonitor<byte>(sim.Stream("rx_out"));
-        var errors = new PinRecorder(sim, "framing_error");
-        sim.RunUntil(() => serializer.IsIdle, maxCycles: 200L * config.FrameCycles);
-        sim.Step(2 * config.FrameCycles);
+        var (_, received, errors) = Receive(sim, config, serializer, maxFrames: 200);
         Assert.Equal(bytes, received.Payloads);
         Assert.Empty(errors.HighCycles);
     }
@@ -164,11 +162,10 @@ public class UartTests
     [MemberData(nameof(Configs))]
     public void Transmitter_wired_to_the_receiver_delivers_every_byte(string name)
     {
-        var config = Config(name);
-        using var sim = Start(config, $"loopback_{name}");
+        using var sim = Start(name, "loopback", out var config);
+        _ = new PinRecorder(sim, "txd", loopTo: "rxd");
         var random = new Random(51);
         var bytes = Enumerable.Range(0, 256).Select(i => (byte)i).OrderBy(_ => random.Next()).ToList();
-        _ = new PinRecorder(sim, "txd", loopTo: "rxd");
         var driver = new StreamDriver<byte>(sim.Stream("tx_in"), seed: 52) { IdleProbability = 0.98 };
         var received = new StreamMonitor<byte>(sim.Stream("rx_out"));
         var ready = new StreamReadyRandomizer(sim.Stream("rx_out"), seed: 53) { ReadyProbability = 0.5 };

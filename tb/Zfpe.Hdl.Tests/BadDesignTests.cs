@@ -1,8 +1,5 @@
-using Zfpe.TestSupport;
 using Zfpe.Hdl.Elaboration;
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Streams;
-using Zfpe.Hdl.Tests.Support;
 
 namespace Zfpe.Hdl.Tests;
 
@@ -198,9 +195,10 @@ public class BadDesignTests
     public void A_loop_through_an_instance_names_the_instance_ports()
     {
         var e = Fails(() => new LoopThroughInstance());
-        Assert.Contains("combinational loop", e.Message);
-        Assert.Contains("inv.a", e.Message);
-        Assert.Contains("inv.y", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "combinational loop",
+            "inv.a",
+            "inv.y");
         Assert.Contains(Marker.At("loop-instance"), e.Message);
     }
 
@@ -479,8 +477,9 @@ public class BadDesignTests
     public void Two_configurations_of_a_module_without_Param_collide()
     {
         var e = Assert.Throws<HdlException>(() => VerilogEmitter.Emit(new TwoConfigurations()));
-        Assert.Contains("two different modules are both named 'unparameterised'", e.Message);
-        Assert.Contains("Param(", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "two different modules are both named 'unparameterised'",
+            "Param(");
     }
 
     private sealed class MemoryAddress : Component
@@ -538,7 +537,8 @@ public class BadDesignTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new RoundRobinArbiter(1, 8));
         Assert.Equal("inputs", e.ParamName);
-        Assert.Contains("2..64", e.Message);
-        Assert.Contains("1", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "2..64",
+            "1");
     }
 }

@@ -1,5 +1,3 @@
-using Zfpe.Hdl.Emit;
-
 namespace Zfpe.Hdl.Tests;
 
 /// <summary>One source per parameter: a config record's [Parameter] declarations drive parsing, checking and module names.</summary>
@@ -83,7 +81,8 @@ public class ConfigParameterTests
         Assert.Equal("shifter", new Shifter(new ShifterConfig()).ModuleName);
         Assert.Equal("shifter_width24_signed_rounding_nearest_even", new Shifter(new ShifterConfig(24, 1, true, Rounding.NearestEven)).ModuleName);
         var text = VerilogEmitter.Emit(new Shifter(new ShifterConfig(Stages: 4))).Files.Single().Text;
-        Assert.Contains("module shifter_stages4 (", text);
-        Assert.Contains("// Parameters: width=16, stages=4, signed=false, rounding=truncate", text);
+        TextAssert.ContainsAll(text,
+            "module shifter_stages4 (",
+            "// Parameters: width=16, stages=4, signed=false, rounding=truncate");
     }
 }

@@ -1,8 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Tests.Support;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Tests;
 
 /// <summary>Stream stages, explicit clocking and vendor black boxes.</summary>
@@ -25,36 +20,29 @@ public class DslFeatureTests
     public void Chained_stages_keep_order_and_full_throughput()
     {
         var pipe = new StagedPipe();
-        var design = VerilogEmitter.Emit(pipe);
-        Assert.Equal("", VerilogTools.Lint(design));
-        using var sim = Simulation.Create(design);
-        var driver = new StreamDriver<ulong>(sim.Stream(pipe.Input), 4) { IdleSchedule = Schedules.Stepping(700) };
-        var ready = new StreamReadyRandomizer(sim.Stream(pipe.Output), 5) { Schedule = Schedules.SteppingReady(900, 2) };
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream(pipe.Output), collect: false));
+        using var sim = LintCleanSimulation.Create(pipe);
+        var stalls = new SteppingStalls(sim.Stream(pipe.Input), sim.Stream(pipe.Output), idle: (4, 700), ready: (5, 900, 2));
         sim.Reset();
         var rng = new Random(4);
         for (var p = 0; p < 5000; p++)
         {
             var packet = Enumerable.Range(0, rng.Next(1, 6)).Select(_ => (ulong)rng.Next(1 << 16)).ToList();
-            driver.EnqueuePacket(packet);
-            scoreboard.ExpectPacket(packet);
+            stalls.Driver.EnqueuePacket(packet);
+            stalls.Scoreboard.ExpectPacket(packet);
         }
-        sim.RunUntil(() => scoreboard.IsDone, 1_000_000);
-        scoreboard.AssertDone();
+        sim.RunUntil(() => stalls.Scoreboard.IsDone, 1_000_000);
+        stalls.Scoreboard.AssertDone();
 
         // With no stalls at either end, three stages move one beat per cycle after 3 cycles of latency.
-        sim.Detach(ready);
-        driver.IdleSchedule = null;
-        driver.IdleProbability = 0;
-        sim.Poke(pipe.Output.Ready, true);
-        var before = scoreboard.Matched;
+        stalls.RemoveStalls();
+        var before = stalls.Scoreboard.Matched;
         for (var i = 0; i < 400; i++)
         {
-            driver.Enqueue((ulong)i);
-            scoreboard.Expect((ulong)i);
+            stalls.Driver.Enqueue((ulong)i);
+            stalls.Scoreboard.Expect((ulong)i);
         }
-        var cycles = sim.RunUntil(() => scoreboard.IsDone, 1000);
-        Assert.Equal(before + 400, scoreboard.Matched);
+        var cycles = sim.RunUntil(() => stalls.Scoreboard.IsDone, 1000);
+        Assert.Equal(before + 400, stalls.Scoreboard.Matched);
         Assert.InRange(cycles, 400, 404);
     }
 
@@ -106,10 +94,11 @@ public class DslFeatureTests
     {
         var design = VerilogEmitter.Emit(new ClockedTop());
         var top = Assert.Single(design.Files);
-        Assert.Contains("MULT18X18D #(", top.Text);
-        Assert.Contains(".REG_INPUTA_CLK(\"NONE\")", top.Text);
-        Assert.Contains("always @(posedge design_clk)", top.Text);
-        Assert.Contains("if (design_reset)", top.Text);
+        TextAssert.ContainsAll(top.Text,
+            "MULT18X18D #(",
+            ".REG_INPUTA_CLK(\"NONE\")",
+            "always @(posedge design_clk)",
+            "if (design_reset)");
         Assert.DoesNotContain(design.TopPorts, p => p.Role != PortRole.Data);
         var (ok, log) = VerilogTools.SynthEcp5(design);
         Assert.True(ok, log);

@@ -1,6 +1,3 @@
-using Zfpe.Hdl.Emit;
-using Zfpe.Sim;
-
 namespace Zfpe.Hdl.Tests;
 
 /// <summary>

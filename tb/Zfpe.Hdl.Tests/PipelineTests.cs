@@ -1,8 +1,4 @@
-using Zfpe.TestSupport;
-using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Pipelines;
-using Zfpe.Hdl.Tests.Support;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Tests;
 
@@ -59,37 +55,30 @@ public class PipelineTests
     {
         var top = new MultiplyAdd(skid, lockstep);
         Assert.Equal(3, top.Latency);
-        var design = VerilogEmitter.Emit(top);
-        Assert.Equal("", VerilogTools.Lint(design));
-        using var sim = Simulation.Create(design);
-        var driver = new StreamDriver<ulong>(sim.Stream(top.Input), 1) { IdleSchedule = Schedules.Stepping(900) };
-        var ready = new StreamReadyRandomizer(sim.Stream(top.Output), 2) { Schedule = Schedules.SteppingReady(1300, 1) };
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream(top.Output), collect: false));
+        using var sim = LintCleanSimulation.Create(top);
+        var stalls = new SteppingStalls(sim.Stream(top.Input), sim.Stream(top.Output), idle: (1, 900), ready: (2, 1300, 1));
         sim.Reset();
         var rng = new Random(9);
         for (var n = 0; n < 30_000; n++)
         {
             ulong a = (ulong)rng.Next(1 << 16), b = (ulong)rng.Next(1 << 16), tag = (ulong)rng.Next(16);
             var last = rng.Next(4) == 0;
-            driver.Enqueue(a | b << 16 | tag << 32, last);
-            scoreboard.Expect(((a * b + (a << 4)) & 0xFFFFFFFF) | tag << 32, last);
+            stalls.Driver.Enqueue(a | b << 16 | tag << 32, last);
+            stalls.Scoreboard.Expect(((a * b + (a << 4)) & 0xFFFFFFFF) | tag << 32, last);
         }
-        sim.RunUntil(() => scoreboard.IsDone, 400_000, "every beat through the pipeline");
-        scoreboard.AssertDone();
+        sim.RunUntil(() => stalls.Scoreboard.IsDone, 400_000, "every beat through the pipeline");
+        stalls.Scoreboard.AssertDone();
 
         // Nothing stalls: one beat per cycle, the first out three cycles after it went in.
-        sim.Detach(ready);
-        driver.IdleSchedule = null;
-        driver.IdleProbability = 0;
-        sim.Poke(top.Output.Ready, true);
+        stalls.RemoveStalls();
         var monitor = new StreamMonitor<ulong>(sim.Stream(top.Output));
         var accepted = new StreamMonitor<ulong>(sim.Stream(top.Input));
         for (var i = 0; i < 200; i++)
         {
-            driver.Enqueue((ulong)i);
-            scoreboard.Expect((ulong)i * 16);
+            stalls.Driver.Enqueue((ulong)i);
+            stalls.Scoreboard.Expect((ulong)i * 16);
         }
-        sim.RunUntil(() => scoreboard.IsDone, 1000);
+        sim.RunUntil(() => stalls.Scoreboard.IsDone, 1000);
         Assert.Equal(top.Latency, monitor.Beats[0].Cycle - accepted.Beats[0].Cycle);
         Assert.Equal(199, monitor.Beats[^1].Cycle - monitor.Beats[0].Cycle);
     }
@@ -98,10 +87,11 @@ public class PipelineTests
     public void Carried_values_are_resetless_registers_named_after_the_value_and_stage()
     {
         var text = VerilogEmitter.Emit(new MultiplyAdd()).Files.Single().Text;
-        Assert.Contains("reg [15:0] operands_multiply_a;", text);
-        Assert.Contains("reg [3:0] operands_done_tag;", text);
-        Assert.Contains("reg [31:0] product_add;", text);
-        Assert.Contains("reg [31:0] sum_done;", text);
+        TextAssert.ContainsAll(text,
+            "reg [15:0] operands_multiply_a;",
+            "reg [3:0] operands_done_tag;",
+            "reg [31:0] product_add;",
+            "reg [31:0] sum_done;");
         Assert.Matches(@"reg \[31:0\] product_add; +// PipelineTests\.cs:\d+, no reset", text);
         Assert.Matches(@"reg mac_multiply_valid; +// PipelineTests\.cs:\d+, reset 0", text);
     }
@@ -124,9 +114,10 @@ public class PipelineTests
     public void Lockstep_stages_share_the_load_of_the_stage_after_them()
     {
         var text = VerilogEmitter.Emit(new MultiplyAdd(lockstep: true)).Files.Single().Text;
-        Assert.Contains("assign mac_add_load = mac_done_load;", text);
-        Assert.Contains("assign mac_multiply_load = mac_done_load;", text);
-        Assert.Contains("assign input_ready = mac_done_load;", text);
+        TextAssert.ContainsAll(text,
+            "assign mac_add_load = mac_done_load;",
+            "assign mac_multiply_load = mac_done_load;",
+            "assign input_ready = mac_done_load;");
         // The run's one load: the last stage's own valid and the consumer's ready, no other valid bit.
         Assert.Contains("assign mac_done_load = output_ready | !mac_done_valid;", text);
 

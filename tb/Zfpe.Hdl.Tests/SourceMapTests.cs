@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Zfpe.Cores.Designs;
-using Zfpe.Hdl.Emit;
-using Zfpe.Hdl.Tests.Support;
 
 namespace Zfpe.Hdl.Tests;
 

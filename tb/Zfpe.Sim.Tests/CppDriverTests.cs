@@ -1,12 +1,9 @@
 using Xunit.Abstractions;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 
 public sealed class CppDriverTests(ITestOutputHelper output)
 {
-    private static readonly SimOptions NoWaves = new() { Waves = WaveFormat.None };
-
     [Fact]
     public void The_plain_Cpp_driver_and_the_bridge_compute_the_same_checksum()
     {

@@ -1,5 +1,3 @@
-using Zfpe.Sim.Tests.Fixtures;
-
 namespace Zfpe.Sim.Tests;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 using Zfpe.Hdl.Emit;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 

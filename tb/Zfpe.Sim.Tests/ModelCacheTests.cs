@@ -1,12 +1,9 @@
 using Xunit.Abstractions;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 
 public sealed class ModelCacheTests(ITestOutputHelper output)
 {
-    private static readonly SimOptions NoWaves = new() { Waves = WaveFormat.None };
-
     [Fact]
     public void A_second_request_for_a_design_is_a_hit_that_compiles_nothing()
     {

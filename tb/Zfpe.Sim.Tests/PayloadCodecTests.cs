@@ -1,19 +1,15 @@
 using System.Numerics;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 
 public sealed class PayloadCodecTests
 {
-    private static readonly SimOptions NoWaves = new() { Waves = WaveFormat.None };
-
     private readonly record struct Sample(ushort Channel, float Value);
 
     [Fact]
     public void Floats_travel_as_bit_patterns_so_NaN_and_negative_zero_survive()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         float[] values = [1.5f, -0.0f, float.NaN, float.PositiveInfinity, float.Epsilon, -3.25e-30f];
         var driver = new StreamDriver<float>(sim.Stream("push"), seed: 1) { IdleProbability = 0.3 };
         var scoreboard = new ScoreboardInOrder<float>(new StreamMonitor<float>(sim.Stream("pop")));
@@ -27,8 +23,7 @@ public sealed class PayloadCodecTests
     [Fact]
     public void A_float_mismatch_shows_both_values_and_their_bits()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         sim.Poke("pop_ready", true);
         var driver = new StreamDriver<float>(sim.Stream("push"), seed: 1);
         var scoreboard = new ScoreboardInOrder<float>(new StreamMonitor<float>(sim.Stream("pop")));
@@ -45,8 +40,7 @@ public sealed class PayloadCodecTests
         var codec = PayloadCodecs.Create<Sample>(
             s => (ulong)s.Channel << 32 | BitConverter.SingleToUInt32Bits(s.Value),
             bits => new Sample((ushort)(bits >> 32), BitConverter.UInt32BitsToSingle((uint)bits)));
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         sim.Poke("pop_ready", true);
         var samples = Enumerable.Range(0, 50).Select(i => new Sample((ushort)(i % 7), i * 0.25f)).ToList();
         var driver = new StreamDriver<Sample>(sim.Stream("push"), seed: 3, codec) { IdleProbability = 0.5 };
@@ -59,8 +53,7 @@ public sealed class PayloadCodecTests
     [Fact]
     public void Numbers_that_fit_64_bits_read_back_from_a_wider_port_and_bigger_ones_say_which_codec_to_use()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         sim.Poke("pop_ready", true);
         var driver = new StreamDriver<BigInteger>(sim.Stream("push"), seed: 4);
         var monitor = new StreamMonitor<ulong>(sim.Stream("pop"));

@@ -1,6 +1,5 @@
 using System.Numerics;
 using Zfpe.Hdl.Emit;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 
@@ -10,8 +9,6 @@ namespace Zfpe.Sim.Tests;
 /// </summary>
 public sealed unsafe class ShimAbiTests
 {
-    private static readonly SimOptions NoWaves = new() { Waves = WaveFormat.None };
-
     [Fact]
     public void Values_set_by_id_through_the_C_ABI_are_what_the_bridge_reads()
     {
@@ -21,8 +18,7 @@ public sealed unsafe class ShimAbiTests
         var random = new Random(21);
         foreach (var port in sim.Ports.Where(p => p.IsInput && p.Role == PortRole.Data))
         {
-            var words = Enumerable.Range(0, port.Words).Select(_ => (uint)random.NextInt64()).ToArray();
-            if (port.Width % 32 != 0) words[^1] &= (1u << (port.Width % 32)) - 1;
+            var words = RandomWords(port, random);
             fixed (uint* w = words) abi.SetWords(h, port.Id, w);
             Assert.Equal(words, sim.PeekWords(port));
 
@@ -41,8 +37,7 @@ public sealed unsafe class ShimAbiTests
         var random = new Random(22);
         foreach (var port in sim.Ports.Where(p => p.IsInput && p.Role == PortRole.Data))
         {
-            var words = Enumerable.Range(0, port.Words).Select(_ => (uint)random.NextInt64()).ToArray();
-            if (port.Width % 32 != 0) words[^1] &= (1u << (port.Width % 32)) - 1;
+            var words = RandomWords(port, random);
             port.Poke(words);
             var read = new uint[port.Words];
             fixed (uint* w = read) abi.GetWords(h, port.Id, w);
@@ -65,6 +60,14 @@ public sealed unsafe class ShimAbiTests
             "s_in:12:in;ws_in:70:in;out_1:1:out;out_7:7:out;out_9:9:out;out_17:17:out;out_33:33:out;out_64:64:out;out_65:65:out;out_100:100:out;" +
             "out_128:128:out;inv_100:100:out;inv_33:33:out;sum_101:101:out;s_twice:13:out;ws_neg:70:out;",
             abi.Description);
+    }
+
+    /// <summary>Random words for a port, the bits above its width cleared.</summary>
+    private static uint[] RandomWords(SimPort port, Random random)
+    {
+        var words = Enumerable.Range(0, port.Words).Select(_ => (uint)random.NextInt64()).ToArray();
+        if (port.Width % 32 != 0) words[^1] &= (1u << (port.Width % 32)) - 1;
+        return words;
     }
 
     private static BigInteger Unsigned(Simulation sim, SimPort port)

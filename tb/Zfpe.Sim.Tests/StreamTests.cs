@@ -1,11 +1,17 @@
 using System.Numerics;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 
 public sealed class StreamTests
 {
-    private static readonly SimOptions NoWaves = new() { Waves = WaveFormat.None };
+    /// <summary>On the FIFO fixture: a driver on push, an in-order scoreboard on pop, and pop always ready.</summary>
+    private static (StreamDriver<ulong> Driver, ScoreboardInOrder<ulong> Scoreboard) DriveWithPopAlwaysReady(Simulation sim, int seed)
+    {
+        var driver = new StreamDriver<ulong>(sim.Stream("push"), seed);
+        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("pop")));
+        sim.Poke("pop_ready", true);
+        return (driver, scoreboard);
+    }
 
     [Theory]
     [InlineData(1, 0.0, 1.0)]
@@ -14,8 +20,7 @@ public sealed class StreamTests
     [InlineData(4, 0.8, 0.2)]
     public void Fifo_delivers_every_beat_in_order_under_random_stalls(int seed, double idle, double ready)
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset(2);
+        using var sim = ResetWithoutWaves(Designs.StreamFifo(), cycles: 2);
         var random = new Random(seed);
         var values = Enumerable.Range(0, 5000).Select(_ => (BigInteger)random.NextInt64() << 6 | random.Next(64)).ToList();
 
@@ -35,8 +40,7 @@ public sealed class StreamTests
     [Fact]
     public void Ready_probability_may_change_over_time()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 1);
         var backpressure = new StreamReadyRandomizer(sim.Stream("pop"), seed: 2) { Schedule = cycle => cycle < 1000 ? 0.0 : 1.0 };
         var monitor = new StreamMonitor<ulong>(sim.Stream("pop"));
@@ -55,8 +59,7 @@ public sealed class StreamTests
     [Fact]
     public void The_driver_holds_valid_and_payload_until_the_design_takes_the_beat()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         sim.Poke("pop_ready", false);
         var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 3) { IdleProbability = 0.3 };
         var accepted = new StreamMonitor<ulong>(sim.Stream("push"));
@@ -76,8 +79,7 @@ public sealed class StreamTests
     [Fact]
     public void Packets_keep_their_last_flag_through_the_fifo()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 5) { IdleProbability = 0.4 };
         _ = new StreamReadyRandomizer(sim.Stream("pop"), seed: 6) { ReadyProbability = 0.6 };
         var monitor = new StreamMonitor<ulong>(sim.Stream("pop"));
@@ -96,11 +98,8 @@ public sealed class StreamTests
     [Fact]
     public void A_payload_mismatch_names_the_cycle_the_signal_expected_actual_and_the_waves()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
-        var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 7);
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("pop")));
-        sim.Poke("pop_ready", true);
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
+        var (driver, scoreboard) = DriveWithPopAlwaysReady(sim, seed: 7);
         driver.Enqueue([1, 2, 3, 4, 5]);
         scoreboard.Expect([1, 2, 99, 4, 5]);
 
@@ -110,19 +109,17 @@ public sealed class StreamTests
         Assert.Equal("0x63 (99)", e.Expected);
         Assert.Equal("3", e.Actual);
         Assert.Equal(sim.Cycle, e.Cycle);
-        Assert.Contains($"scoreboard mismatch on pop_payload at cycle {e.Cycle} (wave time {10 * e.Cycle}), value #2", e.Message);
-        Assert.Contains("expected 0x63 (99), actual 3", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            $"scoreboard mismatch on pop_payload at cycle {e.Cycle} (wave time {10 * e.Cycle}), value #2",
+            "expected 0x63 (99), actual 3");
         Assert.Contains(sim.PlannedWavePath, e.Message);
     }
 
     [Fact]
     public void A_wrong_last_flag_is_reported_on_the_last_signal()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
-        var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 8);
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("pop")));
-        sim.Poke("pop_ready", true);
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
+        var (driver, scoreboard) = DriveWithPopAlwaysReady(sim, seed: 8);
         driver.EnqueuePacket([1, 2, 3]);
         scoreboard.Expect(1, last: false);
         scoreboard.Expect(2, last: false);
@@ -135,11 +132,8 @@ public sealed class StreamTests
     [Fact]
     public void A_beat_nobody_expected_is_a_mismatch()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
-        var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 9);
-        var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("pop")));
-        sim.Poke("pop_ready", true);
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
+        var (driver, scoreboard) = DriveWithPopAlwaysReady(sim, seed: 9);
         driver.Enqueue([1, 2]);
         scoreboard.Expect(1);
         var e = Assert.Throws<ScoreboardMismatchException>(() => sim.Step(20));
@@ -150,8 +144,7 @@ public sealed class StreamTests
     [Fact]
     public void Missing_values_fail_AssertDone_with_the_next_expected_value()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("pop")));
         scoreboard.Expect([7, 8]);
         sim.Step(10);
@@ -162,8 +155,7 @@ public sealed class StreamTests
     [Fact]
     public void The_per_cycle_path_allocates_nothing()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         var driver = new StreamDriver<ulong>(sim.Stream("push"), seed: 10) { IdleProbability = 0.2 };
         _ = new StreamReadyRandomizer(sim.Stream("pop"), seed: 11) { Schedule = c => (c / 100) % 2 == 0 ? 0.3 : 0.9 };
         var scoreboard = new ScoreboardInOrder<ulong>(new StreamMonitor<ulong>(sim.Stream("pop"), collect: false));
@@ -185,8 +177,9 @@ public sealed class StreamTests
     {
         using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
         var missing = Assert.Throws<ArgumentException>(() => sim.Stream("out"));
-        Assert.Contains("missing out_valid, out_ready, out_payload", missing.Message);
-        Assert.Contains("Streams it has: push, pop", missing.Message);
+        TextAssert.ContainsAll(missing.Message,
+            "missing out_valid, out_ready, out_payload",
+            "Streams it has: push, pop");
         var wrongWay = Assert.Throws<ArgumentException>(() => new StreamDriver<ulong>(sim.Stream("pop"), seed: 1));
         Assert.Contains("needs an input stream, but 'pop' is an output", wrongWay.Message);
         Assert.Throws<ArgumentException>(() => new StreamReadyRandomizer(sim.Stream("push"), seed: 1));
@@ -195,8 +188,7 @@ public sealed class StreamTests
     [Fact]
     public void Payloads_that_do_not_fit_the_port_are_refused_when_driven()
     {
-        using var sim = Simulation.Create(Designs.StreamFifo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.StreamFifo());
         var driver = new StreamDriver<BigInteger>(sim.Stream("push"), seed: 1);
         driver.Enqueue(BigInteger.One << 70);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => sim.Step());

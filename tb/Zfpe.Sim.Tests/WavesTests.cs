@@ -1,5 +1,3 @@
-using Zfpe.Sim.Tests.Fixtures;
-
 namespace Zfpe.Sim.Tests;
 
 public sealed class WavesTests
@@ -38,8 +36,9 @@ public sealed class WavesTests
             sim.Step(3);
         }
         var text = File.ReadAllText(path);
-        Assert.Contains("$enddefinitions", text);
-        Assert.Contains("count", text);
+        TextAssert.ContainsAll(text,
+            "$enddefinitions",
+            "count");
         foreach (var time in new[] { "#0", "#5", "#10", "#15", "#20", "#25", "#30", "#35" })
             Assert.Contains("\n" + time + "\n", text);
     }

@@ -1,18 +1,15 @@
 using System.Numerics;
-using Zfpe.Sim.Tests.Fixtures;
 
 namespace Zfpe.Sim.Tests;
 
 public sealed class WidePortTests
 {
-    private static readonly SimOptions NoWaves = new() { Waves = WaveFormat.None };
     private static readonly int[] Widths = [1, 7, 9, 17, 33, 64, 65, 100, 128];
 
     [Fact]
     public void Every_width_class_round_trips_through_a_register()
     {
-        using var sim = Simulation.Create(Designs.WidthZoo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.WidthZoo());
         var random = new Random(4);
         for (var round = 0; round < 50; round++)
         {
@@ -26,8 +23,7 @@ public sealed class WidePortTests
     [Fact]
     public void Ports_up_to_64_bits_take_and_give_ulong_including_the_top_bit()
     {
-        using var sim = Simulation.Create(Designs.WidthZoo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.WidthZoo());
         sim.Poke("in_64", 0x8000_0000_0000_0001UL);
         sim.Poke("in_33", 0x1_8000_0001UL);
         sim.Step();
@@ -40,8 +36,7 @@ public sealed class WidePortTests
     [Fact]
     public void Ports_wider_than_64_bits_take_and_give_BigInteger_and_words_both_ways()
     {
-        using var sim = Simulation.Create(Designs.WidthZoo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.WidthZoo());
         var a = (BigInteger.One << 99) | 0x1234_5678_9ABC_DEF0;
         var b = (BigInteger.One << 99) + 5;
         sim.Poke("in_100", a);
@@ -61,8 +56,7 @@ public sealed class WidePortTests
     [Fact]
     public void A_ulong_poked_into_a_wide_port_clears_its_upper_words()
     {
-        using var sim = Simulation.Create(Designs.WidthZoo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.WidthZoo());
         sim.Poke("in_100", (BigInteger.One << 100) - 1);
         sim.Poke("in_100", 0xFFFF_FFFF_FFFF_FFFFUL);
         sim.Step();
@@ -72,8 +66,7 @@ public sealed class WidePortTests
     [Fact]
     public void Signed_ports_take_and_give_negative_numbers()
     {
-        using var sim = Simulation.Create(Designs.WidthZoo(), NoWaves);
-        sim.Reset();
+        using var sim = ResetWithoutWaves(Designs.WidthZoo());
         sim.Poke("s_in", -2048L);
         sim.Poke("ws_in", -(BigInteger.One << 68) + 3);
         sim.Step();

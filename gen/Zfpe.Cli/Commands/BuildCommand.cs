@@ -37,7 +37,7 @@ public static class BuildCommand
                     (r.GetValue(seed) == FlowOptions.DefaultSeed ? "" : $"-seed{r.GetValue(seed)}")
                     + (r.GetValue(freq) == FlowOptions.DefaultFrequencyMhz ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-{r.GetValue(freq):0.###}mhz"))))
             {
-                CacheDirectory = SynthFlowSupport.CacheDirectory,
+                CacheDirectory = StageCache.SharedDirectory,
                 Timing = new TimingReportOptions(r.GetValue(paths), r.GetValue(margin)),
             };
             return SynthFlowSupport.Run(request, options, FlowTarget.Bitstream);

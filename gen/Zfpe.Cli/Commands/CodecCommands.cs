@@ -38,7 +38,7 @@ public static class CodecCommands
             var target = CommandOutput.Resolve(parse.GetValue(output)!, "--out", (inPath, "--in"));
             CheckCompressedName(target, rawStream, "--out");
             var codec = codecOptions.Build(parse);
-            var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
+            var tensor = TensorFile.Read(inPath, "--in", parse.GetValue(array));
             var payload = codec.Compress(tensor.Values, out bool nonFinite);
             if (nonFinite)
             {
@@ -103,7 +103,7 @@ public static class CodecCommands
         {
             string inPath = parse.GetValue(input)!;
             var target = CommandOutput.Resolve(parse.GetValue(output)!, "--out", (inPath, "--in"));
-            var tensorOutput = TensorIo.Output(target, "--out", parse.GetValue(format));
+            var tensorOutput = TensorFile.Output(target, "--out", parse.GetValue(format));
             if (!File.Exists(inPath))
                 throw new CliException($"--in {inPath}: no such file");
 

@@ -34,7 +34,7 @@ public static class EvaluateCommand
             var list = EvaluateMethod.ParseList(given ?? string.Join(",", EvaluateMethod.Defaults));
             string inPath = parse.GetValue(input)!;
             var csvOutput = parse.GetValue(csv) is { } csvPath ? CommandOutput.Resolve(csvPath, "--csv", (inPath, "--in")) : null;
-            var tensor = TensorIo.Read(inPath, "--in", parse.GetValue(array));
+            var tensor = TensorFile.Read(inPath, "--in", parse.GetValue(array));
             var evaluated = new EvaluateInput(tensor, parse.GetValue(axis));
             list = Applicable(list, evaluated, given is not null, inPath);
 

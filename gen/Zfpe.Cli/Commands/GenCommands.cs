@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Zfpe.Cores.Designs;
 using Zfpe.Hdl.Elaboration;
 using Zfpe.Hdl.Emit;
+using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
@@ -62,7 +63,8 @@ public static class GenCommands
             var settings = info.Resolve(DesignCatalog.ParseSettings(r.GetValue(set)!));
             var emitted = VerilogEmitter.Emit(info.Build(settings));
             var dir = r.GetValue(outDir) ?? Path.Combine("out", "gen", info.Name);
-            var paths = GeneratedDirectory.Write(info, settings, emitted, dir, Console.Error);
+            var paths = GeneratedDirectory.Write(info, settings, emitted, dir, Console.Error,
+                (path, bytes) => OutputFile.Resolve(path).Write(stream => stream.Write(bytes)));
             Console.WriteLine($"{info.Name}: top module {emitted.TopModule}, {emitted.Files.Count} module(s) written to {dir}");
             foreach (var p in paths) Console.WriteLine($"  {p}");
             return CliRunner.Ok;

@@ -41,11 +41,11 @@ public static class HostCommand
                 throw new CliException($"--timeout {seconds.ToString(CultureInfo.InvariantCulture)} is out of range: allowed (0, 3600] seconds");
             var inPath = parse.GetValue(input);
             var valuesOutput = parse.GetValue(outValues) is { } v ? CommandOutput.Resolve(v, "--out-values", (inPath, "--in")) : null;
-            var valuesFormat = valuesOutput is null ? null : TensorIo.Output(valuesOutput, "--out-values");
+            var valuesFormat = valuesOutput is null ? null : TensorFile.Output(valuesOutput, "--out-values");
             var blocksOutput = parse.GetValue(outBlocks) is { } b ? CommandOutput.Resolve(b, "--out-blocks", (inPath, "--in")) : null;
             if (valuesOutput is not null && blocksOutput is not null)
                 valuesOutput.RefuseOutput(blocksOutput);
-            var tensor = inPath is null ? null : TensorIo.Read(inPath);
+            var tensor = inPath is null ? null : TensorFile.Read(inPath);
             using var link = new HostSerialPort(parse.GetValue(port)!, parse.GetValue(baud));
             return Run(link, TimeSpan.FromSeconds(seconds), tensor, parse.GetValue(perRequest), valuesFormat, blocksOutput, CommandOutput.Report(valuesOutput, blocksOutput));
         }));

@@ -54,7 +54,7 @@ public static class SimCommands
             {
                 return component switch
                 {
-                    ZfpeCompressor c => Compress(c, options, TensorIo.Read(inPath, "--in", r.GetValue(array)), inPath, target, p, r.GetValue(seed), r.GetValue(count)),
+                    ZfpeCompressor c => Compress(c, options, TensorFile.Read(inPath, "--in", r.GetValue(array)), inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     ZfpeDecompressor d => Decompress(d, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     FloatMultiplier f => FloatPairs(f, f.Input, f.Output, info.Name, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
                     FloatAdder f => FloatPairs(f, f.Input, f.Output, info.Name, options, inPath, target, p, r.GetValue(seed), r.GetValue(count)),
@@ -96,7 +96,7 @@ public static class SimCommands
 
     private static int Decompress(ZfpeDecompressor core, SimOptions options, string inPath, OutputFile target, double stall, int seed, long? count)
     {
-        var tensorOutput = TensorIo.Output(target, "--out");
+        var tensorOutput = TensorFile.Output(target, "--out");
         if (count is not { } n)
             throw new CliException("--count is required for the decompressor: a raw block stream does not record how many values it holds");
         if (n < 1 || n > Array.MaxLength)

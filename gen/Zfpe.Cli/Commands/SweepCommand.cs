@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Zfpe.Flow;
+using Zfpe.Cli.Adapters;
 using Zfpe.Flow.Sweep;
 using Zfpe.Flow.Timing;
 using Zfpe.Reference.Files;
@@ -54,7 +55,7 @@ public static class SweepCommand
             var options = new SweepOptions(EcpDevice.Parse(r.GetValue(device)!), r.GetValue(freq), SweepOptions.ParseSteps(r.GetValue(steps)!),
                 r.GetValue(seeds), r.GetValue(jobs), r.GetValue(outDir) ?? Path.Combine("out", "sweep", sweepDesign.Name))
             {
-                CacheDirectory = SynthFlowSupport.CacheDirectory,
+                CacheDirectory = StageCache.SharedDirectory,
                 Timing = new TimingReportOptions(r.GetValue(paths), r.GetValue(margin)),
             };
             options.Validate();
@@ -155,7 +156,7 @@ public static class SweepCommand
     private static string CommandPrefix()
     {
         var cwd = Directory.GetCurrentDirectory();
-        var cache = Environment.GetEnvironmentVariable("ZFPE_FLOW_CACHE") is { Length: > 0 } c ? $"ZFPE_FLOW_CACHE={SweepExport.ShellQuote(Path.GetFullPath(c))} " : "";
+        var cache = Environment.GetEnvironmentVariable(StageCache.DirectoryVariable) is { Length: > 0 } c ? $"{StageCache.DirectoryVariable}={SweepExport.ShellQuote(Path.GetFullPath(c))} " : "";
         var zfpe = File.Exists(Path.Combine(cwd, "zfpe")) && File.Exists(Path.Combine(cwd, "Zfpe.Hdl.sln"))
             ? "./zfpe"
             : SweepExport.ShellQuote(DotnetHost()) + " " + SweepExport.ShellQuote(Path.Combine(AppContext.BaseDirectory, "zfpe.dll"));

@@ -25,7 +25,7 @@ public static class SynthCommand
             var options = new FlowOptions(ecp5, FlowOptions.DefaultFrequencyMhz, FlowOptions.DefaultSeed,
                 r.GetValue(outDir) ?? SynthFlowSupport.DefaultDirectory("synth", request.DesignName, r.GetValue(set)!, ecp5))
             {
-                CacheDirectory = SynthFlowSupport.CacheDirectory,
+                CacheDirectory = StageCache.SharedDirectory,
             };
             return SynthFlowSupport.Run(request, options, FlowTarget.Synthesis, reportOutput);
         }));

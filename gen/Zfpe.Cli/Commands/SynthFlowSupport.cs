@@ -6,13 +6,9 @@ using Zfpe.Reference.Files;
 
 namespace Zfpe.Cli.Commands;
 
-/// <summary>What `zfpe synth` and `zfpe build` share: design emission, the flow run, exit codes.</summary>
+/// <summary>What `zfpe synth`, `zfpe build` and `zfpe sweep` share: their options, the design's emission, the flow run and its exit codes.</summary>
 internal static class SynthFlowSupport
 {
-    /// <summary>Where stage outputs are kept by content hash, shared by every build under out/.</summary>
-    public static string CacheDirectory =>
-        Environment.GetEnvironmentVariable("ZFPE_FLOW_CACHE") is { Length: > 0 } dir ? dir : Path.Combine("out", ".flow-cache");
-
     public static FlowRequest Request(string design, IEnumerable<string> sets)
     {
         var info = DesignCatalog.Get(design);
@@ -22,15 +18,9 @@ internal static class SynthFlowSupport
         return new FlowRequest(info.Name, resolved, info.Emit(given));
     }
 
-    /// <summary>
-    /// The default output folder of a run: out/STEP/DESIGN[-PARAMETERS]-DEVICE[-EXTRA], named by
-    /// every non-default parameter so runs with different --set values do not overwrite each other.
-    /// </summary>
-    public static string DefaultDirectory(string step, string design, IEnumerable<string> sets, EcpDevice device, string extra = "")
-    {
-        var point = DesignCatalog.Get(design).Resolve(DesignCatalog.ParseSettings(sets)).PointName(design);
-        return Path.Combine("out", step, $"{point}-{device.Name}{extra}");
-    }
+    /// <summary>The default output folder of a run of <paramref name="design"/> with these --set values (<see cref="FlowOptions.DefaultOutputDirectory"/>).</summary>
+    public static string DefaultDirectory(string step, string design, IEnumerable<string> sets, EcpDevice device, string extra = "") =>
+        FlowOptions.DefaultOutputDirectory(step, DesignCatalog.Get(design).Resolve(DesignCatalog.ParseSettings(sets)).PointName(design), device, extra);
 
     /// <summary>
     /// Runs the flow, prints the report table on stdout (progress goes to stderr) and returns the

@@ -4,15 +4,11 @@ using Zfpe.Reference.Files;
 namespace Zfpe.Cli.Commands;
 
 /// <summary>
-/// Reads and writes tensors by format, chosen by the file's extension (or by --format where the
-/// output is a device, a pipe or stdout): .npy (NumPy float16/32/64, C or Fortran order),
-/// .npz (NumPy archives, read only: one array chosen with --array) and .f32 (raw little-endian float32).
+/// The tensor options of the commands that read or write tensors; the formats themselves are
+/// <see cref="TensorFile"/>'s.
 /// </summary>
 public static class TensorIo
 {
-    /// <summary>The formats a tensor output can take, as --format spells them.</summary>
-    public static readonly string[] Formats = ["npy", "f32"];
-
     /// <summary>What --in accepts, for the help of every command that reads a tensor.</summary>
     public const string InputDescription =
         "input tensor: .npy (NumPy float16/float32/float64, C or Fortran order), .npz (with --array NAME) or .f32 (raw little-endian float32)";
@@ -23,67 +19,7 @@ public static class TensorIo
         Description = "with a .npz input: the name of the array to use (np.savez(file, name=array)); needed when the archive holds several",
     };
 
-    public static Tensor Read(string path, string option = "--in", string? array = null)
-    {
-        bool npz = Path.GetExtension(path).Equals(".npz", StringComparison.OrdinalIgnoreCase);
-        if (array is not null && !npz)
-            throw new CliException($"--array {array} applies to .npz archives only, and {option} {path} is not one");
-        bool npy = npz || IsNpy(path, option);
-        if (!File.Exists(path))
-            throw new CliException($"{option} {path}: no such file");
-        if (npz)
-        {
-            try
-            {
-                return NpzFile.Read(path, array);
-            }
-            catch (InvalidDataException e) when (array is null && e.Message.EndsWith("choose one by name", StringComparison.Ordinal))
-            {
-                throw new CliException($"{option} {e.Message} with --array NAME");
-            }
-        }
-        return npy ? NpyFile.Read(path) : RawF32File.Read(path);
-    }
-
-    /// <summary>
-    /// The format written to <paramref name="output"/>: <paramref name="format"/> when given, else
-    /// the extension; a device, pipe or descriptor whose name says nothing needs --format.
-    /// </summary>
-    public static TensorOutput Output(OutputFile output, string option, string? format = null)
-    {
-        if (format is not null)
-        {
-            return format.ToLowerInvariant() switch
-            {
-                "npy" => new TensorOutput(output, true),
-                "f32" => new TensorOutput(output, false),
-                _ => throw new CliException($"--format '{format}' is unknown: allowed {string.Join(", ", Formats)}"),
-            };
-        }
-        if (!output.NamesFile && !KnownExtension(output.Path))
-            throw new CliException($"{option} {output.Path} is not a file whose extension names the format: add --format npy or --format f32");
-        return new TensorOutput(output, IsNpy(output.Path, option));
-    }
-
-    /// <summary>Writes .npy in the tensor's dtype and shape, or .f32 as flat float32.</summary>
-    public static void Write(TensorOutput output, Tensor tensor)
-    {
-        if (output.Npy)
-            CommandOutput.Write(output.File, stream => NpyFile.Write(stream, tensor));
-        else
-            CommandOutput.Write(output.File, stream => RawF32File.Write(stream, tensor.Values));
-    }
-
-    private static bool KnownExtension(string path) => Path.GetExtension(path).ToLowerInvariant() is ".npy" or ".f32";
-
-    private static bool IsNpy(string path, string option)
-    {
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        return extension switch
-        {
-            ".npy" => true,
-            ".f32" => false,
-            _ => throw new CliException($"{option} {path}: unknown extension '{extension}'; use .npy (NumPy float16/32/64{(option == "--in" ? "; or a .npz archive" : "")}) or .f32 (raw little-endian float32)"),
-        };
-    }
+    /// <summary>Writes the tensor through <see cref="CommandOutput"/> (with its note on stderr when the output is not a plain file).</summary>
+    public static void Write(TensorOutput output, Tensor tensor) =>
+        CommandOutput.Write(output.File, stream => TensorFile.Write(stream, output, tensor));
 }

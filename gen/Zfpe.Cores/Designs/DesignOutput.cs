@@ -10,7 +10,7 @@ namespace Zfpe.Cores.Designs;
 /// Renders a design's Verilog, its source map (sourcemap.json: the C# location of every Verilog
 /// name and statement) and its manifest.json (design, every parameter, generator version, top
 /// module, file hashes). Deterministic: the same design and parameters give the same bytes.
-/// `zfpe gen` writes them into a directory (Zfpe.Cli's GeneratedDirectory).
+/// `zfpe gen` writes them into a directory with <see cref="GeneratedDirectory"/>.
 /// </summary>
 public static class DesignOutput
 {
@@ -24,7 +24,7 @@ public static class DesignOutput
         {
             ["design"] = design.Name,
             ["parameters"] = new JsonObject(settings.Values.Select(v => KeyValuePair.Create(v.Spec.Name, ManifestValue(v.Spec, settings.Config)))),
-            ["generator"] = new JsonObject { ["name"] = "zfpe-hdl", ["version"] = GeneratorInfo.Version },
+            ["generator"] = new JsonObject { ["name"] = GeneratedDirectory.GeneratorName, ["version"] = GeneratorInfo.Version },
             ["top"] = emitted.TopModule,
             ["ports"] = new JsonArray(emitted.TopPorts.Select(p => (JsonNode?)new JsonObject
             {

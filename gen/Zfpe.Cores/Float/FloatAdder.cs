@@ -30,7 +30,18 @@ public sealed class FloatAdder : Component
     public readonly Stream<FloatOperands> Input;
     public readonly Stream<UInt> Output;
 
-    public FloatAdder(FloatCoreConfig config)
+    /// <summary>With <c>tagBits</c> &gt; 0: a tag taken with each input beat (its stream's payload's sideband).</summary>
+    public readonly UInt? InputTag;
+
+    /// <summary>With <c>tagBits</c> &gt; 0: the tag of the input beat the output beat comes from, valid with it.</summary>
+    public readonly UInt? OutputTag;
+
+    /// <summary>
+    /// The core; with <paramref name="tagBits"/> &gt; 0 it also carries a tag of that many bits from
+    /// <see cref="InputTag"/> to <see cref="OutputTag"/> through its stages, in lockstep with the
+    /// value (flip-flops only: no queue beside the core, and no join with one after it).
+    /// </summary>
+    public FloatAdder(FloatCoreConfig config, int tagBits = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -41,10 +52,18 @@ public sealed class FloatAdder : Component
 
         Input = In.Stream(FloatOperands.Shape, name: "input");
         Output = Out.Stream(32, name: "output");
+        ArgumentOutOfRangeException.ThrowIfNegative(tagBits);
+        Param("tag_bits", tagBits, 0);
+        if (tagBits > 0)
+        {
+            InputTag = In.UInt(tagBits, "input_tag");
+            OutputTag = Out.UInt(tagBits, "output_tag");
+        }
 
         var p = new Pipeline("add");
         var arrive = p.Begin(Input);
         var operands = arrive.Let("operands", Input.Payload);
+        var tag = InputTag is null ? null : arrive.Let("tag", InputTag);
 
         // ---- decode: order by magnitude (exponent field, then significand), both distances -------
         var decode = p.LockstepStage("decode");
@@ -140,6 +159,7 @@ public sealed class FloatAdder : Component
 
         // ---- pack: a zero sum (exact cancellation, zero operands) leaves the top bit clear -------
         var pack = p.Stage("pack");
+        if (tag is not null) OutputTag!.Assign(tag[pack]);
         p.End(Output, pack, s =>
         {
             var n = normalised[s];

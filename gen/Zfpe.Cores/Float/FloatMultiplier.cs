@@ -25,7 +25,18 @@ public sealed class FloatMultiplier : Component
     public readonly Stream<FloatOperands> Input;
     public readonly Stream<UInt> Output;
 
-    public FloatMultiplier(FloatCoreConfig config)
+    /// <summary>With <c>tagBits</c> &gt; 0: a tag taken with each input beat (its stream's payload's sideband).</summary>
+    public readonly UInt? InputTag;
+
+    /// <summary>With <c>tagBits</c> &gt; 0: the tag of the input beat the output beat comes from, valid with it.</summary>
+    public readonly UInt? OutputTag;
+
+    /// <summary>
+    /// The core; with <paramref name="tagBits"/> &gt; 0 it also carries a tag of that many bits from
+    /// <see cref="InputTag"/> to <see cref="OutputTag"/> through its stages, in lockstep with the
+    /// value (flip-flops only: no queue beside the core, and no join with one after it).
+    /// </summary>
+    public FloatMultiplier(FloatCoreConfig config, int tagBits = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -35,10 +46,18 @@ public sealed class FloatMultiplier : Component
 
         Input = In.Stream(FloatOperands.Shape, name: "input");
         Output = Out.Stream(32, name: "output");
+        ArgumentOutOfRangeException.ThrowIfNegative(tagBits);
+        Param("tag_bits", tagBits, 0);
+        if (tagBits > 0)
+        {
+            InputTag = In.UInt(tagBits, "input_tag");
+            OutputTag = Out.UInt(tagBits, "output_tag");
+        }
 
         var p = new Pipeline("mul");
         var arrive = p.Begin(Input);
         var operands = arrive.Let("operands", Input.Payload);
+        var tag = InputTag is null ? null : arrive.Let("tag", InputTag);
 
         // ---- decode: truncate to m bits, zero for exponent field 0, E = Ea + Eb − 127 -------------
         var decode = p.LockstepStage("decode");
@@ -94,6 +113,7 @@ public sealed class FloatMultiplier : Component
 
         // ---- pack: +0, ±largest finite, or sign | E | fraction ------------------------------------
         var pack = p.Stage("pack");
+        if (tag is not null) OutputTag!.Assign(tag[pack]);
         p.End(Output, pack, s => FloatPacking.Pack(m, negative[s], flush[s], saturate[s], resultField[s], significand[s][m - 2, 0]));
     }
 

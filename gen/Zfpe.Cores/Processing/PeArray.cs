@@ -154,21 +154,28 @@ public sealed class PeArray : Component
         var rowBits = BitsFor(rows);
         var indexBits = PeArrayConfig.OutputCountBits + 1;
         var row = Reg.UInt(rowBits, reset: 0, name: "result_row");
+        // The output index and the next one, both registers: every decision below is one comparison
+        // of a register with layer_outputs (no increment in front of it).
         var output = Reg.UInt(indexBits, reset: 0, name: "result_output");
+        var nextOutput = Reg.UInt(indexBits, reset: 1, name: "result_next_output");
         var outputs = LayerOutputs.ZeroExtend(indexBits);
         var rowEnd = row == rows - 1;
         var tileEnd = gathered.Last!;
-        var nextOutput = output + 1;
         var keep = output < outputs;
         var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "results_out");
         results.Input.Valid.Assign(gathered.Valid & keep);
         results.Input.Payload.Assign(Hw.Mux(Relu & gathered.Payload[31], Hw.U(0, 32), gathered.Payload));
         results.Input.Last!.Assign(rowEnd & (tileEnd | (nextOutput == outputs)));
         gathered.Ready.Assign(!keep | results.Input.Ready);
+        var restart = tileEnd & (nextOutput >= outputs);
         When(gathered.Fire, () =>
         {
             row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
-            When(rowEnd, () => output.Assign(Hw.Mux(tileEnd & (nextOutput >= outputs), Hw.U(0, indexBits), nextOutput)));
+            When(rowEnd, () =>
+            {
+                output.Assign(Hw.Mux(restart, Hw.U(0, indexBits), nextOutput));
+                nextOutput.Assign(Hw.Mux(restart, Hw.U(1, indexBits), nextOutput + 1));
+            });
         });
         Results.ConnectFrom(results.Output);
     }

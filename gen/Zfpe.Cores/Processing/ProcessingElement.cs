@@ -25,7 +25,8 @@ namespace Zfpe.Cores.Processing;
 /// the adder takes the queue's head (or, on a tile's first input, the bias) with each product,
 /// and its sum goes back to the queue (or, on the last input, to <c>results</c>). A partial sum
 /// is only read after the adder has produced it, so there is no accumulation hazard whatever the
-/// adder's latency; when K·B is smaller than <see cref="CirculationLatency"/> the PE waits for it
+/// adder's latency. What a product or a sum is for (first input, last input, row end, tile end) rides
+/// through the multiplier and the adder as their tag, in lockstep with the value; when K·B is smaller than <see cref="CirculationLatency"/> the PE waits for it
 /// (fewer than one multiply-add per cycle), else it does one per cycle while its streams keep up.
 /// </summary>
 public sealed class ProcessingElement : Component
@@ -49,8 +50,10 @@ public sealed class ProcessingElement : Component
         Inputs = In.Stream(32, withLast: true, name: "inputs");
         Results = Out.Stream(32, withLast: true, name: "results");
 
-        var multiplier = Instance(new FloatMultiplier(config.Float), "multiplier");
-        var adder = Instance(new FloatAdder(config.Float), "adder");
+        // The tags ride through the cores beside the values (in lockstep, flip-flops only), so the
+        // join and the route below wait for no queue beside the cores.
+        var multiplier = Instance(new FloatMultiplier(config.Float, PeProductTag.Shape.Width), "multiplier");
+        var adder = Instance(new FloatAdder(config.Float, PeSumTag.Shape.Width), "adder");
 
         // ---- input buffer: two banks of B values, filled from `inputs`, read K times each -------
         var buffer = Mem(32, 2 << rowBits, "input_buffer");
@@ -122,64 +125,67 @@ public sealed class ProcessingElement : Component
             });
         });
 
-        // ---- fork: the operands to the multiplier, the tag beside it into a queue ------------
-        var productTags = Instance(new StreamQueue<PeProductTag>(PeProductTag.Shape, multiplier.Latency + 4), "product_tags");
-        var operandReady = Wire.Bool("operand_ready");
-        issue.End(operand, operandReady);
-        operandReady.Assign(multiplier.Input.Ready & productTags.Push.Ready);
-        multiplier.Input.Valid.Assign(operand.Valid & productTags.Push.Ready);
+        // ---- the operands and their tag into the multiplier ------------------------------------
+        issue.End(operand, multiplier.Input.Ready);
+        multiplier.Input.Valid.Assign(operand.Valid);
         multiplier.Input.Payload.A.Assign(weight[operand]);
         multiplier.Input.Payload.B.Assign(x);
-        productTags.Push.Valid.Assign(operand.Valid & multiplier.Input.Ready);
-        productTags.Push.Payload.First.Assign(isFirst[operand]);
-        productTags.Push.Payload.LastInput.Assign(isLast[operand]);
-        productTags.Push.Payload.Final.Assign(isFinal[operand]);
-        productTags.Push.Payload.RowEnd.Assign(isRowEnd[operand]);
+        var productTag = Wire.Of(PeProductTag.Shape, "product_tag_in");
+        productTag.First.Assign(isFirst[operand]);
+        productTag.LastInput.Assign(isLast[operand]);
+        productTag.Final.Assign(isFinal[operand]);
+        productTag.RowEnd.Assign(isRowEnd[operand]);
+        multiplier.InputTag!.Assign(productTag.AsBits());
 
-        // ---- join: product, tag and partial sum (the queue's head, or on a tile's first input the
-        // head of the bias stream, taken there in the order the products come) into the adder.
-        // A skid stage on the products and a plain register in front of the adder keep the ready
-        // paths short (the adder's ready is one gate from its registers: its stages move in lockstep).
-        var products = multiplier.Output.SkidStage("products");
+        // ---- join: product with its tag and partial sum (the queue's head, or on a tile's first
+        // input the head of the bias stream, taken there in the order the products come) into the
+        // adder. A skid stage on the tagged products and a plain register in front of the adder keep
+        // the ready paths short (the adder's ready is one gate from its registers: its stages move in lockstep).
+        var tagWidth = PeProductTag.Shape.Width;
+        var tagged = Wire.Stream(32 + tagWidth, name: "tagged_products");
+        tagged.Valid.Assign(multiplier.Output.Valid);
+        tagged.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
+        multiplier.Output.Ready.Assign(tagged.Ready);
+        var products = tagged.SkidStage("products");
+        var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // The partial sums circulate through block RAM read through its output register (a DP16KD
         // read without it comes about 5.5 ns after the clock edge, too late for the multiplexer below).
         var partialSums = Instance(new BlockRamQueue(32), "partial_sums");
-        var sumTags = Instance(new StreamQueue<PeSumTag>(PeSumTag.Shape, adder.Latency + 4), "sum_tags");
         var adderIn = Instance(new StreamStage<FloatOperands>(FloatOperands.Shape, registeredReady: false), "adder_in");
         adder.Input.ConnectFrom(adderIn.Output);
+        var adderTag = Reg.UInt(PeSumTag.Shape.Width, reset: null, name: "adder_in_tag");
+        adder.InputTag!.Assign(adderTag);
         var heads = partialSums.Pop;
-        // The tag leaves its LUT-RAM queue through a register, so the join starts at flip-flops.
-        var tags = Instance(new StreamStage<PeProductTag>(PeProductTag.Shape, registeredReady: false), "product_tag");
-        tags.Input.ConnectFrom(productTags.Pop);
-        var tag = tags.Output;
-        var startsAtBias = tag.Payload.First;
-        var joined = products.Valid & tag.Valid & Hw.Mux(startsAtBias, Biases.Valid, heads.Valid);
-        var joinFire = joined & adderIn.Input.Ready & sumTags.Push.Ready;
-        adderIn.Input.Valid.Assign(joined & sumTags.Push.Ready);
+        var startsAtBias = tag.First;
+        var joined = products.Valid & Hw.Mux(startsAtBias, Biases.Valid, heads.Valid);
+        var joinFire = joined & adderIn.Input.Ready;
+        adderIn.Input.Valid.Assign(joined);
         adderIn.Input.Payload.A.Assign(Hw.Mux(startsAtBias, Biases.Payload, heads.Payload));
-        adderIn.Input.Payload.B.Assign(products.Payload);
-        sumTags.Push.Valid.Assign(joined & adderIn.Input.Ready);
-        sumTags.Push.Payload.Result.Assign(tag.Payload.LastInput);
-        sumTags.Push.Payload.Final.Assign(tag.Payload.Final);
+        adderIn.Input.Payload.B.Assign(products.Payload[31, 0]);
+        var sumTag = Wire.Of(PeSumTag.Shape, "sum_tag_in");
+        sumTag.Result.Assign(tag.LastInput);
+        sumTag.Final.Assign(tag.Final);
+        When(joinFire, () => adderTag.Assign(sumTag.AsBits()));
         products.Ready.Assign(joinFire);
-        tag.Ready.Assign(joinFire);
         heads.Ready.Assign(joinFire & !startsAtBias);
-        Biases.Ready.Assign(joinFire & startsAtBias & tag.Payload.RowEnd);
+        Biases.Ready.Assign(joinFire & startsAtBias & tag.RowEnd);
 
         // ---- route: a sum goes back to the queue, or on the last input to the results --------
-        var sums = adder.Output.SkidStage("sums");
-        var route = sumTags.Pop;
-        var toResults = route.Payload.Result;
+        var sumTagWidth = PeSumTag.Shape.Width;
+        var taggedSums = Wire.Stream(32 + sumTagWidth, name: "tagged_sums");
+        taggedSums.Valid.Assign(adder.Output.Valid);
+        taggedSums.Payload.Assign(Hw.Cat(adder.OutputTag!, adder.Output.Payload));
+        adder.Output.Ready.Assign(taggedSums.Ready);
+        var sums = taggedSums.SkidStage("sums");
+        var route = PeSumTag.Shape.FromBits(sums.Payload[31 + sumTagWidth, 32]);
+        var toResults = route.Result;
         var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true, registeredReady: false), "results_out");
-        var both = sums.Valid & route.Valid;
-        results.Input.Valid.Assign(both & toResults);
-        results.Input.Payload.Assign(sums.Payload);
-        results.Input.Last!.Assign(route.Payload.Final);
-        partialSums.Push.Valid.Assign(both & !toResults);
-        partialSums.Push.Payload.Assign(sums.Payload);
-        var routeFire = both & Hw.Mux(toResults, results.Input.Ready, partialSums.Push.Ready);
-        sums.Ready.Assign(routeFire);
-        route.Ready.Assign(routeFire);
+        results.Input.Valid.Assign(sums.Valid & toResults);
+        results.Input.Payload.Assign(sums.Payload[31, 0]);
+        results.Input.Last!.Assign(route.Final);
+        partialSums.Push.Valid.Assign(sums.Valid & !toResults);
+        partialSums.Push.Payload.Assign(sums.Payload[31, 0]);
+        sums.Ready.Assign(Hw.Mux(toResults, results.Input.Ready, partialSums.Push.Ready));
         Results.ConnectFrom(results.Output);
 
         CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + BlockRamQueue.Latency;

@@ -31,6 +31,9 @@ public sealed record SweepDesign
     /// <summary>Designs with a throughput: resolved parameters → values accepted per clock cycle (the pipeline width).</summary>
     public Func<IReadOnlyDictionary<string, string>, int>? ValuesPerCycle { get; init; }
 
+    /// <summary>Designs with figures of their own (measured in simulation, for instance): resolved parameters → the figures, computed once per point.</summary>
+    public Func<IReadOnlyDictionary<string, string>, IReadOnlyList<SweepMeasurement>>? Measure { get; init; }
+
     /// <summary>One sentence per reference dataset, for the report (what the quality columns were measured on).</summary>
     public IReadOnlyList<string> QualityDatasets { get; init; } = [];
 }

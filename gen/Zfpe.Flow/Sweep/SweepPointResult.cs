@@ -20,8 +20,13 @@ public sealed record SweepPointResult(
     int? ValuesPerCycle,
     string? YosysVersion,
     string? NextpnrVersion,
-    string? Error)
+    string? Error,
+    IReadOnlyList<SweepMeasurement>? Measurements = null)
 {
+    /// <summary>The design's own figures (none for most designs; results written before they existed read as none).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<SweepMeasurement> Measured => Measurements ?? [];
+
     /// <summary>Bytes of one float32 value: the unit of the MB/s column.</summary>
     public const int BytesPerValue = 4;
 

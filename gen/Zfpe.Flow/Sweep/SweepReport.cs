@@ -94,6 +94,15 @@ public static class SweepReport
             }
         }
 
+        var measured = result.Points.SelectMany(p => p.Measured).GroupBy(m => m.Name).Select(g => g.First()).ToList();
+        if (measured.Count > 0)
+        {
+            sb.AppendLine("## Measured by the design");
+            sb.AppendLine();
+            foreach (var m in measured) sb.AppendLine($"- {m.Name.Replace('_', ' ')}: {m.Description}");
+            sb.AppendLine();
+        }
+
         if (result.QualityDatasets.Count > 0)
         {
             sb.AppendLine("## Reference data");
@@ -148,6 +157,8 @@ public static class SweepReport
                 columns.Add(($"max error ({d})", p => p.Quality.FirstOrDefault(q => q.Dataset == d) is { } q ? F("{0:G3}", q.MaxAbsoluteError) : "—"));
             }
         }
+        foreach (var m in result.MeasurementNames)
+            columns.Add((m.Replace('_', ' '), p => p.Measured.FirstOrDefault(x => x.Name == m) is { } v ? F("{0:0.###}", v.Value) : "—"));
         if (front.Objectives.Count > 0) columns.Add(("front", p => front.IsOnFront(p) ? "yes" : ""));
         columns.Add(("synth", p => p.Synth.Label));
         if (result.Steps.Contains("pnr"))

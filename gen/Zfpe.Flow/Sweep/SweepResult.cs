@@ -46,6 +46,10 @@ public sealed record SweepResult(
     [JsonIgnore]
     public bool HasThroughput => Points.Any(p => p.ValuesPerCycle is not null);
 
+    /// <summary>The names of the design's own figures, in the order the points give them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> MeasurementNames => Points.SelectMany(p => p.Measured.Select(m => m.Name)).Distinct().ToList();
+
     /// <summary>The dataset names of the quality columns, in order of first appearance.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> DatasetNames => Points.SelectMany(p => p.Quality.Select(q => q.Dataset)).Distinct().ToList();

@@ -89,6 +89,7 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
         {
             work.Quality = s.Design.Quality?.Invoke(work.Parameters) ?? [];
             work.ValuesPerCycle = s.Design.ValuesPerCycle?.Invoke(work.Parameters);
+            work.Measurements = s.Design.Measure?.Invoke(work.Parameters) ?? [];
             var emitted = s.Design.Emit(work.Parameters);
             work.TopModule = emitted.TopModule;
             var synthDirectory = Path.Combine(work.Directory, SynthDirectory);
@@ -171,7 +172,7 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
             ? $"place and route failed for seed {string.Join(", ", failedSeeds.Select(r => r.Seed))}: {failedSeeds[0].PlaceAndRoute.Detail}"
             : null);
         var result = new SweepPointResult(w.Point.Id, w.Point.AsDictionary(), w.Parameters, w.TopModule, w.Synth, w.Synthesis, seeds,
-            w.Quality, w.ValuesPerCycle, s.Yosys.Version, s.Nextpnr?.Version, error);
+            w.Quality, w.ValuesPerCycle, s.Yosys.Version, s.Nextpnr?.Version, error, w.Measurements);
         s.Results[index] = result;
         Report(s, started: false, Describe(result), result);
     }
@@ -244,6 +245,8 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
         public SweepStageOutcome Synth { get; set; } = SweepStageOutcome.NotRun("not started");
         public SweepSynthesis? Synthesis { get; set; }
         public IReadOnlyList<SweepQuality> Quality { get; set; } = [];
+
+        public IReadOnlyList<SweepMeasurement> Measurements { get; set; } = [];
         public int? ValuesPerCycle { get; set; }
         public string? TopModule { get; set; }
         public string? Error { get; set; }

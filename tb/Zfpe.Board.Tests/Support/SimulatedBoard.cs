@@ -1,4 +1,3 @@
-using Zfpe.Host;
 using Zfpe.Cli.Commands;
 using Zfpe.Cores.Board;
 using Zfpe.Hdl.Emit;

@@ -1,7 +1,3 @@
-using Zfpe.Cores.Codec;
-using Zfpe.Reference.Codecs;
-using Zfpe.Sim;
-
 namespace Zfpe.Cores.Tests.Support;
 
 /// <summary>

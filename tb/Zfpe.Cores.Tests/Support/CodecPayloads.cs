@@ -1,6 +1,4 @@
 using System.Globalization;
-using Zfpe.Cores.Codec;
-using Zfpe.Sim;
 
 namespace Zfpe.Cores.Tests.Support;
 

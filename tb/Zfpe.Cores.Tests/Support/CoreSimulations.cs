@@ -1,6 +1,4 @@
-using Zfpe.Cores.Codec;
 using Zfpe.Hdl.Emit;
-using Zfpe.Sim;
 
 namespace Zfpe.Cores.Tests.Support;
 

@@ -1,5 +1,3 @@
-using Zfpe.Sim;
-
 namespace Zfpe.Cores.Tests.Support;
 
 /// <summary>

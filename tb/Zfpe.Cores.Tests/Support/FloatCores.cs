@@ -4,7 +4,6 @@ using Zfpe.Hdl;
 using Zfpe.Hdl.Emit;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Reference.Float;
-using Zfpe.Sim;
 
 namespace Zfpe.Cores.Tests.Support;
 

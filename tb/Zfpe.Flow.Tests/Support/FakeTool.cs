@@ -16,11 +16,13 @@ public static class FakeTool
         return path;
     }
 
-    /// <summary>A nextpnr-ecp5 that requires --85k and the design's LPF and reports the given Fmax.</summary>
-    public static string Nextpnr(string directory, double achievedMhz, string version = "test-1") => Write(directory, "nextpnr-ecp5", $$$"""
-        if [ "$1" = "--version" ]; then echo "nextpnr-ecp5 -- Next Generation Place and Route (Version fake-{{{version}}})"; exit 0; fi
-        echo "$@" > fake-nextpnr-arguments.txt
-        cfg=""; report=""; lpf=""; json=""; device=""; sdf=""
+    /// <summary>
+    /// What every fake nextpnr-ecp5 does first: reads the arguments the flow passes into shell
+    /// variables (cfg, report, sdf, lpf, json, seed, ooc, device), then requires the netlist and
+    /// --sdf, and writes an empty SDF file.
+    /// </summary>
+    public const string NextpnrArguments = """
+        cfg=""; report=""; lpf=""; json=""; device=""; sdf=""; seed=""; ooc=""
         while [ $# -gt 0 ]; do
           case "$1" in
             --textcfg) cfg="$2"; shift;;
@@ -28,15 +30,24 @@ public static class FakeTool
             --sdf) sdf="$2"; shift;;
             --lpf) lpf="$2"; shift;;
             --json) json="$2"; shift;;
+            --seed) seed="$2"; shift;;
+            --out-of-context) ooc=1;;
             --25k|--45k|--85k) device="$1";;
           esac
           shift
         done
-        [ -f "$lpf" ] || { echo "ERROR: failed to open LPF file $lpf"; exit 1; }
         [ -f "$json" ] || { echo "ERROR: failed to open JSON file $json"; exit 1; }
         [ -n "$sdf" ] || { echo "ERROR: expected --sdf"; exit 1; }
-        echo ".device LFE5U-85F ($device)" > "$cfg"
         echo '(DELAYFILE (SDFVERSION "3.0") (TIMESCALE 1ps))' > "$sdf"
+        """;
+
+    /// <summary>A nextpnr-ecp5 that requires --85k and the design's LPF and reports the given Fmax.</summary>
+    public static string Nextpnr(string directory, double achievedMhz, string version = "test-1") => Write(directory, "nextpnr-ecp5", $$$"""
+        if [ "$1" = "--version" ]; then echo "nextpnr-ecp5 -- Next Generation Place and Route (Version fake-{{{version}}})"; exit 0; fi
+        echo "$@" > fake-nextpnr-arguments.txt
+        {{{NextpnrArguments}}}
+        [ -f "$lpf" ] || { echo "ERROR: failed to open LPF file $lpf"; exit 1; }
+        echo ".device LFE5U-85F ($device)" > "$cfg"
         cat > "$report" <<'JSON'
         {"utilization": {"TRELLIS_COMB": {"used": 120, "available": 83640}, "TRELLIS_FF": {"used": 70, "available": 83640},
           "DP16KD": {"used": 1, "available": 208}, "MULT18X18D": {"used": 1, "available": 156}, "TRELLIS_IO": {"used": 17, "available": 365}},

@@ -1,5 +1,3 @@
-using Zfpe.Flow.Tests.Support;
-
 namespace Zfpe.Flow.Tests.Sweep;
 
 /// <summary>
@@ -12,22 +10,9 @@ public static class FakeNextpnr
     public static string Write(string directory, double baseMhz = 90) => FakeTool.Write(directory, "nextpnr-ecp5", $$$"""
         if [ "$1" = "--version" ]; then echo "nextpnr-ecp5 -- Next Generation Place and Route (Version fake-sweep)"; exit 0; fi
         echo run >> "{{{Path.Combine(directory, "runs.txt")}}}"
-        report=""; json=""; seed=""; ooc=""; sdf=""
-        while [ $# -gt 0 ]; do
-          case "$1" in
-            --report) report="$2"; shift;;
-            --sdf) sdf="$2"; shift;;
-            --json) json="$2"; shift;;
-            --seed) seed="$2"; shift;;
-            --out-of-context) ooc=1;;
-            --lpf) echo "ERROR: a sweep must not pass an LPF"; exit 1;;
-          esac
-          shift
-        done
+        {{{FakeTool.NextpnrArguments}}}
+        [ -z "$lpf" ] || { echo "ERROR: a sweep must not pass an LPF"; exit 1; }
         [ -n "$ooc" ] || { echo "ERROR: expected --out-of-context"; exit 1; }
-        [ -f "$json" ] || { echo "ERROR: failed to open JSON file $json"; exit 1; }
-        [ -n "$sdf" ] || { echo "ERROR: expected --sdf"; exit 1; }
-        echo '(DELAYFILE (SDFVERSION "3.0") (TIMESCALE 1ps))' > "$sdf"
         fmax=$(( {{{(int)baseMhz}}} + 3 * seed ))
         cat > "$report" <<JSON
         {"utilization": {"TRELLIS_COMB": {"used": 123, "available": 83640}, "TRELLIS_FF": {"used": 45, "available": 83640}, "DP16KD": {"used": 0, "available": 208} },

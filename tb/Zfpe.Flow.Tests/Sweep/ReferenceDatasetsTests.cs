@@ -1,5 +1,5 @@
 using Zfpe.Reference.Datasets;
-using Zfpe.Cli.Commands;
+using Zfpe.Cli.Adapters;
 using Zfpe.Reference.Codecs;
 using Zfpe.Reference.Metrics;
 

@@ -1,40 +1,33 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
-using Zfpe.Flow.Sweep;
 
 namespace Zfpe.Flow.Tests.Sweep;
 
-public class SweepCommandTests(ITestOutputHelper output) : IDisposable
+public class SweepCommandTests(ITestOutputHelper output) : TempDirectoryTest
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
-
     private Dictionary<string, string> Environment(params (string Name, string Value)[] extra)
     {
         // A private stage cache, and no nextpnr even where one is installed: these tests are about synthesis-only sweeps.
         var env = new Dictionary<string, string>
         {
-            ["ZFPE_FLOW_CACHE"] = _dir.Sub("cache"),
+            ["ZFPE_FLOW_CACHE"] = Dir.Sub("cache"),
             ["ZFPE_NEXTPNR_ECP5"] = "/nonexistent/nextpnr-ecp5",
         };
         foreach (var (name, value) in extra) env[name] = value;
         return env;
     }
 
-    private ProcessResult Zfpe(params string[] args) => ZfpeCli.RunIn(_dir.Path, Environment(), TimeSpan.FromMinutes(2), args);
+    private ProcessResult Zfpe(params string[] args) => ZfpeCli.RunIn(Dir.Path, Environment(), TimeSpan.FromMinutes(2), args);
 
     [ToolFact(ToolKind.Yosys)]
     public void A_synthesis_sweep_of_the_compressor_over_lanes_and_b_gives_a_complete_report_and_plots_and_a_re_run_synthesises_nothing()
     {
         string[] args = ["sweep", "compressor", "--set", "lanes=1,2,4,8", "--set", "b=5,9", "--steps", "synth", "--jobs", "2", "--out", "acceptance"];
-        var run = ZfpeCli.RunIn(_dir.Path, Environment(), TimeSpan.FromMinutes(8), args);
+        var run = ZfpeCli.RunIn(Dir.Path, Environment(), TimeSpan.FromMinutes(8), args);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("synthesis: 8 ran, 0 reused", run.Stdout);
         Assert.Contains("[sweep 8/8]", run.Stderr); // plain progress lines when stderr is not a terminal
-        var dir = _dir.Sub("acceptance");
+        var dir = Dir.Sub("acceptance");
 
         var rows = SweepOutputChecks.ReadCsv(Path.Combine(dir, SweepCsv.FileName));
         Assert.Equal(8, rows.Count);
@@ -70,8 +63,9 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
         var table = report[report.IndexOf("## Results", StringComparison.Ordinal)..report.IndexOf("## Pareto front", StringComparison.Ordinal)];
         Assert.Equal(8, table.Split('\n').Count(l => Regex.IsMatch(l, @"^\| [1248] \| [59] \| \d+ \|")));
         Assert.Contains(SweepReport.HowToReadTheFront, report);
-        Assert.Contains("values/cycle (Fmax unknown)", report);
-        Assert.Contains("## Reference data", report);
+        TextAssert.ContainsAll(report,
+            "values/cycle (Fmax unknown)",
+            "## Reference data");
         foreach (var plot in new[] { "area", "logic-depth", "quality", "pareto" })
         {
             Assert.Contains($"](plots/{plot}.svg)", report);
@@ -80,7 +74,7 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
         }
         Assert.False(File.Exists(Path.Combine(dir, "plots", "fmax.svg"))); // no Fmax, no Fmax plot
 
-        var again = ZfpeCli.RunIn(_dir.Path, Environment(), TimeSpan.FromMinutes(3), args);
+        var again = ZfpeCli.RunIn(Dir.Path, Environment(), TimeSpan.FromMinutes(3), args);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("synthesis: 0 ran, 8 reused", again.Stdout);
         var saved = Regex.Match(again.Stdout, @"reused 8 of 8 point\(s\) whole from the stage cache, saving (\d+\.\d) s of tool time");
@@ -98,12 +92,12 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
     {
         var export = Zfpe("sweep", "fifo", "--set", "width=8,16", "--set", "depth=16", "--steps", "synth", "--out", "exported", "--export", "jobs.txt");
         Assert.True(export.ExitCode == 0, export.ToString());
-        var lines = File.ReadAllLines(_dir.Sub("jobs.txt"));
+        var lines = File.ReadAllLines(Dir.Sub("jobs.txt"));
         Assert.Equal(2, lines.Length);
         Assert.All(lines, l => Assert.Contains(" sweep fifo --set ", l));
         Assert.Contains("--set width=8 --set depth=16", lines[0]);
         Assert.Contains("zfpe sweep merge", export.Stdout);
-        Assert.False(Directory.Exists(_dir.Sub("exported/points"))); // exporting runs nothing
+        Assert.False(Directory.Exists(Dir.Sub("exported/points"))); // exporting runs nothing
 
         // The jobs run from anywhere: each line carries its directory, runtime and output.
         foreach (var line in lines)
@@ -111,12 +105,12 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
             var job = ProcessRunner.Shell(line, Environment(), TimeSpan.FromMinutes(2));
             Assert.True(job.ExitCode == 0, job.ToString());
         }
-        var jobs = _dir.Sub("exported/jobs");
+        var jobs = Dir.Sub("exported/jobs");
         Assert.Equal(["width=16_depth=16", "width=8_depth=16"], Directory.GetDirectories(jobs).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var merge = Zfpe("sweep", "merge", jobs, "--out", "merged");
         Assert.True(merge.ExitCode == 0, merge.ToString());
-        var rows = SweepOutputChecks.ReadCsv(_dir.Sub("merged/results.csv"));
+        var rows = SweepOutputChecks.ReadCsv(Dir.Sub("merged/results.csv"));
         Assert.Equal(["8", "16"], rows.Select(r => r["width"]));
         foreach (var r in rows)
         {
@@ -124,25 +118,30 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(own["lut4"], r["lut4"]);
             Assert.Equal(own["logic_depth"], r["logic_depth"]);
         }
-        var merged = SweepResult.Load(_dir.Sub("merged/sweep.json"));
+        var merged = SweepResult.Load(Dir.Sub("merged/sweep.json"));
         Assert.Equal(["8", "16"], merged.Axes.Single(a => a.Parameter == "width").Values);
-        var report = File.ReadAllText(_dir.Sub("merged/report.md"));
+        var report = File.ReadAllText(Dir.Sub("merged/report.md"));
         Assert.Contains("Merged from 2 sweep result(s)", report);
-        SweepOutputChecks.AssertSvg(_dir.Sub("merged/plots/area.svg"));
+        SweepOutputChecks.AssertSvg(Dir.Sub("merged/plots/area.svg"));
 
         // Merging the job directories one by one gives the same points.
         var explicitMerge = Zfpe(["sweep", "merge", .. Directory.GetDirectories(jobs), "--out", "merged2"]);
         Assert.True(explicitMerge.ExitCode == 0, explicitMerge.ToString());
-        Assert.Equal(rows.Select(r => r["lut4"]), SweepOutputChecks.ReadCsv(_dir.Sub("merged2/results.csv")).Select(r => r["lut4"]));
+        Assert.Equal(rows.Select(r => r["lut4"]), SweepOutputChecks.ReadCsv(Dir.Sub("merged2/results.csv")).Select(r => r["lut4"]));
     }
 
+    public static TheoryData<string, string> BadSetArguments => new()
+    {
+        { "width", "error: --set 'width' is not of the form name=v1,v2,..." },
+        { "width=8,,16", "error: --set 'width=8,,16' has an empty value" },
+        { "width=8,8", "error: --set 'width=8,8' lists the value 8 twice" },
+        { "lanes=1,2", "error: design 'fifo' has no parameter 'lanes'; its parameters are: width, depth, bram" },
+        { "width=8,0", "error: parameter 'width' = 0 is out of range (allowed: 1..4096)" },
+        { "width=8,wide", "error: parameter 'width' = 'wide' is not an integer (allowed: 1..4096)" },
+    };
+
     [Theory]
-    [InlineData("width", "error: --set 'width' is not of the form name=v1,v2,...")]
-    [InlineData("width=8,,16", "error: --set 'width=8,,16' has an empty value")]
-    [InlineData("width=8,8", "error: --set 'width=8,8' lists the value 8 twice")]
-    [InlineData("lanes=1,2", "error: design 'fifo' has no parameter 'lanes'; its parameters are: width, depth, bram")]
-    [InlineData("width=8,0", "error: parameter 'width' = 0 is out of range (allowed: 1..4096)")]
-    [InlineData("width=8,wide", "error: parameter 'width' = 'wide' is not an integer (allowed: 1..4096)")]
+    [MemberData(nameof(BadSetArguments))]
     public void Bad_set_arguments_and_unknown_parameters_fail_with_one_line_and_exit_code_2_before_anything_runs(string set, string expected)
     {
         var run = Zfpe("sweep", "fifo", "--set", set, "--out", "bad");
@@ -150,7 +149,7 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Stderr.Trim().Split('\n'));
         Assert.StartsWith(expected, line.Trim());
-        Assert.False(Directory.Exists(_dir.Sub("bad")));
+        Assert.False(Directory.Exists(Dir.Sub("bad")));
     }
 
     [Theory]
@@ -171,16 +170,17 @@ public class SweepCommandTests(ITestOutputHelper output) : IDisposable
     [ToolFact(ToolKind.Yosys)]
     public void Without_gnuplot_the_csv_and_the_report_are_still_written_with_a_note_and_the_plot_scripts()
     {
-        var run = ZfpeCli.RunIn(_dir.Path, Environment(("ZFPE_GNUPLOT", "/nonexistent/gnuplot")), TimeSpan.FromMinutes(2),
+        var run = ZfpeCli.RunIn(Dir.Path, Environment(("ZFPE_GNUPLOT", "/nonexistent/gnuplot")), TimeSpan.FromMinutes(2),
             "sweep", "fifo", "--set", "width=8,16", "--steps", "synth", "--out", "plain");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("gnuplot was not found", run.Stderr);
-        var dir = _dir.Sub("plain");
+        var dir = Dir.Sub("plain");
         Assert.Equal(2, SweepOutputChecks.ReadCsv(Path.Combine(dir, SweepCsv.FileName)).Count);
         var report = File.ReadAllText(Path.Combine(dir, SweepReport.FileName));
-        Assert.Contains("gnuplot was not found (ZFPE_GNUPLOT=/nonexistent/gnuplot does not name an existing file)", report);
-        Assert.Contains("not drawn", report);
+        TextAssert.ContainsAll(report,
+            "gnuplot was not found (ZFPE_GNUPLOT=/nonexistent/gnuplot does not name an existing file)",
+            "not drawn");
         Assert.True(File.Exists(Path.Combine(dir, "plots", "area.gp")));
         Assert.True(File.Exists(Path.Combine(dir, "plots", "area.dat")));
         Assert.Empty(Directory.GetFiles(Path.Combine(dir, "plots"), "*.svg"));

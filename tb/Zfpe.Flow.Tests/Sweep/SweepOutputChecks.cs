@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Xml.Linq;
-using Zfpe.Flow.Sweep;
 
 namespace Zfpe.Flow.Tests.Sweep;
 

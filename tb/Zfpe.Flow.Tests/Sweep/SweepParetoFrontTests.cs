@@ -1,5 +1,3 @@
-using Zfpe.Flow.Sweep;
-
 namespace Zfpe.Flow.Tests.Sweep;
 
 public class SweepParetoFrontTests

@@ -1,9 +1,5 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
-using Zfpe.Cli.Commands;
-using Zfpe.Flow.Sweep;
+using Zfpe.Cli.Adapters;
 using Zfpe.Hdl;
-using Zfpe.Flow.Tests.Support;
 
 namespace Zfpe.Flow.Tests.Sweep;
 
@@ -11,6 +7,11 @@ public class SweepRunnerTests
 {
     private static SweepOptions Options(TempDirectory t, SweepSteps steps = SweepSteps.Synth, int seeds = 1, string output = "sweep") =>
         new(EcpDevice.Lfe5u85, 100, steps, seeds, 2, t.Sub(output)) { CacheDirectory = t.Sub("cache") };
+
+    /// <summary>A fifo sweep over one --set value with a Yosys that does not exist fails with <typeparamref name="TException"/>.</summary>
+    private static TException FifoSweepWithoutYosysFails<TException>(TempDirectory t, string setting) where TException : Exception =>
+        Assert.Throws<TException>(() => new SweepRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")))
+            .Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse([setting]), Options(t)));
 
     private static ToolLocator Tools(params (string Name, string? Value)[] overrides) =>
         ToolLocator.WithOverrides(overrides.ToDictionary(o => o.Name, o => o.Value));
@@ -51,6 +52,32 @@ public class SweepRunnerTests
         var extended = runner.Run(design, SweepSpace.Parse(["width=8,16,24", "depth=16"]), Options(t));
         Assert.Equal([StageStatus.Reused, StageStatus.Reused, StageStatus.Ran], extended.Points.Select(p => p.Synth.Status));
         Assert.Equal(1, extended.Run!.PointsRan);
+    }
+
+    [ToolFact(ToolKind.Yosys)]
+    public void A_design_s_own_figures_are_measured_once_per_point_and_land_in_the_csv_and_the_report()
+    {
+        using var t = new TempDirectory();
+        var measured = new List<string>();
+        var design = SweepCatalogDesign.Create("fifo", digits: false) with
+        {
+            Measure = resolved =>
+            {
+                lock (measured) measured.Add(resolved["width"]);
+                return [new SweepMeasurement("twice_the_width", 2 * int.Parse(resolved["width"], System.Globalization.CultureInfo.InvariantCulture), "the width doubled, for the test")];
+            },
+        };
+        var result = new SweepRunner(Tools(("ZFPE_NEXTPNR_ECP5", "/nonexistent/nextpnr-ecp5"))).Run(design, SweepSpace.Parse(["width=8,12"]), Options(t));
+
+        Assert.Equal(["12", "8"], measured.Order());
+        Assert.Equal([16.0, 24.0], result.Points.Select(p => Assert.Single(p.Measured).Value));
+        SweepOutputs.Write(result, t.Sub("out"), SweepPlotter.Locate(_ => null));
+        var rows = SweepOutputChecks.ReadCsv(Path.Combine(t.Sub("out"), SweepCsv.FileName));
+        Assert.Equal(["16", "24"], rows.Select(r => r["twice_the_width"]));
+        var report = File.ReadAllText(Path.Combine(t.Sub("out"), SweepReport.FileName));
+        Assert.Contains("## Measured by the design", report);
+        Assert.Contains("- twice the width: the width doubled, for the test", report);
+        Assert.Contains("| twice the width |", report);
     }
 
     [ToolFact(ToolKind.Yosys)]
@@ -110,9 +137,7 @@ public class SweepRunnerTests
     public void Without_Yosys_the_sweep_stops_before_running_anything()
     {
         using var t = new TempDirectory();
-        var runner = new SweepRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")));
-
-        var e = Assert.Throws<MissingToolException>(() => runner.Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse(["width=8"]), Options(t)));
+        var e = FifoSweepWithoutYosysFails<MissingToolException>(t, "width=8");
 
         Assert.Contains("ZFPE_YOSYS=/nonexistent/yosys", e.Message);
         Assert.False(Directory.Exists(t.Sub("sweep")));
@@ -122,9 +147,7 @@ public class SweepRunnerTests
     public void A_value_out_of_range_stops_the_sweep_before_any_tool_runs()
     {
         using var t = new TempDirectory();
-        var runner = new SweepRunner(Tools(("ZFPE_YOSYS", "/nonexistent/yosys")));
-
-        var e = Assert.Throws<ParameterValueException>(() => runner.Run(SweepCatalogDesign.Create("fifo", false), SweepSpace.Parse(["width=8,0"]), Options(t)));
+        var e = FifoSweepWithoutYosysFails<ParameterValueException>(t, "width=8,0");
 
         Assert.Equal("parameter 'width' = 0 is out of range (allowed: 1..4096)", e.Message);
     }

@@ -1,9 +1,6 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
 using System.Globalization;
-using Zfpe.Cli.Commands;
+using Zfpe.Cli.Adapters;
 using Zfpe.Cores.Designs;
-using Zfpe.Flow.Sweep;
 
 namespace Zfpe.Flow.Tests.Timing;
 

@@ -90,14 +90,19 @@ public class SdfDelayFileTests
         Assert.Equal(ns, Assert.Single(sdf.Interconnects).DelayNs, 9);
     }
 
+    public static TheoryData<string, string> BrokenFiles => new()
+    {
+        { "(CELL (CELLTYPE \"x\"))", "not an SDF file" },
+        { "(DELAYFILE\n (CELL\n", "line 2 is never closed" },
+        { "(DELAYFILE (TIMESCALE 1ps)))", "')' without a matching '('" },
+        { "(DELAYFILE\n\n (TIMESCALE 1 parsec))", "SDF line 3: unknown TIMESCALE unit" },
+        { "(DELAYFILE (DIVIDER /) (CELL (DELAY (ABSOLUTE\n(INTERCONNECT nodivider b/D (1))))))", "SDF line 2: 'nodivider' is not a cell pin (cell/pin)" },
+        { "(DELAYFILE (CELL (DELAY (ABSOLUTE (IOPATH A F (fast))))))", "'fast' in IOPATH is not a delay" },
+        { "", "the file is empty" },
+    };
+
     [Theory]
-    [InlineData("(CELL (CELLTYPE \"x\"))", "not an SDF file")]
-    [InlineData("(DELAYFILE\n (CELL\n", "line 2 is never closed")]
-    [InlineData("(DELAYFILE (TIMESCALE 1ps)))", "')' without a matching '('")]
-    [InlineData("(DELAYFILE\n\n (TIMESCALE 1 parsec))", "SDF line 3: unknown TIMESCALE unit")]
-    [InlineData("(DELAYFILE (DIVIDER /) (CELL (DELAY (ABSOLUTE\n(INTERCONNECT nodivider b/D (1))))))", "SDF line 2: 'nodivider' is not a cell pin (cell/pin)")]
-    [InlineData("(DELAYFILE (CELL (DELAY (ABSOLUTE (IOPATH A F (fast))))))", "'fast' in IOPATH is not a delay")]
-    [InlineData("", "the file is empty")]
+    [MemberData(nameof(BrokenFiles))]
     public void A_broken_file_is_refused_saying_what_and_where(string text, string message) =>
         Assert.Contains(message, Assert.Throws<InvalidDataException>(() => SdfDelayFile.Parse(text)).Message);
 

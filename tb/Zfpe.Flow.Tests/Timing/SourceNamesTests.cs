@@ -1,6 +1,3 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
-using Zfpe.Flow.Tests.Support;
 using Zfpe.Flow.Timing;
 using Zfpe.Hdl.Emit;
 

@@ -1,10 +1,6 @@
-using Zfpe.TestSupport;
-using Zfpe.Tools;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Zfpe.Cli.Commands;
-using Zfpe.Flow.Sweep;
-using Zfpe.Flow.Tests.Support;
+using Zfpe.Cli.Adapters;
 using Zfpe.Flow.Timing;
 
 namespace Zfpe.Flow.Tests.Timing;
@@ -58,8 +54,9 @@ public partial class TimingReportTests
         Assert.Contains(lines, l => CSharpRegister().IsMatch(l) && l.TrimStart().StartsWith("from ", StringComparison.Ordinal));
         Assert.Contains(lines, l => CSharpRegister().IsMatch(l) && l.TrimStart().StartsWith("to ", StringComparison.Ordinal));
         var report = SweepReport.Render(result, SweepParetoFront.Of(result), [], []);
-        Assert.Contains("## Timing: worst paths", report);
-        Assert.Contains("### lanes=1 b=5, seed 1", report);
+        TextAssert.ContainsAll(report,
+            "## Timing: worst paths",
+            "### lanes=1 b=5, seed 1");
         Assert.Contains(lines[1], report);
         Assert.True(File.Exists(Path.Combine(directory, SweepPlaceAndRoute.TimingFile)));
         // sweep.json keeps them, so a merged sweep reports them too.

@@ -1,5 +1,4 @@
 using Zfpe.Hdl.Lib.Uart;
-using Zfpe.Sim;
 
 namespace Zfpe.Hdl.Lib.Tests.Support;
 

@@ -102,8 +102,9 @@ public class ZfpCodecTests
     public void An_out_of_range_rate_is_rejected_with_the_allowed_range(double rate)
     {
         var e = Assert.Throws<ArgumentException>(() => new ZfpParameters(rate).Validate());
-        Assert.Contains("rate", e.Message);
-        Assert.Contains("1..32", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "rate",
+            "1..32");
         Assert.Throws<ArgumentException>(() => ZfpCodec.Compress([1f], new ZfpParameters(rate)));
     }
 

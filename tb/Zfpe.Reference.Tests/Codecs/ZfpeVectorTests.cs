@@ -5,6 +5,12 @@ namespace Zfpe.Reference.Tests.Codecs;
 /// <summary>The test vectors of docs/zfpe-format.md §10 (the authors' C++ model; exponent-bits = 9, split = 28).</summary>
 public class ZfpeVectorTests
 {
+    /// <summary>The vectors' format: exponent-bits 9, split 28.</summary>
+    private static ZfpeParameters Parameters(int b) => new(b, ExponentBits: 9, Split: 28);
+
+    /// <summary>A block as the table prints it, in hex.</summary>
+    private static UInt128 Bits(string hex) => UInt128.Parse(hex, System.Globalization.NumberStyles.HexNumber);
+
     public static TheoryData<float[], int, int, string, double[]> Vectors => new()
     {
         { [1.0f, 0.5f, -0.25f, 0.125f], 5, 128, "3c838e80", [0.78125, 0.46875, -0.40625, 0.15625] },
@@ -21,10 +27,10 @@ public class ZfpeVectorTests
     public void Each_vector_encodes_to_the_published_exponent_and_block_bits(float[] input, int b, int e, string hex, double[] decoded)
     {
         _ = decoded;
-        var p = new ZfpeParameters(b, ExponentBits: 9, Split: 28);
+        var p = Parameters(b);
         var trace = ZfpeCodec.EncodeBlock(input, p);
         Assert.Equal(e, trace.E);
-        Assert.Equal(UInt128.Parse(hex, System.Globalization.NumberStyles.HexNumber), trace.Bits);
+        Assert.Equal(Bits(hex), trace.Bits);
         Assert.False(trace.NonFiniteInput);
     }
 
@@ -32,10 +38,9 @@ public class ZfpeVectorTests
     [MemberData(nameof(Vectors))]
     public void Each_vector_decodes_to_the_published_values(float[] input, int b, int e, string hex, double[] decoded)
     {
-        _ = input;
-        _ = e;
-        var p = new ZfpeParameters(b, ExponentBits: 9, Split: 28);
-        var trace = ZfpeCodec.DecodeBlock(UInt128.Parse(hex, System.Globalization.NumberStyles.HexNumber), p);
+        _ = (input, e);
+        var p = Parameters(b);
+        var trace = ZfpeCodec.DecodeBlock(Bits(hex), p);
         for (int k = 0; k < 4; k++)
         {
             // The table prints 8 significant digits (so it is off by up to half a unit in the 8th);
@@ -50,11 +55,10 @@ public class ZfpeVectorTests
     [MemberData(nameof(Vectors))]
     public void Each_vector_compresses_to_a_stream_holding_the_block_bits(float[] input, int b, int e, string hex, double[] decoded)
     {
-        _ = e;
-        _ = decoded;
-        var p = new ZfpeParameters(b, ExponentBits: 9, Split: 28);
+        _ = (e, decoded);
+        var p = Parameters(b);
         var stream = ZfpeCodec.Compress(input, p, out bool nonFinite);
-        var expected = UInt128.Parse(hex, System.Globalization.NumberStyles.HexNumber);
+        var expected = Bits(hex);
         Assert.False(nonFinite);
         Assert.Equal((p.BlockBits + 7) / 8, stream.Length);
         for (int i = 0; i < stream.Length; i++)

@@ -11,12 +11,18 @@ public class DenseReferenceTests
 
     private static float[] RandomInputs(Random rng, int count) => Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 4 - 2)).ToArray();
 
+    /// <summary>A random layer with bias and no activation, then <paramref name="batch"/> random input vectors for it, from one seed.</summary>
+    private static (DenseLayer Layer, float[] Inputs) RandomProblem(int seed, int outputs, int inputs, int batch)
+    {
+        var rng = new Random(seed);
+        var layer = RandomLayer(rng, outputs, inputs, bias: true, DenseActivation.None);
+        return (layer, RandomInputs(rng, batch * inputs));
+    }
+
     [Fact]
     public void Each_output_starts_at_its_bias_and_takes_the_products_in_input_order()
     {
-        var rng = new Random(1);
-        var layer = RandomLayer(rng, 5, 37, bias: true, DenseActivation.None);
-        var x = RandomInputs(rng, 3 * 37);
+        var (layer, x) = RandomProblem(seed: 1, 5, 37, batch: 3);
         var y = DenseReference.Compute(layer, x, 3, SimpleFloatFormat.Default);
         for (var b = 0; b < 3; b++)
             for (var o = 0; o < 5; o++)
@@ -30,10 +36,8 @@ public class DenseReferenceTests
     [Fact]
     public void Relu_turns_negative_results_into_positive_zero_and_keeps_the_rest()
     {
-        var rng = new Random(2);
-        var plain = RandomLayer(rng, 16, 20, bias: true, DenseActivation.None);
+        var (plain, x) = RandomProblem(seed: 2, 16, 20, batch: 4);
         var relu = plain with { Activation = DenseActivation.Relu };
-        var x = RandomInputs(rng, 4 * 20);
         var a = DenseReference.Compute(plain, x, 4, SimpleFloatFormat.Default);
         var r = DenseReference.Compute(relu, x, 4, SimpleFloatFormat.Default);
         Assert.Contains(a, v => v < 0);
@@ -44,9 +48,7 @@ public class DenseReferenceTests
     [Fact]
     public void The_simplified_float_result_stays_close_to_float64()
     {
-        var rng = new Random(3);
-        var layer = RandomLayer(rng, 64, 256, bias: true, DenseActivation.None);
-        var x = RandomInputs(rng, 8 * 256);
+        var (layer, x) = RandomProblem(seed: 3, 64, 256, batch: 8);
         var y = DenseReference.Compute(layer, x, 8, SimpleFloatFormat.Default);
         var exact = DenseReference.ComputeExact(layer, x, 8);
         var scale = Math.Sqrt(exact.Average(v => v * v));

@@ -178,9 +178,10 @@ public class NpyFileTests
     {
         var bytes = Convert.FromBase64String(NumpyV1);
         var e = Assert.Throws<InvalidDataException>(() => NpyFile.Parse(bytes.AsSpan(0, bytes.Length - 3)));
-        Assert.Contains("truncated .npy data", e.Message);
-        Assert.Contains("needs 24 bytes of data from byte offset 128", e.Message);
-        Assert.Contains("ends at byte offset 149", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "truncated .npy data",
+            "needs 24 bytes of data from byte offset 128",
+            "ends at byte offset 149");
     }
 
     [Fact]
@@ -188,8 +189,9 @@ public class NpyFileTests
     {
         var bytes = Convert.FromBase64String(NumpyV1);
         var e = Assert.Throws<InvalidDataException>(() => NpyFile.Parse(bytes.AsSpan(0, 50)));
-        Assert.Contains("truncated .npy file", e.Message);
-        Assert.Contains("ends at byte 128", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "truncated .npy file",
+            "ends at byte 128");
     }
 
     [Fact]

@@ -29,8 +29,9 @@ public class RawF32FileTests
     public void A_size_that_is_not_a_multiple_of_4_is_rejected_with_the_offset()
     {
         var e = Assert.Throws<InvalidDataException>(() => RawF32File.Parse(new byte[10]));
-        Assert.Contains("has 10 bytes", e.Message);
-        Assert.Contains("the last 2 bytes at byte offset 8", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            "has 10 bytes",
+            "the last 2 bytes at byte offset 8");
     }
 
     [Fact]

@@ -191,7 +191,8 @@ public class QuantizerTests
     public void Bit_counts_out_of_range_are_rejected_naming_the_range(QuantizationScheme scheme, int bits)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new QuantizerParameters(scheme, bits).Validate());
-        Assert.Contains($"bits = {bits}", e.Message);
-        Assert.Contains("allowed 2..", e.Message);
+        TextAssert.ContainsAll(e.Message,
+            $"bits = {bits}",
+            "allowed 2..");
     }
 }

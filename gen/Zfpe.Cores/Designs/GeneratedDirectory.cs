@@ -1,30 +1,33 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Zfpe.Cores.Designs;
 using Zfpe.Hdl.Emit;
-using Zfpe.Reference.Files;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Cores.Designs;
 
 /// <summary>
 /// Writes <c>zfpe gen</c>'s output into a directory without touching what is not its own. A new or
 /// empty directory is filled. A directory that an earlier <c>zfpe gen</c> filled is recognised by
 /// its manifest.json, and only the files that manifest lists and the new output no longer has are
 /// deleted, and only while they still hold what was generated (an edited file is kept, with a
-/// warning). Any other non-empty directory is refused: it holds files that are not ours.
+/// warning). Any other non-empty directory is refused: it holds files that are not ours. Refusals
+/// are <see cref="IOException"/>s whose message names the --out option, for the CLI to print as is.
 /// </summary>
 public static class GeneratedDirectory
 {
     /// <summary>The generator name every manifest carries.</summary>
     public const string GeneratorName = "zfpe-hdl";
 
-    /// <summary>Writes the design's files and returns their paths; stale generated files are removed.</summary>
-    public static IReadOnlyList<string> Write(DesignInfo design, DesignSettings settings, EmittedDesign emitted, string directory, TextWriter warnings)
+    /// <summary>
+    /// Writes the design's files with <paramref name="writeFile"/> (path, bytes: the caller's way of
+    /// writing a file, atomic in the CLI) and returns their paths; stale generated files are removed.
+    /// </summary>
+    public static IReadOnlyList<string> Write(DesignInfo design, DesignSettings settings, EmittedDesign emitted, string directory, TextWriter warnings,
+        Action<string, byte[]> writeFile)
     {
         var files = DesignOutput.Render(design, settings, emitted);
         if (File.Exists(directory))
-            throw new CliException($"--out {directory} is a file: name a directory for the Verilog files and the manifest");
+            throw new IOException($"--out {directory} is a file: name a directory for the Verilog files and the manifest");
         var previous = PreviousFiles(directory);
         Directory.CreateDirectory(directory);
 
@@ -46,7 +49,7 @@ public static class GeneratedDirectory
         {
             string path = Path.Combine(directory, name);
             var bytes = new UTF8Encoding(false).GetBytes(text);
-            OutputFile.Resolve(path).Write(stream => stream.Write(bytes));
+            writeFile(path, bytes);
             paths.Add(path);
         }
         return paths;
@@ -64,7 +67,7 @@ public static class GeneratedDirectory
         string manifestPath = Path.Combine(directory, DesignOutput.ManifestName);
         string refusal = $"--out {directory} is not empty and was not made by zfpe gen";
         if (!File.Exists(manifestPath))
-            throw new CliException($"{refusal} (it has no {DesignOutput.ManifestName}): choose a new or empty directory; nothing was written or deleted");
+            throw new IOException($"{refusal} (it has no {DesignOutput.ManifestName}): choose a new or empty directory; nothing was written or deleted");
         try
         {
             using var manifest = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
@@ -86,7 +89,7 @@ public static class GeneratedDirectory
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException or KeyNotFoundException)
         {
-            throw new CliException($"{refusal}: its {DesignOutput.ManifestName} is not one that zfpe gen writes ({e.Message}); choose a new or empty directory; nothing was written or deleted");
+            throw new IOException($"{refusal}: its {DesignOutput.ManifestName} is not one that zfpe gen writes ({e.Message}); choose a new or empty directory; nothing was written or deleted");
         }
     }
 

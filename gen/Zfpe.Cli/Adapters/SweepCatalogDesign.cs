@@ -4,22 +4,27 @@ using System.Globalization;
 using Zfpe.Cores.Designs;
 using Zfpe.Flow.Sweep;
 using Zfpe.Reference.Codecs;
-using Zfpe.Reference.Metrics;
+using Zfpe.Reference.Evaluation;
 
-namespace Zfpe.Cli.Commands;
+namespace Zfpe.Cli.Adapters;
 
 /// <summary>
 /// Wires a catalog design into the Flow's sweep engine: parameters and emission from
 /// <see cref="DesignCatalog"/>, and for codec designs (recognised by a `b` parameter) the
 /// quality of the reference model (<see cref="ZfpeCodec"/>) on <see cref="ReferenceDatasets"/>
-/// and `lanes` values per cycle (1 when the design has no `lanes`).
+/// and `lanes` values per cycle (1 when the design has no `lanes`). It lives in the CLI because
+/// the sweep (Flow) may know neither the designs (Cores) nor ZFPe (Reference): only the CLI ties them.
 /// </summary>
 public static class SweepCatalogDesign
 {
+    /// <summary>Codec designs are those with a payload-bits parameter.</summary>
+    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
+
     public const string PayloadBitsParameter = "b";
     public const string LanesParameter = "lanes";
 
-    public static bool IsCodec(DesignInfo info) => info.Parameters.Any(p => p.Name == PayloadBitsParameter);
+    /// <summary>The PE array measures its multiply-adds per cycle in co-simulation (<see cref="PeArrayRun"/>).</summary>
+    public const string PeArrayDesign = "pe-array";
 
     public static SweepDesign Create(string name, bool digits)
     {
@@ -31,6 +36,23 @@ public static class SweepCatalogDesign
             Resolve = given => info.Resolve(given).All.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal),
             Emit = resolved => info.Emit(resolved),
         };
+        if (info.Name == PeArrayDesign)
+            return design with
+            {
+                Measure = resolved =>
+                {
+                    var run = PeArrayRun.Measure((Zfpe.Cores.Processing.PeArray)info.Build(resolved), PeArrayRun.DefaultOutputs, PeArrayRun.DefaultInputs, PeArrayRun.DefaultBatch, seed: 1);
+                    if (run.Mismatches.Count > 0)
+                        throw new InvalidOperationException($"pe-array ({string.Join(", ", resolved.Select(kv => $"{kv.Key}={kv.Value}"))}): {run.Mismatches.Count} results differ from the dense-layer reference");
+                    var pes = run.Schedule.Geometry.Pes;
+                    var how = $"co-simulation of a {PeArrayRun.DefaultOutputs} x {PeArrayRun.DefaultInputs} layer, batch {PeArrayRun.DefaultBatch}, streams never starved, every result bit-exact with the dense-layer reference (`zfpe bench pe-array`)";
+                    return
+                    [
+                        new SweepMeasurement("macs_per_cycle", Math.Round(run.MacsPerCycle, 3), $"multiply-adds per cycle, padding included: {how}"),
+                        new SweepMeasurement("macs_per_cycle_per_pe", Math.Round(run.MacsPerCycle / pes, 3), "the same divided by pes (1.0: every PE busy every cycle)"),
+                    ];
+                },
+            };
         if (!IsCodec(info)) return design;
 
         List<(string Name, float[] Values)> datasets = [("nn", ReferenceDatasets.NeuralNetworkTensors())];
@@ -65,16 +87,13 @@ public static class SweepCatalogDesign
         return p;
     }
 
-    /// <summary>Compresses and decompresses each dataset with the reference model and compares.</summary>
+    /// <summary>Each dataset's quality (<see cref="ZfpeRoundTrip"/>) as the sweep reports it.</summary>
     public static IReadOnlyList<SweepQuality> Measure(ZfpeParameters p, IReadOnlyList<(string Name, float[] Values)> datasets)
     {
         var result = new List<SweepQuality>();
         foreach (var (name, values) in datasets)
         {
-            var stream = ZfpeCodec.Compress(values, p, out _);
-            var back = ZfpeCodec.Decompress(stream, values.Length, p);
-            var blocks = (values.Length + ZfpeParameters.BlockSize - 1) / ZfpeParameters.BlockSize;
-            var m = ErrorStatistics.Compare(values, back, (long)blocks * p.BlockBits);
+            var m = ZfpeRoundTrip.Measure(values, p);
             result.Add(new SweepQuality(name, m.BitsPerValue, m.Psnr, m.Rmse, m.MaxAbsoluteError));
         }
         return result;
