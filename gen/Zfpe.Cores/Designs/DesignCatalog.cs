@@ -6,6 +6,7 @@ using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Basic;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Examples;
+using Zfpe.Hdl.Lib.Sdram;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Hdl.Lib.Uart;
 
@@ -42,6 +43,8 @@ public static class DesignCatalog
             c => new Ecp5Multiplier(c)),
         DesignInfo.Of<TrueDualPortRamConfig>("tdp-ram", "true dual-port block RAM with byte enables, 1024 words, DP16KD side by side (ECP5 building block)",
             c => new TrueDualPortRam(c)),
+        DesignInfo.Of<SdramControllerConfig>("sdram-ctrl", "SDR SDRAM controller: runs of words in, read words out, one open row per bank, a word per cycle on row hits, refresh, the chip's pins (gen/Zfpe.Hdl.Lib/README.md)",
+            c => new SdramController(c)),
         DesignInfo.Of<ZfpeCoreConfig>("compressor", "ZFPe compressor: `lanes` float32 values per cycle in, blocks (docs/zfpe-format.md §3 step 7) out",
             c => new ZfpeCompressor(c)),
         DesignInfo.Of<ZfpeCoreConfig>("decompressor", "ZFPe decompressor: blocks in, `lanes` float32 values per cycle out",
