@@ -63,6 +63,25 @@ public class DocumentedVectorTests
     }
 
     [Fact]
+    public void The_zfpe_vectors_with_a_rounding_are_what_the_reference_encodes_and_decodes()
+    {
+        var rows = Table("| b | exponent-bits | split | rounding | input | E | block | decoded |");
+        Assert.True(rows.Count >= 10, $"only {rows.Count} ZFPe vectors with a rounding");
+        foreach (var row in rows)
+        {
+            var p = new ZfpeParameters(int.Parse(row[0], CultureInfo.InvariantCulture), int.Parse(row[1], CultureInfo.InvariantCulture),
+                int.Parse(row[2], CultureInfo.InvariantCulture), ZfpeParameters.ParseRounding(row[3]));
+            var input = Floats(row[4]);
+            var block = UInt128.Parse(row[6][2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            string what = $"row '{string.Join(" | ", row)}'";
+            var encoded = ZfpeCodec.EncodeBlock(input, p);
+            Assert.True(encoded.E == int.Parse(row[5], CultureInfo.InvariantCulture), $"{what}: E is {encoded.E}");
+            Assert.True(encoded.Bits == block, $"{what}: the reference encodes 0x{encoded.Bits:x}");
+            Assert.True(ZfpeCodec.DecodeBlock(block, p).Values.SequenceEqual(Floats(row[7])), $"{what}: the reference decodes {string.Join(", ", ZfpeCodec.DecodeBlock(block, p).Values)}");
+        }
+    }
+
+    [Fact]
     public void The_zfp_stream_vectors_are_what_the_reference_and_libzfp_write()
     {
         var rows = Table("| nx, ny, nz | dimensions | rate | maxbits | input | stream | decoded |");
