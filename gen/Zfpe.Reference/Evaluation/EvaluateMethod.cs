@@ -16,10 +16,10 @@ namespace Zfpe.Reference.Evaluation;
 /// </summary>
 public sealed partial class EvaluateMethod
 {
-    /// <summary>The default comparison: ZFPe at the 8- and 12-bit budgets, ZFP at the same rates (in the tensor's dimensionality and flat), the int8 baselines and 8-bit power of two.</summary>
+    /// <summary>The default comparison: ZFPe at the 8- and 12-bit budgets (the authors' settings and ZFPe+), ZFP at the same rates (in the tensor's dimensionality and flat), the int8 baselines and 8-bit power of two.</summary>
     public static IReadOnlyList<string> Defaults { get; } =
     [
-        "zfpe-b5", "zfpe-b9", "zfp-r8", "zfp-r8-1d", "zfp-r12", "zfp-r12-1d",
+        "zfpe-b5", "zfpe+", "zfpe-b9", "zfpe+-b9", "zfp-r8", "zfp-r8-1d", "zfp-r12", "zfp-r12-1d",
         "int8-asym-tensor", "int8-asym-channel", "int8-sym-tensor", "int8-sym-channel",
         "pow2-8-tensor",
     ];
