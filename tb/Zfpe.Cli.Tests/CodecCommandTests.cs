@@ -13,7 +13,8 @@ public class CodecCommandTests : TempDirectoryTest
     private static ContainerCodec CodecOf(string[] options)
     {
         string codec = "zfpe";
-        int b = 5, exponentBits = 8;
+        int b = 5, exponentBits = 8, split = 28;
+        var rounding = ZfpeRounding.Truncate;
         double rate = 8;
         for (int i = 0; i < options.Length; i += 2)
         {
@@ -22,10 +23,17 @@ public class CodecCommandTests : TempDirectoryTest
                 case "--codec": codec = options[i + 1]; break;
                 case "--b": b = int.Parse(options[i + 1]); break;
                 case "--exponent-bits": exponentBits = int.Parse(options[i + 1]); break;
+                case "--split": split = int.Parse(options[i + 1]); break;
+                case "--rounding": rounding = ZfpeParameters.ParseRounding(options[i + 1]); break;
                 case "--rate": rate = double.Parse(options[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
             }
         }
-        return codec == "zfp" ? ContainerCodec.ForZfp(new ZfpParameters(rate)) : ContainerCodec.ForZfpe(new ZfpeParameters(b, exponentBits));
+        return codec switch
+        {
+            "zfp" => ContainerCodec.ForZfp(new ZfpParameters(rate)),
+            "zfpe+" => ContainerCodec.ForZfpe(ZfpeParameters.Plus(b)),
+            _ => ContainerCodec.ForZfpe(new ZfpeParameters(b, exponentBits, split, rounding)),
+        };
     }
 
     public static TheoryData<string, string> RoundTrips()
@@ -33,7 +41,8 @@ public class CodecCommandTests : TempDirectoryTest
         var data = new TheoryData<string, string>();
         foreach (var ext in new[] { ".npy", ".f32" })
         {
-            foreach (var codec in new[] { "--codec zfpe", "--b 9", "--b 5 --exponent-bits 9", "--codec zfp --rate 8", "--codec zfp --rate 12.5" })
+            foreach (var codec in new[] { "--codec zfpe", "--b 9", "--b 5 --exponent-bits 9", "--split 30 --rounding nearest", "--codec zfpe+", "--codec zfpe+ --b 9",
+                         "--codec zfp --rate 8", "--codec zfp --rate 12.5" })
                 data.Add(ext, codec);
         }
         return data;
@@ -72,6 +81,7 @@ public class CodecCommandTests : TempDirectoryTest
     {
         { ".npy", "--codec zfpe --b 5" },
         { ".f32", "--codec zfpe --b 13 --split 30" },
+        { ".npy", "--codec zfpe+" },
         { ".npy", "--codec zfp --rate 12" },
         { ".f32", "--codec zfp --rate 8" },
     };
@@ -81,9 +91,7 @@ public class CodecCommandTests : TempDirectoryTest
     public void Raw_streams_round_trip_with_the_count_and_codec_options(string extension, string codecOptions)
     {
         var options = codecOptions.Split(' ');
-        var codec = options.Contains("--split")
-            ? ContainerCodec.ForZfpe(new ZfpeParameters(13, 8, 30))
-            : CodecOf(options);
+        var codec = CodecOf(options);
         var values = Values(101, 3);
         string input = Dir.File("in" + extension), raw = Dir.File("stream.bin"), output = Dir.File("out" + extension);
         if (extension == ".npy")
@@ -203,7 +211,10 @@ public class CodecCommandTests : TempDirectoryTest
         { "--exponent-bits 10", "exponent-bits = 10 is not allowed: use 8" },
         { "--b 9 --split 8", "split = 8 is out of range" },
         { "--codec zfp --rate 40", "rate = 40 is out of range: allowed 1..32" },
-        { "--codec lz4", "--codec 'lz4' is unknown: allowed zfpe, zfp" },
+        { "--codec lz4", "--codec 'lz4' is unknown: allowed zfpe, zfpe+, zfp" },
+        { "--rounding up", "--rounding 'up' is unknown: allowed truncate, nearest" },
+        { "--codec zfpe+ --split 28", "--split: --codec zfpe+ fixes exponent-bits 8, split 30 and rounding nearest" },
+        { "--codec zfp --rounding nearest", "--rounding applies to --codec zfpe only" },
         { "--codec zfp --b 5", "--b applies to --codec zfpe only" },
         { "--rate 8", "--rate applies to --codec zfp only" },
     };

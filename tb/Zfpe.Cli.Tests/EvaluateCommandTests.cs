@@ -119,6 +119,32 @@ public class EvaluateCommandTests : TempDirectoryTest
     }
 
     [Fact]
+    public void The_reference_nn_data_is_evaluated_by_name_with_zfpe_plus_beside_the_authors_settings()
+    {
+        var result = ZfpeCli.Run("evaluate", "--dataset", "nn", "--methods", "zfpe-b5,zfpe-b5-s30-nearest,zfpe+");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        TextAssert.ContainsAll(result.Stdout,
+            "dataset nn: shape (128, 256), float32, 32768 values",
+            "\nzfpe-b5 ",
+            "\nzfpe-b5-s30-nearest ",
+            "\nzfpe+ ");
+    }
+
+    [Theory]
+    [InlineData("--dataset", "mnist", "--dataset 'mnist' is unknown: allowed nn, digits")]
+    [InlineData("--methods", "zfpe-b5", "give either --in FILE or --dataset nn|digits")]
+    public void A_dataset_must_be_known_and_given_instead_of_an_input(string option, string value, string message)
+    {
+        var result = ZfpeCli.Run("evaluate", option, value);
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains(message, result.Stderr);
+        string input = Dir.File("x.f32");
+        RawF32File.Write(input, new[] { 1f, 2f, 3f, 4f });
+        var both = ZfpeCli.Run("evaluate", "--in", input, "--dataset", "nn");
+        Assert.Contains("give either --in FILE or --dataset nn|digits", both.Stderr);
+    }
+
+    [Fact]
     public void Help_lists_the_method_names()
     {
         var result = ZfpeCli.Run("evaluate", "--help");

@@ -1,6 +1,7 @@
 using Zfpe.Reference.Evaluation;
 using Zfpe.Cli.Commands;
 using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Datasets;
 using Zfpe.Reference.Metrics;
 using Zfpe.Reference.Quantization;
 
@@ -12,6 +13,9 @@ public class EvaluateMethodTests
     [InlineData("zfpe-b5", CodecKind.Zfpe, 8.0)]
     [InlineData("zfpe-b5-e9", CodecKind.Zfpe, 8.25)]
     [InlineData("ZFPE-B13", CodecKind.Zfpe, 16.0)]
+    [InlineData("zfpe-b5-s30-nearest", CodecKind.Zfpe, 8.0)]
+    [InlineData("zfpe+", CodecKind.Zfpe, 8.0)]
+    [InlineData("zfpe+-b9", CodecKind.Zfpe, 12.0)]
     [InlineData("zfp-r8-1d", CodecKind.Zfp, 8.0)]
     [InlineData("zfp-r12.5-1d", CodecKind.Zfp, 12.5)]
     public void Flat_codec_method_names_set_the_codec_parameters(string name, CodecKind kind, double bitsPerValue)
@@ -46,6 +50,40 @@ public class EvaluateMethodTests
         Assert.Equal(new QuantizerParameters(scheme, bits, granularity), method.Quantizer);
         Assert.Null(method.FlatCodec);
         Assert.Null(method.CodecKind);
+    }
+
+    [Theory]
+    [InlineData("zfpe-b5", 5, 8, 28, ZfpeRounding.Truncate)]
+    [InlineData("zfpe-b5-s30", 5, 8, 30, ZfpeRounding.Truncate)]
+    [InlineData("zfpe-b5-s30-nearest", 5, 8, 30, ZfpeRounding.Nearest)]
+    [InlineData("zfpe-b9-e9-s29-truncate", 9, 9, 29, ZfpeRounding.Truncate)]
+    [InlineData("zfpe-b7-nearest", 7, 8, 28, ZfpeRounding.Nearest)]
+    [InlineData("zfpe+", 5, 8, 30, ZfpeRounding.Nearest)]
+    [InlineData("zfpe+-b9", 9, 8, 30, ZfpeRounding.Nearest)]
+    public void Zfpe_method_names_set_split_and_rounding(string name, int b, int exponentBits, int split, ZfpeRounding rounding)
+    {
+        Assert.Equal(new ZfpeParameters(b, exponentBits, split, rounding), EvaluateMethod.Parse(name).FlatCodec!.Zfpe);
+    }
+
+    [Theory]
+    [InlineData("zfpe-b5-s40", "split = 40 is out of range: allowed b..31 = 5..31")]
+    [InlineData("zfpe-b9-s5-nearest", "split = 5 is out of range")]
+    [InlineData("zfpe-b5-round", "'zfpe-b5-round' is not a method")]
+    [InlineData("zfpe+-b40", "b (payload bits) = 40 is out of range")]
+    public void Bad_zfpe_settings_name_the_method_and_the_range(string name, string message)
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => EvaluateMethod.Parse(name));
+        TextAssert.ContainsAll(e.Message, $"'{name}'", message);
+    }
+
+    /// <summary>Issue 16's acceptance figure: ZFPe+ gains at least 8 dB over the authors' settings on the NN-like data.</summary>
+    [Fact]
+    public void Zfpe_plus_gains_at_least_8_db_over_the_authors_settings_on_the_nn_data()
+    {
+        var input = new EvaluateInput(new Tensor(ReferenceDatasets.NeuralNetworkTensors(), [2 * ReferenceDatasets.Rows, ReferenceDatasets.Columns]), null);
+        double authors = EvaluateMethod.Parse("zfpe-b5-s28-truncate").Run(input).Metrics.Psnr;
+        double plus = EvaluateMethod.Parse("zfpe+").Run(input).Metrics.Psnr;
+        Assert.True(plus - authors >= 8, $"zfpe+ {plus:F2} dB, authors' settings {authors:F2} dB: gain {plus - authors:F2} dB");
     }
 
     [Fact]

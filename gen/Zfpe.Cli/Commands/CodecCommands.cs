@@ -24,7 +24,7 @@ public static class CodecCommands
         var array = TensorIo.ArrayOption();
         var output = new Option<string>("--out") { Description = "output: a .zfpe container, or with --raw the bare block stream (any other name, e.g. .raw); a device, pipe or /dev/stdout is written through", Required = true };
         var raw = new Option<bool>("--raw") { Description = "write the bare block stream (docs/zfpe-format.md §3 step 7) without the container header" };
-        var codecOptions = new CodecOptions();
+        var codecOptions = new CodecOptions(encoder: true);
         var command = new Command("compress", "compress a tensor with ZFPe or ZFP into a .zfpe container (or a raw block stream)");
         command.Options.Add(input);
         command.Options.Add(array);

@@ -1,3 +1,4 @@
+using Zfpe.Reference.Datasets;
 using Zfpe.Reference.Evaluation;
 using System.CommandLine;
 using System.Globalization;
@@ -12,7 +13,11 @@ public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--in") { Description = TensorIo.InputDescription, Required = true };
+        var input = new Option<string?>("--in") { Description = TensorIo.InputDescription + "; or give --dataset" };
+        var dataset = new Option<string?>("--dataset")
+        {
+            Description = "instead of --in, one of the project's reference data sets (gen/Zfpe.Reference/Datasets): nn (generated NN-like weights and activations, 128×256) or digits (UCI handwritten digits, 1797×64)",
+        };
         var array = TensorIo.ArrayOption();
         var methods = new Option<string?>("--methods")
         {
@@ -24,6 +29,7 @@ public static class EvaluateCommand
             "compare ZFPe, ZFP and quantization baselines on a tensor: bits/value (block stream, or codes plus scales; no file headers), " +
             "RMSE, max error, PSNR over the data range, relative error over non-zero values, round-trip time, and the layout each method works on");
         command.Options.Add(input);
+        command.Options.Add(dataset);
         command.Options.Add(array);
         command.Options.Add(methods);
         command.Options.Add(axis);
@@ -32,9 +38,13 @@ public static class EvaluateCommand
         {
             string? given = parse.GetValue(methods);
             var list = EvaluateMethod.ParseList(given ?? string.Join(",", EvaluateMethod.Defaults));
-            string inPath = parse.GetValue(input)!;
-            var csvOutput = parse.GetValue(csv) is { } csvPath ? CommandOutput.Resolve(csvPath, "--csv", (inPath, "--in")) : null;
-            var tensor = TensorFile.Read(inPath, "--in", parse.GetValue(array));
+            string? givenPath = parse.GetValue(input);
+            string? datasetName = parse.GetValue(dataset);
+            if ((givenPath is null) == (datasetName is null))
+                throw new CliException("give either --in FILE or --dataset nn|digits");
+            var csvOutput = parse.GetValue(csv) is { } csvPath ? CommandOutput.Resolve(csvPath, "--csv", (givenPath, "--in")) : null;
+            string inPath = givenPath ?? $"dataset {datasetName}";
+            var tensor = givenPath is not null ? TensorFile.Read(givenPath, "--in", parse.GetValue(array)) : Dataset(datasetName!);
             var evaluated = new EvaluateInput(tensor, parse.GetValue(axis));
             list = Applicable(list, evaluated, given is not null, inPath);
 
@@ -101,6 +111,19 @@ public static class EvaluateCommand
         return $"warning: {nonFinite.Summary(path)}. The errors below are over the {count - nonFinite.Count} finite values " +
                $"(and include what the others do to the values that share their blocks). {string.Join("; ", policies)} ({NonFiniteValues.Specification}).";
     }
+
+    /// <summary>A reference data set as a tensor whose rows are its rows (channels along axis 0).</summary>
+    private static Tensor Dataset(string name) => name.ToLowerInvariant() switch
+    {
+        "nn" => new Tensor(ReferenceDatasets.NeuralNetworkTensors(), [2 * ReferenceDatasets.Rows, ReferenceDatasets.Columns]),
+        "digits" => ReferenceDatasets.DigitsFile is null
+            ? throw new CliException($"--dataset digits: {ReferenceDatasets.DigitsMissing}")
+            : new Tensor(ReferenceDatasets.Digits(), [DigitsImages, DigitsPixels]),
+        _ => throw new CliException($"--dataset '{name}' is unknown: allowed nn, digits"),
+    };
+
+    private const int DigitsImages = 1797;
+    private const int DigitsPixels = 64;
 
     private static string Describe(string path, Tensor tensor)
     {

@@ -66,7 +66,8 @@ public static class ZfpeCodec
     /// <summary>
     /// Step 6: if u &gt;&gt; split = 0 the flag is 0 and the payload is the b bits just below the
     /// split (the low window, d = 32 − split extra bits of precision); otherwise the flag is 1 and
-    /// the payload is the top b bits. Lower bits are dropped, not rounded.
+    /// the payload is the top b bits. Lower bits are dropped, not rounded (the truncate rounding;
+    /// <see cref="EncodePayload"/> picks the rule the parameters name).
     /// </summary>
     public static uint PayloadWindow(uint u, ZfpeParameters p, out bool flag)
     {
@@ -79,6 +80,61 @@ public static class ZfpeCodec
 
     /// <summary>Position of the payload's lowest bit: 32 − b in the high window, split − b in the low one.</summary>
     private static int WindowShift(bool flag, ZfpeParameters p) => (flag ? 32 : p.Split) - p.B;
+
+    /// <summary>
+    /// Step 6 as <paramref name="p"/>'s rounding says: <see cref="PayloadWindow"/> on the
+    /// coefficient's negabinary word (truncate), or <see cref="NearestPayloadWindow"/> (nearest).
+    /// </summary>
+    public static uint EncodePayload(int lifted, ZfpeParameters p, out bool flag) =>
+        p.Rounding == ZfpeRounding.Nearest
+            ? NearestPayloadWindow(lifted, p, out flag)
+            : PayloadWindow(BlockTransform.Negabinary(lifted), p, out flag);
+
+    /// <summary>
+    /// §3.1, nearest rounding: the field whose decoded coefficient is closest to
+    /// <paramref name="lifted"/>. A window with payload shift s decodes to the multiples of 2^s in
+    /// a range (<see cref="WindowRange"/>); in each window the candidate is the multiple nearest to
+    /// the coefficient, clamped to the range; the closer candidate wins. Ties: the value of smaller
+    /// magnitude; the same value in both windows: the low window (flag 0).
+    /// </summary>
+    public static uint NearestPayloadWindow(int lifted, ZfpeParameters p, out bool flag)
+    {
+        var (lowMin, lowMax) = WindowRange(false, p);
+        var (highMin, highMax) = WindowRange(true, p);
+        long low = NearestMultiple(lifted, WindowShift(false, p), lowMin, lowMax);
+        long high = NearestMultiple(lifted, WindowShift(true, p), highMin, highMax);
+        long lowDistance = Math.Abs(lifted - low), highDistance = Math.Abs(lifted - high);
+        flag = highDistance < lowDistance || (highDistance == lowDistance && Math.Abs(high) < Math.Abs(low));
+        long chosen = flag ? high : low;
+        return (BlockTransform.Negabinary((int)chosen) >> WindowShift(flag, p)) & PayloadMask(p.B);
+    }
+
+    /// <summary>
+    /// The smallest and the largest coefficient a window decodes to (§3.1); every multiple of
+    /// 2^shift between them is one payload. The low window's payload bits are negabinary digits
+    /// split − b .. split − 1, so its range is minus the sum of the odd-weighted digits to the sum
+    /// of the even-weighted ones. The high window holds the top b bits of the 32-bit word, and
+    /// since negabinary is a bijection modulo 2^32 its payloads decode to every multiple of
+    /// 2^(32 − b) in int32: −2^31 .. 2^31 − 2^(32 − b).
+    /// </summary>
+    public static (long Min, long Max) WindowRange(bool flag, ZfpeParameters p)
+    {
+        int shift = WindowShift(flag, p);
+        if (flag)
+            return (int.MinValue, (long)int.MaxValue + 1 - (1L << shift));
+        uint digits = PayloadMask(p.B) << shift;
+        return (-(long)(digits & 0xAAAAAAAAu), digits & 0x55555555u);
+    }
+
+    /// <summary>The multiple of 2^shift nearest to <paramref name="value"/> (ties toward zero), clamped to [min, max].</summary>
+    private static long NearestMultiple(long value, int shift, long min, long max)
+    {
+        long step = 1L << shift;
+        long below = value >> shift << shift; // floor to a multiple
+        long twice = 2 * (value - below);
+        long nearest = twice < step ? below : twice > step ? below + step : below >= 0 ? below : below + step;
+        return Math.Clamp(nearest, min, max);
+    }
 
     // ---- §4 step 5: back to float --------------------------------------------------------------
 
@@ -124,7 +180,7 @@ public static class ZfpeCodec
         for (int k = 0; k < BlockSize; k++)
         {
             u[k] = BlockTransform.Negabinary(lifted[k]);
-            payloads[k] = PayloadWindow(u[k], p, out flags[k]);
+            payloads[k] = EncodePayload(lifted[k], p, out flags[k]);
             UInt128 field = (flags[k] ? 1u : 0u) | (payloads[k] << 1);
             bits |= field << p.CoefficientOffset(k);
         }
@@ -266,7 +322,7 @@ public static class ZfpeCodec
     /// <summary>A coefficient's field as laid out in the block: the flag in bit 0, the payload above it.</summary>
     private static uint Field(int coefficient, ZfpeParameters p)
     {
-        uint payload = PayloadWindow(BlockTransform.Negabinary(coefficient), p, out bool flag);
+        uint payload = EncodePayload(coefficient, p, out bool flag);
         return (payload << 1) | (flag ? 1u : 0u);
     }
 

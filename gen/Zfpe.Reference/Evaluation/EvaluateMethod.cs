@@ -10,23 +10,24 @@ namespace Zfpe.Reference.Evaluation;
 
 /// <summary>
 /// A method of <c>zfpe evaluate</c>, named as on its command line: a codec (zfpe-b5, zfpe-b5-e9,
-/// zfp-r8 in the tensor's dimensionality, zfp-r8-1d flat) or a quantization baseline
+/// zfpe-b5-s30-nearest, the preset zfpe+ and zfpe+-b9, zfp-r8 in the tensor's dimensionality, zfp-r8-1d flat) or a quantization baseline
 /// (int8-asym-tensor, int8-sym-channel, pow2-8-tensor). Every method streams the tensor in chunks
 /// through reused buffers, so memory stays a small multiple of the tensor.
 /// </summary>
 public sealed partial class EvaluateMethod
 {
-    /// <summary>The default comparison: ZFPe at the 8- and 12-bit budgets, ZFP at the same rates (in the tensor's dimensionality and flat), the int8 baselines and 8-bit power of two.</summary>
+    /// <summary>The default comparison: ZFPe at the 8- and 12-bit budgets (the authors' settings and ZFPe+), ZFP at the same rates (in the tensor's dimensionality and flat), the int8 baselines and 8-bit power of two.</summary>
     public static IReadOnlyList<string> Defaults { get; } =
     [
-        "zfpe-b5", "zfpe-b9", "zfp-r8", "zfp-r8-1d", "zfp-r12", "zfp-r12-1d",
+        "zfpe-b5", "zfpe+", "zfpe-b9", "zfpe+-b9", "zfp-r8", "zfp-r8-1d", "zfp-r12", "zfp-r12-1d",
         "int8-asym-tensor", "int8-asym-channel", "int8-sym-tensor", "int8-sym-channel",
         "pow2-8-tensor",
     ];
 
     /// <summary>The naming rules, for --help and error messages.</summary>
     public const string Grammar =
-        "zfpe-b<N>[-e9] (ZFPe, b = N payload bits, exponent-bits 8 or with -e9 9), " +
+        "zfpe-b<N>[-e9][-s<S>][-truncate|-nearest] (ZFPe, b = N payload bits, exponent-bits 8 or with -e9 9, split S (default 28), the encoder's rounding (default truncate)), " +
+        "zfpe+[-b<N>] (the ZFPe+ preset: ZFPe with split 30 and nearest rounding, b = N or 5), " +
         "zfp-r<R>[-1d] (ZFP fixed rate R bits/value in the tensor's dimensionality, up to 3-D with leading axes folded; with -1d as a flat array in blocks of 4, like ZFPe), " +
         "int<N>-<asym|sym>-<tensor|channel> (uniform N-bit quantization, per tensor or per channel along --axis), " +
         "pow2-<N>-<tensor|channel> (power-of-two quantization in N bits)";
@@ -68,7 +69,14 @@ public sealed partial class EvaluateMethod
             if (ZfpePattern().Match(name) is { Success: true } zfpe)
             {
                 int exponentBits = zfpe.Groups[2].Success ? Number(zfpe.Groups[2].Value, text) : 8;
-                method = new(name, ContainerCodec.ForZfpe(new ZfpeParameters(Number(zfpe.Groups[1].Value, text), exponentBits)), null, null);
+                int split = zfpe.Groups[3].Success ? Number(zfpe.Groups[3].Value, text) : new ZfpeParameters().Split;
+                var rounding = zfpe.Groups[4].Success ? ZfpeParameters.ParseRounding(zfpe.Groups[4].Value) : ZfpeRounding.Truncate;
+                method = new(name, ContainerCodec.ForZfpe(new ZfpeParameters(Number(zfpe.Groups[1].Value, text), exponentBits, split, rounding)), null, null);
+            }
+            else if (ZfpePlusPattern().Match(name) is { Success: true } plus)
+            {
+                int b = plus.Groups[1].Success ? Number(plus.Groups[1].Value, text) : new ZfpeParameters().B;
+                method = new(name, ContainerCodec.ForZfpe(ZfpeParameters.Plus(b)), null, null);
             }
             else if (ZfpPattern().Match(name) is { Success: true } zfp)
             {
@@ -223,8 +231,11 @@ public sealed partial class EvaluateMethod
     private static QuantizationGranularity Granularity(string text) =>
         text == "channel" ? QuantizationGranularity.PerChannel : QuantizationGranularity.PerTensor;
 
-    [GeneratedRegex(@"^zfpe-b(\d+)(?:-e(\d+))?$")]
+    [GeneratedRegex(@"^zfpe-b(\d+)(?:-e(\d+))?(?:-s(\d+))?(?:-(truncate|nearest))?$")]
     private static partial Regex ZfpePattern();
+
+    [GeneratedRegex(@"^zfpe\+(?:-b(\d+))?$")]
+    private static partial Regex ZfpePlusPattern();
 
     [GeneratedRegex(@"^zfp-r(\d+(?:\.\d+)?)(-1d)?$")]
     private static partial Regex ZfpPattern();

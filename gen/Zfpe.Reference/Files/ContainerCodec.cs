@@ -71,9 +71,10 @@ public sealed record ContainerCodec
     public float[] Decompress(ReadOnlySpan<byte> stream, long valueCount) =>
         Kind == CodecKind.Zfpe ? ZfpeCodec.Decompress(stream, valueCount, ZfpeParameters) : ZfpCodec.Decompress(stream, valueCount, ZfpParameters);
 
-    /// <summary>"zfpe b=5 exponent-bits=8 split=28" or "zfp rate=8".</summary>
+    /// <summary>"zfpe b=5 exponent-bits=8 split=28" (with " rounding=nearest" when the encoder did not truncate) or "zfp rate=8".</summary>
     public override string ToString() => Kind == CodecKind.Zfpe
-        ? $"zfpe b={ZfpeParameters.B} exponent-bits={ZfpeParameters.ExponentBits} split={ZfpeParameters.Split}"
+        ? $"zfpe b={ZfpeParameters.B} exponent-bits={ZfpeParameters.ExponentBits} split={ZfpeParameters.Split}" +
+          (ZfpeParameters.Rounding == ZfpeRounding.Truncate ? "" : $" rounding={Codecs.ZfpeParameters.RoundingName(ZfpeParameters.Rounding)}")
         : $"zfp rate={ZfpParameters.Rate.ToString("R", CultureInfo.InvariantCulture)}";
 
     private ZfpeParameters ZfpeParameters => Zfpe ?? throw new InvalidOperationException("a ZFPe codec without ZFPe parameters");

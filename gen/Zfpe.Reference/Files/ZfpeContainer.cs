@@ -4,14 +4,19 @@ using Zfpe.Reference.Codecs;
 namespace Zfpe.Reference.Files;
 
 /// <summary>
-/// The .zfpe container, version 1: a small checksummed header and the bare block stream. The
-/// layout is in docs/zfpe-format.md §9. Reading rejects anything corrupt, truncated, of another
+/// The .zfpe container, versions 1 and 2: a small checksummed header and the bare block stream.
+/// The layout is in docs/zfpe-format.md §9; version 2 adds the ZFPe encoder's rounding in byte 19,
+/// and is written only when that is not truncate, so every other file stays readable by version-1 readers. Reading rejects anything corrupt, truncated, of another
 /// version or inconsistent with an <see cref="InvalidDataException"/> naming the byte offset;
 /// writing goes through a temporary file, so nothing is written on failure.
 /// </summary>
 public static class ZfpeContainer
 {
-    public const ushort Version = 1;
+    /// <summary>The newest version this build reads and writes.</summary>
+    public const ushort Version = 2;
+
+    /// <summary>The version of files without the rounding byte (and of every file whose encoder truncated).</summary>
+    public const ushort FirstVersion = 1;
 
     public const int MaxRank = 64;
 
@@ -25,6 +30,7 @@ public static class ZfpeContainer
     private const int RankOffset = 12;
     private const int ReservedOffset = 13;
     private const int ParametersOffset = 16;
+    private const int RoundingOffset = ParametersOffset + 3;
     private const int ValueCountOffset = 24;
     private const int PayloadLengthOffset = 32;
     private const int PayloadCrcOffset = 40;
@@ -85,8 +91,8 @@ public static class ZfpeContainer
         if (file.Length < CodecOffset)
             throw Truncated(file.Length, CodecOffset, "the version field");
         int version = BinaryPrimitives.ReadUInt16LittleEndian(file[VersionOffset..]);
-        if (version != Version)
-            throw new InvalidDataException($"unsupported .zfpe container version {version} at byte offset {VersionOffset}: this build reads version {Version}; use a newer zfpe");
+        if (version is < FirstVersion or > Version)
+            throw new InvalidDataException($"unsupported .zfpe container version {version} at byte offset {VersionOffset}: this build reads versions {FirstVersion}..{Version}; use a newer zfpe");
         if (file.Length < HeaderLength(0))
             throw Truncated(file.Length, HeaderLength(0), "the fixed header");
         int rank = file[RankOffset];
@@ -108,7 +114,7 @@ public static class ZfpeContainer
             if (file[i] != 0)
                 throw new InvalidDataException($"reserved byte at byte offset {i} is 0x{file[i]:X2}, expected 0: written by an incompatible tool");
         }
-        var codec = ReadCodec(file);
+        var codec = ReadCodec(file, version);
         var dtype = file[DTypeOffset] switch
         {
             1 => TensorDType.Float32,
@@ -178,7 +184,7 @@ public static class ZfpeContainer
         var header = new byte[HeaderLength(shape.Length)];
         var h = header.AsSpan();
         Magic.CopyTo(h);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[VersionOffset..], Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[VersionOffset..], WrittenVersion(codec));
         h[CodecOffset] = (byte)codec.Kind;
         h[DTypeOffset] = (byte)contents.OriginalDType;
         h[RankOffset] = (byte)shape.Length;
@@ -187,6 +193,7 @@ public static class ZfpeContainer
             h[ParametersOffset] = (byte)zfpe.B;
             h[ParametersOffset + 1] = (byte)zfpe.ExponentBits;
             h[ParametersOffset + 2] = (byte)zfpe.Split;
+            h[RoundingOffset] = (byte)zfpe.Rounding;
         }
         else
         {
@@ -202,19 +209,28 @@ public static class ZfpeContainer
         return header;
     }
 
-    private static ContainerCodec ReadCodec(ReadOnlySpan<byte> file)
+    /// <summary>The lowest version that holds the codec: 2 for a ZFPe encoder that did not truncate, else 1.</summary>
+    public static ushort WrittenVersion(ContainerCodec codec) =>
+        codec.Zfpe is { Rounding: not ZfpeRounding.Truncate } ? Version : FirstVersion;
+
+    private static ContainerCodec ReadCodec(ReadOnlySpan<byte> file, int version)
     {
         var parameters = file.Slice(ParametersOffset, 8);
         ContainerCodec codec;
         switch (file[CodecOffset])
         {
             case (byte)CodecKind.Zfpe:
-                for (int i = 3; i < 8; i++)
+                // Version 1 reserves byte 19 too; its files all come from truncating encoders.
+                int firstReserved = version == FirstVersion ? 3 : 4;
+                for (int i = firstReserved; i < 8; i++)
                 {
                     if (parameters[i] != 0)
-                        throw new InvalidDataException($"reserved ZFPe parameter byte at byte offset {ParametersOffset + i} is 0x{parameters[i]:X2}, expected 0");
+                        throw new InvalidDataException($"reserved ZFPe parameter byte at byte offset {ParametersOffset + i} is 0x{parameters[i]:X2}, expected 0 in a version-{version} container");
                 }
-                codec = ContainerCodec.ForZfpe(new ZfpeParameters(parameters[0], parameters[1], parameters[2]));
+                var rounding = (ZfpeRounding)parameters[3];
+                if (!Enum.IsDefined(rounding))
+                    throw new InvalidDataException($"unknown ZFPe rounding id {parameters[3]} at byte offset {RoundingOffset}: expected 0 (truncate) or 1 (nearest)");
+                codec = ContainerCodec.ForZfpe(new ZfpeParameters(parameters[0], parameters[1], parameters[2], rounding));
                 break;
             case (byte)CodecKind.Zfp:
                 codec = ContainerCodec.ForZfp(new ZfpParameters(BinaryPrimitives.ReadDoubleLittleEndian(parameters)));

@@ -47,19 +47,34 @@ public class DocumentedVectorTests
         var rows = Table("| b | exponent-bits | split | input | E | block | decoded |");
         Assert.True(rows.Count >= 14, $"only {rows.Count} ZFPe vectors");
         foreach (var row in rows)
-        {
-            var p = new ZfpeParameters(int.Parse(row[0], CultureInfo.InvariantCulture), int.Parse(row[1], CultureInfo.InvariantCulture), int.Parse(row[2], CultureInfo.InvariantCulture));
-            var input = Floats(row[3]);
-            var block = UInt128.Parse(row[5][2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            string what = $"row '{string.Join(" | ", row)}'";
+            CheckBlock(new ZfpeParameters(Int(row[0]), Int(row[1]), Int(row[2])), row[3..], row);
+    }
 
-            var encoded = ZfpeCodec.EncodeBlock(input, p);
-            Assert.True(encoded.E == int.Parse(row[4], CultureInfo.InvariantCulture), $"{what}: E is {encoded.E}");
-            Assert.True(encoded.Bits == block, $"{what}: the reference encodes 0x{encoded.Bits:x}");
-            Assert.True(ZfpeCodec.DecodeBlock(block, p).Values.SequenceEqual(Floats(row[6])), $"{what}: the reference decodes {string.Join(", ", ZfpeCodec.DecodeBlock(block, p).Values)}");
-            var stream = ZfpeCodec.Compress(input, p, out _);
-            Assert.Equal(Enumerable.Range(0, stream.Length).Select(i => (byte)(block >> (8 * i))), stream);
-        }
+    [Fact]
+    public void The_zfpe_vectors_with_a_rounding_are_what_the_reference_encodes_and_decodes()
+    {
+        var rows = Table("| b | exponent-bits | split | rounding | input | E | block | decoded |");
+        Assert.True(rows.Count >= 10, $"only {rows.Count} ZFPe vectors with a rounding");
+        foreach (var row in rows)
+            CheckBlock(new ZfpeParameters(Int(row[0]), Int(row[1]), Int(row[2]), ZfpeParameters.ParseRounding(row[3])), row[4..], row);
+    }
+
+    private static int Int(string cell) => int.Parse(cell, CultureInfo.InvariantCulture);
+
+    /// <summary>One block row: <paramref name="cells"/> are its input, E, block and decoded values.</summary>
+    private static void CheckBlock(ZfpeParameters p, string[] cells, string[] row)
+    {
+        var input = Floats(cells[0]);
+        var block = UInt128.Parse(cells[2][2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        string what = $"row '{string.Join(" | ", row)}'";
+
+        var encoded = ZfpeCodec.EncodeBlock(input, p);
+        Assert.True(encoded.E == Int(cells[1]), $"{what}: E is {encoded.E}");
+        Assert.True(encoded.Bits == block, $"{what}: the reference encodes 0x{encoded.Bits:x}");
+        var decoded = ZfpeCodec.DecodeBlock(block, p).Values;
+        Assert.True(decoded.SequenceEqual(Floats(cells[3])), $"{what}: the reference decodes {string.Join(", ", decoded)}");
+        var stream = ZfpeCodec.Compress(input, p, out _);
+        Assert.Equal(Enumerable.Range(0, stream.Length).Select(i => (byte)(block >> (8 * i))), stream);
     }
 
     [Fact]

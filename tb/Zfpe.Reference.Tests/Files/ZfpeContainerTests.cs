@@ -24,6 +24,8 @@ public class ZfpeContainerTests
     {
         Zfpe5,
         ContainerCodec.ForZfpe(new ZfpeParameters(9, 9, 27)),
+        ContainerCodec.ForZfpe(ZfpeParameters.Plus()),
+        ContainerCodec.ForZfpe(ZfpeParameters.Plus(9) with { Split = 29 }),
         Zfp12,
         ContainerCodec.ForZfp(new ZfpParameters(8.5)),
     };
@@ -134,9 +136,74 @@ public class ZfpeContainerTests
     public void Another_version_is_rejected_before_anything_else_is_trusted()
     {
         var file = ZfpeContainer.Serialize(Sample(Zfpe5));
-        file[8] = 2;
+        file[8] = 3;
         var e = Assert.Throws<InvalidDataException>(() => ZfpeContainer.Parse(file));
-        Assert.Contains("unsupported .zfpe container version 2 at byte offset 8", e.Message);
+        TextAssert.ContainsAll(e.Message, "unsupported .zfpe container version 3 at byte offset 8", "versions 1..2");
+    }
+
+    private static readonly ContainerCodec ZfpePlus = ContainerCodec.ForZfpe(ZfpeParameters.Plus());
+
+    /// <summary>Sets a header byte and recomputes the header CRC (rank 2: the CRC is at byte 60).</summary>
+    private static byte[] WithHeaderByte(byte[] file, int offset, byte value)
+    {
+        file[offset] = value;
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(60), Crc32.Compute(file.AsSpan(0, 60)));
+        return file;
+    }
+
+    [Fact]
+    public void A_nearest_encoder_is_recorded_in_byte_19_of_a_version_2_container()
+    {
+        var file = ZfpeContainer.Serialize(Sample(ZfpePlus));
+        Assert.Equal(2, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(8)));
+        Assert.Equal(new byte[] { 5, 8, 30, 1, 0, 0, 0, 0 }, file[16..24]);
+        Assert.Equal(ZfpeRounding.Nearest, ZfpeContainer.Parse(file).Codec.Zfpe!.Rounding);
+    }
+
+    [Fact]
+    public void A_truncating_encoder_still_writes_version_1_so_version_1_readers_read_it()
+    {
+        var truncate = ContainerCodec.ForZfpe(ZfpeParameters.Plus() with { Rounding = ZfpeRounding.Truncate });
+        var file = ZfpeContainer.Serialize(Sample(truncate));
+        Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(8)));
+        Assert.Equal(new byte[] { 5, 8, 30, 0, 0, 0, 0, 0 }, file[16..24]);
+        Assert.Equal(1, ZfpeContainer.WrittenVersion(Zfp12));
+    }
+
+    [Fact]
+    public void Version_1_files_read_as_truncate_and_version_2_files_with_truncate_too()
+    {
+        var file = ZfpeContainer.Serialize(Sample(Zfpe5));
+        Assert.Equal(ZfpeRounding.Truncate, ZfpeContainer.Parse(file).Codec.Zfpe!.Rounding);
+        var two = WithHeaderByte(file, 8, 2);
+        Assert.Equal(Zfpe5, ZfpeContainer.Parse(two).Codec);
+    }
+
+    [Fact]
+    public void A_version_1_file_with_a_rounding_byte_is_rejected_as_a_reserved_byte()
+    {
+        var file = WithHeaderByte(ZfpeContainer.Serialize(Sample(Zfpe5)), 19, 1);
+        var e = Assert.Throws<InvalidDataException>(() => ZfpeContainer.Parse(file));
+        TextAssert.ContainsAll(e.Message, "reserved ZFPe parameter byte at byte offset 19", "version-1 container");
+    }
+
+    [Fact]
+    public void An_unknown_rounding_is_rejected_naming_the_byte()
+    {
+        var file = WithHeaderByte(ZfpeContainer.Serialize(Sample(ZfpePlus)), 19, 2);
+        var e = Assert.Throws<InvalidDataException>(() => ZfpeContainer.Parse(file));
+        TextAssert.ContainsAll(e.Message, "unknown ZFPe rounding id 2 at byte offset 19", "0 (truncate) or 1 (nearest)");
+        var reserved = WithHeaderByte(ZfpeContainer.Serialize(Sample(ZfpePlus)), 20, 1);
+        Assert.Contains("reserved ZFPe parameter byte at byte offset 20", Assert.Throws<InvalidDataException>(() => ZfpeContainer.Parse(reserved)).Message);
+    }
+
+    [Fact]
+    public void A_nearest_container_decodes_with_the_unchanged_decoder()
+    {
+        var contents = Sample(ZfpePlus);
+        var back = ZfpeContainer.Parse(ZfpeContainer.Serialize(contents));
+        var plain = ZfpeCodec.Decompress(back.Payload, back.ValueCount, new ZfpeParameters(5, 8, 30));
+        Assert.Equal(plain, back.Codec.Decompress(back.Payload, back.ValueCount));
     }
 
     [Fact]
