@@ -20,15 +20,16 @@ module pe_array (
     output wire [31:0] results_payload,  // PeArray.cs:60
     output wire results_last             // PeArray.cs:60
 );
-    reg [15:0] weight_turn;                        // PeArray.cs:184, reset 1
+    reg [15:0] weight_turn;                        // PeArray.cs:189, reset 1
     reg [2:0] weight_slot;                         // PeArray.cs:87, reset 0
-    reg [15:0] bias_turn;                          // PeArray.cs:184, reset 1
+    reg [15:0] bias_turn;                          // PeArray.cs:189, reset 1
     reg [2:0] bias_slot;                           // PeArray.cs:87, reset 0
     wire inputs_all_ready;                         // PeArray.cs:113
-    reg [15:0] drain_turn;                         // PeArray.cs:184, reset 1
+    reg [15:0] drain_turn;                         // PeArray.cs:189, reset 1
     reg [3:0] result_row;                          // PeArray.cs:156, reset 0
     reg [16:0] result_output;                      // PeArray.cs:159, reset 0
     reg [16:0] result_next_output;                 // PeArray.cs:160, reset 1
+    reg result_keep;                               // PeArray.cs:167, reset 0
     wire pe_0_biases_valid;                        // port biases_valid of instance pe_0
     wire pe_0_biases_ready;                        // port biases_ready of instance pe_0
     wire [31:0] pe_0_biases_payload;               // port biases_payload of instance pe_0
@@ -513,19 +514,17 @@ module pe_array (
     wire results_out_output_ready;                 // port output_ready of instance results_out
     wire [31:0] results_out_output_payload;        // port output_payload of instance results_out
     wire results_out_output_last;                  // port output_last of instance results_out
-    wire [16:0] results_out_input_valid_part1;     // PeArray.cs:166, part of an expression
-    wire results_out_input_valid_part0;            // PeArray.cs:166, part of an expression
-    wire results_out_input_last_part0;             // PeArray.cs:168, part of an expression
+    wire results_out_input_last_part0;             // PeArray.cs:171, part of an expression
+    wire [16:0] results_out_input_last_part1;      // PeArray.cs:171, part of an expression
     wire weight_slot_part0;                        // PeArray.cs:102, part of an expression
     wire bias_slot_part0;                          // PeArray.cs:102, part of an expression
-    wire result_output_part0;                      // PeArray.cs:176, part of an expression
+    wire result_keep_part0;                        // PeArray.cs:175, part of an expression
 
-    assign results_out_input_valid_part1 = {1'd0, layer_outputs};
-    assign results_out_input_valid_part0 = result_output < results_out_input_valid_part1;
     assign results_out_input_last_part0 = result_row == 4'd15;
+    assign results_out_input_last_part1 = {1'd0, layer_outputs};
     assign weight_slot_part0 = weight_slot == 3'd7;
     assign bias_slot_part0 = bias_slot == 3'd7;
-    assign result_output_part0 = gathered_output_last & (result_next_output >= results_out_input_valid_part1);
+    assign result_keep_part0 = gathered_output_last & (result_next_output >= results_out_input_last_part1);
 
     assign weight_entrance_input_valid = weights_valid;  // PeArray.cs:83
     assign weight_entrance_input_payload = weights_payload;  // PeArray.cs:83
@@ -768,14 +767,14 @@ module pe_array (
     assign gathered_input_valid = (((((((((((((((drain_turn[0] & pe_0_results_valid) | (drain_turn[1] & pe_1_results_valid)) | (drain_turn[2] & pe_2_results_valid)) | (drain_turn[3] & pe_3_results_valid)) | (drain_turn[4] & pe_4_results_valid)) | (drain_turn[5] & pe_5_results_valid)) | (drain_turn[6] & pe_6_results_valid)) | (drain_turn[7] & pe_7_results_valid)) | (drain_turn[8] & pe_8_results_valid)) | (drain_turn[9] & pe_9_results_valid)) | (drain_turn[10] & pe_10_results_valid)) | (drain_turn[11] & pe_11_results_valid)) | (drain_turn[12] & pe_12_results_valid)) | (drain_turn[13] & pe_13_results_valid)) | (drain_turn[14] & pe_14_results_valid)) | (drain_turn[15] & pe_15_results_valid);  // PeArray.cs:143
     assign gathered_input_payload = ((((((((((((((({{32{drain_turn[0]}}} & pe_0_results_payload) | ({{32{drain_turn[1]}}} & pe_1_results_payload)) | ({{32{drain_turn[2]}}} & pe_2_results_payload)) | ({{32{drain_turn[3]}}} & pe_3_results_payload)) | ({{32{drain_turn[4]}}} & pe_4_results_payload)) | ({{32{drain_turn[5]}}} & pe_5_results_payload)) | ({{32{drain_turn[6]}}} & pe_6_results_payload)) | ({{32{drain_turn[7]}}} & pe_7_results_payload)) | ({{32{drain_turn[8]}}} & pe_8_results_payload)) | ({{32{drain_turn[9]}}} & pe_9_results_payload)) | ({{32{drain_turn[10]}}} & pe_10_results_payload)) | ({{32{drain_turn[11]}}} & pe_11_results_payload)) | ({{32{drain_turn[12]}}} & pe_12_results_payload)) | ({{32{drain_turn[13]}}} & pe_13_results_payload)) | ({{32{drain_turn[14]}}} & pe_14_results_payload)) | ({{32{drain_turn[15]}}} & pe_15_results_payload);  // PeArray.cs:144
     assign gathered_input_last = drain_turn[15] & pe_15_results_last;  // PeArray.cs:146
-    assign results_out_input_valid = gathered_output_valid & results_out_input_valid_part0;  // PeArray.cs:166
-    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:167
-    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_valid_part1));  // PeArray.cs:168
-    assign gathered_output_ready = !results_out_input_valid_part0 | results_out_input_ready;  // PeArray.cs:169
-    assign results_valid = results_out_output_valid;  // PeArray.cs:180
-    assign results_payload = results_out_output_payload;  // PeArray.cs:180
-    assign results_last = results_out_output_last;  // PeArray.cs:180
-    assign results_out_output_ready = results_ready;  // PeArray.cs:180
+    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:169
+    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:170
+    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:171
+    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:172
+    assign results_valid = results_out_output_valid;  // PeArray.cs:185
+    assign results_payload = results_out_output_payload;  // PeArray.cs:185
+    assign results_last = results_out_output_last;  // PeArray.cs:185
+    assign results_out_output_ready = results_ready;  // PeArray.cs:185
     always @(posedge clk) begin
         if (reset) begin
             weight_turn <= 16'd1;
@@ -786,27 +785,29 @@ module pe_array (
             result_row <= 4'd0;
             result_output <= 17'd0;
             result_next_output <= 17'd1;
+            result_keep <= 1'b0;
         end else begin
             if (weight_entrance_output_valid & weight_entrance_output_ready) begin  // PeArray.cs:100
                 weight_slot <= weight_slot_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:102
                 if (weight_slot_part0) begin  // PeArray.cs:103
-                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:188
+                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:193
                 end
             end
             if (bias_entrance_output_valid & bias_entrance_output_ready) begin  // PeArray.cs:100
                 bias_slot <= bias_slot_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:102
                 if (bias_slot_part0) begin  // PeArray.cs:103
-                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:188
+                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:193
                 end
             end
             if ((gathered_input_valid & gathered_input_ready) & ((((((((((((((((drain_turn[0] & pe_0_results_last) | (drain_turn[1] & pe_1_results_last)) | (drain_turn[2] & pe_2_results_last)) | (drain_turn[3] & pe_3_results_last)) | (drain_turn[4] & pe_4_results_last)) | (drain_turn[5] & pe_5_results_last)) | (drain_turn[6] & pe_6_results_last)) | (drain_turn[7] & pe_7_results_last)) | (drain_turn[8] & pe_8_results_last)) | (drain_turn[9] & pe_9_results_last)) | (drain_turn[10] & pe_10_results_last)) | (drain_turn[11] & pe_11_results_last)) | (drain_turn[12] & pe_12_results_last)) | (drain_turn[13] & pe_13_results_last)) | (drain_turn[14] & pe_14_results_last)) | (drain_turn[15] & pe_15_results_last))) begin  // PeArray.cs:147
-                drain_turn <= {drain_turn[14:0], drain_turn[15]};  // PeArray.cs:188
+                drain_turn <= {drain_turn[14:0], drain_turn[15]};  // PeArray.cs:193
             end
-            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:171
-                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:173
-                if (results_out_input_last_part0) begin  // PeArray.cs:174
-                    result_output <= result_output_part0 ? 17'd0 : result_next_output;  // PeArray.cs:176
-                    result_next_output <= result_output_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:177
+            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:175
+            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:176
+                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:178
+                if (results_out_input_last_part0) begin  // PeArray.cs:179
+                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:181
+                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:182
                 end
             end
         end
@@ -1496,7 +1497,7 @@ module pe_array (
         .output_payload(gathered_output_payload),
         .output_last(gathered_output_last)
     );
-    stream_stage_payload_u32_last results_out (  // PeArray.cs:165
+    stream_stage_payload_u32_last results_out (  // PeArray.cs:168
         .clk(clk),
         .reset(reset),
         .input_valid(results_out_input_valid),

@@ -161,13 +161,18 @@ public sealed class PeArray : Component
         var outputs = LayerOutputs.ZeroExtend(indexBits);
         var rowEnd = row == rows - 1;
         var tileEnd = gathered.Last!;
-        var keep = output < outputs;
+        // Whether the current output is kept, a register too: it gates the gathered stream's ready,
+        // whose fan-out (two words of clock enables) leaves no room for a comparison in front of it.
+        // Refreshed every cycle (layer_outputs may change between layers), from the next index when it moves.
+        var keep = Reg.Bool(reset: false, name: "result_keep");
         var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "results_out");
         results.Input.Valid.Assign(gathered.Valid & keep);
         results.Input.Payload.Assign(Hw.Mux(Relu & gathered.Payload[31], Hw.U(0, 32), gathered.Payload));
         results.Input.Last!.Assign(rowEnd & (tileEnd | (nextOutput == outputs)));
         gathered.Ready.Assign(!keep | results.Input.Ready);
         var restart = tileEnd & (nextOutput >= outputs);
+        var advance = gathered.Fire & rowEnd;
+        keep.Assign(Hw.Mux(advance, Hw.Mux(restart, outputs != 0, nextOutput < outputs), output < outputs));
         When(gathered.Fire, () =>
         {
             row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
