@@ -25,9 +25,9 @@ namespace Zfpe.Cores.Processing;
 /// the adder takes the queue's head (or, on a tile's first input, the bias) with each product,
 /// and its sum goes back to the queue (or, on the last input, to <c>results</c>). A partial sum
 /// is only read after the adder has produced it, so there is no accumulation hazard whatever the
-/// adder's latency. What a product or a sum is for (first input, last input, row end, tile end) rides
-/// through the multiplier and the adder as their tag, in lockstep with the value; when K·B is smaller than <see cref="CirculationLatency"/> the PE waits for it
-/// (fewer than one multiply-add per cycle), else it does one per cycle while its streams keep up.
+/// adder's latency (what a product or sum is for rides through the cores as their tag, in lockstep).
+/// When K·B is smaller than <see cref="CirculationLatency"/> the PE waits for its sums (fewer than
+/// one multiply-add per cycle), else it does one per cycle while its streams keep up.
 /// </summary>
 public sealed class ProcessingElement : Component
 {
