@@ -40,7 +40,7 @@ public static class StreamRunner
             for (var n = 0; n < inputs.Count; n++)
             {
                 var feed = inputs[n];
-                var driver = new StreamDriver<uint[]>(feed.Port, seed + 2 * n + 2, PayloadCodecs.Words) { IdleProbability = stall };
+                var driver = new StreamDriver<uint[]>(feed.Port, seed + 2 * n, PayloadCodecs.Words) { IdleProbability = stall };
                 drivers.Add(driver);
                 foreach (var packet in feed.Packets)
                     for (var i = 0; i < packet.Count; i++)

@@ -41,7 +41,7 @@ public static class PeArrayBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pe-array pes={c.Pes} outputs-per-pe={c.OutputsPerPe} batch-tile={c.BatchTile}: {schedule.MultiplyAdds:N0} multiply-adds (padding included) in {run.Cycles:N0} cycles"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"macs_per_cycle={perCycle:F3} per_pe={perCycle / c.Pes:F3} vs_ideal={perCycle / c.Pes:F3} vs_bound={perCycle / bound:F3} (bound {bound:F2}: pes x min(1, batch-tile/pes) x inputs/(inputs+pes-1))"));
+                $"macs_per_cycle={perCycle:F3} per_pe={perCycle / c.Pes:F3} (vs the ideal: 1 per PE every cycle) vs_bound={perCycle / bound:F3} (bound {bound:F2}: pes x min(1, batch-tile/pes) x inputs/(inputs+pes-1))"));
             if (wrong.Count == 0)
             {
                 Console.WriteLine($"results: all {expected.Count} bit-exact with the dense-layer reference");
