@@ -20,16 +20,16 @@ module pe_array (
     output wire [31:0] results_payload,  // PeArray.cs:60
     output wire results_last             // PeArray.cs:60
 );
-    reg [15:0] weight_turn;                        // PeArray.cs:189, reset 1
-    reg [2:0] weight_slot;                         // PeArray.cs:87, reset 0
-    reg [15:0] bias_turn;                          // PeArray.cs:189, reset 1
-    reg [2:0] bias_slot;                           // PeArray.cs:87, reset 0
-    wire inputs_all_ready;                         // PeArray.cs:113
-    reg [15:0] drain_turn;                         // PeArray.cs:189, reset 1
-    reg [3:0] result_row;                          // PeArray.cs:156, reset 0
-    reg [16:0] result_output;                      // PeArray.cs:159, reset 0
-    reg [16:0] result_next_output;                 // PeArray.cs:160, reset 1
-    reg result_keep;                               // PeArray.cs:167, reset 0
+    reg [15:0] weight_turn;                        // PeArray.cs:185, reset 1
+    reg [2:0] weight_slot;                         // PeArray.cs:83, reset 0
+    reg [15:0] bias_turn;                          // PeArray.cs:185, reset 1
+    reg [2:0] bias_slot;                           // PeArray.cs:83, reset 0
+    wire inputs_all_ready;                         // PeArray.cs:109
+    reg [15:0] drain_turn;                         // PeArray.cs:185, reset 1
+    reg [3:0] result_row;                          // PeArray.cs:152, reset 0
+    reg [16:0] result_output;                      // PeArray.cs:155, reset 0
+    reg [16:0] result_next_output;                 // PeArray.cs:156, reset 1
+    reg result_keep;                               // PeArray.cs:163, reset 0
     wire pe_0_biases_valid;                        // port biases_valid of instance pe_0
     wire pe_0_biases_ready;                        // port biases_ready of instance pe_0
     wire [31:0] pe_0_biases_payload;               // port biases_payload of instance pe_0
@@ -514,11 +514,11 @@ module pe_array (
     wire results_out_output_ready;                 // port output_ready of instance results_out
     wire [31:0] results_out_output_payload;        // port output_payload of instance results_out
     wire results_out_output_last;                  // port output_last of instance results_out
-    wire results_out_input_last_part0;             // PeArray.cs:171, part of an expression
-    wire [16:0] results_out_input_last_part1;      // PeArray.cs:171, part of an expression
-    wire weight_slot_part0;                        // PeArray.cs:102, part of an expression
-    wire bias_slot_part0;                          // PeArray.cs:102, part of an expression
-    wire result_keep_part0;                        // PeArray.cs:175, part of an expression
+    wire results_out_input_last_part0;             // PeArray.cs:167, part of an expression
+    wire [16:0] results_out_input_last_part1;      // PeArray.cs:167, part of an expression
+    wire weight_slot_part0;                        // PeArray.cs:98, part of an expression
+    wire bias_slot_part0;                          // PeArray.cs:98, part of an expression
+    wire result_keep_part0;                        // PeArray.cs:171, part of an expression
 
     assign results_out_input_last_part0 = result_row == 4'd15;
     assign results_out_input_last_part1 = {1'd0, layer_outputs};
@@ -526,255 +526,255 @@ module pe_array (
     assign bias_slot_part0 = bias_slot == 3'd7;
     assign result_keep_part0 = gathered_output_last & (result_next_output >= results_out_input_last_part1);
 
-    assign weight_entrance_input_valid = weights_valid;  // PeArray.cs:83
-    assign weight_entrance_input_payload = weights_payload;  // PeArray.cs:83
-    assign weights_ready = weight_entrance_input_ready;  // PeArray.cs:83
-    assign weight_queue_0_push_valid = weight_entrance_output_valid & weight_turn[0];  // PeArray.cs:93
-    assign weight_queue_0_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_0_weights_valid = weight_queue_0_pop_valid;  // PeArray.cs:95
-    assign pe_0_weights_payload = weight_queue_0_pop_payload;  // PeArray.cs:95
-    assign weight_queue_0_pop_ready = pe_0_weights_ready;  // PeArray.cs:95
-    assign weight_queue_1_push_valid = weight_entrance_output_valid & weight_turn[1];  // PeArray.cs:93
-    assign weight_queue_1_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_1_weights_valid = weight_queue_1_pop_valid;  // PeArray.cs:95
-    assign pe_1_weights_payload = weight_queue_1_pop_payload;  // PeArray.cs:95
-    assign weight_queue_1_pop_ready = pe_1_weights_ready;  // PeArray.cs:95
-    assign weight_queue_2_push_valid = weight_entrance_output_valid & weight_turn[2];  // PeArray.cs:93
-    assign weight_queue_2_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_2_weights_valid = weight_queue_2_pop_valid;  // PeArray.cs:95
-    assign pe_2_weights_payload = weight_queue_2_pop_payload;  // PeArray.cs:95
-    assign weight_queue_2_pop_ready = pe_2_weights_ready;  // PeArray.cs:95
-    assign weight_queue_3_push_valid = weight_entrance_output_valid & weight_turn[3];  // PeArray.cs:93
-    assign weight_queue_3_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_3_weights_valid = weight_queue_3_pop_valid;  // PeArray.cs:95
-    assign pe_3_weights_payload = weight_queue_3_pop_payload;  // PeArray.cs:95
-    assign weight_queue_3_pop_ready = pe_3_weights_ready;  // PeArray.cs:95
-    assign weight_queue_4_push_valid = weight_entrance_output_valid & weight_turn[4];  // PeArray.cs:93
-    assign weight_queue_4_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_4_weights_valid = weight_queue_4_pop_valid;  // PeArray.cs:95
-    assign pe_4_weights_payload = weight_queue_4_pop_payload;  // PeArray.cs:95
-    assign weight_queue_4_pop_ready = pe_4_weights_ready;  // PeArray.cs:95
-    assign weight_queue_5_push_valid = weight_entrance_output_valid & weight_turn[5];  // PeArray.cs:93
-    assign weight_queue_5_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_5_weights_valid = weight_queue_5_pop_valid;  // PeArray.cs:95
-    assign pe_5_weights_payload = weight_queue_5_pop_payload;  // PeArray.cs:95
-    assign weight_queue_5_pop_ready = pe_5_weights_ready;  // PeArray.cs:95
-    assign weight_queue_6_push_valid = weight_entrance_output_valid & weight_turn[6];  // PeArray.cs:93
-    assign weight_queue_6_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_6_weights_valid = weight_queue_6_pop_valid;  // PeArray.cs:95
-    assign pe_6_weights_payload = weight_queue_6_pop_payload;  // PeArray.cs:95
-    assign weight_queue_6_pop_ready = pe_6_weights_ready;  // PeArray.cs:95
-    assign weight_queue_7_push_valid = weight_entrance_output_valid & weight_turn[7];  // PeArray.cs:93
-    assign weight_queue_7_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_7_weights_valid = weight_queue_7_pop_valid;  // PeArray.cs:95
-    assign pe_7_weights_payload = weight_queue_7_pop_payload;  // PeArray.cs:95
-    assign weight_queue_7_pop_ready = pe_7_weights_ready;  // PeArray.cs:95
-    assign weight_queue_8_push_valid = weight_entrance_output_valid & weight_turn[8];  // PeArray.cs:93
-    assign weight_queue_8_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_8_weights_valid = weight_queue_8_pop_valid;  // PeArray.cs:95
-    assign pe_8_weights_payload = weight_queue_8_pop_payload;  // PeArray.cs:95
-    assign weight_queue_8_pop_ready = pe_8_weights_ready;  // PeArray.cs:95
-    assign weight_queue_9_push_valid = weight_entrance_output_valid & weight_turn[9];  // PeArray.cs:93
-    assign weight_queue_9_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_9_weights_valid = weight_queue_9_pop_valid;  // PeArray.cs:95
-    assign pe_9_weights_payload = weight_queue_9_pop_payload;  // PeArray.cs:95
-    assign weight_queue_9_pop_ready = pe_9_weights_ready;  // PeArray.cs:95
-    assign weight_queue_10_push_valid = weight_entrance_output_valid & weight_turn[10];  // PeArray.cs:93
-    assign weight_queue_10_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_10_weights_valid = weight_queue_10_pop_valid;  // PeArray.cs:95
-    assign pe_10_weights_payload = weight_queue_10_pop_payload;  // PeArray.cs:95
-    assign weight_queue_10_pop_ready = pe_10_weights_ready;  // PeArray.cs:95
-    assign weight_queue_11_push_valid = weight_entrance_output_valid & weight_turn[11];  // PeArray.cs:93
-    assign weight_queue_11_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_11_weights_valid = weight_queue_11_pop_valid;  // PeArray.cs:95
-    assign pe_11_weights_payload = weight_queue_11_pop_payload;  // PeArray.cs:95
-    assign weight_queue_11_pop_ready = pe_11_weights_ready;  // PeArray.cs:95
-    assign weight_queue_12_push_valid = weight_entrance_output_valid & weight_turn[12];  // PeArray.cs:93
-    assign weight_queue_12_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_12_weights_valid = weight_queue_12_pop_valid;  // PeArray.cs:95
-    assign pe_12_weights_payload = weight_queue_12_pop_payload;  // PeArray.cs:95
-    assign weight_queue_12_pop_ready = pe_12_weights_ready;  // PeArray.cs:95
-    assign weight_queue_13_push_valid = weight_entrance_output_valid & weight_turn[13];  // PeArray.cs:93
-    assign weight_queue_13_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_13_weights_valid = weight_queue_13_pop_valid;  // PeArray.cs:95
-    assign pe_13_weights_payload = weight_queue_13_pop_payload;  // PeArray.cs:95
-    assign weight_queue_13_pop_ready = pe_13_weights_ready;  // PeArray.cs:95
-    assign weight_queue_14_push_valid = weight_entrance_output_valid & weight_turn[14];  // PeArray.cs:93
-    assign weight_queue_14_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_14_weights_valid = weight_queue_14_pop_valid;  // PeArray.cs:95
-    assign pe_14_weights_payload = weight_queue_14_pop_payload;  // PeArray.cs:95
-    assign weight_queue_14_pop_ready = pe_14_weights_ready;  // PeArray.cs:95
-    assign weight_queue_15_push_valid = weight_entrance_output_valid & weight_turn[15];  // PeArray.cs:93
-    assign weight_queue_15_push_payload = weight_entrance_output_payload;  // PeArray.cs:94
-    assign pe_15_weights_valid = weight_queue_15_pop_valid;  // PeArray.cs:95
-    assign pe_15_weights_payload = weight_queue_15_pop_payload;  // PeArray.cs:95
-    assign weight_queue_15_pop_ready = pe_15_weights_ready;  // PeArray.cs:95
-    assign weight_entrance_output_ready = (((((((((((((((weight_turn[0] & weight_queue_0_push_ready) | (weight_turn[1] & weight_queue_1_push_ready)) | (weight_turn[2] & weight_queue_2_push_ready)) | (weight_turn[3] & weight_queue_3_push_ready)) | (weight_turn[4] & weight_queue_4_push_ready)) | (weight_turn[5] & weight_queue_5_push_ready)) | (weight_turn[6] & weight_queue_6_push_ready)) | (weight_turn[7] & weight_queue_7_push_ready)) | (weight_turn[8] & weight_queue_8_push_ready)) | (weight_turn[9] & weight_queue_9_push_ready)) | (weight_turn[10] & weight_queue_10_push_ready)) | (weight_turn[11] & weight_queue_11_push_ready)) | (weight_turn[12] & weight_queue_12_push_ready)) | (weight_turn[13] & weight_queue_13_push_ready)) | (weight_turn[14] & weight_queue_14_push_ready)) | (weight_turn[15] & weight_queue_15_push_ready);  // PeArray.cs:99
-    assign bias_entrance_input_valid = biases_valid;  // PeArray.cs:83
-    assign bias_entrance_input_payload = biases_payload;  // PeArray.cs:83
-    assign biases_ready = bias_entrance_input_ready;  // PeArray.cs:83
-    assign bias_queue_0_push_valid = bias_entrance_output_valid & bias_turn[0];  // PeArray.cs:93
-    assign bias_queue_0_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_0_biases_valid = bias_queue_0_pop_valid;  // PeArray.cs:95
-    assign pe_0_biases_payload = bias_queue_0_pop_payload;  // PeArray.cs:95
-    assign bias_queue_0_pop_ready = pe_0_biases_ready;  // PeArray.cs:95
-    assign bias_queue_1_push_valid = bias_entrance_output_valid & bias_turn[1];  // PeArray.cs:93
-    assign bias_queue_1_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_1_biases_valid = bias_queue_1_pop_valid;  // PeArray.cs:95
-    assign pe_1_biases_payload = bias_queue_1_pop_payload;  // PeArray.cs:95
-    assign bias_queue_1_pop_ready = pe_1_biases_ready;  // PeArray.cs:95
-    assign bias_queue_2_push_valid = bias_entrance_output_valid & bias_turn[2];  // PeArray.cs:93
-    assign bias_queue_2_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_2_biases_valid = bias_queue_2_pop_valid;  // PeArray.cs:95
-    assign pe_2_biases_payload = bias_queue_2_pop_payload;  // PeArray.cs:95
-    assign bias_queue_2_pop_ready = pe_2_biases_ready;  // PeArray.cs:95
-    assign bias_queue_3_push_valid = bias_entrance_output_valid & bias_turn[3];  // PeArray.cs:93
-    assign bias_queue_3_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_3_biases_valid = bias_queue_3_pop_valid;  // PeArray.cs:95
-    assign pe_3_biases_payload = bias_queue_3_pop_payload;  // PeArray.cs:95
-    assign bias_queue_3_pop_ready = pe_3_biases_ready;  // PeArray.cs:95
-    assign bias_queue_4_push_valid = bias_entrance_output_valid & bias_turn[4];  // PeArray.cs:93
-    assign bias_queue_4_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_4_biases_valid = bias_queue_4_pop_valid;  // PeArray.cs:95
-    assign pe_4_biases_payload = bias_queue_4_pop_payload;  // PeArray.cs:95
-    assign bias_queue_4_pop_ready = pe_4_biases_ready;  // PeArray.cs:95
-    assign bias_queue_5_push_valid = bias_entrance_output_valid & bias_turn[5];  // PeArray.cs:93
-    assign bias_queue_5_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_5_biases_valid = bias_queue_5_pop_valid;  // PeArray.cs:95
-    assign pe_5_biases_payload = bias_queue_5_pop_payload;  // PeArray.cs:95
-    assign bias_queue_5_pop_ready = pe_5_biases_ready;  // PeArray.cs:95
-    assign bias_queue_6_push_valid = bias_entrance_output_valid & bias_turn[6];  // PeArray.cs:93
-    assign bias_queue_6_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_6_biases_valid = bias_queue_6_pop_valid;  // PeArray.cs:95
-    assign pe_6_biases_payload = bias_queue_6_pop_payload;  // PeArray.cs:95
-    assign bias_queue_6_pop_ready = pe_6_biases_ready;  // PeArray.cs:95
-    assign bias_queue_7_push_valid = bias_entrance_output_valid & bias_turn[7];  // PeArray.cs:93
-    assign bias_queue_7_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_7_biases_valid = bias_queue_7_pop_valid;  // PeArray.cs:95
-    assign pe_7_biases_payload = bias_queue_7_pop_payload;  // PeArray.cs:95
-    assign bias_queue_7_pop_ready = pe_7_biases_ready;  // PeArray.cs:95
-    assign bias_queue_8_push_valid = bias_entrance_output_valid & bias_turn[8];  // PeArray.cs:93
-    assign bias_queue_8_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_8_biases_valid = bias_queue_8_pop_valid;  // PeArray.cs:95
-    assign pe_8_biases_payload = bias_queue_8_pop_payload;  // PeArray.cs:95
-    assign bias_queue_8_pop_ready = pe_8_biases_ready;  // PeArray.cs:95
-    assign bias_queue_9_push_valid = bias_entrance_output_valid & bias_turn[9];  // PeArray.cs:93
-    assign bias_queue_9_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_9_biases_valid = bias_queue_9_pop_valid;  // PeArray.cs:95
-    assign pe_9_biases_payload = bias_queue_9_pop_payload;  // PeArray.cs:95
-    assign bias_queue_9_pop_ready = pe_9_biases_ready;  // PeArray.cs:95
-    assign bias_queue_10_push_valid = bias_entrance_output_valid & bias_turn[10];  // PeArray.cs:93
-    assign bias_queue_10_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_10_biases_valid = bias_queue_10_pop_valid;  // PeArray.cs:95
-    assign pe_10_biases_payload = bias_queue_10_pop_payload;  // PeArray.cs:95
-    assign bias_queue_10_pop_ready = pe_10_biases_ready;  // PeArray.cs:95
-    assign bias_queue_11_push_valid = bias_entrance_output_valid & bias_turn[11];  // PeArray.cs:93
-    assign bias_queue_11_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_11_biases_valid = bias_queue_11_pop_valid;  // PeArray.cs:95
-    assign pe_11_biases_payload = bias_queue_11_pop_payload;  // PeArray.cs:95
-    assign bias_queue_11_pop_ready = pe_11_biases_ready;  // PeArray.cs:95
-    assign bias_queue_12_push_valid = bias_entrance_output_valid & bias_turn[12];  // PeArray.cs:93
-    assign bias_queue_12_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_12_biases_valid = bias_queue_12_pop_valid;  // PeArray.cs:95
-    assign pe_12_biases_payload = bias_queue_12_pop_payload;  // PeArray.cs:95
-    assign bias_queue_12_pop_ready = pe_12_biases_ready;  // PeArray.cs:95
-    assign bias_queue_13_push_valid = bias_entrance_output_valid & bias_turn[13];  // PeArray.cs:93
-    assign bias_queue_13_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_13_biases_valid = bias_queue_13_pop_valid;  // PeArray.cs:95
-    assign pe_13_biases_payload = bias_queue_13_pop_payload;  // PeArray.cs:95
-    assign bias_queue_13_pop_ready = pe_13_biases_ready;  // PeArray.cs:95
-    assign bias_queue_14_push_valid = bias_entrance_output_valid & bias_turn[14];  // PeArray.cs:93
-    assign bias_queue_14_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_14_biases_valid = bias_queue_14_pop_valid;  // PeArray.cs:95
-    assign pe_14_biases_payload = bias_queue_14_pop_payload;  // PeArray.cs:95
-    assign bias_queue_14_pop_ready = pe_14_biases_ready;  // PeArray.cs:95
-    assign bias_queue_15_push_valid = bias_entrance_output_valid & bias_turn[15];  // PeArray.cs:93
-    assign bias_queue_15_push_payload = bias_entrance_output_payload;  // PeArray.cs:94
-    assign pe_15_biases_valid = bias_queue_15_pop_valid;  // PeArray.cs:95
-    assign pe_15_biases_payload = bias_queue_15_pop_payload;  // PeArray.cs:95
-    assign bias_queue_15_pop_ready = pe_15_biases_ready;  // PeArray.cs:95
-    assign bias_entrance_output_ready = (((((((((((((((bias_turn[0] & bias_queue_0_push_ready) | (bias_turn[1] & bias_queue_1_push_ready)) | (bias_turn[2] & bias_queue_2_push_ready)) | (bias_turn[3] & bias_queue_3_push_ready)) | (bias_turn[4] & bias_queue_4_push_ready)) | (bias_turn[5] & bias_queue_5_push_ready)) | (bias_turn[6] & bias_queue_6_push_ready)) | (bias_turn[7] & bias_queue_7_push_ready)) | (bias_turn[8] & bias_queue_8_push_ready)) | (bias_turn[9] & bias_queue_9_push_ready)) | (bias_turn[10] & bias_queue_10_push_ready)) | (bias_turn[11] & bias_queue_11_push_ready)) | (bias_turn[12] & bias_queue_12_push_ready)) | (bias_turn[13] & bias_queue_13_push_ready)) | (bias_turn[14] & bias_queue_14_push_ready)) | (bias_turn[15] & bias_queue_15_push_ready);  // PeArray.cs:99
-    assign input_entrance_input_valid = inputs_valid;  // PeArray.cs:111
-    assign input_entrance_input_payload = inputs_payload;  // PeArray.cs:111
-    assign input_entrance_input_last = inputs_last;  // PeArray.cs:111
-    assign inputs_ready = input_entrance_input_ready;  // PeArray.cs:111
-    assign inputs_all_ready = ((((((((((((((pe_0_inputs_ready & pe_1_inputs_ready) & pe_2_inputs_ready) & pe_3_inputs_ready) & pe_4_inputs_ready) & pe_5_inputs_ready) & pe_6_inputs_ready) & pe_7_inputs_ready) & pe_8_inputs_ready) & pe_9_inputs_ready) & pe_10_inputs_ready) & pe_11_inputs_ready) & pe_12_inputs_ready) & pe_13_inputs_ready) & pe_14_inputs_ready) & pe_15_inputs_ready;  // PeArray.cs:114
-    assign pe_0_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_0_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_0_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_1_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_1_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_1_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_2_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_2_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_2_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_3_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_3_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_3_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_4_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_4_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_4_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_5_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_5_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_5_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_6_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_6_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_6_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_7_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_7_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_7_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_8_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_8_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_8_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_9_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_9_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_9_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_10_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_10_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_10_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_11_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_11_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_11_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_12_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_12_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_12_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_13_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_13_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_13_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_14_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_14_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_14_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign pe_15_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:117
-    assign pe_15_inputs_payload = input_entrance_output_payload;  // PeArray.cs:118
-    assign pe_15_inputs_last = input_entrance_output_last;  // PeArray.cs:119
-    assign input_entrance_output_ready = inputs_all_ready;  // PeArray.cs:121
-    assign pe_0_results_ready = drain_turn[0] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_1_results_ready = drain_turn[1] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_2_results_ready = drain_turn[2] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_3_results_ready = drain_turn[3] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_4_results_ready = drain_turn[4] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_5_results_ready = drain_turn[5] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_6_results_ready = drain_turn[6] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_7_results_ready = drain_turn[7] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_8_results_ready = drain_turn[8] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_9_results_ready = drain_turn[9] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_10_results_ready = drain_turn[10] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_11_results_ready = drain_turn[11] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_12_results_ready = drain_turn[12] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_13_results_ready = drain_turn[13] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_14_results_ready = drain_turn[14] & gathered_input_ready;  // PeArray.cs:135
-    assign pe_15_results_ready = drain_turn[15] & gathered_input_ready;  // PeArray.cs:135
-    assign gathered_input_valid = (((((((((((((((drain_turn[0] & pe_0_results_valid) | (drain_turn[1] & pe_1_results_valid)) | (drain_turn[2] & pe_2_results_valid)) | (drain_turn[3] & pe_3_results_valid)) | (drain_turn[4] & pe_4_results_valid)) | (drain_turn[5] & pe_5_results_valid)) | (drain_turn[6] & pe_6_results_valid)) | (drain_turn[7] & pe_7_results_valid)) | (drain_turn[8] & pe_8_results_valid)) | (drain_turn[9] & pe_9_results_valid)) | (drain_turn[10] & pe_10_results_valid)) | (drain_turn[11] & pe_11_results_valid)) | (drain_turn[12] & pe_12_results_valid)) | (drain_turn[13] & pe_13_results_valid)) | (drain_turn[14] & pe_14_results_valid)) | (drain_turn[15] & pe_15_results_valid);  // PeArray.cs:143
-    assign gathered_input_payload = ((((((((((((((({{32{drain_turn[0]}}} & pe_0_results_payload) | ({{32{drain_turn[1]}}} & pe_1_results_payload)) | ({{32{drain_turn[2]}}} & pe_2_results_payload)) | ({{32{drain_turn[3]}}} & pe_3_results_payload)) | ({{32{drain_turn[4]}}} & pe_4_results_payload)) | ({{32{drain_turn[5]}}} & pe_5_results_payload)) | ({{32{drain_turn[6]}}} & pe_6_results_payload)) | ({{32{drain_turn[7]}}} & pe_7_results_payload)) | ({{32{drain_turn[8]}}} & pe_8_results_payload)) | ({{32{drain_turn[9]}}} & pe_9_results_payload)) | ({{32{drain_turn[10]}}} & pe_10_results_payload)) | ({{32{drain_turn[11]}}} & pe_11_results_payload)) | ({{32{drain_turn[12]}}} & pe_12_results_payload)) | ({{32{drain_turn[13]}}} & pe_13_results_payload)) | ({{32{drain_turn[14]}}} & pe_14_results_payload)) | ({{32{drain_turn[15]}}} & pe_15_results_payload);  // PeArray.cs:144
-    assign gathered_input_last = drain_turn[15] & pe_15_results_last;  // PeArray.cs:146
-    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:169
-    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:170
-    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:171
-    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:172
-    assign results_valid = results_out_output_valid;  // PeArray.cs:185
-    assign results_payload = results_out_output_payload;  // PeArray.cs:185
-    assign results_last = results_out_output_last;  // PeArray.cs:185
-    assign results_out_output_ready = results_ready;  // PeArray.cs:185
+    assign weight_entrance_input_valid = weights_valid;  // PeArray.cs:79
+    assign weight_entrance_input_payload = weights_payload;  // PeArray.cs:79
+    assign weights_ready = weight_entrance_input_ready;  // PeArray.cs:79
+    assign weight_queue_0_push_valid = weight_entrance_output_valid & weight_turn[0];  // PeArray.cs:89
+    assign weight_queue_0_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_0_weights_valid = weight_queue_0_pop_valid;  // PeArray.cs:91
+    assign pe_0_weights_payload = weight_queue_0_pop_payload;  // PeArray.cs:91
+    assign weight_queue_0_pop_ready = pe_0_weights_ready;  // PeArray.cs:91
+    assign weight_queue_1_push_valid = weight_entrance_output_valid & weight_turn[1];  // PeArray.cs:89
+    assign weight_queue_1_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_1_weights_valid = weight_queue_1_pop_valid;  // PeArray.cs:91
+    assign pe_1_weights_payload = weight_queue_1_pop_payload;  // PeArray.cs:91
+    assign weight_queue_1_pop_ready = pe_1_weights_ready;  // PeArray.cs:91
+    assign weight_queue_2_push_valid = weight_entrance_output_valid & weight_turn[2];  // PeArray.cs:89
+    assign weight_queue_2_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_2_weights_valid = weight_queue_2_pop_valid;  // PeArray.cs:91
+    assign pe_2_weights_payload = weight_queue_2_pop_payload;  // PeArray.cs:91
+    assign weight_queue_2_pop_ready = pe_2_weights_ready;  // PeArray.cs:91
+    assign weight_queue_3_push_valid = weight_entrance_output_valid & weight_turn[3];  // PeArray.cs:89
+    assign weight_queue_3_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_3_weights_valid = weight_queue_3_pop_valid;  // PeArray.cs:91
+    assign pe_3_weights_payload = weight_queue_3_pop_payload;  // PeArray.cs:91
+    assign weight_queue_3_pop_ready = pe_3_weights_ready;  // PeArray.cs:91
+    assign weight_queue_4_push_valid = weight_entrance_output_valid & weight_turn[4];  // PeArray.cs:89
+    assign weight_queue_4_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_4_weights_valid = weight_queue_4_pop_valid;  // PeArray.cs:91
+    assign pe_4_weights_payload = weight_queue_4_pop_payload;  // PeArray.cs:91
+    assign weight_queue_4_pop_ready = pe_4_weights_ready;  // PeArray.cs:91
+    assign weight_queue_5_push_valid = weight_entrance_output_valid & weight_turn[5];  // PeArray.cs:89
+    assign weight_queue_5_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_5_weights_valid = weight_queue_5_pop_valid;  // PeArray.cs:91
+    assign pe_5_weights_payload = weight_queue_5_pop_payload;  // PeArray.cs:91
+    assign weight_queue_5_pop_ready = pe_5_weights_ready;  // PeArray.cs:91
+    assign weight_queue_6_push_valid = weight_entrance_output_valid & weight_turn[6];  // PeArray.cs:89
+    assign weight_queue_6_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_6_weights_valid = weight_queue_6_pop_valid;  // PeArray.cs:91
+    assign pe_6_weights_payload = weight_queue_6_pop_payload;  // PeArray.cs:91
+    assign weight_queue_6_pop_ready = pe_6_weights_ready;  // PeArray.cs:91
+    assign weight_queue_7_push_valid = weight_entrance_output_valid & weight_turn[7];  // PeArray.cs:89
+    assign weight_queue_7_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_7_weights_valid = weight_queue_7_pop_valid;  // PeArray.cs:91
+    assign pe_7_weights_payload = weight_queue_7_pop_payload;  // PeArray.cs:91
+    assign weight_queue_7_pop_ready = pe_7_weights_ready;  // PeArray.cs:91
+    assign weight_queue_8_push_valid = weight_entrance_output_valid & weight_turn[8];  // PeArray.cs:89
+    assign weight_queue_8_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_8_weights_valid = weight_queue_8_pop_valid;  // PeArray.cs:91
+    assign pe_8_weights_payload = weight_queue_8_pop_payload;  // PeArray.cs:91
+    assign weight_queue_8_pop_ready = pe_8_weights_ready;  // PeArray.cs:91
+    assign weight_queue_9_push_valid = weight_entrance_output_valid & weight_turn[9];  // PeArray.cs:89
+    assign weight_queue_9_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_9_weights_valid = weight_queue_9_pop_valid;  // PeArray.cs:91
+    assign pe_9_weights_payload = weight_queue_9_pop_payload;  // PeArray.cs:91
+    assign weight_queue_9_pop_ready = pe_9_weights_ready;  // PeArray.cs:91
+    assign weight_queue_10_push_valid = weight_entrance_output_valid & weight_turn[10];  // PeArray.cs:89
+    assign weight_queue_10_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_10_weights_valid = weight_queue_10_pop_valid;  // PeArray.cs:91
+    assign pe_10_weights_payload = weight_queue_10_pop_payload;  // PeArray.cs:91
+    assign weight_queue_10_pop_ready = pe_10_weights_ready;  // PeArray.cs:91
+    assign weight_queue_11_push_valid = weight_entrance_output_valid & weight_turn[11];  // PeArray.cs:89
+    assign weight_queue_11_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_11_weights_valid = weight_queue_11_pop_valid;  // PeArray.cs:91
+    assign pe_11_weights_payload = weight_queue_11_pop_payload;  // PeArray.cs:91
+    assign weight_queue_11_pop_ready = pe_11_weights_ready;  // PeArray.cs:91
+    assign weight_queue_12_push_valid = weight_entrance_output_valid & weight_turn[12];  // PeArray.cs:89
+    assign weight_queue_12_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_12_weights_valid = weight_queue_12_pop_valid;  // PeArray.cs:91
+    assign pe_12_weights_payload = weight_queue_12_pop_payload;  // PeArray.cs:91
+    assign weight_queue_12_pop_ready = pe_12_weights_ready;  // PeArray.cs:91
+    assign weight_queue_13_push_valid = weight_entrance_output_valid & weight_turn[13];  // PeArray.cs:89
+    assign weight_queue_13_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_13_weights_valid = weight_queue_13_pop_valid;  // PeArray.cs:91
+    assign pe_13_weights_payload = weight_queue_13_pop_payload;  // PeArray.cs:91
+    assign weight_queue_13_pop_ready = pe_13_weights_ready;  // PeArray.cs:91
+    assign weight_queue_14_push_valid = weight_entrance_output_valid & weight_turn[14];  // PeArray.cs:89
+    assign weight_queue_14_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_14_weights_valid = weight_queue_14_pop_valid;  // PeArray.cs:91
+    assign pe_14_weights_payload = weight_queue_14_pop_payload;  // PeArray.cs:91
+    assign weight_queue_14_pop_ready = pe_14_weights_ready;  // PeArray.cs:91
+    assign weight_queue_15_push_valid = weight_entrance_output_valid & weight_turn[15];  // PeArray.cs:89
+    assign weight_queue_15_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
+    assign pe_15_weights_valid = weight_queue_15_pop_valid;  // PeArray.cs:91
+    assign pe_15_weights_payload = weight_queue_15_pop_payload;  // PeArray.cs:91
+    assign weight_queue_15_pop_ready = pe_15_weights_ready;  // PeArray.cs:91
+    assign weight_entrance_output_ready = (((((((((((((((weight_turn[0] & weight_queue_0_push_ready) | (weight_turn[1] & weight_queue_1_push_ready)) | (weight_turn[2] & weight_queue_2_push_ready)) | (weight_turn[3] & weight_queue_3_push_ready)) | (weight_turn[4] & weight_queue_4_push_ready)) | (weight_turn[5] & weight_queue_5_push_ready)) | (weight_turn[6] & weight_queue_6_push_ready)) | (weight_turn[7] & weight_queue_7_push_ready)) | (weight_turn[8] & weight_queue_8_push_ready)) | (weight_turn[9] & weight_queue_9_push_ready)) | (weight_turn[10] & weight_queue_10_push_ready)) | (weight_turn[11] & weight_queue_11_push_ready)) | (weight_turn[12] & weight_queue_12_push_ready)) | (weight_turn[13] & weight_queue_13_push_ready)) | (weight_turn[14] & weight_queue_14_push_ready)) | (weight_turn[15] & weight_queue_15_push_ready);  // PeArray.cs:95
+    assign bias_entrance_input_valid = biases_valid;  // PeArray.cs:79
+    assign bias_entrance_input_payload = biases_payload;  // PeArray.cs:79
+    assign biases_ready = bias_entrance_input_ready;  // PeArray.cs:79
+    assign bias_queue_0_push_valid = bias_entrance_output_valid & bias_turn[0];  // PeArray.cs:89
+    assign bias_queue_0_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_0_biases_valid = bias_queue_0_pop_valid;  // PeArray.cs:91
+    assign pe_0_biases_payload = bias_queue_0_pop_payload;  // PeArray.cs:91
+    assign bias_queue_0_pop_ready = pe_0_biases_ready;  // PeArray.cs:91
+    assign bias_queue_1_push_valid = bias_entrance_output_valid & bias_turn[1];  // PeArray.cs:89
+    assign bias_queue_1_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_1_biases_valid = bias_queue_1_pop_valid;  // PeArray.cs:91
+    assign pe_1_biases_payload = bias_queue_1_pop_payload;  // PeArray.cs:91
+    assign bias_queue_1_pop_ready = pe_1_biases_ready;  // PeArray.cs:91
+    assign bias_queue_2_push_valid = bias_entrance_output_valid & bias_turn[2];  // PeArray.cs:89
+    assign bias_queue_2_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_2_biases_valid = bias_queue_2_pop_valid;  // PeArray.cs:91
+    assign pe_2_biases_payload = bias_queue_2_pop_payload;  // PeArray.cs:91
+    assign bias_queue_2_pop_ready = pe_2_biases_ready;  // PeArray.cs:91
+    assign bias_queue_3_push_valid = bias_entrance_output_valid & bias_turn[3];  // PeArray.cs:89
+    assign bias_queue_3_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_3_biases_valid = bias_queue_3_pop_valid;  // PeArray.cs:91
+    assign pe_3_biases_payload = bias_queue_3_pop_payload;  // PeArray.cs:91
+    assign bias_queue_3_pop_ready = pe_3_biases_ready;  // PeArray.cs:91
+    assign bias_queue_4_push_valid = bias_entrance_output_valid & bias_turn[4];  // PeArray.cs:89
+    assign bias_queue_4_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_4_biases_valid = bias_queue_4_pop_valid;  // PeArray.cs:91
+    assign pe_4_biases_payload = bias_queue_4_pop_payload;  // PeArray.cs:91
+    assign bias_queue_4_pop_ready = pe_4_biases_ready;  // PeArray.cs:91
+    assign bias_queue_5_push_valid = bias_entrance_output_valid & bias_turn[5];  // PeArray.cs:89
+    assign bias_queue_5_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_5_biases_valid = bias_queue_5_pop_valid;  // PeArray.cs:91
+    assign pe_5_biases_payload = bias_queue_5_pop_payload;  // PeArray.cs:91
+    assign bias_queue_5_pop_ready = pe_5_biases_ready;  // PeArray.cs:91
+    assign bias_queue_6_push_valid = bias_entrance_output_valid & bias_turn[6];  // PeArray.cs:89
+    assign bias_queue_6_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_6_biases_valid = bias_queue_6_pop_valid;  // PeArray.cs:91
+    assign pe_6_biases_payload = bias_queue_6_pop_payload;  // PeArray.cs:91
+    assign bias_queue_6_pop_ready = pe_6_biases_ready;  // PeArray.cs:91
+    assign bias_queue_7_push_valid = bias_entrance_output_valid & bias_turn[7];  // PeArray.cs:89
+    assign bias_queue_7_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_7_biases_valid = bias_queue_7_pop_valid;  // PeArray.cs:91
+    assign pe_7_biases_payload = bias_queue_7_pop_payload;  // PeArray.cs:91
+    assign bias_queue_7_pop_ready = pe_7_biases_ready;  // PeArray.cs:91
+    assign bias_queue_8_push_valid = bias_entrance_output_valid & bias_turn[8];  // PeArray.cs:89
+    assign bias_queue_8_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_8_biases_valid = bias_queue_8_pop_valid;  // PeArray.cs:91
+    assign pe_8_biases_payload = bias_queue_8_pop_payload;  // PeArray.cs:91
+    assign bias_queue_8_pop_ready = pe_8_biases_ready;  // PeArray.cs:91
+    assign bias_queue_9_push_valid = bias_entrance_output_valid & bias_turn[9];  // PeArray.cs:89
+    assign bias_queue_9_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_9_biases_valid = bias_queue_9_pop_valid;  // PeArray.cs:91
+    assign pe_9_biases_payload = bias_queue_9_pop_payload;  // PeArray.cs:91
+    assign bias_queue_9_pop_ready = pe_9_biases_ready;  // PeArray.cs:91
+    assign bias_queue_10_push_valid = bias_entrance_output_valid & bias_turn[10];  // PeArray.cs:89
+    assign bias_queue_10_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_10_biases_valid = bias_queue_10_pop_valid;  // PeArray.cs:91
+    assign pe_10_biases_payload = bias_queue_10_pop_payload;  // PeArray.cs:91
+    assign bias_queue_10_pop_ready = pe_10_biases_ready;  // PeArray.cs:91
+    assign bias_queue_11_push_valid = bias_entrance_output_valid & bias_turn[11];  // PeArray.cs:89
+    assign bias_queue_11_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_11_biases_valid = bias_queue_11_pop_valid;  // PeArray.cs:91
+    assign pe_11_biases_payload = bias_queue_11_pop_payload;  // PeArray.cs:91
+    assign bias_queue_11_pop_ready = pe_11_biases_ready;  // PeArray.cs:91
+    assign bias_queue_12_push_valid = bias_entrance_output_valid & bias_turn[12];  // PeArray.cs:89
+    assign bias_queue_12_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_12_biases_valid = bias_queue_12_pop_valid;  // PeArray.cs:91
+    assign pe_12_biases_payload = bias_queue_12_pop_payload;  // PeArray.cs:91
+    assign bias_queue_12_pop_ready = pe_12_biases_ready;  // PeArray.cs:91
+    assign bias_queue_13_push_valid = bias_entrance_output_valid & bias_turn[13];  // PeArray.cs:89
+    assign bias_queue_13_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_13_biases_valid = bias_queue_13_pop_valid;  // PeArray.cs:91
+    assign pe_13_biases_payload = bias_queue_13_pop_payload;  // PeArray.cs:91
+    assign bias_queue_13_pop_ready = pe_13_biases_ready;  // PeArray.cs:91
+    assign bias_queue_14_push_valid = bias_entrance_output_valid & bias_turn[14];  // PeArray.cs:89
+    assign bias_queue_14_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_14_biases_valid = bias_queue_14_pop_valid;  // PeArray.cs:91
+    assign pe_14_biases_payload = bias_queue_14_pop_payload;  // PeArray.cs:91
+    assign bias_queue_14_pop_ready = pe_14_biases_ready;  // PeArray.cs:91
+    assign bias_queue_15_push_valid = bias_entrance_output_valid & bias_turn[15];  // PeArray.cs:89
+    assign bias_queue_15_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
+    assign pe_15_biases_valid = bias_queue_15_pop_valid;  // PeArray.cs:91
+    assign pe_15_biases_payload = bias_queue_15_pop_payload;  // PeArray.cs:91
+    assign bias_queue_15_pop_ready = pe_15_biases_ready;  // PeArray.cs:91
+    assign bias_entrance_output_ready = (((((((((((((((bias_turn[0] & bias_queue_0_push_ready) | (bias_turn[1] & bias_queue_1_push_ready)) | (bias_turn[2] & bias_queue_2_push_ready)) | (bias_turn[3] & bias_queue_3_push_ready)) | (bias_turn[4] & bias_queue_4_push_ready)) | (bias_turn[5] & bias_queue_5_push_ready)) | (bias_turn[6] & bias_queue_6_push_ready)) | (bias_turn[7] & bias_queue_7_push_ready)) | (bias_turn[8] & bias_queue_8_push_ready)) | (bias_turn[9] & bias_queue_9_push_ready)) | (bias_turn[10] & bias_queue_10_push_ready)) | (bias_turn[11] & bias_queue_11_push_ready)) | (bias_turn[12] & bias_queue_12_push_ready)) | (bias_turn[13] & bias_queue_13_push_ready)) | (bias_turn[14] & bias_queue_14_push_ready)) | (bias_turn[15] & bias_queue_15_push_ready);  // PeArray.cs:95
+    assign input_entrance_input_valid = inputs_valid;  // PeArray.cs:107
+    assign input_entrance_input_payload = inputs_payload;  // PeArray.cs:107
+    assign input_entrance_input_last = inputs_last;  // PeArray.cs:107
+    assign inputs_ready = input_entrance_input_ready;  // PeArray.cs:107
+    assign inputs_all_ready = ((((((((((((((pe_0_inputs_ready & pe_1_inputs_ready) & pe_2_inputs_ready) & pe_3_inputs_ready) & pe_4_inputs_ready) & pe_5_inputs_ready) & pe_6_inputs_ready) & pe_7_inputs_ready) & pe_8_inputs_ready) & pe_9_inputs_ready) & pe_10_inputs_ready) & pe_11_inputs_ready) & pe_12_inputs_ready) & pe_13_inputs_ready) & pe_14_inputs_ready) & pe_15_inputs_ready;  // PeArray.cs:110
+    assign pe_0_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_0_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_0_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_1_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_1_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_1_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_2_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_2_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_2_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_3_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_3_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_3_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_4_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_4_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_4_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_5_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_5_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_5_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_6_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_6_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_6_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_7_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_7_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_7_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_8_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_8_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_8_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_9_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_9_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_9_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_10_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_10_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_10_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_11_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_11_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_11_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_12_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_12_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_12_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_13_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_13_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_13_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_14_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_14_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_14_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign pe_15_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
+    assign pe_15_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
+    assign pe_15_inputs_last = input_entrance_output_last;  // PeArray.cs:115
+    assign input_entrance_output_ready = inputs_all_ready;  // PeArray.cs:117
+    assign pe_0_results_ready = drain_turn[0] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_1_results_ready = drain_turn[1] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_2_results_ready = drain_turn[2] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_3_results_ready = drain_turn[3] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_4_results_ready = drain_turn[4] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_5_results_ready = drain_turn[5] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_6_results_ready = drain_turn[6] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_7_results_ready = drain_turn[7] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_8_results_ready = drain_turn[8] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_9_results_ready = drain_turn[9] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_10_results_ready = drain_turn[10] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_11_results_ready = drain_turn[11] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_12_results_ready = drain_turn[12] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_13_results_ready = drain_turn[13] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_14_results_ready = drain_turn[14] & gathered_input_ready;  // PeArray.cs:131
+    assign pe_15_results_ready = drain_turn[15] & gathered_input_ready;  // PeArray.cs:131
+    assign gathered_input_valid = (((((((((((((((drain_turn[0] & pe_0_results_valid) | (drain_turn[1] & pe_1_results_valid)) | (drain_turn[2] & pe_2_results_valid)) | (drain_turn[3] & pe_3_results_valid)) | (drain_turn[4] & pe_4_results_valid)) | (drain_turn[5] & pe_5_results_valid)) | (drain_turn[6] & pe_6_results_valid)) | (drain_turn[7] & pe_7_results_valid)) | (drain_turn[8] & pe_8_results_valid)) | (drain_turn[9] & pe_9_results_valid)) | (drain_turn[10] & pe_10_results_valid)) | (drain_turn[11] & pe_11_results_valid)) | (drain_turn[12] & pe_12_results_valid)) | (drain_turn[13] & pe_13_results_valid)) | (drain_turn[14] & pe_14_results_valid)) | (drain_turn[15] & pe_15_results_valid);  // PeArray.cs:139
+    assign gathered_input_payload = ((((((((((((((({{32{drain_turn[0]}}} & pe_0_results_payload) | ({{32{drain_turn[1]}}} & pe_1_results_payload)) | ({{32{drain_turn[2]}}} & pe_2_results_payload)) | ({{32{drain_turn[3]}}} & pe_3_results_payload)) | ({{32{drain_turn[4]}}} & pe_4_results_payload)) | ({{32{drain_turn[5]}}} & pe_5_results_payload)) | ({{32{drain_turn[6]}}} & pe_6_results_payload)) | ({{32{drain_turn[7]}}} & pe_7_results_payload)) | ({{32{drain_turn[8]}}} & pe_8_results_payload)) | ({{32{drain_turn[9]}}} & pe_9_results_payload)) | ({{32{drain_turn[10]}}} & pe_10_results_payload)) | ({{32{drain_turn[11]}}} & pe_11_results_payload)) | ({{32{drain_turn[12]}}} & pe_12_results_payload)) | ({{32{drain_turn[13]}}} & pe_13_results_payload)) | ({{32{drain_turn[14]}}} & pe_14_results_payload)) | ({{32{drain_turn[15]}}} & pe_15_results_payload);  // PeArray.cs:140
+    assign gathered_input_last = drain_turn[15] & pe_15_results_last;  // PeArray.cs:142
+    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:165
+    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:166
+    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:167
+    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:168
+    assign results_valid = results_out_output_valid;  // PeArray.cs:181
+    assign results_payload = results_out_output_payload;  // PeArray.cs:181
+    assign results_last = results_out_output_last;  // PeArray.cs:181
+    assign results_out_output_ready = results_ready;  // PeArray.cs:181
     always @(posedge clk) begin
         if (reset) begin
             weight_turn <= 16'd1;
@@ -787,27 +787,27 @@ module pe_array (
             result_next_output <= 17'd1;
             result_keep <= 1'b0;
         end else begin
-            if (weight_entrance_output_valid & weight_entrance_output_ready) begin  // PeArray.cs:100
-                weight_slot <= weight_slot_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:102
-                if (weight_slot_part0) begin  // PeArray.cs:103
-                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:193
+            if (weight_entrance_output_valid & weight_entrance_output_ready) begin  // PeArray.cs:96
+                weight_slot <= weight_slot_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:98
+                if (weight_slot_part0) begin  // PeArray.cs:99
+                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:189
                 end
             end
-            if (bias_entrance_output_valid & bias_entrance_output_ready) begin  // PeArray.cs:100
-                bias_slot <= bias_slot_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:102
-                if (bias_slot_part0) begin  // PeArray.cs:103
-                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:193
+            if (bias_entrance_output_valid & bias_entrance_output_ready) begin  // PeArray.cs:96
+                bias_slot <= bias_slot_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:98
+                if (bias_slot_part0) begin  // PeArray.cs:99
+                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:189
                 end
             end
-            if ((gathered_input_valid & gathered_input_ready) & ((((((((((((((((drain_turn[0] & pe_0_results_last) | (drain_turn[1] & pe_1_results_last)) | (drain_turn[2] & pe_2_results_last)) | (drain_turn[3] & pe_3_results_last)) | (drain_turn[4] & pe_4_results_last)) | (drain_turn[5] & pe_5_results_last)) | (drain_turn[6] & pe_6_results_last)) | (drain_turn[7] & pe_7_results_last)) | (drain_turn[8] & pe_8_results_last)) | (drain_turn[9] & pe_9_results_last)) | (drain_turn[10] & pe_10_results_last)) | (drain_turn[11] & pe_11_results_last)) | (drain_turn[12] & pe_12_results_last)) | (drain_turn[13] & pe_13_results_last)) | (drain_turn[14] & pe_14_results_last)) | (drain_turn[15] & pe_15_results_last))) begin  // PeArray.cs:147
-                drain_turn <= {drain_turn[14:0], drain_turn[15]};  // PeArray.cs:193
+            if ((gathered_input_valid & gathered_input_ready) & ((((((((((((((((drain_turn[0] & pe_0_results_last) | (drain_turn[1] & pe_1_results_last)) | (drain_turn[2] & pe_2_results_last)) | (drain_turn[3] & pe_3_results_last)) | (drain_turn[4] & pe_4_results_last)) | (drain_turn[5] & pe_5_results_last)) | (drain_turn[6] & pe_6_results_last)) | (drain_turn[7] & pe_7_results_last)) | (drain_turn[8] & pe_8_results_last)) | (drain_turn[9] & pe_9_results_last)) | (drain_turn[10] & pe_10_results_last)) | (drain_turn[11] & pe_11_results_last)) | (drain_turn[12] & pe_12_results_last)) | (drain_turn[13] & pe_13_results_last)) | (drain_turn[14] & pe_14_results_last)) | (drain_turn[15] & pe_15_results_last))) begin  // PeArray.cs:143
+                drain_turn <= {drain_turn[14:0], drain_turn[15]};  // PeArray.cs:189
             end
-            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:175
-            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:176
-                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:178
-                if (results_out_input_last_part0) begin  // PeArray.cs:179
-                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:181
-                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:182
+            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:171
+            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:172
+                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:174
+                if (results_out_input_last_part0) begin  // PeArray.cs:175
+                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:177
+                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:178
                 end
             end
         end
@@ -1101,7 +1101,7 @@ module pe_array (
         .results_payload(pe_15_results_payload),
         .results_last(pe_15_results_last)
     );
-    stream_stage_payload_u32 weight_entrance (  // PeArray.cs:82
+    stream_stage_payload_u32 weight_entrance (  // PeArray.cs:78
         .clk(clk),
         .reset(reset),
         .input_valid(weight_entrance_input_valid),
@@ -1111,7 +1111,7 @@ module pe_array (
         .output_ready(weight_entrance_output_ready),
         .output_payload(weight_entrance_output_payload)
     );
-    stream_queue_payload_u32 weight_queue_0 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_0 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_0_push_valid),
@@ -1122,7 +1122,7 @@ module pe_array (
         .pop_payload(weight_queue_0_pop_payload),
         .level(weight_queue_0_level)
     );
-    stream_queue_payload_u32 weight_queue_1 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_1 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_1_push_valid),
@@ -1133,7 +1133,7 @@ module pe_array (
         .pop_payload(weight_queue_1_pop_payload),
         .level(weight_queue_1_level)
     );
-    stream_queue_payload_u32 weight_queue_2 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_2 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_2_push_valid),
@@ -1144,7 +1144,7 @@ module pe_array (
         .pop_payload(weight_queue_2_pop_payload),
         .level(weight_queue_2_level)
     );
-    stream_queue_payload_u32 weight_queue_3 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_3 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_3_push_valid),
@@ -1155,7 +1155,7 @@ module pe_array (
         .pop_payload(weight_queue_3_pop_payload),
         .level(weight_queue_3_level)
     );
-    stream_queue_payload_u32 weight_queue_4 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_4 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_4_push_valid),
@@ -1166,7 +1166,7 @@ module pe_array (
         .pop_payload(weight_queue_4_pop_payload),
         .level(weight_queue_4_level)
     );
-    stream_queue_payload_u32 weight_queue_5 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_5 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_5_push_valid),
@@ -1177,7 +1177,7 @@ module pe_array (
         .pop_payload(weight_queue_5_pop_payload),
         .level(weight_queue_5_level)
     );
-    stream_queue_payload_u32 weight_queue_6 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_6 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_6_push_valid),
@@ -1188,7 +1188,7 @@ module pe_array (
         .pop_payload(weight_queue_6_pop_payload),
         .level(weight_queue_6_level)
     );
-    stream_queue_payload_u32 weight_queue_7 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_7 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_7_push_valid),
@@ -1199,7 +1199,7 @@ module pe_array (
         .pop_payload(weight_queue_7_pop_payload),
         .level(weight_queue_7_level)
     );
-    stream_queue_payload_u32 weight_queue_8 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_8 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_8_push_valid),
@@ -1210,7 +1210,7 @@ module pe_array (
         .pop_payload(weight_queue_8_pop_payload),
         .level(weight_queue_8_level)
     );
-    stream_queue_payload_u32 weight_queue_9 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_9 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_9_push_valid),
@@ -1221,7 +1221,7 @@ module pe_array (
         .pop_payload(weight_queue_9_pop_payload),
         .level(weight_queue_9_level)
     );
-    stream_queue_payload_u32 weight_queue_10 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_10 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_10_push_valid),
@@ -1232,7 +1232,7 @@ module pe_array (
         .pop_payload(weight_queue_10_pop_payload),
         .level(weight_queue_10_level)
     );
-    stream_queue_payload_u32 weight_queue_11 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_11 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_11_push_valid),
@@ -1243,7 +1243,7 @@ module pe_array (
         .pop_payload(weight_queue_11_pop_payload),
         .level(weight_queue_11_level)
     );
-    stream_queue_payload_u32 weight_queue_12 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_12 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_12_push_valid),
@@ -1254,7 +1254,7 @@ module pe_array (
         .pop_payload(weight_queue_12_pop_payload),
         .level(weight_queue_12_level)
     );
-    stream_queue_payload_u32 weight_queue_13 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_13 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_13_push_valid),
@@ -1265,7 +1265,7 @@ module pe_array (
         .pop_payload(weight_queue_13_pop_payload),
         .level(weight_queue_13_level)
     );
-    stream_queue_payload_u32 weight_queue_14 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_14 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_14_push_valid),
@@ -1276,7 +1276,7 @@ module pe_array (
         .pop_payload(weight_queue_14_pop_payload),
         .level(weight_queue_14_level)
     );
-    stream_queue_payload_u32 weight_queue_15 (  // PeArray.cs:92
+    stream_queue_payload_u32 weight_queue_15 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_15_push_valid),
@@ -1287,7 +1287,7 @@ module pe_array (
         .pop_payload(weight_queue_15_pop_payload),
         .level(weight_queue_15_level)
     );
-    stream_stage_payload_u32 bias_entrance (  // PeArray.cs:82
+    stream_stage_payload_u32 bias_entrance (  // PeArray.cs:78
         .clk(clk),
         .reset(reset),
         .input_valid(bias_entrance_input_valid),
@@ -1297,7 +1297,7 @@ module pe_array (
         .output_ready(bias_entrance_output_ready),
         .output_payload(bias_entrance_output_payload)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_0 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_0 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_0_push_valid),
@@ -1308,7 +1308,7 @@ module pe_array (
         .pop_payload(bias_queue_0_pop_payload),
         .level(bias_queue_0_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_1 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_1 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_1_push_valid),
@@ -1319,7 +1319,7 @@ module pe_array (
         .pop_payload(bias_queue_1_pop_payload),
         .level(bias_queue_1_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_2 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_2 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_2_push_valid),
@@ -1330,7 +1330,7 @@ module pe_array (
         .pop_payload(bias_queue_2_pop_payload),
         .level(bias_queue_2_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_3 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_3 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_3_push_valid),
@@ -1341,7 +1341,7 @@ module pe_array (
         .pop_payload(bias_queue_3_pop_payload),
         .level(bias_queue_3_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_4 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_4 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_4_push_valid),
@@ -1352,7 +1352,7 @@ module pe_array (
         .pop_payload(bias_queue_4_pop_payload),
         .level(bias_queue_4_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_5 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_5 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_5_push_valid),
@@ -1363,7 +1363,7 @@ module pe_array (
         .pop_payload(bias_queue_5_pop_payload),
         .level(bias_queue_5_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_6 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_6 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_6_push_valid),
@@ -1374,7 +1374,7 @@ module pe_array (
         .pop_payload(bias_queue_6_pop_payload),
         .level(bias_queue_6_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_7 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_7 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_7_push_valid),
@@ -1385,7 +1385,7 @@ module pe_array (
         .pop_payload(bias_queue_7_pop_payload),
         .level(bias_queue_7_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_8 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_8 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_8_push_valid),
@@ -1396,7 +1396,7 @@ module pe_array (
         .pop_payload(bias_queue_8_pop_payload),
         .level(bias_queue_8_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_9 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_9 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_9_push_valid),
@@ -1407,7 +1407,7 @@ module pe_array (
         .pop_payload(bias_queue_9_pop_payload),
         .level(bias_queue_9_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_10 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_10 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_10_push_valid),
@@ -1418,7 +1418,7 @@ module pe_array (
         .pop_payload(bias_queue_10_pop_payload),
         .level(bias_queue_10_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_11 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_11 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_11_push_valid),
@@ -1429,7 +1429,7 @@ module pe_array (
         .pop_payload(bias_queue_11_pop_payload),
         .level(bias_queue_11_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_12 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_12 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_12_push_valid),
@@ -1440,7 +1440,7 @@ module pe_array (
         .pop_payload(bias_queue_12_pop_payload),
         .level(bias_queue_12_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_13 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_13 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_13_push_valid),
@@ -1451,7 +1451,7 @@ module pe_array (
         .pop_payload(bias_queue_13_pop_payload),
         .level(bias_queue_13_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_14 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_14 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_14_push_valid),
@@ -1462,7 +1462,7 @@ module pe_array (
         .pop_payload(bias_queue_14_pop_payload),
         .level(bias_queue_14_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_15 (  // PeArray.cs:92
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_15 (  // PeArray.cs:88
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_15_push_valid),
@@ -1473,7 +1473,7 @@ module pe_array (
         .pop_payload(bias_queue_15_pop_payload),
         .level(bias_queue_15_level)
     );
-    stream_stage_payload_u32_last input_entrance (  // PeArray.cs:110
+    stream_stage_payload_u32_last input_entrance (  // PeArray.cs:106
         .clk(clk),
         .reset(reset),
         .input_valid(input_entrance_input_valid),
@@ -1485,7 +1485,7 @@ module pe_array (
         .output_payload(input_entrance_output_payload),
         .output_last(input_entrance_output_last)
     );
-    stream_stage_payload_u32_last gathered (  // PeArray.cs:127
+    stream_stage_payload_u32_last gathered (  // PeArray.cs:123
         .clk(clk),
         .reset(reset),
         .input_valid(gathered_input_valid),
@@ -1497,7 +1497,7 @@ module pe_array (
         .output_payload(gathered_output_payload),
         .output_last(gathered_output_last)
     );
-    stream_stage_payload_u32_last results_out (  // PeArray.cs:168
+    stream_stage_payload_u32_last results_out (  // PeArray.cs:164
         .clk(clk),
         .reset(reset),
         .input_valid(results_out_input_valid),

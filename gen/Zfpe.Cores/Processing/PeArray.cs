@@ -60,7 +60,6 @@ public sealed class PeArray : Component
         Results = Out.Stream(32, withLast: true, name: "results");
 
         var elements = Enumerable.Range(0, pes).Select(p => Instance(new ProcessingElement(config.Pe), $"pe_{p}")).ToList();
-        Latency = elements[0].CirculationLatency;
 
         // A PE holds the weights of two inputs (2K, LUT RAM at a word per cycle) and the K biases
         // of a tile (a register chain: biases are few and slow, and LUT RAM costs three slices a DPR16X4).
@@ -72,9 +71,6 @@ public sealed class PeArray : Component
     }
 
     public PeArrayConfig Config { get; }
-
-    /// <summary>The circulation latency of each PE (see <see cref="ProcessingElement.CirculationLatency"/>).</summary>
-    public int Latency { get; }
 
     /// <summary>Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the next to PE 1, …, round and round.</summary>
     private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int depth, QueueStorage storage, string name)
