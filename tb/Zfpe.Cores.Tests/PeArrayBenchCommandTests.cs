@@ -30,5 +30,8 @@ public sealed class PeArrayBenchCommandTests
         var r = ZfpeCli.InRepository("bench", "pe-array", "--outputs", "70000");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--outputs = 70000 is out of range: allowed 1..65535", r.Stderr);
+        var big = ZfpeCli.InRepository("bench", "pe-array", "--outputs", "65535", "--inputs", "1048576");
+        Assert.Equal(2, big.ExitCode);
+        Assert.Contains("at most 67,108,864 weights", big.Stderr);
     }
 }

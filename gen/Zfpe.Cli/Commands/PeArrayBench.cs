@@ -32,6 +32,9 @@ public static class PeArrayBench
             Require("--outputs", o, 1, (1 << PeArrayConfig.OutputCountBits) - 1);
             Require("--inputs", i, 1, 1 << 20);
             Require("--batch", n, 1, 1 << 16);
+            const long maxValues = 1L << 26;
+            if ((long)o * i > maxValues || (long)n * i > maxValues)
+                throw new CliException($"--outputs {o} x --inputs {i} and --batch {n} x --inputs {i}: at most {maxValues:N0} weights and {maxValues:N0} input values each (the layer is simulated in memory)");
             var run = PeArrayRun.Measure(top, o, i, n, s, message => Console.Error.WriteLine($"bench pe-array: {message}"));
             var schedule = run.Schedule;
             var expected = run.Expected;
