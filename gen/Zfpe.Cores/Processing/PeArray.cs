@@ -61,74 +61,152 @@ public sealed class PeArray : Component
 
         var elements = Enumerable.Range(0, pes).Select(p => Instance(new ProcessingElement(config.Pe), $"pe_{p}")).ToList();
 
+        // Nothing travels from one place to all PEs, or from all PEs to one place, in one cycle: words go
+        // down register chains (a stage per PE) and PEs are fed by credits, so no ready crosses the array.
+        // A PE's "done with an input", registered, returns a group of K weights and a bank of B inputs.
+        var inputDone = elements.Select((e, p) => Delayed(e.InputDone, $"pe_{p}_input_done")).ToList();
+        var biasesDone = elements.Select((e, p) => Delayed(e.BiasesDone, $"pe_{p}_biases_done")).ToList();
+
         // A PE holds the weights of two inputs (2K, LUT RAM at a word per cycle) and the K biases
         // of a tile (a register chain: biases are few and slow, and LUT RAM costs three slices a DPR16X4).
-        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, 2 * outputs, QueueStorage.Lut, "weight");
-        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, outputs, QueueStorage.Registers, "bias");
-        Broadcast(elements.Select(e => e.Inputs).ToList());
+        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, new Credits(Held: 2, inputDone), QueueStorage.Lut, "weight");
+        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, new Credits(Held: 1, biasesDone), QueueStorage.Registers, "bias");
+        Broadcast(elements.Select(e => e.Inputs).ToList(), inputDone, rows);
         var gathered = Gather(elements.Select(e => e.Results).ToList());
         Finish(gathered, rows);
     }
 
     public PeArrayConfig Config { get; }
 
-    /// <summary>Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the next to PE 1, …, round and round.</summary>
-    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int depth, QueueStorage storage, string name)
+    /// <summary>PEs gathered by one stage of the results' tree (a 4:1 multiplexer per bit is two LUT levels).</summary>
+    public const int GatherFanIn = 4;
+
+    /// <summary>
+    /// The credits a feeder holds for each PE: the PE has room for <paramref name="Held"/> groups of
+    /// words; a group is spent when its first word leaves and comes back on the PE's pulse in <paramref name="Returns"/>.
+    /// </summary>
+    private sealed record Credits(int Held, IReadOnlyList<Bool> Returns);
+
+    /// <summary>
+    /// Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the
+    /// next to PE 1, …, round and round. A word leaves only with a credit for its PE, and travels a register chain
+    /// (a stage per PE, with its PE's number) to its queue, which therefore never overflows.
+    /// </summary>
+    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, Credits credits, QueueStorage storage, string name)
     {
+        var count = targets.Count;
         var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32)), $"{name}_entrance");
         entrance.Input.ConnectFrom(source);
         var word = entrance.Output;
-        var turn = Turn(targets.Count, $"{name}_turn");
+        var turn = Turn(count, $"{name}_turn");
+        var peBits = BitsFor(count);
+        var pe = Reg.UInt(peBits, reset: 0, name: $"{name}_pe");
         var slotBits = BitsFor(group);
         var slot = Reg.UInt(slotBits, reset: 0, name: $"{name}_slot");
         var slotEnd = slot == group - 1;
-        Bool? anyReady = null;
-        for (var p = 0; p < targets.Count; p++)
+        var groupStart = slot == 0;
+        var spend = word.Fire & groupStart;
+
+        Bool valid = word.Fire;
+        UInt data = word.Payload, to = pe;
+        Bool? mayStart = null;
+        for (var p = 0; p < count; p++)
         {
-            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), depth, storage), $"{name}_queue_{p}");
-            queue.Push.Valid.Assign(word.Valid & turn[p]);
-            queue.Push.Payload.Assign(word.Payload);
+            var stageValid = Delayed(valid, $"{name}_chain_{p}_valid");
+            var stageWord = Delayed(data, $"{name}_chain_{p}_word");
+            var stageTo = Delayed(to, $"{name}_chain_{p}_pe");
+            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), group * credits.Held, storage), $"{name}_queue_{p}");
+            queue.Push.Valid.Assign(stageValid & (stageTo == p));
+            queue.Push.Payload.Assign(stageWord);
             targets[p].ConnectFrom(queue.Pop);
-            var ready = turn[p] & queue.Push.Ready;
-            anyReady = anyReady is null ? ready : anyReady | ready;
+            (valid, data, to) = (stageValid, stageWord, stageTo);
+
+            var held = CreditCounter(credits.Held, spend & turn[p], credits.Returns[p], $"{name}_credits_{p}");
+            var mine = turn[p] & (held != 0);
+            mayStart = mayStart is null ? mine : mayStart | mine;
         }
-        word.Ready.Assign(anyReady!);
+        // A queue of registers takes a word every other cycle (an empty one included): then words leave at that pace.
+        var canGo = !groupStart | mayStart!;
+        if (storage == QueueStorage.Registers)
+        {
+            var sent = Delayed(word.Fire, $"{name}_sent");
+            canGo &= !sent;
+        }
+        word.Ready.Assign(canGo);
         When(word.Fire, () =>
         {
             slot.Assign(Hw.Mux(slotEnd, Hw.U(0, slotBits), slot + 1));
-            When(slotEnd, () => Rotate(turn));
+            When(slotEnd, () =>
+            {
+                Rotate(turn);
+                pe.Assign(Hw.Mux(pe == count - 1, Hw.U(0, peBits), pe + 1));
+            });
         });
     }
 
-    /// <summary>Every input beat to every PE: it moves in a cycle where all of them take it.</summary>
-    private void Broadcast(IReadOnlyList<Stream<UInt>> targets)
+    /// <summary>
+    /// Every input beat to every PE, down a register chain (a stage per PE). A bank of B beats starts
+    /// only when every PE has a bank free (credits: two banks each, back on the PE's <paramref name="inputDone"/>),
+    /// and once started it goes on: the PEs take beats without a ready.
+    /// </summary>
+    private void Broadcast(IReadOnlyList<Stream<UInt>> targets, IReadOnlyList<Bool> inputDone, int rows)
     {
         var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "input_entrance");
         entrance.Input.ConnectFrom(Inputs);
         var beat = entrance.Output;
-        var allReady = Wire.Bool("inputs_all_ready");
-        allReady.Assign(targets.Select(t => t.Ready).Aggregate((a, b) => a & b));
-        foreach (var t in targets)
+        var rowBits = BitsFor(rows);
+        var row = Reg.UInt(rowBits, reset: 0, name: "input_row");
+        var bankStart = row == 0;
+        var start = beat.Fire & bankStart;
+        var allRoom = Wire.Bool("inputs_bank_free");
+        Bool valid = beat.Fire, last = beat.Last!;
+        UInt data = beat.Payload;
+        Bool? room = null;
+        for (var p = 0; p < targets.Count; p++)
         {
-            t.Valid.Assign(beat.Valid & allReady);
-            t.Payload.Assign(beat.Payload);
-            t.Last!.Assign(beat.Last!);
+            var banks = CreditCounter(2, start, inputDone[p], $"input_banks_{p}");
+            var free = banks != 0;
+            room = room is null ? free : room & free;
+            var stageValid = Delayed(valid, $"input_chain_{p}_valid");
+            var stageData = Delayed(data, $"input_chain_{p}_word");
+            var stageLast = Delayed(last, $"input_chain_{p}_last");
+            targets[p].Valid.Assign(stageValid);
+            targets[p].Payload.Assign(stageData);
+            targets[p].Last!.Assign(stageLast);
+            (valid, data, last) = (stageValid, stageData, stageLast);
         }
-        beat.Ready.Assign(allReady);
+        allRoom.Assign(room!);
+        beat.Ready.Assign(!bankStart | allRoom);
+        When(beat.Fire, () => row.Assign(Hw.Mux(row == rows - 1, Hw.U(0, rowBits), row + 1)));
     }
 
-    /// <summary>The PEs' results, PE after PE: a PE's turn ends with its tile's last result.</summary>
+    /// <summary>
+    /// The PEs' results, PE after PE, through a tree of stages (<see cref="GatherFanIn"/> streams each):
+    /// a stage takes from one stream at a time and passes to the next when that one's <c>last</c> has gone.
+    /// </summary>
     private Stream<UInt> Gather(IReadOnlyList<Stream<UInt>> sources)
     {
-        var gathered = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "gathered");
-        var turn = Turn(sources.Count, "drain_turn");
+        var level = sources;
+        for (var depth = 0; level.Count > GatherFanIn; depth++)
+        {
+            var d = depth;
+            level = level.Chunk(GatherFanIn).Select((g, i) => GatherStage(g, $"gather_{d}_{i}")).ToList();
+        }
+        return GatherStage(level, "gathered");
+    }
+
+    /// <summary>One stage of the gather tree: its sources in turn, a turn ending with its source's last; its own last is the final source's.</summary>
+    private Stream<UInt> GatherStage(IReadOnlyList<Stream<UInt>> sources, string name)
+    {
+        var stage = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), name);
+        var turn = Turn(sources.Count, $"{name}_turn");
         Bool? valid = null, turnEnds = null;
         UInt? payload = null;
         for (var p = 0; p < sources.Count; p++)
         {
             var s = sources[p];
             var mine = turn[p];
-            s.Ready.Assign(mine & gathered.Input.Ready);
+            s.Ready.Assign(mine & stage.Input.Ready);
             var v = mine & s.Valid;
             var l = mine & s.Last!;
             var d = Hw.Repeat(mine, 32) & s.Payload;
@@ -136,12 +214,11 @@ public sealed class PeArray : Component
             turnEnds = turnEnds is null ? l : turnEnds | l;
             payload = payload is null ? d : payload | d;
         }
-        gathered.Input.Valid.Assign(valid!);
-        gathered.Input.Payload.Assign(payload!);
-        // The tile ends with the last PE's last result.
-        gathered.Input.Last!.Assign(turn[sources.Count - 1] & sources[^1].Last!);
-        When(gathered.Input.Fire & turnEnds!, () => Rotate(turn));
-        return gathered.Output;
+        stage.Input.Valid.Assign(valid!);
+        stage.Input.Payload.Assign(payload!);
+        stage.Input.Last!.Assign(turn[sources.Count - 1] & sources[^1].Last!);
+        When(stage.Input.Fire & turnEnds!, () => Rotate(turn));
+        return stage.Output;
     }
 
     /// <summary>ReLU, padding outputs dropped, <c>last</c> on each tile's final kept result.</summary>
@@ -183,6 +260,32 @@ public sealed class PeArray : Component
 
     /// <summary>A one-hot turn register over <paramref name="count"/> places, starting at the first (a constant for one place).</summary>
     private UInt Turn(int count, string name) => count == 1 ? Hw.U(1, 1) : Reg.UInt(count, reset: 1, name: name);
+
+    /// <summary>A register that takes <paramref name="value"/> every cycle.</summary>
+    private Bool Delayed(Bool value, string name)
+    {
+        var r = Reg.Bool(reset: false, name: name);
+        r.Assign(value);
+        return r;
+    }
+
+    private UInt Delayed(UInt value, string name)
+    {
+        var r = Reg.UInt(value.Width, reset: null, name: name);
+        r.Assign(value);
+        return r;
+    }
+
+    /// <summary>Credits held for a PE: <paramref name="held"/> at reset, one less on <paramref name="spend"/>, one more on <paramref name="back"/>.</summary>
+    private UInt CreditCounter(int held, Bool spend, Bool back, string name)
+    {
+        var bits = BitsFor(held + 1);
+        var credits = Reg.UInt(bits, reset: (ulong)held, name: name);
+        // One adder for both directions: + 1 when one comes back, + all ones (− 1) when one is spent.
+        var step = bits == 1 ? Hw.True.AsUInt() : Hw.Cat(Hw.Repeat(spend, bits - 1), Hw.True);
+        When(spend ^ back, () => credits.Assign(credits + step));
+        return credits;
+    }
 
     private static void Rotate(UInt turn)
     {

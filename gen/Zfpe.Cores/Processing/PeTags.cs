@@ -17,12 +17,16 @@ public sealed class PeProductTag : Bundle
     /// <summary>The last of the B rows of an output: on a tile's first input, its bias leaves the bias stream after this one.</summary>
     public Bool RowEnd { get; }
 
+    /// <summary>The last of the K outputs: with <see cref="RowEnd"/> on a tile's first input, the tile's last bias leaves after this one.</summary>
+    public Bool SlotEnd { get; }
+
     private PeProductTag(Fields f) : base(f)
     {
         First = f.Bool();
         LastInput = f.Bool();
         Final = f.Bool();
         RowEnd = f.Bool();
+        SlotEnd = f.Bool();
     }
 
     public static Shape<PeProductTag> Shape { get; } = Zfpe.Hdl.Shape.Of(f => new PeProductTag(f));

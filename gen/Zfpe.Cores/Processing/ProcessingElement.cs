@@ -36,6 +36,16 @@ public sealed class ProcessingElement : Component
     public readonly Stream<UInt> Inputs;
     public readonly Stream<UInt> Results;
 
+    /// <summary>
+    /// High for one cycle when the PE is done with an input: its bank of B values is free again and
+    /// its K weights have left their stream (the last of them in the same cycle). An array that
+    /// feeds PEs by credits (<see cref="PeArray"/>) counts these instead of watching the readies.
+    /// </summary>
+    public readonly Bool InputDone;
+
+    /// <summary>High for one cycle when the tile's last bias (output K − 1's) leaves the bias stream.</summary>
+    public readonly Bool BiasesDone;
+
     public ProcessingElement(PeConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -49,6 +59,8 @@ public sealed class ProcessingElement : Component
         Weights = In.Stream(32, name: "weights");
         Inputs = In.Stream(32, withLast: true, name: "inputs");
         Results = Out.Stream(32, withLast: true, name: "results");
+        InputDone = Out.Bool("input_done");
+        BiasesDone = Out.Bool("biases_done");
 
         // The tags ride through the cores beside the values (in lockstep, flip-flops only), so the
         // join and the route below wait for no queue beside the cores.
@@ -102,10 +114,12 @@ public sealed class ProcessingElement : Component
         var isLast = token.Let("last_input", groupLast);
         var isFinal = token.Let("final_sum", groupLast & rowEnd & slotEnd);
         var isRowEnd = token.Let("row_end", rowEnd);
+        var isSlotEnd = token.Let("slot_end", slotEnd);
         var operand = issue.Stage("operand");
         var x = buffer.ReadSync(Hw.Cat(readBank, row), enable: operand.Load, name: "input_x");
         // A weight leaves its stream after its B rows (a bias too, but at the adder: see the join).
         Weights.Ready.Assign(issueFire & rowEnd);
+        InputDone.Assign(issueFire & rowEnd & slotEnd);
         When(issueFire, () =>
         {
             row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
@@ -135,6 +149,7 @@ public sealed class ProcessingElement : Component
         productTag.LastInput.Assign(isLast[operand]);
         productTag.Final.Assign(isFinal[operand]);
         productTag.RowEnd.Assign(isRowEnd[operand]);
+        productTag.SlotEnd.Assign(isSlotEnd[operand]);
         multiplier.InputTag!.Assign(productTag.AsBits());
 
         // ---- join: product with its tag and partial sum (the queue's head, or on a tile's first
@@ -169,6 +184,7 @@ public sealed class ProcessingElement : Component
         products.Ready.Assign(joinFire);
         heads.Ready.Assign(joinFire & !startsAtBias);
         Biases.Ready.Assign(joinFire & startsAtBias & tag.RowEnd);
+        BiasesDone.Assign(joinFire & startsAtBias & tag.RowEnd & tag.SlotEnd);
 
         // ---- route: a sum goes back to the queue, or on the last input to the results --------
         var sumTagWidth = PeSumTag.Shape.Width;
