@@ -63,15 +63,15 @@ public sealed class PeArray : Component
 
         // Nothing travels from one place to all PEs, or from all PEs to one place, in one cycle: words go
         // down register chains (a stage per PE) and PEs are fed by credits, so no ready crosses the array.
-        // A PE's "done with an input", registered, returns a group of K weights and a bank of B inputs.
-        var inputDone = elements.Select((e, p) => Delayed(e.InputDone, $"pe_{p}_input_done")).ToList();
-        var biasesDone = elements.Select((e, p) => Delayed(e.BiasesDone, $"pe_{p}_biases_done")).ToList();
+        // Each PE counts what it is done with; the feeders compare those counts with what they sent.
+        var inputsDone = elements.Select((e, p) => DoneCount(e.InputDone, $"pe_{p}_inputs_done")).ToList();
+        var biasGroupsDone = elements.Select((e, p) => DoneCount(e.BiasesDone, $"pe_{p}_bias_groups_done")).ToList();
 
         // A PE holds the weights of two inputs (2K, LUT RAM at a word per cycle) and the K biases
         // of a tile (a register chain: biases are few and slow, and LUT RAM costs three slices a DPR16X4).
-        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, new Credits(Held: 2, inputDone), QueueStorage.Lut, "weight");
-        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, new Credits(Held: 1, biasesDone), QueueStorage.Registers, "bias");
-        Broadcast(elements.Select(e => e.Inputs).ToList(), inputDone, rows);
+        Deal(Weights, elements.Select(e => e.Weights).ToList(), outputs, 2, inputsDone, QueueStorage.Lut, "weight");
+        Deal(Biases, elements.Select(e => e.Biases).ToList(), outputs, 1, biasGroupsDone, QueueStorage.Registers, "bias");
+        Broadcast(elements.Select(e => e.Inputs).ToList(), inputsDone, rows);
         var gathered = Gather(elements.Select(e => e.Results).ToList());
         Finish(gathered, rows);
     }
@@ -81,18 +81,18 @@ public sealed class PeArray : Component
     /// <summary>PEs gathered by one stage of the results' tree (a 4:1 multiplexer per bit is two LUT levels).</summary>
     public const int GatherFanIn = 4;
 
-    /// <summary>
-    /// The credits a feeder holds for each PE: the PE has room for <paramref name="Held"/> groups of
-    /// words; a group is spent when its first word leaves and comes back on the PE's pulse in <paramref name="Returns"/>.
-    /// </summary>
-    private sealed record Credits(int Held, IReadOnlyList<Bool> Returns);
+    /// <summary>Bits of the counts of groups and banks a PE is done with: they are compared modulo 8 with what was sent, never more than 2 apart.</summary>
+    private const int CountBits = 3;
 
     /// <summary>
     /// Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the
-    /// next to PE 1, …, round and round. A word leaves only with a credit for its PE, and travels a register chain
-    /// (a stage per PE, with its PE's number) to its queue, which therefore never overflows.
+    /// next to PE 1, …, round and round, and <paramref name="held"/> groups at most in a PE's queue, so that it
+    /// never overflows. A PE has been dealt as many groups as the dealer has made rounds when its turn comes;
+    /// it is done with <paramref name="done"/> of them. That count is read through a register (one from the
+    /// rotated turn as the turn moves on): late, so it only ever shows too little room, never too much.
+    /// A word travels a register chain (a stage per PE, with its PE's number) to its queue.
     /// </summary>
-    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, Credits credits, QueueStorage storage, string name)
+    private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int held, IReadOnlyList<UInt> done, QueueStorage storage, string name)
     {
         var count = targets.Count;
         var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32)), $"{name}_entrance");
@@ -105,28 +105,27 @@ public sealed class PeArray : Component
         var slot = Reg.UInt(slotBits, reset: 0, name: $"{name}_slot");
         var slotEnd = slot == group - 1;
         var groupStart = slot == 0;
-        var spend = word.Fire & groupStart;
+        var rounds = Reg.UInt(CountBits, reset: 0, name: $"{name}_rounds");
+        var rotating = word.Fire & slotEnd;
+        var turnDone = Reg.UInt(CountBits, reset: 0, name: $"{name}_turn_done");
+        turnDone.Assign(Hw.Mux(rotating, Select(done, Rotated(turn)), Select(done, turn)));
+        var mayStart = (rounds - turnDone) < held;
 
         Bool valid = word.Fire;
         UInt data = word.Payload, to = pe;
-        Bool? mayStart = null;
         for (var p = 0; p < count; p++)
         {
             var stageValid = Delayed(valid, $"{name}_chain_{p}_valid");
             var stageWord = Delayed(data, $"{name}_chain_{p}_word");
             var stageTo = Delayed(to, $"{name}_chain_{p}_pe");
-            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), group * credits.Held, storage), $"{name}_queue_{p}");
+            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), group * held, storage), $"{name}_queue_{p}");
             queue.Push.Valid.Assign(stageValid & (stageTo == p));
             queue.Push.Payload.Assign(stageWord);
             targets[p].ConnectFrom(queue.Pop);
             (valid, data, to) = (stageValid, stageWord, stageTo);
-
-            var held = CreditCounter(credits.Held, spend & turn[p], credits.Returns[p], $"{name}_credits_{p}");
-            var mine = turn[p] & (held != 0);
-            mayStart = mayStart is null ? mine : mayStart | mine;
         }
         // A queue of registers takes a word every other cycle (an empty one included): then words leave at that pace.
-        var canGo = !groupStart | mayStart!;
+        var canGo = !groupStart | mayStart;
         if (storage == QueueStorage.Registers)
         {
             var sent = Delayed(word.Fire, $"{name}_sent");
@@ -138,18 +137,21 @@ public sealed class PeArray : Component
             slot.Assign(Hw.Mux(slotEnd, Hw.U(0, slotBits), slot + 1));
             When(slotEnd, () =>
             {
-                Rotate(turn);
+                if (count > 1) turn.Assign(Rotated(turn));
                 pe.Assign(Hw.Mux(pe == count - 1, Hw.U(0, peBits), pe + 1));
+                When(turn[count - 1], () => rounds.Assign(rounds + 1));
             });
         });
     }
 
     /// <summary>
     /// Every input beat to every PE, down a register chain (a stage per PE). A bank of B beats starts
-    /// only when every PE has a bank free (credits: two banks each, back on the PE's <paramref name="inputDone"/>),
-    /// and once started it goes on: the PEs take beats without a ready.
+    /// only when every PE has one of its two banks free, and once started it goes on: the PEs take beats
+    /// without a ready. Each PE's room (banks started against its <paramref name="done"/> count) is a register beside
+    /// it, and all of them together a register at the entrance: after a bank starts, the next waits two cycles
+    /// for them to see it (a bank is B beats, so that costs nothing when B is 3 or more).
     /// </summary>
-    private void Broadcast(IReadOnlyList<Stream<UInt>> targets, IReadOnlyList<Bool> inputDone, int rows)
+    private void Broadcast(IReadOnlyList<Stream<UInt>> targets, IReadOnlyList<UInt> done, int rows)
     {
         var entrance = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true), "input_entrance");
         entrance.Input.ConnectFrom(Inputs);
@@ -158,14 +160,14 @@ public sealed class PeArray : Component
         var row = Reg.UInt(rowBits, reset: 0, name: "input_row");
         var bankStart = row == 0;
         var start = beat.Fire & bankStart;
-        var allRoom = Wire.Bool("inputs_bank_free");
+        var started = Reg.UInt(CountBits, reset: 0, name: "input_banks_started");
+        When(start, () => started.Assign(started + 1));
         Bool valid = beat.Fire, last = beat.Last!;
         UInt data = beat.Payload;
         Bool? room = null;
         for (var p = 0; p < targets.Count; p++)
         {
-            var banks = CreditCounter(2, start, inputDone[p], $"input_banks_{p}");
-            var free = banks != 0;
+            var free = Delayed((started - done[p]) < 2, $"input_room_{p}");
             room = room is null ? free : room & free;
             var stageValid = Delayed(valid, $"input_chain_{p}_valid");
             var stageData = Delayed(data, $"input_chain_{p}_word");
@@ -175,8 +177,10 @@ public sealed class PeArray : Component
             targets[p].Last!.Assign(stageLast);
             (valid, data, last) = (stageValid, stageData, stageLast);
         }
-        allRoom.Assign(room!);
-        beat.Ready.Assign(!bankStart | allRoom);
+        var allRoom = Delayed(room!, "inputs_room");
+        var startedBefore = Delayed(start, "input_started_1");
+        var startedBeforeThat = Delayed(startedBefore, "input_started_2");
+        beat.Ready.Assign(!bankStart | (allRoom & !startedBefore & !startedBeforeThat));
         When(beat.Fire, () => row.Assign(Hw.Mux(row == rows - 1, Hw.U(0, rowBits), row + 1)));
     }
 
@@ -217,7 +221,7 @@ public sealed class PeArray : Component
         stage.Input.Valid.Assign(valid!);
         stage.Input.Payload.Assign(payload!);
         stage.Input.Last!.Assign(turn[sources.Count - 1] & sources[^1].Last!);
-        When(stage.Input.Fire & turnEnds!, () => Rotate(turn));
+        if (sources.Count > 1) When(stage.Input.Fire & turnEnds!, () => turn.Assign(Rotated(turn)));
         return stage.Output;
     }
 
@@ -276,21 +280,21 @@ public sealed class PeArray : Component
         return r;
     }
 
-    /// <summary>Credits held for a PE: <paramref name="held"/> at reset, one less on <paramref name="spend"/>, one more on <paramref name="back"/>.</summary>
-    private UInt CreditCounter(int held, Bool spend, Bool back, string name)
+    /// <summary>A PE's pulses counted (modulo 8), the pulse first taken into a register.</summary>
+    private UInt DoneCount(Bool pulse, string name)
     {
-        var bits = BitsFor(held + 1);
-        var credits = Reg.UInt(bits, reset: (ulong)held, name: name);
-        // One adder for both directions: + 1 when one comes back, + all ones (− 1) when one is spent.
-        var step = bits == 1 ? Hw.True.AsUInt() : Hw.Cat(Hw.Repeat(spend, bits - 1), Hw.True);
-        When(spend ^ back, () => credits.Assign(credits + step));
-        return credits;
+        var seen = Delayed(pulse, $"{name}_pulse");
+        var count = Reg.UInt(CountBits, reset: 0, name: name);
+        When(seen, () => count.Assign(count + 1));
+        return count;
     }
 
-    private static void Rotate(UInt turn)
-    {
-        if (turn.Width > 1) turn.Assign(Hw.Cat(turn[turn.Width - 2, 0], turn[turn.Width - 1]));
-    }
+    /// <summary>The value of <paramref name="values"/> that the one-hot <paramref name="oneHot"/> points at.</summary>
+    private static UInt Select(IReadOnlyList<UInt> values, UInt oneHot) =>
+        values.Select((v, p) => Hw.Repeat(oneHot[p], v.Width) & v).Aggregate((a, b) => a | b);
+
+    /// <summary>The one-hot turn moved on by one place (itself for one place).</summary>
+    private static UInt Rotated(UInt turn) => turn.Width == 1 ? turn : Hw.Cat(turn[turn.Width - 2, 0], turn[turn.Width - 1]);
 
     private static int BitsFor(int count)
     {
