@@ -33,7 +33,7 @@ public class ProcessingElementTests
     private static uint Bits(float v) => BitConverter.SingleToUInt32Bits(v);
 
     /// <summary>Feeds <paramref name="tiles"/> in order and checks every result against the dense-layer reference.</summary>
-    private static StreamBenchResult Run(ProcessingElement top, Simulation sim, IReadOnlyList<Tile> tiles, int seed, bool stalls = true)
+    private static StreamBenchResult Run(ProcessingElement top, Simulation sim, IReadOnlyList<Tile> tiles, int seed, bool stalls = true, Stalls? resultStalls = null)
     {
         var c = top.Config;
         var format = new SimpleFloatFormat(c.M, c.GuardBits);
@@ -42,7 +42,7 @@ public class ProcessingElementTests
         var biases = bench.Source<uint>(sim.Stream(top.Biases), Profile(1700, seed + 1));
         var weights = bench.Source<uint>(sim.Stream(top.Weights), Profile(1300, seed + 2));
         var inputs = bench.Source<uint>(sim.Stream(top.Inputs), Profile(1100, seed + 3));
-        var results = bench.Sink<uint>(sim.Stream(top.Results), Profile(2300, seed + 4));
+        var results = bench.Sink<uint>(sim.Stream(top.Results), resultStalls ?? Profile(2300, seed + 4));
         foreach (var tile in tiles)
         {
             var layer = tile.Layer;
@@ -91,6 +91,21 @@ public class ProcessingElementTests
         var perCycle = (double)macs / result.Cycles;
         Console.WriteLine($"pe: {macs} multiply-adds in {result.Cycles} cycles: {perCycle:F3} per cycle");
         Assert.True(perCycle >= 0.98, $"{perCycle:F3} multiply-adds per cycle, below 0.98 ({macs} in {result.Cycles} cycles)");
+    }
+
+    [Fact]
+    public void Results_held_back_for_long_never_overflow_the_sums_queue()
+    {
+        // One-input tiles of 64 x 8 = 512 sums, each a result at once: with the results stream blocked
+        // 8,000 cycles at a time, finished tiles would pile up in the sums queue (1,024 words) if the
+        // PE did not stop starting tiles at PendingTiles.
+        var config = new PeConfig(OutputsPerPe: 64, BatchTile: 8);
+        var top = new ProcessingElement(config);
+        Assert.Equal(1, top.PendingTiles);
+        using var sim = Create(top, "held-back");
+        var r = new Random(11);
+        var work = Enumerable.Range(0, 6).Select(_ => RandomTile(r, config, 1)).ToList();
+        Run(top, sim, work, 11, stalls: false, resultStalls: Stalls.Stepping(8000, levels: [1.0, 0.0]));
     }
 
     [Fact]

@@ -105,7 +105,11 @@ public sealed class ProcessingElement : Component
         var slotEnd = slot == outputs - 1;
         var issueValid = Wire.Bool("issue_valid");
         var issueReady = Wire.Bool("issue_ready");
-        issueValid.Assign(groupReady & Weights.Valid);
+        // Tiles whose results are still in the sums queue (or on their way to it): a tile's last input
+        // starts only while fewer than PendingTiles are, so the queue never holds more than its capacity.
+        var pending = Reg.UInt(2, reset: 0, name: "pending_tiles");
+        var groupStart = (row == 0) & (slot == 0);
+        issueValid.Assign(groupReady & Weights.Valid & (!groupLast | !groupStart | (pending < PendingTiles)));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
@@ -120,6 +124,9 @@ public sealed class ProcessingElement : Component
         // A weight leaves its stream after its B rows (a bias too, but at the adder: see the join).
         Weights.Ready.Assign(issueFire & rowEnd);
         InputDone.Assign(issueFire & rowEnd & slotEnd);
+        var tileStarts = issueFire & groupLast & groupStart;
+        var tileDrained = Results.Fire & Results.Last!;
+        When(tileStarts ^ tileDrained, () => pending.Assign(pending + Hw.Cat(tileDrained, Hw.True)));
         When(issueFire, () =>
         {
             row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
@@ -154,8 +161,8 @@ public sealed class ProcessingElement : Component
 
         // ---- join: product with its tag and partial sum (the queue's head, or on a tile's first
         // input the head of the bias stream, taken there in the order the products come) into the
-        // adder. A skid stage on the tagged products and a plain register in front of the adder keep
-        // the ready paths short (the adder's ready is one gate from its registers: its stages move in lockstep).
+        // adder. A skid stage on the tagged products keeps the multiplier's ready path short; the adder
+        // never stalls (below), so the register in front of it takes whatever the join offers.
         var tagWidth = PeProductTag.Shape.Width;
         var tagged = Wire.Stream(32 + tagWidth, name: "tagged_products");
         tagged.Valid.Assign(multiplier.Output.Valid);
@@ -163,56 +170,60 @@ public sealed class ProcessingElement : Component
         multiplier.Output.Ready.Assign(tagged.Ready);
         var products = tagged.SkidStage("products");
         var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
-        // The partial sums circulate through block RAM read through its output register (a DP16KD
-        // read without it comes about 5.5 ns after the clock edge, too late for the multiplexer below).
-        var partialSums = Instance(new BlockRamQueue(32), "partial_sums");
+        // Every sum circulates through block RAM (read through its output register: a DP16KD read
+        // without it comes about 5.5 ns after the clock edge), the results too, tagged as such: they
+        // leave from the queue's head to `results`, and the next tile's partial sums queue up behind
+        // them. At most K·B partial sums and K·B results are ever in it (≤ 1024 words, its capacity),
+        // so it always takes the adder's sum, and the adder, whose stages move in lockstep, never
+        // waits: no enable fans out over its registers.
+        var sumTagWidth = PeSumTag.Shape.Width;
+        var sums = Instance(new BlockRamQueue(32 + sumTagWidth), "sums");
         var adderIn = Instance(new StreamStage<FloatOperands>(FloatOperands.Shape, registeredReady: false), "adder_in");
         adder.Input.ConnectFrom(adderIn.Output);
-        var adderTag = Reg.UInt(PeSumTag.Shape.Width, reset: null, name: "adder_in_tag");
+        var adderTag = Reg.UInt(sumTagWidth, reset: null, name: "adder_in_tag");
         adder.InputTag!.Assign(adderTag);
-        var heads = partialSums.Pop;
+        var head = sums.Pop;
+        var headTag = PeSumTag.Shape.FromBits(head.Payload[31 + sumTagWidth, 32]);
+        var headIsResult = headTag.Result;
         var startsAtBias = tag.First;
-        var joined = products.Valid & Hw.Mux(startsAtBias, Biases.Valid, heads.Valid);
+        var joined = products.Valid & Hw.Mux(startsAtBias, Biases.Valid, head.Valid & !headIsResult);
         var joinFire = joined & adderIn.Input.Ready;
         adderIn.Input.Valid.Assign(joined);
-        adderIn.Input.Payload.A.Assign(Hw.Mux(startsAtBias, Biases.Payload, heads.Payload));
+        adderIn.Input.Payload.A.Assign(Hw.Mux(startsAtBias, Biases.Payload, head.Payload[31, 0]));
         adderIn.Input.Payload.B.Assign(products.Payload[31, 0]);
         var sumTag = Wire.Of(PeSumTag.Shape, "sum_tag_in");
         sumTag.Result.Assign(tag.LastInput);
         sumTag.Final.Assign(tag.Final);
         When(joinFire, () => adderTag.Assign(sumTag.AsBits()));
         products.Ready.Assign(joinFire);
-        heads.Ready.Assign(joinFire & !startsAtBias);
         Biases.Ready.Assign(joinFire & startsAtBias & tag.RowEnd);
         BiasesDone.Assign(joinFire & startsAtBias & tag.RowEnd & tag.SlotEnd);
 
-        // ---- route: a sum goes back to the queue, or on the last input to the results --------
-        var sumTagWidth = PeSumTag.Shape.Width;
-        var taggedSums = Wire.Stream(32 + sumTagWidth, name: "tagged_sums");
-        taggedSums.Valid.Assign(adder.Output.Valid);
-        taggedSums.Payload.Assign(Hw.Cat(adder.OutputTag!, adder.Output.Payload));
-        adder.Output.Ready.Assign(taggedSums.Ready);
-        var sums = taggedSums.SkidStage("sums");
-        var route = PeSumTag.Shape.FromBits(sums.Payload[31 + sumTagWidth, 32]);
-        var toResults = route.Result;
-        var results = Instance(new StreamStage<UInt>(Shape.UInt(32), withLast: true, registeredReady: false), "results_out");
-        results.Input.Valid.Assign(sums.Valid & toResults);
-        results.Input.Payload.Assign(sums.Payload[31, 0]);
-        results.Input.Last!.Assign(route.Final);
-        partialSums.Push.Valid.Assign(sums.Valid & !toResults);
-        partialSums.Push.Payload.Assign(sums.Payload[31, 0]);
-        sums.Ready.Assign(Hw.Mux(toResults, results.Input.Ready, partialSums.Push.Ready));
-        Results.ConnectFrom(results.Output);
+        sums.Push.Valid.Assign(adder.Output.Valid);
+        sums.Push.Payload.Assign(Hw.Cat(adder.OutputTag!, adder.Output.Payload));
+        adder.Output.Ready.Assign(true);
 
-        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + BlockRamQueue.Latency;
+        // ---- results: the finished sums, from the queue's head ---------------------------------
+        Results.Valid.Assign(head.Valid & headIsResult);
+        Results.Payload.Assign(head.Payload[31, 0]);
+        Results.Last!.Assign(headTag.Final);
+        head.Ready.Assign(Hw.Mux(headIsResult, Results.Ready, joinFire & !startsAtBias));
+
+        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + BlockRamQueue.Latency;
     }
 
     public PeConfig Config { get; }
 
     /// <summary>
+    /// Tiles whose results may wait in the sums queue at once: at most 3, and with the K·B partial sums
+    /// of the tile being computed no more than the queue's <see cref="BlockRamQueue.Capacity"/>.
+    /// </summary>
+    public int PendingTiles => Math.Min(3, BlockRamQueue.Capacity / Config.Accumulators - 1);
+
+    /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// skid stage, the adder's input stage, the adder, the sums' skid stage and the block-RAM queue. With K·B at least this, the PE does one
+    /// skid stage, the adder's input stage, the adder and the block-RAM queue. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
