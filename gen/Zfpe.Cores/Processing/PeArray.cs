@@ -21,11 +21,13 @@ namespace Zfpe.Cores.Processing;
 /// <c>layer_outputs</c> (1..65535, held while a layer runs; the array counts output tiles against it
 /// and starts again at output 0 after the tile that reaches it, that is at the next batch tile).
 /// <para>
-/// Weights and biases are dealt from one register to per-PE queues (2K weights in LUT RAM: a PE holds
+/// Nothing goes from one place to all PEs, or from all PEs to one place, in one cycle. Weights and biases
+/// are dealt down a register chain (a stage per PE) to per-PE queues (2K weights in LUT RAM: a PE holds
 /// the weights of the input it works on and of the next; K biases in a chain of registers, which takes
-/// a word every other cycle), PE after PE, K words each; inputs go from
-/// one register to every PE at once (a beat moves when all PEs take it); results are gathered from
-/// one PE at a time. A PE whose turn to drain has not come waits with its sums, so the array
+/// a word every other cycle), PE after PE, K words each, as far as each PE's done count leaves room;
+/// inputs go down their own register chain to every PE, a bank of B beats at a time when every PE has a
+/// bank free; results are gathered one PE at a time by a tree of 4:1 stages. A PE whose turn to drain has
+/// not come keeps its sums, so the array
 /// spends about (P − 1)·K·B cycles per tile draining on top of the inputs·K·B cycles of work:
 /// with the weight stream delivering a word per cycle the array does P·min(1, B/P) multiply-adds per
 /// cycle at most, times inputs / (inputs + P − 1).
@@ -87,9 +89,10 @@ public sealed class PeArray : Component
     /// <summary>
     /// Words from <paramref name="source"/> to the PEs' queues: <paramref name="group"/> to PE 0, the
     /// next to PE 1, …, round and round, and <paramref name="held"/> groups at most in a PE's queue, so that it
-    /// never overflows. A PE has been dealt as many groups as the dealer has made rounds when its turn comes;
-    /// it is done with <paramref name="done"/> of them. That count is read through a register (one from the
-    /// rotated turn as the turn moves on): late, so it only ever shows too little room, never too much.
+    /// never overflows. The dealer counts the groups it started for each PE; each PE's room (that count
+    /// against the PE's <paramref name="done"/> count) is a register, late, so it only ever shows too little
+    /// room, never too much. The entrance's ready is a register too, computed a cycle ahead from those
+    /// rooms and the turn it will be: its fan-out (the entrance's clock enables) starts at a flip-flop.
     /// A word travels a register chain (a stage per PE, with its PE's number) to its queue.
     /// </summary>
     private void Deal(Stream<UInt> source, IReadOnlyList<Stream<UInt>> targets, int group, int held, IReadOnlyList<UInt> done, QueueStorage storage, string name)
@@ -105,16 +108,18 @@ public sealed class PeArray : Component
         var slot = Reg.UInt(slotBits, reset: 0, name: $"{name}_slot");
         var slotEnd = slot == group - 1;
         var groupStart = slot == 0;
-        var rounds = Reg.UInt(CountBits, reset: 0, name: $"{name}_rounds");
-        var rotating = word.Fire & slotEnd;
-        var turnDone = Reg.UInt(CountBits, reset: 0, name: $"{name}_turn_done");
-        turnDone.Assign(Hw.Mux(rotating, Select(done, Rotated(turn)), Select(done, turn)));
-        var mayStart = (rounds - turnDone) < held;
+        var ready = Reg.Bool(reset: false, name: $"{name}_ready");
+        var fire = word.Valid & ready;
+        var rotating = fire & slotEnd;
 
-        Bool valid = word.Fire;
+        Bool valid = fire;
         UInt data = word.Payload, to = pe;
+        var rooms = new List<Bool>();
         for (var p = 0; p < count; p++)
         {
+            var started = Reg.UInt(CountBits, reset: 0, name: $"{name}_started_{p}");
+            When(fire & groupStart & turn[p], () => started.Assign(started + 1));
+            rooms.Add(Delayed((started - done[p]) < held, $"{name}_room_{p}"));
             var stageValid = Delayed(valid, $"{name}_chain_{p}_valid");
             var stageWord = Delayed(data, $"{name}_chain_{p}_word");
             var stageTo = Delayed(to, $"{name}_chain_{p}_pe");
@@ -124,22 +129,30 @@ public sealed class PeArray : Component
             targets[p].ConnectFrom(queue.Pop);
             (valid, data, to) = (stageValid, stageWord, stageTo);
         }
-        // A queue of registers takes a word every other cycle (an empty one included): then words leave at that pace.
-        var canGo = !groupStart | mayStart;
-        if (storage == QueueStorage.Registers)
+
+        // Next cycle's ready: mid-group always; at a group's start, the room of the PE whose turn it will be.
+        // A room register shows a start two cycles late, so where a PE's turn can come back sooner (fewer
+        // than three words a round) the dealer also waits two cycles after each start.
+        var nextTurn = Hw.Mux(rotating, Rotated(turn), turn);
+        var nextRoom = rooms.Select((room, p) => room & nextTurn[p]).Aggregate((a, b) => a | b);
+        if (count * group < 3)
         {
-            var sent = Delayed(word.Fire, $"{name}_sent");
-            canGo &= !sent;
+            var startedNow = fire & groupStart;
+            nextRoom &= !startedNow & !Delayed(startedNow, $"{name}_just_started");
         }
-        word.Ready.Assign(canGo);
-        When(word.Fire, () =>
+        var nextGroupStart = Hw.Mux(fire, slotEnd, groupStart);
+        var nextReady = !nextGroupStart | nextRoom;
+        // A queue of registers takes a word every other cycle (an empty one included): then words leave at that pace.
+        if (storage == QueueStorage.Registers) nextReady &= !fire;
+        ready.Assign(nextReady);
+        word.Ready.Assign(ready);
+        When(fire, () =>
         {
             slot.Assign(Hw.Mux(slotEnd, Hw.U(0, slotBits), slot + 1));
             When(slotEnd, () =>
             {
                 if (count > 1) turn.Assign(Rotated(turn));
                 pe.Assign(Hw.Mux(pe == count - 1, Hw.U(0, peBits), pe + 1));
-                When(turn[count - 1], () => rounds.Assign(rounds + 1));
             });
         });
     }
@@ -148,8 +161,8 @@ public sealed class PeArray : Component
     /// Every input beat to every PE, down a register chain (a stage per PE). A bank of B beats starts
     /// only when every PE has one of its two banks free, and once started it goes on: the PEs take beats
     /// without a ready. Each PE's room (banks started against its <paramref name="done"/> count) is a register beside
-    /// it, and all of them together a register at the entrance: after a bank starts, the next waits two cycles
-    /// for them to see it (a bank is B beats, so that costs nothing when B is 3 or more).
+    /// it, and the entrance's ready a register computed from all of them: after a bank starts, the next waits two
+    /// cycles for them to see it (a bank is B beats, so that costs nothing when B is 3 or more).
     /// </summary>
     private void Broadcast(IReadOnlyList<Stream<UInt>> targets, IReadOnlyList<UInt> done, int rows)
     {
@@ -177,10 +190,14 @@ public sealed class PeArray : Component
             targets[p].Last!.Assign(stageLast);
             (valid, data, last) = (stageValid, stageData, stageLast);
         }
-        var allRoom = Delayed(room!, "inputs_room");
+        // The entrance's ready is a register, computed a cycle ahead (its fan-out, the entrance's clock
+        // enables, starts at a flip-flop): mid-bank always; at a bank's start, when every PE had room a
+        // cycle ago and no bank started in the two cycles before (the rooms show a start two cycles late).
         var startedBefore = Delayed(start, "input_started_1");
-        var startedBeforeThat = Delayed(startedBefore, "input_started_2");
-        beat.Ready.Assign(!bankStart | (allRoom & !startedBefore & !startedBeforeThat));
+        var nextBankStart = Hw.Mux(beat.Fire, row == rows - 1, bankStart);
+        var ready = Reg.Bool(reset: false, name: "input_ready");
+        ready.Assign(!nextBankStart | (room! & !start & !startedBefore));
+        beat.Ready.Assign(ready);
         When(beat.Fire, () => row.Assign(Hw.Mux(row == rows - 1, Hw.U(0, rowBits), row + 1)));
     }
 
@@ -288,10 +305,6 @@ public sealed class PeArray : Component
         When(seen, () => count.Assign(count + 1));
         return count;
     }
-
-    /// <summary>The value of <paramref name="values"/> that the one-hot <paramref name="oneHot"/> points at.</summary>
-    private static UInt Select(IReadOnlyList<UInt> values, UInt oneHot) =>
-        values.Select((v, p) => Hw.Repeat(oneHot[p], v.Width) & v).Aggregate((a, b) => a | b);
 
     /// <summary>The one-hot turn moved on by one place (itself for one place).</summary>
     private static UInt Rotated(UInt turn) => turn.Width == 1 ? turn : Hw.Cat(turn[turn.Width - 2, 0], turn[turn.Width - 1]);

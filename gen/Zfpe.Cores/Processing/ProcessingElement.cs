@@ -199,8 +199,14 @@ public sealed class ProcessingElement : Component
         Biases.Ready.Assign(joinFire & startsAtBias & tag.RowEnd);
         BiasesDone.Assign(joinFire & startsAtBias & tag.RowEnd & tag.SlotEnd);
 
-        sums.Push.Valid.Assign(adder.Output.Valid);
-        sums.Push.Payload.Assign(Hw.Cat(adder.OutputTag!, adder.Output.Payload));
+        // The adder's packed sum goes through a register on its way to the block RAM: the pack stage's
+        // saturation and flush logic and the RAM's write-data setup do not fit one cycle at 150 MHz.
+        var sumValid = Reg.Bool(reset: false, name: "sum_valid");
+        sumValid.Assign(adder.Output.Valid);
+        var sumWord = Reg.UInt(32 + sumTagWidth, reset: null, name: "sum_word");
+        sumWord.Assign(Hw.Cat(adder.OutputTag!, adder.Output.Payload));
+        sums.Push.Valid.Assign(sumValid);
+        sums.Push.Payload.Assign(sumWord);
         adder.Output.Ready.Assign(true);
 
         // ---- results: the finished sums, from the queue's head ---------------------------------
@@ -209,7 +215,7 @@ public sealed class ProcessingElement : Component
         Results.Last!.Assign(headTag.Final);
         head.Ready.Assign(Hw.Mux(headIsResult, Results.Ready, joinFire & !startsAtBias));
 
-        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + BlockRamQueue.Latency;
+        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + BlockRamQueue.Latency;
     }
 
     public PeConfig Config { get; }
@@ -223,7 +229,7 @@ public sealed class ProcessingElement : Component
     /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// skid stage, the adder's input stage, the adder and the block-RAM queue. With K·B at least this, the PE does one
+    /// skid stage, the adder's input stage, the adder, the register after it and the block-RAM queue. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
