@@ -1,0 +1,35 @@
+using Zfpe.Reference.Codecs;
+using Zfpe.Reference.Dense;
+using Zfpe.Reference.Float;
+
+namespace Zfpe.Reference.Accelerator;
+
+/// <summary>
+/// What decides the bits an accelerator build returns: the PE array's <paramref name="Geometry"/>, the
+/// float <paramref name="Format"/> of its cores, the ZFPe <paramref name="Codec"/> of its decompressors and
+/// compressor (b, exponent-bits and split are fixed at generation; the rounding is the board
+/// compressor's, used on the outputs), and <paramref name="HostRounding"/>, how the host encodes the
+/// weights and the first layer's inputs (the decoder does not care, so the host may use <c>nearest</c>
+/// with a truncating board).
+/// </summary>
+public sealed record AcceleratorConfig(ArrayGeometry Geometry, SimpleFloatFormat Format, ZfpeParameters Codec, ZfpeRounding HostRounding)
+{
+    /// <summary>The defaults of the board design: 16 PEs of 8 outputs for 16 rows, m = 18, ZFPe b = 5 with the authors' split, truncating.</summary>
+    public static AcceleratorConfig Default { get; } = new(new ArrayGeometry(), SimpleFloatFormat.Default, new ZfpeParameters(), ZfpeRounding.Truncate);
+
+    /// <summary>The host's encoder: the board's format with <see cref="HostRounding"/>.</summary>
+    public ZfpeParameters HostCodec => Codec with { Rounding = HostRounding };
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the parameter, its value and the allowed range.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Geometry);
+        ArgumentNullException.ThrowIfNull(Format);
+        ArgumentNullException.ThrowIfNull(Codec);
+        Geometry.Validate();
+        Format.Validate();
+        Codec.Validate();
+        if (!Enum.IsDefined(HostRounding))
+            throw new ArgumentException($"host rounding = {(int)HostRounding} is not allowed: use {ZfpeParameters.RoundingNames}");
+    }
+}
