@@ -33,41 +33,33 @@ module processing_element (
     wire issue_valid;                          // ProcessingElement.cs:106
     wire issue_ready;                          // ProcessingElement.cs:107
     reg [1:0] pending_tiles;                   // ProcessingElement.cs:110, reset 0
-    wire [31:0] weight;                        // ProcessingElement.cs:116
-    wire first;                                // ProcessingElement.cs:117
-    wire last_input;                           // ProcessingElement.cs:118
-    wire final_sum;                            // ProcessingElement.cs:119
-    wire row_end;                              // ProcessingElement.cs:120
-    wire slot_end;                             // ProcessingElement.cs:121
-    wire issue_operand_load;                   // ProcessingElement.cs:122
-    reg issue_operand_valid;                   // ProcessingElement.cs:122, reset 0
-    reg [31:0] input_x;                        // ProcessingElement.cs:123, memory read data
-    reg [31:0] weight_operand;                 // ProcessingElement.cs:116, no reset
-    wire product_tag_in_first;                 // ProcessingElement.cs:154
-    wire product_tag_in_last_input;            // ProcessingElement.cs:154
-    wire product_tag_in_final;                 // ProcessingElement.cs:154
-    wire product_tag_in_row_end;               // ProcessingElement.cs:154
-    wire product_tag_in_slot_end;              // ProcessingElement.cs:154
-    reg first_operand;                         // ProcessingElement.cs:117, no reset
-    reg last_input_operand;                    // ProcessingElement.cs:118, no reset
-    reg final_sum_operand;                     // ProcessingElement.cs:119, no reset
-    reg row_end_operand;                       // ProcessingElement.cs:120, no reset
-    reg slot_end_operand;                      // ProcessingElement.cs:121, no reset
-    wire tagged_products_valid;                // ProcessingElement.cs:167
-    wire tagged_products_ready;                // ProcessingElement.cs:167
-    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:167
-    wire products_valid;                       // ProcessingElement.cs:171
-    wire products_ready;                       // ProcessingElement.cs:171
-    wire [36:0] products_payload;              // ProcessingElement.cs:171
-    reg products_main_valid;                   // ProcessingElement.cs:171, reset 0
-    reg [36:0] products_main_data;             // ProcessingElement.cs:171, no reset
-    reg products_skid_valid;                   // ProcessingElement.cs:171, reset 0
-    reg [36:0] products_skid_data;             // ProcessingElement.cs:171, no reset
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:183, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:194
-    wire sum_tag_in_final;                     // ProcessingElement.cs:194
-    reg sum_valid;                             // ProcessingElement.cs:204, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:206, no reset
+    reg product_room;                          // ProcessingElement.cs:113, reset 0
+    wire [31:0] weight;                        // ProcessingElement.cs:118
+    wire first;                                // ProcessingElement.cs:119
+    wire last_input;                           // ProcessingElement.cs:120
+    wire final_sum;                            // ProcessingElement.cs:121
+    wire row_end;                              // ProcessingElement.cs:122
+    wire slot_end;                             // ProcessingElement.cs:123
+    wire issue_operand_load;                   // ProcessingElement.cs:124
+    reg issue_operand_valid;                   // ProcessingElement.cs:124, reset 0
+    reg [31:0] input_x;                        // ProcessingElement.cs:125, memory read data
+    reg [31:0] weight_operand;                 // ProcessingElement.cs:118, no reset
+    wire product_tag_in_first;                 // ProcessingElement.cs:156
+    wire product_tag_in_last_input;            // ProcessingElement.cs:156
+    wire product_tag_in_final;                 // ProcessingElement.cs:156
+    wire product_tag_in_row_end;               // ProcessingElement.cs:156
+    wire product_tag_in_slot_end;              // ProcessingElement.cs:156
+    reg first_operand;                         // ProcessingElement.cs:119, no reset
+    reg last_input_operand;                    // ProcessingElement.cs:120, no reset
+    reg final_sum_operand;                     // ProcessingElement.cs:121, no reset
+    reg row_end_operand;                       // ProcessingElement.cs:122, no reset
+    reg slot_end_operand;                      // ProcessingElement.cs:123, no reset
+    reg [4:0] products_in_flight;              // ProcessingElement.cs:180, reset 0
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:195, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:206
+    wire sum_tag_in_final;                     // ProcessingElement.cs:206
+    reg sum_valid;                             // ProcessingElement.cs:216, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:218, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -86,6 +78,13 @@ module processing_element (
     wire [31:0] adder_output_payload;          // port output_payload of instance adder
     wire [1:0] adder_input_tag;                // port input_tag of instance adder
     wire [1:0] adder_output_tag;               // port output_tag of instance adder
+    wire products_push_valid;                  // port push_valid of instance products
+    wire products_push_ready;                  // port push_ready of instance products
+    wire [36:0] products_push_payload;         // port push_payload of instance products
+    wire products_pop_valid;                   // port pop_valid of instance products
+    wire products_pop_ready;                   // port pop_ready of instance products
+    wire [36:0] products_pop_payload;          // port pop_payload of instance products
+    wire [4:0] products_level;                 // port level of instance products
     wire sums_push_valid;                      // port push_valid of instance sums
     wire sums_push_ready;                      // port push_ready of instance sums
     wire [33:0] sums_push_payload;             // port push_payload of instance sums
@@ -101,83 +100,82 @@ module processing_element (
     wire [31:0] adder_in_output_a;             // port output_a of instance adder_in
     wire [31:0] adder_in_output_b;             // port output_b of instance adder_in
     reg [31:0] input_buffer [0:31];            // ProcessingElement.cs:71, 32 x 32 bits
-    wire issue_valid_part0;                    // ProcessingElement.cs:112, part of an expression
-    wire issue_valid_part1;                    // ProcessingElement.cs:112, part of an expression
-    wire final_sum_part0;                      // ProcessingElement.cs:119, part of an expression
-    wire final_sum_part1;                      // ProcessingElement.cs:119, part of an expression
-    wire weights_ready_part0;                  // ProcessingElement.cs:125, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:191, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:191, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:191, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:191, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:191, part of an expression
-    wire products_ready_part0;                 // ProcessingElement.cs:198, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:199, part of an expression
+    wire issue_valid_part0;                    // ProcessingElement.cs:114, part of an expression
+    wire issue_valid_part1;                    // ProcessingElement.cs:114, part of an expression
+    wire final_sum_part0;                      // ProcessingElement.cs:121, part of an expression
+    wire final_sum_part1;                      // ProcessingElement.cs:121, part of an expression
+    wire weights_ready_part0;                  // ProcessingElement.cs:127, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:203, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:203, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:203, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:203, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:203, part of an expression
+    wire products_pop_ready_part0;             // ProcessingElement.cs:210, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:211, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
-    wire cond_part0;                           // ProcessingElement.cs:129, part of an expression
+    wire cond_part0;                           // ProcessingElement.cs:131, part of an expression
+    wire [4:0] products_in_flight_part0;       // ProcessingElement.cs:182, part of an expression
 
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
     assign issue_valid_part1 = (row == 4'd0) & (slot == 3'd0);
     assign final_sum_part0 = row == 4'd15;
     assign final_sum_part1 = slot == 3'd7;
     assign weights_ready_part0 = issue_valid & issue_ready;
-    assign adder_in_input_valid_part2 = products_payload[36:32];
+    assign adder_in_input_valid_part2 = products_pop_payload[36:32];
     assign adder_in_input_valid_part1 = adder_in_input_valid_part2[0];
     assign adder_in_input_valid_part4 = sums_pop_payload[33:32];
     assign adder_in_input_valid_part3 = adder_in_input_valid_part4[0];
-    assign adder_in_input_valid_part0 = products_valid & (adder_in_input_valid_part1 ? biases_valid : (sums_pop_valid & !adder_in_input_valid_part3));
-    assign products_ready_part0 = adder_in_input_valid_part0 & adder_in_input_ready;
+    assign adder_in_input_valid_part0 = products_pop_valid & (adder_in_input_valid_part1 ? biases_valid : (sums_pop_valid & !adder_in_input_valid_part3));
+    assign products_pop_ready_part0 = adder_in_input_valid_part0 & adder_in_input_ready;
     assign biases_ready_part0 = adder_in_input_valid_part2[3];
     assign write_row_part0 = write_row == 4'd15;
     assign cond_part0 = (results_valid & results_ready) & results_last;
+    assign products_in_flight_part0 = (weights_ready_part0 ? (products_in_flight + 5'd1) : products_in_flight) - {4'd0, products_pop_valid & products_pop_ready};
 
     assign inputs_ready = write_bank ? !bank_1_full : !bank_0_full;  // ProcessingElement.cs:76
-    assign issue_valid = ((read_bank ? bank_1_full : bank_0_full) & weights_valid) & ((!issue_valid_part0 | !issue_valid_part1) | (pending_tiles < 2'd3));  // ProcessingElement.cs:112
-    assign weight = weights_payload;  // ProcessingElement.cs:116
-    assign first = first_input;  // ProcessingElement.cs:117
-    assign last_input = issue_valid_part0;  // ProcessingElement.cs:118
-    assign final_sum = (issue_valid_part0 & final_sum_part0) & final_sum_part1;  // ProcessingElement.cs:119
-    assign row_end = final_sum_part0;  // ProcessingElement.cs:120
-    assign slot_end = final_sum_part1;  // ProcessingElement.cs:121
-    assign weights_ready = weights_ready_part0 & final_sum_part0;  // ProcessingElement.cs:125
-    assign input_done = (weights_ready_part0 & final_sum_part0) & final_sum_part1;  // ProcessingElement.cs:126
-    assign issue_operand_load = multiplier_input_ready | !issue_operand_valid;  // ProcessingElement.cs:150
-    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:150
-    assign multiplier_input_valid = issue_operand_valid;  // ProcessingElement.cs:151
-    assign multiplier_input_a = weight_operand;  // ProcessingElement.cs:152
-    assign multiplier_input_b = input_x;  // ProcessingElement.cs:153
-    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:155
-    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:156
-    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:157
-    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:158
-    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:159
-    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:160
-    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:168
-    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:169
-    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:170
-    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:171
-    assign products_valid = products_main_valid;  // ProcessingElement.cs:171
-    assign products_payload = products_main_data;  // ProcessingElement.cs:171
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:182
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:182
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:182
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:182
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:184
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:191
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:192
-    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:193
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:195
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:196
-    assign products_ready = products_ready_part0;  // ProcessingElement.cs:198
-    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:199
-    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:200
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:208
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:209
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:210
-    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:213
-    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:214
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:215
-    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:216
+    assign issue_valid = (((read_bank ? bank_1_full : bank_0_full) & weights_valid) & product_room) & ((!issue_valid_part0 | !issue_valid_part1) | (pending_tiles < 2'd3));  // ProcessingElement.cs:114
+    assign weight = weights_payload;  // ProcessingElement.cs:118
+    assign first = first_input;  // ProcessingElement.cs:119
+    assign last_input = issue_valid_part0;  // ProcessingElement.cs:120
+    assign final_sum = (issue_valid_part0 & final_sum_part0) & final_sum_part1;  // ProcessingElement.cs:121
+    assign row_end = final_sum_part0;  // ProcessingElement.cs:122
+    assign slot_end = final_sum_part1;  // ProcessingElement.cs:123
+    assign weights_ready = weights_ready_part0 & final_sum_part0;  // ProcessingElement.cs:127
+    assign input_done = (weights_ready_part0 & final_sum_part0) & final_sum_part1;  // ProcessingElement.cs:128
+    assign issue_operand_load = multiplier_input_ready | !issue_operand_valid;  // ProcessingElement.cs:152
+    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:152
+    assign multiplier_input_valid = issue_operand_valid;  // ProcessingElement.cs:153
+    assign multiplier_input_a = weight_operand;  // ProcessingElement.cs:154
+    assign multiplier_input_b = input_x;  // ProcessingElement.cs:155
+    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:157
+    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:158
+    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:159
+    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:160
+    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:161
+    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:162
+    assign products_push_valid = multiplier_output_valid;  // ProcessingElement.cs:175
+    assign products_push_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:176
+    assign multiplier_output_ready = 1'b1;  // ProcessingElement.cs:177
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:194
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:194
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:194
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:194
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:196
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:203
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:204
+    assign adder_in_input_b = products_pop_payload[31:0];  // ProcessingElement.cs:205
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:207
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:208
+    assign products_pop_ready = products_pop_ready_part0;  // ProcessingElement.cs:210
+    assign biases_ready = (products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:211
+    assign biases_done = ((products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:212
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:220
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:221
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:222
+    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:225
+    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:226
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:227
+    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_pop_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:228
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -189,9 +187,9 @@ module processing_element (
             row <= 4'd0;
             first_input <= 1'b1;
             pending_tiles <= 2'd0;
+            product_room <= 1'b0;
             issue_operand_valid <= 1'b0;
-            products_main_valid <= 1'b0;
-            products_skid_valid <= 1'b0;
+            products_in_flight <= 5'd0;
             sum_valid <= 1'b0;
         end else begin
             if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -206,35 +204,29 @@ module processing_element (
                     write_bank <= !write_bank;  // ProcessingElement.cs:93
                 end
             end
-            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:122
-            if (((weights_ready_part0 & issue_valid_part0) & issue_valid_part1) ^ cond_part0) begin  // ProcessingElement.cs:129
-                pending_tiles <= pending_tiles + {cond_part0, 1'b1};  // ProcessingElement.cs:129
+            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:124
+            if (((weights_ready_part0 & issue_valid_part0) & issue_valid_part1) ^ cond_part0) begin  // ProcessingElement.cs:131
+                pending_tiles <= pending_tiles + {cond_part0, 1'b1};  // ProcessingElement.cs:131
             end
-            if (weights_ready_part0) begin  // ProcessingElement.cs:130
-                row <= final_sum_part0 ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:132
-                if (final_sum_part0) begin  // ProcessingElement.cs:133
-                    slot <= final_sum_part1 ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:135
-                    if (final_sum_part1) begin  // ProcessingElement.cs:136
-                        if (!read_bank) begin  // ProcessingElement.cs:141
-                            bank_0_full <= 1'b0;  // ProcessingElement.cs:141
+            if (weights_ready_part0) begin  // ProcessingElement.cs:132
+                row <= final_sum_part0 ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:134
+                if (final_sum_part0) begin  // ProcessingElement.cs:135
+                    slot <= final_sum_part1 ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:137
+                    if (final_sum_part1) begin  // ProcessingElement.cs:138
+                        if (!read_bank) begin  // ProcessingElement.cs:143
+                            bank_0_full <= 1'b0;  // ProcessingElement.cs:143
                         end
-                        if (read_bank) begin  // ProcessingElement.cs:141
-                            bank_1_full <= 1'b0;  // ProcessingElement.cs:141
+                        if (read_bank) begin  // ProcessingElement.cs:143
+                            bank_1_full <= 1'b0;  // ProcessingElement.cs:143
                         end
-                        read_bank <= !read_bank;  // ProcessingElement.cs:143
-                        first_input <= issue_valid_part0;  // ProcessingElement.cs:144
+                        read_bank <= !read_bank;  // ProcessingElement.cs:145
+                        first_input <= issue_valid_part0;  // ProcessingElement.cs:146
                     end
                 end
             end
-            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:171
-                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:171
-                products_skid_valid <= 1'b0;  // ProcessingElement.cs:171
-            end else begin
-                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:171
-                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:171
-                end
-            end
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:205
+            products_in_flight <= products_in_flight_part0;  // ProcessingElement.cs:182
+            product_room <= products_in_flight_part0 < 5'd16;  // ProcessingElement.cs:183
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:217
         end
     end
     always @(posedge clk) begin
@@ -248,30 +240,23 @@ module processing_element (
                 end
             end
         end
-        if (issue_operand_load) weight_operand <= weight;  // ProcessingElement.cs:116
-        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:117
-        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:118
-        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:119
-        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:120
-        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:121
-        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:171
-            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:171
-        end else begin
-            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:171
-                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:171
-            end
+        if (issue_operand_load) weight_operand <= weight;  // ProcessingElement.cs:118
+        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:119
+        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:120
+        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:121
+        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:122
+        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:123
+        if (products_pop_ready_part0) begin  // ProcessingElement.cs:209
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:209
         end
-        if (products_ready_part0) begin  // ProcessingElement.cs:197
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:197
-        end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:207
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:219
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
             input_buffer[{write_bank, write_row}] <= inputs_payload;  // ProcessingElement.cs:80
         end
     end
-    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:123
+    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:125
         if (issue_operand_load) input_x <= input_buffer[{read_bank, row}];
     end
 
@@ -301,7 +286,18 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:180
+    stream_queue_payload_u37 products (  // ProcessingElement.cs:174
+        .clk(clk),
+        .reset(reset),
+        .push_valid(products_push_valid),
+        .push_ready(products_push_ready),
+        .push_payload(products_push_payload),
+        .pop_valid(products_pop_valid),
+        .pop_ready(products_pop_ready),
+        .pop_payload(products_pop_payload),
+        .level(products_level)
+    );
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:192
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -311,7 +307,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:181
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:193
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),
@@ -325,5 +321,5 @@ module processing_element (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, sums_push_ready, 1'b0};
+    wire unused_ok = &{1'b0, products_push_ready, products_level, sums_push_ready, 1'b0};
 endmodule

@@ -109,7 +109,9 @@ public sealed class ProcessingElement : Component
         // starts only while fewer than PendingTiles are, so the queue never holds more than its capacity.
         var pending = Reg.UInt(2, reset: 0, name: "pending_tiles");
         var groupStart = (row == 0) & (slot == 0);
-        issueValid.Assign(groupReady & Weights.Valid & (!groupLast | !groupStart | (pending < PendingTiles)));
+        // Room for one more product in the products queue, counting those still in the multiplier (a register).
+        var productRoom = Reg.Bool(reset: false, name: "product_room");
+        issueValid.Assign(groupReady & Weights.Valid & productRoom & (!groupLast | !groupStart | (pending < PendingTiles)));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
@@ -161,14 +163,24 @@ public sealed class ProcessingElement : Component
 
         // ---- join: product with its tag and partial sum (the queue's head, or on a tile's first
         // input the head of the bias stream, taken there in the order the products come) into the
-        // adder. A skid stage on the tagged products keeps the multiplier's ready path short; the adder
-        // never stalls (below), so the register in front of it takes whatever the join offers.
+        // adder. The multiplier never waits either: its products go into a LUT-RAM queue, and an
+        // operand pair is issued only while the queue has room for every product in flight (a count,
+        // its verdict a register), so no ready runs back through the multiplier's stages to the issue
+        // and the weight stream. The adder never stalls (below), so the register in front of it takes
+        // whatever the join offers.
         var tagWidth = PeProductTag.Shape.Width;
-        var tagged = Wire.Stream(32 + tagWidth, name: "tagged_products");
-        tagged.Valid.Assign(multiplier.Output.Valid);
-        tagged.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
-        multiplier.Output.Ready.Assign(tagged.Ready);
-        var products = tagged.SkidStage("products");
+        var inFlightMost = issue.Latency + multiplier.Latency + 2;
+        var productsDepth = inFlightMost <= 16 ? 16 : 32;
+        var productQueue = Instance(new StreamQueue<UInt>(Shape.UInt(32 + tagWidth), productsDepth), "products");
+        productQueue.Push.Valid.Assign(multiplier.Output.Valid);
+        productQueue.Push.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
+        multiplier.Output.Ready.Assign(true);
+        var products = productQueue.Pop;
+        var countBits = BitsFor(productsDepth + 1);
+        var inFlight = Reg.UInt(countBits, reset: 0, name: "products_in_flight");
+        var inFlightNext = Hw.Mux(issueFire, inFlight + 1, inFlight) - products.Fire.AsUInt().ZeroExtend(countBits);
+        inFlight.Assign(inFlightNext);
+        productRoom.Assign(inFlightNext < productsDepth);
         var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // Every sum circulates through block RAM (read through its output register: a DP16KD read
         // without it comes about 5.5 ns after the clock edge), the results too, tagged as such: they
@@ -229,7 +241,7 @@ public sealed class ProcessingElement : Component
     /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// skid stage, the adder's input stage, the adder, the register after it and the block-RAM queue. With K·B at least this, the PE does one
+    /// queue, the adder's input stage, the adder, the register after it and the block-RAM queue. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
