@@ -26,8 +26,8 @@ public sealed record MlpTraining(Mlp Mlp, DigitsSet Train, DigitsSet Test, doubl
         return new Tensor(Mlp.Layers.SelectMany(l => l.Weights).ToArray(), [Mlp.Layers.Sum(l => l.Outputs), inputs]);
     }
 
-    private static MlpTraining? _default;
+    private static readonly Lazy<MlpTraining> _default = new(() => Run(MlpTrainingParameters.Default));
 
     /// <summary>The network of <see cref="MlpTrainingParameters.Default"/>, trained once per process.</summary>
-    public static MlpTraining Default => _default ??= Run(MlpTrainingParameters.Default);
+    public static MlpTraining Default => _default.Value;
 }
