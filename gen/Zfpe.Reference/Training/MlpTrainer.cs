@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Zfpe.Reference.Datasets;
 using Zfpe.Reference.Dense;
 
@@ -99,6 +100,8 @@ public static class MlpTrainer
             _vb = new double[outputs];
         }
 
+        // The hot loops of training: fully optimised from the first call (one call per mini-batch, no time to tier up).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Forward(double[] x, double[] y, int batch, bool relu)
         {
             for (int b = 0; b < batch; b++)
@@ -113,6 +116,7 @@ public static class MlpTrainer
         }
 
         /// <summary>Gradients of W and b from dL/dy; dL/dx into <paramref name="dx"/> (through the ReLU of the layer below, which made x) when given.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Backward(double[] x, double[] dy, double[]? dx, int batch)
         {
             Array.Clear(_gw);
@@ -150,6 +154,7 @@ public static class MlpTrainer
             Adam(_b, _gb, _mb, _vb, learningRate, correction1, correction2);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Adam(double[] p, double[] g, double[] m, double[] v, double learningRate, double correction1, double correction2)
         {
             for (int i = 0; i < p.Length; i++)
