@@ -10,6 +10,8 @@ public static class CommandCatalog
         foreach (var c in GenCommands.Create()) yield return c;
         foreach (var c in CodecCommands.Create()) yield return c;
         yield return EvaluateCommand.Create();
+        yield return TrainMlpCommand.Create();
+        yield return StudyCommand.Create();
         yield return SimCommands.Create();
         yield return SynthCommand.Create();
         yield return BuildCommand.Create();

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Zfpe.Reference.Files;
+using Zfpe.Reference.Training;
 using Zfpe.Cli.Presentation;
 
 namespace Zfpe.Cli.Commands;
@@ -16,7 +17,8 @@ public static class EvaluateCommand
         var input = new Option<string?>("--in") { Description = TensorIo.InputDescription + "; or give --dataset" };
         var dataset = new Option<string?>("--dataset")
         {
-            Description = "instead of --in, one of the project's reference data sets (gen/Zfpe.Reference/Datasets): nn (generated NN-like weights and activations, 128×256) or digits (UCI handwritten digits, 1797×64)",
+            Description = "instead of --in, one of the project's reference data sets (gen/Zfpe.Reference/Datasets): nn (generated NN-like weights and activations, 128×256), digits (UCI handwritten digits, 1797×64) " +
+                          $"or mlp-weights (the weights of zfpe train-mlp's default network, {MlpTrainingParameters.Default.Architecture}, trained on the digits: its layers' rows stacked, 138×64)",
         };
         var array = TensorIo.ArrayOption();
         var methods = new Option<string?>("--methods")
@@ -41,7 +43,7 @@ public static class EvaluateCommand
             string? givenPath = parse.GetValue(input);
             string? datasetName = parse.GetValue(dataset);
             if ((givenPath is null) == (datasetName is null))
-                throw new CliException("give either --in FILE or --dataset nn|digits");
+                throw new CliException("give either --in FILE or --dataset nn|digits|mlp-weights");
             var csvOutput = parse.GetValue(csv) is { } csvPath ? CommandOutput.Resolve(csvPath, "--csv", (givenPath, "--in")) : null;
             string inPath = givenPath ?? $"dataset {datasetName}";
             var tensor = givenPath is not null ? TensorFile.Read(givenPath, "--in", parse.GetValue(array)) : Dataset(datasetName!);
@@ -119,7 +121,10 @@ public static class EvaluateCommand
         "digits" => ReferenceDatasets.DigitsFile is null
             ? throw new CliException($"--dataset digits: {ReferenceDatasets.DigitsMissing}")
             : new Tensor(ReferenceDatasets.Digits(), [DigitsImages, DigitsPixels]),
-        _ => throw new CliException($"--dataset '{name}' is unknown: allowed nn, digits"),
+        "mlp-weights" => ReferenceDatasets.DigitsFile is null
+            ? throw new CliException($"--dataset mlp-weights (trained on the digits): {ReferenceDatasets.DigitsMissing}")
+            : MlpTraining.Default.StackedWeights(),
+        _ => throw new CliException($"--dataset '{name}' is unknown: allowed nn, digits, mlp-weights"),
     };
 
     private const int DigitsImages = 1797;

@@ -81,19 +81,26 @@ public static class ReferenceDatasets
     }
 
     /// <summary>The digits' pixels / 16; throws <see cref="FileNotFoundException"/> saying how to get them.</summary>
-    public static float[] Digits()
+    public static float[] Digits() => DigitsWithLabels().Pixels;
+
+    /// <summary>The digits' pixels / 16 (64 per image, row-major) and their labels 0..9, in the file's order.</summary>
+    public static DigitsSet DigitsWithLabels()
     {
         string file = DigitsFile ?? throw new FileNotFoundException($"{DigitsMissing}; or drop --digits");
         var values = new List<float>();
+        var labels = new List<int>();
         using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0) continue;
             var fields = line.Split(',');
-            if (fields.Length != 65) throw new InvalidDataException($"{file}: a row has {fields.Length} fields, expected 64 pixels and a label");
-            values.AddRange(fields[..64].Select(f => float.Parse(f, CultureInfo.InvariantCulture) / 16f));
+            if (fields.Length != DigitsSet.Pixels64 + 1) throw new InvalidDataException($"{file}: a row has {fields.Length} fields, expected 64 pixels and a label");
+            values.AddRange(fields[..DigitsSet.Pixels64].Select(f => float.Parse(f, CultureInfo.InvariantCulture) / 16f));
+            int label = int.Parse(fields[DigitsSet.Pixels64], NumberStyles.None, CultureInfo.InvariantCulture);
+            if (label >= DigitsSet.Classes) throw new InvalidDataException($"{file}: row {labels.Count + 1} has label {label}, expected 0..{DigitsSet.Classes - 1}");
+            labels.Add(label);
         }
-        return values.ToArray();
+        return new DigitsSet(values.ToArray(), labels.ToArray());
     }
 }

@@ -139,10 +139,32 @@ public sealed partial class EvaluateMethod
     /// </summary>
     public EvaluateResult Run(EvaluateInput input, Action<long>? progress = null)
     {
-        var values = input.Tensor.Values;
         var accumulator = new ErrorAccumulator();
         var watch = new Stopwatch();
-        long storedBits;
+        long storedBits = RoundTrip(input, watch, (_, chunk, decoded) =>
+        {
+            accumulator.Add(chunk, decoded);
+            progress?.Invoke(chunk.Length);
+        });
+        return new EvaluateResult(Name, Layout(input), accumulator.Result(storedBits), watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The tensor as it comes back from the method (decoded, or dequantized): what a consumer of the stored tensor computes with.</summary>
+    public float[] RoundTrip(EvaluateInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = new float[input.Tensor.Values.Length];
+        RoundTrip(input, new Stopwatch(), (start, _, decoded) => decoded.CopyTo(result.AsSpan((int)start)));
+        return result;
+    }
+
+    /// <summary>Receives each chunk of the tensor (at value <paramref name="start"/>) and its round trip.</summary>
+    private delegate void ChunkSink(long start, ReadOnlySpan<float> original, ReadOnlySpan<float> decoded);
+
+    /// <summary>Round-trips the tensor chunk by chunk into <paramref name="sink"/>, timing the codec with <paramref name="watch"/>; returns the stored bits.</summary>
+    private long RoundTrip(EvaluateInput input, Stopwatch watch, ChunkSink sink)
+    {
+        var values = input.Tensor.Values;
         if (FlatCodec is { } codec)
         {
             var stream = new byte[codec.CompressedBytes(Math.Min(ChunkValues, values.Length))];
@@ -155,41 +177,34 @@ public sealed partial class EvaluateMethod
                 int length = codec.Compress(chunk, stream, out _);
                 codec.Decompress(stream.AsSpan(0, length), decoded);
                 watch.Stop();
-                accumulator.Add(chunk, decoded);
-                progress?.Invoke(chunk.Length);
+                sink(start, chunk, decoded);
             }
-            storedBits = 8 * codec.CompressedBytes(values.Length);
+            return 8 * codec.CompressedBytes(values.Length);
         }
-        else if (TensorZfp is { } zfp)
+        if (TensorZfp is { } zfp)
+            return 8 * RunField(input.Field, zfp, values, watch, sink);
+
+        watch.Start();
+        var fit = Reference.Quantization.Quantizer.Fit(values, input.Tensor.Shape, Quantizer! with { Axis = input.Axis ?? 0 });
+        watch.Stop();
+        var buffer = new float[Math.Min(ChunkValues, values.Length)];
+        for (int start = 0; start < values.Length; start += ChunkValues)
         {
-            storedBits = 8 * RunField(input.Field, zfp, values, accumulator, watch, progress);
-        }
-        else
-        {
+            var chunk = values.AsSpan(start, Math.Min(ChunkValues, values.Length - start));
+            var decoded = buffer.AsSpan(0, chunk.Length);
             watch.Start();
-            var fit = Reference.Quantization.Quantizer.Fit(values, input.Tensor.Shape, Quantizer! with { Axis = input.Axis ?? 0 });
+            fit.RoundTrip(chunk, start, decoded);
             watch.Stop();
-            var back = new float[Math.Min(ChunkValues, values.Length)];
-            for (int start = 0; start < values.Length; start += ChunkValues)
-            {
-                var chunk = values.AsSpan(start, Math.Min(ChunkValues, values.Length - start));
-                var decoded = back.AsSpan(0, chunk.Length);
-                watch.Start();
-                fit.RoundTrip(chunk, start, decoded);
-                watch.Stop();
-                accumulator.Add(chunk, decoded);
-                progress?.Invoke(chunk.Length);
-            }
-            storedBits = fit.StoredBits;
+            sink(start, chunk, decoded);
         }
-        return new EvaluateResult(Name, Layout(input), accumulator.Result(storedBits), watch.Elapsed.TotalMilliseconds);
+        return fit.StoredBits;
     }
 
     /// <summary>
     /// ZFP over a 2-D or 3-D field, slab by slab: a slab is 4 rows (2-D) or 4 planes (3-D), whole
     /// blocks that code independently of the rest; returns the bytes of the whole field's stream.
     /// </summary>
-    private static long RunField(ZfpField field, ZfpParameters p, float[] values, ErrorAccumulator accumulator, Stopwatch watch, Action<long>? progress)
+    private static long RunField(ZfpField field, ZfpParameters p, float[] values, Stopwatch watch, ChunkSink sink)
     {
         long slabLength = field.Dimensions switch { 1 => 4, 2 => 4 * field.Nx, _ => 4 * field.Nx * field.Ny };
         long outer = field.Dimensions switch { 1 => field.Nx, 2 => field.Ny, _ => field.Nz };
@@ -214,8 +229,7 @@ public sealed partial class EvaluateMethod
             int length = ZfpCodec.Compress(chunk, chunkField, stream, p, out _);
             ZfpCodec.Decompress(stream.AsSpan(0, length), chunkField, decoded, p);
             watch.Stop();
-            accumulator.Add(chunk, decoded);
-            progress?.Invoke(chunk.Length);
+            sink(first * perSlab, chunk, decoded);
         }
         return ZfpCodec.CompressedBytes(field, p);
     }
