@@ -30,36 +30,41 @@ module processing_element (
     reg [2:0] slot;                            // ProcessingElement.cs:99, reset 0
     reg [3:0] row;                             // ProcessingElement.cs:100, reset 0
     reg first_input;                           // ProcessingElement.cs:101, reset 1
-    wire issue_valid;                          // ProcessingElement.cs:106
-    wire issue_ready;                          // ProcessingElement.cs:107
-    reg [1:0] pending_tiles;                   // ProcessingElement.cs:110, reset 0
-    reg product_room;                          // ProcessingElement.cs:113, reset 0
-    wire [31:0] weight;                        // ProcessingElement.cs:118
-    wire first;                                // ProcessingElement.cs:119
-    wire last_input;                           // ProcessingElement.cs:120
-    wire final_sum;                            // ProcessingElement.cs:121
-    wire row_end;                              // ProcessingElement.cs:122
-    wire slot_end;                             // ProcessingElement.cs:123
-    wire issue_operand_load;                   // ProcessingElement.cs:124
-    reg issue_operand_valid;                   // ProcessingElement.cs:124, reset 0
-    reg [31:0] input_x;                        // ProcessingElement.cs:125, memory read data
-    reg [31:0] weight_operand;                 // ProcessingElement.cs:118, no reset
-    wire product_tag_in_first;                 // ProcessingElement.cs:156
-    wire product_tag_in_last_input;            // ProcessingElement.cs:156
-    wire product_tag_in_final;                 // ProcessingElement.cs:156
-    wire product_tag_in_row_end;               // ProcessingElement.cs:156
-    wire product_tag_in_slot_end;              // ProcessingElement.cs:156
-    reg first_operand;                         // ProcessingElement.cs:119, no reset
-    reg last_input_operand;                    // ProcessingElement.cs:120, no reset
-    reg final_sum_operand;                     // ProcessingElement.cs:121, no reset
-    reg row_end_operand;                       // ProcessingElement.cs:122, no reset
-    reg slot_end_operand;                      // ProcessingElement.cs:123, no reset
-    reg [4:0] products_in_flight;              // ProcessingElement.cs:180, reset 0
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:195, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:206
-    wire sum_tag_in_final;                     // ProcessingElement.cs:206
-    reg sum_valid;                             // ProcessingElement.cs:216, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:218, no reset
+    reg at_row_end;                            // ProcessingElement.cs:106, reset 0
+    reg at_slot_end;                           // ProcessingElement.cs:107, reset 0
+    reg at_row_zero;                           // ProcessingElement.cs:108, reset 1
+    reg at_slot_zero;                          // ProcessingElement.cs:109, reset 1
+    wire issue_valid;                          // ProcessingElement.cs:110
+    wire issue_ready;                          // ProcessingElement.cs:111
+    reg [1:0] pending_tiles;                   // ProcessingElement.cs:114, reset 0
+    reg pending_room;                          // ProcessingElement.cs:115, reset 1
+    reg product_room;                          // ProcessingElement.cs:118, reset 0
+    wire [31:0] weight;                        // ProcessingElement.cs:123
+    wire first;                                // ProcessingElement.cs:124
+    wire last_input;                           // ProcessingElement.cs:125
+    wire final_sum;                            // ProcessingElement.cs:126
+    wire row_end;                              // ProcessingElement.cs:127
+    wire slot_end;                             // ProcessingElement.cs:128
+    wire issue_operand_load;                   // ProcessingElement.cs:129
+    reg issue_operand_valid;                   // ProcessingElement.cs:129, reset 0
+    reg [31:0] input_x;                        // ProcessingElement.cs:130, memory read data
+    reg [31:0] weight_operand;                 // ProcessingElement.cs:123, no reset
+    wire product_tag_in_first;                 // ProcessingElement.cs:167
+    wire product_tag_in_last_input;            // ProcessingElement.cs:167
+    wire product_tag_in_final;                 // ProcessingElement.cs:167
+    wire product_tag_in_row_end;               // ProcessingElement.cs:167
+    wire product_tag_in_slot_end;              // ProcessingElement.cs:167
+    reg first_operand;                         // ProcessingElement.cs:124, no reset
+    reg last_input_operand;                    // ProcessingElement.cs:125, no reset
+    reg final_sum_operand;                     // ProcessingElement.cs:126, no reset
+    reg row_end_operand;                       // ProcessingElement.cs:127, no reset
+    reg slot_end_operand;                      // ProcessingElement.cs:128, no reset
+    reg [4:0] products_in_flight;              // ProcessingElement.cs:191, reset 0
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:206, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:217
+    wire sum_tag_in_final;                     // ProcessingElement.cs:217
+    reg sum_valid;                             // ProcessingElement.cs:227, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:229, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -100,26 +105,23 @@ module processing_element (
     wire [31:0] adder_in_output_a;             // port output_a of instance adder_in
     wire [31:0] adder_in_output_b;             // port output_b of instance adder_in
     reg [31:0] input_buffer [0:31];            // ProcessingElement.cs:71, 32 x 32 bits
-    wire issue_valid_part0;                    // ProcessingElement.cs:114, part of an expression
-    wire issue_valid_part1;                    // ProcessingElement.cs:114, part of an expression
-    wire final_sum_part0;                      // ProcessingElement.cs:121, part of an expression
-    wire final_sum_part1;                      // ProcessingElement.cs:121, part of an expression
-    wire weights_ready_part0;                  // ProcessingElement.cs:127, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:203, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:203, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:203, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:203, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:203, part of an expression
-    wire products_pop_ready_part0;             // ProcessingElement.cs:210, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:211, part of an expression
+    wire issue_valid_part0;                    // ProcessingElement.cs:119, part of an expression
+    wire issue_valid_part1;                    // ProcessingElement.cs:119, part of an expression
+    wire weights_ready_part0;                  // ProcessingElement.cs:132, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:214, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:214, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:214, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:214, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:214, part of an expression
+    wire products_pop_ready_part0;             // ProcessingElement.cs:221, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:222, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
-    wire cond_part0;                           // ProcessingElement.cs:131, part of an expression
-    wire [4:0] products_in_flight_part0;       // ProcessingElement.cs:182, part of an expression
+    wire pending_tiles_part1;                  // ProcessingElement.cs:137, part of an expression
+    wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:137, part of an expression
+    wire [4:0] products_in_flight_part0;       // ProcessingElement.cs:193, part of an expression
 
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
-    assign issue_valid_part1 = (row == 4'd0) & (slot == 3'd0);
-    assign final_sum_part0 = row == 4'd15;
-    assign final_sum_part1 = slot == 3'd7;
+    assign issue_valid_part1 = at_row_zero & at_slot_zero;
     assign weights_ready_part0 = issue_valid & issue_ready;
     assign adder_in_input_valid_part2 = products_pop_payload[36:32];
     assign adder_in_input_valid_part1 = adder_in_input_valid_part2[0];
@@ -129,53 +131,54 @@ module processing_element (
     assign products_pop_ready_part0 = adder_in_input_valid_part0 & adder_in_input_ready;
     assign biases_ready_part0 = adder_in_input_valid_part2[3];
     assign write_row_part0 = write_row == 4'd15;
-    assign cond_part0 = (results_valid & results_ready) & results_last;
+    assign pending_tiles_part1 = (results_valid & results_ready) & results_last;
+    assign pending_tiles_part0 = (((weights_ready_part0 & issue_valid_part0) & issue_valid_part1) ^ pending_tiles_part1) ? (pending_tiles + {pending_tiles_part1, 1'b1}) : pending_tiles;
     assign products_in_flight_part0 = (weights_ready_part0 ? (products_in_flight + 5'd1) : products_in_flight) - {4'd0, products_pop_valid & products_pop_ready};
 
     assign inputs_ready = write_bank ? !bank_1_full : !bank_0_full;  // ProcessingElement.cs:76
-    assign issue_valid = (((read_bank ? bank_1_full : bank_0_full) & weights_valid) & product_room) & ((!issue_valid_part0 | !issue_valid_part1) | (pending_tiles < 2'd3));  // ProcessingElement.cs:114
-    assign weight = weights_payload;  // ProcessingElement.cs:118
-    assign first = first_input;  // ProcessingElement.cs:119
-    assign last_input = issue_valid_part0;  // ProcessingElement.cs:120
-    assign final_sum = (issue_valid_part0 & final_sum_part0) & final_sum_part1;  // ProcessingElement.cs:121
-    assign row_end = final_sum_part0;  // ProcessingElement.cs:122
-    assign slot_end = final_sum_part1;  // ProcessingElement.cs:123
-    assign weights_ready = weights_ready_part0 & final_sum_part0;  // ProcessingElement.cs:127
-    assign input_done = (weights_ready_part0 & final_sum_part0) & final_sum_part1;  // ProcessingElement.cs:128
-    assign issue_operand_load = multiplier_input_ready | !issue_operand_valid;  // ProcessingElement.cs:152
-    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:152
-    assign multiplier_input_valid = issue_operand_valid;  // ProcessingElement.cs:153
-    assign multiplier_input_a = weight_operand;  // ProcessingElement.cs:154
-    assign multiplier_input_b = input_x;  // ProcessingElement.cs:155
-    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:157
-    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:158
-    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:159
-    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:160
-    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:161
-    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:162
-    assign products_push_valid = multiplier_output_valid;  // ProcessingElement.cs:175
-    assign products_push_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:176
-    assign multiplier_output_ready = 1'b1;  // ProcessingElement.cs:177
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:194
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:194
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:194
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:194
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:196
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:203
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:204
-    assign adder_in_input_b = products_pop_payload[31:0];  // ProcessingElement.cs:205
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:207
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:208
-    assign products_pop_ready = products_pop_ready_part0;  // ProcessingElement.cs:210
-    assign biases_ready = (products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:211
-    assign biases_done = ((products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:212
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:220
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:221
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:222
-    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:225
-    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:226
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:227
-    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_pop_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:228
+    assign issue_valid = (((read_bank ? bank_1_full : bank_0_full) & weights_valid) & product_room) & ((!issue_valid_part0 | !issue_valid_part1) | pending_room);  // ProcessingElement.cs:119
+    assign weight = weights_payload;  // ProcessingElement.cs:123
+    assign first = first_input;  // ProcessingElement.cs:124
+    assign last_input = issue_valid_part0;  // ProcessingElement.cs:125
+    assign final_sum = (issue_valid_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:126
+    assign row_end = at_row_end;  // ProcessingElement.cs:127
+    assign slot_end = at_slot_end;  // ProcessingElement.cs:128
+    assign weights_ready = weights_ready_part0 & at_row_end;  // ProcessingElement.cs:132
+    assign input_done = (weights_ready_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:133
+    assign issue_operand_load = multiplier_input_ready | !issue_operand_valid;  // ProcessingElement.cs:163
+    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:163
+    assign multiplier_input_valid = issue_operand_valid;  // ProcessingElement.cs:164
+    assign multiplier_input_a = weight_operand;  // ProcessingElement.cs:165
+    assign multiplier_input_b = input_x;  // ProcessingElement.cs:166
+    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:168
+    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:169
+    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:170
+    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:171
+    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:172
+    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:173
+    assign products_push_valid = multiplier_output_valid;  // ProcessingElement.cs:186
+    assign products_push_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:187
+    assign multiplier_output_ready = 1'b1;  // ProcessingElement.cs:188
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:205
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:205
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:205
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:205
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:207
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:214
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:215
+    assign adder_in_input_b = products_pop_payload[31:0];  // ProcessingElement.cs:216
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:218
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:219
+    assign products_pop_ready = products_pop_ready_part0;  // ProcessingElement.cs:221
+    assign biases_ready = (products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:222
+    assign biases_done = ((products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:223
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:231
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:232
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:233
+    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:236
+    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:237
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:238
+    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_pop_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:239
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -186,7 +189,12 @@ module processing_element (
             slot <= 3'd0;
             row <= 4'd0;
             first_input <= 1'b1;
+            at_row_end <= 1'b0;
+            at_slot_end <= 1'b0;
+            at_row_zero <= 1'b1;
+            at_slot_zero <= 1'b1;
             pending_tiles <= 2'd0;
+            pending_room <= 1'b1;
             product_room <= 1'b0;
             issue_operand_valid <= 1'b0;
             products_in_flight <= 5'd0;
@@ -204,29 +212,32 @@ module processing_element (
                     write_bank <= !write_bank;  // ProcessingElement.cs:93
                 end
             end
-            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:124
-            if (((weights_ready_part0 & issue_valid_part0) & issue_valid_part1) ^ cond_part0) begin  // ProcessingElement.cs:131
-                pending_tiles <= pending_tiles + {cond_part0, 1'b1};  // ProcessingElement.cs:131
-            end
-            if (weights_ready_part0) begin  // ProcessingElement.cs:132
-                row <= final_sum_part0 ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:134
-                if (final_sum_part0) begin  // ProcessingElement.cs:135
-                    slot <= final_sum_part1 ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:137
-                    if (final_sum_part1) begin  // ProcessingElement.cs:138
-                        if (!read_bank) begin  // ProcessingElement.cs:143
-                            bank_0_full <= 1'b0;  // ProcessingElement.cs:143
+            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:129
+            pending_tiles <= pending_tiles_part0;  // ProcessingElement.cs:137
+            pending_room <= pending_tiles_part0 < 2'd3;  // ProcessingElement.cs:138
+            if (weights_ready_part0) begin  // ProcessingElement.cs:139
+                row <= at_row_end ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:141
+                at_row_end <= row == 4'd14;  // ProcessingElement.cs:142
+                at_row_zero <= at_row_end;  // ProcessingElement.cs:143
+                if (at_row_end) begin  // ProcessingElement.cs:144
+                    slot <= at_slot_end ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:146
+                    at_slot_end <= slot == 3'd6;  // ProcessingElement.cs:147
+                    at_slot_zero <= at_slot_end;  // ProcessingElement.cs:148
+                    if (at_slot_end) begin  // ProcessingElement.cs:149
+                        if (!read_bank) begin  // ProcessingElement.cs:154
+                            bank_0_full <= 1'b0;  // ProcessingElement.cs:154
                         end
-                        if (read_bank) begin  // ProcessingElement.cs:143
-                            bank_1_full <= 1'b0;  // ProcessingElement.cs:143
+                        if (read_bank) begin  // ProcessingElement.cs:154
+                            bank_1_full <= 1'b0;  // ProcessingElement.cs:154
                         end
-                        read_bank <= !read_bank;  // ProcessingElement.cs:145
-                        first_input <= issue_valid_part0;  // ProcessingElement.cs:146
+                        read_bank <= !read_bank;  // ProcessingElement.cs:156
+                        first_input <= issue_valid_part0;  // ProcessingElement.cs:157
                     end
                 end
             end
-            products_in_flight <= products_in_flight_part0;  // ProcessingElement.cs:182
-            product_room <= products_in_flight_part0 < 5'd16;  // ProcessingElement.cs:183
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:217
+            products_in_flight <= products_in_flight_part0;  // ProcessingElement.cs:193
+            product_room <= products_in_flight_part0 < 5'd16;  // ProcessingElement.cs:194
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:228
         end
     end
     always @(posedge clk) begin
@@ -240,23 +251,23 @@ module processing_element (
                 end
             end
         end
-        if (issue_operand_load) weight_operand <= weight;  // ProcessingElement.cs:118
-        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:119
-        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:120
-        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:121
-        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:122
-        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:123
-        if (products_pop_ready_part0) begin  // ProcessingElement.cs:209
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:209
+        if (issue_operand_load) weight_operand <= weight;  // ProcessingElement.cs:123
+        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:124
+        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:125
+        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:126
+        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:127
+        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:128
+        if (products_pop_ready_part0) begin  // ProcessingElement.cs:220
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:220
         end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:219
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:230
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
             input_buffer[{write_bank, write_row}] <= inputs_payload;  // ProcessingElement.cs:80
         end
     end
-    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:125
+    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:130
         if (issue_operand_load) input_x <= input_buffer[{read_bank, row}];
     end
 
@@ -286,7 +297,7 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    stream_queue_payload_u37 products (  // ProcessingElement.cs:174
+    stream_queue_payload_u37 products (  // ProcessingElement.cs:185
         .clk(clk),
         .reset(reset),
         .push_valid(products_push_valid),
@@ -297,7 +308,7 @@ module processing_element (
         .pop_payload(products_pop_payload),
         .level(products_level)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:192
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:203
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -307,7 +318,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:193
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:204
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),

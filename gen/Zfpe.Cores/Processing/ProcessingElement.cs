@@ -101,17 +101,22 @@ public sealed class ProcessingElement : Component
         var first = Reg.Bool(reset: true, name: "first_input");
         var groupReady = Hw.Mux(readBank, bankFull[1], bankFull[0]);
         var groupLast = Hw.Mux(readBank, bankLast[1], bankLast[0]);
-        var rowEnd = row == rows - 1;
-        var slotEnd = slot == outputs - 1;
+        // Where row and slot stand, as registers beside them (no comparison in front of the issue's valid):
+        // each flag is set from the counter's value before it moves.
+        var rowEnd = Reg.Bool(reset: rows == 1, name: "at_row_end");
+        var slotEnd = Reg.Bool(reset: outputs == 1, name: "at_slot_end");
+        var rowZero = Reg.Bool(reset: true, name: "at_row_zero");
+        var slotZero = Reg.Bool(reset: true, name: "at_slot_zero");
         var issueValid = Wire.Bool("issue_valid");
         var issueReady = Wire.Bool("issue_ready");
         // Tiles whose results are still in the sums queue (or on their way to it): a tile's last input
         // starts only while fewer than PendingTiles are, so the queue never holds more than its capacity.
         var pending = Reg.UInt(2, reset: 0, name: "pending_tiles");
-        var groupStart = (row == 0) & (slot == 0);
+        var pendingRoom = Reg.Bool(reset: true, name: "pending_room");
+        var groupStart = rowZero & slotZero;
         // Room for one more product in the products queue, counting those still in the multiplier (a register).
         var productRoom = Reg.Bool(reset: false, name: "product_room");
-        issueValid.Assign(groupReady & Weights.Valid & productRoom & (!groupLast | !groupStart | (pending < PendingTiles)));
+        issueValid.Assign(groupReady & Weights.Valid & productRoom & (!groupLast | !groupStart | pendingRoom));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
@@ -128,13 +133,19 @@ public sealed class ProcessingElement : Component
         InputDone.Assign(issueFire & rowEnd & slotEnd);
         var tileStarts = issueFire & groupLast & groupStart;
         var tileDrained = Results.Fire & Results.Last!;
-        When(tileStarts ^ tileDrained, () => pending.Assign(pending + Hw.Cat(tileDrained, Hw.True)));
+        var pendingNext = Hw.Mux(tileStarts ^ tileDrained, pending + Hw.Cat(tileDrained, Hw.True), pending);
+        pending.Assign(pendingNext);
+        pendingRoom.Assign(pendingNext < PendingTiles);
         When(issueFire, () =>
         {
             row.Assign(Hw.Mux(rowEnd, Hw.U(0, rowBits), row + 1));
+            rowEnd.Assign(rows == 1 ? Hw.True : row == rows - 2);
+            rowZero.Assign(rowEnd);
             When(rowEnd, () =>
             {
                 slot.Assign(Hw.Mux(slotEnd, Hw.U(0, slotBits), slot + 1));
+                slotEnd.Assign(outputs == 1 ? Hw.True : slot == outputs - 2);
+                slotZero.Assign(slotEnd);
                 When(slotEnd, () =>
                 {
                     for (var bank = 0; bank < 2; bank++)
