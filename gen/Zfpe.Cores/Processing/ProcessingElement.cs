@@ -187,11 +187,15 @@ public sealed class ProcessingElement : Component
         productQueue.Push.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
         multiplier.Output.Ready.Assign(true);
         var products = productQueue.Pop;
+        // The count takes a product's leaving a cycle late (a register: the join's decision does not run
+        // into it), and the room flag, a register too, leaves space for the pair issued meanwhile:
+        // the count is at most one behind and one ahead, so "at most depth − 3" never lets the queue overflow.
         var countBits = BitsFor(productsDepth + 1);
         var inFlight = Reg.UInt(countBits, reset: 0, name: "products_in_flight");
-        var inFlightNext = Hw.Mux(issueFire, inFlight + 1, inFlight) - products.Fire.AsUInt().ZeroExtend(countBits);
-        inFlight.Assign(inFlightNext);
-        productRoom.Assign(inFlightNext < productsDepth);
+        var left = Reg.Bool(reset: false, name: "product_left");
+        left.Assign(products.Fire);
+        inFlight.Assign(Hw.Mux(issueFire, inFlight + 1, inFlight) - left.AsUInt().ZeroExtend(countBits));
+        productRoom.Assign(inFlight <= productsDepth - 3);
         var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // Every sum circulates through block RAM (read through its output register: a DP16KD read
         // without it comes about 5.5 ns after the clock edge), the results too, tagged as such: they
