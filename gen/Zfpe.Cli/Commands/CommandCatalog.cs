@@ -25,5 +25,6 @@ public static class CommandCatalog
         yield return CosimBench.Create();
         yield return CodecBench.Create();
         yield return PeArrayBench.Create();
+        yield return MemoryBench.Create();
     }
 }

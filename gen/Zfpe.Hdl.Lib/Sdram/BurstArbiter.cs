@@ -14,8 +14,9 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// (the lowest index); held from a run's first beat to its last, so runs never interleave. One
 /// cycle passes between the end of a run and the next port's first beat reaching the stage.</item>
 /// <item>Credits: a port starts with <c>response-depth</c>; a read run is granted only when the
-/// port holds a credit per word it asks for, spent when the run is granted and given back when a
-/// word leaves the port's response stream. So a response queue never overflows and the memory's
+/// port holds credits for a whole run (<c>run</c> words, whatever the run asks for: the test is a
+/// register), the run's words are taken from them the cycle after (the port waits that cycle), and
+/// one is given back when a word leaves the port's response stream. So a response queue never overflows and the memory's
 /// response stream is never held: backpressure on one port never stalls another.</item>
 /// <item>Latency: a request beat taken by the arbiter is offered to the controller the cycle after;
 /// a read word offered by the controller is offered on the port two cycles after (the queue).</item>
@@ -60,21 +61,41 @@ public sealed class BurstArbiter : Component
             var port = Requests[i];
             var beat = port.Payload;
             var left = Reg.UInt(config.LengthBits, reset: 0, name: $"write_left{i}");       // beats of a write run after the one offered
+            var inWriteRun = Reg.Bool(reset: false, name: $"in_write_run{i}");              // left != 0, as a register
+            var lastOfRun = Reg.Bool(reset: false, name: $"last_of_run{i}");                // left == 1, as a register
             var credits = Reg.UInt(creditBits, reset: (ulong)config.ResponseDepth, name: $"credits{i}");
-            var midRun = left != 0;
-            var mayGo = midRun | beat.Write | (credits > beat.WordsMinusOne.ZeroExtend(creditBits));
+            var spent = Reg.UInt(creditBits, reset: null, name: $"spent{i}");                 // words of the request offered last cycle
+            var justGranted = Reg.Bool(reset: false, name: $"read_granted{i}");
+            var runCredits = Reg.Bool(reset: true, name: $"run_credits{i}");                 // credits for a whole run, as of last cycle
+            var midRun = inWriteRun;
+            var mayGo = midRun | beat.Write | (runCredits & !justGranted);
             var input = arbiter.Inputs[i];
             input.Valid.Assign(port.Valid & mayGo);
             StreamPayloads.Assign(input.Payload, beat);
-            input.Last!.Assign(Hw.Mux(midRun, left == 1, !beat.Write | (beat.WordsMinusOne == 0)));
+            input.Last!.Assign(Hw.Mux(midRun, lastOfRun, !beat.Write | (beat.WordsMinusOne == 0)));
             port.Ready.Assign(input.Ready & mayGo);
             waiting.Add(port.Valid & mayGo & !midRun);
-            When(port.Fire, () => When(midRun, () => left.Assign(left - 1))
-                .ElseWhen(beat.Write, () => left.Assign(beat.WordsMinusOne)));
+            When(port.Fire, () => When(midRun, () =>
+            {
+                left.Assign(left - 1);
+                inWriteRun.Assign(!lastOfRun);
+                lastOfRun.Assign(left == 2);
+            }).ElseWhen(beat.Write, () =>
+            {
+                left.Assign(beat.WordsMinusOne);
+                inWriteRun.Assign(beat.WordsMinusOne != 0);
+                lastOfRun.Assign(beat.WordsMinusOne == 1);
+            }));
 
-            // A read run spends a credit per word when granted; a word leaving the port gives one back.
-            var spend = Hw.Mux(port.Fire & !midRun & !beat.Write, beat.WordsMinusOne.ZeroExtend(creditBits) + 1, Hw.U(0, creditBits));
-            credits.Assign(credits + Responses[i].Fire.AsUInt().ZeroExtend(creditBits) - spend);
+            // A read run's credits are taken the cycle after its grant (the port waits that cycle), a word
+            // leaving the port gives one back; the run test is a register, so no carry chain of the
+            // credit count lies on the grant's path.
+            var grantRead = port.Fire & !midRun & !beat.Write;
+            justGranted.Assign(grantRead);
+            spent.Assign(beat.WordsMinusOne.ZeroExtend(creditBits) + 1);
+            var next = credits + Responses[i].Fire.AsUInt().ZeroExtend(creditBits) - Hw.Mux(justGranted, spent, Hw.U(0, creditBits));
+            credits.Assign(next);
+            runCredits.Assign(next >= config.Run);
         }
         Waiting.Assign(Hw.Cat(Enumerable.Reverse(waiting).Select(w => w.AsUInt()).ToArray()));
 
