@@ -17,17 +17,9 @@ public sealed class MemorySystem : Component
     /// <summary>Bit i: port i has a run that may be granted.</summary>
     public readonly UInt Waiting;
 
-    public readonly Bool SdramCke;
-    public readonly Bool SdramCsN;
-    public readonly Bool SdramRasN;
-    public readonly Bool SdramCasN;
-    public readonly Bool SdramWeN;
-    public readonly UInt SdramBa;
-    public readonly UInt SdramA;
-    public readonly UInt SdramDqm;
-    public readonly UInt SdramDqOut;
-    public readonly Bool SdramDqOe;
+    /// <summary>The data bus from the chip (the controller's output pins are forwarded under their own names).</summary>
     public readonly UInt SdramDqIn;
+
     public readonly Bool InitDone;
 
     public MemorySystem(MemorySystemConfig config)
@@ -53,29 +45,14 @@ public sealed class MemorySystem : Component
         Waiting = Out.UInt(config.Ports, name: "waiting");
         Waiting.Assign(arbiter.Waiting);
 
-        SdramCke = Out.Bool(name: "sdram_cke");
-        SdramCsN = Out.Bool(name: "sdram_cs_n");
-        SdramRasN = Out.Bool(name: "sdram_ras_n");
-        SdramCasN = Out.Bool(name: "sdram_cas_n");
-        SdramWeN = Out.Bool(name: "sdram_we_n");
-        SdramBa = Out.UInt(2, name: "sdram_ba");
-        SdramA = Out.UInt(13, name: "sdram_a");
-        SdramDqm = Out.UInt(2, name: "sdram_dqm");
-        SdramDqOut = Out.UInt(16, name: "sdram_dq_out");
-        SdramDqOe = Out.Bool(name: "sdram_dq_oe");
+        foreach (var pin in controller.PinOutputs)
+        {
+            if (pin is Bool bit) Out.Bool(name: pin.Name).Assign(bit);
+            else Out.UInt(pin.Width, name: pin.Name).Assign((UInt)pin);
+        }
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
-        InitDone = Out.Bool(name: "init_done");
-        SdramCke.Assign(controller.SdramCke);
-        SdramCsN.Assign(controller.SdramCsN);
-        SdramRasN.Assign(controller.SdramRasN);
-        SdramCasN.Assign(controller.SdramCasN);
-        SdramWeN.Assign(controller.SdramWeN);
-        SdramBa.Assign(controller.SdramBa);
-        SdramA.Assign(controller.SdramA);
-        SdramDqm.Assign(controller.SdramDqm);
-        SdramDqOut.Assign(controller.SdramDqOut);
-        SdramDqOe.Assign(controller.SdramDqOe);
         controller.SdramDqIn.Assign(SdramDqIn);
+        InitDone = Out.Bool(name: "init_done");
         InitDone.Assign(controller.InitDone);
     }
 
