@@ -17,7 +17,7 @@ help:
 	@echo "make program    load the bitstream into the ULX3S (openFPGALoader)"
 	@echo "make doctor     which tools are found"
 	@echo "make sweep      synthesis sweep of the compressor over lanes and b (report in out/sweep)"
-	@echo "make bench      the benchmarks (elaborate, codec, cosim)"
+	@echo "make bench      the benchmarks (elaborate, codec, cosim, memory)"
 
 board:
 	DESIGN=$(DESIGN) DEVICE=$(DEVICE) OUT=$(OUT)/board REQUIRE_BITSTREAM=$(REQUIRE_BITSTREAM) scripts/board.sh
@@ -47,6 +47,7 @@ bench:
 	$(ZFPE) bench elaborate
 	$(ZFPE) bench codec
 	$(ZFPE) bench cosim
+	$(ZFPE) bench memory
 
 clean:
 	rm -rf $(OUT) .cache/cli

@@ -59,12 +59,13 @@ module processing_element (
     reg final_sum_operand;                     // ProcessingElement.cs:126, no reset
     reg row_end_operand;                       // ProcessingElement.cs:127, no reset
     reg slot_end_operand;                      // ProcessingElement.cs:128, no reset
-    reg [4:0] products_in_flight;              // ProcessingElement.cs:191, reset 0
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:206, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:217
-    wire sum_tag_in_final;                     // ProcessingElement.cs:217
-    reg sum_valid;                             // ProcessingElement.cs:227, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:229, no reset
+    reg [4:0] products_in_flight;              // ProcessingElement.cs:194, reset 0
+    reg product_left;                          // ProcessingElement.cs:195, reset 0
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:210, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:221
+    wire sum_tag_in_final;                     // ProcessingElement.cs:221
+    reg sum_valid;                             // ProcessingElement.cs:231, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:233, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -108,17 +109,16 @@ module processing_element (
     wire issue_valid_part0;                    // ProcessingElement.cs:119, part of an expression
     wire issue_valid_part1;                    // ProcessingElement.cs:119, part of an expression
     wire weights_ready_part0;                  // ProcessingElement.cs:132, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:214, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:214, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:214, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:214, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:214, part of an expression
-    wire products_pop_ready_part0;             // ProcessingElement.cs:221, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:222, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:218, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:218, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:218, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:218, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:218, part of an expression
+    wire products_pop_ready_part0;             // ProcessingElement.cs:225, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:226, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
     wire pending_tiles_part1;                  // ProcessingElement.cs:137, part of an expression
     wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:137, part of an expression
-    wire [4:0] products_in_flight_part0;       // ProcessingElement.cs:193, part of an expression
 
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
     assign issue_valid_part1 = at_row_zero & at_slot_zero;
@@ -133,7 +133,6 @@ module processing_element (
     assign write_row_part0 = write_row == 4'd15;
     assign pending_tiles_part1 = (results_valid & results_ready) & results_last;
     assign pending_tiles_part0 = (((weights_ready_part0 & issue_valid_part0) & issue_valid_part1) ^ pending_tiles_part1) ? (pending_tiles + {pending_tiles_part1, 1'b1}) : pending_tiles;
-    assign products_in_flight_part0 = (weights_ready_part0 ? (products_in_flight + 5'd1) : products_in_flight) - {4'd0, products_pop_valid & products_pop_ready};
 
     assign inputs_ready = write_bank ? !bank_1_full : !bank_0_full;  // ProcessingElement.cs:76
     assign issue_valid = (((read_bank ? bank_1_full : bank_0_full) & weights_valid) & product_room) & ((!issue_valid_part0 | !issue_valid_part1) | pending_room);  // ProcessingElement.cs:119
@@ -159,26 +158,26 @@ module processing_element (
     assign products_push_valid = multiplier_output_valid;  // ProcessingElement.cs:186
     assign products_push_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:187
     assign multiplier_output_ready = 1'b1;  // ProcessingElement.cs:188
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:205
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:205
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:205
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:205
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:207
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:214
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:215
-    assign adder_in_input_b = products_pop_payload[31:0];  // ProcessingElement.cs:216
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:218
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:219
-    assign products_pop_ready = products_pop_ready_part0;  // ProcessingElement.cs:221
-    assign biases_ready = (products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:222
-    assign biases_done = ((products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:223
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:231
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:232
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:233
-    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:236
-    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:237
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:238
-    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_pop_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:239
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:209
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:209
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:209
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:209
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:211
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:218
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:219
+    assign adder_in_input_b = products_pop_payload[31:0];  // ProcessingElement.cs:220
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:222
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:223
+    assign products_pop_ready = products_pop_ready_part0;  // ProcessingElement.cs:225
+    assign biases_ready = (products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:226
+    assign biases_done = ((products_pop_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:227
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:235
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:236
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:237
+    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:240
+    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:241
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:242
+    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_pop_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:243
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -198,6 +197,7 @@ module processing_element (
             product_room <= 1'b0;
             issue_operand_valid <= 1'b0;
             products_in_flight <= 5'd0;
+            product_left <= 1'b0;
             sum_valid <= 1'b0;
         end else begin
             if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -235,9 +235,10 @@ module processing_element (
                     end
                 end
             end
-            products_in_flight <= products_in_flight_part0;  // ProcessingElement.cs:193
-            product_room <= products_in_flight_part0 < 5'd16;  // ProcessingElement.cs:194
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:228
+            product_left <= products_pop_valid & products_pop_ready;  // ProcessingElement.cs:196
+            products_in_flight <= (weights_ready_part0 ? (products_in_flight + 5'd1) : products_in_flight) - {4'd0, product_left};  // ProcessingElement.cs:197
+            product_room <= products_in_flight <= 5'd13;  // ProcessingElement.cs:198
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:232
         end
     end
     always @(posedge clk) begin
@@ -257,10 +258,10 @@ module processing_element (
         if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:126
         if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:127
         if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:128
-        if (products_pop_ready_part0) begin  // ProcessingElement.cs:220
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:220
+        if (products_pop_ready_part0) begin  // ProcessingElement.cs:224
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:224
         end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:230
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:234
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -308,7 +309,7 @@ module processing_element (
         .pop_payload(products_pop_payload),
         .level(products_level)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:203
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:207
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -318,7 +319,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:204
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:208
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),

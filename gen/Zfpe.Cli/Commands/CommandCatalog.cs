@@ -27,5 +27,6 @@ public static class CommandCatalog
         yield return CosimBench.Create();
         yield return CodecBench.Create();
         yield return PeArrayBench.Create();
+        yield return MemoryBench.Create();
     }
 }

@@ -332,6 +332,9 @@ public sealed class SdramController : Component
 
     public SdramControllerConfig Config { get; }
 
+    /// <summary>The chip's output pins, in the order SdramAgent reads them (a wrapper forwards them by name).</summary>
+    public IReadOnlyList<HdlValue> PinOutputs => [SdramCke, SdramCsN, SdramRasN, SdramCasN, SdramWeN, SdramBa, SdramA, SdramDqm, SdramDqOut, SdramDqOe];
+
     /// <summary>The delays in cycles the controller counts.</summary>
     public SdramTiming Timing { get; }
 
