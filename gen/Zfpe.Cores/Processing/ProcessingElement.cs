@@ -114,9 +114,7 @@ public sealed class ProcessingElement : Component
         var pending = Reg.UInt(2, reset: 0, name: "pending_tiles");
         var pendingRoom = Reg.Bool(reset: true, name: "pending_room");
         var groupStart = rowZero & slotZero;
-        // Room for one more product in the products queue, counting those still in the multiplier (a register).
-        var productRoom = Reg.Bool(reset: false, name: "product_room");
-        issueValid.Assign(groupReady & Weights.Valid & productRoom & (!groupLast | !groupStart | pendingRoom));
+        issueValid.Assign(groupReady & Weights.Valid & (!groupLast | !groupStart | pendingRoom));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
@@ -174,28 +172,16 @@ public sealed class ProcessingElement : Component
 
         // ---- join: product with its tag and partial sum (the queue's head, or on a tile's first
         // input the head of the bias stream, taken there in the order the products come) into the
-        // adder. The multiplier never waits either: its products go into a LUT-RAM queue, and an
-        // operand pair is issued only while the queue has room for every product in flight (a count,
-        // its verdict a register), so no ready runs back through the multiplier's stages to the issue
-        // and the weight stream. The adder never stalls (below), so the register in front of it takes
-        // whatever the join offers.
+        // adder. A skid stage on the tagged products keeps the multiplier's ready path short (a
+        // queue with credits instead, so that the multiplier never waits, cost 120 LUT4 and gained
+        // no clock); the adder never stalls (below), so the register in front of it takes whatever
+        // the join offers.
         var tagWidth = PeProductTag.Shape.Width;
-        var inFlightMost = issue.Latency + multiplier.Latency + 2;
-        var productsDepth = inFlightMost <= 16 ? 16 : 32;
-        var productQueue = Instance(new StreamQueue<UInt>(Shape.UInt(32 + tagWidth), productsDepth), "products");
-        productQueue.Push.Valid.Assign(multiplier.Output.Valid);
-        productQueue.Push.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
-        multiplier.Output.Ready.Assign(true);
-        var products = productQueue.Pop;
-        // The count takes a product's leaving a cycle late (a register: the join's decision does not run
-        // into it), and the room flag, a register too, leaves space for the pair issued meanwhile:
-        // the count is at most one behind and one ahead, so "at most depth − 3" never lets the queue overflow.
-        var countBits = BitsFor(productsDepth + 1);
-        var inFlight = Reg.UInt(countBits, reset: 0, name: "products_in_flight");
-        var left = Reg.Bool(reset: false, name: "product_left");
-        left.Assign(products.Fire);
-        inFlight.Assign(Hw.Mux(issueFire, inFlight + 1, inFlight) - left.AsUInt().ZeroExtend(countBits));
-        productRoom.Assign(inFlight <= productsDepth - 3);
+        var tagged = Wire.Stream(32 + tagWidth, name: "tagged_products");
+        tagged.Valid.Assign(multiplier.Output.Valid);
+        tagged.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
+        multiplier.Output.Ready.Assign(tagged.Ready);
+        var products = tagged.SkidStage("products");
         var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // Every sum circulates through block RAM (read through its output register: a DP16KD read
         // without it comes about 5.5 ns after the clock edge), the results too, tagged as such: they
@@ -256,7 +242,7 @@ public sealed class ProcessingElement : Component
     /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// queue, the adder's input stage, the adder, the register after it and the block-RAM queue. With K·B at least this, the PE does one
+    /// skid stage, the adder's input stage, the adder, the register after it and the block-RAM queue. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
