@@ -30,11 +30,38 @@ public class CompressorTests
         AssertAllChecked(bench);
     }
 
+    [Fact]
+    public void Nearest_rounding_matches_the_reference_on_a_million_values_under_random_stalls_and_the_data_reach_every_nearest_case()
+    {
+        var config = CoreSimulations.Nearest;
+        using var sim = CoreSimulations.Compressor(config, "million");
+        var values = TestValues.WithTies(1_000_000, seed: 71);
+        var cases = new NearestCases(CodecBench<uint, UInt128>.ReferenceParameters(config));
+        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 72, streams: Streams(values.Length, seed: 73)) { Traced = cases.Add };
+        bench.Run();
+        AssertAllChecked(bench);
+        cases.AssertEachAtLeast(100, $"{config}");
+    }
+
     [Theory]
-    [MemberData(nameof(AllIndices))]
+    [MemberData(nameof(CoreSimulations.NearestCoveringIndices), MemberType = typeof(CoreSimulations))]
+    public void Nearest_rounding_matches_the_reference_in_more_configurations_and_the_data_reach_every_nearest_case(int index)
+    {
+        var config = CoreSimulations.NearestCovering[index];
+        using var sim = CoreSimulations.Compressor(config, "covering");
+        var values = TestValues.WithTies(100_000, seed: 80 + index);
+        var cases = new NearestCases(CodecBench<uint, UInt128>.ReferenceParameters(config));
+        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 82 + index, streams: Streams(values.Length, seed: 84 + index)) { Traced = cases.Add };
+        bench.Run();
+        AssertAllChecked(bench);
+        cases.AssertEachAtLeast(5, $"{config}");
+    }
+
+    [Theory]
+    [MemberData(nameof(CompressorIndices))]
     public void Compressor_takes_a_beat_every_cycle_and_delivers_each_block_after_the_documented_latency(int index)
     {
-        var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
+        var config = Configuration(index);
         using var sim = CoreSimulations.Compressor(config, "latency");
         var values = TestValues.Mixed(4096, seed: 50 + index);
         var bench = new CompressorBench(sim, config, values, CodecStalls.None, seed: 1);
@@ -60,9 +87,10 @@ public class CompressorTests
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(3)]
+    [InlineData(NearestIndex)]
     public void Streams_that_end_mid_block_are_padded_with_zeros_and_the_next_stream_follows_at_once(int index)
     {
-        var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
+        var config = Configuration(index);
         using var sim = CoreSimulations.Compressor(config, "streams");
         var streams = Enumerable.Range(0, 200).Select(i => 1 + (i * 7 + i / 13) % 19).ToArray();
         var values = TestValues.Mixed(streams.Sum(), seed: 60);
@@ -122,10 +150,29 @@ public class CompressorTests
         ClearAndExpectCleared();
     }
 
+    /// <summary>Index of <see cref="CoreSimulations.Nearest"/> in <see cref="Configuration"/>; the nearest covering configurations follow it.</summary>
+    private const int NearestIndex = 100;
+
+    /// <summary>-1: the default; 0..: the covering configurations; <see cref="NearestIndex"/>..: nearest rounding's.</summary>
+    private static ZfpeCoreConfig Configuration(int index) =>
+        index < 0 ? CoreSimulations.Default
+        : index < NearestIndex ? CoreSimulations.Covering[index]
+        : index == NearestIndex ? CoreSimulations.Nearest
+        : CoreSimulations.NearestCovering[index - NearestIndex - 1];
+
+    /// <summary>The default and the covering configurations (the decompressor's tests use them too).</summary>
     public static TheoryData<int> AllIndices()
     {
         var data = new TheoryData<int> { -1 };
         for (var i = 0; i < CoreSimulations.Covering.Count; i++) data.Add(i);
+        return data;
+    }
+
+    /// <summary><see cref="AllIndices"/> and nearest rounding's configurations.</summary>
+    public static TheoryData<int> CompressorIndices()
+    {
+        var data = AllIndices();
+        for (var i = 0; i <= CoreSimulations.NearestCovering.Count; i++) data.Add(NearestIndex + i);
         return data;
     }
 

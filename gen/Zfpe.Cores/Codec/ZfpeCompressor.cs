@@ -18,8 +18,8 @@ namespace Zfpe.Cores.Codec;
 /// exponent field, then is read slot by slot, while the next block fills the slots already
 /// read); FixedPoint (<see cref="FloatToFixed"/>, one per lane, 3 stages); a gather register that
 /// reassembles the block; ForwardLift (<see cref="ForwardLift"/>, 6 stages); with rounding
-/// <c>truncate</c> Negabinary (1), with <c>nearest</c> Round, Clamp and Distance instead
-/// (<see cref="NearestPayloadWindow"/>, 3); PayloadWindow (1, the output register). Throughput: <c>lanes</c> values per cycle whenever
+/// <c>truncate</c> Negabinary (1), with <c>nearest</c> the comparisons of
+/// <see cref="NearestPayloadWindow"/> instead (1); PayloadWindow (1, the output register). Throughput: <c>lanes</c> values per cycle whenever
 /// the consumer is ready. Latency: see <see cref="LatencyOf"/>. <c>values_ready</c> depends
 /// combinationally on <c>blocks_ready</c> (the stages collapse bubbles); put a skid buffer
 /// after the core where that path must be cut.
@@ -267,13 +267,10 @@ public sealed class ZfpeCompressor : Component
         // valid bits were mapped as a chain of loads l6 -> l3 -> ..., each a high-fanout net, back
         // to the magnitude skid stage: the critical path at lanes 2 and 4, b 9.)
         var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => liftPipe.LockstepStage($"l{i}")).ToList();
-        // Truncate: Negabinary, then the field is a slice of u. Nearest: Round, Clamp, Distance
-        // (NearestPayloadWindow), and the field is the closer candidate's.
+        // Truncate: Negabinary, then the field is a slice of u. Nearest: the comparisons of
+        // NearestPayloadWindow in the same place, then its payload adders.
         var nearest = config.Rounding == PayloadRounding.Nearest;
-        var tail = nearest
-            ? new[] { "nearest_round", "nearest_clamp", "nearest_distance" }.Select(n => liftPipe.LockstepStage(n)).ToList()
-            : [liftPipe.LockstepStage("negabinary")];
-        var beforeWindow = tail[^1];
+        var beforeWindow = liftPipe.LockstepStage(nearest ? "nearest" : "negabinary");
         var window = liftPipe.Stage("payload_window");
 
         var blockBits = new UInt[groups];
@@ -292,12 +289,12 @@ public sealed class ZfpeCompressor : Component
                 fixedAll.Insert(0, Coefficient(g, k));
                 // Negabinary (§3 step 5): (q + 0xAAAAAAAA) ^ 0xAAAAAAAA; with nearest rounding only for the debug port.
                 UInt? u = !nearest || config.DebugPorts
-                    ? lift[^1].Let($"negabinary_{g}_{k}", (coefficient.AsUInt() + NegabinaryMask) ^ NegabinaryMask)[tail[0]]
+                    ? lift[^1].Let($"negabinary_{g}_{k}", (coefficient.AsUInt() + NegabinaryMask) ^ NegabinaryMask)[beforeWindow]
                     : null;
                 if (u is not null) negabinaryAll.Insert(0, u);
                 if (nearest)
                 {
-                    fields.Insert(0, NearestPayloadWindow.Build(lift[^1], tail, $"nearest_{g}_{k}", lifted[k], b, split));
+                    fields.Insert(0, NearestPayloadWindow.Build(lift[^1], beforeWindow, $"nearest_{g}_{k}", lifted[k], b, split));
                     continue;
                 }
                 // PayloadWindow (§3 step 6): the high window when u >> split != 0.
@@ -326,7 +323,7 @@ public sealed class ZfpeCompressor : Component
             DebugBlockExponent.Assign(Hw.Cat(exponentNow.Select(e => (HdlValue)e).Reverse().ToArray()));
             DebugLiftedValid.Assign(lift[^1].Leaving);
             DebugLifted.Assign(Hw.Cat([.. liftedAll]));
-            DebugNegabinaryValid.Assign(tail[0].Leaving);
+            DebugNegabinaryValid.Assign(beforeWindow.Leaving);
             DebugNegabinary.Assign(Hw.Cat([.. negabinaryAll]));
         }
         Latency = domainPipe.Latency + 1 + slots + fixedPipe.Latency + liftPipe.Latency - 1;
@@ -345,8 +342,8 @@ public sealed class ZfpeCompressor : Component
     /// of the beat) + 1 (slot buffer) + slots (reading the block, 4 / min(lanes, 4)) + 6 (FixedPoint:
     /// read, exponent, distance, coarse, magnitude, fixed) + 6 (ForwardLift) + 1 (Negabinary)
     /// + 1 (PayloadWindow) - 1 (the last slot's read overlaps the first FixedPoint stage):
-    /// 19 at 1 lane, 18 at 2, 4 and 8. Rounding <c>nearest</c> has 3 stages where Negabinary is
-    /// one (Round, Clamp, Distance): 2 more, 21 at 1 lane, 20 at 2, 4 and 8.
+    /// 19 at 1 lane, 18 at 2, 4 and 8, with either rounding (nearest's comparisons take
+    /// Negabinary's stage: <see cref="NearestPayloadWindow.Stages"/>).
     /// </summary>
     public static int LatencyOf(ZfpeCoreConfig config)
     {
