@@ -20,797 +20,1669 @@ module pe_array (
     output wire [31:0] results_payload,  // PeArray.cs:60
     output wire results_last             // PeArray.cs:60
 );
-    reg [15:0] weight_turn;                        // PeArray.cs:185, reset 1
-    reg [2:0] weight_slot;                         // PeArray.cs:83, reset 0
-    reg [15:0] bias_turn;                          // PeArray.cs:185, reset 1
-    reg [2:0] bias_slot;                           // PeArray.cs:83, reset 0
-    wire inputs_all_ready;                         // PeArray.cs:109
-    reg [15:0] drain_turn;                         // PeArray.cs:185, reset 1
-    reg [3:0] result_row;                          // PeArray.cs:152, reset 0
-    reg [16:0] result_output;                      // PeArray.cs:155, reset 0
-    reg [16:0] result_next_output;                 // PeArray.cs:156, reset 1
-    reg result_keep;                               // PeArray.cs:163, reset 0
-    wire pe_0_biases_valid;                        // port biases_valid of instance pe_0
-    wire pe_0_biases_ready;                        // port biases_ready of instance pe_0
-    wire [31:0] pe_0_biases_payload;               // port biases_payload of instance pe_0
-    wire pe_0_weights_valid;                       // port weights_valid of instance pe_0
-    wire pe_0_weights_ready;                       // port weights_ready of instance pe_0
-    wire [31:0] pe_0_weights_payload;              // port weights_payload of instance pe_0
-    wire pe_0_inputs_valid;                        // port inputs_valid of instance pe_0
-    wire pe_0_inputs_ready;                        // port inputs_ready of instance pe_0
-    wire [31:0] pe_0_inputs_payload;               // port inputs_payload of instance pe_0
-    wire pe_0_inputs_last;                         // port inputs_last of instance pe_0
-    wire pe_0_results_valid;                       // port results_valid of instance pe_0
-    wire pe_0_results_ready;                       // port results_ready of instance pe_0
-    wire [31:0] pe_0_results_payload;              // port results_payload of instance pe_0
-    wire pe_0_results_last;                        // port results_last of instance pe_0
-    wire pe_1_biases_valid;                        // port biases_valid of instance pe_1
-    wire pe_1_biases_ready;                        // port biases_ready of instance pe_1
-    wire [31:0] pe_1_biases_payload;               // port biases_payload of instance pe_1
-    wire pe_1_weights_valid;                       // port weights_valid of instance pe_1
-    wire pe_1_weights_ready;                       // port weights_ready of instance pe_1
-    wire [31:0] pe_1_weights_payload;              // port weights_payload of instance pe_1
-    wire pe_1_inputs_valid;                        // port inputs_valid of instance pe_1
-    wire pe_1_inputs_ready;                        // port inputs_ready of instance pe_1
-    wire [31:0] pe_1_inputs_payload;               // port inputs_payload of instance pe_1
-    wire pe_1_inputs_last;                         // port inputs_last of instance pe_1
-    wire pe_1_results_valid;                       // port results_valid of instance pe_1
-    wire pe_1_results_ready;                       // port results_ready of instance pe_1
-    wire [31:0] pe_1_results_payload;              // port results_payload of instance pe_1
-    wire pe_1_results_last;                        // port results_last of instance pe_1
-    wire pe_2_biases_valid;                        // port biases_valid of instance pe_2
-    wire pe_2_biases_ready;                        // port biases_ready of instance pe_2
-    wire [31:0] pe_2_biases_payload;               // port biases_payload of instance pe_2
-    wire pe_2_weights_valid;                       // port weights_valid of instance pe_2
-    wire pe_2_weights_ready;                       // port weights_ready of instance pe_2
-    wire [31:0] pe_2_weights_payload;              // port weights_payload of instance pe_2
-    wire pe_2_inputs_valid;                        // port inputs_valid of instance pe_2
-    wire pe_2_inputs_ready;                        // port inputs_ready of instance pe_2
-    wire [31:0] pe_2_inputs_payload;               // port inputs_payload of instance pe_2
-    wire pe_2_inputs_last;                         // port inputs_last of instance pe_2
-    wire pe_2_results_valid;                       // port results_valid of instance pe_2
-    wire pe_2_results_ready;                       // port results_ready of instance pe_2
-    wire [31:0] pe_2_results_payload;              // port results_payload of instance pe_2
-    wire pe_2_results_last;                        // port results_last of instance pe_2
-    wire pe_3_biases_valid;                        // port biases_valid of instance pe_3
-    wire pe_3_biases_ready;                        // port biases_ready of instance pe_3
-    wire [31:0] pe_3_biases_payload;               // port biases_payload of instance pe_3
-    wire pe_3_weights_valid;                       // port weights_valid of instance pe_3
-    wire pe_3_weights_ready;                       // port weights_ready of instance pe_3
-    wire [31:0] pe_3_weights_payload;              // port weights_payload of instance pe_3
-    wire pe_3_inputs_valid;                        // port inputs_valid of instance pe_3
-    wire pe_3_inputs_ready;                        // port inputs_ready of instance pe_3
-    wire [31:0] pe_3_inputs_payload;               // port inputs_payload of instance pe_3
-    wire pe_3_inputs_last;                         // port inputs_last of instance pe_3
-    wire pe_3_results_valid;                       // port results_valid of instance pe_3
-    wire pe_3_results_ready;                       // port results_ready of instance pe_3
-    wire [31:0] pe_3_results_payload;              // port results_payload of instance pe_3
-    wire pe_3_results_last;                        // port results_last of instance pe_3
-    wire pe_4_biases_valid;                        // port biases_valid of instance pe_4
-    wire pe_4_biases_ready;                        // port biases_ready of instance pe_4
-    wire [31:0] pe_4_biases_payload;               // port biases_payload of instance pe_4
-    wire pe_4_weights_valid;                       // port weights_valid of instance pe_4
-    wire pe_4_weights_ready;                       // port weights_ready of instance pe_4
-    wire [31:0] pe_4_weights_payload;              // port weights_payload of instance pe_4
-    wire pe_4_inputs_valid;                        // port inputs_valid of instance pe_4
-    wire pe_4_inputs_ready;                        // port inputs_ready of instance pe_4
-    wire [31:0] pe_4_inputs_payload;               // port inputs_payload of instance pe_4
-    wire pe_4_inputs_last;                         // port inputs_last of instance pe_4
-    wire pe_4_results_valid;                       // port results_valid of instance pe_4
-    wire pe_4_results_ready;                       // port results_ready of instance pe_4
-    wire [31:0] pe_4_results_payload;              // port results_payload of instance pe_4
-    wire pe_4_results_last;                        // port results_last of instance pe_4
-    wire pe_5_biases_valid;                        // port biases_valid of instance pe_5
-    wire pe_5_biases_ready;                        // port biases_ready of instance pe_5
-    wire [31:0] pe_5_biases_payload;               // port biases_payload of instance pe_5
-    wire pe_5_weights_valid;                       // port weights_valid of instance pe_5
-    wire pe_5_weights_ready;                       // port weights_ready of instance pe_5
-    wire [31:0] pe_5_weights_payload;              // port weights_payload of instance pe_5
-    wire pe_5_inputs_valid;                        // port inputs_valid of instance pe_5
-    wire pe_5_inputs_ready;                        // port inputs_ready of instance pe_5
-    wire [31:0] pe_5_inputs_payload;               // port inputs_payload of instance pe_5
-    wire pe_5_inputs_last;                         // port inputs_last of instance pe_5
-    wire pe_5_results_valid;                       // port results_valid of instance pe_5
-    wire pe_5_results_ready;                       // port results_ready of instance pe_5
-    wire [31:0] pe_5_results_payload;              // port results_payload of instance pe_5
-    wire pe_5_results_last;                        // port results_last of instance pe_5
-    wire pe_6_biases_valid;                        // port biases_valid of instance pe_6
-    wire pe_6_biases_ready;                        // port biases_ready of instance pe_6
-    wire [31:0] pe_6_biases_payload;               // port biases_payload of instance pe_6
-    wire pe_6_weights_valid;                       // port weights_valid of instance pe_6
-    wire pe_6_weights_ready;                       // port weights_ready of instance pe_6
-    wire [31:0] pe_6_weights_payload;              // port weights_payload of instance pe_6
-    wire pe_6_inputs_valid;                        // port inputs_valid of instance pe_6
-    wire pe_6_inputs_ready;                        // port inputs_ready of instance pe_6
-    wire [31:0] pe_6_inputs_payload;               // port inputs_payload of instance pe_6
-    wire pe_6_inputs_last;                         // port inputs_last of instance pe_6
-    wire pe_6_results_valid;                       // port results_valid of instance pe_6
-    wire pe_6_results_ready;                       // port results_ready of instance pe_6
-    wire [31:0] pe_6_results_payload;              // port results_payload of instance pe_6
-    wire pe_6_results_last;                        // port results_last of instance pe_6
-    wire pe_7_biases_valid;                        // port biases_valid of instance pe_7
-    wire pe_7_biases_ready;                        // port biases_ready of instance pe_7
-    wire [31:0] pe_7_biases_payload;               // port biases_payload of instance pe_7
-    wire pe_7_weights_valid;                       // port weights_valid of instance pe_7
-    wire pe_7_weights_ready;                       // port weights_ready of instance pe_7
-    wire [31:0] pe_7_weights_payload;              // port weights_payload of instance pe_7
-    wire pe_7_inputs_valid;                        // port inputs_valid of instance pe_7
-    wire pe_7_inputs_ready;                        // port inputs_ready of instance pe_7
-    wire [31:0] pe_7_inputs_payload;               // port inputs_payload of instance pe_7
-    wire pe_7_inputs_last;                         // port inputs_last of instance pe_7
-    wire pe_7_results_valid;                       // port results_valid of instance pe_7
-    wire pe_7_results_ready;                       // port results_ready of instance pe_7
-    wire [31:0] pe_7_results_payload;              // port results_payload of instance pe_7
-    wire pe_7_results_last;                        // port results_last of instance pe_7
-    wire pe_8_biases_valid;                        // port biases_valid of instance pe_8
-    wire pe_8_biases_ready;                        // port biases_ready of instance pe_8
-    wire [31:0] pe_8_biases_payload;               // port biases_payload of instance pe_8
-    wire pe_8_weights_valid;                       // port weights_valid of instance pe_8
-    wire pe_8_weights_ready;                       // port weights_ready of instance pe_8
-    wire [31:0] pe_8_weights_payload;              // port weights_payload of instance pe_8
-    wire pe_8_inputs_valid;                        // port inputs_valid of instance pe_8
-    wire pe_8_inputs_ready;                        // port inputs_ready of instance pe_8
-    wire [31:0] pe_8_inputs_payload;               // port inputs_payload of instance pe_8
-    wire pe_8_inputs_last;                         // port inputs_last of instance pe_8
-    wire pe_8_results_valid;                       // port results_valid of instance pe_8
-    wire pe_8_results_ready;                       // port results_ready of instance pe_8
-    wire [31:0] pe_8_results_payload;              // port results_payload of instance pe_8
-    wire pe_8_results_last;                        // port results_last of instance pe_8
-    wire pe_9_biases_valid;                        // port biases_valid of instance pe_9
-    wire pe_9_biases_ready;                        // port biases_ready of instance pe_9
-    wire [31:0] pe_9_biases_payload;               // port biases_payload of instance pe_9
-    wire pe_9_weights_valid;                       // port weights_valid of instance pe_9
-    wire pe_9_weights_ready;                       // port weights_ready of instance pe_9
-    wire [31:0] pe_9_weights_payload;              // port weights_payload of instance pe_9
-    wire pe_9_inputs_valid;                        // port inputs_valid of instance pe_9
-    wire pe_9_inputs_ready;                        // port inputs_ready of instance pe_9
-    wire [31:0] pe_9_inputs_payload;               // port inputs_payload of instance pe_9
-    wire pe_9_inputs_last;                         // port inputs_last of instance pe_9
-    wire pe_9_results_valid;                       // port results_valid of instance pe_9
-    wire pe_9_results_ready;                       // port results_ready of instance pe_9
-    wire [31:0] pe_9_results_payload;              // port results_payload of instance pe_9
-    wire pe_9_results_last;                        // port results_last of instance pe_9
-    wire pe_10_biases_valid;                       // port biases_valid of instance pe_10
-    wire pe_10_biases_ready;                       // port biases_ready of instance pe_10
-    wire [31:0] pe_10_biases_payload;              // port biases_payload of instance pe_10
-    wire pe_10_weights_valid;                      // port weights_valid of instance pe_10
-    wire pe_10_weights_ready;                      // port weights_ready of instance pe_10
-    wire [31:0] pe_10_weights_payload;             // port weights_payload of instance pe_10
-    wire pe_10_inputs_valid;                       // port inputs_valid of instance pe_10
-    wire pe_10_inputs_ready;                       // port inputs_ready of instance pe_10
-    wire [31:0] pe_10_inputs_payload;              // port inputs_payload of instance pe_10
-    wire pe_10_inputs_last;                        // port inputs_last of instance pe_10
-    wire pe_10_results_valid;                      // port results_valid of instance pe_10
-    wire pe_10_results_ready;                      // port results_ready of instance pe_10
-    wire [31:0] pe_10_results_payload;             // port results_payload of instance pe_10
-    wire pe_10_results_last;                       // port results_last of instance pe_10
-    wire pe_11_biases_valid;                       // port biases_valid of instance pe_11
-    wire pe_11_biases_ready;                       // port biases_ready of instance pe_11
-    wire [31:0] pe_11_biases_payload;              // port biases_payload of instance pe_11
-    wire pe_11_weights_valid;                      // port weights_valid of instance pe_11
-    wire pe_11_weights_ready;                      // port weights_ready of instance pe_11
-    wire [31:0] pe_11_weights_payload;             // port weights_payload of instance pe_11
-    wire pe_11_inputs_valid;                       // port inputs_valid of instance pe_11
-    wire pe_11_inputs_ready;                       // port inputs_ready of instance pe_11
-    wire [31:0] pe_11_inputs_payload;              // port inputs_payload of instance pe_11
-    wire pe_11_inputs_last;                        // port inputs_last of instance pe_11
-    wire pe_11_results_valid;                      // port results_valid of instance pe_11
-    wire pe_11_results_ready;                      // port results_ready of instance pe_11
-    wire [31:0] pe_11_results_payload;             // port results_payload of instance pe_11
-    wire pe_11_results_last;                       // port results_last of instance pe_11
-    wire pe_12_biases_valid;                       // port biases_valid of instance pe_12
-    wire pe_12_biases_ready;                       // port biases_ready of instance pe_12
-    wire [31:0] pe_12_biases_payload;              // port biases_payload of instance pe_12
-    wire pe_12_weights_valid;                      // port weights_valid of instance pe_12
-    wire pe_12_weights_ready;                      // port weights_ready of instance pe_12
-    wire [31:0] pe_12_weights_payload;             // port weights_payload of instance pe_12
-    wire pe_12_inputs_valid;                       // port inputs_valid of instance pe_12
-    wire pe_12_inputs_ready;                       // port inputs_ready of instance pe_12
-    wire [31:0] pe_12_inputs_payload;              // port inputs_payload of instance pe_12
-    wire pe_12_inputs_last;                        // port inputs_last of instance pe_12
-    wire pe_12_results_valid;                      // port results_valid of instance pe_12
-    wire pe_12_results_ready;                      // port results_ready of instance pe_12
-    wire [31:0] pe_12_results_payload;             // port results_payload of instance pe_12
-    wire pe_12_results_last;                       // port results_last of instance pe_12
-    wire pe_13_biases_valid;                       // port biases_valid of instance pe_13
-    wire pe_13_biases_ready;                       // port biases_ready of instance pe_13
-    wire [31:0] pe_13_biases_payload;              // port biases_payload of instance pe_13
-    wire pe_13_weights_valid;                      // port weights_valid of instance pe_13
-    wire pe_13_weights_ready;                      // port weights_ready of instance pe_13
-    wire [31:0] pe_13_weights_payload;             // port weights_payload of instance pe_13
-    wire pe_13_inputs_valid;                       // port inputs_valid of instance pe_13
-    wire pe_13_inputs_ready;                       // port inputs_ready of instance pe_13
-    wire [31:0] pe_13_inputs_payload;              // port inputs_payload of instance pe_13
-    wire pe_13_inputs_last;                        // port inputs_last of instance pe_13
-    wire pe_13_results_valid;                      // port results_valid of instance pe_13
-    wire pe_13_results_ready;                      // port results_ready of instance pe_13
-    wire [31:0] pe_13_results_payload;             // port results_payload of instance pe_13
-    wire pe_13_results_last;                       // port results_last of instance pe_13
-    wire pe_14_biases_valid;                       // port biases_valid of instance pe_14
-    wire pe_14_biases_ready;                       // port biases_ready of instance pe_14
-    wire [31:0] pe_14_biases_payload;              // port biases_payload of instance pe_14
-    wire pe_14_weights_valid;                      // port weights_valid of instance pe_14
-    wire pe_14_weights_ready;                      // port weights_ready of instance pe_14
-    wire [31:0] pe_14_weights_payload;             // port weights_payload of instance pe_14
-    wire pe_14_inputs_valid;                       // port inputs_valid of instance pe_14
-    wire pe_14_inputs_ready;                       // port inputs_ready of instance pe_14
-    wire [31:0] pe_14_inputs_payload;              // port inputs_payload of instance pe_14
-    wire pe_14_inputs_last;                        // port inputs_last of instance pe_14
-    wire pe_14_results_valid;                      // port results_valid of instance pe_14
-    wire pe_14_results_ready;                      // port results_ready of instance pe_14
-    wire [31:0] pe_14_results_payload;             // port results_payload of instance pe_14
-    wire pe_14_results_last;                       // port results_last of instance pe_14
-    wire pe_15_biases_valid;                       // port biases_valid of instance pe_15
-    wire pe_15_biases_ready;                       // port biases_ready of instance pe_15
-    wire [31:0] pe_15_biases_payload;              // port biases_payload of instance pe_15
-    wire pe_15_weights_valid;                      // port weights_valid of instance pe_15
-    wire pe_15_weights_ready;                      // port weights_ready of instance pe_15
-    wire [31:0] pe_15_weights_payload;             // port weights_payload of instance pe_15
-    wire pe_15_inputs_valid;                       // port inputs_valid of instance pe_15
-    wire pe_15_inputs_ready;                       // port inputs_ready of instance pe_15
-    wire [31:0] pe_15_inputs_payload;              // port inputs_payload of instance pe_15
-    wire pe_15_inputs_last;                        // port inputs_last of instance pe_15
-    wire pe_15_results_valid;                      // port results_valid of instance pe_15
-    wire pe_15_results_ready;                      // port results_ready of instance pe_15
-    wire [31:0] pe_15_results_payload;             // port results_payload of instance pe_15
-    wire pe_15_results_last;                       // port results_last of instance pe_15
-    wire weight_entrance_input_valid;              // port input_valid of instance weight_entrance
-    wire weight_entrance_input_ready;              // port input_ready of instance weight_entrance
-    wire [31:0] weight_entrance_input_payload;     // port input_payload of instance weight_entrance
-    wire weight_entrance_output_valid;             // port output_valid of instance weight_entrance
-    wire weight_entrance_output_ready;             // port output_ready of instance weight_entrance
-    wire [31:0] weight_entrance_output_payload;    // port output_payload of instance weight_entrance
-    wire weight_queue_0_push_valid;                // port push_valid of instance weight_queue_0
-    wire weight_queue_0_push_ready;                // port push_ready of instance weight_queue_0
-    wire [31:0] weight_queue_0_push_payload;       // port push_payload of instance weight_queue_0
-    wire weight_queue_0_pop_valid;                 // port pop_valid of instance weight_queue_0
-    wire weight_queue_0_pop_ready;                 // port pop_ready of instance weight_queue_0
-    wire [31:0] weight_queue_0_pop_payload;        // port pop_payload of instance weight_queue_0
-    wire [4:0] weight_queue_0_level;               // port level of instance weight_queue_0
-    wire weight_queue_1_push_valid;                // port push_valid of instance weight_queue_1
-    wire weight_queue_1_push_ready;                // port push_ready of instance weight_queue_1
-    wire [31:0] weight_queue_1_push_payload;       // port push_payload of instance weight_queue_1
-    wire weight_queue_1_pop_valid;                 // port pop_valid of instance weight_queue_1
-    wire weight_queue_1_pop_ready;                 // port pop_ready of instance weight_queue_1
-    wire [31:0] weight_queue_1_pop_payload;        // port pop_payload of instance weight_queue_1
-    wire [4:0] weight_queue_1_level;               // port level of instance weight_queue_1
-    wire weight_queue_2_push_valid;                // port push_valid of instance weight_queue_2
-    wire weight_queue_2_push_ready;                // port push_ready of instance weight_queue_2
-    wire [31:0] weight_queue_2_push_payload;       // port push_payload of instance weight_queue_2
-    wire weight_queue_2_pop_valid;                 // port pop_valid of instance weight_queue_2
-    wire weight_queue_2_pop_ready;                 // port pop_ready of instance weight_queue_2
-    wire [31:0] weight_queue_2_pop_payload;        // port pop_payload of instance weight_queue_2
-    wire [4:0] weight_queue_2_level;               // port level of instance weight_queue_2
-    wire weight_queue_3_push_valid;                // port push_valid of instance weight_queue_3
-    wire weight_queue_3_push_ready;                // port push_ready of instance weight_queue_3
-    wire [31:0] weight_queue_3_push_payload;       // port push_payload of instance weight_queue_3
-    wire weight_queue_3_pop_valid;                 // port pop_valid of instance weight_queue_3
-    wire weight_queue_3_pop_ready;                 // port pop_ready of instance weight_queue_3
-    wire [31:0] weight_queue_3_pop_payload;        // port pop_payload of instance weight_queue_3
-    wire [4:0] weight_queue_3_level;               // port level of instance weight_queue_3
-    wire weight_queue_4_push_valid;                // port push_valid of instance weight_queue_4
-    wire weight_queue_4_push_ready;                // port push_ready of instance weight_queue_4
-    wire [31:0] weight_queue_4_push_payload;       // port push_payload of instance weight_queue_4
-    wire weight_queue_4_pop_valid;                 // port pop_valid of instance weight_queue_4
-    wire weight_queue_4_pop_ready;                 // port pop_ready of instance weight_queue_4
-    wire [31:0] weight_queue_4_pop_payload;        // port pop_payload of instance weight_queue_4
-    wire [4:0] weight_queue_4_level;               // port level of instance weight_queue_4
-    wire weight_queue_5_push_valid;                // port push_valid of instance weight_queue_5
-    wire weight_queue_5_push_ready;                // port push_ready of instance weight_queue_5
-    wire [31:0] weight_queue_5_push_payload;       // port push_payload of instance weight_queue_5
-    wire weight_queue_5_pop_valid;                 // port pop_valid of instance weight_queue_5
-    wire weight_queue_5_pop_ready;                 // port pop_ready of instance weight_queue_5
-    wire [31:0] weight_queue_5_pop_payload;        // port pop_payload of instance weight_queue_5
-    wire [4:0] weight_queue_5_level;               // port level of instance weight_queue_5
-    wire weight_queue_6_push_valid;                // port push_valid of instance weight_queue_6
-    wire weight_queue_6_push_ready;                // port push_ready of instance weight_queue_6
-    wire [31:0] weight_queue_6_push_payload;       // port push_payload of instance weight_queue_6
-    wire weight_queue_6_pop_valid;                 // port pop_valid of instance weight_queue_6
-    wire weight_queue_6_pop_ready;                 // port pop_ready of instance weight_queue_6
-    wire [31:0] weight_queue_6_pop_payload;        // port pop_payload of instance weight_queue_6
-    wire [4:0] weight_queue_6_level;               // port level of instance weight_queue_6
-    wire weight_queue_7_push_valid;                // port push_valid of instance weight_queue_7
-    wire weight_queue_7_push_ready;                // port push_ready of instance weight_queue_7
-    wire [31:0] weight_queue_7_push_payload;       // port push_payload of instance weight_queue_7
-    wire weight_queue_7_pop_valid;                 // port pop_valid of instance weight_queue_7
-    wire weight_queue_7_pop_ready;                 // port pop_ready of instance weight_queue_7
-    wire [31:0] weight_queue_7_pop_payload;        // port pop_payload of instance weight_queue_7
-    wire [4:0] weight_queue_7_level;               // port level of instance weight_queue_7
-    wire weight_queue_8_push_valid;                // port push_valid of instance weight_queue_8
-    wire weight_queue_8_push_ready;                // port push_ready of instance weight_queue_8
-    wire [31:0] weight_queue_8_push_payload;       // port push_payload of instance weight_queue_8
-    wire weight_queue_8_pop_valid;                 // port pop_valid of instance weight_queue_8
-    wire weight_queue_8_pop_ready;                 // port pop_ready of instance weight_queue_8
-    wire [31:0] weight_queue_8_pop_payload;        // port pop_payload of instance weight_queue_8
-    wire [4:0] weight_queue_8_level;               // port level of instance weight_queue_8
-    wire weight_queue_9_push_valid;                // port push_valid of instance weight_queue_9
-    wire weight_queue_9_push_ready;                // port push_ready of instance weight_queue_9
-    wire [31:0] weight_queue_9_push_payload;       // port push_payload of instance weight_queue_9
-    wire weight_queue_9_pop_valid;                 // port pop_valid of instance weight_queue_9
-    wire weight_queue_9_pop_ready;                 // port pop_ready of instance weight_queue_9
-    wire [31:0] weight_queue_9_pop_payload;        // port pop_payload of instance weight_queue_9
-    wire [4:0] weight_queue_9_level;               // port level of instance weight_queue_9
-    wire weight_queue_10_push_valid;               // port push_valid of instance weight_queue_10
-    wire weight_queue_10_push_ready;               // port push_ready of instance weight_queue_10
-    wire [31:0] weight_queue_10_push_payload;      // port push_payload of instance weight_queue_10
-    wire weight_queue_10_pop_valid;                // port pop_valid of instance weight_queue_10
-    wire weight_queue_10_pop_ready;                // port pop_ready of instance weight_queue_10
-    wire [31:0] weight_queue_10_pop_payload;       // port pop_payload of instance weight_queue_10
-    wire [4:0] weight_queue_10_level;              // port level of instance weight_queue_10
-    wire weight_queue_11_push_valid;               // port push_valid of instance weight_queue_11
-    wire weight_queue_11_push_ready;               // port push_ready of instance weight_queue_11
-    wire [31:0] weight_queue_11_push_payload;      // port push_payload of instance weight_queue_11
-    wire weight_queue_11_pop_valid;                // port pop_valid of instance weight_queue_11
-    wire weight_queue_11_pop_ready;                // port pop_ready of instance weight_queue_11
-    wire [31:0] weight_queue_11_pop_payload;       // port pop_payload of instance weight_queue_11
-    wire [4:0] weight_queue_11_level;              // port level of instance weight_queue_11
-    wire weight_queue_12_push_valid;               // port push_valid of instance weight_queue_12
-    wire weight_queue_12_push_ready;               // port push_ready of instance weight_queue_12
-    wire [31:0] weight_queue_12_push_payload;      // port push_payload of instance weight_queue_12
-    wire weight_queue_12_pop_valid;                // port pop_valid of instance weight_queue_12
-    wire weight_queue_12_pop_ready;                // port pop_ready of instance weight_queue_12
-    wire [31:0] weight_queue_12_pop_payload;       // port pop_payload of instance weight_queue_12
-    wire [4:0] weight_queue_12_level;              // port level of instance weight_queue_12
-    wire weight_queue_13_push_valid;               // port push_valid of instance weight_queue_13
-    wire weight_queue_13_push_ready;               // port push_ready of instance weight_queue_13
-    wire [31:0] weight_queue_13_push_payload;      // port push_payload of instance weight_queue_13
-    wire weight_queue_13_pop_valid;                // port pop_valid of instance weight_queue_13
-    wire weight_queue_13_pop_ready;                // port pop_ready of instance weight_queue_13
-    wire [31:0] weight_queue_13_pop_payload;       // port pop_payload of instance weight_queue_13
-    wire [4:0] weight_queue_13_level;              // port level of instance weight_queue_13
-    wire weight_queue_14_push_valid;               // port push_valid of instance weight_queue_14
-    wire weight_queue_14_push_ready;               // port push_ready of instance weight_queue_14
-    wire [31:0] weight_queue_14_push_payload;      // port push_payload of instance weight_queue_14
-    wire weight_queue_14_pop_valid;                // port pop_valid of instance weight_queue_14
-    wire weight_queue_14_pop_ready;                // port pop_ready of instance weight_queue_14
-    wire [31:0] weight_queue_14_pop_payload;       // port pop_payload of instance weight_queue_14
-    wire [4:0] weight_queue_14_level;              // port level of instance weight_queue_14
-    wire weight_queue_15_push_valid;               // port push_valid of instance weight_queue_15
-    wire weight_queue_15_push_ready;               // port push_ready of instance weight_queue_15
-    wire [31:0] weight_queue_15_push_payload;      // port push_payload of instance weight_queue_15
-    wire weight_queue_15_pop_valid;                // port pop_valid of instance weight_queue_15
-    wire weight_queue_15_pop_ready;                // port pop_ready of instance weight_queue_15
-    wire [31:0] weight_queue_15_pop_payload;       // port pop_payload of instance weight_queue_15
-    wire [4:0] weight_queue_15_level;              // port level of instance weight_queue_15
-    wire bias_entrance_input_valid;                // port input_valid of instance bias_entrance
-    wire bias_entrance_input_ready;                // port input_ready of instance bias_entrance
-    wire [31:0] bias_entrance_input_payload;       // port input_payload of instance bias_entrance
-    wire bias_entrance_output_valid;               // port output_valid of instance bias_entrance
-    wire bias_entrance_output_ready;               // port output_ready of instance bias_entrance
-    wire [31:0] bias_entrance_output_payload;      // port output_payload of instance bias_entrance
-    wire bias_queue_0_push_valid;                  // port push_valid of instance bias_queue_0
-    wire bias_queue_0_push_ready;                  // port push_ready of instance bias_queue_0
-    wire [31:0] bias_queue_0_push_payload;         // port push_payload of instance bias_queue_0
-    wire bias_queue_0_pop_valid;                   // port pop_valid of instance bias_queue_0
-    wire bias_queue_0_pop_ready;                   // port pop_ready of instance bias_queue_0
-    wire [31:0] bias_queue_0_pop_payload;          // port pop_payload of instance bias_queue_0
-    wire [3:0] bias_queue_0_level;                 // port level of instance bias_queue_0
-    wire bias_queue_1_push_valid;                  // port push_valid of instance bias_queue_1
-    wire bias_queue_1_push_ready;                  // port push_ready of instance bias_queue_1
-    wire [31:0] bias_queue_1_push_payload;         // port push_payload of instance bias_queue_1
-    wire bias_queue_1_pop_valid;                   // port pop_valid of instance bias_queue_1
-    wire bias_queue_1_pop_ready;                   // port pop_ready of instance bias_queue_1
-    wire [31:0] bias_queue_1_pop_payload;          // port pop_payload of instance bias_queue_1
-    wire [3:0] bias_queue_1_level;                 // port level of instance bias_queue_1
-    wire bias_queue_2_push_valid;                  // port push_valid of instance bias_queue_2
-    wire bias_queue_2_push_ready;                  // port push_ready of instance bias_queue_2
-    wire [31:0] bias_queue_2_push_payload;         // port push_payload of instance bias_queue_2
-    wire bias_queue_2_pop_valid;                   // port pop_valid of instance bias_queue_2
-    wire bias_queue_2_pop_ready;                   // port pop_ready of instance bias_queue_2
-    wire [31:0] bias_queue_2_pop_payload;          // port pop_payload of instance bias_queue_2
-    wire [3:0] bias_queue_2_level;                 // port level of instance bias_queue_2
-    wire bias_queue_3_push_valid;                  // port push_valid of instance bias_queue_3
-    wire bias_queue_3_push_ready;                  // port push_ready of instance bias_queue_3
-    wire [31:0] bias_queue_3_push_payload;         // port push_payload of instance bias_queue_3
-    wire bias_queue_3_pop_valid;                   // port pop_valid of instance bias_queue_3
-    wire bias_queue_3_pop_ready;                   // port pop_ready of instance bias_queue_3
-    wire [31:0] bias_queue_3_pop_payload;          // port pop_payload of instance bias_queue_3
-    wire [3:0] bias_queue_3_level;                 // port level of instance bias_queue_3
-    wire bias_queue_4_push_valid;                  // port push_valid of instance bias_queue_4
-    wire bias_queue_4_push_ready;                  // port push_ready of instance bias_queue_4
-    wire [31:0] bias_queue_4_push_payload;         // port push_payload of instance bias_queue_4
-    wire bias_queue_4_pop_valid;                   // port pop_valid of instance bias_queue_4
-    wire bias_queue_4_pop_ready;                   // port pop_ready of instance bias_queue_4
-    wire [31:0] bias_queue_4_pop_payload;          // port pop_payload of instance bias_queue_4
-    wire [3:0] bias_queue_4_level;                 // port level of instance bias_queue_4
-    wire bias_queue_5_push_valid;                  // port push_valid of instance bias_queue_5
-    wire bias_queue_5_push_ready;                  // port push_ready of instance bias_queue_5
-    wire [31:0] bias_queue_5_push_payload;         // port push_payload of instance bias_queue_5
-    wire bias_queue_5_pop_valid;                   // port pop_valid of instance bias_queue_5
-    wire bias_queue_5_pop_ready;                   // port pop_ready of instance bias_queue_5
-    wire [31:0] bias_queue_5_pop_payload;          // port pop_payload of instance bias_queue_5
-    wire [3:0] bias_queue_5_level;                 // port level of instance bias_queue_5
-    wire bias_queue_6_push_valid;                  // port push_valid of instance bias_queue_6
-    wire bias_queue_6_push_ready;                  // port push_ready of instance bias_queue_6
-    wire [31:0] bias_queue_6_push_payload;         // port push_payload of instance bias_queue_6
-    wire bias_queue_6_pop_valid;                   // port pop_valid of instance bias_queue_6
-    wire bias_queue_6_pop_ready;                   // port pop_ready of instance bias_queue_6
-    wire [31:0] bias_queue_6_pop_payload;          // port pop_payload of instance bias_queue_6
-    wire [3:0] bias_queue_6_level;                 // port level of instance bias_queue_6
-    wire bias_queue_7_push_valid;                  // port push_valid of instance bias_queue_7
-    wire bias_queue_7_push_ready;                  // port push_ready of instance bias_queue_7
-    wire [31:0] bias_queue_7_push_payload;         // port push_payload of instance bias_queue_7
-    wire bias_queue_7_pop_valid;                   // port pop_valid of instance bias_queue_7
-    wire bias_queue_7_pop_ready;                   // port pop_ready of instance bias_queue_7
-    wire [31:0] bias_queue_7_pop_payload;          // port pop_payload of instance bias_queue_7
-    wire [3:0] bias_queue_7_level;                 // port level of instance bias_queue_7
-    wire bias_queue_8_push_valid;                  // port push_valid of instance bias_queue_8
-    wire bias_queue_8_push_ready;                  // port push_ready of instance bias_queue_8
-    wire [31:0] bias_queue_8_push_payload;         // port push_payload of instance bias_queue_8
-    wire bias_queue_8_pop_valid;                   // port pop_valid of instance bias_queue_8
-    wire bias_queue_8_pop_ready;                   // port pop_ready of instance bias_queue_8
-    wire [31:0] bias_queue_8_pop_payload;          // port pop_payload of instance bias_queue_8
-    wire [3:0] bias_queue_8_level;                 // port level of instance bias_queue_8
-    wire bias_queue_9_push_valid;                  // port push_valid of instance bias_queue_9
-    wire bias_queue_9_push_ready;                  // port push_ready of instance bias_queue_9
-    wire [31:0] bias_queue_9_push_payload;         // port push_payload of instance bias_queue_9
-    wire bias_queue_9_pop_valid;                   // port pop_valid of instance bias_queue_9
-    wire bias_queue_9_pop_ready;                   // port pop_ready of instance bias_queue_9
-    wire [31:0] bias_queue_9_pop_payload;          // port pop_payload of instance bias_queue_9
-    wire [3:0] bias_queue_9_level;                 // port level of instance bias_queue_9
-    wire bias_queue_10_push_valid;                 // port push_valid of instance bias_queue_10
-    wire bias_queue_10_push_ready;                 // port push_ready of instance bias_queue_10
-    wire [31:0] bias_queue_10_push_payload;        // port push_payload of instance bias_queue_10
-    wire bias_queue_10_pop_valid;                  // port pop_valid of instance bias_queue_10
-    wire bias_queue_10_pop_ready;                  // port pop_ready of instance bias_queue_10
-    wire [31:0] bias_queue_10_pop_payload;         // port pop_payload of instance bias_queue_10
-    wire [3:0] bias_queue_10_level;                // port level of instance bias_queue_10
-    wire bias_queue_11_push_valid;                 // port push_valid of instance bias_queue_11
-    wire bias_queue_11_push_ready;                 // port push_ready of instance bias_queue_11
-    wire [31:0] bias_queue_11_push_payload;        // port push_payload of instance bias_queue_11
-    wire bias_queue_11_pop_valid;                  // port pop_valid of instance bias_queue_11
-    wire bias_queue_11_pop_ready;                  // port pop_ready of instance bias_queue_11
-    wire [31:0] bias_queue_11_pop_payload;         // port pop_payload of instance bias_queue_11
-    wire [3:0] bias_queue_11_level;                // port level of instance bias_queue_11
-    wire bias_queue_12_push_valid;                 // port push_valid of instance bias_queue_12
-    wire bias_queue_12_push_ready;                 // port push_ready of instance bias_queue_12
-    wire [31:0] bias_queue_12_push_payload;        // port push_payload of instance bias_queue_12
-    wire bias_queue_12_pop_valid;                  // port pop_valid of instance bias_queue_12
-    wire bias_queue_12_pop_ready;                  // port pop_ready of instance bias_queue_12
-    wire [31:0] bias_queue_12_pop_payload;         // port pop_payload of instance bias_queue_12
-    wire [3:0] bias_queue_12_level;                // port level of instance bias_queue_12
-    wire bias_queue_13_push_valid;                 // port push_valid of instance bias_queue_13
-    wire bias_queue_13_push_ready;                 // port push_ready of instance bias_queue_13
-    wire [31:0] bias_queue_13_push_payload;        // port push_payload of instance bias_queue_13
-    wire bias_queue_13_pop_valid;                  // port pop_valid of instance bias_queue_13
-    wire bias_queue_13_pop_ready;                  // port pop_ready of instance bias_queue_13
-    wire [31:0] bias_queue_13_pop_payload;         // port pop_payload of instance bias_queue_13
-    wire [3:0] bias_queue_13_level;                // port level of instance bias_queue_13
-    wire bias_queue_14_push_valid;                 // port push_valid of instance bias_queue_14
-    wire bias_queue_14_push_ready;                 // port push_ready of instance bias_queue_14
-    wire [31:0] bias_queue_14_push_payload;        // port push_payload of instance bias_queue_14
-    wire bias_queue_14_pop_valid;                  // port pop_valid of instance bias_queue_14
-    wire bias_queue_14_pop_ready;                  // port pop_ready of instance bias_queue_14
-    wire [31:0] bias_queue_14_pop_payload;         // port pop_payload of instance bias_queue_14
-    wire [3:0] bias_queue_14_level;                // port level of instance bias_queue_14
-    wire bias_queue_15_push_valid;                 // port push_valid of instance bias_queue_15
-    wire bias_queue_15_push_ready;                 // port push_ready of instance bias_queue_15
-    wire [31:0] bias_queue_15_push_payload;        // port push_payload of instance bias_queue_15
-    wire bias_queue_15_pop_valid;                  // port pop_valid of instance bias_queue_15
-    wire bias_queue_15_pop_ready;                  // port pop_ready of instance bias_queue_15
-    wire [31:0] bias_queue_15_pop_payload;         // port pop_payload of instance bias_queue_15
-    wire [3:0] bias_queue_15_level;                // port level of instance bias_queue_15
-    wire input_entrance_input_valid;               // port input_valid of instance input_entrance
-    wire input_entrance_input_ready;               // port input_ready of instance input_entrance
-    wire [31:0] input_entrance_input_payload;      // port input_payload of instance input_entrance
-    wire input_entrance_input_last;                // port input_last of instance input_entrance
-    wire input_entrance_output_valid;              // port output_valid of instance input_entrance
-    wire input_entrance_output_ready;              // port output_ready of instance input_entrance
-    wire [31:0] input_entrance_output_payload;     // port output_payload of instance input_entrance
-    wire input_entrance_output_last;               // port output_last of instance input_entrance
-    wire gathered_input_valid;                     // port input_valid of instance gathered
-    wire gathered_input_ready;                     // port input_ready of instance gathered
-    wire [31:0] gathered_input_payload;            // port input_payload of instance gathered
-    wire gathered_input_last;                      // port input_last of instance gathered
-    wire gathered_output_valid;                    // port output_valid of instance gathered
-    wire gathered_output_ready;                    // port output_ready of instance gathered
-    wire [31:0] gathered_output_payload;           // port output_payload of instance gathered
-    wire gathered_output_last;                     // port output_last of instance gathered
-    wire results_out_input_valid;                  // port input_valid of instance results_out
-    wire results_out_input_ready;                  // port input_ready of instance results_out
-    wire [31:0] results_out_input_payload;         // port input_payload of instance results_out
-    wire results_out_input_last;                   // port input_last of instance results_out
-    wire results_out_output_valid;                 // port output_valid of instance results_out
-    wire results_out_output_ready;                 // port output_ready of instance results_out
-    wire [31:0] results_out_output_payload;        // port output_payload of instance results_out
-    wire results_out_output_last;                  // port output_last of instance results_out
-    wire results_out_input_last_part0;             // PeArray.cs:167, part of an expression
-    wire [16:0] results_out_input_last_part1;      // PeArray.cs:167, part of an expression
-    wire weight_slot_part0;                        // PeArray.cs:98, part of an expression
-    wire bias_slot_part0;                          // PeArray.cs:98, part of an expression
-    wire result_keep_part0;                        // PeArray.cs:171, part of an expression
+    reg pe_0_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_0_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_1_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_1_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_2_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_2_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_3_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_3_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_4_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_4_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_5_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_5_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_6_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_6_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_7_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_7_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_8_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_8_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_9_inputs_done_pulse;                       // PeArray.cs:271, reset 0
+    reg [2:0] pe_9_inputs_done;                       // PeArray.cs:287, reset 0
+    reg pe_10_inputs_done_pulse;                      // PeArray.cs:271, reset 0
+    reg [2:0] pe_10_inputs_done;                      // PeArray.cs:287, reset 0
+    reg pe_11_inputs_done_pulse;                      // PeArray.cs:271, reset 0
+    reg [2:0] pe_11_inputs_done;                      // PeArray.cs:287, reset 0
+    reg pe_12_inputs_done_pulse;                      // PeArray.cs:271, reset 0
+    reg [2:0] pe_12_inputs_done;                      // PeArray.cs:287, reset 0
+    reg pe_13_inputs_done_pulse;                      // PeArray.cs:271, reset 0
+    reg [2:0] pe_13_inputs_done;                      // PeArray.cs:287, reset 0
+    reg pe_14_inputs_done_pulse;                      // PeArray.cs:271, reset 0
+    reg [2:0] pe_14_inputs_done;                      // PeArray.cs:287, reset 0
+    reg pe_15_inputs_done_pulse;                      // PeArray.cs:271, reset 0
+    reg [2:0] pe_15_inputs_done;                      // PeArray.cs:287, reset 0
+    reg pe_0_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_0_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_1_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_1_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_2_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_2_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_3_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_3_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_4_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_4_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_5_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_5_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_6_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_6_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_7_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_7_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_8_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_8_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_9_bias_groups_done_pulse;                  // PeArray.cs:271, reset 0
+    reg [2:0] pe_9_bias_groups_done;                  // PeArray.cs:287, reset 0
+    reg pe_10_bias_groups_done_pulse;                 // PeArray.cs:271, reset 0
+    reg [2:0] pe_10_bias_groups_done;                 // PeArray.cs:287, reset 0
+    reg pe_11_bias_groups_done_pulse;                 // PeArray.cs:271, reset 0
+    reg [2:0] pe_11_bias_groups_done;                 // PeArray.cs:287, reset 0
+    reg pe_12_bias_groups_done_pulse;                 // PeArray.cs:271, reset 0
+    reg [2:0] pe_12_bias_groups_done;                 // PeArray.cs:287, reset 0
+    reg pe_13_bias_groups_done_pulse;                 // PeArray.cs:271, reset 0
+    reg [2:0] pe_13_bias_groups_done;                 // PeArray.cs:287, reset 0
+    reg pe_14_bias_groups_done_pulse;                 // PeArray.cs:271, reset 0
+    reg [2:0] pe_14_bias_groups_done;                 // PeArray.cs:287, reset 0
+    reg pe_15_bias_groups_done_pulse;                 // PeArray.cs:271, reset 0
+    reg [2:0] pe_15_bias_groups_done;                 // PeArray.cs:287, reset 0
+    reg [15:0] weight_turn;                           // PeArray.cs:266, reset 1
+    reg [3:0] weight_pe;                              // PeArray.cs:103, reset 0
+    reg [2:0] weight_slot;                            // PeArray.cs:105, reset 0
+    reg [2:0] weight_rounds;                          // PeArray.cs:108, reset 0
+    reg [2:0] weight_turn_done;                       // PeArray.cs:110, reset 0
+    reg weight_chain_0_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_0_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_0_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_1_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_1_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_1_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_2_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_2_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_2_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_3_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_3_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_3_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_4_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_4_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_4_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_5_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_5_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_5_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_6_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_6_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_6_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_7_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_7_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_7_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_8_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_8_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_8_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_9_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_9_word;                   // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_9_pe;                      // PeArray.cs:278, no reset
+    reg weight_chain_10_valid;                        // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_10_word;                  // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_10_pe;                     // PeArray.cs:278, no reset
+    reg weight_chain_11_valid;                        // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_11_word;                  // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_11_pe;                     // PeArray.cs:278, no reset
+    reg weight_chain_12_valid;                        // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_12_word;                  // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_12_pe;                     // PeArray.cs:278, no reset
+    reg weight_chain_13_valid;                        // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_13_word;                  // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_13_pe;                     // PeArray.cs:278, no reset
+    reg weight_chain_14_valid;                        // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_14_word;                  // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_14_pe;                     // PeArray.cs:278, no reset
+    reg weight_chain_15_valid;                        // PeArray.cs:271, reset 0
+    reg [31:0] weight_chain_15_word;                  // PeArray.cs:278, no reset
+    reg [3:0] weight_chain_15_pe;                     // PeArray.cs:278, no reset
+    reg [15:0] bias_turn;                             // PeArray.cs:266, reset 1
+    reg [3:0] bias_pe;                                // PeArray.cs:103, reset 0
+    reg [2:0] bias_slot;                              // PeArray.cs:105, reset 0
+    reg [2:0] bias_rounds;                            // PeArray.cs:108, reset 0
+    reg [2:0] bias_turn_done;                         // PeArray.cs:110, reset 0
+    reg bias_chain_0_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_0_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_0_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_1_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_1_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_1_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_2_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_2_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_2_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_3_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_3_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_3_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_4_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_4_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_4_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_5_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_5_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_5_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_6_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_6_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_6_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_7_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_7_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_7_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_8_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_8_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_8_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_9_valid;                           // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_9_word;                     // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_9_pe;                        // PeArray.cs:278, no reset
+    reg bias_chain_10_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_10_word;                    // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_10_pe;                       // PeArray.cs:278, no reset
+    reg bias_chain_11_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_11_word;                    // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_11_pe;                       // PeArray.cs:278, no reset
+    reg bias_chain_12_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_12_word;                    // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_12_pe;                       // PeArray.cs:278, no reset
+    reg bias_chain_13_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_13_word;                    // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_13_pe;                       // PeArray.cs:278, no reset
+    reg bias_chain_14_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_14_word;                    // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_14_pe;                       // PeArray.cs:278, no reset
+    reg bias_chain_15_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] bias_chain_15_word;                    // PeArray.cs:278, no reset
+    reg [3:0] bias_chain_15_pe;                       // PeArray.cs:278, no reset
+    reg bias_sent;                                    // PeArray.cs:271, reset 0
+    reg [3:0] input_row;                              // PeArray.cs:160, reset 0
+    reg [2:0] input_banks_started;                    // PeArray.cs:163, reset 0
+    reg input_room_0;                                 // PeArray.cs:271, reset 0
+    reg input_chain_0_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_0_word;                    // PeArray.cs:278, no reset
+    reg input_chain_0_last;                           // PeArray.cs:271, reset 0
+    reg input_room_1;                                 // PeArray.cs:271, reset 0
+    reg input_chain_1_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_1_word;                    // PeArray.cs:278, no reset
+    reg input_chain_1_last;                           // PeArray.cs:271, reset 0
+    reg input_room_2;                                 // PeArray.cs:271, reset 0
+    reg input_chain_2_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_2_word;                    // PeArray.cs:278, no reset
+    reg input_chain_2_last;                           // PeArray.cs:271, reset 0
+    reg input_room_3;                                 // PeArray.cs:271, reset 0
+    reg input_chain_3_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_3_word;                    // PeArray.cs:278, no reset
+    reg input_chain_3_last;                           // PeArray.cs:271, reset 0
+    reg input_room_4;                                 // PeArray.cs:271, reset 0
+    reg input_chain_4_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_4_word;                    // PeArray.cs:278, no reset
+    reg input_chain_4_last;                           // PeArray.cs:271, reset 0
+    reg input_room_5;                                 // PeArray.cs:271, reset 0
+    reg input_chain_5_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_5_word;                    // PeArray.cs:278, no reset
+    reg input_chain_5_last;                           // PeArray.cs:271, reset 0
+    reg input_room_6;                                 // PeArray.cs:271, reset 0
+    reg input_chain_6_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_6_word;                    // PeArray.cs:278, no reset
+    reg input_chain_6_last;                           // PeArray.cs:271, reset 0
+    reg input_room_7;                                 // PeArray.cs:271, reset 0
+    reg input_chain_7_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_7_word;                    // PeArray.cs:278, no reset
+    reg input_chain_7_last;                           // PeArray.cs:271, reset 0
+    reg input_room_8;                                 // PeArray.cs:271, reset 0
+    reg input_chain_8_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_8_word;                    // PeArray.cs:278, no reset
+    reg input_chain_8_last;                           // PeArray.cs:271, reset 0
+    reg input_room_9;                                 // PeArray.cs:271, reset 0
+    reg input_chain_9_valid;                          // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_9_word;                    // PeArray.cs:278, no reset
+    reg input_chain_9_last;                           // PeArray.cs:271, reset 0
+    reg input_room_10;                                // PeArray.cs:271, reset 0
+    reg input_chain_10_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_10_word;                   // PeArray.cs:278, no reset
+    reg input_chain_10_last;                          // PeArray.cs:271, reset 0
+    reg input_room_11;                                // PeArray.cs:271, reset 0
+    reg input_chain_11_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_11_word;                   // PeArray.cs:278, no reset
+    reg input_chain_11_last;                          // PeArray.cs:271, reset 0
+    reg input_room_12;                                // PeArray.cs:271, reset 0
+    reg input_chain_12_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_12_word;                   // PeArray.cs:278, no reset
+    reg input_chain_12_last;                          // PeArray.cs:271, reset 0
+    reg input_room_13;                                // PeArray.cs:271, reset 0
+    reg input_chain_13_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_13_word;                   // PeArray.cs:278, no reset
+    reg input_chain_13_last;                          // PeArray.cs:271, reset 0
+    reg input_room_14;                                // PeArray.cs:271, reset 0
+    reg input_chain_14_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_14_word;                   // PeArray.cs:278, no reset
+    reg input_chain_14_last;                          // PeArray.cs:271, reset 0
+    reg input_room_15;                                // PeArray.cs:271, reset 0
+    reg input_chain_15_valid;                         // PeArray.cs:271, reset 0
+    reg [31:0] input_chain_15_word;                   // PeArray.cs:278, no reset
+    reg input_chain_15_last;                          // PeArray.cs:271, reset 0
+    reg inputs_room;                                  // PeArray.cs:271, reset 0
+    reg input_started_1;                              // PeArray.cs:271, reset 0
+    reg input_started_2;                              // PeArray.cs:271, reset 0
+    reg [3:0] gather_0_0_turn;                        // PeArray.cs:266, reset 1
+    reg [3:0] gather_0_1_turn;                        // PeArray.cs:266, reset 1
+    reg [3:0] gather_0_2_turn;                        // PeArray.cs:266, reset 1
+    reg [3:0] gather_0_3_turn;                        // PeArray.cs:266, reset 1
+    reg [3:0] gathered_turn;                          // PeArray.cs:266, reset 1
+    reg [3:0] result_row;                             // PeArray.cs:233, reset 0
+    reg [16:0] result_output;                         // PeArray.cs:236, reset 0
+    reg [16:0] result_next_output;                    // PeArray.cs:237, reset 1
+    reg result_keep;                                  // PeArray.cs:244, reset 0
+    wire pe_0_biases_valid;                           // port biases_valid of instance pe_0
+    wire pe_0_biases_ready;                           // port biases_ready of instance pe_0
+    wire [31:0] pe_0_biases_payload;                  // port biases_payload of instance pe_0
+    wire pe_0_weights_valid;                          // port weights_valid of instance pe_0
+    wire pe_0_weights_ready;                          // port weights_ready of instance pe_0
+    wire [31:0] pe_0_weights_payload;                 // port weights_payload of instance pe_0
+    wire pe_0_inputs_valid;                           // port inputs_valid of instance pe_0
+    wire pe_0_inputs_ready;                           // port inputs_ready of instance pe_0
+    wire [31:0] pe_0_inputs_payload;                  // port inputs_payload of instance pe_0
+    wire pe_0_inputs_last;                            // port inputs_last of instance pe_0
+    wire pe_0_results_valid;                          // port results_valid of instance pe_0
+    wire pe_0_results_ready;                          // port results_ready of instance pe_0
+    wire [31:0] pe_0_results_payload;                 // port results_payload of instance pe_0
+    wire pe_0_results_last;                           // port results_last of instance pe_0
+    wire pe_0_input_done;                             // port input_done of instance pe_0
+    wire pe_0_biases_done;                            // port biases_done of instance pe_0
+    wire pe_1_biases_valid;                           // port biases_valid of instance pe_1
+    wire pe_1_biases_ready;                           // port biases_ready of instance pe_1
+    wire [31:0] pe_1_biases_payload;                  // port biases_payload of instance pe_1
+    wire pe_1_weights_valid;                          // port weights_valid of instance pe_1
+    wire pe_1_weights_ready;                          // port weights_ready of instance pe_1
+    wire [31:0] pe_1_weights_payload;                 // port weights_payload of instance pe_1
+    wire pe_1_inputs_valid;                           // port inputs_valid of instance pe_1
+    wire pe_1_inputs_ready;                           // port inputs_ready of instance pe_1
+    wire [31:0] pe_1_inputs_payload;                  // port inputs_payload of instance pe_1
+    wire pe_1_inputs_last;                            // port inputs_last of instance pe_1
+    wire pe_1_results_valid;                          // port results_valid of instance pe_1
+    wire pe_1_results_ready;                          // port results_ready of instance pe_1
+    wire [31:0] pe_1_results_payload;                 // port results_payload of instance pe_1
+    wire pe_1_results_last;                           // port results_last of instance pe_1
+    wire pe_1_input_done;                             // port input_done of instance pe_1
+    wire pe_1_biases_done;                            // port biases_done of instance pe_1
+    wire pe_2_biases_valid;                           // port biases_valid of instance pe_2
+    wire pe_2_biases_ready;                           // port biases_ready of instance pe_2
+    wire [31:0] pe_2_biases_payload;                  // port biases_payload of instance pe_2
+    wire pe_2_weights_valid;                          // port weights_valid of instance pe_2
+    wire pe_2_weights_ready;                          // port weights_ready of instance pe_2
+    wire [31:0] pe_2_weights_payload;                 // port weights_payload of instance pe_2
+    wire pe_2_inputs_valid;                           // port inputs_valid of instance pe_2
+    wire pe_2_inputs_ready;                           // port inputs_ready of instance pe_2
+    wire [31:0] pe_2_inputs_payload;                  // port inputs_payload of instance pe_2
+    wire pe_2_inputs_last;                            // port inputs_last of instance pe_2
+    wire pe_2_results_valid;                          // port results_valid of instance pe_2
+    wire pe_2_results_ready;                          // port results_ready of instance pe_2
+    wire [31:0] pe_2_results_payload;                 // port results_payload of instance pe_2
+    wire pe_2_results_last;                           // port results_last of instance pe_2
+    wire pe_2_input_done;                             // port input_done of instance pe_2
+    wire pe_2_biases_done;                            // port biases_done of instance pe_2
+    wire pe_3_biases_valid;                           // port biases_valid of instance pe_3
+    wire pe_3_biases_ready;                           // port biases_ready of instance pe_3
+    wire [31:0] pe_3_biases_payload;                  // port biases_payload of instance pe_3
+    wire pe_3_weights_valid;                          // port weights_valid of instance pe_3
+    wire pe_3_weights_ready;                          // port weights_ready of instance pe_3
+    wire [31:0] pe_3_weights_payload;                 // port weights_payload of instance pe_3
+    wire pe_3_inputs_valid;                           // port inputs_valid of instance pe_3
+    wire pe_3_inputs_ready;                           // port inputs_ready of instance pe_3
+    wire [31:0] pe_3_inputs_payload;                  // port inputs_payload of instance pe_3
+    wire pe_3_inputs_last;                            // port inputs_last of instance pe_3
+    wire pe_3_results_valid;                          // port results_valid of instance pe_3
+    wire pe_3_results_ready;                          // port results_ready of instance pe_3
+    wire [31:0] pe_3_results_payload;                 // port results_payload of instance pe_3
+    wire pe_3_results_last;                           // port results_last of instance pe_3
+    wire pe_3_input_done;                             // port input_done of instance pe_3
+    wire pe_3_biases_done;                            // port biases_done of instance pe_3
+    wire pe_4_biases_valid;                           // port biases_valid of instance pe_4
+    wire pe_4_biases_ready;                           // port biases_ready of instance pe_4
+    wire [31:0] pe_4_biases_payload;                  // port biases_payload of instance pe_4
+    wire pe_4_weights_valid;                          // port weights_valid of instance pe_4
+    wire pe_4_weights_ready;                          // port weights_ready of instance pe_4
+    wire [31:0] pe_4_weights_payload;                 // port weights_payload of instance pe_4
+    wire pe_4_inputs_valid;                           // port inputs_valid of instance pe_4
+    wire pe_4_inputs_ready;                           // port inputs_ready of instance pe_4
+    wire [31:0] pe_4_inputs_payload;                  // port inputs_payload of instance pe_4
+    wire pe_4_inputs_last;                            // port inputs_last of instance pe_4
+    wire pe_4_results_valid;                          // port results_valid of instance pe_4
+    wire pe_4_results_ready;                          // port results_ready of instance pe_4
+    wire [31:0] pe_4_results_payload;                 // port results_payload of instance pe_4
+    wire pe_4_results_last;                           // port results_last of instance pe_4
+    wire pe_4_input_done;                             // port input_done of instance pe_4
+    wire pe_4_biases_done;                            // port biases_done of instance pe_4
+    wire pe_5_biases_valid;                           // port biases_valid of instance pe_5
+    wire pe_5_biases_ready;                           // port biases_ready of instance pe_5
+    wire [31:0] pe_5_biases_payload;                  // port biases_payload of instance pe_5
+    wire pe_5_weights_valid;                          // port weights_valid of instance pe_5
+    wire pe_5_weights_ready;                          // port weights_ready of instance pe_5
+    wire [31:0] pe_5_weights_payload;                 // port weights_payload of instance pe_5
+    wire pe_5_inputs_valid;                           // port inputs_valid of instance pe_5
+    wire pe_5_inputs_ready;                           // port inputs_ready of instance pe_5
+    wire [31:0] pe_5_inputs_payload;                  // port inputs_payload of instance pe_5
+    wire pe_5_inputs_last;                            // port inputs_last of instance pe_5
+    wire pe_5_results_valid;                          // port results_valid of instance pe_5
+    wire pe_5_results_ready;                          // port results_ready of instance pe_5
+    wire [31:0] pe_5_results_payload;                 // port results_payload of instance pe_5
+    wire pe_5_results_last;                           // port results_last of instance pe_5
+    wire pe_5_input_done;                             // port input_done of instance pe_5
+    wire pe_5_biases_done;                            // port biases_done of instance pe_5
+    wire pe_6_biases_valid;                           // port biases_valid of instance pe_6
+    wire pe_6_biases_ready;                           // port biases_ready of instance pe_6
+    wire [31:0] pe_6_biases_payload;                  // port biases_payload of instance pe_6
+    wire pe_6_weights_valid;                          // port weights_valid of instance pe_6
+    wire pe_6_weights_ready;                          // port weights_ready of instance pe_6
+    wire [31:0] pe_6_weights_payload;                 // port weights_payload of instance pe_6
+    wire pe_6_inputs_valid;                           // port inputs_valid of instance pe_6
+    wire pe_6_inputs_ready;                           // port inputs_ready of instance pe_6
+    wire [31:0] pe_6_inputs_payload;                  // port inputs_payload of instance pe_6
+    wire pe_6_inputs_last;                            // port inputs_last of instance pe_6
+    wire pe_6_results_valid;                          // port results_valid of instance pe_6
+    wire pe_6_results_ready;                          // port results_ready of instance pe_6
+    wire [31:0] pe_6_results_payload;                 // port results_payload of instance pe_6
+    wire pe_6_results_last;                           // port results_last of instance pe_6
+    wire pe_6_input_done;                             // port input_done of instance pe_6
+    wire pe_6_biases_done;                            // port biases_done of instance pe_6
+    wire pe_7_biases_valid;                           // port biases_valid of instance pe_7
+    wire pe_7_biases_ready;                           // port biases_ready of instance pe_7
+    wire [31:0] pe_7_biases_payload;                  // port biases_payload of instance pe_7
+    wire pe_7_weights_valid;                          // port weights_valid of instance pe_7
+    wire pe_7_weights_ready;                          // port weights_ready of instance pe_7
+    wire [31:0] pe_7_weights_payload;                 // port weights_payload of instance pe_7
+    wire pe_7_inputs_valid;                           // port inputs_valid of instance pe_7
+    wire pe_7_inputs_ready;                           // port inputs_ready of instance pe_7
+    wire [31:0] pe_7_inputs_payload;                  // port inputs_payload of instance pe_7
+    wire pe_7_inputs_last;                            // port inputs_last of instance pe_7
+    wire pe_7_results_valid;                          // port results_valid of instance pe_7
+    wire pe_7_results_ready;                          // port results_ready of instance pe_7
+    wire [31:0] pe_7_results_payload;                 // port results_payload of instance pe_7
+    wire pe_7_results_last;                           // port results_last of instance pe_7
+    wire pe_7_input_done;                             // port input_done of instance pe_7
+    wire pe_7_biases_done;                            // port biases_done of instance pe_7
+    wire pe_8_biases_valid;                           // port biases_valid of instance pe_8
+    wire pe_8_biases_ready;                           // port biases_ready of instance pe_8
+    wire [31:0] pe_8_biases_payload;                  // port biases_payload of instance pe_8
+    wire pe_8_weights_valid;                          // port weights_valid of instance pe_8
+    wire pe_8_weights_ready;                          // port weights_ready of instance pe_8
+    wire [31:0] pe_8_weights_payload;                 // port weights_payload of instance pe_8
+    wire pe_8_inputs_valid;                           // port inputs_valid of instance pe_8
+    wire pe_8_inputs_ready;                           // port inputs_ready of instance pe_8
+    wire [31:0] pe_8_inputs_payload;                  // port inputs_payload of instance pe_8
+    wire pe_8_inputs_last;                            // port inputs_last of instance pe_8
+    wire pe_8_results_valid;                          // port results_valid of instance pe_8
+    wire pe_8_results_ready;                          // port results_ready of instance pe_8
+    wire [31:0] pe_8_results_payload;                 // port results_payload of instance pe_8
+    wire pe_8_results_last;                           // port results_last of instance pe_8
+    wire pe_8_input_done;                             // port input_done of instance pe_8
+    wire pe_8_biases_done;                            // port biases_done of instance pe_8
+    wire pe_9_biases_valid;                           // port biases_valid of instance pe_9
+    wire pe_9_biases_ready;                           // port biases_ready of instance pe_9
+    wire [31:0] pe_9_biases_payload;                  // port biases_payload of instance pe_9
+    wire pe_9_weights_valid;                          // port weights_valid of instance pe_9
+    wire pe_9_weights_ready;                          // port weights_ready of instance pe_9
+    wire [31:0] pe_9_weights_payload;                 // port weights_payload of instance pe_9
+    wire pe_9_inputs_valid;                           // port inputs_valid of instance pe_9
+    wire pe_9_inputs_ready;                           // port inputs_ready of instance pe_9
+    wire [31:0] pe_9_inputs_payload;                  // port inputs_payload of instance pe_9
+    wire pe_9_inputs_last;                            // port inputs_last of instance pe_9
+    wire pe_9_results_valid;                          // port results_valid of instance pe_9
+    wire pe_9_results_ready;                          // port results_ready of instance pe_9
+    wire [31:0] pe_9_results_payload;                 // port results_payload of instance pe_9
+    wire pe_9_results_last;                           // port results_last of instance pe_9
+    wire pe_9_input_done;                             // port input_done of instance pe_9
+    wire pe_9_biases_done;                            // port biases_done of instance pe_9
+    wire pe_10_biases_valid;                          // port biases_valid of instance pe_10
+    wire pe_10_biases_ready;                          // port biases_ready of instance pe_10
+    wire [31:0] pe_10_biases_payload;                 // port biases_payload of instance pe_10
+    wire pe_10_weights_valid;                         // port weights_valid of instance pe_10
+    wire pe_10_weights_ready;                         // port weights_ready of instance pe_10
+    wire [31:0] pe_10_weights_payload;                // port weights_payload of instance pe_10
+    wire pe_10_inputs_valid;                          // port inputs_valid of instance pe_10
+    wire pe_10_inputs_ready;                          // port inputs_ready of instance pe_10
+    wire [31:0] pe_10_inputs_payload;                 // port inputs_payload of instance pe_10
+    wire pe_10_inputs_last;                           // port inputs_last of instance pe_10
+    wire pe_10_results_valid;                         // port results_valid of instance pe_10
+    wire pe_10_results_ready;                         // port results_ready of instance pe_10
+    wire [31:0] pe_10_results_payload;                // port results_payload of instance pe_10
+    wire pe_10_results_last;                          // port results_last of instance pe_10
+    wire pe_10_input_done;                            // port input_done of instance pe_10
+    wire pe_10_biases_done;                           // port biases_done of instance pe_10
+    wire pe_11_biases_valid;                          // port biases_valid of instance pe_11
+    wire pe_11_biases_ready;                          // port biases_ready of instance pe_11
+    wire [31:0] pe_11_biases_payload;                 // port biases_payload of instance pe_11
+    wire pe_11_weights_valid;                         // port weights_valid of instance pe_11
+    wire pe_11_weights_ready;                         // port weights_ready of instance pe_11
+    wire [31:0] pe_11_weights_payload;                // port weights_payload of instance pe_11
+    wire pe_11_inputs_valid;                          // port inputs_valid of instance pe_11
+    wire pe_11_inputs_ready;                          // port inputs_ready of instance pe_11
+    wire [31:0] pe_11_inputs_payload;                 // port inputs_payload of instance pe_11
+    wire pe_11_inputs_last;                           // port inputs_last of instance pe_11
+    wire pe_11_results_valid;                         // port results_valid of instance pe_11
+    wire pe_11_results_ready;                         // port results_ready of instance pe_11
+    wire [31:0] pe_11_results_payload;                // port results_payload of instance pe_11
+    wire pe_11_results_last;                          // port results_last of instance pe_11
+    wire pe_11_input_done;                            // port input_done of instance pe_11
+    wire pe_11_biases_done;                           // port biases_done of instance pe_11
+    wire pe_12_biases_valid;                          // port biases_valid of instance pe_12
+    wire pe_12_biases_ready;                          // port biases_ready of instance pe_12
+    wire [31:0] pe_12_biases_payload;                 // port biases_payload of instance pe_12
+    wire pe_12_weights_valid;                         // port weights_valid of instance pe_12
+    wire pe_12_weights_ready;                         // port weights_ready of instance pe_12
+    wire [31:0] pe_12_weights_payload;                // port weights_payload of instance pe_12
+    wire pe_12_inputs_valid;                          // port inputs_valid of instance pe_12
+    wire pe_12_inputs_ready;                          // port inputs_ready of instance pe_12
+    wire [31:0] pe_12_inputs_payload;                 // port inputs_payload of instance pe_12
+    wire pe_12_inputs_last;                           // port inputs_last of instance pe_12
+    wire pe_12_results_valid;                         // port results_valid of instance pe_12
+    wire pe_12_results_ready;                         // port results_ready of instance pe_12
+    wire [31:0] pe_12_results_payload;                // port results_payload of instance pe_12
+    wire pe_12_results_last;                          // port results_last of instance pe_12
+    wire pe_12_input_done;                            // port input_done of instance pe_12
+    wire pe_12_biases_done;                           // port biases_done of instance pe_12
+    wire pe_13_biases_valid;                          // port biases_valid of instance pe_13
+    wire pe_13_biases_ready;                          // port biases_ready of instance pe_13
+    wire [31:0] pe_13_biases_payload;                 // port biases_payload of instance pe_13
+    wire pe_13_weights_valid;                         // port weights_valid of instance pe_13
+    wire pe_13_weights_ready;                         // port weights_ready of instance pe_13
+    wire [31:0] pe_13_weights_payload;                // port weights_payload of instance pe_13
+    wire pe_13_inputs_valid;                          // port inputs_valid of instance pe_13
+    wire pe_13_inputs_ready;                          // port inputs_ready of instance pe_13
+    wire [31:0] pe_13_inputs_payload;                 // port inputs_payload of instance pe_13
+    wire pe_13_inputs_last;                           // port inputs_last of instance pe_13
+    wire pe_13_results_valid;                         // port results_valid of instance pe_13
+    wire pe_13_results_ready;                         // port results_ready of instance pe_13
+    wire [31:0] pe_13_results_payload;                // port results_payload of instance pe_13
+    wire pe_13_results_last;                          // port results_last of instance pe_13
+    wire pe_13_input_done;                            // port input_done of instance pe_13
+    wire pe_13_biases_done;                           // port biases_done of instance pe_13
+    wire pe_14_biases_valid;                          // port biases_valid of instance pe_14
+    wire pe_14_biases_ready;                          // port biases_ready of instance pe_14
+    wire [31:0] pe_14_biases_payload;                 // port biases_payload of instance pe_14
+    wire pe_14_weights_valid;                         // port weights_valid of instance pe_14
+    wire pe_14_weights_ready;                         // port weights_ready of instance pe_14
+    wire [31:0] pe_14_weights_payload;                // port weights_payload of instance pe_14
+    wire pe_14_inputs_valid;                          // port inputs_valid of instance pe_14
+    wire pe_14_inputs_ready;                          // port inputs_ready of instance pe_14
+    wire [31:0] pe_14_inputs_payload;                 // port inputs_payload of instance pe_14
+    wire pe_14_inputs_last;                           // port inputs_last of instance pe_14
+    wire pe_14_results_valid;                         // port results_valid of instance pe_14
+    wire pe_14_results_ready;                         // port results_ready of instance pe_14
+    wire [31:0] pe_14_results_payload;                // port results_payload of instance pe_14
+    wire pe_14_results_last;                          // port results_last of instance pe_14
+    wire pe_14_input_done;                            // port input_done of instance pe_14
+    wire pe_14_biases_done;                           // port biases_done of instance pe_14
+    wire pe_15_biases_valid;                          // port biases_valid of instance pe_15
+    wire pe_15_biases_ready;                          // port biases_ready of instance pe_15
+    wire [31:0] pe_15_biases_payload;                 // port biases_payload of instance pe_15
+    wire pe_15_weights_valid;                         // port weights_valid of instance pe_15
+    wire pe_15_weights_ready;                         // port weights_ready of instance pe_15
+    wire [31:0] pe_15_weights_payload;                // port weights_payload of instance pe_15
+    wire pe_15_inputs_valid;                          // port inputs_valid of instance pe_15
+    wire pe_15_inputs_ready;                          // port inputs_ready of instance pe_15
+    wire [31:0] pe_15_inputs_payload;                 // port inputs_payload of instance pe_15
+    wire pe_15_inputs_last;                           // port inputs_last of instance pe_15
+    wire pe_15_results_valid;                         // port results_valid of instance pe_15
+    wire pe_15_results_ready;                         // port results_ready of instance pe_15
+    wire [31:0] pe_15_results_payload;                // port results_payload of instance pe_15
+    wire pe_15_results_last;                          // port results_last of instance pe_15
+    wire pe_15_input_done;                            // port input_done of instance pe_15
+    wire pe_15_biases_done;                           // port biases_done of instance pe_15
+    wire weight_entrance_input_valid;                 // port input_valid of instance weight_entrance
+    wire weight_entrance_input_ready;                 // port input_ready of instance weight_entrance
+    wire [31:0] weight_entrance_input_payload;        // port input_payload of instance weight_entrance
+    wire weight_entrance_output_valid;                // port output_valid of instance weight_entrance
+    wire weight_entrance_output_ready;                // port output_ready of instance weight_entrance
+    wire [31:0] weight_entrance_output_payload;       // port output_payload of instance weight_entrance
+    wire weight_queue_0_push_valid;                   // port push_valid of instance weight_queue_0
+    wire weight_queue_0_push_ready;                   // port push_ready of instance weight_queue_0
+    wire [31:0] weight_queue_0_push_payload;          // port push_payload of instance weight_queue_0
+    wire weight_queue_0_pop_valid;                    // port pop_valid of instance weight_queue_0
+    wire weight_queue_0_pop_ready;                    // port pop_ready of instance weight_queue_0
+    wire [31:0] weight_queue_0_pop_payload;           // port pop_payload of instance weight_queue_0
+    wire [4:0] weight_queue_0_level;                  // port level of instance weight_queue_0
+    wire weight_queue_1_push_valid;                   // port push_valid of instance weight_queue_1
+    wire weight_queue_1_push_ready;                   // port push_ready of instance weight_queue_1
+    wire [31:0] weight_queue_1_push_payload;          // port push_payload of instance weight_queue_1
+    wire weight_queue_1_pop_valid;                    // port pop_valid of instance weight_queue_1
+    wire weight_queue_1_pop_ready;                    // port pop_ready of instance weight_queue_1
+    wire [31:0] weight_queue_1_pop_payload;           // port pop_payload of instance weight_queue_1
+    wire [4:0] weight_queue_1_level;                  // port level of instance weight_queue_1
+    wire weight_queue_2_push_valid;                   // port push_valid of instance weight_queue_2
+    wire weight_queue_2_push_ready;                   // port push_ready of instance weight_queue_2
+    wire [31:0] weight_queue_2_push_payload;          // port push_payload of instance weight_queue_2
+    wire weight_queue_2_pop_valid;                    // port pop_valid of instance weight_queue_2
+    wire weight_queue_2_pop_ready;                    // port pop_ready of instance weight_queue_2
+    wire [31:0] weight_queue_2_pop_payload;           // port pop_payload of instance weight_queue_2
+    wire [4:0] weight_queue_2_level;                  // port level of instance weight_queue_2
+    wire weight_queue_3_push_valid;                   // port push_valid of instance weight_queue_3
+    wire weight_queue_3_push_ready;                   // port push_ready of instance weight_queue_3
+    wire [31:0] weight_queue_3_push_payload;          // port push_payload of instance weight_queue_3
+    wire weight_queue_3_pop_valid;                    // port pop_valid of instance weight_queue_3
+    wire weight_queue_3_pop_ready;                    // port pop_ready of instance weight_queue_3
+    wire [31:0] weight_queue_3_pop_payload;           // port pop_payload of instance weight_queue_3
+    wire [4:0] weight_queue_3_level;                  // port level of instance weight_queue_3
+    wire weight_queue_4_push_valid;                   // port push_valid of instance weight_queue_4
+    wire weight_queue_4_push_ready;                   // port push_ready of instance weight_queue_4
+    wire [31:0] weight_queue_4_push_payload;          // port push_payload of instance weight_queue_4
+    wire weight_queue_4_pop_valid;                    // port pop_valid of instance weight_queue_4
+    wire weight_queue_4_pop_ready;                    // port pop_ready of instance weight_queue_4
+    wire [31:0] weight_queue_4_pop_payload;           // port pop_payload of instance weight_queue_4
+    wire [4:0] weight_queue_4_level;                  // port level of instance weight_queue_4
+    wire weight_queue_5_push_valid;                   // port push_valid of instance weight_queue_5
+    wire weight_queue_5_push_ready;                   // port push_ready of instance weight_queue_5
+    wire [31:0] weight_queue_5_push_payload;          // port push_payload of instance weight_queue_5
+    wire weight_queue_5_pop_valid;                    // port pop_valid of instance weight_queue_5
+    wire weight_queue_5_pop_ready;                    // port pop_ready of instance weight_queue_5
+    wire [31:0] weight_queue_5_pop_payload;           // port pop_payload of instance weight_queue_5
+    wire [4:0] weight_queue_5_level;                  // port level of instance weight_queue_5
+    wire weight_queue_6_push_valid;                   // port push_valid of instance weight_queue_6
+    wire weight_queue_6_push_ready;                   // port push_ready of instance weight_queue_6
+    wire [31:0] weight_queue_6_push_payload;          // port push_payload of instance weight_queue_6
+    wire weight_queue_6_pop_valid;                    // port pop_valid of instance weight_queue_6
+    wire weight_queue_6_pop_ready;                    // port pop_ready of instance weight_queue_6
+    wire [31:0] weight_queue_6_pop_payload;           // port pop_payload of instance weight_queue_6
+    wire [4:0] weight_queue_6_level;                  // port level of instance weight_queue_6
+    wire weight_queue_7_push_valid;                   // port push_valid of instance weight_queue_7
+    wire weight_queue_7_push_ready;                   // port push_ready of instance weight_queue_7
+    wire [31:0] weight_queue_7_push_payload;          // port push_payload of instance weight_queue_7
+    wire weight_queue_7_pop_valid;                    // port pop_valid of instance weight_queue_7
+    wire weight_queue_7_pop_ready;                    // port pop_ready of instance weight_queue_7
+    wire [31:0] weight_queue_7_pop_payload;           // port pop_payload of instance weight_queue_7
+    wire [4:0] weight_queue_7_level;                  // port level of instance weight_queue_7
+    wire weight_queue_8_push_valid;                   // port push_valid of instance weight_queue_8
+    wire weight_queue_8_push_ready;                   // port push_ready of instance weight_queue_8
+    wire [31:0] weight_queue_8_push_payload;          // port push_payload of instance weight_queue_8
+    wire weight_queue_8_pop_valid;                    // port pop_valid of instance weight_queue_8
+    wire weight_queue_8_pop_ready;                    // port pop_ready of instance weight_queue_8
+    wire [31:0] weight_queue_8_pop_payload;           // port pop_payload of instance weight_queue_8
+    wire [4:0] weight_queue_8_level;                  // port level of instance weight_queue_8
+    wire weight_queue_9_push_valid;                   // port push_valid of instance weight_queue_9
+    wire weight_queue_9_push_ready;                   // port push_ready of instance weight_queue_9
+    wire [31:0] weight_queue_9_push_payload;          // port push_payload of instance weight_queue_9
+    wire weight_queue_9_pop_valid;                    // port pop_valid of instance weight_queue_9
+    wire weight_queue_9_pop_ready;                    // port pop_ready of instance weight_queue_9
+    wire [31:0] weight_queue_9_pop_payload;           // port pop_payload of instance weight_queue_9
+    wire [4:0] weight_queue_9_level;                  // port level of instance weight_queue_9
+    wire weight_queue_10_push_valid;                  // port push_valid of instance weight_queue_10
+    wire weight_queue_10_push_ready;                  // port push_ready of instance weight_queue_10
+    wire [31:0] weight_queue_10_push_payload;         // port push_payload of instance weight_queue_10
+    wire weight_queue_10_pop_valid;                   // port pop_valid of instance weight_queue_10
+    wire weight_queue_10_pop_ready;                   // port pop_ready of instance weight_queue_10
+    wire [31:0] weight_queue_10_pop_payload;          // port pop_payload of instance weight_queue_10
+    wire [4:0] weight_queue_10_level;                 // port level of instance weight_queue_10
+    wire weight_queue_11_push_valid;                  // port push_valid of instance weight_queue_11
+    wire weight_queue_11_push_ready;                  // port push_ready of instance weight_queue_11
+    wire [31:0] weight_queue_11_push_payload;         // port push_payload of instance weight_queue_11
+    wire weight_queue_11_pop_valid;                   // port pop_valid of instance weight_queue_11
+    wire weight_queue_11_pop_ready;                   // port pop_ready of instance weight_queue_11
+    wire [31:0] weight_queue_11_pop_payload;          // port pop_payload of instance weight_queue_11
+    wire [4:0] weight_queue_11_level;                 // port level of instance weight_queue_11
+    wire weight_queue_12_push_valid;                  // port push_valid of instance weight_queue_12
+    wire weight_queue_12_push_ready;                  // port push_ready of instance weight_queue_12
+    wire [31:0] weight_queue_12_push_payload;         // port push_payload of instance weight_queue_12
+    wire weight_queue_12_pop_valid;                   // port pop_valid of instance weight_queue_12
+    wire weight_queue_12_pop_ready;                   // port pop_ready of instance weight_queue_12
+    wire [31:0] weight_queue_12_pop_payload;          // port pop_payload of instance weight_queue_12
+    wire [4:0] weight_queue_12_level;                 // port level of instance weight_queue_12
+    wire weight_queue_13_push_valid;                  // port push_valid of instance weight_queue_13
+    wire weight_queue_13_push_ready;                  // port push_ready of instance weight_queue_13
+    wire [31:0] weight_queue_13_push_payload;         // port push_payload of instance weight_queue_13
+    wire weight_queue_13_pop_valid;                   // port pop_valid of instance weight_queue_13
+    wire weight_queue_13_pop_ready;                   // port pop_ready of instance weight_queue_13
+    wire [31:0] weight_queue_13_pop_payload;          // port pop_payload of instance weight_queue_13
+    wire [4:0] weight_queue_13_level;                 // port level of instance weight_queue_13
+    wire weight_queue_14_push_valid;                  // port push_valid of instance weight_queue_14
+    wire weight_queue_14_push_ready;                  // port push_ready of instance weight_queue_14
+    wire [31:0] weight_queue_14_push_payload;         // port push_payload of instance weight_queue_14
+    wire weight_queue_14_pop_valid;                   // port pop_valid of instance weight_queue_14
+    wire weight_queue_14_pop_ready;                   // port pop_ready of instance weight_queue_14
+    wire [31:0] weight_queue_14_pop_payload;          // port pop_payload of instance weight_queue_14
+    wire [4:0] weight_queue_14_level;                 // port level of instance weight_queue_14
+    wire weight_queue_15_push_valid;                  // port push_valid of instance weight_queue_15
+    wire weight_queue_15_push_ready;                  // port push_ready of instance weight_queue_15
+    wire [31:0] weight_queue_15_push_payload;         // port push_payload of instance weight_queue_15
+    wire weight_queue_15_pop_valid;                   // port pop_valid of instance weight_queue_15
+    wire weight_queue_15_pop_ready;                   // port pop_ready of instance weight_queue_15
+    wire [31:0] weight_queue_15_pop_payload;          // port pop_payload of instance weight_queue_15
+    wire [4:0] weight_queue_15_level;                 // port level of instance weight_queue_15
+    wire bias_entrance_input_valid;                   // port input_valid of instance bias_entrance
+    wire bias_entrance_input_ready;                   // port input_ready of instance bias_entrance
+    wire [31:0] bias_entrance_input_payload;          // port input_payload of instance bias_entrance
+    wire bias_entrance_output_valid;                  // port output_valid of instance bias_entrance
+    wire bias_entrance_output_ready;                  // port output_ready of instance bias_entrance
+    wire [31:0] bias_entrance_output_payload;         // port output_payload of instance bias_entrance
+    wire bias_queue_0_push_valid;                     // port push_valid of instance bias_queue_0
+    wire bias_queue_0_push_ready;                     // port push_ready of instance bias_queue_0
+    wire [31:0] bias_queue_0_push_payload;            // port push_payload of instance bias_queue_0
+    wire bias_queue_0_pop_valid;                      // port pop_valid of instance bias_queue_0
+    wire bias_queue_0_pop_ready;                      // port pop_ready of instance bias_queue_0
+    wire [31:0] bias_queue_0_pop_payload;             // port pop_payload of instance bias_queue_0
+    wire [3:0] bias_queue_0_level;                    // port level of instance bias_queue_0
+    wire bias_queue_1_push_valid;                     // port push_valid of instance bias_queue_1
+    wire bias_queue_1_push_ready;                     // port push_ready of instance bias_queue_1
+    wire [31:0] bias_queue_1_push_payload;            // port push_payload of instance bias_queue_1
+    wire bias_queue_1_pop_valid;                      // port pop_valid of instance bias_queue_1
+    wire bias_queue_1_pop_ready;                      // port pop_ready of instance bias_queue_1
+    wire [31:0] bias_queue_1_pop_payload;             // port pop_payload of instance bias_queue_1
+    wire [3:0] bias_queue_1_level;                    // port level of instance bias_queue_1
+    wire bias_queue_2_push_valid;                     // port push_valid of instance bias_queue_2
+    wire bias_queue_2_push_ready;                     // port push_ready of instance bias_queue_2
+    wire [31:0] bias_queue_2_push_payload;            // port push_payload of instance bias_queue_2
+    wire bias_queue_2_pop_valid;                      // port pop_valid of instance bias_queue_2
+    wire bias_queue_2_pop_ready;                      // port pop_ready of instance bias_queue_2
+    wire [31:0] bias_queue_2_pop_payload;             // port pop_payload of instance bias_queue_2
+    wire [3:0] bias_queue_2_level;                    // port level of instance bias_queue_2
+    wire bias_queue_3_push_valid;                     // port push_valid of instance bias_queue_3
+    wire bias_queue_3_push_ready;                     // port push_ready of instance bias_queue_3
+    wire [31:0] bias_queue_3_push_payload;            // port push_payload of instance bias_queue_3
+    wire bias_queue_3_pop_valid;                      // port pop_valid of instance bias_queue_3
+    wire bias_queue_3_pop_ready;                      // port pop_ready of instance bias_queue_3
+    wire [31:0] bias_queue_3_pop_payload;             // port pop_payload of instance bias_queue_3
+    wire [3:0] bias_queue_3_level;                    // port level of instance bias_queue_3
+    wire bias_queue_4_push_valid;                     // port push_valid of instance bias_queue_4
+    wire bias_queue_4_push_ready;                     // port push_ready of instance bias_queue_4
+    wire [31:0] bias_queue_4_push_payload;            // port push_payload of instance bias_queue_4
+    wire bias_queue_4_pop_valid;                      // port pop_valid of instance bias_queue_4
+    wire bias_queue_4_pop_ready;                      // port pop_ready of instance bias_queue_4
+    wire [31:0] bias_queue_4_pop_payload;             // port pop_payload of instance bias_queue_4
+    wire [3:0] bias_queue_4_level;                    // port level of instance bias_queue_4
+    wire bias_queue_5_push_valid;                     // port push_valid of instance bias_queue_5
+    wire bias_queue_5_push_ready;                     // port push_ready of instance bias_queue_5
+    wire [31:0] bias_queue_5_push_payload;            // port push_payload of instance bias_queue_5
+    wire bias_queue_5_pop_valid;                      // port pop_valid of instance bias_queue_5
+    wire bias_queue_5_pop_ready;                      // port pop_ready of instance bias_queue_5
+    wire [31:0] bias_queue_5_pop_payload;             // port pop_payload of instance bias_queue_5
+    wire [3:0] bias_queue_5_level;                    // port level of instance bias_queue_5
+    wire bias_queue_6_push_valid;                     // port push_valid of instance bias_queue_6
+    wire bias_queue_6_push_ready;                     // port push_ready of instance bias_queue_6
+    wire [31:0] bias_queue_6_push_payload;            // port push_payload of instance bias_queue_6
+    wire bias_queue_6_pop_valid;                      // port pop_valid of instance bias_queue_6
+    wire bias_queue_6_pop_ready;                      // port pop_ready of instance bias_queue_6
+    wire [31:0] bias_queue_6_pop_payload;             // port pop_payload of instance bias_queue_6
+    wire [3:0] bias_queue_6_level;                    // port level of instance bias_queue_6
+    wire bias_queue_7_push_valid;                     // port push_valid of instance bias_queue_7
+    wire bias_queue_7_push_ready;                     // port push_ready of instance bias_queue_7
+    wire [31:0] bias_queue_7_push_payload;            // port push_payload of instance bias_queue_7
+    wire bias_queue_7_pop_valid;                      // port pop_valid of instance bias_queue_7
+    wire bias_queue_7_pop_ready;                      // port pop_ready of instance bias_queue_7
+    wire [31:0] bias_queue_7_pop_payload;             // port pop_payload of instance bias_queue_7
+    wire [3:0] bias_queue_7_level;                    // port level of instance bias_queue_7
+    wire bias_queue_8_push_valid;                     // port push_valid of instance bias_queue_8
+    wire bias_queue_8_push_ready;                     // port push_ready of instance bias_queue_8
+    wire [31:0] bias_queue_8_push_payload;            // port push_payload of instance bias_queue_8
+    wire bias_queue_8_pop_valid;                      // port pop_valid of instance bias_queue_8
+    wire bias_queue_8_pop_ready;                      // port pop_ready of instance bias_queue_8
+    wire [31:0] bias_queue_8_pop_payload;             // port pop_payload of instance bias_queue_8
+    wire [3:0] bias_queue_8_level;                    // port level of instance bias_queue_8
+    wire bias_queue_9_push_valid;                     // port push_valid of instance bias_queue_9
+    wire bias_queue_9_push_ready;                     // port push_ready of instance bias_queue_9
+    wire [31:0] bias_queue_9_push_payload;            // port push_payload of instance bias_queue_9
+    wire bias_queue_9_pop_valid;                      // port pop_valid of instance bias_queue_9
+    wire bias_queue_9_pop_ready;                      // port pop_ready of instance bias_queue_9
+    wire [31:0] bias_queue_9_pop_payload;             // port pop_payload of instance bias_queue_9
+    wire [3:0] bias_queue_9_level;                    // port level of instance bias_queue_9
+    wire bias_queue_10_push_valid;                    // port push_valid of instance bias_queue_10
+    wire bias_queue_10_push_ready;                    // port push_ready of instance bias_queue_10
+    wire [31:0] bias_queue_10_push_payload;           // port push_payload of instance bias_queue_10
+    wire bias_queue_10_pop_valid;                     // port pop_valid of instance bias_queue_10
+    wire bias_queue_10_pop_ready;                     // port pop_ready of instance bias_queue_10
+    wire [31:0] bias_queue_10_pop_payload;            // port pop_payload of instance bias_queue_10
+    wire [3:0] bias_queue_10_level;                   // port level of instance bias_queue_10
+    wire bias_queue_11_push_valid;                    // port push_valid of instance bias_queue_11
+    wire bias_queue_11_push_ready;                    // port push_ready of instance bias_queue_11
+    wire [31:0] bias_queue_11_push_payload;           // port push_payload of instance bias_queue_11
+    wire bias_queue_11_pop_valid;                     // port pop_valid of instance bias_queue_11
+    wire bias_queue_11_pop_ready;                     // port pop_ready of instance bias_queue_11
+    wire [31:0] bias_queue_11_pop_payload;            // port pop_payload of instance bias_queue_11
+    wire [3:0] bias_queue_11_level;                   // port level of instance bias_queue_11
+    wire bias_queue_12_push_valid;                    // port push_valid of instance bias_queue_12
+    wire bias_queue_12_push_ready;                    // port push_ready of instance bias_queue_12
+    wire [31:0] bias_queue_12_push_payload;           // port push_payload of instance bias_queue_12
+    wire bias_queue_12_pop_valid;                     // port pop_valid of instance bias_queue_12
+    wire bias_queue_12_pop_ready;                     // port pop_ready of instance bias_queue_12
+    wire [31:0] bias_queue_12_pop_payload;            // port pop_payload of instance bias_queue_12
+    wire [3:0] bias_queue_12_level;                   // port level of instance bias_queue_12
+    wire bias_queue_13_push_valid;                    // port push_valid of instance bias_queue_13
+    wire bias_queue_13_push_ready;                    // port push_ready of instance bias_queue_13
+    wire [31:0] bias_queue_13_push_payload;           // port push_payload of instance bias_queue_13
+    wire bias_queue_13_pop_valid;                     // port pop_valid of instance bias_queue_13
+    wire bias_queue_13_pop_ready;                     // port pop_ready of instance bias_queue_13
+    wire [31:0] bias_queue_13_pop_payload;            // port pop_payload of instance bias_queue_13
+    wire [3:0] bias_queue_13_level;                   // port level of instance bias_queue_13
+    wire bias_queue_14_push_valid;                    // port push_valid of instance bias_queue_14
+    wire bias_queue_14_push_ready;                    // port push_ready of instance bias_queue_14
+    wire [31:0] bias_queue_14_push_payload;           // port push_payload of instance bias_queue_14
+    wire bias_queue_14_pop_valid;                     // port pop_valid of instance bias_queue_14
+    wire bias_queue_14_pop_ready;                     // port pop_ready of instance bias_queue_14
+    wire [31:0] bias_queue_14_pop_payload;            // port pop_payload of instance bias_queue_14
+    wire [3:0] bias_queue_14_level;                   // port level of instance bias_queue_14
+    wire bias_queue_15_push_valid;                    // port push_valid of instance bias_queue_15
+    wire bias_queue_15_push_ready;                    // port push_ready of instance bias_queue_15
+    wire [31:0] bias_queue_15_push_payload;           // port push_payload of instance bias_queue_15
+    wire bias_queue_15_pop_valid;                     // port pop_valid of instance bias_queue_15
+    wire bias_queue_15_pop_ready;                     // port pop_ready of instance bias_queue_15
+    wire [31:0] bias_queue_15_pop_payload;            // port pop_payload of instance bias_queue_15
+    wire [3:0] bias_queue_15_level;                   // port level of instance bias_queue_15
+    wire input_entrance_input_valid;                  // port input_valid of instance input_entrance
+    wire input_entrance_input_ready;                  // port input_ready of instance input_entrance
+    wire [31:0] input_entrance_input_payload;         // port input_payload of instance input_entrance
+    wire input_entrance_input_last;                   // port input_last of instance input_entrance
+    wire input_entrance_output_valid;                 // port output_valid of instance input_entrance
+    wire input_entrance_output_ready;                 // port output_ready of instance input_entrance
+    wire [31:0] input_entrance_output_payload;        // port output_payload of instance input_entrance
+    wire input_entrance_output_last;                  // port output_last of instance input_entrance
+    wire gather_0_0_input_valid;                      // port input_valid of instance gather_0_0
+    wire gather_0_0_input_ready;                      // port input_ready of instance gather_0_0
+    wire [31:0] gather_0_0_input_payload;             // port input_payload of instance gather_0_0
+    wire gather_0_0_input_last;                       // port input_last of instance gather_0_0
+    wire gather_0_0_output_valid;                     // port output_valid of instance gather_0_0
+    wire gather_0_0_output_ready;                     // port output_ready of instance gather_0_0
+    wire [31:0] gather_0_0_output_payload;            // port output_payload of instance gather_0_0
+    wire gather_0_0_output_last;                      // port output_last of instance gather_0_0
+    wire gather_0_1_input_valid;                      // port input_valid of instance gather_0_1
+    wire gather_0_1_input_ready;                      // port input_ready of instance gather_0_1
+    wire [31:0] gather_0_1_input_payload;             // port input_payload of instance gather_0_1
+    wire gather_0_1_input_last;                       // port input_last of instance gather_0_1
+    wire gather_0_1_output_valid;                     // port output_valid of instance gather_0_1
+    wire gather_0_1_output_ready;                     // port output_ready of instance gather_0_1
+    wire [31:0] gather_0_1_output_payload;            // port output_payload of instance gather_0_1
+    wire gather_0_1_output_last;                      // port output_last of instance gather_0_1
+    wire gather_0_2_input_valid;                      // port input_valid of instance gather_0_2
+    wire gather_0_2_input_ready;                      // port input_ready of instance gather_0_2
+    wire [31:0] gather_0_2_input_payload;             // port input_payload of instance gather_0_2
+    wire gather_0_2_input_last;                       // port input_last of instance gather_0_2
+    wire gather_0_2_output_valid;                     // port output_valid of instance gather_0_2
+    wire gather_0_2_output_ready;                     // port output_ready of instance gather_0_2
+    wire [31:0] gather_0_2_output_payload;            // port output_payload of instance gather_0_2
+    wire gather_0_2_output_last;                      // port output_last of instance gather_0_2
+    wire gather_0_3_input_valid;                      // port input_valid of instance gather_0_3
+    wire gather_0_3_input_ready;                      // port input_ready of instance gather_0_3
+    wire [31:0] gather_0_3_input_payload;             // port input_payload of instance gather_0_3
+    wire gather_0_3_input_last;                       // port input_last of instance gather_0_3
+    wire gather_0_3_output_valid;                     // port output_valid of instance gather_0_3
+    wire gather_0_3_output_ready;                     // port output_ready of instance gather_0_3
+    wire [31:0] gather_0_3_output_payload;            // port output_payload of instance gather_0_3
+    wire gather_0_3_output_last;                      // port output_last of instance gather_0_3
+    wire gathered_input_valid;                        // port input_valid of instance gathered
+    wire gathered_input_ready;                        // port input_ready of instance gathered
+    wire [31:0] gathered_input_payload;               // port input_payload of instance gathered
+    wire gathered_input_last;                         // port input_last of instance gathered
+    wire gathered_output_valid;                       // port output_valid of instance gathered
+    wire gathered_output_ready;                       // port output_ready of instance gathered
+    wire [31:0] gathered_output_payload;              // port output_payload of instance gathered
+    wire gathered_output_last;                        // port output_last of instance gathered
+    wire results_out_input_valid;                     // port input_valid of instance results_out
+    wire results_out_input_ready;                     // port input_ready of instance results_out
+    wire [31:0] results_out_input_payload;            // port input_payload of instance results_out
+    wire results_out_input_last;                      // port input_last of instance results_out
+    wire results_out_output_valid;                    // port output_valid of instance results_out
+    wire results_out_output_ready;                    // port output_ready of instance results_out
+    wire [31:0] results_out_output_payload;           // port output_payload of instance results_out
+    wire results_out_output_last;                     // port output_last of instance results_out
+    wire input_entrance_output_ready_part0;           // PeArray.cs:183, part of an expression
+    wire results_out_input_last_part0;                // PeArray.cs:248, part of an expression
+    wire [16:0] results_out_input_last_part1;         // PeArray.cs:248, part of an expression
+    wire weight_turn_done_part0;                      // PeArray.cs:111, part of an expression
+    wire [15:0] weight_turn_done_part2;               // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part1;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part3;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part4;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part5;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part6;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part7;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part8;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part9;                      // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part10;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part11;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part12;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part13;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part14;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part15;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part16;                     // PeArray.cs:111, part of an expression
+    wire weight_turn_done_part17;                     // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part0;                        // PeArray.cs:111, part of an expression
+    wire [15:0] bias_turn_done_part2;                 // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part1;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part3;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part4;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part5;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part6;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part7;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part8;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part9;                        // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part10;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part11;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part12;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part13;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part14;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part15;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part16;                       // PeArray.cs:111, part of an expression
+    wire bias_turn_done_part17;                       // PeArray.cs:111, part of an expression
+    wire cond_part0;                                  // PeArray.cs:164, part of an expression
+    wire result_keep_part0;                           // PeArray.cs:252, part of an expression
 
+    assign input_entrance_output_ready_part0 = input_row == 4'd0;
     assign results_out_input_last_part0 = result_row == 4'd15;
     assign results_out_input_last_part1 = {1'd0, layer_outputs};
-    assign weight_slot_part0 = weight_slot == 3'd7;
-    assign bias_slot_part0 = bias_slot == 3'd7;
+    assign weight_turn_done_part0 = weight_slot == 3'd7;
+    assign weight_turn_done_part2 = {weight_turn[14:0], weight_turn[15]};
+    assign weight_turn_done_part1 = weight_turn_done_part2[0];
+    assign weight_turn_done_part3 = weight_turn_done_part2[1];
+    assign weight_turn_done_part4 = weight_turn_done_part2[2];
+    assign weight_turn_done_part5 = weight_turn_done_part2[3];
+    assign weight_turn_done_part6 = weight_turn_done_part2[4];
+    assign weight_turn_done_part7 = weight_turn_done_part2[5];
+    assign weight_turn_done_part8 = weight_turn_done_part2[6];
+    assign weight_turn_done_part9 = weight_turn_done_part2[7];
+    assign weight_turn_done_part10 = weight_turn_done_part2[8];
+    assign weight_turn_done_part11 = weight_turn_done_part2[9];
+    assign weight_turn_done_part12 = weight_turn_done_part2[10];
+    assign weight_turn_done_part13 = weight_turn_done_part2[11];
+    assign weight_turn_done_part14 = weight_turn_done_part2[12];
+    assign weight_turn_done_part15 = weight_turn_done_part2[13];
+    assign weight_turn_done_part16 = weight_turn_done_part2[14];
+    assign weight_turn_done_part17 = weight_turn_done_part2[15];
+    assign bias_turn_done_part0 = bias_slot == 3'd7;
+    assign bias_turn_done_part2 = {bias_turn[14:0], bias_turn[15]};
+    assign bias_turn_done_part1 = bias_turn_done_part2[0];
+    assign bias_turn_done_part3 = bias_turn_done_part2[1];
+    assign bias_turn_done_part4 = bias_turn_done_part2[2];
+    assign bias_turn_done_part5 = bias_turn_done_part2[3];
+    assign bias_turn_done_part6 = bias_turn_done_part2[4];
+    assign bias_turn_done_part7 = bias_turn_done_part2[5];
+    assign bias_turn_done_part8 = bias_turn_done_part2[6];
+    assign bias_turn_done_part9 = bias_turn_done_part2[7];
+    assign bias_turn_done_part10 = bias_turn_done_part2[8];
+    assign bias_turn_done_part11 = bias_turn_done_part2[9];
+    assign bias_turn_done_part12 = bias_turn_done_part2[10];
+    assign bias_turn_done_part13 = bias_turn_done_part2[11];
+    assign bias_turn_done_part14 = bias_turn_done_part2[12];
+    assign bias_turn_done_part15 = bias_turn_done_part2[13];
+    assign bias_turn_done_part16 = bias_turn_done_part2[14];
+    assign bias_turn_done_part17 = bias_turn_done_part2[15];
+    assign cond_part0 = (input_entrance_output_valid & input_entrance_output_ready) & input_entrance_output_ready_part0;
     assign result_keep_part0 = gathered_output_last & (result_next_output >= results_out_input_last_part1);
 
-    assign weight_entrance_input_valid = weights_valid;  // PeArray.cs:79
-    assign weight_entrance_input_payload = weights_payload;  // PeArray.cs:79
-    assign weights_ready = weight_entrance_input_ready;  // PeArray.cs:79
-    assign weight_queue_0_push_valid = weight_entrance_output_valid & weight_turn[0];  // PeArray.cs:89
-    assign weight_queue_0_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_0_weights_valid = weight_queue_0_pop_valid;  // PeArray.cs:91
-    assign pe_0_weights_payload = weight_queue_0_pop_payload;  // PeArray.cs:91
-    assign weight_queue_0_pop_ready = pe_0_weights_ready;  // PeArray.cs:91
-    assign weight_queue_1_push_valid = weight_entrance_output_valid & weight_turn[1];  // PeArray.cs:89
-    assign weight_queue_1_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_1_weights_valid = weight_queue_1_pop_valid;  // PeArray.cs:91
-    assign pe_1_weights_payload = weight_queue_1_pop_payload;  // PeArray.cs:91
-    assign weight_queue_1_pop_ready = pe_1_weights_ready;  // PeArray.cs:91
-    assign weight_queue_2_push_valid = weight_entrance_output_valid & weight_turn[2];  // PeArray.cs:89
-    assign weight_queue_2_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_2_weights_valid = weight_queue_2_pop_valid;  // PeArray.cs:91
-    assign pe_2_weights_payload = weight_queue_2_pop_payload;  // PeArray.cs:91
-    assign weight_queue_2_pop_ready = pe_2_weights_ready;  // PeArray.cs:91
-    assign weight_queue_3_push_valid = weight_entrance_output_valid & weight_turn[3];  // PeArray.cs:89
-    assign weight_queue_3_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_3_weights_valid = weight_queue_3_pop_valid;  // PeArray.cs:91
-    assign pe_3_weights_payload = weight_queue_3_pop_payload;  // PeArray.cs:91
-    assign weight_queue_3_pop_ready = pe_3_weights_ready;  // PeArray.cs:91
-    assign weight_queue_4_push_valid = weight_entrance_output_valid & weight_turn[4];  // PeArray.cs:89
-    assign weight_queue_4_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_4_weights_valid = weight_queue_4_pop_valid;  // PeArray.cs:91
-    assign pe_4_weights_payload = weight_queue_4_pop_payload;  // PeArray.cs:91
-    assign weight_queue_4_pop_ready = pe_4_weights_ready;  // PeArray.cs:91
-    assign weight_queue_5_push_valid = weight_entrance_output_valid & weight_turn[5];  // PeArray.cs:89
-    assign weight_queue_5_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_5_weights_valid = weight_queue_5_pop_valid;  // PeArray.cs:91
-    assign pe_5_weights_payload = weight_queue_5_pop_payload;  // PeArray.cs:91
-    assign weight_queue_5_pop_ready = pe_5_weights_ready;  // PeArray.cs:91
-    assign weight_queue_6_push_valid = weight_entrance_output_valid & weight_turn[6];  // PeArray.cs:89
-    assign weight_queue_6_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_6_weights_valid = weight_queue_6_pop_valid;  // PeArray.cs:91
-    assign pe_6_weights_payload = weight_queue_6_pop_payload;  // PeArray.cs:91
-    assign weight_queue_6_pop_ready = pe_6_weights_ready;  // PeArray.cs:91
-    assign weight_queue_7_push_valid = weight_entrance_output_valid & weight_turn[7];  // PeArray.cs:89
-    assign weight_queue_7_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_7_weights_valid = weight_queue_7_pop_valid;  // PeArray.cs:91
-    assign pe_7_weights_payload = weight_queue_7_pop_payload;  // PeArray.cs:91
-    assign weight_queue_7_pop_ready = pe_7_weights_ready;  // PeArray.cs:91
-    assign weight_queue_8_push_valid = weight_entrance_output_valid & weight_turn[8];  // PeArray.cs:89
-    assign weight_queue_8_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_8_weights_valid = weight_queue_8_pop_valid;  // PeArray.cs:91
-    assign pe_8_weights_payload = weight_queue_8_pop_payload;  // PeArray.cs:91
-    assign weight_queue_8_pop_ready = pe_8_weights_ready;  // PeArray.cs:91
-    assign weight_queue_9_push_valid = weight_entrance_output_valid & weight_turn[9];  // PeArray.cs:89
-    assign weight_queue_9_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_9_weights_valid = weight_queue_9_pop_valid;  // PeArray.cs:91
-    assign pe_9_weights_payload = weight_queue_9_pop_payload;  // PeArray.cs:91
-    assign weight_queue_9_pop_ready = pe_9_weights_ready;  // PeArray.cs:91
-    assign weight_queue_10_push_valid = weight_entrance_output_valid & weight_turn[10];  // PeArray.cs:89
-    assign weight_queue_10_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_10_weights_valid = weight_queue_10_pop_valid;  // PeArray.cs:91
-    assign pe_10_weights_payload = weight_queue_10_pop_payload;  // PeArray.cs:91
-    assign weight_queue_10_pop_ready = pe_10_weights_ready;  // PeArray.cs:91
-    assign weight_queue_11_push_valid = weight_entrance_output_valid & weight_turn[11];  // PeArray.cs:89
-    assign weight_queue_11_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_11_weights_valid = weight_queue_11_pop_valid;  // PeArray.cs:91
-    assign pe_11_weights_payload = weight_queue_11_pop_payload;  // PeArray.cs:91
-    assign weight_queue_11_pop_ready = pe_11_weights_ready;  // PeArray.cs:91
-    assign weight_queue_12_push_valid = weight_entrance_output_valid & weight_turn[12];  // PeArray.cs:89
-    assign weight_queue_12_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_12_weights_valid = weight_queue_12_pop_valid;  // PeArray.cs:91
-    assign pe_12_weights_payload = weight_queue_12_pop_payload;  // PeArray.cs:91
-    assign weight_queue_12_pop_ready = pe_12_weights_ready;  // PeArray.cs:91
-    assign weight_queue_13_push_valid = weight_entrance_output_valid & weight_turn[13];  // PeArray.cs:89
-    assign weight_queue_13_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_13_weights_valid = weight_queue_13_pop_valid;  // PeArray.cs:91
-    assign pe_13_weights_payload = weight_queue_13_pop_payload;  // PeArray.cs:91
-    assign weight_queue_13_pop_ready = pe_13_weights_ready;  // PeArray.cs:91
-    assign weight_queue_14_push_valid = weight_entrance_output_valid & weight_turn[14];  // PeArray.cs:89
-    assign weight_queue_14_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_14_weights_valid = weight_queue_14_pop_valid;  // PeArray.cs:91
-    assign pe_14_weights_payload = weight_queue_14_pop_payload;  // PeArray.cs:91
-    assign weight_queue_14_pop_ready = pe_14_weights_ready;  // PeArray.cs:91
-    assign weight_queue_15_push_valid = weight_entrance_output_valid & weight_turn[15];  // PeArray.cs:89
-    assign weight_queue_15_push_payload = weight_entrance_output_payload;  // PeArray.cs:90
-    assign pe_15_weights_valid = weight_queue_15_pop_valid;  // PeArray.cs:91
-    assign pe_15_weights_payload = weight_queue_15_pop_payload;  // PeArray.cs:91
-    assign weight_queue_15_pop_ready = pe_15_weights_ready;  // PeArray.cs:91
-    assign weight_entrance_output_ready = (((((((((((((((weight_turn[0] & weight_queue_0_push_ready) | (weight_turn[1] & weight_queue_1_push_ready)) | (weight_turn[2] & weight_queue_2_push_ready)) | (weight_turn[3] & weight_queue_3_push_ready)) | (weight_turn[4] & weight_queue_4_push_ready)) | (weight_turn[5] & weight_queue_5_push_ready)) | (weight_turn[6] & weight_queue_6_push_ready)) | (weight_turn[7] & weight_queue_7_push_ready)) | (weight_turn[8] & weight_queue_8_push_ready)) | (weight_turn[9] & weight_queue_9_push_ready)) | (weight_turn[10] & weight_queue_10_push_ready)) | (weight_turn[11] & weight_queue_11_push_ready)) | (weight_turn[12] & weight_queue_12_push_ready)) | (weight_turn[13] & weight_queue_13_push_ready)) | (weight_turn[14] & weight_queue_14_push_ready)) | (weight_turn[15] & weight_queue_15_push_ready);  // PeArray.cs:95
-    assign bias_entrance_input_valid = biases_valid;  // PeArray.cs:79
-    assign bias_entrance_input_payload = biases_payload;  // PeArray.cs:79
-    assign biases_ready = bias_entrance_input_ready;  // PeArray.cs:79
-    assign bias_queue_0_push_valid = bias_entrance_output_valid & bias_turn[0];  // PeArray.cs:89
-    assign bias_queue_0_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_0_biases_valid = bias_queue_0_pop_valid;  // PeArray.cs:91
-    assign pe_0_biases_payload = bias_queue_0_pop_payload;  // PeArray.cs:91
-    assign bias_queue_0_pop_ready = pe_0_biases_ready;  // PeArray.cs:91
-    assign bias_queue_1_push_valid = bias_entrance_output_valid & bias_turn[1];  // PeArray.cs:89
-    assign bias_queue_1_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_1_biases_valid = bias_queue_1_pop_valid;  // PeArray.cs:91
-    assign pe_1_biases_payload = bias_queue_1_pop_payload;  // PeArray.cs:91
-    assign bias_queue_1_pop_ready = pe_1_biases_ready;  // PeArray.cs:91
-    assign bias_queue_2_push_valid = bias_entrance_output_valid & bias_turn[2];  // PeArray.cs:89
-    assign bias_queue_2_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_2_biases_valid = bias_queue_2_pop_valid;  // PeArray.cs:91
-    assign pe_2_biases_payload = bias_queue_2_pop_payload;  // PeArray.cs:91
-    assign bias_queue_2_pop_ready = pe_2_biases_ready;  // PeArray.cs:91
-    assign bias_queue_3_push_valid = bias_entrance_output_valid & bias_turn[3];  // PeArray.cs:89
-    assign bias_queue_3_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_3_biases_valid = bias_queue_3_pop_valid;  // PeArray.cs:91
-    assign pe_3_biases_payload = bias_queue_3_pop_payload;  // PeArray.cs:91
-    assign bias_queue_3_pop_ready = pe_3_biases_ready;  // PeArray.cs:91
-    assign bias_queue_4_push_valid = bias_entrance_output_valid & bias_turn[4];  // PeArray.cs:89
-    assign bias_queue_4_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_4_biases_valid = bias_queue_4_pop_valid;  // PeArray.cs:91
-    assign pe_4_biases_payload = bias_queue_4_pop_payload;  // PeArray.cs:91
-    assign bias_queue_4_pop_ready = pe_4_biases_ready;  // PeArray.cs:91
-    assign bias_queue_5_push_valid = bias_entrance_output_valid & bias_turn[5];  // PeArray.cs:89
-    assign bias_queue_5_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_5_biases_valid = bias_queue_5_pop_valid;  // PeArray.cs:91
-    assign pe_5_biases_payload = bias_queue_5_pop_payload;  // PeArray.cs:91
-    assign bias_queue_5_pop_ready = pe_5_biases_ready;  // PeArray.cs:91
-    assign bias_queue_6_push_valid = bias_entrance_output_valid & bias_turn[6];  // PeArray.cs:89
-    assign bias_queue_6_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_6_biases_valid = bias_queue_6_pop_valid;  // PeArray.cs:91
-    assign pe_6_biases_payload = bias_queue_6_pop_payload;  // PeArray.cs:91
-    assign bias_queue_6_pop_ready = pe_6_biases_ready;  // PeArray.cs:91
-    assign bias_queue_7_push_valid = bias_entrance_output_valid & bias_turn[7];  // PeArray.cs:89
-    assign bias_queue_7_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_7_biases_valid = bias_queue_7_pop_valid;  // PeArray.cs:91
-    assign pe_7_biases_payload = bias_queue_7_pop_payload;  // PeArray.cs:91
-    assign bias_queue_7_pop_ready = pe_7_biases_ready;  // PeArray.cs:91
-    assign bias_queue_8_push_valid = bias_entrance_output_valid & bias_turn[8];  // PeArray.cs:89
-    assign bias_queue_8_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_8_biases_valid = bias_queue_8_pop_valid;  // PeArray.cs:91
-    assign pe_8_biases_payload = bias_queue_8_pop_payload;  // PeArray.cs:91
-    assign bias_queue_8_pop_ready = pe_8_biases_ready;  // PeArray.cs:91
-    assign bias_queue_9_push_valid = bias_entrance_output_valid & bias_turn[9];  // PeArray.cs:89
-    assign bias_queue_9_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_9_biases_valid = bias_queue_9_pop_valid;  // PeArray.cs:91
-    assign pe_9_biases_payload = bias_queue_9_pop_payload;  // PeArray.cs:91
-    assign bias_queue_9_pop_ready = pe_9_biases_ready;  // PeArray.cs:91
-    assign bias_queue_10_push_valid = bias_entrance_output_valid & bias_turn[10];  // PeArray.cs:89
-    assign bias_queue_10_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_10_biases_valid = bias_queue_10_pop_valid;  // PeArray.cs:91
-    assign pe_10_biases_payload = bias_queue_10_pop_payload;  // PeArray.cs:91
-    assign bias_queue_10_pop_ready = pe_10_biases_ready;  // PeArray.cs:91
-    assign bias_queue_11_push_valid = bias_entrance_output_valid & bias_turn[11];  // PeArray.cs:89
-    assign bias_queue_11_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_11_biases_valid = bias_queue_11_pop_valid;  // PeArray.cs:91
-    assign pe_11_biases_payload = bias_queue_11_pop_payload;  // PeArray.cs:91
-    assign bias_queue_11_pop_ready = pe_11_biases_ready;  // PeArray.cs:91
-    assign bias_queue_12_push_valid = bias_entrance_output_valid & bias_turn[12];  // PeArray.cs:89
-    assign bias_queue_12_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_12_biases_valid = bias_queue_12_pop_valid;  // PeArray.cs:91
-    assign pe_12_biases_payload = bias_queue_12_pop_payload;  // PeArray.cs:91
-    assign bias_queue_12_pop_ready = pe_12_biases_ready;  // PeArray.cs:91
-    assign bias_queue_13_push_valid = bias_entrance_output_valid & bias_turn[13];  // PeArray.cs:89
-    assign bias_queue_13_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_13_biases_valid = bias_queue_13_pop_valid;  // PeArray.cs:91
-    assign pe_13_biases_payload = bias_queue_13_pop_payload;  // PeArray.cs:91
-    assign bias_queue_13_pop_ready = pe_13_biases_ready;  // PeArray.cs:91
-    assign bias_queue_14_push_valid = bias_entrance_output_valid & bias_turn[14];  // PeArray.cs:89
-    assign bias_queue_14_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_14_biases_valid = bias_queue_14_pop_valid;  // PeArray.cs:91
-    assign pe_14_biases_payload = bias_queue_14_pop_payload;  // PeArray.cs:91
-    assign bias_queue_14_pop_ready = pe_14_biases_ready;  // PeArray.cs:91
-    assign bias_queue_15_push_valid = bias_entrance_output_valid & bias_turn[15];  // PeArray.cs:89
-    assign bias_queue_15_push_payload = bias_entrance_output_payload;  // PeArray.cs:90
-    assign pe_15_biases_valid = bias_queue_15_pop_valid;  // PeArray.cs:91
-    assign pe_15_biases_payload = bias_queue_15_pop_payload;  // PeArray.cs:91
-    assign bias_queue_15_pop_ready = pe_15_biases_ready;  // PeArray.cs:91
-    assign bias_entrance_output_ready = (((((((((((((((bias_turn[0] & bias_queue_0_push_ready) | (bias_turn[1] & bias_queue_1_push_ready)) | (bias_turn[2] & bias_queue_2_push_ready)) | (bias_turn[3] & bias_queue_3_push_ready)) | (bias_turn[4] & bias_queue_4_push_ready)) | (bias_turn[5] & bias_queue_5_push_ready)) | (bias_turn[6] & bias_queue_6_push_ready)) | (bias_turn[7] & bias_queue_7_push_ready)) | (bias_turn[8] & bias_queue_8_push_ready)) | (bias_turn[9] & bias_queue_9_push_ready)) | (bias_turn[10] & bias_queue_10_push_ready)) | (bias_turn[11] & bias_queue_11_push_ready)) | (bias_turn[12] & bias_queue_12_push_ready)) | (bias_turn[13] & bias_queue_13_push_ready)) | (bias_turn[14] & bias_queue_14_push_ready)) | (bias_turn[15] & bias_queue_15_push_ready);  // PeArray.cs:95
-    assign input_entrance_input_valid = inputs_valid;  // PeArray.cs:107
-    assign input_entrance_input_payload = inputs_payload;  // PeArray.cs:107
-    assign input_entrance_input_last = inputs_last;  // PeArray.cs:107
-    assign inputs_ready = input_entrance_input_ready;  // PeArray.cs:107
-    assign inputs_all_ready = ((((((((((((((pe_0_inputs_ready & pe_1_inputs_ready) & pe_2_inputs_ready) & pe_3_inputs_ready) & pe_4_inputs_ready) & pe_5_inputs_ready) & pe_6_inputs_ready) & pe_7_inputs_ready) & pe_8_inputs_ready) & pe_9_inputs_ready) & pe_10_inputs_ready) & pe_11_inputs_ready) & pe_12_inputs_ready) & pe_13_inputs_ready) & pe_14_inputs_ready) & pe_15_inputs_ready;  // PeArray.cs:110
-    assign pe_0_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_0_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_0_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_1_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_1_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_1_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_2_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_2_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_2_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_3_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_3_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_3_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_4_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_4_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_4_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_5_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_5_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_5_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_6_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_6_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_6_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_7_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_7_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_7_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_8_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_8_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_8_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_9_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_9_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_9_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_10_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_10_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_10_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_11_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_11_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_11_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_12_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_12_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_12_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_13_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_13_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_13_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_14_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_14_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_14_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign pe_15_inputs_valid = input_entrance_output_valid & inputs_all_ready;  // PeArray.cs:113
-    assign pe_15_inputs_payload = input_entrance_output_payload;  // PeArray.cs:114
-    assign pe_15_inputs_last = input_entrance_output_last;  // PeArray.cs:115
-    assign input_entrance_output_ready = inputs_all_ready;  // PeArray.cs:117
-    assign pe_0_results_ready = drain_turn[0] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_1_results_ready = drain_turn[1] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_2_results_ready = drain_turn[2] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_3_results_ready = drain_turn[3] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_4_results_ready = drain_turn[4] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_5_results_ready = drain_turn[5] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_6_results_ready = drain_turn[6] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_7_results_ready = drain_turn[7] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_8_results_ready = drain_turn[8] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_9_results_ready = drain_turn[9] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_10_results_ready = drain_turn[10] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_11_results_ready = drain_turn[11] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_12_results_ready = drain_turn[12] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_13_results_ready = drain_turn[13] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_14_results_ready = drain_turn[14] & gathered_input_ready;  // PeArray.cs:131
-    assign pe_15_results_ready = drain_turn[15] & gathered_input_ready;  // PeArray.cs:131
-    assign gathered_input_valid = (((((((((((((((drain_turn[0] & pe_0_results_valid) | (drain_turn[1] & pe_1_results_valid)) | (drain_turn[2] & pe_2_results_valid)) | (drain_turn[3] & pe_3_results_valid)) | (drain_turn[4] & pe_4_results_valid)) | (drain_turn[5] & pe_5_results_valid)) | (drain_turn[6] & pe_6_results_valid)) | (drain_turn[7] & pe_7_results_valid)) | (drain_turn[8] & pe_8_results_valid)) | (drain_turn[9] & pe_9_results_valid)) | (drain_turn[10] & pe_10_results_valid)) | (drain_turn[11] & pe_11_results_valid)) | (drain_turn[12] & pe_12_results_valid)) | (drain_turn[13] & pe_13_results_valid)) | (drain_turn[14] & pe_14_results_valid)) | (drain_turn[15] & pe_15_results_valid);  // PeArray.cs:139
-    assign gathered_input_payload = ((((((((((((((({{32{drain_turn[0]}}} & pe_0_results_payload) | ({{32{drain_turn[1]}}} & pe_1_results_payload)) | ({{32{drain_turn[2]}}} & pe_2_results_payload)) | ({{32{drain_turn[3]}}} & pe_3_results_payload)) | ({{32{drain_turn[4]}}} & pe_4_results_payload)) | ({{32{drain_turn[5]}}} & pe_5_results_payload)) | ({{32{drain_turn[6]}}} & pe_6_results_payload)) | ({{32{drain_turn[7]}}} & pe_7_results_payload)) | ({{32{drain_turn[8]}}} & pe_8_results_payload)) | ({{32{drain_turn[9]}}} & pe_9_results_payload)) | ({{32{drain_turn[10]}}} & pe_10_results_payload)) | ({{32{drain_turn[11]}}} & pe_11_results_payload)) | ({{32{drain_turn[12]}}} & pe_12_results_payload)) | ({{32{drain_turn[13]}}} & pe_13_results_payload)) | ({{32{drain_turn[14]}}} & pe_14_results_payload)) | ({{32{drain_turn[15]}}} & pe_15_results_payload);  // PeArray.cs:140
-    assign gathered_input_last = drain_turn[15] & pe_15_results_last;  // PeArray.cs:142
-    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:165
-    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:166
-    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:167
-    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:168
-    assign results_valid = results_out_output_valid;  // PeArray.cs:181
-    assign results_payload = results_out_output_payload;  // PeArray.cs:181
-    assign results_last = results_out_output_last;  // PeArray.cs:181
-    assign results_out_output_ready = results_ready;  // PeArray.cs:181
+    assign weight_entrance_input_valid = weights_valid;  // PeArray.cs:99
+    assign weight_entrance_input_payload = weights_payload;  // PeArray.cs:99
+    assign weights_ready = weight_entrance_input_ready;  // PeArray.cs:99
+    assign weight_queue_0_push_valid = weight_chain_0_valid & (weight_chain_0_pe == 4'd0);  // PeArray.cs:122
+    assign weight_queue_0_push_payload = weight_chain_0_word;  // PeArray.cs:123
+    assign pe_0_weights_valid = weight_queue_0_pop_valid;  // PeArray.cs:124
+    assign pe_0_weights_payload = weight_queue_0_pop_payload;  // PeArray.cs:124
+    assign weight_queue_0_pop_ready = pe_0_weights_ready;  // PeArray.cs:124
+    assign weight_queue_1_push_valid = weight_chain_1_valid & (weight_chain_1_pe == 4'd1);  // PeArray.cs:122
+    assign weight_queue_1_push_payload = weight_chain_1_word;  // PeArray.cs:123
+    assign pe_1_weights_valid = weight_queue_1_pop_valid;  // PeArray.cs:124
+    assign pe_1_weights_payload = weight_queue_1_pop_payload;  // PeArray.cs:124
+    assign weight_queue_1_pop_ready = pe_1_weights_ready;  // PeArray.cs:124
+    assign weight_queue_2_push_valid = weight_chain_2_valid & (weight_chain_2_pe == 4'd2);  // PeArray.cs:122
+    assign weight_queue_2_push_payload = weight_chain_2_word;  // PeArray.cs:123
+    assign pe_2_weights_valid = weight_queue_2_pop_valid;  // PeArray.cs:124
+    assign pe_2_weights_payload = weight_queue_2_pop_payload;  // PeArray.cs:124
+    assign weight_queue_2_pop_ready = pe_2_weights_ready;  // PeArray.cs:124
+    assign weight_queue_3_push_valid = weight_chain_3_valid & (weight_chain_3_pe == 4'd3);  // PeArray.cs:122
+    assign weight_queue_3_push_payload = weight_chain_3_word;  // PeArray.cs:123
+    assign pe_3_weights_valid = weight_queue_3_pop_valid;  // PeArray.cs:124
+    assign pe_3_weights_payload = weight_queue_3_pop_payload;  // PeArray.cs:124
+    assign weight_queue_3_pop_ready = pe_3_weights_ready;  // PeArray.cs:124
+    assign weight_queue_4_push_valid = weight_chain_4_valid & (weight_chain_4_pe == 4'd4);  // PeArray.cs:122
+    assign weight_queue_4_push_payload = weight_chain_4_word;  // PeArray.cs:123
+    assign pe_4_weights_valid = weight_queue_4_pop_valid;  // PeArray.cs:124
+    assign pe_4_weights_payload = weight_queue_4_pop_payload;  // PeArray.cs:124
+    assign weight_queue_4_pop_ready = pe_4_weights_ready;  // PeArray.cs:124
+    assign weight_queue_5_push_valid = weight_chain_5_valid & (weight_chain_5_pe == 4'd5);  // PeArray.cs:122
+    assign weight_queue_5_push_payload = weight_chain_5_word;  // PeArray.cs:123
+    assign pe_5_weights_valid = weight_queue_5_pop_valid;  // PeArray.cs:124
+    assign pe_5_weights_payload = weight_queue_5_pop_payload;  // PeArray.cs:124
+    assign weight_queue_5_pop_ready = pe_5_weights_ready;  // PeArray.cs:124
+    assign weight_queue_6_push_valid = weight_chain_6_valid & (weight_chain_6_pe == 4'd6);  // PeArray.cs:122
+    assign weight_queue_6_push_payload = weight_chain_6_word;  // PeArray.cs:123
+    assign pe_6_weights_valid = weight_queue_6_pop_valid;  // PeArray.cs:124
+    assign pe_6_weights_payload = weight_queue_6_pop_payload;  // PeArray.cs:124
+    assign weight_queue_6_pop_ready = pe_6_weights_ready;  // PeArray.cs:124
+    assign weight_queue_7_push_valid = weight_chain_7_valid & (weight_chain_7_pe == 4'd7);  // PeArray.cs:122
+    assign weight_queue_7_push_payload = weight_chain_7_word;  // PeArray.cs:123
+    assign pe_7_weights_valid = weight_queue_7_pop_valid;  // PeArray.cs:124
+    assign pe_7_weights_payload = weight_queue_7_pop_payload;  // PeArray.cs:124
+    assign weight_queue_7_pop_ready = pe_7_weights_ready;  // PeArray.cs:124
+    assign weight_queue_8_push_valid = weight_chain_8_valid & (weight_chain_8_pe == 4'd8);  // PeArray.cs:122
+    assign weight_queue_8_push_payload = weight_chain_8_word;  // PeArray.cs:123
+    assign pe_8_weights_valid = weight_queue_8_pop_valid;  // PeArray.cs:124
+    assign pe_8_weights_payload = weight_queue_8_pop_payload;  // PeArray.cs:124
+    assign weight_queue_8_pop_ready = pe_8_weights_ready;  // PeArray.cs:124
+    assign weight_queue_9_push_valid = weight_chain_9_valid & (weight_chain_9_pe == 4'd9);  // PeArray.cs:122
+    assign weight_queue_9_push_payload = weight_chain_9_word;  // PeArray.cs:123
+    assign pe_9_weights_valid = weight_queue_9_pop_valid;  // PeArray.cs:124
+    assign pe_9_weights_payload = weight_queue_9_pop_payload;  // PeArray.cs:124
+    assign weight_queue_9_pop_ready = pe_9_weights_ready;  // PeArray.cs:124
+    assign weight_queue_10_push_valid = weight_chain_10_valid & (weight_chain_10_pe == 4'd10);  // PeArray.cs:122
+    assign weight_queue_10_push_payload = weight_chain_10_word;  // PeArray.cs:123
+    assign pe_10_weights_valid = weight_queue_10_pop_valid;  // PeArray.cs:124
+    assign pe_10_weights_payload = weight_queue_10_pop_payload;  // PeArray.cs:124
+    assign weight_queue_10_pop_ready = pe_10_weights_ready;  // PeArray.cs:124
+    assign weight_queue_11_push_valid = weight_chain_11_valid & (weight_chain_11_pe == 4'd11);  // PeArray.cs:122
+    assign weight_queue_11_push_payload = weight_chain_11_word;  // PeArray.cs:123
+    assign pe_11_weights_valid = weight_queue_11_pop_valid;  // PeArray.cs:124
+    assign pe_11_weights_payload = weight_queue_11_pop_payload;  // PeArray.cs:124
+    assign weight_queue_11_pop_ready = pe_11_weights_ready;  // PeArray.cs:124
+    assign weight_queue_12_push_valid = weight_chain_12_valid & (weight_chain_12_pe == 4'd12);  // PeArray.cs:122
+    assign weight_queue_12_push_payload = weight_chain_12_word;  // PeArray.cs:123
+    assign pe_12_weights_valid = weight_queue_12_pop_valid;  // PeArray.cs:124
+    assign pe_12_weights_payload = weight_queue_12_pop_payload;  // PeArray.cs:124
+    assign weight_queue_12_pop_ready = pe_12_weights_ready;  // PeArray.cs:124
+    assign weight_queue_13_push_valid = weight_chain_13_valid & (weight_chain_13_pe == 4'd13);  // PeArray.cs:122
+    assign weight_queue_13_push_payload = weight_chain_13_word;  // PeArray.cs:123
+    assign pe_13_weights_valid = weight_queue_13_pop_valid;  // PeArray.cs:124
+    assign pe_13_weights_payload = weight_queue_13_pop_payload;  // PeArray.cs:124
+    assign weight_queue_13_pop_ready = pe_13_weights_ready;  // PeArray.cs:124
+    assign weight_queue_14_push_valid = weight_chain_14_valid & (weight_chain_14_pe == 4'd14);  // PeArray.cs:122
+    assign weight_queue_14_push_payload = weight_chain_14_word;  // PeArray.cs:123
+    assign pe_14_weights_valid = weight_queue_14_pop_valid;  // PeArray.cs:124
+    assign pe_14_weights_payload = weight_queue_14_pop_payload;  // PeArray.cs:124
+    assign weight_queue_14_pop_ready = pe_14_weights_ready;  // PeArray.cs:124
+    assign weight_queue_15_push_valid = weight_chain_15_valid & (weight_chain_15_pe == 4'd15);  // PeArray.cs:122
+    assign weight_queue_15_push_payload = weight_chain_15_word;  // PeArray.cs:123
+    assign pe_15_weights_valid = weight_queue_15_pop_valid;  // PeArray.cs:124
+    assign pe_15_weights_payload = weight_queue_15_pop_payload;  // PeArray.cs:124
+    assign weight_queue_15_pop_ready = pe_15_weights_ready;  // PeArray.cs:124
+    assign weight_entrance_output_ready = !(weight_slot == 3'd0) | ((weight_rounds - weight_turn_done) < 3'd2);  // PeArray.cs:134
+    assign bias_entrance_input_valid = biases_valid;  // PeArray.cs:99
+    assign bias_entrance_input_payload = biases_payload;  // PeArray.cs:99
+    assign biases_ready = bias_entrance_input_ready;  // PeArray.cs:99
+    assign bias_queue_0_push_valid = bias_chain_0_valid & (bias_chain_0_pe == 4'd0);  // PeArray.cs:122
+    assign bias_queue_0_push_payload = bias_chain_0_word;  // PeArray.cs:123
+    assign pe_0_biases_valid = bias_queue_0_pop_valid;  // PeArray.cs:124
+    assign pe_0_biases_payload = bias_queue_0_pop_payload;  // PeArray.cs:124
+    assign bias_queue_0_pop_ready = pe_0_biases_ready;  // PeArray.cs:124
+    assign bias_queue_1_push_valid = bias_chain_1_valid & (bias_chain_1_pe == 4'd1);  // PeArray.cs:122
+    assign bias_queue_1_push_payload = bias_chain_1_word;  // PeArray.cs:123
+    assign pe_1_biases_valid = bias_queue_1_pop_valid;  // PeArray.cs:124
+    assign pe_1_biases_payload = bias_queue_1_pop_payload;  // PeArray.cs:124
+    assign bias_queue_1_pop_ready = pe_1_biases_ready;  // PeArray.cs:124
+    assign bias_queue_2_push_valid = bias_chain_2_valid & (bias_chain_2_pe == 4'd2);  // PeArray.cs:122
+    assign bias_queue_2_push_payload = bias_chain_2_word;  // PeArray.cs:123
+    assign pe_2_biases_valid = bias_queue_2_pop_valid;  // PeArray.cs:124
+    assign pe_2_biases_payload = bias_queue_2_pop_payload;  // PeArray.cs:124
+    assign bias_queue_2_pop_ready = pe_2_biases_ready;  // PeArray.cs:124
+    assign bias_queue_3_push_valid = bias_chain_3_valid & (bias_chain_3_pe == 4'd3);  // PeArray.cs:122
+    assign bias_queue_3_push_payload = bias_chain_3_word;  // PeArray.cs:123
+    assign pe_3_biases_valid = bias_queue_3_pop_valid;  // PeArray.cs:124
+    assign pe_3_biases_payload = bias_queue_3_pop_payload;  // PeArray.cs:124
+    assign bias_queue_3_pop_ready = pe_3_biases_ready;  // PeArray.cs:124
+    assign bias_queue_4_push_valid = bias_chain_4_valid & (bias_chain_4_pe == 4'd4);  // PeArray.cs:122
+    assign bias_queue_4_push_payload = bias_chain_4_word;  // PeArray.cs:123
+    assign pe_4_biases_valid = bias_queue_4_pop_valid;  // PeArray.cs:124
+    assign pe_4_biases_payload = bias_queue_4_pop_payload;  // PeArray.cs:124
+    assign bias_queue_4_pop_ready = pe_4_biases_ready;  // PeArray.cs:124
+    assign bias_queue_5_push_valid = bias_chain_5_valid & (bias_chain_5_pe == 4'd5);  // PeArray.cs:122
+    assign bias_queue_5_push_payload = bias_chain_5_word;  // PeArray.cs:123
+    assign pe_5_biases_valid = bias_queue_5_pop_valid;  // PeArray.cs:124
+    assign pe_5_biases_payload = bias_queue_5_pop_payload;  // PeArray.cs:124
+    assign bias_queue_5_pop_ready = pe_5_biases_ready;  // PeArray.cs:124
+    assign bias_queue_6_push_valid = bias_chain_6_valid & (bias_chain_6_pe == 4'd6);  // PeArray.cs:122
+    assign bias_queue_6_push_payload = bias_chain_6_word;  // PeArray.cs:123
+    assign pe_6_biases_valid = bias_queue_6_pop_valid;  // PeArray.cs:124
+    assign pe_6_biases_payload = bias_queue_6_pop_payload;  // PeArray.cs:124
+    assign bias_queue_6_pop_ready = pe_6_biases_ready;  // PeArray.cs:124
+    assign bias_queue_7_push_valid = bias_chain_7_valid & (bias_chain_7_pe == 4'd7);  // PeArray.cs:122
+    assign bias_queue_7_push_payload = bias_chain_7_word;  // PeArray.cs:123
+    assign pe_7_biases_valid = bias_queue_7_pop_valid;  // PeArray.cs:124
+    assign pe_7_biases_payload = bias_queue_7_pop_payload;  // PeArray.cs:124
+    assign bias_queue_7_pop_ready = pe_7_biases_ready;  // PeArray.cs:124
+    assign bias_queue_8_push_valid = bias_chain_8_valid & (bias_chain_8_pe == 4'd8);  // PeArray.cs:122
+    assign bias_queue_8_push_payload = bias_chain_8_word;  // PeArray.cs:123
+    assign pe_8_biases_valid = bias_queue_8_pop_valid;  // PeArray.cs:124
+    assign pe_8_biases_payload = bias_queue_8_pop_payload;  // PeArray.cs:124
+    assign bias_queue_8_pop_ready = pe_8_biases_ready;  // PeArray.cs:124
+    assign bias_queue_9_push_valid = bias_chain_9_valid & (bias_chain_9_pe == 4'd9);  // PeArray.cs:122
+    assign bias_queue_9_push_payload = bias_chain_9_word;  // PeArray.cs:123
+    assign pe_9_biases_valid = bias_queue_9_pop_valid;  // PeArray.cs:124
+    assign pe_9_biases_payload = bias_queue_9_pop_payload;  // PeArray.cs:124
+    assign bias_queue_9_pop_ready = pe_9_biases_ready;  // PeArray.cs:124
+    assign bias_queue_10_push_valid = bias_chain_10_valid & (bias_chain_10_pe == 4'd10);  // PeArray.cs:122
+    assign bias_queue_10_push_payload = bias_chain_10_word;  // PeArray.cs:123
+    assign pe_10_biases_valid = bias_queue_10_pop_valid;  // PeArray.cs:124
+    assign pe_10_biases_payload = bias_queue_10_pop_payload;  // PeArray.cs:124
+    assign bias_queue_10_pop_ready = pe_10_biases_ready;  // PeArray.cs:124
+    assign bias_queue_11_push_valid = bias_chain_11_valid & (bias_chain_11_pe == 4'd11);  // PeArray.cs:122
+    assign bias_queue_11_push_payload = bias_chain_11_word;  // PeArray.cs:123
+    assign pe_11_biases_valid = bias_queue_11_pop_valid;  // PeArray.cs:124
+    assign pe_11_biases_payload = bias_queue_11_pop_payload;  // PeArray.cs:124
+    assign bias_queue_11_pop_ready = pe_11_biases_ready;  // PeArray.cs:124
+    assign bias_queue_12_push_valid = bias_chain_12_valid & (bias_chain_12_pe == 4'd12);  // PeArray.cs:122
+    assign bias_queue_12_push_payload = bias_chain_12_word;  // PeArray.cs:123
+    assign pe_12_biases_valid = bias_queue_12_pop_valid;  // PeArray.cs:124
+    assign pe_12_biases_payload = bias_queue_12_pop_payload;  // PeArray.cs:124
+    assign bias_queue_12_pop_ready = pe_12_biases_ready;  // PeArray.cs:124
+    assign bias_queue_13_push_valid = bias_chain_13_valid & (bias_chain_13_pe == 4'd13);  // PeArray.cs:122
+    assign bias_queue_13_push_payload = bias_chain_13_word;  // PeArray.cs:123
+    assign pe_13_biases_valid = bias_queue_13_pop_valid;  // PeArray.cs:124
+    assign pe_13_biases_payload = bias_queue_13_pop_payload;  // PeArray.cs:124
+    assign bias_queue_13_pop_ready = pe_13_biases_ready;  // PeArray.cs:124
+    assign bias_queue_14_push_valid = bias_chain_14_valid & (bias_chain_14_pe == 4'd14);  // PeArray.cs:122
+    assign bias_queue_14_push_payload = bias_chain_14_word;  // PeArray.cs:123
+    assign pe_14_biases_valid = bias_queue_14_pop_valid;  // PeArray.cs:124
+    assign pe_14_biases_payload = bias_queue_14_pop_payload;  // PeArray.cs:124
+    assign bias_queue_14_pop_ready = pe_14_biases_ready;  // PeArray.cs:124
+    assign bias_queue_15_push_valid = bias_chain_15_valid & (bias_chain_15_pe == 4'd15);  // PeArray.cs:122
+    assign bias_queue_15_push_payload = bias_chain_15_word;  // PeArray.cs:123
+    assign pe_15_biases_valid = bias_queue_15_pop_valid;  // PeArray.cs:124
+    assign pe_15_biases_payload = bias_queue_15_pop_payload;  // PeArray.cs:124
+    assign bias_queue_15_pop_ready = pe_15_biases_ready;  // PeArray.cs:124
+    assign bias_entrance_output_ready = (!(bias_slot == 3'd0) | ((bias_rounds - bias_turn_done) < 3'd1)) & !bias_sent;  // PeArray.cs:134
+    assign input_entrance_input_valid = inputs_valid;  // PeArray.cs:157
+    assign input_entrance_input_payload = inputs_payload;  // PeArray.cs:157
+    assign input_entrance_input_last = inputs_last;  // PeArray.cs:157
+    assign inputs_ready = input_entrance_input_ready;  // PeArray.cs:157
+    assign pe_0_inputs_valid = input_chain_0_valid;  // PeArray.cs:175
+    assign pe_0_inputs_payload = input_chain_0_word;  // PeArray.cs:176
+    assign pe_0_inputs_last = input_chain_0_last;  // PeArray.cs:177
+    assign pe_1_inputs_valid = input_chain_1_valid;  // PeArray.cs:175
+    assign pe_1_inputs_payload = input_chain_1_word;  // PeArray.cs:176
+    assign pe_1_inputs_last = input_chain_1_last;  // PeArray.cs:177
+    assign pe_2_inputs_valid = input_chain_2_valid;  // PeArray.cs:175
+    assign pe_2_inputs_payload = input_chain_2_word;  // PeArray.cs:176
+    assign pe_2_inputs_last = input_chain_2_last;  // PeArray.cs:177
+    assign pe_3_inputs_valid = input_chain_3_valid;  // PeArray.cs:175
+    assign pe_3_inputs_payload = input_chain_3_word;  // PeArray.cs:176
+    assign pe_3_inputs_last = input_chain_3_last;  // PeArray.cs:177
+    assign pe_4_inputs_valid = input_chain_4_valid;  // PeArray.cs:175
+    assign pe_4_inputs_payload = input_chain_4_word;  // PeArray.cs:176
+    assign pe_4_inputs_last = input_chain_4_last;  // PeArray.cs:177
+    assign pe_5_inputs_valid = input_chain_5_valid;  // PeArray.cs:175
+    assign pe_5_inputs_payload = input_chain_5_word;  // PeArray.cs:176
+    assign pe_5_inputs_last = input_chain_5_last;  // PeArray.cs:177
+    assign pe_6_inputs_valid = input_chain_6_valid;  // PeArray.cs:175
+    assign pe_6_inputs_payload = input_chain_6_word;  // PeArray.cs:176
+    assign pe_6_inputs_last = input_chain_6_last;  // PeArray.cs:177
+    assign pe_7_inputs_valid = input_chain_7_valid;  // PeArray.cs:175
+    assign pe_7_inputs_payload = input_chain_7_word;  // PeArray.cs:176
+    assign pe_7_inputs_last = input_chain_7_last;  // PeArray.cs:177
+    assign pe_8_inputs_valid = input_chain_8_valid;  // PeArray.cs:175
+    assign pe_8_inputs_payload = input_chain_8_word;  // PeArray.cs:176
+    assign pe_8_inputs_last = input_chain_8_last;  // PeArray.cs:177
+    assign pe_9_inputs_valid = input_chain_9_valid;  // PeArray.cs:175
+    assign pe_9_inputs_payload = input_chain_9_word;  // PeArray.cs:176
+    assign pe_9_inputs_last = input_chain_9_last;  // PeArray.cs:177
+    assign pe_10_inputs_valid = input_chain_10_valid;  // PeArray.cs:175
+    assign pe_10_inputs_payload = input_chain_10_word;  // PeArray.cs:176
+    assign pe_10_inputs_last = input_chain_10_last;  // PeArray.cs:177
+    assign pe_11_inputs_valid = input_chain_11_valid;  // PeArray.cs:175
+    assign pe_11_inputs_payload = input_chain_11_word;  // PeArray.cs:176
+    assign pe_11_inputs_last = input_chain_11_last;  // PeArray.cs:177
+    assign pe_12_inputs_valid = input_chain_12_valid;  // PeArray.cs:175
+    assign pe_12_inputs_payload = input_chain_12_word;  // PeArray.cs:176
+    assign pe_12_inputs_last = input_chain_12_last;  // PeArray.cs:177
+    assign pe_13_inputs_valid = input_chain_13_valid;  // PeArray.cs:175
+    assign pe_13_inputs_payload = input_chain_13_word;  // PeArray.cs:176
+    assign pe_13_inputs_last = input_chain_13_last;  // PeArray.cs:177
+    assign pe_14_inputs_valid = input_chain_14_valid;  // PeArray.cs:175
+    assign pe_14_inputs_payload = input_chain_14_word;  // PeArray.cs:176
+    assign pe_14_inputs_last = input_chain_14_last;  // PeArray.cs:177
+    assign pe_15_inputs_valid = input_chain_15_valid;  // PeArray.cs:175
+    assign pe_15_inputs_payload = input_chain_15_word;  // PeArray.cs:176
+    assign pe_15_inputs_last = input_chain_15_last;  // PeArray.cs:177
+    assign input_entrance_output_ready = !input_entrance_output_ready_part0 | ((inputs_room & !input_started_1) & !input_started_2);  // PeArray.cs:183
+    assign pe_0_results_ready = gather_0_0_turn[0] & gather_0_0_input_ready;  // PeArray.cs:213
+    assign pe_1_results_ready = gather_0_0_turn[1] & gather_0_0_input_ready;  // PeArray.cs:213
+    assign pe_2_results_ready = gather_0_0_turn[2] & gather_0_0_input_ready;  // PeArray.cs:213
+    assign pe_3_results_ready = gather_0_0_turn[3] & gather_0_0_input_ready;  // PeArray.cs:213
+    assign gather_0_0_input_valid = (((gather_0_0_turn[0] & pe_0_results_valid) | (gather_0_0_turn[1] & pe_1_results_valid)) | (gather_0_0_turn[2] & pe_2_results_valid)) | (gather_0_0_turn[3] & pe_3_results_valid);  // PeArray.cs:221
+    assign gather_0_0_input_payload = ((({{32{gather_0_0_turn[0]}}} & pe_0_results_payload) | ({{32{gather_0_0_turn[1]}}} & pe_1_results_payload)) | ({{32{gather_0_0_turn[2]}}} & pe_2_results_payload)) | ({{32{gather_0_0_turn[3]}}} & pe_3_results_payload);  // PeArray.cs:222
+    assign gather_0_0_input_last = gather_0_0_turn[3] & pe_3_results_last;  // PeArray.cs:223
+    assign pe_4_results_ready = gather_0_1_turn[0] & gather_0_1_input_ready;  // PeArray.cs:213
+    assign pe_5_results_ready = gather_0_1_turn[1] & gather_0_1_input_ready;  // PeArray.cs:213
+    assign pe_6_results_ready = gather_0_1_turn[2] & gather_0_1_input_ready;  // PeArray.cs:213
+    assign pe_7_results_ready = gather_0_1_turn[3] & gather_0_1_input_ready;  // PeArray.cs:213
+    assign gather_0_1_input_valid = (((gather_0_1_turn[0] & pe_4_results_valid) | (gather_0_1_turn[1] & pe_5_results_valid)) | (gather_0_1_turn[2] & pe_6_results_valid)) | (gather_0_1_turn[3] & pe_7_results_valid);  // PeArray.cs:221
+    assign gather_0_1_input_payload = ((({{32{gather_0_1_turn[0]}}} & pe_4_results_payload) | ({{32{gather_0_1_turn[1]}}} & pe_5_results_payload)) | ({{32{gather_0_1_turn[2]}}} & pe_6_results_payload)) | ({{32{gather_0_1_turn[3]}}} & pe_7_results_payload);  // PeArray.cs:222
+    assign gather_0_1_input_last = gather_0_1_turn[3] & pe_7_results_last;  // PeArray.cs:223
+    assign pe_8_results_ready = gather_0_2_turn[0] & gather_0_2_input_ready;  // PeArray.cs:213
+    assign pe_9_results_ready = gather_0_2_turn[1] & gather_0_2_input_ready;  // PeArray.cs:213
+    assign pe_10_results_ready = gather_0_2_turn[2] & gather_0_2_input_ready;  // PeArray.cs:213
+    assign pe_11_results_ready = gather_0_2_turn[3] & gather_0_2_input_ready;  // PeArray.cs:213
+    assign gather_0_2_input_valid = (((gather_0_2_turn[0] & pe_8_results_valid) | (gather_0_2_turn[1] & pe_9_results_valid)) | (gather_0_2_turn[2] & pe_10_results_valid)) | (gather_0_2_turn[3] & pe_11_results_valid);  // PeArray.cs:221
+    assign gather_0_2_input_payload = ((({{32{gather_0_2_turn[0]}}} & pe_8_results_payload) | ({{32{gather_0_2_turn[1]}}} & pe_9_results_payload)) | ({{32{gather_0_2_turn[2]}}} & pe_10_results_payload)) | ({{32{gather_0_2_turn[3]}}} & pe_11_results_payload);  // PeArray.cs:222
+    assign gather_0_2_input_last = gather_0_2_turn[3] & pe_11_results_last;  // PeArray.cs:223
+    assign pe_12_results_ready = gather_0_3_turn[0] & gather_0_3_input_ready;  // PeArray.cs:213
+    assign pe_13_results_ready = gather_0_3_turn[1] & gather_0_3_input_ready;  // PeArray.cs:213
+    assign pe_14_results_ready = gather_0_3_turn[2] & gather_0_3_input_ready;  // PeArray.cs:213
+    assign pe_15_results_ready = gather_0_3_turn[3] & gather_0_3_input_ready;  // PeArray.cs:213
+    assign gather_0_3_input_valid = (((gather_0_3_turn[0] & pe_12_results_valid) | (gather_0_3_turn[1] & pe_13_results_valid)) | (gather_0_3_turn[2] & pe_14_results_valid)) | (gather_0_3_turn[3] & pe_15_results_valid);  // PeArray.cs:221
+    assign gather_0_3_input_payload = ((({{32{gather_0_3_turn[0]}}} & pe_12_results_payload) | ({{32{gather_0_3_turn[1]}}} & pe_13_results_payload)) | ({{32{gather_0_3_turn[2]}}} & pe_14_results_payload)) | ({{32{gather_0_3_turn[3]}}} & pe_15_results_payload);  // PeArray.cs:222
+    assign gather_0_3_input_last = gather_0_3_turn[3] & pe_15_results_last;  // PeArray.cs:223
+    assign gather_0_0_output_ready = gathered_turn[0] & gathered_input_ready;  // PeArray.cs:213
+    assign gather_0_1_output_ready = gathered_turn[1] & gathered_input_ready;  // PeArray.cs:213
+    assign gather_0_2_output_ready = gathered_turn[2] & gathered_input_ready;  // PeArray.cs:213
+    assign gather_0_3_output_ready = gathered_turn[3] & gathered_input_ready;  // PeArray.cs:213
+    assign gathered_input_valid = (((gathered_turn[0] & gather_0_0_output_valid) | (gathered_turn[1] & gather_0_1_output_valid)) | (gathered_turn[2] & gather_0_2_output_valid)) | (gathered_turn[3] & gather_0_3_output_valid);  // PeArray.cs:221
+    assign gathered_input_payload = ((({{32{gathered_turn[0]}}} & gather_0_0_output_payload) | ({{32{gathered_turn[1]}}} & gather_0_1_output_payload)) | ({{32{gathered_turn[2]}}} & gather_0_2_output_payload)) | ({{32{gathered_turn[3]}}} & gather_0_3_output_payload);  // PeArray.cs:222
+    assign gathered_input_last = gathered_turn[3] & gather_0_3_output_last;  // PeArray.cs:223
+    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:246
+    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:247
+    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:248
+    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:249
+    assign results_valid = results_out_output_valid;  // PeArray.cs:262
+    assign results_payload = results_out_output_payload;  // PeArray.cs:262
+    assign results_last = results_out_output_last;  // PeArray.cs:262
+    assign results_out_output_ready = results_ready;  // PeArray.cs:262
     always @(posedge clk) begin
         if (reset) begin
+            pe_0_inputs_done_pulse <= 1'b0;
+            pe_0_inputs_done <= 3'd0;
+            pe_1_inputs_done_pulse <= 1'b0;
+            pe_1_inputs_done <= 3'd0;
+            pe_2_inputs_done_pulse <= 1'b0;
+            pe_2_inputs_done <= 3'd0;
+            pe_3_inputs_done_pulse <= 1'b0;
+            pe_3_inputs_done <= 3'd0;
+            pe_4_inputs_done_pulse <= 1'b0;
+            pe_4_inputs_done <= 3'd0;
+            pe_5_inputs_done_pulse <= 1'b0;
+            pe_5_inputs_done <= 3'd0;
+            pe_6_inputs_done_pulse <= 1'b0;
+            pe_6_inputs_done <= 3'd0;
+            pe_7_inputs_done_pulse <= 1'b0;
+            pe_7_inputs_done <= 3'd0;
+            pe_8_inputs_done_pulse <= 1'b0;
+            pe_8_inputs_done <= 3'd0;
+            pe_9_inputs_done_pulse <= 1'b0;
+            pe_9_inputs_done <= 3'd0;
+            pe_10_inputs_done_pulse <= 1'b0;
+            pe_10_inputs_done <= 3'd0;
+            pe_11_inputs_done_pulse <= 1'b0;
+            pe_11_inputs_done <= 3'd0;
+            pe_12_inputs_done_pulse <= 1'b0;
+            pe_12_inputs_done <= 3'd0;
+            pe_13_inputs_done_pulse <= 1'b0;
+            pe_13_inputs_done <= 3'd0;
+            pe_14_inputs_done_pulse <= 1'b0;
+            pe_14_inputs_done <= 3'd0;
+            pe_15_inputs_done_pulse <= 1'b0;
+            pe_15_inputs_done <= 3'd0;
+            pe_0_bias_groups_done_pulse <= 1'b0;
+            pe_0_bias_groups_done <= 3'd0;
+            pe_1_bias_groups_done_pulse <= 1'b0;
+            pe_1_bias_groups_done <= 3'd0;
+            pe_2_bias_groups_done_pulse <= 1'b0;
+            pe_2_bias_groups_done <= 3'd0;
+            pe_3_bias_groups_done_pulse <= 1'b0;
+            pe_3_bias_groups_done <= 3'd0;
+            pe_4_bias_groups_done_pulse <= 1'b0;
+            pe_4_bias_groups_done <= 3'd0;
+            pe_5_bias_groups_done_pulse <= 1'b0;
+            pe_5_bias_groups_done <= 3'd0;
+            pe_6_bias_groups_done_pulse <= 1'b0;
+            pe_6_bias_groups_done <= 3'd0;
+            pe_7_bias_groups_done_pulse <= 1'b0;
+            pe_7_bias_groups_done <= 3'd0;
+            pe_8_bias_groups_done_pulse <= 1'b0;
+            pe_8_bias_groups_done <= 3'd0;
+            pe_9_bias_groups_done_pulse <= 1'b0;
+            pe_9_bias_groups_done <= 3'd0;
+            pe_10_bias_groups_done_pulse <= 1'b0;
+            pe_10_bias_groups_done <= 3'd0;
+            pe_11_bias_groups_done_pulse <= 1'b0;
+            pe_11_bias_groups_done <= 3'd0;
+            pe_12_bias_groups_done_pulse <= 1'b0;
+            pe_12_bias_groups_done <= 3'd0;
+            pe_13_bias_groups_done_pulse <= 1'b0;
+            pe_13_bias_groups_done <= 3'd0;
+            pe_14_bias_groups_done_pulse <= 1'b0;
+            pe_14_bias_groups_done <= 3'd0;
+            pe_15_bias_groups_done_pulse <= 1'b0;
+            pe_15_bias_groups_done <= 3'd0;
             weight_turn <= 16'd1;
+            weight_pe <= 4'd0;
             weight_slot <= 3'd0;
+            weight_rounds <= 3'd0;
+            weight_turn_done <= 3'd0;
+            weight_chain_0_valid <= 1'b0;
+            weight_chain_1_valid <= 1'b0;
+            weight_chain_2_valid <= 1'b0;
+            weight_chain_3_valid <= 1'b0;
+            weight_chain_4_valid <= 1'b0;
+            weight_chain_5_valid <= 1'b0;
+            weight_chain_6_valid <= 1'b0;
+            weight_chain_7_valid <= 1'b0;
+            weight_chain_8_valid <= 1'b0;
+            weight_chain_9_valid <= 1'b0;
+            weight_chain_10_valid <= 1'b0;
+            weight_chain_11_valid <= 1'b0;
+            weight_chain_12_valid <= 1'b0;
+            weight_chain_13_valid <= 1'b0;
+            weight_chain_14_valid <= 1'b0;
+            weight_chain_15_valid <= 1'b0;
             bias_turn <= 16'd1;
+            bias_pe <= 4'd0;
             bias_slot <= 3'd0;
-            drain_turn <= 16'd1;
+            bias_rounds <= 3'd0;
+            bias_turn_done <= 3'd0;
+            bias_chain_0_valid <= 1'b0;
+            bias_chain_1_valid <= 1'b0;
+            bias_chain_2_valid <= 1'b0;
+            bias_chain_3_valid <= 1'b0;
+            bias_chain_4_valid <= 1'b0;
+            bias_chain_5_valid <= 1'b0;
+            bias_chain_6_valid <= 1'b0;
+            bias_chain_7_valid <= 1'b0;
+            bias_chain_8_valid <= 1'b0;
+            bias_chain_9_valid <= 1'b0;
+            bias_chain_10_valid <= 1'b0;
+            bias_chain_11_valid <= 1'b0;
+            bias_chain_12_valid <= 1'b0;
+            bias_chain_13_valid <= 1'b0;
+            bias_chain_14_valid <= 1'b0;
+            bias_chain_15_valid <= 1'b0;
+            bias_sent <= 1'b0;
+            input_row <= 4'd0;
+            input_banks_started <= 3'd0;
+            input_room_0 <= 1'b0;
+            input_chain_0_valid <= 1'b0;
+            input_chain_0_last <= 1'b0;
+            input_room_1 <= 1'b0;
+            input_chain_1_valid <= 1'b0;
+            input_chain_1_last <= 1'b0;
+            input_room_2 <= 1'b0;
+            input_chain_2_valid <= 1'b0;
+            input_chain_2_last <= 1'b0;
+            input_room_3 <= 1'b0;
+            input_chain_3_valid <= 1'b0;
+            input_chain_3_last <= 1'b0;
+            input_room_4 <= 1'b0;
+            input_chain_4_valid <= 1'b0;
+            input_chain_4_last <= 1'b0;
+            input_room_5 <= 1'b0;
+            input_chain_5_valid <= 1'b0;
+            input_chain_5_last <= 1'b0;
+            input_room_6 <= 1'b0;
+            input_chain_6_valid <= 1'b0;
+            input_chain_6_last <= 1'b0;
+            input_room_7 <= 1'b0;
+            input_chain_7_valid <= 1'b0;
+            input_chain_7_last <= 1'b0;
+            input_room_8 <= 1'b0;
+            input_chain_8_valid <= 1'b0;
+            input_chain_8_last <= 1'b0;
+            input_room_9 <= 1'b0;
+            input_chain_9_valid <= 1'b0;
+            input_chain_9_last <= 1'b0;
+            input_room_10 <= 1'b0;
+            input_chain_10_valid <= 1'b0;
+            input_chain_10_last <= 1'b0;
+            input_room_11 <= 1'b0;
+            input_chain_11_valid <= 1'b0;
+            input_chain_11_last <= 1'b0;
+            input_room_12 <= 1'b0;
+            input_chain_12_valid <= 1'b0;
+            input_chain_12_last <= 1'b0;
+            input_room_13 <= 1'b0;
+            input_chain_13_valid <= 1'b0;
+            input_chain_13_last <= 1'b0;
+            input_room_14 <= 1'b0;
+            input_chain_14_valid <= 1'b0;
+            input_chain_14_last <= 1'b0;
+            input_room_15 <= 1'b0;
+            input_chain_15_valid <= 1'b0;
+            input_chain_15_last <= 1'b0;
+            inputs_room <= 1'b0;
+            input_started_1 <= 1'b0;
+            input_started_2 <= 1'b0;
+            gather_0_0_turn <= 4'd1;
+            gather_0_1_turn <= 4'd1;
+            gather_0_2_turn <= 4'd1;
+            gather_0_3_turn <= 4'd1;
+            gathered_turn <= 4'd1;
             result_row <= 4'd0;
             result_output <= 17'd0;
             result_next_output <= 17'd1;
             result_keep <= 1'b0;
         end else begin
-            if (weight_entrance_output_valid & weight_entrance_output_ready) begin  // PeArray.cs:96
-                weight_slot <= weight_slot_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:98
-                if (weight_slot_part0) begin  // PeArray.cs:99
-                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:189
+            pe_0_inputs_done_pulse <= pe_0_input_done;  // PeArray.cs:272
+            if (pe_0_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_0_inputs_done <= pe_0_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_1_inputs_done_pulse <= pe_1_input_done;  // PeArray.cs:272
+            if (pe_1_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_1_inputs_done <= pe_1_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_2_inputs_done_pulse <= pe_2_input_done;  // PeArray.cs:272
+            if (pe_2_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_2_inputs_done <= pe_2_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_3_inputs_done_pulse <= pe_3_input_done;  // PeArray.cs:272
+            if (pe_3_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_3_inputs_done <= pe_3_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_4_inputs_done_pulse <= pe_4_input_done;  // PeArray.cs:272
+            if (pe_4_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_4_inputs_done <= pe_4_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_5_inputs_done_pulse <= pe_5_input_done;  // PeArray.cs:272
+            if (pe_5_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_5_inputs_done <= pe_5_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_6_inputs_done_pulse <= pe_6_input_done;  // PeArray.cs:272
+            if (pe_6_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_6_inputs_done <= pe_6_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_7_inputs_done_pulse <= pe_7_input_done;  // PeArray.cs:272
+            if (pe_7_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_7_inputs_done <= pe_7_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_8_inputs_done_pulse <= pe_8_input_done;  // PeArray.cs:272
+            if (pe_8_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_8_inputs_done <= pe_8_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_9_inputs_done_pulse <= pe_9_input_done;  // PeArray.cs:272
+            if (pe_9_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_9_inputs_done <= pe_9_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_10_inputs_done_pulse <= pe_10_input_done;  // PeArray.cs:272
+            if (pe_10_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_10_inputs_done <= pe_10_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_11_inputs_done_pulse <= pe_11_input_done;  // PeArray.cs:272
+            if (pe_11_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_11_inputs_done <= pe_11_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_12_inputs_done_pulse <= pe_12_input_done;  // PeArray.cs:272
+            if (pe_12_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_12_inputs_done <= pe_12_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_13_inputs_done_pulse <= pe_13_input_done;  // PeArray.cs:272
+            if (pe_13_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_13_inputs_done <= pe_13_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_14_inputs_done_pulse <= pe_14_input_done;  // PeArray.cs:272
+            if (pe_14_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_14_inputs_done <= pe_14_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_15_inputs_done_pulse <= pe_15_input_done;  // PeArray.cs:272
+            if (pe_15_inputs_done_pulse) begin  // PeArray.cs:288
+                pe_15_inputs_done <= pe_15_inputs_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_0_bias_groups_done_pulse <= pe_0_biases_done;  // PeArray.cs:272
+            if (pe_0_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_0_bias_groups_done <= pe_0_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_1_bias_groups_done_pulse <= pe_1_biases_done;  // PeArray.cs:272
+            if (pe_1_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_1_bias_groups_done <= pe_1_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_2_bias_groups_done_pulse <= pe_2_biases_done;  // PeArray.cs:272
+            if (pe_2_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_2_bias_groups_done <= pe_2_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_3_bias_groups_done_pulse <= pe_3_biases_done;  // PeArray.cs:272
+            if (pe_3_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_3_bias_groups_done <= pe_3_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_4_bias_groups_done_pulse <= pe_4_biases_done;  // PeArray.cs:272
+            if (pe_4_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_4_bias_groups_done <= pe_4_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_5_bias_groups_done_pulse <= pe_5_biases_done;  // PeArray.cs:272
+            if (pe_5_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_5_bias_groups_done <= pe_5_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_6_bias_groups_done_pulse <= pe_6_biases_done;  // PeArray.cs:272
+            if (pe_6_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_6_bias_groups_done <= pe_6_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_7_bias_groups_done_pulse <= pe_7_biases_done;  // PeArray.cs:272
+            if (pe_7_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_7_bias_groups_done <= pe_7_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_8_bias_groups_done_pulse <= pe_8_biases_done;  // PeArray.cs:272
+            if (pe_8_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_8_bias_groups_done <= pe_8_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_9_bias_groups_done_pulse <= pe_9_biases_done;  // PeArray.cs:272
+            if (pe_9_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_9_bias_groups_done <= pe_9_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_10_bias_groups_done_pulse <= pe_10_biases_done;  // PeArray.cs:272
+            if (pe_10_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_10_bias_groups_done <= pe_10_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_11_bias_groups_done_pulse <= pe_11_biases_done;  // PeArray.cs:272
+            if (pe_11_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_11_bias_groups_done <= pe_11_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_12_bias_groups_done_pulse <= pe_12_biases_done;  // PeArray.cs:272
+            if (pe_12_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_12_bias_groups_done <= pe_12_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_13_bias_groups_done_pulse <= pe_13_biases_done;  // PeArray.cs:272
+            if (pe_13_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_13_bias_groups_done <= pe_13_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_14_bias_groups_done_pulse <= pe_14_biases_done;  // PeArray.cs:272
+            if (pe_14_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_14_bias_groups_done <= pe_14_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            pe_15_bias_groups_done_pulse <= pe_15_biases_done;  // PeArray.cs:272
+            if (pe_15_bias_groups_done_pulse) begin  // PeArray.cs:288
+                pe_15_bias_groups_done <= pe_15_bias_groups_done + 3'd1;  // PeArray.cs:288
+            end
+            weight_turn_done <= ((weight_entrance_output_valid & weight_entrance_output_ready) & weight_turn_done_part0) ? (((((((((((((((({{3{weight_turn_done_part1}}} & pe_0_inputs_done) | ({{3{weight_turn_done_part3}}} & pe_1_inputs_done)) | ({{3{weight_turn_done_part4}}} & pe_2_inputs_done)) | ({{3{weight_turn_done_part5}}} & pe_3_inputs_done)) | ({{3{weight_turn_done_part6}}} & pe_4_inputs_done)) | ({{3{weight_turn_done_part7}}} & pe_5_inputs_done)) | ({{3{weight_turn_done_part8}}} & pe_6_inputs_done)) | ({{3{weight_turn_done_part9}}} & pe_7_inputs_done)) | ({{3{weight_turn_done_part10}}} & pe_8_inputs_done)) | ({{3{weight_turn_done_part11}}} & pe_9_inputs_done)) | ({{3{weight_turn_done_part12}}} & pe_10_inputs_done)) | ({{3{weight_turn_done_part13}}} & pe_11_inputs_done)) | ({{3{weight_turn_done_part14}}} & pe_12_inputs_done)) | ({{3{weight_turn_done_part15}}} & pe_13_inputs_done)) | ({{3{weight_turn_done_part16}}} & pe_14_inputs_done)) | ({{3{weight_turn_done_part17}}} & pe_15_inputs_done)) : (((((((((((((((({{3{weight_turn[0]}}} & pe_0_inputs_done) | ({{3{weight_turn[1]}}} & pe_1_inputs_done)) | ({{3{weight_turn[2]}}} & pe_2_inputs_done)) | ({{3{weight_turn[3]}}} & pe_3_inputs_done)) | ({{3{weight_turn[4]}}} & pe_4_inputs_done)) | ({{3{weight_turn[5]}}} & pe_5_inputs_done)) | ({{3{weight_turn[6]}}} & pe_6_inputs_done)) | ({{3{weight_turn[7]}}} & pe_7_inputs_done)) | ({{3{weight_turn[8]}}} & pe_8_inputs_done)) | ({{3{weight_turn[9]}}} & pe_9_inputs_done)) | ({{3{weight_turn[10]}}} & pe_10_inputs_done)) | ({{3{weight_turn[11]}}} & pe_11_inputs_done)) | ({{3{weight_turn[12]}}} & pe_12_inputs_done)) | ({{3{weight_turn[13]}}} & pe_13_inputs_done)) | ({{3{weight_turn[14]}}} & pe_14_inputs_done)) | ({{3{weight_turn[15]}}} & pe_15_inputs_done));  // PeArray.cs:111
+            weight_chain_0_valid <= weight_entrance_output_valid & weight_entrance_output_ready;  // PeArray.cs:272
+            weight_chain_1_valid <= weight_chain_0_valid;  // PeArray.cs:272
+            weight_chain_2_valid <= weight_chain_1_valid;  // PeArray.cs:272
+            weight_chain_3_valid <= weight_chain_2_valid;  // PeArray.cs:272
+            weight_chain_4_valid <= weight_chain_3_valid;  // PeArray.cs:272
+            weight_chain_5_valid <= weight_chain_4_valid;  // PeArray.cs:272
+            weight_chain_6_valid <= weight_chain_5_valid;  // PeArray.cs:272
+            weight_chain_7_valid <= weight_chain_6_valid;  // PeArray.cs:272
+            weight_chain_8_valid <= weight_chain_7_valid;  // PeArray.cs:272
+            weight_chain_9_valid <= weight_chain_8_valid;  // PeArray.cs:272
+            weight_chain_10_valid <= weight_chain_9_valid;  // PeArray.cs:272
+            weight_chain_11_valid <= weight_chain_10_valid;  // PeArray.cs:272
+            weight_chain_12_valid <= weight_chain_11_valid;  // PeArray.cs:272
+            weight_chain_13_valid <= weight_chain_12_valid;  // PeArray.cs:272
+            weight_chain_14_valid <= weight_chain_13_valid;  // PeArray.cs:272
+            weight_chain_15_valid <= weight_chain_14_valid;  // PeArray.cs:272
+            if (weight_entrance_output_valid & weight_entrance_output_ready) begin  // PeArray.cs:135
+                weight_slot <= weight_turn_done_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:137
+                if (weight_turn_done_part0) begin  // PeArray.cs:138
+                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:140
+                    weight_pe <= (weight_pe == 4'd15) ? 4'd0 : (weight_pe + 4'd1);  // PeArray.cs:141
+                    if (weight_turn[15]) begin  // PeArray.cs:142
+                        weight_rounds <= weight_rounds + 3'd1;  // PeArray.cs:142
+                    end
                 end
             end
-            if (bias_entrance_output_valid & bias_entrance_output_ready) begin  // PeArray.cs:96
-                bias_slot <= bias_slot_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:98
-                if (bias_slot_part0) begin  // PeArray.cs:99
-                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:189
+            bias_turn_done <= ((bias_entrance_output_valid & bias_entrance_output_ready) & bias_turn_done_part0) ? (((((((((((((((({{3{bias_turn_done_part1}}} & pe_0_bias_groups_done) | ({{3{bias_turn_done_part3}}} & pe_1_bias_groups_done)) | ({{3{bias_turn_done_part4}}} & pe_2_bias_groups_done)) | ({{3{bias_turn_done_part5}}} & pe_3_bias_groups_done)) | ({{3{bias_turn_done_part6}}} & pe_4_bias_groups_done)) | ({{3{bias_turn_done_part7}}} & pe_5_bias_groups_done)) | ({{3{bias_turn_done_part8}}} & pe_6_bias_groups_done)) | ({{3{bias_turn_done_part9}}} & pe_7_bias_groups_done)) | ({{3{bias_turn_done_part10}}} & pe_8_bias_groups_done)) | ({{3{bias_turn_done_part11}}} & pe_9_bias_groups_done)) | ({{3{bias_turn_done_part12}}} & pe_10_bias_groups_done)) | ({{3{bias_turn_done_part13}}} & pe_11_bias_groups_done)) | ({{3{bias_turn_done_part14}}} & pe_12_bias_groups_done)) | ({{3{bias_turn_done_part15}}} & pe_13_bias_groups_done)) | ({{3{bias_turn_done_part16}}} & pe_14_bias_groups_done)) | ({{3{bias_turn_done_part17}}} & pe_15_bias_groups_done)) : (((((((((((((((({{3{bias_turn[0]}}} & pe_0_bias_groups_done) | ({{3{bias_turn[1]}}} & pe_1_bias_groups_done)) | ({{3{bias_turn[2]}}} & pe_2_bias_groups_done)) | ({{3{bias_turn[3]}}} & pe_3_bias_groups_done)) | ({{3{bias_turn[4]}}} & pe_4_bias_groups_done)) | ({{3{bias_turn[5]}}} & pe_5_bias_groups_done)) | ({{3{bias_turn[6]}}} & pe_6_bias_groups_done)) | ({{3{bias_turn[7]}}} & pe_7_bias_groups_done)) | ({{3{bias_turn[8]}}} & pe_8_bias_groups_done)) | ({{3{bias_turn[9]}}} & pe_9_bias_groups_done)) | ({{3{bias_turn[10]}}} & pe_10_bias_groups_done)) | ({{3{bias_turn[11]}}} & pe_11_bias_groups_done)) | ({{3{bias_turn[12]}}} & pe_12_bias_groups_done)) | ({{3{bias_turn[13]}}} & pe_13_bias_groups_done)) | ({{3{bias_turn[14]}}} & pe_14_bias_groups_done)) | ({{3{bias_turn[15]}}} & pe_15_bias_groups_done));  // PeArray.cs:111
+            bias_chain_0_valid <= bias_entrance_output_valid & bias_entrance_output_ready;  // PeArray.cs:272
+            bias_chain_1_valid <= bias_chain_0_valid;  // PeArray.cs:272
+            bias_chain_2_valid <= bias_chain_1_valid;  // PeArray.cs:272
+            bias_chain_3_valid <= bias_chain_2_valid;  // PeArray.cs:272
+            bias_chain_4_valid <= bias_chain_3_valid;  // PeArray.cs:272
+            bias_chain_5_valid <= bias_chain_4_valid;  // PeArray.cs:272
+            bias_chain_6_valid <= bias_chain_5_valid;  // PeArray.cs:272
+            bias_chain_7_valid <= bias_chain_6_valid;  // PeArray.cs:272
+            bias_chain_8_valid <= bias_chain_7_valid;  // PeArray.cs:272
+            bias_chain_9_valid <= bias_chain_8_valid;  // PeArray.cs:272
+            bias_chain_10_valid <= bias_chain_9_valid;  // PeArray.cs:272
+            bias_chain_11_valid <= bias_chain_10_valid;  // PeArray.cs:272
+            bias_chain_12_valid <= bias_chain_11_valid;  // PeArray.cs:272
+            bias_chain_13_valid <= bias_chain_12_valid;  // PeArray.cs:272
+            bias_chain_14_valid <= bias_chain_13_valid;  // PeArray.cs:272
+            bias_chain_15_valid <= bias_chain_14_valid;  // PeArray.cs:272
+            bias_sent <= bias_entrance_output_valid & bias_entrance_output_ready;  // PeArray.cs:272
+            if (bias_entrance_output_valid & bias_entrance_output_ready) begin  // PeArray.cs:135
+                bias_slot <= bias_turn_done_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:137
+                if (bias_turn_done_part0) begin  // PeArray.cs:138
+                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:140
+                    bias_pe <= (bias_pe == 4'd15) ? 4'd0 : (bias_pe + 4'd1);  // PeArray.cs:141
+                    if (bias_turn[15]) begin  // PeArray.cs:142
+                        bias_rounds <= bias_rounds + 3'd1;  // PeArray.cs:142
+                    end
                 end
             end
-            if ((gathered_input_valid & gathered_input_ready) & ((((((((((((((((drain_turn[0] & pe_0_results_last) | (drain_turn[1] & pe_1_results_last)) | (drain_turn[2] & pe_2_results_last)) | (drain_turn[3] & pe_3_results_last)) | (drain_turn[4] & pe_4_results_last)) | (drain_turn[5] & pe_5_results_last)) | (drain_turn[6] & pe_6_results_last)) | (drain_turn[7] & pe_7_results_last)) | (drain_turn[8] & pe_8_results_last)) | (drain_turn[9] & pe_9_results_last)) | (drain_turn[10] & pe_10_results_last)) | (drain_turn[11] & pe_11_results_last)) | (drain_turn[12] & pe_12_results_last)) | (drain_turn[13] & pe_13_results_last)) | (drain_turn[14] & pe_14_results_last)) | (drain_turn[15] & pe_15_results_last))) begin  // PeArray.cs:143
-                drain_turn <= {drain_turn[14:0], drain_turn[15]};  // PeArray.cs:189
+            if (cond_part0) begin  // PeArray.cs:164
+                input_banks_started <= input_banks_started + 3'd1;  // PeArray.cs:164
             end
-            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:171
-            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:172
-                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:174
-                if (results_out_input_last_part0) begin  // PeArray.cs:175
-                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:177
-                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:178
+            input_room_0 <= (input_banks_started - pe_0_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_0_valid <= input_entrance_output_valid & input_entrance_output_ready;  // PeArray.cs:272
+            input_chain_0_last <= input_entrance_output_last;  // PeArray.cs:272
+            input_room_1 <= (input_banks_started - pe_1_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_1_valid <= input_chain_0_valid;  // PeArray.cs:272
+            input_chain_1_last <= input_chain_0_last;  // PeArray.cs:272
+            input_room_2 <= (input_banks_started - pe_2_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_2_valid <= input_chain_1_valid;  // PeArray.cs:272
+            input_chain_2_last <= input_chain_1_last;  // PeArray.cs:272
+            input_room_3 <= (input_banks_started - pe_3_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_3_valid <= input_chain_2_valid;  // PeArray.cs:272
+            input_chain_3_last <= input_chain_2_last;  // PeArray.cs:272
+            input_room_4 <= (input_banks_started - pe_4_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_4_valid <= input_chain_3_valid;  // PeArray.cs:272
+            input_chain_4_last <= input_chain_3_last;  // PeArray.cs:272
+            input_room_5 <= (input_banks_started - pe_5_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_5_valid <= input_chain_4_valid;  // PeArray.cs:272
+            input_chain_5_last <= input_chain_4_last;  // PeArray.cs:272
+            input_room_6 <= (input_banks_started - pe_6_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_6_valid <= input_chain_5_valid;  // PeArray.cs:272
+            input_chain_6_last <= input_chain_5_last;  // PeArray.cs:272
+            input_room_7 <= (input_banks_started - pe_7_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_7_valid <= input_chain_6_valid;  // PeArray.cs:272
+            input_chain_7_last <= input_chain_6_last;  // PeArray.cs:272
+            input_room_8 <= (input_banks_started - pe_8_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_8_valid <= input_chain_7_valid;  // PeArray.cs:272
+            input_chain_8_last <= input_chain_7_last;  // PeArray.cs:272
+            input_room_9 <= (input_banks_started - pe_9_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_9_valid <= input_chain_8_valid;  // PeArray.cs:272
+            input_chain_9_last <= input_chain_8_last;  // PeArray.cs:272
+            input_room_10 <= (input_banks_started - pe_10_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_10_valid <= input_chain_9_valid;  // PeArray.cs:272
+            input_chain_10_last <= input_chain_9_last;  // PeArray.cs:272
+            input_room_11 <= (input_banks_started - pe_11_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_11_valid <= input_chain_10_valid;  // PeArray.cs:272
+            input_chain_11_last <= input_chain_10_last;  // PeArray.cs:272
+            input_room_12 <= (input_banks_started - pe_12_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_12_valid <= input_chain_11_valid;  // PeArray.cs:272
+            input_chain_12_last <= input_chain_11_last;  // PeArray.cs:272
+            input_room_13 <= (input_banks_started - pe_13_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_13_valid <= input_chain_12_valid;  // PeArray.cs:272
+            input_chain_13_last <= input_chain_12_last;  // PeArray.cs:272
+            input_room_14 <= (input_banks_started - pe_14_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_14_valid <= input_chain_13_valid;  // PeArray.cs:272
+            input_chain_14_last <= input_chain_13_last;  // PeArray.cs:272
+            input_room_15 <= (input_banks_started - pe_15_inputs_done) < 3'd2;  // PeArray.cs:272
+            input_chain_15_valid <= input_chain_14_valid;  // PeArray.cs:272
+            input_chain_15_last <= input_chain_14_last;  // PeArray.cs:272
+            inputs_room <= ((((((((((((((input_room_0 & input_room_1) & input_room_2) & input_room_3) & input_room_4) & input_room_5) & input_room_6) & input_room_7) & input_room_8) & input_room_9) & input_room_10) & input_room_11) & input_room_12) & input_room_13) & input_room_14) & input_room_15;  // PeArray.cs:272
+            input_started_1 <= cond_part0;  // PeArray.cs:272
+            input_started_2 <= input_started_1;  // PeArray.cs:272
+            if (input_entrance_output_valid & input_entrance_output_ready) begin  // PeArray.cs:184
+                input_row <= (input_row == 4'd15) ? 4'd0 : (input_row + 4'd1);  // PeArray.cs:184
+            end
+            if ((gather_0_0_input_valid & gather_0_0_input_ready) & ((((gather_0_0_turn[0] & pe_0_results_last) | (gather_0_0_turn[1] & pe_1_results_last)) | (gather_0_0_turn[2] & pe_2_results_last)) | (gather_0_0_turn[3] & pe_3_results_last))) begin  // PeArray.cs:224
+                gather_0_0_turn <= {gather_0_0_turn[2:0], gather_0_0_turn[3]};  // PeArray.cs:224
+            end
+            if ((gather_0_1_input_valid & gather_0_1_input_ready) & ((((gather_0_1_turn[0] & pe_4_results_last) | (gather_0_1_turn[1] & pe_5_results_last)) | (gather_0_1_turn[2] & pe_6_results_last)) | (gather_0_1_turn[3] & pe_7_results_last))) begin  // PeArray.cs:224
+                gather_0_1_turn <= {gather_0_1_turn[2:0], gather_0_1_turn[3]};  // PeArray.cs:224
+            end
+            if ((gather_0_2_input_valid & gather_0_2_input_ready) & ((((gather_0_2_turn[0] & pe_8_results_last) | (gather_0_2_turn[1] & pe_9_results_last)) | (gather_0_2_turn[2] & pe_10_results_last)) | (gather_0_2_turn[3] & pe_11_results_last))) begin  // PeArray.cs:224
+                gather_0_2_turn <= {gather_0_2_turn[2:0], gather_0_2_turn[3]};  // PeArray.cs:224
+            end
+            if ((gather_0_3_input_valid & gather_0_3_input_ready) & ((((gather_0_3_turn[0] & pe_12_results_last) | (gather_0_3_turn[1] & pe_13_results_last)) | (gather_0_3_turn[2] & pe_14_results_last)) | (gather_0_3_turn[3] & pe_15_results_last))) begin  // PeArray.cs:224
+                gather_0_3_turn <= {gather_0_3_turn[2:0], gather_0_3_turn[3]};  // PeArray.cs:224
+            end
+            if ((gathered_input_valid & gathered_input_ready) & ((((gathered_turn[0] & gather_0_0_output_last) | (gathered_turn[1] & gather_0_1_output_last)) | (gathered_turn[2] & gather_0_2_output_last)) | (gathered_turn[3] & gather_0_3_output_last))) begin  // PeArray.cs:224
+                gathered_turn <= {gathered_turn[2:0], gathered_turn[3]};  // PeArray.cs:224
+            end
+            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:252
+            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:253
+                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:255
+                if (results_out_input_last_part0) begin  // PeArray.cs:256
+                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:258
+                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:259
                 end
             end
         end
+    end
+    always @(posedge clk) begin
+        weight_chain_0_word <= weight_entrance_output_payload;  // PeArray.cs:279
+        weight_chain_0_pe <= weight_pe;  // PeArray.cs:279
+        weight_chain_1_word <= weight_chain_0_word;  // PeArray.cs:279
+        weight_chain_1_pe <= weight_chain_0_pe;  // PeArray.cs:279
+        weight_chain_2_word <= weight_chain_1_word;  // PeArray.cs:279
+        weight_chain_2_pe <= weight_chain_1_pe;  // PeArray.cs:279
+        weight_chain_3_word <= weight_chain_2_word;  // PeArray.cs:279
+        weight_chain_3_pe <= weight_chain_2_pe;  // PeArray.cs:279
+        weight_chain_4_word <= weight_chain_3_word;  // PeArray.cs:279
+        weight_chain_4_pe <= weight_chain_3_pe;  // PeArray.cs:279
+        weight_chain_5_word <= weight_chain_4_word;  // PeArray.cs:279
+        weight_chain_5_pe <= weight_chain_4_pe;  // PeArray.cs:279
+        weight_chain_6_word <= weight_chain_5_word;  // PeArray.cs:279
+        weight_chain_6_pe <= weight_chain_5_pe;  // PeArray.cs:279
+        weight_chain_7_word <= weight_chain_6_word;  // PeArray.cs:279
+        weight_chain_7_pe <= weight_chain_6_pe;  // PeArray.cs:279
+        weight_chain_8_word <= weight_chain_7_word;  // PeArray.cs:279
+        weight_chain_8_pe <= weight_chain_7_pe;  // PeArray.cs:279
+        weight_chain_9_word <= weight_chain_8_word;  // PeArray.cs:279
+        weight_chain_9_pe <= weight_chain_8_pe;  // PeArray.cs:279
+        weight_chain_10_word <= weight_chain_9_word;  // PeArray.cs:279
+        weight_chain_10_pe <= weight_chain_9_pe;  // PeArray.cs:279
+        weight_chain_11_word <= weight_chain_10_word;  // PeArray.cs:279
+        weight_chain_11_pe <= weight_chain_10_pe;  // PeArray.cs:279
+        weight_chain_12_word <= weight_chain_11_word;  // PeArray.cs:279
+        weight_chain_12_pe <= weight_chain_11_pe;  // PeArray.cs:279
+        weight_chain_13_word <= weight_chain_12_word;  // PeArray.cs:279
+        weight_chain_13_pe <= weight_chain_12_pe;  // PeArray.cs:279
+        weight_chain_14_word <= weight_chain_13_word;  // PeArray.cs:279
+        weight_chain_14_pe <= weight_chain_13_pe;  // PeArray.cs:279
+        weight_chain_15_word <= weight_chain_14_word;  // PeArray.cs:279
+        weight_chain_15_pe <= weight_chain_14_pe;  // PeArray.cs:279
+        bias_chain_0_word <= bias_entrance_output_payload;  // PeArray.cs:279
+        bias_chain_0_pe <= bias_pe;  // PeArray.cs:279
+        bias_chain_1_word <= bias_chain_0_word;  // PeArray.cs:279
+        bias_chain_1_pe <= bias_chain_0_pe;  // PeArray.cs:279
+        bias_chain_2_word <= bias_chain_1_word;  // PeArray.cs:279
+        bias_chain_2_pe <= bias_chain_1_pe;  // PeArray.cs:279
+        bias_chain_3_word <= bias_chain_2_word;  // PeArray.cs:279
+        bias_chain_3_pe <= bias_chain_2_pe;  // PeArray.cs:279
+        bias_chain_4_word <= bias_chain_3_word;  // PeArray.cs:279
+        bias_chain_4_pe <= bias_chain_3_pe;  // PeArray.cs:279
+        bias_chain_5_word <= bias_chain_4_word;  // PeArray.cs:279
+        bias_chain_5_pe <= bias_chain_4_pe;  // PeArray.cs:279
+        bias_chain_6_word <= bias_chain_5_word;  // PeArray.cs:279
+        bias_chain_6_pe <= bias_chain_5_pe;  // PeArray.cs:279
+        bias_chain_7_word <= bias_chain_6_word;  // PeArray.cs:279
+        bias_chain_7_pe <= bias_chain_6_pe;  // PeArray.cs:279
+        bias_chain_8_word <= bias_chain_7_word;  // PeArray.cs:279
+        bias_chain_8_pe <= bias_chain_7_pe;  // PeArray.cs:279
+        bias_chain_9_word <= bias_chain_8_word;  // PeArray.cs:279
+        bias_chain_9_pe <= bias_chain_8_pe;  // PeArray.cs:279
+        bias_chain_10_word <= bias_chain_9_word;  // PeArray.cs:279
+        bias_chain_10_pe <= bias_chain_9_pe;  // PeArray.cs:279
+        bias_chain_11_word <= bias_chain_10_word;  // PeArray.cs:279
+        bias_chain_11_pe <= bias_chain_10_pe;  // PeArray.cs:279
+        bias_chain_12_word <= bias_chain_11_word;  // PeArray.cs:279
+        bias_chain_12_pe <= bias_chain_11_pe;  // PeArray.cs:279
+        bias_chain_13_word <= bias_chain_12_word;  // PeArray.cs:279
+        bias_chain_13_pe <= bias_chain_12_pe;  // PeArray.cs:279
+        bias_chain_14_word <= bias_chain_13_word;  // PeArray.cs:279
+        bias_chain_14_pe <= bias_chain_13_pe;  // PeArray.cs:279
+        bias_chain_15_word <= bias_chain_14_word;  // PeArray.cs:279
+        bias_chain_15_pe <= bias_chain_14_pe;  // PeArray.cs:279
+        input_chain_0_word <= input_entrance_output_payload;  // PeArray.cs:279
+        input_chain_1_word <= input_chain_0_word;  // PeArray.cs:279
+        input_chain_2_word <= input_chain_1_word;  // PeArray.cs:279
+        input_chain_3_word <= input_chain_2_word;  // PeArray.cs:279
+        input_chain_4_word <= input_chain_3_word;  // PeArray.cs:279
+        input_chain_5_word <= input_chain_4_word;  // PeArray.cs:279
+        input_chain_6_word <= input_chain_5_word;  // PeArray.cs:279
+        input_chain_7_word <= input_chain_6_word;  // PeArray.cs:279
+        input_chain_8_word <= input_chain_7_word;  // PeArray.cs:279
+        input_chain_9_word <= input_chain_8_word;  // PeArray.cs:279
+        input_chain_10_word <= input_chain_9_word;  // PeArray.cs:279
+        input_chain_11_word <= input_chain_10_word;  // PeArray.cs:279
+        input_chain_12_word <= input_chain_11_word;  // PeArray.cs:279
+        input_chain_13_word <= input_chain_12_word;  // PeArray.cs:279
+        input_chain_14_word <= input_chain_13_word;  // PeArray.cs:279
+        input_chain_15_word <= input_chain_14_word;  // PeArray.cs:279
     end
 
     processing_element pe_0 (  // PeArray.cs:62
@@ -829,7 +1701,9 @@ module pe_array (
         .results_valid(pe_0_results_valid),
         .results_ready(pe_0_results_ready),
         .results_payload(pe_0_results_payload),
-        .results_last(pe_0_results_last)
+        .results_last(pe_0_results_last),
+        .input_done(pe_0_input_done),
+        .biases_done(pe_0_biases_done)
     );
     processing_element pe_1 (  // PeArray.cs:62
         .clk(clk),
@@ -847,7 +1721,9 @@ module pe_array (
         .results_valid(pe_1_results_valid),
         .results_ready(pe_1_results_ready),
         .results_payload(pe_1_results_payload),
-        .results_last(pe_1_results_last)
+        .results_last(pe_1_results_last),
+        .input_done(pe_1_input_done),
+        .biases_done(pe_1_biases_done)
     );
     processing_element pe_2 (  // PeArray.cs:62
         .clk(clk),
@@ -865,7 +1741,9 @@ module pe_array (
         .results_valid(pe_2_results_valid),
         .results_ready(pe_2_results_ready),
         .results_payload(pe_2_results_payload),
-        .results_last(pe_2_results_last)
+        .results_last(pe_2_results_last),
+        .input_done(pe_2_input_done),
+        .biases_done(pe_2_biases_done)
     );
     processing_element pe_3 (  // PeArray.cs:62
         .clk(clk),
@@ -883,7 +1761,9 @@ module pe_array (
         .results_valid(pe_3_results_valid),
         .results_ready(pe_3_results_ready),
         .results_payload(pe_3_results_payload),
-        .results_last(pe_3_results_last)
+        .results_last(pe_3_results_last),
+        .input_done(pe_3_input_done),
+        .biases_done(pe_3_biases_done)
     );
     processing_element pe_4 (  // PeArray.cs:62
         .clk(clk),
@@ -901,7 +1781,9 @@ module pe_array (
         .results_valid(pe_4_results_valid),
         .results_ready(pe_4_results_ready),
         .results_payload(pe_4_results_payload),
-        .results_last(pe_4_results_last)
+        .results_last(pe_4_results_last),
+        .input_done(pe_4_input_done),
+        .biases_done(pe_4_biases_done)
     );
     processing_element pe_5 (  // PeArray.cs:62
         .clk(clk),
@@ -919,7 +1801,9 @@ module pe_array (
         .results_valid(pe_5_results_valid),
         .results_ready(pe_5_results_ready),
         .results_payload(pe_5_results_payload),
-        .results_last(pe_5_results_last)
+        .results_last(pe_5_results_last),
+        .input_done(pe_5_input_done),
+        .biases_done(pe_5_biases_done)
     );
     processing_element pe_6 (  // PeArray.cs:62
         .clk(clk),
@@ -937,7 +1821,9 @@ module pe_array (
         .results_valid(pe_6_results_valid),
         .results_ready(pe_6_results_ready),
         .results_payload(pe_6_results_payload),
-        .results_last(pe_6_results_last)
+        .results_last(pe_6_results_last),
+        .input_done(pe_6_input_done),
+        .biases_done(pe_6_biases_done)
     );
     processing_element pe_7 (  // PeArray.cs:62
         .clk(clk),
@@ -955,7 +1841,9 @@ module pe_array (
         .results_valid(pe_7_results_valid),
         .results_ready(pe_7_results_ready),
         .results_payload(pe_7_results_payload),
-        .results_last(pe_7_results_last)
+        .results_last(pe_7_results_last),
+        .input_done(pe_7_input_done),
+        .biases_done(pe_7_biases_done)
     );
     processing_element pe_8 (  // PeArray.cs:62
         .clk(clk),
@@ -973,7 +1861,9 @@ module pe_array (
         .results_valid(pe_8_results_valid),
         .results_ready(pe_8_results_ready),
         .results_payload(pe_8_results_payload),
-        .results_last(pe_8_results_last)
+        .results_last(pe_8_results_last),
+        .input_done(pe_8_input_done),
+        .biases_done(pe_8_biases_done)
     );
     processing_element pe_9 (  // PeArray.cs:62
         .clk(clk),
@@ -991,7 +1881,9 @@ module pe_array (
         .results_valid(pe_9_results_valid),
         .results_ready(pe_9_results_ready),
         .results_payload(pe_9_results_payload),
-        .results_last(pe_9_results_last)
+        .results_last(pe_9_results_last),
+        .input_done(pe_9_input_done),
+        .biases_done(pe_9_biases_done)
     );
     processing_element pe_10 (  // PeArray.cs:62
         .clk(clk),
@@ -1009,7 +1901,9 @@ module pe_array (
         .results_valid(pe_10_results_valid),
         .results_ready(pe_10_results_ready),
         .results_payload(pe_10_results_payload),
-        .results_last(pe_10_results_last)
+        .results_last(pe_10_results_last),
+        .input_done(pe_10_input_done),
+        .biases_done(pe_10_biases_done)
     );
     processing_element pe_11 (  // PeArray.cs:62
         .clk(clk),
@@ -1027,7 +1921,9 @@ module pe_array (
         .results_valid(pe_11_results_valid),
         .results_ready(pe_11_results_ready),
         .results_payload(pe_11_results_payload),
-        .results_last(pe_11_results_last)
+        .results_last(pe_11_results_last),
+        .input_done(pe_11_input_done),
+        .biases_done(pe_11_biases_done)
     );
     processing_element pe_12 (  // PeArray.cs:62
         .clk(clk),
@@ -1045,7 +1941,9 @@ module pe_array (
         .results_valid(pe_12_results_valid),
         .results_ready(pe_12_results_ready),
         .results_payload(pe_12_results_payload),
-        .results_last(pe_12_results_last)
+        .results_last(pe_12_results_last),
+        .input_done(pe_12_input_done),
+        .biases_done(pe_12_biases_done)
     );
     processing_element pe_13 (  // PeArray.cs:62
         .clk(clk),
@@ -1063,7 +1961,9 @@ module pe_array (
         .results_valid(pe_13_results_valid),
         .results_ready(pe_13_results_ready),
         .results_payload(pe_13_results_payload),
-        .results_last(pe_13_results_last)
+        .results_last(pe_13_results_last),
+        .input_done(pe_13_input_done),
+        .biases_done(pe_13_biases_done)
     );
     processing_element pe_14 (  // PeArray.cs:62
         .clk(clk),
@@ -1081,7 +1981,9 @@ module pe_array (
         .results_valid(pe_14_results_valid),
         .results_ready(pe_14_results_ready),
         .results_payload(pe_14_results_payload),
-        .results_last(pe_14_results_last)
+        .results_last(pe_14_results_last),
+        .input_done(pe_14_input_done),
+        .biases_done(pe_14_biases_done)
     );
     processing_element pe_15 (  // PeArray.cs:62
         .clk(clk),
@@ -1099,9 +2001,11 @@ module pe_array (
         .results_valid(pe_15_results_valid),
         .results_ready(pe_15_results_ready),
         .results_payload(pe_15_results_payload),
-        .results_last(pe_15_results_last)
+        .results_last(pe_15_results_last),
+        .input_done(pe_15_input_done),
+        .biases_done(pe_15_biases_done)
     );
-    stream_stage_payload_u32 weight_entrance (  // PeArray.cs:78
+    stream_stage_payload_u32 weight_entrance (  // PeArray.cs:98
         .clk(clk),
         .reset(reset),
         .input_valid(weight_entrance_input_valid),
@@ -1111,7 +2015,7 @@ module pe_array (
         .output_ready(weight_entrance_output_ready),
         .output_payload(weight_entrance_output_payload)
     );
-    stream_queue_payload_u32 weight_queue_0 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_0 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_0_push_valid),
@@ -1122,7 +2026,7 @@ module pe_array (
         .pop_payload(weight_queue_0_pop_payload),
         .level(weight_queue_0_level)
     );
-    stream_queue_payload_u32 weight_queue_1 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_1 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_1_push_valid),
@@ -1133,7 +2037,7 @@ module pe_array (
         .pop_payload(weight_queue_1_pop_payload),
         .level(weight_queue_1_level)
     );
-    stream_queue_payload_u32 weight_queue_2 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_2 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_2_push_valid),
@@ -1144,7 +2048,7 @@ module pe_array (
         .pop_payload(weight_queue_2_pop_payload),
         .level(weight_queue_2_level)
     );
-    stream_queue_payload_u32 weight_queue_3 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_3 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_3_push_valid),
@@ -1155,7 +2059,7 @@ module pe_array (
         .pop_payload(weight_queue_3_pop_payload),
         .level(weight_queue_3_level)
     );
-    stream_queue_payload_u32 weight_queue_4 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_4 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_4_push_valid),
@@ -1166,7 +2070,7 @@ module pe_array (
         .pop_payload(weight_queue_4_pop_payload),
         .level(weight_queue_4_level)
     );
-    stream_queue_payload_u32 weight_queue_5 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_5 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_5_push_valid),
@@ -1177,7 +2081,7 @@ module pe_array (
         .pop_payload(weight_queue_5_pop_payload),
         .level(weight_queue_5_level)
     );
-    stream_queue_payload_u32 weight_queue_6 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_6 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_6_push_valid),
@@ -1188,7 +2092,7 @@ module pe_array (
         .pop_payload(weight_queue_6_pop_payload),
         .level(weight_queue_6_level)
     );
-    stream_queue_payload_u32 weight_queue_7 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_7 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_7_push_valid),
@@ -1199,7 +2103,7 @@ module pe_array (
         .pop_payload(weight_queue_7_pop_payload),
         .level(weight_queue_7_level)
     );
-    stream_queue_payload_u32 weight_queue_8 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_8 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_8_push_valid),
@@ -1210,7 +2114,7 @@ module pe_array (
         .pop_payload(weight_queue_8_pop_payload),
         .level(weight_queue_8_level)
     );
-    stream_queue_payload_u32 weight_queue_9 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_9 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_9_push_valid),
@@ -1221,7 +2125,7 @@ module pe_array (
         .pop_payload(weight_queue_9_pop_payload),
         .level(weight_queue_9_level)
     );
-    stream_queue_payload_u32 weight_queue_10 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_10 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_10_push_valid),
@@ -1232,7 +2136,7 @@ module pe_array (
         .pop_payload(weight_queue_10_pop_payload),
         .level(weight_queue_10_level)
     );
-    stream_queue_payload_u32 weight_queue_11 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_11 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_11_push_valid),
@@ -1243,7 +2147,7 @@ module pe_array (
         .pop_payload(weight_queue_11_pop_payload),
         .level(weight_queue_11_level)
     );
-    stream_queue_payload_u32 weight_queue_12 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_12 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_12_push_valid),
@@ -1254,7 +2158,7 @@ module pe_array (
         .pop_payload(weight_queue_12_pop_payload),
         .level(weight_queue_12_level)
     );
-    stream_queue_payload_u32 weight_queue_13 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_13 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_13_push_valid),
@@ -1265,7 +2169,7 @@ module pe_array (
         .pop_payload(weight_queue_13_pop_payload),
         .level(weight_queue_13_level)
     );
-    stream_queue_payload_u32 weight_queue_14 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_14 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_14_push_valid),
@@ -1276,7 +2180,7 @@ module pe_array (
         .pop_payload(weight_queue_14_pop_payload),
         .level(weight_queue_14_level)
     );
-    stream_queue_payload_u32 weight_queue_15 (  // PeArray.cs:88
+    stream_queue_payload_u32 weight_queue_15 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_15_push_valid),
@@ -1287,7 +2191,7 @@ module pe_array (
         .pop_payload(weight_queue_15_pop_payload),
         .level(weight_queue_15_level)
     );
-    stream_stage_payload_u32 bias_entrance (  // PeArray.cs:78
+    stream_stage_payload_u32 bias_entrance (  // PeArray.cs:98
         .clk(clk),
         .reset(reset),
         .input_valid(bias_entrance_input_valid),
@@ -1297,7 +2201,7 @@ module pe_array (
         .output_ready(bias_entrance_output_ready),
         .output_payload(bias_entrance_output_payload)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_0 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_0 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_0_push_valid),
@@ -1308,7 +2212,7 @@ module pe_array (
         .pop_payload(bias_queue_0_pop_payload),
         .level(bias_queue_0_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_1 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_1 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_1_push_valid),
@@ -1319,7 +2223,7 @@ module pe_array (
         .pop_payload(bias_queue_1_pop_payload),
         .level(bias_queue_1_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_2 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_2 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_2_push_valid),
@@ -1330,7 +2234,7 @@ module pe_array (
         .pop_payload(bias_queue_2_pop_payload),
         .level(bias_queue_2_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_3 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_3 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_3_push_valid),
@@ -1341,7 +2245,7 @@ module pe_array (
         .pop_payload(bias_queue_3_pop_payload),
         .level(bias_queue_3_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_4 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_4 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_4_push_valid),
@@ -1352,7 +2256,7 @@ module pe_array (
         .pop_payload(bias_queue_4_pop_payload),
         .level(bias_queue_4_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_5 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_5 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_5_push_valid),
@@ -1363,7 +2267,7 @@ module pe_array (
         .pop_payload(bias_queue_5_pop_payload),
         .level(bias_queue_5_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_6 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_6 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_6_push_valid),
@@ -1374,7 +2278,7 @@ module pe_array (
         .pop_payload(bias_queue_6_pop_payload),
         .level(bias_queue_6_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_7 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_7 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_7_push_valid),
@@ -1385,7 +2289,7 @@ module pe_array (
         .pop_payload(bias_queue_7_pop_payload),
         .level(bias_queue_7_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_8 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_8 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_8_push_valid),
@@ -1396,7 +2300,7 @@ module pe_array (
         .pop_payload(bias_queue_8_pop_payload),
         .level(bias_queue_8_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_9 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_9 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_9_push_valid),
@@ -1407,7 +2311,7 @@ module pe_array (
         .pop_payload(bias_queue_9_pop_payload),
         .level(bias_queue_9_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_10 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_10 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_10_push_valid),
@@ -1418,7 +2322,7 @@ module pe_array (
         .pop_payload(bias_queue_10_pop_payload),
         .level(bias_queue_10_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_11 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_11 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_11_push_valid),
@@ -1429,7 +2333,7 @@ module pe_array (
         .pop_payload(bias_queue_11_pop_payload),
         .level(bias_queue_11_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_12 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_12 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_12_push_valid),
@@ -1440,7 +2344,7 @@ module pe_array (
         .pop_payload(bias_queue_12_pop_payload),
         .level(bias_queue_12_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_13 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_13 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_13_push_valid),
@@ -1451,7 +2355,7 @@ module pe_array (
         .pop_payload(bias_queue_13_pop_payload),
         .level(bias_queue_13_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_14 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_14 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_14_push_valid),
@@ -1462,7 +2366,7 @@ module pe_array (
         .pop_payload(bias_queue_14_pop_payload),
         .level(bias_queue_14_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_15 (  // PeArray.cs:88
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_15 (  // PeArray.cs:121
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_15_push_valid),
@@ -1473,7 +2377,7 @@ module pe_array (
         .pop_payload(bias_queue_15_pop_payload),
         .level(bias_queue_15_level)
     );
-    stream_stage_payload_u32_last input_entrance (  // PeArray.cs:106
+    stream_stage_payload_u32_last input_entrance (  // PeArray.cs:156
         .clk(clk),
         .reset(reset),
         .input_valid(input_entrance_input_valid),
@@ -1485,7 +2389,55 @@ module pe_array (
         .output_payload(input_entrance_output_payload),
         .output_last(input_entrance_output_last)
     );
-    stream_stage_payload_u32_last gathered (  // PeArray.cs:123
+    stream_stage_payload_u32_last gather_0_0 (  // PeArray.cs:205
+        .clk(clk),
+        .reset(reset),
+        .input_valid(gather_0_0_input_valid),
+        .input_ready(gather_0_0_input_ready),
+        .input_payload(gather_0_0_input_payload),
+        .input_last(gather_0_0_input_last),
+        .output_valid(gather_0_0_output_valid),
+        .output_ready(gather_0_0_output_ready),
+        .output_payload(gather_0_0_output_payload),
+        .output_last(gather_0_0_output_last)
+    );
+    stream_stage_payload_u32_last gather_0_1 (  // PeArray.cs:205
+        .clk(clk),
+        .reset(reset),
+        .input_valid(gather_0_1_input_valid),
+        .input_ready(gather_0_1_input_ready),
+        .input_payload(gather_0_1_input_payload),
+        .input_last(gather_0_1_input_last),
+        .output_valid(gather_0_1_output_valid),
+        .output_ready(gather_0_1_output_ready),
+        .output_payload(gather_0_1_output_payload),
+        .output_last(gather_0_1_output_last)
+    );
+    stream_stage_payload_u32_last gather_0_2 (  // PeArray.cs:205
+        .clk(clk),
+        .reset(reset),
+        .input_valid(gather_0_2_input_valid),
+        .input_ready(gather_0_2_input_ready),
+        .input_payload(gather_0_2_input_payload),
+        .input_last(gather_0_2_input_last),
+        .output_valid(gather_0_2_output_valid),
+        .output_ready(gather_0_2_output_ready),
+        .output_payload(gather_0_2_output_payload),
+        .output_last(gather_0_2_output_last)
+    );
+    stream_stage_payload_u32_last gather_0_3 (  // PeArray.cs:205
+        .clk(clk),
+        .reset(reset),
+        .input_valid(gather_0_3_input_valid),
+        .input_ready(gather_0_3_input_ready),
+        .input_payload(gather_0_3_input_payload),
+        .input_last(gather_0_3_input_last),
+        .output_valid(gather_0_3_output_valid),
+        .output_ready(gather_0_3_output_ready),
+        .output_payload(gather_0_3_output_payload),
+        .output_last(gather_0_3_output_last)
+    );
+    stream_stage_payload_u32_last gathered (  // PeArray.cs:205
         .clk(clk),
         .reset(reset),
         .input_valid(gathered_input_valid),
@@ -1497,7 +2449,7 @@ module pe_array (
         .output_payload(gathered_output_payload),
         .output_last(gathered_output_last)
     );
-    stream_stage_payload_u32_last results_out (  // PeArray.cs:164
+    stream_stage_payload_u32_last results_out (  // PeArray.cs:245
         .clk(clk),
         .reset(reset),
         .input_valid(results_out_input_valid),
@@ -1511,5 +2463,5 @@ module pe_array (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, weight_queue_0_level, weight_queue_1_level, weight_queue_2_level, weight_queue_3_level, weight_queue_4_level, weight_queue_5_level, weight_queue_6_level, weight_queue_7_level, weight_queue_8_level, weight_queue_9_level, weight_queue_10_level, weight_queue_11_level, weight_queue_12_level, weight_queue_13_level, weight_queue_14_level, weight_queue_15_level, bias_queue_0_level, bias_queue_1_level, bias_queue_2_level, bias_queue_3_level, bias_queue_4_level, bias_queue_5_level, bias_queue_6_level, bias_queue_7_level, bias_queue_8_level, bias_queue_9_level, bias_queue_10_level, bias_queue_11_level, bias_queue_12_level, bias_queue_13_level, bias_queue_14_level, bias_queue_15_level, 1'b0};
+    wire unused_ok = &{1'b0, pe_0_inputs_ready, pe_1_inputs_ready, pe_2_inputs_ready, pe_3_inputs_ready, pe_4_inputs_ready, pe_5_inputs_ready, pe_6_inputs_ready, pe_7_inputs_ready, pe_8_inputs_ready, pe_9_inputs_ready, pe_10_inputs_ready, pe_11_inputs_ready, pe_12_inputs_ready, pe_13_inputs_ready, pe_14_inputs_ready, pe_15_inputs_ready, weight_queue_0_push_ready, weight_queue_0_level, weight_queue_1_push_ready, weight_queue_1_level, weight_queue_2_push_ready, weight_queue_2_level, weight_queue_3_push_ready, weight_queue_3_level, weight_queue_4_push_ready, weight_queue_4_level, weight_queue_5_push_ready, weight_queue_5_level, weight_queue_6_push_ready, weight_queue_6_level, weight_queue_7_push_ready, weight_queue_7_level, weight_queue_8_push_ready, weight_queue_8_level, weight_queue_9_push_ready, weight_queue_9_level, weight_queue_10_push_ready, weight_queue_10_level, weight_queue_11_push_ready, weight_queue_11_level, weight_queue_12_push_ready, weight_queue_12_level, weight_queue_13_push_ready, weight_queue_13_level, weight_queue_14_push_ready, weight_queue_14_level, weight_queue_15_push_ready, weight_queue_15_level, bias_queue_0_push_ready, bias_queue_0_level, bias_queue_1_push_ready, bias_queue_1_level, bias_queue_2_push_ready, bias_queue_2_level, bias_queue_3_push_ready, bias_queue_3_level, bias_queue_4_push_ready, bias_queue_4_level, bias_queue_5_push_ready, bias_queue_5_level, bias_queue_6_push_ready, bias_queue_6_level, bias_queue_7_push_ready, bias_queue_7_level, bias_queue_8_push_ready, bias_queue_8_level, bias_queue_9_push_ready, bias_queue_9_level, bias_queue_10_push_ready, bias_queue_10_level, bias_queue_11_push_ready, bias_queue_11_level, bias_queue_12_push_ready, bias_queue_12_level, bias_queue_13_push_ready, bias_queue_13_level, bias_queue_14_push_ready, bias_queue_14_level, bias_queue_15_push_ready, bias_queue_15_level, 1'b0};
 endmodule
