@@ -8,38 +8,20 @@ namespace Zfpe.Cores.Tests;
 public class CompressorTests
 {
     [Fact]
-    public void Compressor_matches_the_reference_on_a_million_values_block_by_block_and_stage_by_stage_under_random_stalls()
-    {
-        var config = CoreSimulations.Default;
-        using var sim = CoreSimulations.Compressor(config, "million");
-        var values = TestValues.Mixed(1_000_000, seed: 11);
-        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 12, streams: Streams(values.Length, seed: 13));
-        bench.Run();
-        AssertAllChecked(bench);
-    }
+    public void Compressor_matches_the_reference_on_a_million_values_block_by_block_and_stage_by_stage_under_random_stalls() =>
+        RunUnderRandomStalls(CoreSimulations.Default, "million", TestValues.Mixed(1_000_000, seed: 11), benchSeed: 12, streamSeed: 13);
 
     [Theory]
     [MemberData(nameof(CoreSimulations.CoveringIndices), MemberType = typeof(CoreSimulations))]
-    public void Compressor_matches_the_reference_in_every_covering_configuration(int index)
-    {
-        var config = CoreSimulations.Covering[index];
-        using var sim = CoreSimulations.Compressor(config, "covering");
-        var values = TestValues.Mixed(100_000, seed: 20 + index);
-        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 30 + index, streams: Streams(values.Length, seed: 40 + index));
-        bench.Run();
-        AssertAllChecked(bench);
-    }
+    public void Compressor_matches_the_reference_in_every_covering_configuration(int index) =>
+        RunUnderRandomStalls(CoreSimulations.Covering[index], "covering", TestValues.Mixed(100_000, seed: 20 + index), benchSeed: 30 + index, streamSeed: 40 + index);
 
     [Fact]
     public void Nearest_rounding_matches_the_reference_on_a_million_values_under_random_stalls_and_the_data_reach_every_nearest_case()
     {
         var config = CoreSimulations.Nearest;
-        using var sim = CoreSimulations.Compressor(config, "million");
-        var values = TestValues.WithTies(1_000_000, seed: 71);
         var cases = new NearestCases(CodecBench<uint, UInt128>.ReferenceParameters(config));
-        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 72, streams: Streams(values.Length, seed: 73)) { Traced = cases.Add };
-        bench.Run();
-        AssertAllChecked(bench);
+        RunUnderRandomStalls(config, "million", TestValues.WithTies(1_000_000, seed: 71), benchSeed: 72, streamSeed: 73, cases.Add);
         cases.AssertEachAtLeast(100, $"{config}");
     }
 
@@ -48,13 +30,18 @@ public class CompressorTests
     public void Nearest_rounding_matches_the_reference_in_more_configurations_and_the_data_reach_every_nearest_case(int index)
     {
         var config = CoreSimulations.NearestCovering[index];
-        using var sim = CoreSimulations.Compressor(config, "covering");
-        var values = TestValues.WithTies(100_000, seed: 80 + index);
         var cases = new NearestCases(CodecBench<uint, UInt128>.ReferenceParameters(config));
-        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 82 + index, streams: Streams(values.Length, seed: 84 + index)) { Traced = cases.Add };
+        RunUnderRandomStalls(config, "covering", TestValues.WithTies(100_000, seed: 80 + index), benchSeed: 82 + index, streamSeed: 84 + index, cases.Add);
+        cases.AssertEachAtLeast(5, $"{config}");
+    }
+
+    /// <summary>Runs <paramref name="values"/>, cut into streams, through the compressor under random stalls; every block and stage must match.</summary>
+    private static void RunUnderRandomStalls(ZfpeCoreConfig config, string test, uint[] values, int benchSeed, int streamSeed, Action<ZfpeBlockTrace>? traced = null)
+    {
+        using var sim = CoreSimulations.Compressor(config, test);
+        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, benchSeed, Streams(values.Length, streamSeed)) { Traced = traced };
         bench.Run();
         AssertAllChecked(bench);
-        cases.AssertEachAtLeast(5, $"{config}");
     }
 
     [Theory]
