@@ -35,6 +35,14 @@ public class CompressorTests
         cases.AssertEachAtLeast(5, $"{config}");
     }
 
+    [Theory]
+    [InlineData(5, 30, 1)]
+    [InlineData(9, 30, 4)]
+    [InlineData(1, 31, 8)]
+    [InlineData(13, 13, 2)]
+    public void Nearest_rounding_is_lint_clean(int b, int split, int lanes) =>
+        Assert.Equal("", VerilogTools.Lint(VerilogEmitter.Emit(new ZfpeCompressor(new ZfpeCoreConfig(b, Split: split, Lanes: lanes, Rounding: PayloadRounding.Nearest)))));
+
     /// <summary>Runs <paramref name="values"/>, cut into streams, through the compressor under random stalls; every block and stage must match.</summary>
     private static void RunUnderRandomStalls(ZfpeCoreConfig config, string test, uint[] values, int benchSeed, int streamSeed, Action<ZfpeBlockTrace>? traced = null)
     {
