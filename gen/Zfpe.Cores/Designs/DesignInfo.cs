@@ -46,9 +46,7 @@ public sealed class DesignInfo
     public DesignSettings Resolve(IReadOnlyDictionary<string, string> given)
     {
         ArgumentNullException.ThrowIfNull(given);
-        foreach (var key in given.Keys)
-            if (omitted.TryGetValue(key, out var why))
-                throw new ArgumentException($"design '{Name}' does not take parameter '{key}': {why}; its parameters are: {string.Join(", ", Parameters.Select(p => p.Name))}");
+        CheckNotOmitted(given.Keys);
         try
         {
             return new DesignSettings(ConfigParameters.Create(ConfigType, given), omitted.Keys);
@@ -57,6 +55,15 @@ public sealed class DesignInfo
         {
             throw new ArgumentException($"design '{Name}': {e.Message}", e);
         }
+    }
+
+    /// <summary>Throws, saying why, when <paramref name="names"/> holds a parameter of the config record that this design does not take.</summary>
+    public void CheckNotOmitted(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var key in names)
+            if (omitted.TryGetValue(key, out var why))
+                throw new ArgumentException($"design '{Name}' does not take parameter '{key}': {why}; its parameters are: {string.Join(", ", Parameters.Select(p => p.Name))}");
     }
 
     public Component Build(IReadOnlyDictionary<string, string> given) => create(Resolve(given).Config);
