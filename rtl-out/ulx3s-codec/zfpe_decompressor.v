@@ -3,49 +3,49 @@
 module zfpe_decompressor (
     input wire clk,                     // implicit clock (rising edge)
     input wire reset,                   // implicit synchronous reset, active high
-    input wire blocks_valid,            // ZfpeDecompressor.cs:48
-    output wire blocks_ready,           // ZfpeDecompressor.cs:48
-    input wire [31:0] blocks_payload,   // ZfpeDecompressor.cs:48
-    input wire blocks_last,             // ZfpeDecompressor.cs:48
-    output wire values_valid,           // ZfpeDecompressor.cs:49
-    input wire values_ready,            // ZfpeDecompressor.cs:49
-    output wire [31:0] values_payload,  // ZfpeDecompressor.cs:49
-    output wire values_last             // ZfpeDecompressor.cs:49
+    input wire blocks_valid,            // ZfpeDecompressor.cs:52
+    output wire blocks_ready,           // ZfpeDecompressor.cs:52
+    input wire [31:0] blocks_payload,   // ZfpeDecompressor.cs:52
+    input wire blocks_last,             // ZfpeDecompressor.cs:52
+    output wire values_valid,           // ZfpeDecompressor.cs:53
+    input wire values_ready,            // ZfpeDecompressor.cs:53
+    output wire [31:0] values_payload,  // ZfpeDecompressor.cs:53
+    output wire values_last             // ZfpeDecompressor.cs:53
 );
-    wire [7:0] exponent_0;                                  // ZfpeDecompressor.cs:59
-    wire [31:0] inverse_payload_window_0_0;                 // ZfpeDecompressor.cs:67
-    wire signed [31:0] inverse_negabinary_0_0;              // ZfpeDecompressor.cs:69
-    wire [31:0] inverse_payload_window_0_1;                 // ZfpeDecompressor.cs:67
-    wire signed [31:0] inverse_negabinary_0_1;              // ZfpeDecompressor.cs:69
-    wire [31:0] inverse_payload_window_0_2;                 // ZfpeDecompressor.cs:67
-    wire signed [31:0] inverse_negabinary_0_2;              // ZfpeDecompressor.cs:69
-    wire [31:0] inverse_payload_window_0_3;                 // ZfpeDecompressor.cs:67
-    wire signed [31:0] inverse_negabinary_0_3;              // ZfpeDecompressor.cs:69
-    wire stream_last;                                       // ZfpeDecompressor.cs:72
-    wire inverse_negabinary_load;                           // ZfpeDecompressor.cs:73
-    reg inverse_negabinary_valid;                           // ZfpeDecompressor.cs:73, reset 0
-    wire inverse_l1_load;                                   // ZfpeDecompressor.cs:74
-    reg inverse_l1_valid;                                   // ZfpeDecompressor.cs:74, reset 0
-    wire inverse_l2_load;                                   // ZfpeDecompressor.cs:74
-    reg inverse_l2_valid;                                   // ZfpeDecompressor.cs:74, reset 0
-    wire inverse_l3_load;                                   // ZfpeDecompressor.cs:74
-    reg inverse_l3_valid;                                   // ZfpeDecompressor.cs:74, reset 0
-    wire inverse_l4_load;                                   // ZfpeDecompressor.cs:74
-    reg inverse_l4_valid;                                   // ZfpeDecompressor.cs:74, reset 0
-    wire inverse_l5_load;                                   // ZfpeDecompressor.cs:74
-    reg inverse_l5_valid;                                   // ZfpeDecompressor.cs:74, reset 0
-    wire inverse_l6_load;                                   // ZfpeDecompressor.cs:74
-    reg inverse_l6_valid;                                   // ZfpeDecompressor.cs:74, reset 0
-    reg signed [31:0] inverse_negabinary_0_0_negabinary;    // ZfpeDecompressor.cs:69, no reset
-    reg signed [31:0] inverse_negabinary_0_1_negabinary;    // ZfpeDecompressor.cs:69, no reset
-    reg signed [31:0] inverse_negabinary_0_2_negabinary;    // ZfpeDecompressor.cs:69, no reset
-    reg signed [31:0] inverse_negabinary_0_3_negabinary;    // ZfpeDecompressor.cs:69, no reset
+    wire [7:0] exponent_0;                                  // ZfpeDecompressor.cs:63
+    wire [31:0] inverse_payload_window_0_0;                 // ZfpeDecompressor.cs:71
+    wire signed [31:0] inverse_negabinary_0_0;              // ZfpeDecompressor.cs:73
+    wire [31:0] inverse_payload_window_0_1;                 // ZfpeDecompressor.cs:71
+    wire signed [31:0] inverse_negabinary_0_1;              // ZfpeDecompressor.cs:73
+    wire [31:0] inverse_payload_window_0_2;                 // ZfpeDecompressor.cs:71
+    wire signed [31:0] inverse_negabinary_0_2;              // ZfpeDecompressor.cs:73
+    wire [31:0] inverse_payload_window_0_3;                 // ZfpeDecompressor.cs:71
+    wire signed [31:0] inverse_negabinary_0_3;              // ZfpeDecompressor.cs:73
+    wire stream_last;                                       // ZfpeDecompressor.cs:76
+    wire inverse_negabinary_load;                           // ZfpeDecompressor.cs:77
+    reg inverse_negabinary_valid;                           // ZfpeDecompressor.cs:77, reset 0
+    wire inverse_l1_load;                                   // ZfpeDecompressor.cs:78
+    reg inverse_l1_valid;                                   // ZfpeDecompressor.cs:78, reset 0
+    wire inverse_l2_load;                                   // ZfpeDecompressor.cs:78
+    reg inverse_l2_valid;                                   // ZfpeDecompressor.cs:78, reset 0
+    wire inverse_l3_load;                                   // ZfpeDecompressor.cs:78
+    reg inverse_l3_valid;                                   // ZfpeDecompressor.cs:78, reset 0
+    wire inverse_l4_load;                                   // ZfpeDecompressor.cs:78
+    reg inverse_l4_valid;                                   // ZfpeDecompressor.cs:78, reset 0
+    wire inverse_l5_load;                                   // ZfpeDecompressor.cs:78
+    reg inverse_l5_valid;                                   // ZfpeDecompressor.cs:78, reset 0
+    wire inverse_l6_load;                                   // ZfpeDecompressor.cs:78
+    reg inverse_l6_valid;                                   // ZfpeDecompressor.cs:78, reset 0
+    reg signed [31:0] inverse_negabinary_0_0_negabinary;    // ZfpeDecompressor.cs:73, no reset
+    reg signed [31:0] inverse_negabinary_0_1_negabinary;    // ZfpeDecompressor.cs:73, no reset
+    reg signed [31:0] inverse_negabinary_0_2_negabinary;    // ZfpeDecompressor.cs:73, no reset
+    reg signed [31:0] inverse_negabinary_0_3_negabinary;    // ZfpeDecompressor.cs:73, no reset
     wire signed [31:0] lift_0_y1;                           // InverseLift.cs:22
     wire signed [31:0] lift_0_z1;                           // InverseLift.cs:23
-    reg signed [31:0] inverse_negabinary_0_3_l1;            // ZfpeDecompressor.cs:69, no reset
+    reg signed [31:0] inverse_negabinary_0_3_l1;            // ZfpeDecompressor.cs:73, no reset
     reg signed [31:0] lift_0_y1_l1;                         // InverseLift.cs:22, no reset
     wire signed [31:0] lift_0_w2;                           // InverseLift.cs:26
-    reg signed [31:0] inverse_negabinary_0_0_l1;            // ZfpeDecompressor.cs:69, no reset
+    reg signed [31:0] inverse_negabinary_0_0_l1;            // ZfpeDecompressor.cs:73, no reset
     reg signed [31:0] lift_0_z1_l1;                         // InverseLift.cs:23, no reset
     wire signed [31:0] lift_0_x2;                           // InverseLift.cs:27
     reg signed [31:0] lift_0_y1_l2;                         // InverseLift.cs:22, no reset
@@ -74,51 +74,51 @@ module zfpe_decompressor (
     reg signed [31:0] lift_0_z5_l5;                         // InverseLift.cs:37, no reset
     reg signed [31:0] lift_0_z5_l6;                         // InverseLift.cs:37, no reset
     reg signed [31:0] lift_0_w5_l6;                         // InverseLift.cs:38, no reset
-    reg [7:0] exponent_0_negabinary;                        // ZfpeDecompressor.cs:59, no reset
-    reg [7:0] exponent_0_l1;                                // ZfpeDecompressor.cs:59, no reset
-    reg [7:0] exponent_0_l2;                                // ZfpeDecompressor.cs:59, no reset
-    reg [7:0] exponent_0_l3;                                // ZfpeDecompressor.cs:59, no reset
-    reg [7:0] exponent_0_l4;                                // ZfpeDecompressor.cs:59, no reset
-    reg [7:0] exponent_0_l5;                                // ZfpeDecompressor.cs:59, no reset
-    reg [7:0] exponent_0_l6;                                // ZfpeDecompressor.cs:59, no reset
-    wire scatter_ready;                                     // ZfpeDecompressor.cs:96
-    reg [1:0] scatter_slot;                                 // ZfpeDecompressor.cs:98, reset 0
-    wire signed [31:0] scatter_q_0;                         // ZfpeDecompressor.cs:108
-    wire [7:0] scatter_exponent_0;                          // ZfpeDecompressor.cs:110
-    reg stream_last_negabinary;                             // ZfpeDecompressor.cs:72, no reset
-    reg stream_last_l1;                                     // ZfpeDecompressor.cs:72, no reset
-    reg stream_last_l2;                                     // ZfpeDecompressor.cs:72, no reset
-    reg stream_last_l3;                                     // ZfpeDecompressor.cs:72, no reset
-    reg stream_last_l4;                                     // ZfpeDecompressor.cs:72, no reset
-    reg stream_last_l5;                                     // ZfpeDecompressor.cs:72, no reset
-    reg stream_last_l6;                                     // ZfpeDecompressor.cs:72, no reset
-    wire value_last;                                        // ZfpeDecompressor.cs:111
-    wire inverse_fixed_point_scatter_load;                  // ZfpeDecompressor.cs:112
-    reg inverse_fixed_point_scatter_valid;                  // ZfpeDecompressor.cs:112, reset 0
-    reg inverse_fixed_point_scatter_spare_valid;            // ZfpeDecompressor.cs:112, reset 0
-    wire inverse_fixed_point_scatter_ready;                 // ZfpeDecompressor.cs:112
-    wire inverse_fixed_point_magnitude_load;                // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_magnitude_valid;                // ZfpeDecompressor.cs:116, reset 0
-    wire inverse_fixed_point_by16_load;                     // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_by16_valid;                     // ZfpeDecompressor.cs:116, reset 0
-    wire inverse_fixed_point_by8_load;                      // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_by8_valid;                      // ZfpeDecompressor.cs:116, reset 0
-    wire inverse_fixed_point_by4_load;                      // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_by4_valid;                      // ZfpeDecompressor.cs:116, reset 0
-    reg inverse_fixed_point_by4_spare_valid;                // ZfpeDecompressor.cs:116, reset 0
-    wire inverse_fixed_point_by4_ready;                     // ZfpeDecompressor.cs:116
-    wire inverse_fixed_point_normalised_load;               // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_normalised_valid;               // ZfpeDecompressor.cs:116, reset 0
-    wire inverse_fixed_point_round_load;                    // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_round_valid;                    // ZfpeDecompressor.cs:116, reset 0
-    wire inverse_fixed_point_float_bits_load;               // ZfpeDecompressor.cs:116
-    reg inverse_fixed_point_float_bits_valid;               // ZfpeDecompressor.cs:116, reset 0
-    reg signed [31:0] scatter_q_0_scatter_spare;            // ZfpeDecompressor.cs:108, no reset
-    reg signed [31:0] scatter_q_0_scatter;                  // ZfpeDecompressor.cs:108, no reset
+    reg [7:0] exponent_0_negabinary;                        // ZfpeDecompressor.cs:63, no reset
+    reg [7:0] exponent_0_l1;                                // ZfpeDecompressor.cs:63, no reset
+    reg [7:0] exponent_0_l2;                                // ZfpeDecompressor.cs:63, no reset
+    reg [7:0] exponent_0_l3;                                // ZfpeDecompressor.cs:63, no reset
+    reg [7:0] exponent_0_l4;                                // ZfpeDecompressor.cs:63, no reset
+    reg [7:0] exponent_0_l5;                                // ZfpeDecompressor.cs:63, no reset
+    reg [7:0] exponent_0_l6;                                // ZfpeDecompressor.cs:63, no reset
+    wire scatter_ready;                                     // ZfpeDecompressor.cs:100
+    reg [1:0] scatter_slot;                                 // ZfpeDecompressor.cs:102, reset 0
+    wire signed [31:0] scatter_q_0;                         // ZfpeDecompressor.cs:112
+    wire [7:0] scatter_exponent_0;                          // ZfpeDecompressor.cs:114
+    reg stream_last_negabinary;                             // ZfpeDecompressor.cs:76, no reset
+    reg stream_last_l1;                                     // ZfpeDecompressor.cs:76, no reset
+    reg stream_last_l2;                                     // ZfpeDecompressor.cs:76, no reset
+    reg stream_last_l3;                                     // ZfpeDecompressor.cs:76, no reset
+    reg stream_last_l4;                                     // ZfpeDecompressor.cs:76, no reset
+    reg stream_last_l5;                                     // ZfpeDecompressor.cs:76, no reset
+    reg stream_last_l6;                                     // ZfpeDecompressor.cs:76, no reset
+    wire value_last;                                        // ZfpeDecompressor.cs:115
+    wire inverse_fixed_point_scatter_load;                  // ZfpeDecompressor.cs:116
+    reg inverse_fixed_point_scatter_valid;                  // ZfpeDecompressor.cs:116, reset 0
+    reg inverse_fixed_point_scatter_spare_valid;            // ZfpeDecompressor.cs:116, reset 0
+    wire inverse_fixed_point_scatter_ready;                 // ZfpeDecompressor.cs:116
+    wire inverse_fixed_point_magnitude_load;                // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_magnitude_valid;                // ZfpeDecompressor.cs:120, reset 0
+    wire inverse_fixed_point_by16_load;                     // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_by16_valid;                     // ZfpeDecompressor.cs:120, reset 0
+    wire inverse_fixed_point_by8_load;                      // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_by8_valid;                      // ZfpeDecompressor.cs:120, reset 0
+    wire inverse_fixed_point_by4_load;                      // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_by4_valid;                      // ZfpeDecompressor.cs:120, reset 0
+    reg inverse_fixed_point_by4_spare_valid;                // ZfpeDecompressor.cs:120, reset 0
+    wire inverse_fixed_point_by4_ready;                     // ZfpeDecompressor.cs:120
+    wire inverse_fixed_point_normalised_load;               // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_normalised_valid;               // ZfpeDecompressor.cs:120, reset 0
+    wire inverse_fixed_point_round_load;                    // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_round_valid;                    // ZfpeDecompressor.cs:120, reset 0
+    wire inverse_fixed_point_float_bits_load;               // ZfpeDecompressor.cs:120
+    reg inverse_fixed_point_float_bits_valid;               // ZfpeDecompressor.cs:120, reset 0
+    reg signed [31:0] scatter_q_0_scatter_spare;            // ZfpeDecompressor.cs:112, no reset
+    reg signed [31:0] scatter_q_0_scatter;                  // ZfpeDecompressor.cs:112, no reset
     wire [31:0] lane_0_magnitude;                           // FixedToFloat.cs:32
     wire lane_0_sign;                                       // FixedToFloat.cs:33
-    reg [7:0] scatter_exponent_0_scatter_spare;             // ZfpeDecompressor.cs:110, no reset
-    reg [7:0] scatter_exponent_0_scatter;                   // ZfpeDecompressor.cs:110, no reset
+    reg [7:0] scatter_exponent_0_scatter_spare;             // ZfpeDecompressor.cs:114, no reset
+    reg [7:0] scatter_exponent_0_scatter;                   // ZfpeDecompressor.cs:114, no reset
     wire lane_0_zero_block;                                 // FixedToFloat.cs:35
     wire signed [10:0] lane_0_exponent;                     // FixedToFloat.cs:39
     reg [31:0] lane_0_magnitude_magnitude;                  // FixedToFloat.cs:32, no reset
@@ -172,18 +172,18 @@ module zfpe_decompressor (
     reg lane_0_zero_round;                                  // FixedToFloat.cs:78, no reset
     wire [31:0] lane_0_float_bits;                          // FixedToFloat.cs:88
     reg [31:0] lane_0_float_bits_float_bits;                // FixedToFloat.cs:88, no reset
-    reg value_last_scatter_spare;                           // ZfpeDecompressor.cs:111, no reset
-    reg value_last_scatter;                                 // ZfpeDecompressor.cs:111, no reset
-    reg value_last_magnitude;                               // ZfpeDecompressor.cs:111, no reset
-    reg value_last_by16;                                    // ZfpeDecompressor.cs:111, no reset
-    reg value_last_by8;                                     // ZfpeDecompressor.cs:111, no reset
-    reg value_last_by4_spare;                               // ZfpeDecompressor.cs:111, no reset
-    reg value_last_by4;                                     // ZfpeDecompressor.cs:111, no reset
-    reg value_last_normalised;                              // ZfpeDecompressor.cs:111, no reset
-    reg value_last_round;                                   // ZfpeDecompressor.cs:111, no reset
-    reg value_last_float_bits;                              // ZfpeDecompressor.cs:111, no reset
-    wire inverse_l6_load_part1;                             // ZfpeDecompressor.cs:101, part of an expression
-    wire inverse_l6_load_part0;                             // ZfpeDecompressor.cs:101, part of an expression
+    reg value_last_scatter_spare;                           // ZfpeDecompressor.cs:115, no reset
+    reg value_last_scatter;                                 // ZfpeDecompressor.cs:115, no reset
+    reg value_last_magnitude;                               // ZfpeDecompressor.cs:115, no reset
+    reg value_last_by16;                                    // ZfpeDecompressor.cs:115, no reset
+    reg value_last_by8;                                     // ZfpeDecompressor.cs:115, no reset
+    reg value_last_by4_spare;                               // ZfpeDecompressor.cs:115, no reset
+    reg value_last_by4;                                     // ZfpeDecompressor.cs:115, no reset
+    reg value_last_normalised;                              // ZfpeDecompressor.cs:115, no reset
+    reg value_last_round;                                   // ZfpeDecompressor.cs:115, no reset
+    reg value_last_float_bits;                              // ZfpeDecompressor.cs:115, no reset
+    wire inverse_l6_load_part1;                             // ZfpeDecompressor.cs:105, part of an expression
+    wire inverse_l6_load_part0;                             // ZfpeDecompressor.cs:105, part of an expression
     wire lane_0_by16_part0;                                 // FixedToFloat.cs:51, part of an expression
     wire lane_0_by8_part0;                                  // FixedToFloat.cs:51, part of an expression
     wire lane_0_by4_part0;                                  // FixedToFloat.cs:51, part of an expression
@@ -202,16 +202,16 @@ module zfpe_decompressor (
     assign lane_0_normalised_part0 = !lane_0_normalised_part1[31];
     assign lane_0_float_bits_part0 = lane_0_round_up_round & lane_0_all_ones_round;
 
-    assign exponent_0 = blocks_payload[7:0];  // ZfpeDecompressor.cs:59
-    assign inverse_payload_window_0_0 = blocks_payload[8] ? {blocks_payload[13:9], 27'd0} : {4'd0, blocks_payload[13:9], 23'd0};  // ZfpeDecompressor.cs:68
-    assign inverse_negabinary_0_0 = $signed((inverse_payload_window_0_0 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:69
-    assign inverse_payload_window_0_1 = blocks_payload[14] ? {blocks_payload[19:15], 27'd0} : {4'd0, blocks_payload[19:15], 23'd0};  // ZfpeDecompressor.cs:68
-    assign inverse_negabinary_0_1 = $signed((inverse_payload_window_0_1 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:69
-    assign inverse_payload_window_0_2 = blocks_payload[20] ? {blocks_payload[25:21], 27'd0} : {4'd0, blocks_payload[25:21], 23'd0};  // ZfpeDecompressor.cs:68
-    assign inverse_negabinary_0_2 = $signed((inverse_payload_window_0_2 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:69
-    assign inverse_payload_window_0_3 = blocks_payload[26] ? {blocks_payload[31:27], 27'd0} : {4'd0, blocks_payload[31:27], 23'd0};  // ZfpeDecompressor.cs:68
-    assign inverse_negabinary_0_3 = $signed((inverse_payload_window_0_3 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:69
-    assign stream_last = blocks_last;  // ZfpeDecompressor.cs:72
+    assign exponent_0 = blocks_payload[7:0];  // ZfpeDecompressor.cs:63
+    assign inverse_payload_window_0_0 = blocks_payload[8] ? {blocks_payload[13:9], 27'd0} : {4'd0, blocks_payload[13:9], 23'd0};  // ZfpeDecompressor.cs:72
+    assign inverse_negabinary_0_0 = $signed((inverse_payload_window_0_0 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:73
+    assign inverse_payload_window_0_1 = blocks_payload[14] ? {blocks_payload[19:15], 27'd0} : {4'd0, blocks_payload[19:15], 23'd0};  // ZfpeDecompressor.cs:72
+    assign inverse_negabinary_0_1 = $signed((inverse_payload_window_0_1 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:73
+    assign inverse_payload_window_0_2 = blocks_payload[20] ? {blocks_payload[25:21], 27'd0} : {4'd0, blocks_payload[25:21], 23'd0};  // ZfpeDecompressor.cs:72
+    assign inverse_negabinary_0_2 = $signed((inverse_payload_window_0_2 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:73
+    assign inverse_payload_window_0_3 = blocks_payload[26] ? {blocks_payload[31:27], 27'd0} : {4'd0, blocks_payload[31:27], 23'd0};  // ZfpeDecompressor.cs:72
+    assign inverse_negabinary_0_3 = $signed((inverse_payload_window_0_3 ^ 32'hAAAAAAAA) - 32'hAAAAAAAA);  // ZfpeDecompressor.cs:73
+    assign stream_last = blocks_last;  // ZfpeDecompressor.cs:76
     assign lift_0_y1 = inverse_negabinary_0_1_negabinary + (inverse_negabinary_0_3_negabinary >>> 1);  // InverseLift.cs:22
     assign lift_0_z1 = inverse_negabinary_0_2_negabinary + inverse_negabinary_0_0_negabinary;  // InverseLift.cs:23
     assign lift_0_w2 = inverse_negabinary_0_3_l1 - (lift_0_y1_l1 >>> 1);  // InverseLift.cs:26
@@ -222,19 +222,19 @@ module zfpe_decompressor (
     assign lift_0_z5 = (lift_0_z1_l4 << 1) - lift_0_y4_l4;  // InverseLift.cs:37
     assign lift_0_w5 = lift_0_w4_l4 + lift_0_x2_l4;  // InverseLift.cs:38
     assign lift_0_x6 = (lift_0_x2_l5 << 1) - lift_0_w5_l5;  // InverseLift.cs:41
-    assign inverse_l6_load = inverse_l6_load_part0 | !inverse_l6_valid;  // ZfpeDecompressor.cs:101
-    assign inverse_l5_load = inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid);  // ZfpeDecompressor.cs:101
-    assign inverse_l4_load = (inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | !inverse_l4_valid);  // ZfpeDecompressor.cs:101
-    assign inverse_l3_load = (inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | (!inverse_l4_valid | !inverse_l3_valid));  // ZfpeDecompressor.cs:101
-    assign inverse_l2_load = (inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid)) | (!inverse_l4_valid | (!inverse_l3_valid | !inverse_l2_valid));  // ZfpeDecompressor.cs:101
-    assign inverse_l1_load = (inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid)) | ((!inverse_l4_valid | !inverse_l3_valid) | (!inverse_l2_valid | !inverse_l1_valid));  // ZfpeDecompressor.cs:101
-    assign inverse_negabinary_load = ((inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | !inverse_l4_valid)) | ((!inverse_l3_valid | !inverse_l2_valid) | (!inverse_l1_valid | !inverse_negabinary_valid));  // ZfpeDecompressor.cs:101
-    assign blocks_ready = inverse_negabinary_load;  // ZfpeDecompressor.cs:101
-    assign scatter_q_0 = scatter_slot[1] ? (scatter_slot[0] ? lift_0_w5_l6 : lift_0_z5_l6) : (scatter_slot[0] ? lift_0_y4_l6 : lift_0_x6_l6);  // ZfpeDecompressor.cs:108
-    assign scatter_exponent_0 = exponent_0_l6;  // ZfpeDecompressor.cs:110
-    assign value_last = stream_last_l6 & inverse_l6_load_part1;  // ZfpeDecompressor.cs:111
-    assign inverse_fixed_point_scatter_ready = !inverse_fixed_point_scatter_spare_valid;  // ZfpeDecompressor.cs:112
-    assign inverse_fixed_point_by4_ready = !inverse_fixed_point_by4_spare_valid;  // ZfpeDecompressor.cs:116
+    assign inverse_l6_load = inverse_l6_load_part0 | !inverse_l6_valid;  // ZfpeDecompressor.cs:105
+    assign inverse_l5_load = inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid);  // ZfpeDecompressor.cs:105
+    assign inverse_l4_load = (inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | !inverse_l4_valid);  // ZfpeDecompressor.cs:105
+    assign inverse_l3_load = (inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | (!inverse_l4_valid | !inverse_l3_valid));  // ZfpeDecompressor.cs:105
+    assign inverse_l2_load = (inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid)) | (!inverse_l4_valid | (!inverse_l3_valid | !inverse_l2_valid));  // ZfpeDecompressor.cs:105
+    assign inverse_l1_load = (inverse_l6_load_part0 | (!inverse_l6_valid | !inverse_l5_valid)) | ((!inverse_l4_valid | !inverse_l3_valid) | (!inverse_l2_valid | !inverse_l1_valid));  // ZfpeDecompressor.cs:105
+    assign inverse_negabinary_load = ((inverse_l6_load_part0 | !inverse_l6_valid) | (!inverse_l5_valid | !inverse_l4_valid)) | ((!inverse_l3_valid | !inverse_l2_valid) | (!inverse_l1_valid | !inverse_negabinary_valid));  // ZfpeDecompressor.cs:105
+    assign blocks_ready = inverse_negabinary_load;  // ZfpeDecompressor.cs:105
+    assign scatter_q_0 = scatter_slot[1] ? (scatter_slot[0] ? lift_0_w5_l6 : lift_0_z5_l6) : (scatter_slot[0] ? lift_0_y4_l6 : lift_0_x6_l6);  // ZfpeDecompressor.cs:112
+    assign scatter_exponent_0 = exponent_0_l6;  // ZfpeDecompressor.cs:114
+    assign value_last = stream_last_l6 & inverse_l6_load_part1;  // ZfpeDecompressor.cs:115
+    assign inverse_fixed_point_scatter_ready = !inverse_fixed_point_scatter_spare_valid;  // ZfpeDecompressor.cs:116
+    assign inverse_fixed_point_by4_ready = !inverse_fixed_point_by4_spare_valid;  // ZfpeDecompressor.cs:120
     assign lane_0_magnitude = ($unsigned(scatter_q_0_scatter) ^ {{32{scatter_q_0_scatter[31]}}}) + {31'd0, scatter_q_0_scatter[31]};  // FixedToFloat.cs:32
     assign lane_0_sign = scatter_q_0_scatter[31];  // FixedToFloat.cs:33
     assign lane_0_zero_block = scatter_exponent_0_scatter == 8'd0;  // FixedToFloat.cs:35
@@ -255,18 +255,18 @@ module zfpe_decompressor (
     assign lane_0_saturate_1 = !lane_0_exponent_base_normalised[10] & ((lane_0_exponent_base_normalised[9:8] != 2'd0) | (lane_0_exponent_base_normalised[7:1] == 7'd127));  // FixedToFloat.cs:77
     assign lane_0_zero = !lane_0_normalised_normalised[31] | lane_0_zero_block_normalised;  // FixedToFloat.cs:78
     assign lane_0_float_bits = lane_0_zero_round ? 32'd0 : ((lane_0_float_bits_part0 ? lane_0_flush_1_round : lane_0_flush_0_round) ? {lane_0_sign_round, 31'd0} : ((lane_0_float_bits_part0 ? lane_0_saturate_1_round : lane_0_saturate_0_round) ? {lane_0_sign_round, 31'h7F7FFFFF} : {lane_0_sign_round, lane_0_exponent_base_round[7:0] + {7'd0, lane_0_float_bits_part0}, lane_0_normalised_round[30:8] + {22'd0, lane_0_round_up_round}}));  // FixedToFloat.cs:88
-    assign values_valid = inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:120
-    assign values_payload = lane_0_float_bits_float_bits;  // ZfpeDecompressor.cs:120
-    assign values_last = value_last_float_bits;  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_float_bits_load = values_ready | !inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_round_load = values_ready | (!inverse_fixed_point_float_bits_valid | !inverse_fixed_point_round_valid);  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_normalised_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | !inverse_fixed_point_normalised_valid);  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_by4_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | (!inverse_fixed_point_normalised_valid | !inverse_fixed_point_by4_valid));  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_by8_load = inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_by16_load = inverse_fixed_point_by4_ready | (!inverse_fixed_point_by8_valid | !inverse_fixed_point_by16_valid);  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_magnitude_load = (inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | !inverse_fixed_point_magnitude_valid);  // ZfpeDecompressor.cs:120
-    assign inverse_fixed_point_scatter_load = (inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | (!inverse_fixed_point_magnitude_valid | !inverse_fixed_point_scatter_valid));  // ZfpeDecompressor.cs:120
-    assign scatter_ready = inverse_fixed_point_scatter_ready;  // ZfpeDecompressor.cs:120
+    assign values_valid = inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:124
+    assign values_payload = lane_0_float_bits_float_bits;  // ZfpeDecompressor.cs:124
+    assign values_last = value_last_float_bits;  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_float_bits_load = values_ready | !inverse_fixed_point_float_bits_valid;  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_round_load = values_ready | (!inverse_fixed_point_float_bits_valid | !inverse_fixed_point_round_valid);  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_normalised_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | !inverse_fixed_point_normalised_valid);  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_by4_load = (values_ready | !inverse_fixed_point_float_bits_valid) | (!inverse_fixed_point_round_valid | (!inverse_fixed_point_normalised_valid | !inverse_fixed_point_by4_valid));  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_by8_load = inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_by16_load = inverse_fixed_point_by4_ready | (!inverse_fixed_point_by8_valid | !inverse_fixed_point_by16_valid);  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_magnitude_load = (inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | !inverse_fixed_point_magnitude_valid);  // ZfpeDecompressor.cs:124
+    assign inverse_fixed_point_scatter_load = (inverse_fixed_point_by4_ready | !inverse_fixed_point_by8_valid) | (!inverse_fixed_point_by16_valid | (!inverse_fixed_point_magnitude_valid | !inverse_fixed_point_scatter_valid));  // ZfpeDecompressor.cs:124
+    assign scatter_ready = inverse_fixed_point_scatter_ready;  // ZfpeDecompressor.cs:124
     always @(posedge clk) begin
         if (reset) begin
             inverse_negabinary_valid <= 1'b0;
@@ -288,36 +288,36 @@ module zfpe_decompressor (
             inverse_fixed_point_round_valid <= 1'b0;
             inverse_fixed_point_float_bits_valid <= 1'b0;
         end else begin
-            if (inverse_negabinary_load) inverse_negabinary_valid <= blocks_valid;  // ZfpeDecompressor.cs:73
-            if (inverse_l1_load) inverse_l1_valid <= inverse_negabinary_valid;  // ZfpeDecompressor.cs:74
-            if (inverse_l2_load) inverse_l2_valid <= inverse_l1_valid;  // ZfpeDecompressor.cs:74
-            if (inverse_l3_load) inverse_l3_valid <= inverse_l2_valid;  // ZfpeDecompressor.cs:74
-            if (inverse_l4_load) inverse_l4_valid <= inverse_l3_valid;  // ZfpeDecompressor.cs:74
-            if (inverse_l5_load) inverse_l5_valid <= inverse_l4_valid;  // ZfpeDecompressor.cs:74
-            if (inverse_l6_load) inverse_l6_valid <= inverse_l5_valid;  // ZfpeDecompressor.cs:74
-            if (inverse_l6_valid & scatter_ready) begin  // ZfpeDecompressor.cs:100
-                scatter_slot <= inverse_l6_load_part1 ? 2'd0 : (scatter_slot + 2'd1);  // ZfpeDecompressor.cs:100
+            if (inverse_negabinary_load) inverse_negabinary_valid <= blocks_valid;  // ZfpeDecompressor.cs:77
+            if (inverse_l1_load) inverse_l1_valid <= inverse_negabinary_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_l2_load) inverse_l2_valid <= inverse_l1_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_l3_load) inverse_l3_valid <= inverse_l2_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_l4_load) inverse_l4_valid <= inverse_l3_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_l5_load) inverse_l5_valid <= inverse_l4_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_l6_load) inverse_l6_valid <= inverse_l5_valid;  // ZfpeDecompressor.cs:78
+            if (inverse_l6_valid & scatter_ready) begin  // ZfpeDecompressor.cs:104
+                scatter_slot <= inverse_l6_load_part1 ? 2'd0 : (scatter_slot + 2'd1);  // ZfpeDecompressor.cs:104
             end
-            if (inverse_fixed_point_scatter_load) inverse_fixed_point_scatter_valid <= inverse_fixed_point_scatter_spare_valid | inverse_l6_valid;  // ZfpeDecompressor.cs:112
-            inverse_fixed_point_scatter_spare_valid <= !inverse_fixed_point_scatter_load & (inverse_fixed_point_scatter_spare_valid | inverse_l6_valid);  // ZfpeDecompressor.cs:112
-            if (inverse_fixed_point_magnitude_load) inverse_fixed_point_magnitude_valid <= inverse_fixed_point_scatter_valid;  // ZfpeDecompressor.cs:116
-            if (inverse_fixed_point_by16_load) inverse_fixed_point_by16_valid <= inverse_fixed_point_magnitude_valid;  // ZfpeDecompressor.cs:116
-            if (inverse_fixed_point_by8_load) inverse_fixed_point_by8_valid <= inverse_fixed_point_by16_valid;  // ZfpeDecompressor.cs:116
-            if (inverse_fixed_point_by4_load) inverse_fixed_point_by4_valid <= inverse_fixed_point_by4_spare_valid | inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:116
-            inverse_fixed_point_by4_spare_valid <= !inverse_fixed_point_by4_load & (inverse_fixed_point_by4_spare_valid | inverse_fixed_point_by8_valid);  // ZfpeDecompressor.cs:116
-            if (inverse_fixed_point_normalised_load) inverse_fixed_point_normalised_valid <= inverse_fixed_point_by4_valid;  // ZfpeDecompressor.cs:116
-            if (inverse_fixed_point_round_load) inverse_fixed_point_round_valid <= inverse_fixed_point_normalised_valid;  // ZfpeDecompressor.cs:116
-            if (inverse_fixed_point_float_bits_load) inverse_fixed_point_float_bits_valid <= inverse_fixed_point_round_valid;  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_scatter_load) inverse_fixed_point_scatter_valid <= inverse_fixed_point_scatter_spare_valid | inverse_l6_valid;  // ZfpeDecompressor.cs:116
+            inverse_fixed_point_scatter_spare_valid <= !inverse_fixed_point_scatter_load & (inverse_fixed_point_scatter_spare_valid | inverse_l6_valid);  // ZfpeDecompressor.cs:116
+            if (inverse_fixed_point_magnitude_load) inverse_fixed_point_magnitude_valid <= inverse_fixed_point_scatter_valid;  // ZfpeDecompressor.cs:120
+            if (inverse_fixed_point_by16_load) inverse_fixed_point_by16_valid <= inverse_fixed_point_magnitude_valid;  // ZfpeDecompressor.cs:120
+            if (inverse_fixed_point_by8_load) inverse_fixed_point_by8_valid <= inverse_fixed_point_by16_valid;  // ZfpeDecompressor.cs:120
+            if (inverse_fixed_point_by4_load) inverse_fixed_point_by4_valid <= inverse_fixed_point_by4_spare_valid | inverse_fixed_point_by8_valid;  // ZfpeDecompressor.cs:120
+            inverse_fixed_point_by4_spare_valid <= !inverse_fixed_point_by4_load & (inverse_fixed_point_by4_spare_valid | inverse_fixed_point_by8_valid);  // ZfpeDecompressor.cs:120
+            if (inverse_fixed_point_normalised_load) inverse_fixed_point_normalised_valid <= inverse_fixed_point_by4_valid;  // ZfpeDecompressor.cs:120
+            if (inverse_fixed_point_round_load) inverse_fixed_point_round_valid <= inverse_fixed_point_normalised_valid;  // ZfpeDecompressor.cs:120
+            if (inverse_fixed_point_float_bits_load) inverse_fixed_point_float_bits_valid <= inverse_fixed_point_round_valid;  // ZfpeDecompressor.cs:120
         end
     end
     always @(posedge clk) begin
-        if (inverse_negabinary_load) inverse_negabinary_0_0_negabinary <= inverse_negabinary_0_0;  // ZfpeDecompressor.cs:69
-        if (inverse_negabinary_load) inverse_negabinary_0_1_negabinary <= inverse_negabinary_0_1;  // ZfpeDecompressor.cs:69
-        if (inverse_negabinary_load) inverse_negabinary_0_2_negabinary <= inverse_negabinary_0_2;  // ZfpeDecompressor.cs:69
-        if (inverse_negabinary_load) inverse_negabinary_0_3_negabinary <= inverse_negabinary_0_3;  // ZfpeDecompressor.cs:69
-        if (inverse_l1_load) inverse_negabinary_0_3_l1 <= inverse_negabinary_0_3_negabinary;  // ZfpeDecompressor.cs:69
+        if (inverse_negabinary_load) inverse_negabinary_0_0_negabinary <= inverse_negabinary_0_0;  // ZfpeDecompressor.cs:73
+        if (inverse_negabinary_load) inverse_negabinary_0_1_negabinary <= inverse_negabinary_0_1;  // ZfpeDecompressor.cs:73
+        if (inverse_negabinary_load) inverse_negabinary_0_2_negabinary <= inverse_negabinary_0_2;  // ZfpeDecompressor.cs:73
+        if (inverse_negabinary_load) inverse_negabinary_0_3_negabinary <= inverse_negabinary_0_3;  // ZfpeDecompressor.cs:73
+        if (inverse_l1_load) inverse_negabinary_0_3_l1 <= inverse_negabinary_0_3_negabinary;  // ZfpeDecompressor.cs:73
         if (inverse_l1_load) lift_0_y1_l1 <= lift_0_y1;  // InverseLift.cs:22
-        if (inverse_l1_load) inverse_negabinary_0_0_l1 <= inverse_negabinary_0_0_negabinary;  // ZfpeDecompressor.cs:69
+        if (inverse_l1_load) inverse_negabinary_0_0_l1 <= inverse_negabinary_0_0_negabinary;  // ZfpeDecompressor.cs:73
         if (inverse_l1_load) lift_0_z1_l1 <= lift_0_z1;  // InverseLift.cs:23
         if (inverse_l2_load) lift_0_y1_l2 <= lift_0_y1_l1;  // InverseLift.cs:22
         if (inverse_l2_load) lift_0_w2_l2 <= lift_0_w2;  // InverseLift.cs:26
@@ -339,24 +339,24 @@ module zfpe_decompressor (
         if (inverse_l5_load) lift_0_z5_l5 <= lift_0_z5;  // InverseLift.cs:37
         if (inverse_l6_load) lift_0_z5_l6 <= lift_0_z5_l5;  // InverseLift.cs:37
         if (inverse_l6_load) lift_0_w5_l6 <= lift_0_w5_l5;  // InverseLift.cs:38
-        if (inverse_negabinary_load) exponent_0_negabinary <= exponent_0;  // ZfpeDecompressor.cs:59
-        if (inverse_l1_load) exponent_0_l1 <= exponent_0_negabinary;  // ZfpeDecompressor.cs:59
-        if (inverse_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeDecompressor.cs:59
-        if (inverse_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeDecompressor.cs:59
-        if (inverse_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeDecompressor.cs:59
-        if (inverse_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeDecompressor.cs:59
-        if (inverse_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeDecompressor.cs:59
-        if (inverse_negabinary_load) stream_last_negabinary <= stream_last;  // ZfpeDecompressor.cs:72
-        if (inverse_l1_load) stream_last_l1 <= stream_last_negabinary;  // ZfpeDecompressor.cs:72
-        if (inverse_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeDecompressor.cs:72
-        if (inverse_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeDecompressor.cs:72
-        if (inverse_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeDecompressor.cs:72
-        if (inverse_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeDecompressor.cs:72
-        if (inverse_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeDecompressor.cs:72
-        if (inverse_fixed_point_scatter_ready) scatter_q_0_scatter_spare <= scatter_q_0;  // ZfpeDecompressor.cs:108
-        if (inverse_fixed_point_scatter_load) scatter_q_0_scatter <= inverse_fixed_point_scatter_spare_valid ? scatter_q_0_scatter_spare : scatter_q_0;  // ZfpeDecompressor.cs:108
-        if (inverse_fixed_point_scatter_ready) scatter_exponent_0_scatter_spare <= scatter_exponent_0;  // ZfpeDecompressor.cs:110
-        if (inverse_fixed_point_scatter_load) scatter_exponent_0_scatter <= inverse_fixed_point_scatter_spare_valid ? scatter_exponent_0_scatter_spare : scatter_exponent_0;  // ZfpeDecompressor.cs:110
+        if (inverse_negabinary_load) exponent_0_negabinary <= exponent_0;  // ZfpeDecompressor.cs:63
+        if (inverse_l1_load) exponent_0_l1 <= exponent_0_negabinary;  // ZfpeDecompressor.cs:63
+        if (inverse_l2_load) exponent_0_l2 <= exponent_0_l1;  // ZfpeDecompressor.cs:63
+        if (inverse_l3_load) exponent_0_l3 <= exponent_0_l2;  // ZfpeDecompressor.cs:63
+        if (inverse_l4_load) exponent_0_l4 <= exponent_0_l3;  // ZfpeDecompressor.cs:63
+        if (inverse_l5_load) exponent_0_l5 <= exponent_0_l4;  // ZfpeDecompressor.cs:63
+        if (inverse_l6_load) exponent_0_l6 <= exponent_0_l5;  // ZfpeDecompressor.cs:63
+        if (inverse_negabinary_load) stream_last_negabinary <= stream_last;  // ZfpeDecompressor.cs:76
+        if (inverse_l1_load) stream_last_l1 <= stream_last_negabinary;  // ZfpeDecompressor.cs:76
+        if (inverse_l2_load) stream_last_l2 <= stream_last_l1;  // ZfpeDecompressor.cs:76
+        if (inverse_l3_load) stream_last_l3 <= stream_last_l2;  // ZfpeDecompressor.cs:76
+        if (inverse_l4_load) stream_last_l4 <= stream_last_l3;  // ZfpeDecompressor.cs:76
+        if (inverse_l5_load) stream_last_l5 <= stream_last_l4;  // ZfpeDecompressor.cs:76
+        if (inverse_l6_load) stream_last_l6 <= stream_last_l5;  // ZfpeDecompressor.cs:76
+        if (inverse_fixed_point_scatter_ready) scatter_q_0_scatter_spare <= scatter_q_0;  // ZfpeDecompressor.cs:112
+        if (inverse_fixed_point_scatter_load) scatter_q_0_scatter <= inverse_fixed_point_scatter_spare_valid ? scatter_q_0_scatter_spare : scatter_q_0;  // ZfpeDecompressor.cs:112
+        if (inverse_fixed_point_scatter_ready) scatter_exponent_0_scatter_spare <= scatter_exponent_0;  // ZfpeDecompressor.cs:114
+        if (inverse_fixed_point_scatter_load) scatter_exponent_0_scatter <= inverse_fixed_point_scatter_spare_valid ? scatter_exponent_0_scatter_spare : scatter_exponent_0;  // ZfpeDecompressor.cs:114
         if (inverse_fixed_point_magnitude_load) lane_0_magnitude_magnitude <= lane_0_magnitude;  // FixedToFloat.cs:32
         if (inverse_fixed_point_magnitude_load) lane_0_exponent_magnitude <= lane_0_exponent;  // FixedToFloat.cs:39
         if (inverse_fixed_point_by16_load) lane_0_by16_by16 <= lane_0_by16;  // FixedToFloat.cs:51
@@ -392,16 +392,16 @@ module zfpe_decompressor (
         if (inverse_fixed_point_round_load) lane_0_sign_round <= lane_0_sign_normalised;  // FixedToFloat.cs:33
         if (inverse_fixed_point_round_load) lane_0_zero_round <= lane_0_zero;  // FixedToFloat.cs:78
         if (inverse_fixed_point_float_bits_load) lane_0_float_bits_float_bits <= lane_0_float_bits;  // FixedToFloat.cs:88
-        if (inverse_fixed_point_scatter_ready) value_last_scatter_spare <= value_last;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_scatter_load) value_last_scatter <= inverse_fixed_point_scatter_spare_valid ? value_last_scatter_spare : value_last;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_magnitude_load) value_last_magnitude <= value_last_scatter;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_by16_load) value_last_by16 <= value_last_magnitude;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_by8_load) value_last_by8 <= value_last_by16;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_by4_ready) value_last_by4_spare <= value_last_by8;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_by4_load) value_last_by4 <= inverse_fixed_point_by4_spare_valid ? value_last_by4_spare : value_last_by8;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_normalised_load) value_last_normalised <= value_last_by4;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_round_load) value_last_round <= value_last_normalised;  // ZfpeDecompressor.cs:111
-        if (inverse_fixed_point_float_bits_load) value_last_float_bits <= value_last_round;  // ZfpeDecompressor.cs:111
+        if (inverse_fixed_point_scatter_ready) value_last_scatter_spare <= value_last;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_scatter_load) value_last_scatter <= inverse_fixed_point_scatter_spare_valid ? value_last_scatter_spare : value_last;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_magnitude_load) value_last_magnitude <= value_last_scatter;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_by16_load) value_last_by16 <= value_last_magnitude;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_by8_load) value_last_by8 <= value_last_by16;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_by4_ready) value_last_by4_spare <= value_last_by8;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_by4_load) value_last_by4 <= inverse_fixed_point_by4_spare_valid ? value_last_by4_spare : value_last_by8;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_normalised_load) value_last_normalised <= value_last_by4;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_round_load) value_last_round <= value_last_normalised;  // ZfpeDecompressor.cs:115
+        if (inverse_fixed_point_float_bits_load) value_last_float_bits <= value_last_round;  // ZfpeDecompressor.cs:115
     end
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.

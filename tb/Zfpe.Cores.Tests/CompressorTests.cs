@@ -8,33 +8,55 @@ namespace Zfpe.Cores.Tests;
 public class CompressorTests
 {
     [Fact]
-    public void Compressor_matches_the_reference_on_a_million_values_block_by_block_and_stage_by_stage_under_random_stalls()
-    {
-        var config = CoreSimulations.Default;
-        using var sim = CoreSimulations.Compressor(config, "million");
-        var values = TestValues.Mixed(1_000_000, seed: 11);
-        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 12, streams: Streams(values.Length, seed: 13));
-        bench.Run();
-        AssertAllChecked(bench);
-    }
+    public void Compressor_matches_the_reference_on_a_million_values_block_by_block_and_stage_by_stage_under_random_stalls() =>
+        RunUnderRandomStalls(CoreSimulations.Default, "million", TestValues.Mixed(1_000_000, seed: 11), benchSeed: 12, streamSeed: 13);
 
     [Theory]
     [MemberData(nameof(CoreSimulations.CoveringIndices), MemberType = typeof(CoreSimulations))]
-    public void Compressor_matches_the_reference_in_every_covering_configuration(int index)
+    public void Compressor_matches_the_reference_in_every_covering_configuration(int index) =>
+        RunUnderRandomStalls(CoreSimulations.Covering[index], "covering", TestValues.Mixed(100_000, seed: 20 + index), benchSeed: 30 + index, streamSeed: 40 + index);
+
+    [Fact]
+    public void Nearest_rounding_matches_the_reference_on_a_million_values_under_random_stalls_and_the_data_reach_every_nearest_case()
     {
-        var config = CoreSimulations.Covering[index];
-        using var sim = CoreSimulations.Compressor(config, "covering");
-        var values = TestValues.Mixed(100_000, seed: 20 + index);
-        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, seed: 30 + index, streams: Streams(values.Length, seed: 40 + index));
+        var config = CoreSimulations.Nearest;
+        var cases = new NearestCases(CodecBench<uint, UInt128>.ReferenceParameters(config));
+        RunUnderRandomStalls(config, "million", TestValues.WithTies(1_000_000, seed: 71), benchSeed: 72, streamSeed: 73, cases.Add);
+        cases.AssertEachAtLeast(100, $"{config}");
+    }
+
+    [Theory]
+    [MemberData(nameof(CoreSimulations.NearestCoveringIndices), MemberType = typeof(CoreSimulations))]
+    public void Nearest_rounding_matches_the_reference_in_more_configurations_and_the_data_reach_every_nearest_case(int index)
+    {
+        var config = CoreSimulations.NearestCovering[index];
+        var cases = new NearestCases(CodecBench<uint, UInt128>.ReferenceParameters(config));
+        RunUnderRandomStalls(config, "covering", TestValues.WithTies(100_000, seed: 80 + index), benchSeed: 82 + index, streamSeed: 84 + index, cases.Add);
+        cases.AssertEachAtLeast(5, $"{config}");
+    }
+
+    [Theory]
+    [InlineData(5, 30, 1)]
+    [InlineData(9, 30, 4)]
+    [InlineData(1, 31, 8)]
+    [InlineData(13, 13, 2)]
+    public void Nearest_rounding_is_lint_clean(int b, int split, int lanes) =>
+        Assert.Equal("", VerilogTools.Lint(VerilogEmitter.Emit(new ZfpeCompressor(new ZfpeCoreConfig(b, Split: split, Lanes: lanes, Rounding: PayloadRounding.Nearest)))));
+
+    /// <summary>Runs <paramref name="values"/>, cut into streams, through the compressor under random stalls; every block and stage must match.</summary>
+    private static void RunUnderRandomStalls(ZfpeCoreConfig config, string test, uint[] values, int benchSeed, int streamSeed, Action<ZfpeBlockTrace>? traced = null)
+    {
+        using var sim = CoreSimulations.Compressor(config, test);
+        var bench = new CompressorBench(sim, config, values, CodecStalls.Random, benchSeed, Streams(values.Length, streamSeed)) { Traced = traced };
         bench.Run();
         AssertAllChecked(bench);
     }
 
     [Theory]
-    [MemberData(nameof(AllIndices))]
+    [MemberData(nameof(CompressorIndices))]
     public void Compressor_takes_a_beat_every_cycle_and_delivers_each_block_after_the_documented_latency(int index)
     {
-        var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
+        var config = Configuration(index);
         using var sim = CoreSimulations.Compressor(config, "latency");
         var values = TestValues.Mixed(4096, seed: 50 + index);
         var bench = new CompressorBench(sim, config, values, CodecStalls.None, seed: 1);
@@ -60,9 +82,10 @@ public class CompressorTests
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(3)]
+    [InlineData(NearestIndex)]
     public void Streams_that_end_mid_block_are_padded_with_zeros_and_the_next_stream_follows_at_once(int index)
     {
-        var config = index < 0 ? CoreSimulations.Default : CoreSimulations.Covering[index];
+        var config = Configuration(index);
         using var sim = CoreSimulations.Compressor(config, "streams");
         var streams = Enumerable.Range(0, 200).Select(i => 1 + (i * 7 + i / 13) % 19).ToArray();
         var values = TestValues.Mixed(streams.Sum(), seed: 60);
@@ -122,10 +145,29 @@ public class CompressorTests
         ClearAndExpectCleared();
     }
 
+    /// <summary>Index of <see cref="CoreSimulations.Nearest"/> in <see cref="Configuration"/>; the nearest covering configurations follow it.</summary>
+    private const int NearestIndex = 100;
+
+    /// <summary>-1: the default; 0..: the covering configurations; <see cref="NearestIndex"/>..: nearest rounding's.</summary>
+    private static ZfpeCoreConfig Configuration(int index) =>
+        index < 0 ? CoreSimulations.Default
+        : index < NearestIndex ? CoreSimulations.Covering[index]
+        : index == NearestIndex ? CoreSimulations.Nearest
+        : CoreSimulations.NearestCovering[index - NearestIndex - 1];
+
+    /// <summary>The default and the covering configurations (the decompressor's tests use them too).</summary>
     public static TheoryData<int> AllIndices()
     {
         var data = new TheoryData<int> { -1 };
         for (var i = 0; i < CoreSimulations.Covering.Count; i++) data.Add(i);
+        return data;
+    }
+
+    /// <summary><see cref="AllIndices"/> and nearest rounding's configurations.</summary>
+    public static TheoryData<int> CompressorIndices()
+    {
+        var data = AllIndices();
+        for (var i = 0; i <= CoreSimulations.NearestCovering.Count; i++) data.Add(NearestIndex + i);
         return data;
     }
 

@@ -41,6 +41,53 @@ public sealed class SimCommandTests : IDisposable
         Assert.Equal(File.ReadAllBytes(refValues), File.ReadAllBytes(simValues));
     }
 
+    [Theory]
+    [InlineData(5, 30, 1)]
+    [InlineData(9, 28, 4)]
+    public void Sim_compressor_with_nearest_rounding_writes_the_bytes_of_zfpe_compress_raw_rounding_nearest(int b, int split, int lanes)
+    {
+        var values = Path.Combine(_dir, "values.f32");
+        var count = 20_001;
+        File.WriteAllBytes(values, TestValues.WithTies(count, seed: 160 + b).SelectMany(BitConverter.GetBytes).ToArray());
+        var simRaw = Path.Combine(_dir, "sim.raw");
+        var refRaw = Path.Combine(_dir, "ref.raw");
+        var truncated = Path.Combine(_dir, "truncate.raw");
+
+        var sim = ZfpeCli.InRepository("sim", "compressor", "--in", values, "--out", simRaw, "--set", $"b={b}", "--set", $"split={split}", "--set", $"lanes={lanes}",
+            "--set", "rounding=nearest", "--stall", "0.25", "--seed", "11");
+        Assert.True(sim.ExitCode == 0, sim.ToString());
+        Assert.Contains($"{count} values -> {(count + 3) / 4} blocks", sim.Stdout);
+        var reference = ZfpeCli.InRepository("compress", "--in", values, "--out", refRaw, "--raw", "--b", $"{b}", "--split", $"{split}", "--rounding", "nearest");
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        Assert.Equal(File.ReadAllBytes(refRaw), File.ReadAllBytes(simRaw));
+
+        // The comparison can fail: truncate's bytes differ on these data.
+        var truncate = ZfpeCli.InRepository("compress", "--in", values, "--out", truncated, "--raw", "--b", $"{b}", "--split", $"{split}");
+        Assert.True(truncate.ExitCode == 0, truncate.ToString());
+        Assert.NotEqual(File.ReadAllBytes(truncated), File.ReadAllBytes(simRaw));
+    }
+
+    [Fact]
+    public void The_decompressor_refuses_rounding_an_encoder_parameter()
+    {
+        var raw = Path.Combine(_dir, "blocks.raw");
+        File.WriteAllBytes(raw, new byte[12]);
+        var r = ZfpeCli.InRepository("sim", "decompressor", "--in", raw, "--out", Path.Combine(_dir, "out.f32"), "--count", "12", "--set", "rounding=nearest");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("design 'decompressor' does not take parameter 'rounding': it is an encoder parameter", r.Stderr);
+
+        r = ZfpeCli.InRepository("sim", "compressor", "--in", raw, "--out", Path.Combine(_dir, "c.raw"), "--set", "rounding=round");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("parameter 'rounding' = 'round' is not one of truncate|nearest", r.Stderr);
+
+        var designs = ZfpeCli.InRepository("designs");
+        Assert.True(designs.ExitCode == 0, designs.ToString());
+        var decompressor = designs.Stdout[designs.Stdout.IndexOf("decompressor:", StringComparison.Ordinal)..];
+        decompressor = decompressor[..decompressor.IndexOf("float-mul:", StringComparison.Ordinal)];
+        Assert.DoesNotContain("rounding", decompressor);
+        Assert.Contains("rounding", designs.Stdout[..designs.Stdout.IndexOf("decompressor:", StringComparison.Ordinal)]);
+    }
+
     [Fact]
     public void Sim_rejects_bad_arguments_with_a_message_that_says_what_to_fix()
     {

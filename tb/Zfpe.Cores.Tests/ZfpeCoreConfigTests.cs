@@ -36,4 +36,17 @@ public class ZfpeCoreConfigTests
         Assert.Equal(slots, config.Slots);
         Assert.Equal(e + 2 * (1 + b), config.CoefficientOffset(2));
     }
+
+    [Fact]
+    public void Rounding_is_the_compressors_the_decompressor_refuses_it_and_names_no_module_after_it()
+    {
+        var nearest = new ZfpeCoreConfig(Split: 30, Rounding: PayloadRounding.Nearest);
+        Assert.Equal("zfpe_compressor_split30_rounding_nearest", new ZfpeCompressor(nearest).ModuleName);
+        var error = Assert.Throws<ParameterValueException>(() => new ZfpeDecompressor(nearest));
+        Assert.Equal("parameter 'rounding' = nearest is an encoder parameter: the decompressor does not take it (it decodes the blocks of every rounding); leave it at its default, truncate", error.Message);
+        Assert.Equal(nameof(ZfpeCoreConfig.Rounding), error.ParamName);
+        var decompressor = new ZfpeDecompressor(nearest with { Rounding = PayloadRounding.Truncate });
+        Assert.Equal("zfpe_decompressor_split30", decompressor.ModuleName);
+        Assert.DoesNotContain(decompressor.Parameters, p => p.Name == ZfpeCoreConfig.RoundingParameter);
+    }
 }

@@ -22,6 +22,7 @@ public static class SweepCatalogDesign
 
     public const string PayloadBitsParameter = "b";
     public const string LanesParameter = "lanes";
+    public const string RoundingParameter = "rounding";
 
     /// <summary>The PE array measures its multiply-adds per cycle in co-simulation (<see cref="PeArrayRun"/>).</summary>
     public const string PeArrayDesign = "pe-array";
@@ -77,12 +78,13 @@ public static class SweepCatalogDesign
         };
     }
 
-    /// <summary>The codec parameters of a design point: b, exponent-bits and split, with the format's defaults for those a design does not have.</summary>
+    /// <summary>The codec parameters of a design point: b, exponent-bits, split and rounding, with the format's defaults for those a design does not have.</summary>
     public static ZfpeParameters CodecParameters(IReadOnlyDictionary<string, string> resolved)
     {
         var defaults = new ZfpeParameters();
         int Get(string name, int fallback) => resolved.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        var p = new ZfpeParameters(Get(PayloadBitsParameter, defaults.B), Get("exponent-bits", defaults.ExponentBits), Get("split", defaults.Split));
+        var rounding = resolved.TryGetValue(RoundingParameter, out var r) ? ZfpeParameters.ParseRounding(r) : defaults.Rounding;
+        var p = new ZfpeParameters(Get(PayloadBitsParameter, defaults.B), Get("exponent-bits", defaults.ExponentBits), Get("split", defaults.Split), rounding);
         p.Validate();
         return p;
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Zfpe.Flow;
 using Zfpe.Cli.Adapters;
+using Zfpe.Cores.Designs;
 using Zfpe.Flow.Sweep;
 using Zfpe.Flow.Timing;
 using Zfpe.Reference.Files;
@@ -59,6 +60,7 @@ public static class SweepCommand
                 Timing = new TimingReportOptions(r.GetValue(paths), r.GetValue(margin)),
             };
             options.Validate();
+            DesignCatalog.Get(name).CheckNotOmitted(space.Axes.Select(a => a.Parameter));
             space.CheckParameters(sweepDesign.Name, sweepDesign.ParameterNames);
             // Every value is checked before anything is printed, run or exported.
             foreach (var point in space.Points()) sweepDesign.Resolve(point.AsDictionary());

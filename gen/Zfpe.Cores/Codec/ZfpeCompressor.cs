@@ -17,8 +17,9 @@ namespace Zfpe.Cores.Codec;
 /// BlockExponent (a slot buffer of one block that collects the values and their largest
 /// exponent field, then is read slot by slot, while the next block fills the slots already
 /// read); FixedPoint (<see cref="FloatToFixed"/>, one per lane, 3 stages); a gather register that
-/// reassembles the block; ForwardLift (<see cref="ForwardLift"/>, 6 stages); Negabinary (1);
-/// PayloadWindow (1, the output register). Throughput: <c>lanes</c> values per cycle whenever
+/// reassembles the block; ForwardLift (<see cref="ForwardLift"/>, 6 stages); with rounding
+/// <c>truncate</c> Negabinary (1), with <c>nearest</c> the comparisons of
+/// <see cref="NearestPayloadWindow"/> instead (1); PayloadWindow (1, the output register). Throughput: <c>lanes</c> values per cycle whenever
 /// the consumer is ready. Latency: see <see cref="LatencyOf"/>. <c>values_ready</c> depends
 /// combinationally on <c>blocks_ready</c> (the stages collapse bubbles); put a skid buffer
 /// after the core where that path must be cut.
@@ -266,7 +267,10 @@ public sealed class ZfpeCompressor : Component
         // valid bits were mapped as a chain of loads l6 -> l3 -> ..., each a high-fanout net, back
         // to the magnitude skid stage: the critical path at lanes 2 and 4, b 9.)
         var lift = Enumerable.Range(1, ForwardLift.Stages).Select(i => liftPipe.LockstepStage($"l{i}")).ToList();
-        var negabinary = liftPipe.LockstepStage("negabinary");
+        // Truncate: Negabinary, then the field is a slice of u. Nearest: the comparisons of
+        // NearestPayloadWindow in the same place, then its payload adders.
+        var nearest = config.Rounding == PayloadRounding.Nearest;
+        var beforeWindow = liftPipe.LockstepStage(nearest ? "nearest" : "negabinary");
         var window = liftPipe.Stage("payload_window");
 
         var blockBits = new UInt[groups];
@@ -280,22 +284,29 @@ public sealed class ZfpeCompressor : Component
             var fields = new List<HdlValue>();
             for (var k = 0; k < ZfpeCoreConfig.BlockSize; k++)
             {
-                // Negabinary (§3 step 5): (q + 0xAAAAAAAA) ^ 0xAAAAAAAA.
                 var coefficient = lifted[k][lift[^1]];
-                var u = lift[^1].Let($"negabinary_{g}_{k}", (coefficient.AsUInt() + NegabinaryMask) ^ NegabinaryMask)[negabinary];
+                liftedAll.Insert(0, coefficient);
+                fixedAll.Insert(0, Coefficient(g, k));
+                // Negabinary (§3 step 5): (q + 0xAAAAAAAA) ^ 0xAAAAAAAA; with nearest rounding only for the debug port.
+                UInt? u = !nearest || config.DebugPorts
+                    ? lift[^1].Let($"negabinary_{g}_{k}", (coefficient.AsUInt() + NegabinaryMask) ^ NegabinaryMask)[beforeWindow]
+                    : null;
+                if (u is not null) negabinaryAll.Insert(0, u);
+                if (nearest)
+                {
+                    fields.Insert(0, NearestPayloadWindow.Build(lift[^1], beforeWindow, $"nearest_{g}_{k}", lifted[k], b, split));
+                    continue;
+                }
                 // PayloadWindow (§3 step 6): the high window when u >> split != 0.
-                var flag = u[31, split].OrReduce();
+                var flag = u![31, split].OrReduce();
                 var low = u[split - 1, split - b];
                 var high = u[31, 32 - b];
                 fields.Insert(0, Hw.Cat(Hw.Mux(flag, high, low), flag));
-                negabinaryAll.Insert(0, u);
-                liftedAll.Insert(0, coefficient);
-                fixedAll.Insert(0, Coefficient(g, k));
             }
-            var e = exponent[g][negabinary];
+            var e = exponent[g][beforeWindow];
             blockBits[g] = Hw.Cat([.. fields, config.ExponentBits == 8 ? e : e.ZeroExtend(config.ExponentBits)]);
         }
-        var packed = negabinary.Let("packed_blocks", Hw.Cat(blockBits.Reverse().ToArray<HdlValue>()));
+        var packed = beforeWindow.Let("packed_blocks", Hw.Cat(blockBits.Reverse().ToArray<HdlValue>()));
         liftPipe.End(Blocks, window, s => packed[s], lastBeat: s => streamLast[s]);
 
         if (config.DebugPorts)
@@ -312,7 +323,7 @@ public sealed class ZfpeCompressor : Component
             DebugBlockExponent.Assign(Hw.Cat(exponentNow.Select(e => (HdlValue)e).Reverse().ToArray()));
             DebugLiftedValid.Assign(lift[^1].Leaving);
             DebugLifted.Assign(Hw.Cat([.. liftedAll]));
-            DebugNegabinaryValid.Assign(negabinary.Leaving);
+            DebugNegabinaryValid.Assign(beforeWindow.Leaving);
             DebugNegabinary.Assign(Hw.Cat([.. negabinaryAll]));
         }
         Latency = domainPipe.Latency + 1 + slots + fixedPipe.Latency + liftPipe.Latency - 1;
@@ -331,14 +342,16 @@ public sealed class ZfpeCompressor : Component
     /// of the beat) + 1 (slot buffer) + slots (reading the block, 4 / min(lanes, 4)) + 6 (FixedPoint:
     /// read, exponent, distance, coarse, magnitude, fixed) + 6 (ForwardLift) + 1 (Negabinary)
     /// + 1 (PayloadWindow) - 1 (the last slot's read overlaps the first FixedPoint stage):
-    /// 19 at 1 lane, 18 at 2, 4 and 8.
+    /// 19 at 1 lane, 18 at 2, 4 and 8, with either rounding (nearest's comparisons take
+    /// Negabinary's stage: <see cref="NearestPayloadWindow.Stages"/>).
     /// </summary>
     public static int LatencyOf(ZfpeCoreConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         var domainStages = config.ValuesPerCycle switch { 1 => 1, 2 => 2, _ => 3 };
-        return domainStages + config.Slots + 14;
+        var rounding = config.Rounding == PayloadRounding.Nearest ? NearestPayloadWindow.Stages - 1 : 0;
+        return domainStages + config.Slots + 14 + rounding;
     }
 
     private static UInt Max(UInt a, UInt b) => Hw.Mux(a > b, a, b);

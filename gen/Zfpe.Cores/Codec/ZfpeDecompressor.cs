@@ -38,8 +38,12 @@ public sealed class ZfpeDecompressor : Component
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
+        if (config.Rounding != PayloadRounding.Truncate)
+            throw new ParameterValueException(
+                $"parameter '{ZfpeCoreConfig.RoundingParameter}' = {config.Rounding.ToString().ToLowerInvariant()} is an encoder parameter: the decompressor does not take it " +
+                $"(it decodes the blocks of every rounding); leave it at its default, truncate", nameof(ZfpeCoreConfig.Rounding));
         Config = config;
-        Params(config);
+        Params(config, ZfpeCoreConfig.RoundingParameter);
 
         int lanes = config.Lanes, groups = config.BlockLanes, perCycle = config.ValuesPerCycle, slots = config.Slots;
         int b = config.B, split = config.Split, eb = config.ExponentBits;

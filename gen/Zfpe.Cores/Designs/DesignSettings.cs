@@ -5,10 +5,10 @@ namespace Zfpe.Cores.Designs;
 /// <summary>The resolved parameters of one design point: its config record and every parameter's value, defaults filled in.</summary>
 public sealed class DesignSettings
 {
-    internal DesignSettings(object config)
+    internal DesignSettings(object config, IEnumerable<string> omitted)
     {
         Config = config;
-        Values = ConfigParameters.Values(config);
+        Values = ConfigParameters.Values(config).Where(v => !omitted.Contains(v.Spec.Name)).ToList();
     }
 
     /// <summary>The design's config record.</summary>

@@ -95,12 +95,15 @@ public abstract class Component
     /// <summary>
     /// Records every parameter <paramref name="config"/> declares with <see cref="ParameterAttribute"/>
     /// (checked against its declaration): the config record is the one place a parameter is described.
+    /// Parameters named in <paramref name="omit"/> are left out (a config shared by components that
+    /// do not all take every parameter); the component must refuse their non-default values itself.
     /// </summary>
-    protected void Params(object config)
+    protected void Params(object config, params string[] omit)
     {
         ConfigParameters.Check(config);
         foreach (var (spec, value, isDefault) in ConfigParameters.Values(config))
-            ParameterList.Add((spec.Name, spec.Type == typeof(bool) ? (value == "1" ? "true" : "false") : value, isDefault));
+            if (!omit.Contains(spec.Name))
+                ParameterList.Add((spec.Name, spec.Type == typeof(bool) ? (value == "1" ? "true" : "false") : value, isDefault));
     }
 
     /// <summary>Declares input ports: <c>In.UInt(8)</c>, <c>In.Bool()</c>, <c>In.Stream(32)</c> (a stream this component consumes).</summary>

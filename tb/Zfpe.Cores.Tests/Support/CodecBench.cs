@@ -17,12 +17,21 @@ public abstract class CodecBench<TIn, TOut>
     {
         Simulation = simulation;
         Config = config;
-        Parameters = new ZfpeParameters(config.B, config.ExponentBits, config.Split);
+        Parameters = ReferenceParameters(config);
         _stalls = stalls;
         _seed = seed;
     }
 
     public Simulation Simulation { get; }
+
+    /// <summary>The reference's parameters for a core's configuration, the encoder's rounding included.</summary>
+    public static ZfpeParameters ReferenceParameters(ZfpeCoreConfig config) =>
+        new(config.B, config.ExponentBits, config.Split, config.Rounding switch
+        {
+            PayloadRounding.Truncate => ZfpeRounding.Truncate,
+            PayloadRounding.Nearest => ZfpeRounding.Nearest,
+            _ => throw new ArgumentOutOfRangeException(nameof(config), config.Rounding, "a rounding the reference does not have"),
+        });
 
     protected ZfpeCoreConfig Config { get; }
 

@@ -37,6 +37,9 @@ public sealed class CompressorBench : CodecBench<uint, UInt128>
         }
     }
 
+    /// <summary>Called with the reference's trace of every block the core must produce (to see what the data exercised).</summary>
+    public Action<ZfpeBlockTrace>? Traced { get; init; }
+
     /// <summary>The core under test.</summary>
     public ZfpeCompressor Top { get; }
 
@@ -83,6 +86,7 @@ public sealed class CompressorBench : CodecBench<uint, UInt128>
                 {
                     for (var k = 0; k < block.Length; k++) block[k] = BitConverter.UInt32BitsToSingle(pending[g * block.Length + k]);
                     var trace = ZfpeCodec.EncodeBlock(block, Parameters);
+                    Traced?.Invoke(trace);
                     _inputs.AddRange(pending.GetRange(g * block.Length, block.Length));
                     _e.Add(trace.E);
                     _fixedPoint.Expect(trace.FixedPoint);

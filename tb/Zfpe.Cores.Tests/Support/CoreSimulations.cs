@@ -24,10 +24,24 @@ public static class CoreSimulations
         new(B: 28, ExponentBits: 8, Split: 28, Lanes: 1, DebugPorts: true),
     ];
 
-    public static TheoryData<int> CoveringIndices()
+    /// <summary>The default configuration of nearest rounding (ZFPe+: b = 5, split 30), with the debug ports.</summary>
+    public static ZfpeCoreConfig Nearest { get; } = new(Split: 30, DebugPorts: true, Rounding: PayloadRounding.Nearest);
+
+    /// <summary>Nearest rounding in two more configurations: b = 9 at two lanes (9 exponent bits), and the authors' split at eight lanes (two blocks per cycle).</summary>
+    public static IReadOnlyList<ZfpeCoreConfig> NearestCovering { get; } =
+    [
+        new(B: 9, ExponentBits: 9, Split: 30, Lanes: 2, DebugPorts: true, Rounding: PayloadRounding.Nearest),
+        new(B: 5, ExponentBits: 8, Split: 28, Lanes: 8, DebugPorts: true, Rounding: PayloadRounding.Nearest),
+    ];
+
+    public static TheoryData<int> NearestCoveringIndices() => Indices(NearestCovering.Count);
+
+    public static TheoryData<int> CoveringIndices() => Indices(Covering.Count);
+
+    private static TheoryData<int> Indices(int count)
     {
         var data = new TheoryData<int>();
-        for (var i = 0; i < Covering.Count; i++) data.Add(i);
+        for (var i = 0; i < count; i++) data.Add(i);
         return data;
     }
 
@@ -38,5 +52,5 @@ public static class CoreSimulations
         Simulation.Create(VerilogEmitter.Emit(new ZfpeDecompressor(config)), new SimOptions { Name = Name("decompressor", config, test) });
 
     private static string Name(string core, ZfpeCoreConfig c, string test) =>
-        $"{core}-b{c.B}-e{c.ExponentBits}-s{c.Split}-l{c.Lanes}-{test}";
+        $"{core}-b{c.B}-e{c.ExponentBits}-s{c.Split}-l{c.Lanes}{(c.Rounding == PayloadRounding.Nearest ? "-nearest" : "")}-{test}";
 }

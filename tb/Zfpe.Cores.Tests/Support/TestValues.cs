@@ -51,6 +51,35 @@ public static class TestValues
         return values;
     }
 
+    /// <summary>
+    /// <see cref="Mixed"/> with about a third of its blocks replaced by blocks of few significant bits
+    /// (small integers times a power of two near a common scale): their lifted coefficients often lie
+    /// exactly halfway between two multiples, or at equal distance from both windows' candidates,
+    /// the ties of nearest rounding (docs/zfpe-format.md §3.1); and a sixth by blocks of four equal
+    /// values, whose first lifted coefficient is the fixed-point value itself, anywhere in
+    /// ±[2^29, 2^30): beyond the low window's range at either end.
+    /// </summary>
+    public static uint[] WithTies(int count, int seed)
+    {
+        var values = Mixed(count, seed);
+        var random = new Random(seed + 1);
+        for (var i = 0; i + 4 <= count; i += 4)
+        {
+            var kind = random.Next(6);
+            if (kind > 2) continue;
+            var scale = random.Next(-30, 30);
+            if (kind == 2)
+            {
+                var equal = Bits((random.Next(2) == 0 ? -1 : 1) * (1f + random.NextSingle()) * MathF.ScaleB(1f, scale));
+                values.AsSpan(i, 4).Fill(equal);
+                continue;
+            }
+            for (var k = 0; k < 4; k++)
+                values[i + k] = Bits(random.Next(-16, 17) * MathF.ScaleB(1f, scale + random.Next(-2, 3)));
+        }
+        return values;
+    }
+
     /// <summary>Any sign, any exponent field 0..254 (subnormals included), any significand.</summary>
     public static uint WideRange(Random random) =>
         (uint)random.Next(2) << 31 | (uint)random.Next(255) << 23 | (uint)random.Next(1 << 23);

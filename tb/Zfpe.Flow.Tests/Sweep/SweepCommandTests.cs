@@ -88,6 +88,32 @@ public class SweepCommandTests(ITestOutputHelper output) : TempDirectoryTest
     }
 
     [ToolFact(ToolKind.Yosys)]
+    public void A_sweep_of_the_compressor_over_rounding_and_split_measures_each_point_with_its_own_encoder()
+    {
+        var run = ZfpeCli.RunIn(Dir.Path, Environment(), TimeSpan.FromMinutes(8),
+            "sweep", "compressor", "--set", "rounding=truncate,nearest", "--set", "split=28,30", "--steps", "synth", "--jobs", "2", "--out", "rounding");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var rows = SweepOutputChecks.ReadCsv(Path.Combine(Dir.Sub("rounding"), SweepCsv.FileName));
+        Assert.Equal(["truncate/28", "truncate/30", "nearest/28", "nearest/30"], rows.Select(r => $"{r["rounding"]}/{r["split"]}"));
+        Assert.All(rows, r => Assert.Equal("ran", r["synth_status"]));
+        var psnr = rows.ToDictionary(r => $"{r["rounding"]}/{r["split"]}", r => SweepOutputChecks.Number(r, "nn_psnr_db"));
+        var lut4 = rows.ToDictionary(r => $"{r["rounding"]}/{r["split"]}", r => SweepOutputChecks.Number(r, "lut4"));
+        foreach (var split in new[] { "28", "30" })
+        {
+            // The quality is the reference's with the point's rounding: nearest gains (README, "ZFPe+": 2.2 dB at 28, 1.35 at 30).
+            Assert.True(psnr[$"nearest/{split}"] > psnr[$"truncate/{split}"] + 1, $"split {split}: nearest {psnr[$"nearest/{split}"]} dB vs truncate {psnr[$"truncate/{split}"]} dB");
+            // Issue 16's area target: nearest costs at most 20 % more LUT4 (the metric) than truncate.
+            Assert.True(lut4[$"nearest/{split}"] <= 1.2 * lut4[$"truncate/{split}"], $"split {split}: nearest {lut4[$"nearest/{split}"]} LUT4 vs truncate {lut4[$"truncate/{split}"]}");
+        }
+        Assert.True(psnr["nearest/30"] > psnr["truncate/28"] + 8, $"ZFPe+ {psnr["nearest/30"]} dB vs the authors' {psnr["truncate/28"]} dB");
+
+        var refused = Zfpe("sweep", "decompressor", "--set", "rounding=truncate,nearest", "--out", "bad");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("design 'decompressor' does not take parameter 'rounding'", refused.Stderr);
+        Assert.False(Directory.Exists(Dir.Sub("bad")));
+    }
+
+    [ToolFact(ToolKind.Yosys)]
     public void Exported_jobs_run_one_point_each_and_merge_into_the_report_of_the_whole_sweep()
     {
         var export = Zfpe("sweep", "fifo", "--set", "width=8,16", "--set", "depth=16", "--steps", "synth", "--out", "exported", "--export", "jobs.txt");
