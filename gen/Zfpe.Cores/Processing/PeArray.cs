@@ -126,18 +126,7 @@ public sealed class PeArray : Component
             var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), group * held, storage), $"{name}_queue_{p}");
             queue.Push.Valid.Assign(stageValid & (stageTo == p));
             queue.Push.Payload.Assign(stageWord);
-            if (storage == QueueStorage.Lut)
-            {
-                // A skid stage between a LUT-RAM queue and its PE: the PE's ready (its issue decision)
-                // ends at the stage's clock enables instead of running on into the queue's pointers and count.
-                var stage = Instance(new StreamStage<UInt>(Shape.UInt(32)), $"{name}_out_{p}");
-                stage.Input.ConnectFrom(queue.Pop);
-                targets[p].ConnectFrom(stage.Output);
-            }
-            else
-            {
-                targets[p].ConnectFrom(queue.Pop);
-            }
+            targets[p].ConnectFrom(queue.Pop);
             (valid, data, to) = (stageValid, stageWord, stageTo);
         }
 
