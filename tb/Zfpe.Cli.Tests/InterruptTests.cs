@@ -49,7 +49,15 @@ public sealed class InterruptTests : TempDirectoryTest
             Assert.Equal(0, kill(process.Id, signal));
             Assert.Equal(0, kill(process.Id, SIGCONT));
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-            Assert.True(process.ExitCode != 0, $"exit {process.ExitCode} after {name}: {await stderr}");
+            if (process.ExitCode == 0)
+            {
+                // .NET handles a signal on a thread of its own: on a loaded machine the write can still
+                // finish (and rename) before the handler runs. That is a finished write, not an
+                // interrupted one: try again.
+                Assert.True(attempt < 10, $"the write finished after {name} every time, {attempt} times: {await stderr}");
+                File.Delete(output);
+                continue;
+            }
             break;
         }
         Assert.Equal([packed], Directory.GetFiles(Dir.Path));
