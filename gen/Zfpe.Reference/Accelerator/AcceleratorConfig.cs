@@ -14,9 +14,6 @@ namespace Zfpe.Reference.Accelerator;
 /// </summary>
 public sealed record AcceleratorConfig(ArrayGeometry Geometry, SimpleFloatFormat Format, ZfpeParameters Codec, ZfpeRounding HostRounding)
 {
-    /// <summary>The defaults of the board design: 16 PEs of 8 outputs for 16 rows, m = 18, ZFPe b = 5 with the authors' split, truncating.</summary>
-    public static AcceleratorConfig Default { get; } = new(new ArrayGeometry(), SimpleFloatFormat.Default, new ZfpeParameters(), ZfpeRounding.Truncate);
-
     /// <summary>The host's encoder: the board's format with <see cref="HostRounding"/>.</summary>
     public ZfpeParameters HostCodec => Codec with { Rounding = HostRounding };
 

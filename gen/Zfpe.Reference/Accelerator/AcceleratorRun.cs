@@ -6,7 +6,4 @@ namespace Zfpe.Reference.Accelerator;
 /// and decodes (<see cref="Outputs"/>, batch × outputs, padding rows dropped), and the model in float64
 /// on the original weights and inputs (<see cref="Exact"/>) for error figures.
 /// </summary>
-public sealed record AcceleratorRun(IReadOnlyList<AcceleratorLayerImage> Layers, int Batch, float[] Outputs, double[] Exact)
-{
-    public int OutputCount => Layers[^1].Layout.Schedule.Outputs;
-}
+public sealed record AcceleratorRun(IReadOnlyList<AcceleratorLayerImage> Layers, int Batch, float[] Outputs, double[] Exact);

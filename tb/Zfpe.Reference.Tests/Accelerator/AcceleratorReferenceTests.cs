@@ -131,6 +131,23 @@ public class AcceleratorReferenceTests
     }
 
     [Fact]
+    public void The_layout_gives_each_regions_size_in_bytes()
+    {
+        var (layers, inputs) = Mlp(seed: 9);
+        var run = AcceleratorReference.Run(layers, inputs, 21, Config());
+        foreach (var image in run.Layers)
+        {
+            var layout = image.Layout;
+            Assert.All(image.WeightTiles, t => Assert.Equal(layout.WeightBytesPerTile, t.Length));
+            Assert.All(image.InputTiles, t => Assert.Equal(layout.InputBytesPerTile, t.Length));
+            Assert.All(image.OutputTiles, t => Assert.Equal(layout.OutputBytesPerTile, t.Length));
+            Assert.Equal(layout.BiasBytes, image.Biases.Length * sizeof(float));
+        }
+        // Layer 1: 37 inputs × T = 8 weights a tile, 296 values = 74 blocks of 32 bits at b = 5.
+        Assert.Equal(296, run.Layers[0].Layout.WeightBytesPerTile);
+    }
+
+    [Fact]
     public void Padding_rows_enter_the_first_layer_as_zeros()
     {
         // A batch of 20 on tiles of 8 rows: rows 20..23 are a whole ZFPe block of padding in every column.
