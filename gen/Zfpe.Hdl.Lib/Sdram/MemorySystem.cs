@@ -45,11 +45,23 @@ public sealed class MemorySystem : Component
         Waiting = Out.UInt(config.Ports, name: "waiting");
         Waiting.Assign(arbiter.Waiting);
 
+        var pins = new List<HdlValue>();
         foreach (var pin in controller.PinOutputs)
         {
-            if (pin is Bool bit) Out.Bool(name: pin.Name).Assign(bit);
-            else Out.UInt(pin.Width, name: pin.Name).Assign((UInt)pin);
+            if (pin is Bool bit)
+            {
+                var output = Out.Bool(name: pin.Name);
+                output.Assign(bit);
+                pins.Add(output);
+            }
+            else
+            {
+                var output = Out.UInt(pin.Width, name: pin.Name);
+                output.Assign((UInt)pin);
+                pins.Add(output);
+            }
         }
+        PinOutputs = pins;
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
         controller.SdramDqIn.Assign(SdramDqIn);
         InitDone = Out.Bool(name: "init_done");
@@ -57,6 +69,9 @@ public sealed class MemorySystem : Component
     }
 
     public MemorySystemConfig Config { get; }
+
+    /// <summary>The chip's pins this drives, named as the controller's (<c>sdram_cke</c> … <c>sdram_dq_oe</c>): a parent forwards them.</summary>
+    public IReadOnlyList<HdlValue> PinOutputs { get; }
 
     public BurstArbiter Arbiter { get; }
 
