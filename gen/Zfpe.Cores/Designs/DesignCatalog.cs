@@ -1,3 +1,4 @@
+using Zfpe.Cores.Accelerator;
 using Zfpe.Cores.Board;
 using Zfpe.Cores.Codec;
 using Zfpe.Cores.Float;
@@ -62,6 +63,8 @@ public static class DesignCatalog
             c => new ProcessingElement(c)),
         DesignInfo.Of<PeArrayConfig>("pe-array", "dense layer on `pes` processing elements: weights dealt PE by PE once per tile, inputs broadcast, results drained PE after PE with padding dropped and optional ReLU (gen/Zfpe.Cores/Processing)",
             c => new PeArray(c)),
+        DesignInfo.Of<AcceleratorCoreConfig>("accel-core", "the accelerator without its board: a dense layer from ZFPe weights and inputs in SDRAM to ZFPe outputs in SDRAM (readers, decompressors, pe-array, compressor, writer, memory-system; a host port; counters) (gen/Zfpe.Cores/Accelerator)",
+            c => new AcceleratorCore(c)),
         DesignInfo.Of<UartLoopbackConfig>("uart-loopback", "UART receiver -> FIFO -> UART transmitter: echoes every byte (board-free UART example)",
             c => new UartLoopback(c.Uart, c.Depth)),
         DesignInfo.Of<Ulx3sCodecConfig>("ulx3s-codec", "ULX3S board design: float32 values over the USB serial port, ZFPe compressed and decompressed, blocks and values sent back (gen/Zfpe.Cores/Board/PROTOCOL.md)",
