@@ -106,4 +106,40 @@ public sealed class AcceleratorCoreTests(ITestOutputHelper output)
         var batch = 20;
         RunModel(new AcceleratorCoreConfig(Pes: 4), [layer], Values(r, batch * layer.Inputs, 1), batch, "p4-layer");
     }
+
+    /// <summary>A two-layer MLP whose sizes are no multiple of the tile (37 → 50 → 13, batch 21), in other ZFPe formats.</summary>
+    [Theory]
+    [InlineData(4, 9, 8, 28, PayloadRounding.Truncate)]
+    [InlineData(4, 5, 9, 28, PayloadRounding.Truncate)]
+    [InlineData(8, 5, 8, 30, PayloadRounding.Nearest)]
+    public void A_two_layer_mlp_of_odd_sizes_matches_the_reference_layer_after_layer(int pes, int b, int exponentBits, int split, PayloadRounding rounding)
+    {
+        var r = new Random(pes * 100 + b);
+        var batch = 21;
+        var layers = new[] { RandomLayer(r, 50, 37, bias: true, DenseActivation.Relu), RandomLayer(r, 13, 50, bias: false, DenseActivation.None) };
+        var config = new AcceleratorCoreConfig(Pes: pes, B: b, ExponentBits: exponentBits, Split: split, Rounding: rounding);
+        RunModel(config, layers, Values(r, batch * 37, 1), batch, $"p{pes}-b{b}-e{exponentBits}-s{split}-{rounding}",
+            hostRounding: rounding == PayloadRounding.Nearest ? ZfpeRounding.Nearest : ZfpeRounding.Truncate);
+    }
+
+    /// <summary>Issue 15's layer: 256 × 256 with bias and ReLU, batch 16, at 8 and 16 PEs.</summary>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(16)]
+    public void A_256_by_256_layer_with_bias_and_relu_matches_the_reference(int pes)
+    {
+        var r = new Random(256 + pes);
+        var layer = RandomLayer(r, 256, 256, bias: true, DenseActivation.Relu);
+        RunModel(new AcceleratorCoreConfig(Pes: pes), [layer], Values(r, 16 * 256, 1), 16, $"p{pes}-256");
+    }
+
+    [Theory]
+    [InlineData(3, 8, 16, "pes' x 'outputs-per-pe' = 3 x 3 = 9 is not a multiple of 4")]
+    [InlineData(4, 8, 10, "'batch-tile' = 10 is not a multiple of 4")]
+    public void A_geometry_that_splits_a_zfpe_block_is_refused_by_name(int pes, int outputsPerPe, int batchTile, string message)
+    {
+        var k = message.Contains("3 x 3") ? 3 : outputsPerPe;
+        var error = Assert.Throws<Zfpe.Hdl.ParameterValueException>(() => new AcceleratorCoreConfig(Pes: pes, OutputsPerPe: k, BatchTile: batchTile).Validate());
+        Assert.Contains(message, error.Message);
+    }
 }
