@@ -152,6 +152,10 @@ public sealed class AccelLink : Component
             });
         }
 
+        // A one-cycle start: its default comes before the state machine, whose go sets it.
+        var start = Reg.Bool(reset: false, name: "start_pulse");
+        start.Assign(Hw.False);
+
         parse.On(Parse.Idle, () => When(got & isCommand & canTakeFrame, () =>
         {
             command.Assign(data);
@@ -201,7 +205,6 @@ public sealed class AccelLink : Component
         // ---- executing a checked frame ---------------------------------------------------------------
         var settings = Reg.Of(LayerSettings.Shape(addressBits), name: "layer");
         var layerSet = Reg.Bool(reset: false, name: "layer_set");
-        var start = Reg.Bool(reset: false, name: "start_pulse");
         var readMode = Reg.Bool(reset: false, name: "read_mode");
         var regionOffered = Reg.Bool(reset: false, name: "region_offered");
         var readOffered = Reg.Bool(reset: false, name: "read_offered");
@@ -219,7 +222,6 @@ public sealed class AccelLink : Component
         status.Assign(Hw.Cat(Hw.U(0, 4), refused.AsUInt(), busyRefusal.AsUInt(), framing.AsUInt(), (!crcGood).AsUInt()));
         var accepted = status == 0;
 
-        start.Assign(Hw.False);
         parse.On(Parse.Execute, () =>
         {
             parse.Next(Parse.Idle);
@@ -318,7 +320,7 @@ public sealed class AccelLink : Component
         tx.Input.Valid.Assign(outValid);
         tx.Input.Payload.Assign(outByte);
         var sent = tx.Input.Fire;
-        When(sent, () => sendCrc.Assign(Crc16Ccitt.Next(sendCrc, outByte)));
+        When(sent & !reply.Is(Reply.CrcLow) & !reply.Is(Reply.CrcHigh), () => sendCrc.Assign(Crc16Ccitt.Next(sendCrc, outByte)));
 
         reply.On(Reply.Idle, () => When(replyPending & (replyCommand != AccelLinkProtocol.Write | writeSettled), () =>
         {

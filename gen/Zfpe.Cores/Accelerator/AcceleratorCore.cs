@@ -78,11 +78,23 @@ public sealed class AcceleratorCore : Component
         HostResponse = Out.Stream(16, withLast: true, name: "host_response");
         memory.Requests[AcceleratorCoreConfig.HostPort].ConnectFrom(HostRequest);
         HostResponse.ConnectFrom(memory.Responses[AcceleratorCoreConfig.HostPort]);
+        var pins = new List<HdlValue>();
         foreach (var pin in memory.PinOutputs)
         {
-            if (pin is Bool bit) Out.Bool(name: pin.Name).Assign(bit);
-            else Out.UInt(pin.Width, name: pin.Name).Assign((UInt)pin);
+            if (pin is Bool bit)
+            {
+                var output = Out.Bool(name: pin.Name);
+                output.Assign(bit);
+                pins.Add(output);
+            }
+            else
+            {
+                var output = Out.UInt(pin.Width, name: pin.Name);
+                output.Assign((UInt)pin);
+                pins.Add(output);
+            }
         }
+        SdramPins = pins;
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
         memory.SdramDqIn.Assign(SdramDqIn);
         MemoryReady.Assign(memory.InitDone);
@@ -212,6 +224,9 @@ public sealed class AcceleratorCore : Component
     }
 
     public AcceleratorCoreConfig Config { get; }
+
+    /// <summary>The SDRAM chip's pins this drives (<c>sdram_cke</c> … <c>sdram_dq_oe</c>): a parent forwards them.</summary>
+    public IReadOnlyList<HdlValue> SdramPins { get; }
 
     /// <summary>
     /// Asks a reader for its regions over a run: for each batch tile, for each output tile, one region

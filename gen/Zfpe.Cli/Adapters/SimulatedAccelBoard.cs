@@ -1,0 +1,98 @@
+using Zfpe.Cores.Accelerator;
+using Zfpe.Hdl.Emit;
+using Zfpe.Hdl.Lib.Ecp5;
+using Zfpe.Hdl.Lib.Uart;
+using Zfpe.Host;
+using Zfpe.Sim;
+using Zfpe.Sim.Sdram;
+
+namespace Zfpe.Cli.Adapters;
+
+/// <summary>
+/// The accelerator (<see cref="AccelSystem"/>: the serial link and the core) Verilated, with the SDRAM
+/// chip model (<see cref="SdramAgent"/>, every datasheet rule checked) on its memory pins, seen from the
+/// host through its UART pins: bytes written go onto <c>rxd</c> as 8N1 frames at the build's divisor,
+/// what it sends on <c>txd</c> is decoded back into bytes. Timeouts are simulated time at the design
+/// clock. The chip's memory is also reachable directly (<see cref="IAccelMemoryBackdoor"/>), so large
+/// runs load and read back without the serial line and only set up and start layers over it.
+/// </summary>
+public sealed class SimulatedAccelBoard : HostLink, ICycleAgent, IAccelMemoryBackdoor
+{
+    private readonly Queue<byte> _received = new();
+    private readonly SimPort _rxd;
+    private readonly SimPort _txd;
+    private int _consumed;
+
+    public SimulatedAccelBoard(Ulx3sAccelConfig config, string name)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        Top = new AccelSystem(config.Core, config.Uart, config.IdleTimeoutCycles);
+        Simulation = Simulation.Create(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(Top)), new SimOptions { Name = name });
+        Chip = new SdramModel(config.Core.Memory.Controller.Timing);
+        Simulation.Attach(new SdramAgent(Simulation, Chip));
+        Divisor = config.Uart.Divisor;
+        ToBoard = new UartSerializer(Divisor);
+        FromBoard = new UartDeserializer(Divisor);
+        _rxd = Simulation.Port(Top.Rxd);
+        _txd = Simulation.Port(Top.Txd);
+        Simulation.Poke(_rxd, 1UL);
+        Simulation.Attach(this);
+        Simulation.Reset(2);
+        Simulation.RunUntil(() => Simulation.PeekBool(Top.MemoryReady), 400_000, "the SDRAM's init sequence");
+    }
+
+    public Ulx3sAccelConfig Config { get; }
+    public AccelSystem Top { get; }
+    public Simulation Simulation { get; }
+    public SdramModel Chip { get; }
+    public int Divisor { get; }
+    public UartSerializer ToBoard { get; }
+    public UartDeserializer FromBoard { get; }
+
+    public override string Description => $"the simulated accelerator (pes={Config.Pes}, b={Config.B}; {Config.ClockMhz} MHz, divisor {Divisor})";
+
+    public override void Write(ReadOnlySpan<byte> data)
+    {
+        foreach (var b in data) ToBoard.Enqueue(b);
+    }
+
+    /// <summary>Queues one frame with a 0 stop bit, as a line at the wrong baud rate would.</summary>
+    public void WriteWithFramingError(byte value) => ToBoard.Enqueue(value, stopBit: false);
+
+    public override int Read(Span<byte> buffer, TimeSpan timeout)
+    {
+        if (buffer.IsEmpty) return 0;
+        var budget = (long)(timeout.TotalSeconds * Config.ClockHz);
+        for (long c = 0; _received.Count == 0 && c < budget; c++) Simulation.Step();
+        var n = 0;
+        while (n < buffer.Length && _received.Count > 0) buffer[n++] = _received.Dequeue();
+        return n;
+    }
+
+    public override void DiscardInput() => _received.Clear();
+
+    public void Load(long wordAddress, ReadOnlySpan<ushort> words) => Chip.Load(wordAddress, words);
+
+    public ushort[] Dump(long wordAddress, int count) => Chip.Dump(wordAddress, count);
+
+    public void Drive(Simulation simulation) => simulation.Poke(_rxd, ToBoard.Next() ? 1UL : 0UL);
+
+    public void Sample(Simulation simulation)
+    {
+        FromBoard.Push(simulation.Peek(_txd) != 0);
+        while (_consumed < FromBoard.Received.Count)
+        {
+            var r = FromBoard.Received[_consumed++];
+            if (r.FramingError) throw simulation.Failure("the accelerator sent a frame with a 0 stop bit on txd");
+            _received.Enqueue(r.Value);
+        }
+        if (Chip.Violations.Count > 0) throw simulation.Failure($"the SDRAM model caught a rule broken: {Chip.Violations[0]}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Simulation.Dispose();
+    }
+}
