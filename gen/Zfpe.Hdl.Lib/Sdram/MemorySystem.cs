@@ -27,6 +27,7 @@ public sealed class MemorySystem : Component
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Params(config);
+        Param("pin_registers", config.PinRegisters, false);
         Config = config;
         var arbiter = Instance(new BurstArbiter(config.Arbiter), "arbiter");
         var controller = Instance(new SdramController(config.Controller), "controller");
@@ -45,11 +46,23 @@ public sealed class MemorySystem : Component
         Waiting = Out.UInt(config.Ports, name: "waiting");
         Waiting.Assign(arbiter.Waiting);
 
+        var pins = new List<HdlValue>();
         foreach (var pin in controller.PinOutputs)
         {
-            if (pin is Bool bit) Out.Bool(name: pin.Name).Assign(bit);
-            else Out.UInt(pin.Width, name: pin.Name).Assign((UInt)pin);
+            if (pin is Bool bit)
+            {
+                var port = Out.Bool(name: pin.Name);
+                port.Assign(bit);
+                pins.Add(port);
+            }
+            else
+            {
+                var port = Out.UInt(pin.Width, name: pin.Name);
+                port.Assign((UInt)pin);
+                pins.Add(port);
+            }
         }
+        PinOutputs = pins;
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
         controller.SdramDqIn.Assign(SdramDqIn);
         InitDone = Out.Bool(name: "init_done");
@@ -57,6 +70,9 @@ public sealed class MemorySystem : Component
     }
 
     public MemorySystemConfig Config { get; }
+
+    /// <summary>The chip's output pins, as <see cref="SdramController.PinOutputs"/> lists them (cke, cs_n, ras_n, cas_n, we_n, ba, a, dqm, dq_out, dq_oe).</summary>
+    public IReadOnlyList<HdlValue> PinOutputs { get; }
 
     public BurstArbiter Arbiter { get; }
 
