@@ -20,9 +20,11 @@ public sealed class IoRegister : BlackBox
     public readonly Bool M;
     public readonly Bool Q;
 
-    public IoRegister(bool powerUpHigh = false) : base("TRELLIS_FF")
+    /// <param name="powerUpHigh">the value after configuration (REGSET "SET", the global set/reset).</param>
+    /// <param name="inIoCell">false: an ordinary slice flip-flop, for a power-up value the DSL's registers cannot give.</param>
+    public IoRegister(bool powerUpHigh = false, bool inIoCell = true) : base("TRELLIS_FF")
     {
-        Attribute("syn_useioff", 1);
+        if (inIoCell) Attribute("syn_useioff", 1);
         Parameter("GSR", "ENABLED");
         Parameter("CEMUX", "1");
         Parameter("CLKMUX", "CLK");

@@ -95,7 +95,15 @@ public sealed class Ecp5SdramPins : Component
 
         // ---- command, address and mask: a register in each I/O cell
         SdramCke.Assign(IoRegister(Cke, powerUpHigh: false, "cke_reg"));
-        SdramCsn.Assign(IoRegister(CsN, powerUpHigh: true, "cs_n_reg"));
+        // Until the first edge the controller's registers hold their power-up 0s, not their reset
+        // values (CS# low with RAS#, CAS#, WE# low is LOAD MODE REGISTER); the I/O register would
+        // take that at the first edge. A flip-flop that powers up set deselects the chip for it.
+        var firstEdge = Instance(new IoRegister(powerUpHigh: true, inIoCell: false), "first_edge");
+        firstEdge.D.Assign(false);
+        firstEdge.Lsr.Assign(false);
+        firstEdge.Ce.Assign(true);
+        firstEdge.M.Assign(false);
+        SdramCsn.Assign(IoRegister(CsN | firstEdge.Q, powerUpHigh: true, "cs_n_reg"));
         SdramRasn.Assign(IoRegister(RasN, powerUpHigh: true, "ras_n_reg"));
         SdramCasn.Assign(IoRegister(CasN, powerUpHigh: true, "cas_n_reg"));
         SdramWen.Assign(IoRegister(WeN, powerUpHigh: true, "we_n_reg"));
