@@ -84,6 +84,9 @@ public sealed unsafe class Simulation : IDisposable
     public static Simulation Create(EmittedDesign design, SimOptions? options = null, [CallerMemberName] string caller = "")
     {
         options ??= SimOptions.Default;
+        ArgumentNullException.ThrowIfNull(design);
+        if (design.TopPorts.FirstOrDefault(p => p.Direction == PortDirection.InOut) is { } pad)
+            throw new ArgumentException($"'{design.TopModule}' has an inout port '{pad.Name}': the bridge drives no bidirectional pad; simulate a variant of the design that splits it into in, out and enable", nameof(design));
         var cache = options.CacheDirectory is null ? ModelCache.Default : ModelCache.For(options.ResolveCacheDirectory());
         return cache.GetOrBuild(design, options).Start(design.Top, options, caller);
     }

@@ -69,6 +69,7 @@ public static class DesignCatalog
             c => new UartLoopback(c.Uart, c.Depth)),
         DesignInfo.Of<Ulx3sCodecConfig>("ulx3s-codec", "ULX3S board design: float32 values over the USB serial port, ZFPe compressed and decompressed, blocks and values sent back (gen/Zfpe.Cores/Board/PROTOCOL.md)",
             c => new Ulx3sCodec(c)),
+        DesignInfo.Of<Ulx3sMemtestConfig>("ulx3s-memtest", "ULX3S board design: writes a pseudo-random pattern over the SDRAM, reads it back, reports errors per pass over the USB serial port (text) and the LEDs", c => new Ulx3sMemtest(c)),
     ];
 
     public static DesignInfo Get(string name) =>

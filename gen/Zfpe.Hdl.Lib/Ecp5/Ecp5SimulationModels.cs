@@ -8,6 +8,8 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// emitted design: <see cref="ForSimulation"/> returns a copy of the design with the models of
 /// the primitives it uses appended.
 /// The MULT18X18D model computes the product through the registers its parameters enable.
+/// TRELLIS_FF (<see cref="IoRegister"/>) and ODDRX1F are modelled as the registers they are;
+/// BB only for lint, since the bridge drives no inout port.
 /// The EHXPLLL model passes CLKI through to every output and holds LOCK high: a simulated design
 /// runs on the bridge's clock whatever the real frequency ratio, so anything derived from the
 /// clock frequency (a UART divisor) must be configured for the frequency the real PLL makes.
@@ -225,6 +227,85 @@ public static class Ecp5SimulationModels
 
         """;
 
+    public const string TrellisFfFileName = "TRELLIS_FF.v";
+
+    /// <summary>
+    /// TRELLIS_FF as <see cref="IoRegister"/> uses it: a flip-flop on the rising edge of CLK that
+    /// powers up as REGSET says, with CE (CEMUX "1": always enabled) and LSR (synchronous, or
+    /// asynchronous with SRMODE "ASYNC") setting it to the REGSET value.
+    /// </summary>
+    public static string TrellisFfModel { get; } = """
+        // Behavioural stand-in for the ECP5 TRELLIS_FF, for simulation only (zfpe-hdl
+        // Ecp5SimulationModels): power-up and LSR value from REGSET, CEMUX "1" or CE. Never synthesise this file.
+        /* verilator lint_off UNUSED */
+        module TRELLIS_FF #(
+            parameter GSR = "ENABLED",
+            parameter CEMUX = "1",
+            parameter CLKMUX = "CLK",
+            parameter LSRMUX = "LSR",
+            parameter SRMODE = "LSR_OVER_CE",
+            parameter REGSET = "RESET",
+            parameter LSRMODE = "LSR"
+        ) (
+            input wire CLK, LSR, CE, DI, M,
+            output reg Q
+        );
+            wire set_value = REGSET == "SET";
+            wire enabled = CEMUX == "1" ? 1'b1 : CE;
+            initial Q = REGSET == "SET";
+            always @(posedge CLK)
+                if (LSR) Q <= set_value;
+                else if (enabled) Q <= DI;
+        endmodule
+        /* verilator lint_on UNUSED */
+
+        """;
+
+    public const string Oddrx1fFileName = "ODDRX1F.v";
+
+    /// <summary>ODDRX1F: D0 and D1 taken at the rising edge of SCLK; Q is D0 while SCLK is high, D1 (held over the falling edge) while it is low.</summary>
+    public static string Oddrx1fModel { get; } = """
+        // Behavioural stand-in for the ECP5 ODDRX1F, for simulation only (zfpe-hdl
+        // Ecp5SimulationModels): Q = D0 in the high half of SCLK, D1 in the low half. Never synthesise this file.
+        /* verilator lint_off UNUSED */
+        module ODDRX1F #(
+            parameter GSR = "ENABLED"
+        ) (
+            input wire SCLK, RST, D0, D1,
+            output wire Q
+        );
+            reg first = 1'b0;
+            reg second = 1'b0;
+            reg second_low = 1'b0;
+            always @(posedge SCLK) begin
+                first <= RST ? 1'b0 : D0;
+                second <= RST ? 1'b0 : D1;
+            end
+            always @(negedge SCLK) second_low <= second;
+            assign Q = SCLK ? first : second_low;
+        endmodule
+        /* verilator lint_on UNUSED */
+
+        """;
+
+    public const string BbFileName = "BB.v";
+
+    /// <summary>BB: the pad B driven with I while T is low, released while T is high; O reads the pad. For lint: the bridge drives no inout port.</summary>
+    public static string BbModel { get; } = """
+        // Behavioural stand-in for the ECP5 BB (bidirectional buffer), for lint and event-driven
+        // simulators only (zfpe-hdl Ecp5SimulationModels). Never synthesise this file.
+        module BB (
+            input wire I,
+            input wire T,
+            output wire O,
+            inout wire B
+        );
+            assign B = T ? 1'bz : I;
+            assign O = B;
+        endmodule
+
+        """;
+
     /// <summary>
     /// <paramref name="design"/> with the models of the primitives it instantiates appended and,
     /// when <paramref name="clockPort"/> is given, that top-level input marked as the clock the
@@ -251,6 +332,15 @@ public static class Ecp5SimulationModels
         if (files.Any(f => f.Text.Contains("DP16KD #(", StringComparison.Ordinal))
             && files.All(f => f.FileName != Dp16kdFileName))
             files.Insert(0, new VerilogFile("DP16KD", Dp16kdFileName, Dp16kdModel));
+        if (files.Any(f => f.Text.Contains("TRELLIS_FF #(", StringComparison.Ordinal))
+            && files.All(f => f.FileName != TrellisFfFileName))
+            files.Insert(0, new VerilogFile("TRELLIS_FF", TrellisFfFileName, TrellisFfModel));
+        if (files.Any(f => f.Text.Contains("ODDRX1F #(", StringComparison.Ordinal))
+            && files.All(f => f.FileName != Oddrx1fFileName))
+            files.Insert(0, new VerilogFile("ODDRX1F", Oddrx1fFileName, Oddrx1fModel));
+        if (files.Any(f => f.Text.Contains("    BB ", StringComparison.Ordinal))
+            && files.All(f => f.FileName != BbFileName))
+            files.Insert(0, new VerilogFile("BB", BbFileName, BbModel));
         var ports = design.TopPorts;
         if (clockPort is not null)
         {

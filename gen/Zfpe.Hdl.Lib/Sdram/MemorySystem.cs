@@ -27,6 +27,7 @@ public sealed class MemorySystem : Component
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Params(config);
+        Param("pin_registers", config.PinRegisters, false);
         Config = config;
         var arbiter = Instance(new BurstArbiter(config.Arbiter), "arbiter");
         var controller = Instance(new SdramController(config.Controller), "controller");
@@ -50,15 +51,15 @@ public sealed class MemorySystem : Component
         {
             if (pin is Bool bit)
             {
-                var output = Out.Bool(name: pin.Name);
-                output.Assign(bit);
-                pins.Add(output);
+                var port = Out.Bool(name: pin.Name);
+                port.Assign(bit);
+                pins.Add(port);
             }
             else
             {
-                var output = Out.UInt(pin.Width, name: pin.Name);
-                output.Assign((UInt)pin);
-                pins.Add(output);
+                var port = Out.UInt(pin.Width, name: pin.Name);
+                port.Assign((UInt)pin);
+                pins.Add(port);
             }
         }
         PinOutputs = pins;
@@ -70,7 +71,7 @@ public sealed class MemorySystem : Component
 
     public MemorySystemConfig Config { get; }
 
-    /// <summary>The chip's pins this drives, named as the controller's (<c>sdram_cke</c> … <c>sdram_dq_oe</c>): a parent forwards them.</summary>
+    /// <summary>The chip's output pins, as <see cref="SdramController.PinOutputs"/> lists them (cke, cs_n, ras_n, cas_n, we_n, ba, a, dqm, dq_out, dq_oe).</summary>
     public IReadOnlyList<HdlValue> PinOutputs { get; }
 
     public BurstArbiter Arbiter { get; }

@@ -12,8 +12,11 @@ public sealed record MemorySystemConfig(
     [property: Parameter("part", "the SDRAM chip (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g_7,
     [property: Parameter("clock-mhz", "the controller and SDRAM clock", Min = 25, Max = 166)] int ClockMhz = 100)
 {
+    /// <summary>Not a parameter: the board's pin side puts a register in each I/O cell (<see cref="SdramControllerConfig.PinRegisters"/>).</summary>
+    public bool PinRegisters { get; init; }
+
     /// <summary>The controller: tags wide enough for the port index.</summary>
-    public SdramControllerConfig Controller => new(Part, ClockMhz, TagBits: StreamPayloads.BitsFor(Ports));
+    public SdramControllerConfig Controller => new(Part, ClockMhz, TagBits: StreamPayloads.BitsFor(Ports)) { PinRegisters = PinRegisters };
 
     public BurstArbiterConfig Arbiter => new(Ports, Run, Policy, ResponseDepth, Controller.AddressBits);
 

@@ -74,6 +74,7 @@ public sealed class SdramController : Component
         Param("tras", t.TrasMin, nominal.TrasMin);
         Param("twr", t.Twr, nominal.Twr);
         Param("trfc", t.Trfc, nominal.Trfc);
+        Param("pin_registers", config.PinRegisters, false);
 
         var cl = t.CasLatency;
         var (columnBits, rowBits) = (config.ColumnBits, config.RowBits);
@@ -290,8 +291,9 @@ public sealed class SdramController : Component
 
         // ---- read words: the READ's tag and last travel beside it to the capture register ------------
         // Stage 0 is loaded with the READ into the command register; the chip samples it one edge
-        // later and its word is in dq_in CL edges after that: stage CL + 1.
-        var stages = cl + 2;
+        // later and its word is in dq_in CL edges after that: stage CL + 1. Registers outside
+        // (the I/O cells: one out, one in) add their stages.
+        var stages = cl + 2 + config.PinStages;
         var inFlight = new List<Bool>();
         var inFlightTag = new List<UInt>();
         var inFlightLast = new List<Bool>();
@@ -338,8 +340,8 @@ public sealed class SdramController : Component
     /// <summary>The delays in cycles the controller counts.</summary>
     public SdramTiming Timing { get; }
 
-    /// <summary>Cycles from the edge that puts a READ on the pins to the edge after which its word is offered on <see cref="Response"/>: CL + 2.</summary>
-    public int ReadLatency => Timing.CasLatency + 2;
+    /// <summary>Cycles from the edge that puts a READ on the pins to the edge after which its word is offered on <see cref="Response"/>: CL + 2 (CL + 4 with the pin registers outside).</summary>
+    public int ReadLatency => Timing.CasLatency + 2 + Config.PinStages;
 
     private static int BitsFor(long maxValue) => Math.Max(1, 64 - BitOperations.LeadingZeroCount((ulong)maxValue));
 }

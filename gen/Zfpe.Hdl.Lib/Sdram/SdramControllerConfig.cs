@@ -21,6 +21,16 @@ public sealed record SdramControllerConfig(
     /// </summary>
     public SdramTiming? TimingOverride { get; init; }
 
+    /// <summary>
+    /// Not a parameter: set by a board's pin side (<see cref="Ecp5SdramPins"/>). The pins pass one
+    /// more register on the way out and one on the way in (the I/O cells' registers), so a read
+    /// word reaches the capture register two cycles later; the controller waits for it there.
+    /// </summary>
+    public bool PinRegisters { get; init; }
+
+    /// <summary>Register stages outside the controller between its pins and the chip, out and back (0 or 2).</summary>
+    public int PinStages => PinRegisters ? 2 : 0;
+
     /// <summary>The chip <see cref="Part"/> names.</summary>
     public SdramPart SdramPart => Part switch
     {

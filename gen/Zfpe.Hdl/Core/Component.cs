@@ -39,6 +39,7 @@ public abstract class Component
     internal List<Bundle> Bundles { get; } = [];
     internal List<StateMachineInfo> StateMachines { get; } = [];
     internal List<Stmt> Body { get; } = [];
+    internal List<PadAttachment> Attachments { get; } = [];
     internal List<(string Name, string Value, bool IsDefault)> ParameterList { get; } = [];
     internal Bool? ExplicitClock { get; private set; }
     internal Bool? ExplicitReset { get; private set; }
@@ -112,6 +113,14 @@ public abstract class Component
     /// <summary>Declares output ports: <c>Out.UInt(8)</c>, <c>Out.Stream(32)</c> (a stream this component produces).</summary>
     protected SignalFactory Out => new(this, SignalRole.Output);
 
+    /// <summary>
+    /// Declares bidirectional ports (Verilog <c>inout</c>) for board pads: <c>InOut.UInt(16, "sdram_d")</c>.
+    /// They carry no logic: <see cref="Attach"/> joins them to the inout pins of instances (an I/O
+    /// buffer such as the ECP5's BB), bit by bit or whole. A simulation bridge drives no inout port,
+    /// so a design with one is for synthesis; simulate a variant that splits the pad.
+    /// </summary>
+    protected SignalFactory InOut => new(this, SignalRole.InOut);
+
     /// <summary>Declares combinational wires: <c>Wire.UInt(8)</c>.</summary>
     protected SignalFactory Wire => new(this, SignalRole.Wire);
 
@@ -142,6 +151,31 @@ public abstract class Component
         child.InstanceLocation = loc;
         Children.Add(child);
         return child;
+    }
+
+    /// <summary>
+    /// Joins the inout pin <paramref name="childPin"/> of a direct sub-component to
+    /// <paramref name="pad"/>: an inout port of this component, or bits of one (<c>pad[3]</c>,
+    /// <c>pad[7, 0]</c>). Each child inout pin is attached exactly once.
+    /// </summary>
+    protected void Attach(HdlValue childPin, HdlValue pad, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(childPin);
+        ArgumentNullException.ThrowIfNull(pad);
+        var loc = SourceLocation.Of(file, line);
+        if (childPin.Node is not SignalExpr { Signal: { Role: SignalRole.InOut } pin } || !ReferenceEquals(pin.Owner.Parent, this))
+            throw new HdlException(loc, $"Attach: the first argument must be an inout pin of an instance of {GetType().Name}");
+        var (padSignal, lo) = pad.Node switch
+        {
+            SignalExpr { Signal: { Role: SignalRole.InOut } s } when ReferenceEquals(s.Owner, this) => (s, 0),
+            SliceExpr { Operand: SignalExpr { Signal: { Role: SignalRole.InOut } s } } slice when ReferenceEquals(s.Owner, this) => (s, slice.Lo),
+            _ => throw new HdlException(loc, $"Attach: the pad must be an inout port of {GetType().Name} or bits of one, not an expression"),
+        };
+        if (pad.Width != pin.Width)
+            throw new HdlException(loc, $"Attach: width mismatch: the pin is {pin.Width} bits, the pad {pad.Width}");
+        if (Attachments.Any(a => ReferenceEquals(a.ChildPin, pin)))
+            throw new HdlException(loc, $"Attach: this inout pin of {pin.Owner.GetType().Name} is already attached");
+        Attachments.Add(new PadAttachment(pin, padSignal, lo, pad.Width, loc));
     }
 
     /// <summary>Runs <paramref name="body"/>'s assignments only when <paramref name="condition"/> holds.</summary>

@@ -38,7 +38,7 @@ public sealed class Signal
     /// <summary>Clock enable of a register: the register keeps its value when this is low.</summary>
     internal Ir.Expr? Enable { get; set; }
 
-    public bool IsPort => Role is SignalRole.Input or SignalRole.Output;
+    public bool IsPort => Role is SignalRole.Input or SignalRole.Output or SignalRole.InOut;
     public bool IsState => Role is SignalRole.Register or SignalRole.MemoryReadData;
 
     /// <summary>A name for messages: the Verilog name, or where it was declared when it has none yet.</summary>

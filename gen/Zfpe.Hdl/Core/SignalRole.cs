@@ -9,4 +9,9 @@ public enum SignalRole
     Register,
     /// <summary>The registered output of a memory's synchronous read port.</summary>
     MemoryReadData,
+    /// <summary>
+    /// A bidirectional port (Verilog <c>inout</c>) for a board pad: it carries no DSL logic, it is
+    /// only attached to an instance's inout pin (a vendor I/O buffer) with <c>Attach</c>.
+    /// </summary>
+    InOut,
 }

@@ -61,6 +61,24 @@ internal static class DriverCheck
                 if (!definite.Contains(p))
                     throw new HdlException(at, $"latch: input '{p.Name}' of instance '{ch.InstanceName}' is not assigned on every path through When/Switch; give it a default value before the When");
             }
+        // Inout ports carry no logic: each of this component's is attached to instance pins, bit
+        // for bit at most once, and each instance's inout pin is attached.
+        foreach (var pad in c.Signals.Where(s => s.Role == SignalRole.InOut))
+        {
+            var covered = new bool[pad.Width];
+            foreach (var a in c.Attachments.Where(a => ReferenceEquals(a.Pad, pad)))
+                for (var i = a.Lo; i < a.Lo + a.Width; i++)
+                {
+                    if (covered[i]) throw new HdlException(a.Location, $"inout port {pad.Describe()}: bit {i} is attached to two instance pins");
+                    covered[i] = true;
+                }
+            var open = Array.IndexOf(covered, false);
+            if (open >= 0) throw new HdlException(pad.Declared, $"inout port {pad.Describe()}: bit {open} is attached to no instance pin (use Attach)");
+        }
+        foreach (var ch in c.Children)
+            foreach (var p in ch.Ports.Where(p => p.Role == SignalRole.InOut))
+                if (!c.Attachments.Any(a => ReferenceEquals(a.ChildPin, p)))
+                    throw new HdlException(ch.InstanceLocation, $"unconnected inout pin: port '{p.Name}' of instance '{ch.InstanceName}' ({ch.ModuleName}) is attached to no pad (use Attach)");
         foreach (var m in c.Memories)
         {
             if (!memWritten.Contains(m)) throw new HdlException(m.Declared, $"memory {m.Describe()} is never written");
@@ -152,6 +170,8 @@ internal static class DriverCheck
         private void Target(AssignStmt a)
         {
             var t = a.Target;
+            if (t.Role == SignalRole.InOut)
+                throw new HdlException(a.Location, $"inout port {t.Describe()} carries no logic and cannot be assigned: attach it to an I/O buffer's pin with Attach");
             if (ReferenceEquals(t.Owner, c))
             {
                 if (t.Role == SignalRole.Input)
@@ -188,6 +208,8 @@ internal static class DriverCheck
             {
                 case SignalExpr s:
                     var sig = s.Signal;
+                    if (sig.Role == SignalRole.InOut)
+                        throw new HdlException(loc, $"inout port {sig.Describe()} carries no logic and cannot be read: attach it to an I/O buffer's pin with Attach and read the buffer's output");
                     var visible = ReferenceEquals(sig.Owner, c)
                         ? !(ReferenceEquals(sig, info.ClockPort) || ReferenceEquals(sig, info.ResetPort))
                         : ReferenceEquals(sig.Owner.Parent, c) && sig.IsPort;

@@ -89,7 +89,7 @@ internal static partial class Naming
         }
         // The nets that carry a child's ports in this module are named instance_port.
         foreach (var ch in c.Children)
-            foreach (var p in ch.Ports)
+            foreach (var p in ch.Ports.Where(p => p.Role != SignalRole.InOut))   // an inout pin is wired to its pad directly
             {
                 info.ChildNets[p] = $"{ch.InstanceName}_{p.Name}";
                 Claim(info.ChildNets[p], $"net of port '{p.Name}' of instance '{ch.InstanceName}'", ch.InstanceLocation, true, n => info.ChildNets[p] = n);
@@ -161,6 +161,7 @@ internal static partial class Naming
     {
         SignalRole.Input => "input",
         SignalRole.Output => "output",
+        SignalRole.InOut => "inout",
         SignalRole.Wire => "wire",
         SignalRole.Register => "reg",
         _ => "rdata",

@@ -39,7 +39,7 @@ internal sealed class ModuleEmitter
         foreach (var ch in c.Children)
         {
             names.Add(ch.InstanceName!);
-            foreach (var p in ch.Ports) names.Add(info.ChildNets[p]);
+            foreach (var p in ch.Ports.Where(p => p.Role != SignalRole.InOut)) names.Add(info.ChildNets[p]);
         }
         printer = new ExprPrinter(c, info.ChildNets, names.Contains);
         CountAssignments(c.Body, nested: false);
@@ -141,7 +141,12 @@ internal sealed class ModuleEmitter
     {
         var signals = new List<SourceMapSignal>();
         foreach (var p in info.Ports)
-            signals.Add(new(p.Name!, p.Role == SignalRole.Input ? SourceMapSignalKind.Input : SourceMapSignalKind.Output, p.Width, p.Declared.ToString()));
+            signals.Add(new(p.Name!, p.Role switch
+            {
+                SignalRole.Input => SourceMapSignalKind.Input,
+                SignalRole.InOut => SourceMapSignalKind.InOut,
+                _ => SourceMapSignalKind.Output,
+            }, p.Width, p.Declared.ToString()));
         foreach (var s in c.Signals.Where(s => !s.IsPort))
         {
             var kind = s.Role switch
@@ -153,7 +158,7 @@ internal sealed class ModuleEmitter
             signals.Add(new(s.Name!, kind, s.Width, s.Declared.ToString()));
         }
         foreach (var ch in c.Children)
-            foreach (var p in ch.Ports)
+            foreach (var p in ch.Ports.Where(p => p.Role != SignalRole.InOut))
                 signals.Add(new($"{ch.InstanceName}_{p.Name}", SourceMapSignalKind.InstancePort, p.Width, ch.InstanceLocation.ToString(), ch.InstanceName, p.Name));
         foreach (var m in c.Memories)
             signals.Add(new(m.Name!, SourceMapSignalKind.Memory, m.Width, m.Declared.ToString()));
@@ -201,6 +206,7 @@ internal sealed class ModuleEmitter
 
     private string PortDeclaration(Signal p)
     {
+        if (p.Role == SignalRole.InOut) return Clean($"inout  wire {Range(p.Width, p.Kind == HdlKind.Signed)} {p.Name}");
         var dir = p.Role == SignalRole.Input ? "input " : "output";
         var kind = p.Role == SignalRole.Output && IsVerilogReg(p) ? "reg " : "wire";
         return Clean($"{dir} {kind} {Range(p.Width, p.Kind == HdlKind.Signed)} {p.Name}");
@@ -234,7 +240,7 @@ internal sealed class ModuleEmitter
             lines.Add(($"{(IsVerilogReg(s) ? "reg " : "wire")} {Range(s.Width, s.Kind == HdlKind.Signed),-8} {s.Name};", comment));
         }
         foreach (var ch in c.Children)
-            foreach (var p in ch.Ports)
+            foreach (var p in ch.Ports.Where(p => p.Role != SignalRole.InOut))
                 lines.Add(($"{(p.Role == SignalRole.Input && IsVerilogReg(p) ? "reg " : "wire")} {Range(p.Width, p.Kind == HdlKind.Signed),-8} {info.ChildNets[p]};",
                     $"port {p.Name} of instance {ch.InstanceName}"));
         foreach (var m in c.Memories)
@@ -514,6 +520,12 @@ internal sealed class ModuleEmitter
             }
         foreach (var p in ch.Ports)
         {
+            if (p.Role == SignalRole.InOut)
+            {
+                var a = c.Attachments.Single(a => ReferenceEquals(a.ChildPin, p));
+                pins.Add((p.Name!, a.Width == a.Pad.Width ? a.Pad.Name! : a.Width == 1 ? $"{a.Pad.Name}[{a.Lo}]" : $"{a.Pad.Name}[{a.Lo + a.Width - 1}:{a.Lo}]"));
+                continue;
+            }
             pins.Add((p.Name!, printer.NameOf(p)));
             if (p.Role == SignalRole.Input) printer.MarkRead(p, p.Width - 1, 0);
         }
@@ -543,6 +555,9 @@ internal sealed class ModuleEmitter
         // outputs, a PLL's unused clocks): that is not a mistake worth a lint warning.
         var blackBox = ch is BlackBox;
         if (blackBox) sb.AppendLine("    /* verilator lint_off PINMISSING */");
+        if (ch is BlackBox { VerilogAttributes.Count: > 0 } attributed)
+            text = $"    (* {string.Join(", ", attributed.VerilogAttributes.Select(a => $"{a.Name} = {a.Value}"))} *)\n" + text;
+        named = text.IndexOf($" {ch.InstanceName} (", StringComparison.Ordinal);
         sourceLines.Mark(sb, ch.InstanceLocation, SourceMapStatement.Instance, ch.InstanceName, Math.Max(0, named));
         sb.Append(text);
         if (blackBox) sb.AppendLine("    /* verilator lint_on PINMISSING */");
@@ -587,7 +602,7 @@ internal sealed class ModuleEmitter
     private void EmitUnusedSink(StringBuilder sb)
     {
         var parts = new List<string>();
-        var candidates = c.Signals.Where(s => s.Role != SignalRole.Output)
+        var candidates = c.Signals.Where(s => s.Role is not (SignalRole.Output or SignalRole.InOut))
             .Concat(info.Ports.Where(p => p.Role == SignalRole.Input && !c.Signals.Contains(p)))
             .Concat(c.Children.SelectMany(ch => ch.Ports.Where(p => p.Role == SignalRole.Output)));
         foreach (var s in candidates)

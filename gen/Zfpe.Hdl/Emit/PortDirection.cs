@@ -5,4 +5,6 @@ public enum PortDirection
 {
     Input,
     Output,
+    /// <summary>A bidirectional pad (<c>inout</c>): synthesis only, a simulation bridge drives none.</summary>
+    InOut,
 }

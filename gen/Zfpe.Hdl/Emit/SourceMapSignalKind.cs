@@ -15,4 +15,6 @@ public enum SourceMapSignalKind
     InstancePort,
     /// <summary>A part of an expression the emitter hoisted into a named wire (<c>target_partN</c>).</summary>
     ExpressionPart,
+    /// <summary>A bidirectional port (a board pad).</summary>
+    InOut,
 }

@@ -35,7 +35,7 @@ public static class VerilogEmitter
         }
         var topInfo = design.Info[design.Top];
         var ports = topInfo.Ports.Select(p => new PortInfo(
-            p.Name!, p.Width, p.Role == SignalRole.Input ? PortDirection.Input : PortDirection.Output, p.Kind == HdlKind.Signed,
+            p.Name!, p.Width, p.Role switch { SignalRole.Input => PortDirection.Input, SignalRole.InOut => PortDirection.InOut, _ => PortDirection.Output }, p.Kind == HdlKind.Signed,
             ReferenceEquals(p, topInfo.ClockPort) ? PortRole.Clock : ReferenceEquals(p, topInfo.ResetPort) ? PortRole.Reset : PortRole.Data)).ToList();
         return new EmittedDesign(design.Top.ModuleName, files, ports, new DesignSourceMap(design.Top.ModuleName, maps)) { Top = design.Top };
     }

@@ -23,17 +23,24 @@ public sealed class SdramAgent : ICycleAgent
 
     /// <summary>Binds <paramref name="model"/> to the ports named <paramref name="prefix"/> + pin of <paramref name="simulation"/>.</summary>
     public SdramAgent(Simulation simulation, SdramModel model, string prefix = "sdram_")
+        : this(simulation, model, SdramPinNames.Controller, prefix)
+    {
+    }
+
+    /// <summary>Binds <paramref name="model"/> to the ports named <paramref name="prefix"/> + each of <paramref name="names"/> (a board top's: <see cref="SdramPinNames.Ulx3s"/>).</summary>
+    public SdramAgent(Simulation simulation, SdramModel model, SdramPinNames names, string prefix = "sdram_")
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(names);
         Model = model;
         SimPort Find(string pin) => simulation.Port(prefix + pin);
         SimPort? Optional(string pin) => simulation.Ports.FirstOrDefault(p => p.Name == prefix + pin);
-        _cke = Optional("cke");
-        (_csN, _rasN, _casN, _weN) = (Find("cs_n"), Find("ras_n"), Find("cas_n"), Find("we_n"));
-        (_ba, _a, _dqm) = (Find("ba"), Find("a"), Find("dqm"));
-        (_dqOut, _dqOe, _dqIn) = (Find("dq_out"), Find("dq_oe"), Find("dq_in"));
-        _dqInValid = Optional("dq_in_valid");
+        _cke = Optional(names.Cke);
+        (_csN, _rasN, _casN, _weN) = (Find(names.CsN), Find(names.RasN), Find(names.CasN), Find(names.WeN));
+        (_ba, _a, _dqm) = (Find(names.Ba), Find(names.A), Find(names.Dqm));
+        (_dqOut, _dqOe, _dqIn) = (Find(names.DqOut), Find(names.DqOe), Find(names.DqIn));
+        _dqInValid = Optional(names.DqInValid);
         simulation.Attach(this);
     }
 
