@@ -28,54 +28,54 @@ module accelerator_core (
     input wire host_response_ready,                 // AcceleratorCore.cs:78
     output wire [15:0] host_response_payload,       // AcceleratorCore.cs:78
     output wire host_response_last,                 // AcceleratorCore.cs:78
-    output wire sdram_cke,                          // AcceleratorCore.cs:83
-    output wire sdram_cs_n,                         // AcceleratorCore.cs:83
-    output wire sdram_ras_n,                        // AcceleratorCore.cs:83
-    output wire sdram_cas_n,                        // AcceleratorCore.cs:83
-    output wire sdram_we_n,                         // AcceleratorCore.cs:83
-    output wire [1:0] sdram_ba,                     // AcceleratorCore.cs:84
-    output wire [12:0] sdram_a,                     // AcceleratorCore.cs:84
-    output wire [1:0] sdram_dqm,                    // AcceleratorCore.cs:84
-    output wire [15:0] sdram_dq_out,                // AcceleratorCore.cs:84
-    output wire sdram_dq_oe,                        // AcceleratorCore.cs:83
-    input wire [15:0] sdram_dq_in,                  // AcceleratorCore.cs:86
-    output wire non_finite,                         // AcceleratorCore.cs:185
-    output wire [31:0] busy_cycles,                 // AcceleratorCore.cs:196
-    output wire [31:0] weight_starved_cycles,       // AcceleratorCore.cs:196
-    output wire [31:0] input_starved_cycles,        // AcceleratorCore.cs:196
-    output wire [31:0] result_stalled_cycles,       // AcceleratorCore.cs:196
-    output wire [31:0] weights_taken,               // AcceleratorCore.cs:196
-    output wire [31:0] words_read,                  // AcceleratorCore.cs:209
-    output wire [31:0] words_written                // AcceleratorCore.cs:196
+    output wire sdram_cke,                          // AcceleratorCore.cs:81
+    output wire sdram_cs_n,                         // AcceleratorCore.cs:81
+    output wire sdram_ras_n,                        // AcceleratorCore.cs:81
+    output wire sdram_cas_n,                        // AcceleratorCore.cs:81
+    output wire sdram_we_n,                         // AcceleratorCore.cs:81
+    output wire [1:0] sdram_ba,                     // AcceleratorCore.cs:81
+    output wire [12:0] sdram_a,                     // AcceleratorCore.cs:81
+    output wire [1:0] sdram_dqm,                    // AcceleratorCore.cs:81
+    output wire [15:0] sdram_dq_out,                // AcceleratorCore.cs:81
+    output wire sdram_dq_oe,                        // AcceleratorCore.cs:81
+    input wire [15:0] sdram_dq_in,                  // AcceleratorCore.cs:82
+    output wire non_finite,                         // AcceleratorCore.cs:181
+    output wire [31:0] busy_cycles,                 // AcceleratorCore.cs:192
+    output wire [31:0] weight_starved_cycles,       // AcceleratorCore.cs:192
+    output wire [31:0] input_starved_cycles,        // AcceleratorCore.cs:192
+    output wire [31:0] result_stalled_cycles,       // AcceleratorCore.cs:192
+    output wire [31:0] weights_taken,               // AcceleratorCore.cs:192
+    output wire [31:0] words_read,                  // AcceleratorCore.cs:205
+    output wire [31:0] words_written                // AcceleratorCore.cs:192
 );
-    reg running;                                          // AcceleratorCore.cs:105, reset 0
-    wire run_start;                                       // AcceleratorCore.cs:106
-    reg [15:0] weight_output_tile;                        // AcceleratorCore.cs:225, reset 0
-    reg [15:0] weight_batch_tile;                         // AcceleratorCore.cs:226, reset 0
-    reg [23:0] weight_address;                            // AcceleratorCore.cs:227, reset 0
-    reg weight_asking;                                    // AcceleratorCore.cs:228, reset 0
-    reg [15:0] bias_output_tile;                          // AcceleratorCore.cs:225, reset 0
-    reg [15:0] bias_batch_tile;                           // AcceleratorCore.cs:226, reset 0
-    reg [23:0] bias_address;                              // AcceleratorCore.cs:227, reset 0
-    reg bias_asking;                                      // AcceleratorCore.cs:228, reset 0
-    reg [15:0] input_output_tile;                         // AcceleratorCore.cs:225, reset 0
-    reg [15:0] input_batch_tile;                          // AcceleratorCore.cs:226, reset 0
-    reg [23:0] input_address;                             // AcceleratorCore.cs:227, reset 0
-    reg input_asking;                                     // AcceleratorCore.cs:228, reset 0
-    reg [23:0] output_address;                            // AcceleratorCore.cs:119, reset 0
-    reg [15:0] output_regions_left;                       // AcceleratorCore.cs:120, reset 0
-    reg output_asking;                                    // AcceleratorCore.cs:121, reset 0
-    reg [15:0] written_at_start;                          // AcceleratorCore.cs:137, reset 0
-    wire [15:0] regions_done;                             // AcceleratorCore.cs:138
-    wire finishing;                                       // AcceleratorCore.cs:140
-    reg [15:0] result_tile;                               // AcceleratorCore.cs:175, reset 0
-    reg [31:0] busy_cycles_count;                         // AcceleratorCore.cs:194, reset 0
-    reg [31:0] weight_starved_cycles_count;               // AcceleratorCore.cs:194, reset 0
-    reg [31:0] input_starved_cycles_count;                // AcceleratorCore.cs:194, reset 0
-    reg [31:0] result_stalled_cycles_count;               // AcceleratorCore.cs:194, reset 0
-    reg [31:0] weights_taken_count;                       // AcceleratorCore.cs:194, reset 0
-    reg [31:0] words_read_count;                          // AcceleratorCore.cs:206, reset 0
-    reg [31:0] words_written_count;                       // AcceleratorCore.cs:194, reset 0
+    reg running;                                          // AcceleratorCore.cs:101, reset 0
+    wire run_start;                                       // AcceleratorCore.cs:102
+    reg [15:0] weight_output_tile;                        // AcceleratorCore.cs:224, reset 0
+    reg [15:0] weight_batch_tile;                         // AcceleratorCore.cs:225, reset 0
+    reg [23:0] weight_address;                            // AcceleratorCore.cs:226, reset 0
+    reg weight_asking;                                    // AcceleratorCore.cs:227, reset 0
+    reg [15:0] bias_output_tile;                          // AcceleratorCore.cs:224, reset 0
+    reg [15:0] bias_batch_tile;                           // AcceleratorCore.cs:225, reset 0
+    reg [23:0] bias_address;                              // AcceleratorCore.cs:226, reset 0
+    reg bias_asking;                                      // AcceleratorCore.cs:227, reset 0
+    reg [15:0] input_output_tile;                         // AcceleratorCore.cs:224, reset 0
+    reg [15:0] input_batch_tile;                          // AcceleratorCore.cs:225, reset 0
+    reg [23:0] input_address;                             // AcceleratorCore.cs:226, reset 0
+    reg input_asking;                                     // AcceleratorCore.cs:227, reset 0
+    reg [23:0] output_address;                            // AcceleratorCore.cs:115, reset 0
+    reg [15:0] output_regions_left;                       // AcceleratorCore.cs:116, reset 0
+    reg output_asking;                                    // AcceleratorCore.cs:117, reset 0
+    reg [15:0] written_at_start;                          // AcceleratorCore.cs:133, reset 0
+    wire [15:0] regions_done;                             // AcceleratorCore.cs:134
+    wire finishing;                                       // AcceleratorCore.cs:136
+    reg [15:0] result_tile;                               // AcceleratorCore.cs:171, reset 0
+    reg [31:0] busy_cycles_count;                         // AcceleratorCore.cs:190, reset 0
+    reg [31:0] weight_starved_cycles_count;               // AcceleratorCore.cs:190, reset 0
+    reg [31:0] input_starved_cycles_count;                // AcceleratorCore.cs:190, reset 0
+    reg [31:0] result_stalled_cycles_count;               // AcceleratorCore.cs:190, reset 0
+    reg [31:0] weights_taken_count;                       // AcceleratorCore.cs:190, reset 0
+    reg [31:0] words_read_count;                          // AcceleratorCore.cs:202, reset 0
+    reg [31:0] words_written_count;                       // AcceleratorCore.cs:190, reset 0
     wire memory_port0_request_valid;                      // port port0_request_valid of instance memory
     wire memory_port0_request_ready;                      // port port0_request_ready of instance memory
     wire [23:0] memory_port0_request_address;             // port port0_request_address of instance memory
@@ -294,11 +294,11 @@ module accelerator_core (
     wire output_pack_output_ready;                        // port output_ready of instance output_pack
     wire [15:0] output_pack_output_payload;               // port output_payload of instance output_pack
     wire output_pack_output_last;                         // port output_last of instance output_pack
-    wire [15:0] output_encoder_values_last_part0;         // AcceleratorCore.cs:180, part of an expression
-    wire weight_output_tile_part0;                        // AcceleratorCore.cs:242, part of an expression
-    wire [15:0] weight_asking_part0;                      // AcceleratorCore.cs:246, part of an expression
-    wire bias_output_tile_part0;                          // AcceleratorCore.cs:242, part of an expression
-    wire input_output_tile_part0;                         // AcceleratorCore.cs:242, part of an expression
+    wire [15:0] output_encoder_values_last_part0;         // AcceleratorCore.cs:176, part of an expression
+    wire weight_output_tile_part0;                        // AcceleratorCore.cs:241, part of an expression
+    wire [15:0] weight_asking_part0;                      // AcceleratorCore.cs:245, part of an expression
+    wire bias_output_tile_part0;                          // AcceleratorCore.cs:241, part of an expression
+    wire input_output_tile_part0;                         // AcceleratorCore.cs:241, part of an expression
 
     assign output_encoder_values_last_part0 = settings_output_tiles - 16'd1;
     assign weight_output_tile_part0 = weight_output_tile == output_encoder_values_last_part0;
@@ -317,127 +317,127 @@ module accelerator_core (
     assign host_response_payload = memory_port0_response_payload;  // AcceleratorCore.cs:80
     assign host_response_last = memory_port0_response_last;  // AcceleratorCore.cs:80
     assign memory_port0_response_ready = host_response_ready;  // AcceleratorCore.cs:80
-    assign sdram_cke = memory_sdram_cke;  // AcceleratorCore.cs:83
-    assign sdram_cs_n = memory_sdram_cs_n;  // AcceleratorCore.cs:83
-    assign sdram_ras_n = memory_sdram_ras_n;  // AcceleratorCore.cs:83
-    assign sdram_cas_n = memory_sdram_cas_n;  // AcceleratorCore.cs:83
-    assign sdram_we_n = memory_sdram_we_n;  // AcceleratorCore.cs:83
-    assign sdram_ba = memory_sdram_ba;  // AcceleratorCore.cs:84
-    assign sdram_a = memory_sdram_a;  // AcceleratorCore.cs:84
-    assign sdram_dqm = memory_sdram_dqm;  // AcceleratorCore.cs:84
-    assign sdram_dq_out = memory_sdram_dq_out;  // AcceleratorCore.cs:84
-    assign sdram_dq_oe = memory_sdram_dq_oe;  // AcceleratorCore.cs:83
-    assign memory_sdram_dq_in = sdram_dq_in;  // AcceleratorCore.cs:87
-    assign memory_ready = memory_init_done;  // AcceleratorCore.cs:88
-    assign memory_port1_request_valid = weight_reader_request_valid;  // AcceleratorCore.cs:93
-    assign memory_port1_request_address = weight_reader_request_address;  // AcceleratorCore.cs:93
-    assign memory_port1_request_write = weight_reader_request_write;  // AcceleratorCore.cs:93
-    assign memory_port1_request_data = weight_reader_request_data;  // AcceleratorCore.cs:93
-    assign memory_port1_request_byte_enable = weight_reader_request_byte_enable;  // AcceleratorCore.cs:93
-    assign memory_port1_request_words_minus_one = weight_reader_request_words_minus_one;  // AcceleratorCore.cs:93
-    assign weight_reader_request_ready = memory_port1_request_ready;  // AcceleratorCore.cs:93
-    assign weight_reader_response_valid = memory_port1_response_valid;  // AcceleratorCore.cs:94
-    assign weight_reader_response_payload = memory_port1_response_payload;  // AcceleratorCore.cs:94
-    assign weight_reader_response_last = memory_port1_response_last;  // AcceleratorCore.cs:94
-    assign memory_port1_response_ready = weight_reader_response_ready;  // AcceleratorCore.cs:94
-    assign memory_port2_request_valid = input_reader_request_valid;  // AcceleratorCore.cs:93
-    assign memory_port2_request_address = input_reader_request_address;  // AcceleratorCore.cs:93
-    assign memory_port2_request_write = input_reader_request_write;  // AcceleratorCore.cs:93
-    assign memory_port2_request_data = input_reader_request_data;  // AcceleratorCore.cs:93
-    assign memory_port2_request_byte_enable = input_reader_request_byte_enable;  // AcceleratorCore.cs:93
-    assign memory_port2_request_words_minus_one = input_reader_request_words_minus_one;  // AcceleratorCore.cs:93
-    assign input_reader_request_ready = memory_port2_request_ready;  // AcceleratorCore.cs:93
-    assign input_reader_response_valid = memory_port2_response_valid;  // AcceleratorCore.cs:94
-    assign input_reader_response_payload = memory_port2_response_payload;  // AcceleratorCore.cs:94
-    assign input_reader_response_last = memory_port2_response_last;  // AcceleratorCore.cs:94
-    assign memory_port2_response_ready = input_reader_response_ready;  // AcceleratorCore.cs:94
-    assign memory_port3_request_valid = bias_reader_request_valid;  // AcceleratorCore.cs:93
-    assign memory_port3_request_address = bias_reader_request_address;  // AcceleratorCore.cs:93
-    assign memory_port3_request_write = bias_reader_request_write;  // AcceleratorCore.cs:93
-    assign memory_port3_request_data = bias_reader_request_data;  // AcceleratorCore.cs:93
-    assign memory_port3_request_byte_enable = bias_reader_request_byte_enable;  // AcceleratorCore.cs:93
-    assign memory_port3_request_words_minus_one = bias_reader_request_words_minus_one;  // AcceleratorCore.cs:93
-    assign bias_reader_request_ready = memory_port3_request_ready;  // AcceleratorCore.cs:93
-    assign bias_reader_response_valid = memory_port3_response_valid;  // AcceleratorCore.cs:94
-    assign bias_reader_response_payload = memory_port3_response_payload;  // AcceleratorCore.cs:94
-    assign bias_reader_response_last = memory_port3_response_last;  // AcceleratorCore.cs:94
-    assign memory_port3_response_ready = bias_reader_response_ready;  // AcceleratorCore.cs:94
-    assign memory_port4_request_valid = output_writer_request_valid;  // AcceleratorCore.cs:101
-    assign memory_port4_request_address = output_writer_request_address;  // AcceleratorCore.cs:101
-    assign memory_port4_request_write = output_writer_request_write;  // AcceleratorCore.cs:101
-    assign memory_port4_request_data = output_writer_request_data;  // AcceleratorCore.cs:101
-    assign memory_port4_request_byte_enable = output_writer_request_byte_enable;  // AcceleratorCore.cs:101
-    assign memory_port4_request_words_minus_one = output_writer_request_words_minus_one;  // AcceleratorCore.cs:101
-    assign output_writer_request_ready = memory_port4_request_ready;  // AcceleratorCore.cs:101
-    assign memory_port4_response_ready = 1'b1;  // AcceleratorCore.cs:102
-    assign run_start = (start & !running) & memory_init_done;  // AcceleratorCore.cs:107
-    assign weight_reader_regions_valid = weight_asking;  // AcceleratorCore.cs:229
-    assign weight_reader_regions_address = weight_address;  // AcceleratorCore.cs:230
-    assign weight_reader_regions_words = settings_weight_words;  // AcceleratorCore.cs:231
-    assign bias_reader_regions_valid = bias_asking;  // AcceleratorCore.cs:229
-    assign bias_reader_regions_address = bias_address;  // AcceleratorCore.cs:230
-    assign bias_reader_regions_words = 25'd256;  // AcceleratorCore.cs:231
-    assign input_reader_regions_valid = input_asking;  // AcceleratorCore.cs:229
-    assign input_reader_regions_address = input_address;  // AcceleratorCore.cs:230
-    assign input_reader_regions_words = settings_input_words;  // AcceleratorCore.cs:231
-    assign output_writer_regions_valid = output_asking;  // AcceleratorCore.cs:122
-    assign output_writer_regions_payload = output_address;  // AcceleratorCore.cs:123
-    assign regions_done = output_writer_regions_written - written_at_start;  // AcceleratorCore.cs:139
-    assign finishing = (running & !output_asking) & (regions_done == settings_batch_tiles);  // AcceleratorCore.cs:141
-    assign busy = running;  // AcceleratorCore.cs:147
-    assign array_layer_outputs = settings_outputs;  // AcceleratorCore.cs:151
-    assign array_relu = settings_relu;  // AcceleratorCore.cs:152
-    assign weight_unpack_input_valid = weight_reader_words_valid;  // AcceleratorCore.cs:157
-    assign weight_unpack_input_payload = weight_reader_words_payload;  // AcceleratorCore.cs:157
-    assign weight_unpack_input_last = weight_reader_words_last;  // AcceleratorCore.cs:157
-    assign weight_reader_words_ready = weight_unpack_input_ready;  // AcceleratorCore.cs:157
-    assign weight_decoder_blocks_valid = weight_unpack_output_valid;  // AcceleratorCore.cs:159
-    assign weight_decoder_blocks_payload = weight_unpack_output_payload;  // AcceleratorCore.cs:159
-    assign weight_decoder_blocks_last = weight_unpack_output_last;  // AcceleratorCore.cs:159
-    assign weight_unpack_output_ready = weight_decoder_blocks_ready;  // AcceleratorCore.cs:159
-    assign array_weights_valid = weight_decoder_values_valid;  // AcceleratorCore.cs:163
-    assign array_weights_payload = weight_decoder_values_payload;  // AcceleratorCore.cs:164
-    assign weight_decoder_values_ready = array_weights_ready;  // AcceleratorCore.cs:165
-    assign input_unpack_input_valid = input_reader_words_valid;  // AcceleratorCore.cs:157
-    assign input_unpack_input_payload = input_reader_words_payload;  // AcceleratorCore.cs:157
-    assign input_unpack_input_last = input_reader_words_last;  // AcceleratorCore.cs:157
-    assign input_reader_words_ready = input_unpack_input_ready;  // AcceleratorCore.cs:157
-    assign input_decoder_blocks_valid = input_unpack_output_valid;  // AcceleratorCore.cs:159
-    assign input_decoder_blocks_payload = input_unpack_output_payload;  // AcceleratorCore.cs:159
-    assign input_decoder_blocks_last = input_unpack_output_last;  // AcceleratorCore.cs:159
-    assign input_unpack_output_ready = input_decoder_blocks_ready;  // AcceleratorCore.cs:159
-    assign array_inputs_valid = input_decoder_values_valid;  // AcceleratorCore.cs:166
-    assign array_inputs_payload = input_decoder_values_payload;  // AcceleratorCore.cs:166
-    assign array_inputs_last = input_decoder_values_last;  // AcceleratorCore.cs:166
-    assign input_decoder_values_ready = array_inputs_ready;  // AcceleratorCore.cs:166
-    assign bias_words_input_valid = bias_reader_words_valid;  // AcceleratorCore.cs:169
-    assign bias_words_input_payload = bias_reader_words_payload;  // AcceleratorCore.cs:169
-    assign bias_words_input_last = bias_reader_words_last;  // AcceleratorCore.cs:169
-    assign bias_reader_words_ready = bias_words_input_ready;  // AcceleratorCore.cs:169
-    assign array_biases_valid = bias_words_output_valid;  // AcceleratorCore.cs:170
-    assign array_biases_payload = bias_words_output_payload;  // AcceleratorCore.cs:171
-    assign bias_words_output_ready = array_biases_ready;  // AcceleratorCore.cs:172
-    assign output_encoder_values_valid = array_results_valid;  // AcceleratorCore.cs:178
-    assign output_encoder_values_payload = array_results_payload;  // AcceleratorCore.cs:179
-    assign output_encoder_values_last = array_results_last & (result_tile == output_encoder_values_last_part0);  // AcceleratorCore.cs:180
-    assign array_results_ready = output_encoder_values_ready;  // AcceleratorCore.cs:181
-    assign output_encoder_clear_status = run_start;  // AcceleratorCore.cs:184
-    assign non_finite = output_encoder_non_finite;  // AcceleratorCore.cs:186
-    assign output_pack_input_valid = output_encoder_blocks_valid;  // AcceleratorCore.cs:188
-    assign output_pack_input_payload = output_encoder_blocks_payload;  // AcceleratorCore.cs:188
-    assign output_pack_input_last = output_encoder_blocks_last;  // AcceleratorCore.cs:188
-    assign output_encoder_blocks_ready = output_pack_input_ready;  // AcceleratorCore.cs:188
-    assign output_writer_words_valid = output_pack_output_valid;  // AcceleratorCore.cs:189
-    assign output_writer_words_payload = output_pack_output_payload;  // AcceleratorCore.cs:189
-    assign output_writer_words_last = output_pack_output_last;  // AcceleratorCore.cs:189
-    assign output_pack_output_ready = output_writer_words_ready;  // AcceleratorCore.cs:189
-    assign busy_cycles = busy_cycles_count;  // AcceleratorCore.cs:197
-    assign weight_starved_cycles = weight_starved_cycles_count;  // AcceleratorCore.cs:197
-    assign input_starved_cycles = input_starved_cycles_count;  // AcceleratorCore.cs:197
-    assign result_stalled_cycles = result_stalled_cycles_count;  // AcceleratorCore.cs:197
-    assign weights_taken = weights_taken_count;  // AcceleratorCore.cs:197
-    assign words_read = words_read_count;  // AcceleratorCore.cs:210
-    assign words_written = words_written_count;  // AcceleratorCore.cs:197
+    assign sdram_cke = memory_sdram_cke;  // SdramPinForwarding.cs:22
+    assign sdram_cs_n = memory_sdram_cs_n;  // SdramPinForwarding.cs:22
+    assign sdram_ras_n = memory_sdram_ras_n;  // SdramPinForwarding.cs:22
+    assign sdram_cas_n = memory_sdram_cas_n;  // SdramPinForwarding.cs:22
+    assign sdram_we_n = memory_sdram_we_n;  // SdramPinForwarding.cs:22
+    assign sdram_ba = memory_sdram_ba;  // SdramPinForwarding.cs:28
+    assign sdram_a = memory_sdram_a;  // SdramPinForwarding.cs:28
+    assign sdram_dqm = memory_sdram_dqm;  // SdramPinForwarding.cs:28
+    assign sdram_dq_out = memory_sdram_dq_out;  // SdramPinForwarding.cs:28
+    assign sdram_dq_oe = memory_sdram_dq_oe;  // SdramPinForwarding.cs:22
+    assign memory_sdram_dq_in = sdram_dq_in;  // AcceleratorCore.cs:83
+    assign memory_ready = memory_init_done;  // AcceleratorCore.cs:84
+    assign memory_port1_request_valid = weight_reader_request_valid;  // AcceleratorCore.cs:89
+    assign memory_port1_request_address = weight_reader_request_address;  // AcceleratorCore.cs:89
+    assign memory_port1_request_write = weight_reader_request_write;  // AcceleratorCore.cs:89
+    assign memory_port1_request_data = weight_reader_request_data;  // AcceleratorCore.cs:89
+    assign memory_port1_request_byte_enable = weight_reader_request_byte_enable;  // AcceleratorCore.cs:89
+    assign memory_port1_request_words_minus_one = weight_reader_request_words_minus_one;  // AcceleratorCore.cs:89
+    assign weight_reader_request_ready = memory_port1_request_ready;  // AcceleratorCore.cs:89
+    assign weight_reader_response_valid = memory_port1_response_valid;  // AcceleratorCore.cs:90
+    assign weight_reader_response_payload = memory_port1_response_payload;  // AcceleratorCore.cs:90
+    assign weight_reader_response_last = memory_port1_response_last;  // AcceleratorCore.cs:90
+    assign memory_port1_response_ready = weight_reader_response_ready;  // AcceleratorCore.cs:90
+    assign memory_port2_request_valid = input_reader_request_valid;  // AcceleratorCore.cs:89
+    assign memory_port2_request_address = input_reader_request_address;  // AcceleratorCore.cs:89
+    assign memory_port2_request_write = input_reader_request_write;  // AcceleratorCore.cs:89
+    assign memory_port2_request_data = input_reader_request_data;  // AcceleratorCore.cs:89
+    assign memory_port2_request_byte_enable = input_reader_request_byte_enable;  // AcceleratorCore.cs:89
+    assign memory_port2_request_words_minus_one = input_reader_request_words_minus_one;  // AcceleratorCore.cs:89
+    assign input_reader_request_ready = memory_port2_request_ready;  // AcceleratorCore.cs:89
+    assign input_reader_response_valid = memory_port2_response_valid;  // AcceleratorCore.cs:90
+    assign input_reader_response_payload = memory_port2_response_payload;  // AcceleratorCore.cs:90
+    assign input_reader_response_last = memory_port2_response_last;  // AcceleratorCore.cs:90
+    assign memory_port2_response_ready = input_reader_response_ready;  // AcceleratorCore.cs:90
+    assign memory_port3_request_valid = bias_reader_request_valid;  // AcceleratorCore.cs:89
+    assign memory_port3_request_address = bias_reader_request_address;  // AcceleratorCore.cs:89
+    assign memory_port3_request_write = bias_reader_request_write;  // AcceleratorCore.cs:89
+    assign memory_port3_request_data = bias_reader_request_data;  // AcceleratorCore.cs:89
+    assign memory_port3_request_byte_enable = bias_reader_request_byte_enable;  // AcceleratorCore.cs:89
+    assign memory_port3_request_words_minus_one = bias_reader_request_words_minus_one;  // AcceleratorCore.cs:89
+    assign bias_reader_request_ready = memory_port3_request_ready;  // AcceleratorCore.cs:89
+    assign bias_reader_response_valid = memory_port3_response_valid;  // AcceleratorCore.cs:90
+    assign bias_reader_response_payload = memory_port3_response_payload;  // AcceleratorCore.cs:90
+    assign bias_reader_response_last = memory_port3_response_last;  // AcceleratorCore.cs:90
+    assign memory_port3_response_ready = bias_reader_response_ready;  // AcceleratorCore.cs:90
+    assign memory_port4_request_valid = output_writer_request_valid;  // AcceleratorCore.cs:97
+    assign memory_port4_request_address = output_writer_request_address;  // AcceleratorCore.cs:97
+    assign memory_port4_request_write = output_writer_request_write;  // AcceleratorCore.cs:97
+    assign memory_port4_request_data = output_writer_request_data;  // AcceleratorCore.cs:97
+    assign memory_port4_request_byte_enable = output_writer_request_byte_enable;  // AcceleratorCore.cs:97
+    assign memory_port4_request_words_minus_one = output_writer_request_words_minus_one;  // AcceleratorCore.cs:97
+    assign output_writer_request_ready = memory_port4_request_ready;  // AcceleratorCore.cs:97
+    assign memory_port4_response_ready = 1'b1;  // AcceleratorCore.cs:98
+    assign run_start = (start & !running) & memory_init_done;  // AcceleratorCore.cs:103
+    assign weight_reader_regions_valid = weight_asking;  // AcceleratorCore.cs:228
+    assign weight_reader_regions_address = weight_address;  // AcceleratorCore.cs:229
+    assign weight_reader_regions_words = settings_weight_words;  // AcceleratorCore.cs:230
+    assign bias_reader_regions_valid = bias_asking;  // AcceleratorCore.cs:228
+    assign bias_reader_regions_address = bias_address;  // AcceleratorCore.cs:229
+    assign bias_reader_regions_words = 25'd256;  // AcceleratorCore.cs:230
+    assign input_reader_regions_valid = input_asking;  // AcceleratorCore.cs:228
+    assign input_reader_regions_address = input_address;  // AcceleratorCore.cs:229
+    assign input_reader_regions_words = settings_input_words;  // AcceleratorCore.cs:230
+    assign output_writer_regions_valid = output_asking;  // AcceleratorCore.cs:118
+    assign output_writer_regions_payload = output_address;  // AcceleratorCore.cs:119
+    assign regions_done = output_writer_regions_written - written_at_start;  // AcceleratorCore.cs:135
+    assign finishing = (running & !output_asking) & (regions_done == settings_batch_tiles);  // AcceleratorCore.cs:137
+    assign busy = running;  // AcceleratorCore.cs:143
+    assign array_layer_outputs = settings_outputs;  // AcceleratorCore.cs:147
+    assign array_relu = settings_relu;  // AcceleratorCore.cs:148
+    assign weight_unpack_input_valid = weight_reader_words_valid;  // AcceleratorCore.cs:153
+    assign weight_unpack_input_payload = weight_reader_words_payload;  // AcceleratorCore.cs:153
+    assign weight_unpack_input_last = weight_reader_words_last;  // AcceleratorCore.cs:153
+    assign weight_reader_words_ready = weight_unpack_input_ready;  // AcceleratorCore.cs:153
+    assign weight_decoder_blocks_valid = weight_unpack_output_valid;  // AcceleratorCore.cs:155
+    assign weight_decoder_blocks_payload = weight_unpack_output_payload;  // AcceleratorCore.cs:155
+    assign weight_decoder_blocks_last = weight_unpack_output_last;  // AcceleratorCore.cs:155
+    assign weight_unpack_output_ready = weight_decoder_blocks_ready;  // AcceleratorCore.cs:155
+    assign array_weights_valid = weight_decoder_values_valid;  // AcceleratorCore.cs:159
+    assign array_weights_payload = weight_decoder_values_payload;  // AcceleratorCore.cs:160
+    assign weight_decoder_values_ready = array_weights_ready;  // AcceleratorCore.cs:161
+    assign input_unpack_input_valid = input_reader_words_valid;  // AcceleratorCore.cs:153
+    assign input_unpack_input_payload = input_reader_words_payload;  // AcceleratorCore.cs:153
+    assign input_unpack_input_last = input_reader_words_last;  // AcceleratorCore.cs:153
+    assign input_reader_words_ready = input_unpack_input_ready;  // AcceleratorCore.cs:153
+    assign input_decoder_blocks_valid = input_unpack_output_valid;  // AcceleratorCore.cs:155
+    assign input_decoder_blocks_payload = input_unpack_output_payload;  // AcceleratorCore.cs:155
+    assign input_decoder_blocks_last = input_unpack_output_last;  // AcceleratorCore.cs:155
+    assign input_unpack_output_ready = input_decoder_blocks_ready;  // AcceleratorCore.cs:155
+    assign array_inputs_valid = input_decoder_values_valid;  // AcceleratorCore.cs:162
+    assign array_inputs_payload = input_decoder_values_payload;  // AcceleratorCore.cs:162
+    assign array_inputs_last = input_decoder_values_last;  // AcceleratorCore.cs:162
+    assign input_decoder_values_ready = array_inputs_ready;  // AcceleratorCore.cs:162
+    assign bias_words_input_valid = bias_reader_words_valid;  // AcceleratorCore.cs:165
+    assign bias_words_input_payload = bias_reader_words_payload;  // AcceleratorCore.cs:165
+    assign bias_words_input_last = bias_reader_words_last;  // AcceleratorCore.cs:165
+    assign bias_reader_words_ready = bias_words_input_ready;  // AcceleratorCore.cs:165
+    assign array_biases_valid = bias_words_output_valid;  // AcceleratorCore.cs:166
+    assign array_biases_payload = bias_words_output_payload;  // AcceleratorCore.cs:167
+    assign bias_words_output_ready = array_biases_ready;  // AcceleratorCore.cs:168
+    assign output_encoder_values_valid = array_results_valid;  // AcceleratorCore.cs:174
+    assign output_encoder_values_payload = array_results_payload;  // AcceleratorCore.cs:175
+    assign output_encoder_values_last = array_results_last & (result_tile == output_encoder_values_last_part0);  // AcceleratorCore.cs:176
+    assign array_results_ready = output_encoder_values_ready;  // AcceleratorCore.cs:177
+    assign output_encoder_clear_status = run_start;  // AcceleratorCore.cs:180
+    assign non_finite = output_encoder_non_finite;  // AcceleratorCore.cs:182
+    assign output_pack_input_valid = output_encoder_blocks_valid;  // AcceleratorCore.cs:184
+    assign output_pack_input_payload = output_encoder_blocks_payload;  // AcceleratorCore.cs:184
+    assign output_pack_input_last = output_encoder_blocks_last;  // AcceleratorCore.cs:184
+    assign output_encoder_blocks_ready = output_pack_input_ready;  // AcceleratorCore.cs:184
+    assign output_writer_words_valid = output_pack_output_valid;  // AcceleratorCore.cs:185
+    assign output_writer_words_payload = output_pack_output_payload;  // AcceleratorCore.cs:185
+    assign output_writer_words_last = output_pack_output_last;  // AcceleratorCore.cs:185
+    assign output_pack_output_ready = output_writer_words_ready;  // AcceleratorCore.cs:185
+    assign busy_cycles = busy_cycles_count;  // AcceleratorCore.cs:193
+    assign weight_starved_cycles = weight_starved_cycles_count;  // AcceleratorCore.cs:193
+    assign input_starved_cycles = input_starved_cycles_count;  // AcceleratorCore.cs:193
+    assign result_stalled_cycles = result_stalled_cycles_count;  // AcceleratorCore.cs:193
+    assign weights_taken = weights_taken_count;  // AcceleratorCore.cs:193
+    assign words_read = words_read_count;  // AcceleratorCore.cs:206
+    assign words_written = words_written_count;  // AcceleratorCore.cs:193
     always @(posedge clk) begin
         if (reset) begin
             running <= 1'b0;
@@ -466,101 +466,101 @@ module accelerator_core (
             words_read_count <= 32'd0;
             words_written_count <= 32'd0;
         end else begin
-            if (run_start) begin  // AcceleratorCore.cs:234
-                weight_output_tile <= 16'd0;  // AcceleratorCore.cs:236
-                weight_batch_tile <= 16'd0;  // AcceleratorCore.cs:237
-                weight_address <= settings_weight_address;  // AcceleratorCore.cs:238
-                weight_asking <= 1'b1;  // AcceleratorCore.cs:239
+            if (run_start) begin  // AcceleratorCore.cs:233
+                weight_output_tile <= 16'd0;  // AcceleratorCore.cs:235
+                weight_batch_tile <= 16'd0;  // AcceleratorCore.cs:236
+                weight_address <= settings_weight_address;  // AcceleratorCore.cs:237
+                weight_asking <= 1'b1;  // AcceleratorCore.cs:238
             end else if (weight_reader_regions_valid & weight_reader_regions_ready) begin
-                weight_output_tile <= weight_output_tile_part0 ? 16'd0 : (weight_output_tile + 16'd1);  // AcceleratorCore.cs:242
-                if (weight_output_tile_part0) begin  // AcceleratorCore.cs:243
-                    weight_batch_tile <= weight_batch_tile + 16'd1;  // AcceleratorCore.cs:245
-                    weight_asking <= weight_batch_tile != weight_asking_part0;  // AcceleratorCore.cs:246
+                weight_output_tile <= weight_output_tile_part0 ? 16'd0 : (weight_output_tile + 16'd1);  // AcceleratorCore.cs:241
+                if (weight_output_tile_part0) begin  // AcceleratorCore.cs:242
+                    weight_batch_tile <= weight_batch_tile + 16'd1;  // AcceleratorCore.cs:244
+                    weight_asking <= weight_batch_tile != weight_asking_part0;  // AcceleratorCore.cs:245
                 end
-                weight_address <= weight_output_tile_part0 ? settings_weight_address : (weight_address + settings_weight_words[23:0]);  // AcceleratorCore.cs:249
+                weight_address <= weight_output_tile_part0 ? settings_weight_address : (weight_address + settings_weight_words[23:0]);  // AcceleratorCore.cs:248
             end
-            if (run_start) begin  // AcceleratorCore.cs:234
-                bias_output_tile <= 16'd0;  // AcceleratorCore.cs:236
-                bias_batch_tile <= 16'd0;  // AcceleratorCore.cs:237
-                bias_address <= settings_bias_address;  // AcceleratorCore.cs:238
-                bias_asking <= 1'b1;  // AcceleratorCore.cs:239
+            if (run_start) begin  // AcceleratorCore.cs:233
+                bias_output_tile <= 16'd0;  // AcceleratorCore.cs:235
+                bias_batch_tile <= 16'd0;  // AcceleratorCore.cs:236
+                bias_address <= settings_bias_address;  // AcceleratorCore.cs:237
+                bias_asking <= 1'b1;  // AcceleratorCore.cs:238
             end else if (bias_reader_regions_valid & bias_reader_regions_ready) begin
-                bias_output_tile <= bias_output_tile_part0 ? 16'd0 : (bias_output_tile + 16'd1);  // AcceleratorCore.cs:242
-                if (bias_output_tile_part0) begin  // AcceleratorCore.cs:243
-                    bias_batch_tile <= bias_batch_tile + 16'd1;  // AcceleratorCore.cs:245
-                    bias_asking <= bias_batch_tile != weight_asking_part0;  // AcceleratorCore.cs:246
+                bias_output_tile <= bias_output_tile_part0 ? 16'd0 : (bias_output_tile + 16'd1);  // AcceleratorCore.cs:241
+                if (bias_output_tile_part0) begin  // AcceleratorCore.cs:242
+                    bias_batch_tile <= bias_batch_tile + 16'd1;  // AcceleratorCore.cs:244
+                    bias_asking <= bias_batch_tile != weight_asking_part0;  // AcceleratorCore.cs:245
                 end
-                bias_address <= bias_output_tile_part0 ? settings_bias_address : (bias_address + 24'd256);  // AcceleratorCore.cs:249
+                bias_address <= bias_output_tile_part0 ? settings_bias_address : (bias_address + 24'd256);  // AcceleratorCore.cs:248
             end
-            if (run_start) begin  // AcceleratorCore.cs:234
-                input_output_tile <= 16'd0;  // AcceleratorCore.cs:236
-                input_batch_tile <= 16'd0;  // AcceleratorCore.cs:237
-                input_address <= settings_input_address;  // AcceleratorCore.cs:238
-                input_asking <= 1'b1;  // AcceleratorCore.cs:239
+            if (run_start) begin  // AcceleratorCore.cs:233
+                input_output_tile <= 16'd0;  // AcceleratorCore.cs:235
+                input_batch_tile <= 16'd0;  // AcceleratorCore.cs:236
+                input_address <= settings_input_address;  // AcceleratorCore.cs:237
+                input_asking <= 1'b1;  // AcceleratorCore.cs:238
             end else if (input_reader_regions_valid & input_reader_regions_ready) begin
-                input_output_tile <= input_output_tile_part0 ? 16'd0 : (input_output_tile + 16'd1);  // AcceleratorCore.cs:242
-                if (input_output_tile_part0) begin  // AcceleratorCore.cs:243
-                    input_batch_tile <= input_batch_tile + 16'd1;  // AcceleratorCore.cs:245
-                    input_asking <= input_batch_tile != weight_asking_part0;  // AcceleratorCore.cs:246
+                input_output_tile <= input_output_tile_part0 ? 16'd0 : (input_output_tile + 16'd1);  // AcceleratorCore.cs:241
+                if (input_output_tile_part0) begin  // AcceleratorCore.cs:242
+                    input_batch_tile <= input_batch_tile + 16'd1;  // AcceleratorCore.cs:244
+                    input_asking <= input_batch_tile != weight_asking_part0;  // AcceleratorCore.cs:245
                 end
-                if (input_output_tile_part0) begin  // AcceleratorCore.cs:251
-                    input_address <= input_address + settings_input_words[23:0];  // AcceleratorCore.cs:251
+                if (input_output_tile_part0) begin  // AcceleratorCore.cs:250
+                    input_address <= input_address + settings_input_words[23:0];  // AcceleratorCore.cs:250
                 end
             end
-            if (run_start) begin  // AcceleratorCore.cs:124
-                output_address <= settings_output_address;  // AcceleratorCore.cs:126
-                output_regions_left <= weight_asking_part0;  // AcceleratorCore.cs:127
-                output_asking <= 1'b1;  // AcceleratorCore.cs:128
+            if (run_start) begin  // AcceleratorCore.cs:120
+                output_address <= settings_output_address;  // AcceleratorCore.cs:122
+                output_regions_left <= weight_asking_part0;  // AcceleratorCore.cs:123
+                output_asking <= 1'b1;  // AcceleratorCore.cs:124
             end else if (output_writer_regions_valid & output_writer_regions_ready) begin
-                output_address <= output_address + settings_output_words[23:0];  // AcceleratorCore.cs:131
-                output_regions_left <= output_regions_left - 16'd1;  // AcceleratorCore.cs:132
-                output_asking <= output_regions_left != 16'd0;  // AcceleratorCore.cs:133
+                output_address <= output_address + settings_output_words[23:0];  // AcceleratorCore.cs:127
+                output_regions_left <= output_regions_left - 16'd1;  // AcceleratorCore.cs:128
+                output_asking <= output_regions_left != 16'd0;  // AcceleratorCore.cs:129
             end
-            if (run_start) begin  // AcceleratorCore.cs:142
-                running <= 1'b1;  // AcceleratorCore.cs:144
-                written_at_start <= output_writer_regions_written;  // AcceleratorCore.cs:145
+            if (run_start) begin  // AcceleratorCore.cs:138
+                running <= 1'b1;  // AcceleratorCore.cs:140
+                written_at_start <= output_writer_regions_written;  // AcceleratorCore.cs:141
             end else if (finishing) begin
-                running <= 1'b0;  // AcceleratorCore.cs:146
+                running <= 1'b0;  // AcceleratorCore.cs:142
             end
-            if (run_start) begin  // AcceleratorCore.cs:182
-                result_tile <= 16'd0;  // AcceleratorCore.cs:182
+            if (run_start) begin  // AcceleratorCore.cs:178
+                result_tile <= 16'd0;  // AcceleratorCore.cs:178
             end else if ((array_results_valid & array_results_ready) & array_results_last) begin
-                result_tile <= (result_tile == output_encoder_values_last_part0) ? 16'd0 : (result_tile + 16'd1);  // AcceleratorCore.cs:183
+                result_tile <= (result_tile == output_encoder_values_last_part0) ? 16'd0 : (result_tile + 16'd1);  // AcceleratorCore.cs:179
             end
-            if (run_start) begin  // AcceleratorCore.cs:195
-                busy_cycles_count <= 32'd0;  // AcceleratorCore.cs:195
+            if (run_start) begin  // AcceleratorCore.cs:191
+                busy_cycles_count <= 32'd0;  // AcceleratorCore.cs:191
             end else if (running) begin
-                busy_cycles_count <= busy_cycles_count + 32'd1;  // AcceleratorCore.cs:195
+                busy_cycles_count <= busy_cycles_count + 32'd1;  // AcceleratorCore.cs:191
             end
-            if (run_start) begin  // AcceleratorCore.cs:195
-                weight_starved_cycles_count <= 32'd0;  // AcceleratorCore.cs:195
+            if (run_start) begin  // AcceleratorCore.cs:191
+                weight_starved_cycles_count <= 32'd0;  // AcceleratorCore.cs:191
             end else if ((running & array_weights_ready) & !array_weights_valid) begin
-                weight_starved_cycles_count <= weight_starved_cycles_count + 32'd1;  // AcceleratorCore.cs:195
+                weight_starved_cycles_count <= weight_starved_cycles_count + 32'd1;  // AcceleratorCore.cs:191
             end
-            if (run_start) begin  // AcceleratorCore.cs:195
-                input_starved_cycles_count <= 32'd0;  // AcceleratorCore.cs:195
+            if (run_start) begin  // AcceleratorCore.cs:191
+                input_starved_cycles_count <= 32'd0;  // AcceleratorCore.cs:191
             end else if ((running & array_inputs_ready) & !array_inputs_valid) begin
-                input_starved_cycles_count <= input_starved_cycles_count + 32'd1;  // AcceleratorCore.cs:195
+                input_starved_cycles_count <= input_starved_cycles_count + 32'd1;  // AcceleratorCore.cs:191
             end
-            if (run_start) begin  // AcceleratorCore.cs:195
-                result_stalled_cycles_count <= 32'd0;  // AcceleratorCore.cs:195
+            if (run_start) begin  // AcceleratorCore.cs:191
+                result_stalled_cycles_count <= 32'd0;  // AcceleratorCore.cs:191
             end else if ((running & array_results_valid) & !array_results_ready) begin
-                result_stalled_cycles_count <= result_stalled_cycles_count + 32'd1;  // AcceleratorCore.cs:195
+                result_stalled_cycles_count <= result_stalled_cycles_count + 32'd1;  // AcceleratorCore.cs:191
             end
-            if (run_start) begin  // AcceleratorCore.cs:195
-                weights_taken_count <= 32'd0;  // AcceleratorCore.cs:195
+            if (run_start) begin  // AcceleratorCore.cs:191
+                weights_taken_count <= 32'd0;  // AcceleratorCore.cs:191
             end else if (array_weights_valid & array_weights_ready) begin
-                weights_taken_count <= weights_taken_count + 32'd1;  // AcceleratorCore.cs:195
+                weights_taken_count <= weights_taken_count + 32'd1;  // AcceleratorCore.cs:191
             end
-            if (run_start) begin  // AcceleratorCore.cs:207
-                words_read_count <= 32'd0;  // AcceleratorCore.cs:207
+            if (run_start) begin  // AcceleratorCore.cs:203
+                words_read_count <= 32'd0;  // AcceleratorCore.cs:203
             end else begin
-                words_read_count <= words_read_count + {30'd0, ({1'd0, weight_reader_words_valid & weight_reader_words_ready} + {1'd0, input_reader_words_valid & input_reader_words_ready}) + {1'd0, bias_reader_words_valid & bias_reader_words_ready}};  // AcceleratorCore.cs:208
+                words_read_count <= words_read_count + {30'd0, ({1'd0, weight_reader_words_valid & weight_reader_words_ready} + {1'd0, input_reader_words_valid & input_reader_words_ready}) + {1'd0, bias_reader_words_valid & bias_reader_words_ready}};  // AcceleratorCore.cs:204
             end
-            if (run_start) begin  // AcceleratorCore.cs:195
-                words_written_count <= 32'd0;  // AcceleratorCore.cs:195
+            if (run_start) begin  // AcceleratorCore.cs:191
+                words_written_count <= 32'd0;  // AcceleratorCore.cs:191
             end else if (output_writer_request_valid & output_writer_request_ready) begin
-                words_written_count <= words_written_count + 32'd1;  // AcceleratorCore.cs:195
+                words_written_count <= words_written_count + 32'd1;  // AcceleratorCore.cs:191
             end
         end
     end
@@ -637,7 +637,7 @@ module accelerator_core (
         .sdram_dq_in(memory_sdram_dq_in),
         .init_done(memory_init_done)
     );
-    memory_region_reader weight_reader (  // AcceleratorCore.cs:92
+    memory_region_reader weight_reader (  // AcceleratorCore.cs:88
         .clk(clk),
         .reset(reset),
         .regions_valid(weight_reader_regions_valid),
@@ -661,7 +661,7 @@ module accelerator_core (
         .words_last(weight_reader_words_last),
         .idle(weight_reader_idle)
     );
-    memory_region_reader input_reader (  // AcceleratorCore.cs:92
+    memory_region_reader input_reader (  // AcceleratorCore.cs:88
         .clk(clk),
         .reset(reset),
         .regions_valid(input_reader_regions_valid),
@@ -685,7 +685,7 @@ module accelerator_core (
         .words_last(input_reader_words_last),
         .idle(input_reader_idle)
     );
-    memory_region_reader bias_reader (  // AcceleratorCore.cs:92
+    memory_region_reader bias_reader (  // AcceleratorCore.cs:88
         .clk(clk),
         .reset(reset),
         .regions_valid(bias_reader_regions_valid),
@@ -709,7 +709,7 @@ module accelerator_core (
         .words_last(bias_reader_words_last),
         .idle(bias_reader_idle)
     );
-    memory_region_writer output_writer (  // AcceleratorCore.cs:100
+    memory_region_writer output_writer (  // AcceleratorCore.cs:96
         .clk(clk),
         .reset(reset),
         .regions_valid(output_writer_regions_valid),
@@ -729,7 +729,7 @@ module accelerator_core (
         .regions_written(output_writer_regions_written),
         .idle(output_writer_idle)
     );
-    pe_array array (  // AcceleratorCore.cs:150
+    pe_array array (  // AcceleratorCore.cs:146
         .clk(clk),
         .reset(reset),
         .biases_valid(array_biases_valid),
@@ -749,7 +749,7 @@ module accelerator_core (
         .results_payload(array_results_payload),
         .results_last(array_results_last)
     );
-    stream_repack_out32_tail_drop weight_unpack (  // AcceleratorCore.cs:156
+    stream_repack_out32_tail_drop weight_unpack (  // AcceleratorCore.cs:152
         .clk(clk),
         .reset(reset),
         .input_valid(weight_unpack_input_valid),
@@ -761,7 +761,7 @@ module accelerator_core (
         .output_payload(weight_unpack_output_payload),
         .output_last(weight_unpack_output_last)
     );
-    zfpe_decompressor weight_decoder (  // AcceleratorCore.cs:158
+    zfpe_decompressor weight_decoder (  // AcceleratorCore.cs:154
         .clk(clk),
         .reset(reset),
         .blocks_valid(weight_decoder_blocks_valid),
@@ -773,7 +773,7 @@ module accelerator_core (
         .values_payload(weight_decoder_values_payload),
         .values_last(weight_decoder_values_last)
     );
-    stream_repack_out32_tail_drop input_unpack (  // AcceleratorCore.cs:156
+    stream_repack_out32_tail_drop input_unpack (  // AcceleratorCore.cs:152
         .clk(clk),
         .reset(reset),
         .input_valid(input_unpack_input_valid),
@@ -785,7 +785,7 @@ module accelerator_core (
         .output_payload(input_unpack_output_payload),
         .output_last(input_unpack_output_last)
     );
-    zfpe_decompressor input_decoder (  // AcceleratorCore.cs:158
+    zfpe_decompressor input_decoder (  // AcceleratorCore.cs:154
         .clk(clk),
         .reset(reset),
         .blocks_valid(input_decoder_blocks_valid),
@@ -797,7 +797,7 @@ module accelerator_core (
         .values_payload(input_decoder_values_payload),
         .values_last(input_decoder_values_last)
     );
-    stream_repack_out32_tail_drop bias_words (  // AcceleratorCore.cs:168
+    stream_repack_out32_tail_drop bias_words (  // AcceleratorCore.cs:164
         .clk(clk),
         .reset(reset),
         .input_valid(bias_words_input_valid),
@@ -809,7 +809,7 @@ module accelerator_core (
         .output_payload(bias_words_output_payload),
         .output_last(bias_words_output_last)
     );
-    zfpe_compressor output_encoder (  // AcceleratorCore.cs:176
+    zfpe_compressor output_encoder (  // AcceleratorCore.cs:172
         .clk(clk),
         .reset(reset),
         .values_valid(output_encoder_values_valid),
@@ -823,7 +823,7 @@ module accelerator_core (
         .non_finite(output_encoder_non_finite),
         .clear_status(output_encoder_clear_status)
     );
-    stream_repack_in32 output_pack (  // AcceleratorCore.cs:187
+    stream_repack_in32 output_pack (  // AcceleratorCore.cs:183
         .clk(clk),
         .reset(reset),
         .input_valid(output_pack_input_valid),

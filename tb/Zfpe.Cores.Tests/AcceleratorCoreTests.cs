@@ -37,7 +37,7 @@ public sealed class AcceleratorCoreTests(ITestOutputHelper output)
         var top = new AcceleratorCore(config);
         using var sim = Create(top, test);
         var chip = new SdramModel(config.Memory.Controller.Timing);
-        sim.Attach(new SdramAgent(sim, chip));
+        _ = new SdramAgent(sim, chip);
         sim.Reset(2);
         sim.RunUntil(() => sim.PeekBool(top.MemoryReady), maxCycles: 100_000, "the SDRAM's init sequence");
 

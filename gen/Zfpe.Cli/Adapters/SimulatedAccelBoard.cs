@@ -9,9 +9,9 @@ using Zfpe.Sim.Sdram;
 namespace Zfpe.Cli.Adapters;
 
 /// <summary>
-/// The accelerator (<see cref="AccelSystem"/>: the serial link and the core) Verilated, with the SDRAM
-/// chip model (<see cref="SdramAgent"/>, every datasheet rule checked) on its memory pins, seen from the
-/// host through its UART pins: bytes written go onto <c>rxd</c> as 8N1 frames at the build's divisor,
+/// The ulx3s-accel board design (<see cref="Ulx3sAccel"/>, its data pads split, the EHXPLLL model passing
+/// the oscillator through) Verilated, with the SDRAM chip model (<see cref="SdramAgent"/>, every datasheet
+/// rule checked) on the board's SDRAM pins, seen from the host through its UART pins: bytes written go onto <c>rxd</c> as 8N1 frames at the build's divisor,
 /// what it sends on <c>txd</c> is decoded back into bytes. Timeouts are simulated time at the design
 /// clock. The chip's memory is also reachable directly (<see cref="IAccelMemoryBackdoor"/>), so large
 /// runs load and read back without the serial line and only set up and start layers over it.
@@ -28,23 +28,26 @@ public sealed class SimulatedAccelBoard : HostLink, ICycleAgent, IAccelMemoryBac
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        Top = new AccelSystem(config.Core, config.Uart, config.IdleTimeoutCycles);
-        Simulation = Simulation.Create(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(Top)), new SimOptions { Name = name });
+        Top = new Ulx3sAccel(config, splitDataBus: true);
+        Simulation = Simulation.Create(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(Top), clockPort: Top.Clk25Mhz), new SimOptions { Name = name });
         Chip = new SdramModel(config.Core.Memory.Controller.Timing);
-        Simulation.Attach(new SdramAgent(Simulation, Chip));
+        _ = new SdramAgent(Simulation, Chip, SdramPinNames.Ulx3s);
         Divisor = config.Uart.Divisor;
         ToBoard = new UartSerializer(Divisor);
         FromBoard = new UartDeserializer(Divisor);
-        _rxd = Simulation.Port(Top.Rxd);
-        _txd = Simulation.Port(Top.Txd);
+        _rxd = Simulation.Port(Top.FtdiTxd);
+        _txd = Simulation.Port(Top.FtdiRxd);
         Simulation.Poke(_rxd, 1UL);
+        Simulation.Poke(Top.Btn, 1UL);   // btn[0] is active low (the power button)
         Simulation.Attach(this);
-        Simulation.Reset(2);
-        Simulation.RunUntil(() => Simulation.PeekBool(Top.MemoryReady), 400_000, "the SDRAM's init sequence");
+        Simulation.RunUntil(() => Led(MemoryReadyLed) == 1, 400_000, "the SDRAM's init sequence");
     }
 
+    /// <summary>LED 4: the SDRAM is initialised.</summary>
+    public const int MemoryReadyLed = 4;
+
     public Ulx3sAccelConfig Config { get; }
-    public AccelSystem Top { get; }
+    public Ulx3sAccel Top { get; }
     public Simulation Simulation { get; }
     public SdramModel Chip { get; }
     public int Divisor { get; }
@@ -73,6 +76,8 @@ public sealed class SimulatedAccelBoard : HostLink, ICycleAgent, IAccelMemoryBac
 
     public override void DiscardInput() => _received.Clear();
 
+    public int Led(int index) => (int)(Simulation.Peek(Top.Led) >> index & 1);
+
     public void Load(long wordAddress, ReadOnlySpan<ushort> words) => Chip.Load(wordAddress, words);
 
     public ushort[] Dump(long wordAddress, int count) => Chip.Dump(wordAddress, count);
@@ -85,10 +90,9 @@ public sealed class SimulatedAccelBoard : HostLink, ICycleAgent, IAccelMemoryBac
         while (_consumed < FromBoard.Received.Count)
         {
             var r = FromBoard.Received[_consumed++];
-            if (r.FramingError) throw simulation.Failure("the accelerator sent a frame with a 0 stop bit on txd");
+            if (r.FramingError) throw simulation.Failure("the accelerator sent a frame with a 0 stop bit on ftdi_rxd");
             _received.Enqueue(r.Value);
         }
-        if (Chip.Violations.Count > 0) throw simulation.Failure($"the SDRAM model caught a rule broken: {Chip.Violations[0]}");
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,5 @@
 using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Sdram;
 using Zfpe.Hdl.Lib.Uart;
 
 namespace Zfpe.Cores.Accelerator;
@@ -47,11 +48,7 @@ public sealed class AccelSystem : Component
         accelerator.HostRequest.ConnectFrom(link.MemoryRequest);
         link.MemoryResponse.ConnectFrom(accelerator.HostResponse);
 
-        foreach (var pin in accelerator.SdramPins)
-        {
-            if (pin is Bool bit) Out.Bool(name: pin.Name).Assign(bit);
-            else Out.UInt(pin.Width, name: pin.Name).Assign((UInt)pin);
-        }
+        SdramPins = SdramPinForwarding.Forward(accelerator.SdramPins, name => Out.Bool(name: name), (width, name) => Out.UInt(width, name: name));
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
         accelerator.SdramDqIn.Assign(SdramDqIn);
 
@@ -68,4 +65,7 @@ public sealed class AccelSystem : Component
     }
 
     public AcceleratorCore Core { get; }
+
+    /// <summary>The SDRAM controller's pins (cke, cs_n, ras_n, cas_n, we_n, ba, a, dqm, dq_out, dq_oe), for the board's pin side.</summary>
+    public IReadOnlyList<HdlValue> SdramPins { get; }
 }

@@ -78,23 +78,7 @@ public sealed class AcceleratorCore : Component
         HostResponse = Out.Stream(16, withLast: true, name: "host_response");
         memory.Requests[AcceleratorCoreConfig.HostPort].ConnectFrom(HostRequest);
         HostResponse.ConnectFrom(memory.Responses[AcceleratorCoreConfig.HostPort]);
-        var pins = new List<HdlValue>();
-        foreach (var pin in memory.PinOutputs)
-        {
-            if (pin is Bool bit)
-            {
-                var output = Out.Bool(name: pin.Name);
-                output.Assign(bit);
-                pins.Add(output);
-            }
-            else
-            {
-                var output = Out.UInt(pin.Width, name: pin.Name);
-                output.Assign((UInt)pin);
-                pins.Add(output);
-            }
-        }
-        SdramPins = pins;
+        SdramPins = SdramPinForwarding.Forward(memory.PinOutputs, name => Out.Bool(name: name), (width, name) => Out.UInt(width, name: name));
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
         memory.SdramDqIn.Assign(SdramDqIn);
         MemoryReady.Assign(memory.InitDone);

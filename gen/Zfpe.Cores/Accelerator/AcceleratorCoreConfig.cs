@@ -42,7 +42,10 @@ public sealed record AcceleratorCoreConfig(
 
     public ZfpeCoreConfig Encoder => Decoder with { Rounding = Rounding };
 
-    public MemorySystemConfig Memory => new(Ports, Run, ResponseDepth: Math.Max(512, Run), Part: Part, ClockMhz: ClockMhz);
+    /// <summary>Not a parameter: the board's pin side puts a register in each I/O cell, which the controller counts (<see cref="MemorySystemConfig.PinRegisters"/>).</summary>
+    public bool PinRegisters { get; init; }
+
+    public MemorySystemConfig Memory => new(Ports, Run, ResponseDepth: Math.Max(512, Run), Part: Part, ClockMhz: ClockMhz) { PinRegisters = PinRegisters };
 
     /// <summary>Outputs of a tile: pes x outputs-per-pe.</summary>
     public int TileOutputs => Pes * OutputsPerPe;

@@ -65,6 +65,8 @@ public static class DesignCatalog
             c => new PeArray(c)),
         DesignInfo.Of<AcceleratorCoreConfig>("accel-core", "the accelerator without its board: a dense layer from ZFPe weights and inputs in SDRAM to ZFPe outputs in SDRAM (readers, decompressors, pe-array, compressor, writer, memory-system; a host port; counters) (gen/Zfpe.Cores/Accelerator)",
             c => new AcceleratorCore(c)),
+        DesignInfo.Of<Ulx3sAccelConfig>("ulx3s-accel", "ULX3S board design: the ZFPe accelerator (accel-core) on the USB serial port (gen/Zfpe.Cores/Accelerator/PROTOCOL.md) with the board's SDRAM; runs dense layers and MLPs set up by the host (`zfpe run`)",
+            c => new Ulx3sAccel(c)),
         DesignInfo.Of<UartLoopbackConfig>("uart-loopback", "UART receiver -> FIFO -> UART transmitter: echoes every byte (board-free UART example)",
             c => new UartLoopback(c.Uart, c.Depth)),
         DesignInfo.Of<Ulx3sCodecConfig>("ulx3s-codec", "ULX3S board design: float32 values over the USB serial port, ZFPe compressed and decompressed, blocks and values sent back (gen/Zfpe.Cores/Board/PROTOCOL.md)",

@@ -46,23 +46,7 @@ public sealed class MemorySystem : Component
         Waiting = Out.UInt(config.Ports, name: "waiting");
         Waiting.Assign(arbiter.Waiting);
 
-        var pins = new List<HdlValue>();
-        foreach (var pin in controller.PinOutputs)
-        {
-            if (pin is Bool bit)
-            {
-                var port = Out.Bool(name: pin.Name);
-                port.Assign(bit);
-                pins.Add(port);
-            }
-            else
-            {
-                var port = Out.UInt(pin.Width, name: pin.Name);
-                port.Assign((UInt)pin);
-                pins.Add(port);
-            }
-        }
-        PinOutputs = pins;
+        PinOutputs = SdramPinForwarding.Forward(controller.PinOutputs, name => Out.Bool(name: name), (width, name) => Out.UInt(width, name: name));
         SdramDqIn = In.UInt(16, name: "sdram_dq_in");
         controller.SdramDqIn.Assign(SdramDqIn);
         InitDone = Out.Bool(name: "init_done");

@@ -62,7 +62,7 @@ public sealed class MemoryRegionTests
         VerilogTools.AssertLintClean(design);
         using var sim = Simulation.Create(design, new SimOptions { Name = "memory_regions" });
         var chip = new SdramModel(config.Controller.Timing);
-        sim.Attach(new SdramAgent(sim, chip));
+        _ = new SdramAgent(sim, chip);
         var writeRegions = sim.Attach(new StreamDriver<ulong>(sim.Stream(top.WriteRegions), seed: 1));
         var writeWords = sim.Attach(new StreamDriver<ulong>(sim.Stream(top.WriteWords), seed: 2) { IdleProbability = 0.2 });
         var readRegions = sim.Attach(new StreamDriver<ulong>(sim.Stream(top.ReadRegions), seed: 3));
