@@ -125,7 +125,7 @@ module ulx3s_accel (
         .request(reset_sync_request),
         .reset(reset_sync_reset)
     );
-    accel_system accel (  // Ulx3sAccel.cs:58
+    accel_system_pin_registers accel (  // Ulx3sAccel.cs:58
         .clk(clk),
         .reset(reset),
         .rxd(accel_rxd),

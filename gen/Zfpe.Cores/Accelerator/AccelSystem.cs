@@ -28,6 +28,7 @@ public sealed class AccelSystem : Component
         var accelerator = Instance(new AcceleratorCore(core), "core");
         Core = accelerator;
         Params(core);
+        Param("pin_registers", core.PinRegisters, false);
         Param("clock_hz", uart.ClockHz, 100_000_000L);
         Param("baud", uart.BaudRate, 3_000_000L);
         Param("timeout", idleTimeoutCycles, 10_000_000L);

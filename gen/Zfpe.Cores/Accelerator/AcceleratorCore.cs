@@ -62,6 +62,7 @@ public sealed class AcceleratorCore : Component
         config.Validate();
         Config = config;
         Params(config);
+        Param("pin_registers", config.PinRegisters, false);
         var addressBits = config.AddressBits;
         var blockBits = config.Decoder.BlockBits;
         var countBits = AcceleratorCoreConfig.CountBits;
