@@ -19,6 +19,7 @@ public static class CommandCatalog
         yield return ProgramCommand.Create();
         yield return DoctorCommand.Create();
         yield return HostCommand.Create();
+        yield return RunCommand.Create();
     }
 
     public static IEnumerable<Command> Benchmarks()
