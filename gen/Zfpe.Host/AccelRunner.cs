@@ -54,7 +54,8 @@ public sealed class AccelRunner(AccelSession session, IAccelMemoryBackdoor? back
     /// <summary>The reference configuration of a build, with the host's encoder rounding.</summary>
     public static AcceleratorConfig ReferenceConfig(AccelInfo info, ZfpeRounding hostRounding = ZfpeRounding.Truncate) =>
         new(new ArrayGeometry(info.Pes, info.OutputsPerPe, info.BatchTile), new SimpleFloatFormat(info.M, info.GuardBits),
-            new ZfpeParameters(info.B, info.ExponentBits, info.Split, info.Rounding == 0 ? ZfpeRounding.Truncate : ZfpeRounding.Nearest), hostRounding);
+            new ZfpeParameters(info.B, info.ExponentBits, info.Split, info.Rounding == 0 ? ZfpeRounding.Truncate : ZfpeRounding.Nearest), hostRounding,
+            RawWeights: info.WeightStorage == (int)Cores.Accelerator.WeightStorage.Raw);
 
     /// <summary>Checks the model against the build before anything is sent: it fits the memory, its sizes fit the protocol.</summary>
     public static AcceleratorMemoryMap Plan(AccelInfo info, IReadOnlyList<DenseLayer> layers, int batch, AcceleratorConfig config)
@@ -63,7 +64,7 @@ public sealed class AccelRunner(AccelSession session, IAccelMemoryBackdoor? back
         foreach (var (layer, n) in layers.Select((l, n) => (l, n + 1)))
             if (layer.Outputs > ushort.MaxValue || layer.Inputs > ushort.MaxValue)
                 throw new ArgumentException($"layer {n} is {layer.Outputs} x {layer.Inputs}: the accelerator takes at most 65535 outputs and inputs");
-        var layouts = layers.Select(l => new AcceleratorLayout(config.Geometry, config.Codec, l.Outputs, l.Inputs, batch)).ToList();
+        var layouts = layers.Select(l => new AcceleratorLayout(config.Geometry, config.Codec, l.Outputs, l.Inputs, batch, config.RawWeights)).ToList();
         if (layouts[0].Schedule.BatchTiles > ushort.MaxValue)
             throw new ArgumentException($"a batch of {batch} rows is {layouts[0].Schedule.BatchTiles} batch tiles: the accelerator takes at most 65535");
         return new AcceleratorMemoryMap(layouts, info.MemoryWords);

@@ -22,7 +22,7 @@ public sealed record AccelInfo(
 
     /// <summary>The build's parameters as an <see cref="AcceleratorCoreConfig"/> (the clock rounded to MHz).</summary>
     public AcceleratorCoreConfig Core => new(Pes, OutputsPerPe, BatchTile, M, GuardBits, B, ExponentBits, Split,
-        (Zfpe.Cores.Codec.PayloadRounding)Rounding, Run, (Zfpe.Hdl.Lib.Sdram.SdramPartChoice)Part, (int)Math.Round(ClockKhz / 1000.0));
+        (Zfpe.Cores.Codec.PayloadRounding)Rounding, Run, (Zfpe.Hdl.Lib.Sdram.SdramPartChoice)Part, (int)Math.Round(ClockKhz / 1000.0), (WeightStorage)WeightStorage);
 
     public long MemoryWords => 1L << AddressBits;
 

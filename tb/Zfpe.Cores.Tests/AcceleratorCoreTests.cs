@@ -27,7 +27,8 @@ public sealed class AcceleratorCoreTests(ITestOutputHelper output)
 
     private static AcceleratorConfig ReferenceConfig(AcceleratorCoreConfig c, ZfpeRounding hostRounding = ZfpeRounding.Truncate) =>
         new(new ArrayGeometry(c.Pes, c.OutputsPerPe, c.BatchTile), new SimpleFloatFormat(c.M, c.GuardBits),
-            new ZfpeParameters(c.B, c.ExponentBits, c.Split, c.Rounding == PayloadRounding.Nearest ? ZfpeRounding.Nearest : ZfpeRounding.Truncate), hostRounding);
+            new ZfpeParameters(c.B, c.ExponentBits, c.Split, c.Rounding == PayloadRounding.Nearest ? ZfpeRounding.Nearest : ZfpeRounding.Truncate), hostRounding,
+            RawWeights: c.Weights == WeightStorage.Raw);
 
     /// <summary>Runs the model on the core layer after layer and checks every layer's output regions.</summary>
     private void RunModel(AcceleratorCoreConfig config, IReadOnlyList<DenseLayer> layers, float[] x, int batch, string test, ZfpeRounding hostRounding = ZfpeRounding.Truncate)
@@ -120,6 +121,16 @@ public sealed class AcceleratorCoreTests(ITestOutputHelper output)
         var config = new AcceleratorCoreConfig(Pes: pes, B: b, ExponentBits: exponentBits, Split: split, Rounding: rounding);
         RunModel(config, layers, Values(r, batch * 37, 1), batch, $"p{pes}-b{b}-e{exponentBits}-s{split}-{rounding}",
             hostRounding: rounding == PayloadRounding.Nearest ? ZfpeRounding.Nearest : ZfpeRounding.Truncate);
+    }
+
+    /// <summary>The uncompressed accelerator: weights as raw float32 reach the array unchanged.</summary>
+    [Fact]
+    public void Raw_float32_weights_match_the_reference()
+    {
+        var r = new Random(7);
+        var batch = 13;
+        var layers = new[] { RandomLayer(r, 45, 30, bias: true, DenseActivation.Relu), RandomLayer(r, 9, 45, bias: true, DenseActivation.None) };
+        RunModel(new AcceleratorCoreConfig(Pes: 4, Weights: WeightStorage.Raw), layers, Values(r, batch * 30, 1), batch, "p4-raw");
     }
 
     /// <summary>Issue 15's layer: 256 × 256 with bias and ReLU, batch 16, at 8 and 16 PEs.</summary>

@@ -23,7 +23,12 @@ public static class StudyCommand
             "issue 16's study on zfpe train-mlp's default network (trained here, deterministic) and the NN-like data: the relative RMS error of a dense layer's " +
             "y = W·x + b when the weights, the inputs, the bias or all of them are stored with each method; weight blocks along the inputs (rows of W) or the outputs (columns); " +
             "the MLP's test accuracy with its weights, and its activations, stored");
+        var accelerator = new Option<bool>("--accelerator")
+        {
+            Description = "instead: the MLP's test accuracy on the simulated ulx3s-accel board at b = 5 and b = 9 (bit-exact with the accelerator reference), beside float32 and int8 post-training quantization per tensor and per channel",
+        };
         command.Options.Add(methods);
+        command.Options.Add(accelerator);
         command.SetAction(parse => CliRunner.Run(() =>
         {
             var codecs = StudyCodec.ParseList(parse.GetValue(methods) ?? string.Join(",", CodecStudy.DefaultMethods));
@@ -34,6 +39,7 @@ public static class StudyCommand
             var training = MlpTraining.Default;
             var p = MlpTrainingParameters.Default;
             Console.WriteLine(Text($"MLP {p.Architecture} (zfpe train-mlp --seed {p.Seed} --epochs {p.Epochs}), float32 test accuracy {training.TestAccuracy:P2} on {training.Test.Count} digits test images"));
+            if (parse.GetValue(accelerator)) return AcceleratorTable(training);
             var cases = DenseCase.All(training);
             foreach (var c in cases)
             {
@@ -53,6 +59,21 @@ public static class StudyCommand
             return CliRunner.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The accelerator's accuracy at b = 5 and 9 beside float32 and int8 (weights and activations stored).</summary>
+    private static int AcceleratorTable(MlpTraining training)
+    {
+        var baselines = CodecStudy.Accuracy(training, StudyCodec.ParseList("float32,int8-sym-tensor,int8-sym-channel,int8-asym-tensor,int8-asym-channel"));
+        var rows = baselines.Select(r => (IReadOnlyList<string>)[r.Codec == StudyCodec.Float32Name ? "float32 (no storage)" : $"{r.Codec} (weights + activations)", Text($"{r.WeightsAndActivations:P2}"), "—", "—"]).ToList();
+        foreach (var b in new[] { 5, 9 })
+        {
+            var row = Adapters.AcceleratorAccuracy.Run(training, new Cores.Accelerator.Ulx3sAccelConfig(B: b), Console.Error);
+            rows.Add([$"ulx3s-accel, ZFPe b = {b} (pes {row.Config.Pes}; simulated, bit-exact)", Text($"{row.Accuracy:P2}"), Text($"{row.Cycles:N0}"), Text($"{row.MacsPerCycle:0.00}")]);
+        }
+        Console.WriteLine($"\nMLP test accuracy ({training.Test.Count} images): the accelerator keeps weights, inputs and every layer's outputs ZFPe-compressed and computes in its simplified float (m = 18); the baselines store weights and every layer's input.\n");
+        Console.Write(MarkdownTable.Render(["method", "test accuracy", "accelerator cycles", "MACs/cycle"], rows));
+        return CliRunner.Ok;
     }
 
     private static string Error(double relativeRms) => relativeRms == 0 ? "0" : Text($"{relativeRms:0.000e+00}");

@@ -81,7 +81,7 @@ public static class AccelLinkProtocol
         BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(15, 2), (ushort)MaxWords);
         BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(17, 4), (uint)(clockHz / 1000));
         BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(21, 2), (ushort)divisor);
-        body[23] = 0;   // weights stored as ZFPe (reserved for raw float32)
+        body[23] = (byte)core.Weights;
         return body;
     }
 }

@@ -156,7 +156,14 @@ public sealed class AcceleratorCore : Component
             decoder.Blocks.ConnectFrom(unpack.Output);
             return decoder.Values;
         }
-        var weights = Decode(weightReader, "weight");
+        Stream<UInt> weights;
+        if (config.Weights == WeightStorage.Raw)
+        {
+            var rawWeights = Instance(new StreamRepack(16, 32, RepackTail.Drop), "weight_words");
+            rawWeights.Input.ConnectFrom(weightReader.Words);
+            weights = rawWeights.Output;
+        }
+        else weights = Decode(weightReader, "weight");
         array.Weights.Valid.Assign(weights.Valid);
         array.Weights.Payload.Assign(weights.Payload);
         weights.Ready.Assign(array.Weights.Ready);

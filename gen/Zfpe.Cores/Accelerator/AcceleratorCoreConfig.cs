@@ -24,7 +24,8 @@ public sealed record AcceleratorCoreConfig(
     [property: Parameter(ZfpeCoreConfig.RoundingParameter, "the output compressor's rounding (docs/zfpe-format.md §3.1)")] PayloadRounding Rounding = PayloadRounding.Truncate,
     [property: Parameter("run", "most words the arbiter grants a stream at once", Allowed = [16, 32, 64, 128, 256])] int Run = 64,
     [property: Parameter("part", "the SDRAM chip (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g_7,
-    [property: Parameter("clock-mhz", "the design and SDRAM clock, MHz", Min = 25, Max = 166)] int ClockMhz = 100)
+    [property: Parameter("clock-mhz", "the design and SDRAM clock, MHz", Min = 25, Max = 166)] int ClockMhz = 100,
+    [property: Parameter("weights", "how weights are stored in SDRAM: zfpe, or raw float32 (the uncompressed accelerator, for comparison)")] WeightStorage Weights = WeightStorage.Zfpe)
 {
     /// <summary>Memory ports: the host's, then the weights, inputs and biases readers and the outputs writer.</summary>
     public const int HostPort = 0, WeightsPort = 1, InputsPort = 2, BiasesPort = 3, OutputsPort = 4, Ports = 5;

@@ -29,14 +29,15 @@ public sealed record Ulx3sAccelConfig(
     [property: Parameter("split", "ZFPe: the flag picks the high window when u >> split != 0 (b..31)", Min = ZfpeCoreConfig.MinB, Max = ZfpeCoreConfig.MaxSplit)] int Split = 28,
     [property: Parameter(ZfpeCoreConfig.RoundingParameter, "the output compressor's rounding (docs/zfpe-format.md §3.1)")] PayloadRounding Rounding = PayloadRounding.Truncate,
     [property: Parameter("run", "most words the arbiter grants a stream at once", Allowed = [16, 32, 64, 128, 256])] int Run = 64,
-    [property: Parameter("part", "the SDRAM chip fitted on the board (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g_7)
+    [property: Parameter("part", "the SDRAM chip fitted on the board (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g_7,
+    [property: Parameter("weights", "how weights are stored in SDRAM: zfpe, or raw float32 (the uncompressed accelerator, for comparison)")] WeightStorage Weights = WeightStorage.Zfpe)
 {
     public const double OscillatorMhz = 25;
 
     /// <summary>The PLL may miss the requested clock by this fraction at most.</summary>
     public const double MaxClockError = 0.005;
 
-    public AcceleratorCoreConfig Core => new(Pes, OutputsPerPe, BatchTile, M, GuardBits, B, ExponentBits, Split, Rounding, Run, Part, ClockMhz);
+    public AcceleratorCoreConfig Core => new(Pes, OutputsPerPe, BatchTile, M, GuardBits, B, ExponentBits, Split, Rounding, Run, Part, ClockMhz, Weights);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, PllSettings> Solved = new();
 

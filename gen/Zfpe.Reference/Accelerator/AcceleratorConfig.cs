@@ -10,9 +10,10 @@ namespace Zfpe.Reference.Accelerator;
 /// compressor (b, exponent-bits and split are fixed at generation; the rounding is the board
 /// compressor's, used on the outputs), and <paramref name="HostRounding"/>, how the host encodes the
 /// weights and the first layer's inputs (the decoder does not care, so the host may use <c>nearest</c>
-/// with a truncating board).
+/// with a truncating board). With <paramref name="RawWeights"/> the weights are stored as raw float32
+/// (two words each, low half first) and reach the array unchanged: the uncompressed accelerator.
 /// </summary>
-public sealed record AcceleratorConfig(ArrayGeometry Geometry, SimpleFloatFormat Format, ZfpeParameters Codec, ZfpeRounding HostRounding)
+public sealed record AcceleratorConfig(ArrayGeometry Geometry, SimpleFloatFormat Format, ZfpeParameters Codec, ZfpeRounding HostRounding, bool RawWeights = false)
 {
     /// <summary>The host's encoder: the board's format with <see cref="HostRounding"/>.</summary>
     public ZfpeParameters HostCodec => Codec with { Rounding = HostRounding };

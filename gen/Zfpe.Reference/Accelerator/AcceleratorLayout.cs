@@ -9,7 +9,8 @@ namespace Zfpe.Reference.Accelerator;
 /// takes or gives the values (<see cref="ArraySchedule"/>, T = pes · outputs-per-pe, B = batch-tile):
 /// <list type="bullet">
 /// <item><b>weights</b>, a region per output tile ot: for input i: for j in 0..T−1: W[ot·T + j, i]
-/// (0 past the layer's outputs), read once for every batch tile;</item>
+/// (0 past the layer's outputs), read once for every batch tile; a ZFPe stream, or raw float32 with
+/// <c>rawWeights</c>;</item>
 /// <item><b>biases</b>, one region of raw float32: for output tile ot: for j: bias[ot·T + j] (0 for none or padding);</item>
 /// <item><b>inputs</b>, a region per batch tile bt: for input i: for row r in 0..B−1: x[bt·B + r, i]
 /// (rows past the batch 0 in the first layer), read once for every output tile;</item>
@@ -20,12 +21,16 @@ namespace Zfpe.Reference.Accelerator;
 /// </summary>
 public sealed class AcceleratorLayout
 {
-    public AcceleratorLayout(ArrayGeometry geometry, ZfpeParameters codec, int outputs, int inputs, int batch)
+    public AcceleratorLayout(ArrayGeometry geometry, ZfpeParameters codec, int outputs, int inputs, int batch, bool rawWeights = false)
     {
         ArgumentNullException.ThrowIfNull(codec);
         Schedule = new ArraySchedule(geometry, outputs, inputs, batch);
         Codec = codec;
+        RawWeights = rawWeights;
     }
+
+    /// <summary>Weights stored as raw float32 instead of ZFPe.</summary>
+    public bool RawWeights { get; }
 
     public ArraySchedule Schedule { get; }
     public ZfpeParameters Codec { get; }
@@ -43,7 +48,7 @@ public sealed class AcceleratorLayout
     /// <summary>Values in the bias region: output tiles · T.</summary>
     public long BiasValues => (long)Schedule.OutputTiles * Geometry.TileOutputs;
 
-    public long WeightBytesPerTile => ZfpeCodec.CompressedBytes(WeightValuesPerTile, Codec);
+    public long WeightBytesPerTile => RawWeights ? WeightValuesPerTile * sizeof(float) : ZfpeCodec.CompressedBytes(WeightValuesPerTile, Codec);
     public long InputBytesPerTile => ZfpeCodec.CompressedBytes(InputValuesPerTile, Codec);
     public long OutputBytesPerTile => ZfpeCodec.CompressedBytes(OutputValuesPerTile, Codec);
     public long BiasBytes => BiasValues * sizeof(float);

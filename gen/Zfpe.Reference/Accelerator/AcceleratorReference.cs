@@ -36,7 +36,7 @@ public static class AcceleratorReference
 
         foreach (var layer in layers)
         {
-            var layout = new AcceleratorLayout(geometry, config.Codec, layer.Outputs, layer.Inputs, batch);
+            var layout = new AcceleratorLayout(geometry, config.Codec, layer.Outputs, layer.Inputs, batch, config.RawWeights);
             var schedule = layout.Schedule;
 
             // What the board's decompressors give: inputs and weights after their ZFPe round trip.
@@ -47,7 +47,14 @@ public static class AcceleratorReference
             var weights = new float[layer.Weights.Length];
             for (var ot = 0; ot < schedule.OutputTiles; ot++)
             {
-                var stream = Encode(layout.WeightTile(layer, ot), config.HostCodec);
+                var tile = layout.WeightTile(layer, ot);
+                if (config.RawWeights)
+                {
+                    weightTiles.Add(RawBytes(tile));
+                    layout.ScatterWeightTile(tile, ot, weights);
+                    continue;
+                }
+                var stream = Encode(tile, config.HostCodec);
                 weightTiles.Add(stream);
                 layout.ScatterWeightTile(Decode(stream, layout.WeightValuesPerTile, config.Codec), ot, weights);
             }
@@ -87,6 +94,15 @@ public static class AcceleratorReference
             x = y;
         }
         return x;
+    }
+
+    /// <summary>Float32 values as little-endian bytes (the raw weight regions).</summary>
+    private static byte[] RawBytes(float[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        return bytes;
     }
 
     private static byte[] Encode(float[] values, ZfpeParameters codec) => ZfpeCodec.Compress(values, codec, out _);
