@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 using Zfpe.Cores.Accelerator;
 using Zfpe.Reference.Accelerator;
 using Zfpe.Reference.Codecs;
-using Zfpe.Sim.Sdram;
+using Zfpe.Cli.Adapters;
 
 namespace Zfpe.Cores.Tests;
 
@@ -14,10 +14,6 @@ namespace Zfpe.Cores.Tests;
 /// </summary>
 public sealed class AcceleratorCoreTests(ITestOutputHelper output)
 {
-    private static Simulation Create(AcceleratorCore top, string test) =>
-        Simulation.Create(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(top)),
-            new SimOptions { Name = $"accel-core-{test}" });
-
     private static DenseLayer RandomLayer(Random r, int outputs, int inputs, bool bias, DenseActivation activation) =>
         new(outputs, inputs, Values(r, outputs * inputs, 0.25), bias ? Values(r, outputs, 1) : null, activation);
 
@@ -25,78 +21,20 @@ public sealed class AcceleratorCoreTests(ITestOutputHelper output)
     private static float[] Values(Random r, int count, double scale) =>
         [.. Enumerable.Range(0, count).Select(_ => r.Next(16) == 0 ? 0f : (float)((r.NextDouble() * 2 - 1) * scale * Math.Pow(2, r.Next(-5, 6))))];
 
-    private static AcceleratorConfig ReferenceConfig(AcceleratorCoreConfig c, ZfpeRounding hostRounding = ZfpeRounding.Truncate) =>
-        new(new ArrayGeometry(c.Pes, c.OutputsPerPe, c.BatchTile), new SimpleFloatFormat(c.M, c.GuardBits),
-            new ZfpeParameters(c.B, c.ExponentBits, c.Split, c.Rounding == PayloadRounding.Nearest ? ZfpeRounding.Nearest : ZfpeRounding.Truncate), hostRounding,
-            RawWeights: c.Weights == WeightStorage.Raw);
-
-    /// <summary>Runs the model on the core layer after layer and checks every layer's output regions.</summary>
+    /// <summary>Runs the model on the core layer after layer (<see cref="AccelCoreRun"/>) and checks every layer's output regions.</summary>
     private void RunModel(AcceleratorCoreConfig config, IReadOnlyList<DenseLayer> layers, float[] x, int batch, string test, ZfpeRounding hostRounding = ZfpeRounding.Truncate)
     {
-        var reference = AcceleratorReference.Run(layers, x, batch, ReferenceConfig(config, hostRounding));
-        var map = new AcceleratorMemoryMap(reference.Layers.Select(l => l.Layout).ToList(), 1L << config.AddressBits);
-        var top = new AcceleratorCore(config);
-        using var sim = Create(top, test);
-        var chip = new SdramModel(config.Memory.Controller.Timing);
-        _ = new SdramAgent(sim, chip);
-        sim.Reset(2);
-        sim.RunUntil(() => sim.PeekBool(top.MemoryReady), maxCycles: 100_000, "the SDRAM's init sequence");
-
-        // The backdoor: what the host would write before the run.
-        var first = map.Layers[0];
-        for (var bt = 0; bt < reference.Layers[0].InputTiles.Count; bt++)
-            chip.Load(first.InputAddress + bt * first.InputWords, AcceleratorMemoryMap.ToWords(reference.Layers[0].InputTiles[bt]));
-        for (var n = 0; n < layers.Count; n++)
+        var run = AccelCoreRun.Run(config, layers, x, batch, test, hostRounding);
+        foreach (var (layer, n) in run.Select((l, n) => (l, n + 1)))
         {
-            var image = reference.Layers[n];
-            var place = map.Layers[n];
-            for (var ot = 0; ot < image.WeightTiles.Count; ot++)
-                chip.Load(place.WeightAddress + ot * place.WeightWords, AcceleratorMemoryMap.ToWords(image.WeightTiles[ot]));
-            chip.Load(place.BiasAddress, AcceleratorMemoryMap.ToWords(image.Biases.AsSpan()));
+            var s = layer.Schedule;
+            output.WriteLine($"layer {n} ({s.Outputs} x {s.Inputs}, batch {batch}): {layer.Cycles} cycles, busy {layer.BusyCycles}, {layer.MacsPerCycle:F2} MACs/cycle " +
+                             $"({layer.Utilisation:P1} of {config.Pes} PEs); weight starved {layer.WeightStarved}, input starved {layer.InputStarved}, " +
+                             $"result stalled {layer.ResultStalled}, words read {layer.WordsRead}, written {layer.WordsWritten}");
+            Assert.Equal(s.MultiplyAdds / config.BatchTile, layer.WeightsTaken);
+            Assert.True(layer.FirstMismatch is null, layer.FirstMismatch);
+            Assert.True(layer.WordsCompared > 0);
         }
-
-        for (var n = 0; n < layers.Count; n++)
-        {
-            var image = reference.Layers[n];
-            var place = map.Layers[n];
-            var schedule = image.Layout.Schedule;
-            var s = top.Settings;
-            sim.Poke(s.Outputs, (ulong)schedule.Outputs);
-            sim.Poke(s.OutputTiles, (ulong)schedule.OutputTiles);
-            sim.Poke(s.BatchTiles, (ulong)schedule.BatchTiles);
-            sim.Poke(s.Relu, layers[n].Activation == DenseActivation.Relu);
-            sim.Poke(s.WeightAddress, (ulong)place.WeightAddress);
-            sim.Poke(s.WeightWords, (ulong)place.WeightWords);
-            sim.Poke(s.BiasAddress, (ulong)place.BiasAddress);
-            sim.Poke(s.InputAddress, (ulong)place.InputAddress);
-            sim.Poke(s.InputWords, (ulong)place.InputWords);
-            sim.Poke(s.OutputAddress, (ulong)place.OutputAddress);
-            sim.Poke(s.OutputWords, (ulong)place.OutputWords);
-            sim.Poke(top.Start, true);
-            sim.Step();
-            sim.Poke(top.Start, false);
-            Assert.True(sim.PeekBool(top.Busy), "the core did not start");
-            var started = sim.Cycle;
-            sim.RunUntil(() => !sim.PeekBool(top.Busy), maxCycles: 100 * schedule.MultiplyAdds / config.Pes + 500_000, $"layer {n + 1} done");
-            var busy = sim.Peek(top.BusyCycles);
-            var macs = (double)sim.Peek(top.WeightsTaken) * config.BatchTile;
-            output.WriteLine($"layer {n + 1} ({schedule.Outputs} x {schedule.Inputs}, batch {batch}): {sim.Cycle - started} cycles, busy {busy}, " +
-                             $"{macs / busy:F2} MACs/cycle ({macs / busy / config.Pes:P1} of {config.Pes} PEs); weight starved {sim.Peek(top.WeightStarvedCycles)}, " +
-                             $"input starved {sim.Peek(top.InputStarvedCycles)}, result stalled {sim.Peek(top.ResultStalledCycles)}, words read {sim.Peek(top.WordsRead)}, written {sim.Peek(top.WordsWritten)}");
-            Assert.Equal((ulong)(schedule.MultiplyAdds / config.BatchTile), sim.Peek(top.WeightsTaken));
-            sim.Step(100);   // the last write run into the chip
-
-            for (var bt = 0; bt < image.OutputTiles.Count; bt++)
-            {
-                var expected = AcceleratorMemoryMap.ToWords(image.OutputTiles[bt]);
-                var actual = chip.Dump(place.OutputAddress + bt * place.OutputWords, expected.Length);
-                var at = Enumerable.Range(0, expected.Length).FirstOrDefault(i => expected[i] != actual[i], -1);
-                Assert.True(at < 0, at < 0 ? "" :
-                    $"layer {n + 1}, batch tile {bt}: output word {at} (bits {16 * at}..{16 * at + 15}, block {16 * at / image.Layout.Codec.BlockBits}) " +
-                    $"is {actual[at]:x4}, the reference has {expected[at]:x4}");
-            }
-        }
-        Assert.Empty(chip.Violations);
     }
 
     [Fact]

@@ -29,5 +29,6 @@ public static class CommandCatalog
         yield return CodecBench.Create();
         yield return PeArrayBench.Create();
         yield return MemoryBench.Create();
+        yield return AccelBench.Create();
     }
 }
