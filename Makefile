@@ -1,6 +1,6 @@
 # Thin convenience targets over the zfpe CLI and dotnet. `make help` lists them.
 ZFPE    := ./zfpe
-DESIGN  ?= ulx3s-codec
+DESIGN  ?= ulx3s-accel
 DEVICE  ?= 85k
 OUT     ?= out
 REQUIRE_BITSTREAM ?= 0
@@ -17,7 +17,7 @@ help:
 	@echo "make program    load the bitstream into the ULX3S (openFPGALoader)"
 	@echo "make doctor     which tools are found"
 	@echo "make sweep      synthesis sweep of the compressor over lanes and b (report in out/sweep)"
-	@echo "make bench      the benchmarks (elaborate, codec, cosim, memory)"
+	@echo "make bench      the benchmarks (elaborate, codec, cosim, memory, accel)"
 
 board:
 	DESIGN=$(DESIGN) DEVICE=$(DEVICE) OUT=$(OUT)/board REQUIRE_BITSTREAM=$(REQUIRE_BITSTREAM) scripts/board.sh
@@ -48,6 +48,7 @@ bench:
 	$(ZFPE) bench codec
 	$(ZFPE) bench cosim
 	$(ZFPE) bench memory
+	$(ZFPE) bench accel
 
 clean:
 	rm -rf $(OUT) .cache/cli

@@ -6,7 +6,7 @@
 # it) makes that a failure (exit 3), so that CI cannot pass without a .bit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-design=${DESIGN:-ulx3s-codec}
+design=${DESIGN:-ulx3s-accel}
 device=${DEVICE:-85k}
 out=${OUT:-out/board}
 zfpe=${ZFPE:-./zfpe}
@@ -21,8 +21,20 @@ done
 echo "== 1/4 generate the Verilog of $design into $out/rtl"
 "$zfpe" gen "$design" --out "$out/rtl"
 
-echo "== 2/4 co-simulate $design through its UART pins against the reference codec (Verilator)"
-dotnet test tb/Zfpe.Board.Tests --nologo --filter "FullyQualifiedName~Ulx3sCodecSimulationTests"
+case $design in
+  ulx3s-accel)
+    echo "== 2/4 co-simulate $design (Verilator, the SDRAM chip model on its pins): a small trained MLP end to end, bit-exact with the accelerator reference"
+    "$zfpe" train-mlp --out "$out/mlp" --hidden 16 --epochs 3
+    "$zfpe" run --sim --backdoor --model "$out/mlp/model.json" --inputs "$out/mlp/X.npy" --labels "$out/mlp/labels.npy" --out "$out/mlp/outputs.npy" ;;
+  ulx3s-codec)
+    echo "== 2/4 co-simulate $design through its UART pins against the reference codec (Verilator)"
+    dotnet test tb/Zfpe.Board.Tests --nologo --filter "FullyQualifiedName~Ulx3sCodecSimulationTests" ;;
+  ulx3s-memtest)
+    echo "== 2/4 co-simulate $design against the SDRAM chip model (Verilator)"
+    dotnet test tb/Zfpe.Board.Tests --nologo --filter "FullyQualifiedName~Ulx3sMemtestSimulationTests" ;;
+  *)
+    echo "board.sh: DESIGN=$design is not a board design (allowed: ulx3s-accel, ulx3s-codec, ulx3s-memtest)" >&2; exit 2 ;;
+esac
 
 echo "== 3/4 synthesise for the ECP5 $device with Yosys"
 "$zfpe" synth "$design" --device "$device" --out "$out/synth"

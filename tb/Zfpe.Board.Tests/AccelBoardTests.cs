@@ -61,6 +61,34 @@ public sealed class AccelBoardTests(ITestOutputHelper output)
         foreach (var layer in run.Layers) Assert.Equal(layer.MultiplyAdds, (long)layer.Status.Counter("weights-taken") * 16);
     }
 
+    /// <summary>Issue 15's layer through the UART pins at 16 PEs: 256 × 256 with bias and ReLU, batch 16.</summary>
+    [Fact]
+    public void A_256_by_256_layer_with_bias_and_relu_runs_through_the_uart_at_16_pes()
+    {
+        var r = new Random(256);
+        var layer = RandomLayer(r, 256, 256, bias: true, DenseActivation.Relu);
+        using var board = new SimulatedAccelBoard(SimConfig(pes: 16), "accel_256");
+        var session = new AccelSession(board, Timeout);
+        var run = new AccelRunner(session).Run(session.Info(), [layer], Values(r, 16 * 256, 1), 16);
+        Report(run);
+        Assert.True(run.BitExact, $"{run.Layers[0].WordMismatches} output words differ (first {run.Layers[0].FirstMismatch})");
+        Assert.True(run.Layers[0].MacsPerCycle > 0.9 * 16, $"{run.Layers[0].MacsPerCycle:F2} MACs/cycle");
+    }
+
+    /// <summary>Sizes that are no multiple of the tile, at b = 9 and 8 PEs, through the UART pins.</summary>
+    [Fact]
+    public void An_odd_sized_mlp_at_b9_runs_through_the_uart_at_8_pes()
+    {
+        var r = new Random(9);
+        var layers = new[] { RandomLayer(r, 70, 33, bias: true, DenseActivation.Relu), RandomLayer(r, 11, 70, bias: true, DenseActivation.None) };
+        using var board = new SimulatedAccelBoard(SimConfig(pes: 8, b: 9), "accel_b9");
+        var session = new AccelSession(board, Timeout);
+        var run = new AccelRunner(session).Run(session.Info(), layers, Values(r, 19 * 33, 1), 19);
+        Report(run);
+        Assert.True(run.BitExact, string.Join(", ", run.Layers.Select(l => $"{l.WordMismatches} words (first {l.FirstMismatch})")));
+        Assert.Equal(0, run.OutputMismatches);
+    }
+
     [Fact]
     public void Written_words_read_back_and_a_damaged_frame_changes_nothing()
     {
@@ -96,6 +124,55 @@ public sealed class AccelBoardTests(ITestOutputHelper output)
         Assert.Equal(AccelLinkProtocol.Refused, past.Status);
         Assert.Throws<AccelLinkException>(() => session.Go());
         Assert.False(session.Status().LayerSet);
+    }
+
+    /// <summary>A link on which nothing ever answers.</summary>
+    private sealed class SilentLink : HostLink
+    {
+        public override string Description => "a silent line";
+        public override void Write(ReadOnlySpan<byte> data) { }
+        public override int Read(Span<byte> buffer, TimeSpan timeout) => 0;
+        public override void DiscardInput() { }
+    }
+
+    [Fact]
+    public void A_board_that_does_not_answer_is_reported_and_nothing_is_written()
+    {
+        var dir = Directory.CreateTempSubdirectory("zfpe-run-");
+        try
+        {
+            var output = Zfpe.Reference.Files.TensorFile.Output(Zfpe.Reference.Files.OutputFile.Resolve(Path.Combine(dir.FullName, "y.npy")), "--out");
+            var layer = new DenseLayer(4, 4, new float[16], null, DenseActivation.None);
+            var error = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(new SilentLink(), null, false, null, Timeout,
+                [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null));
+            Assert.Contains("no reply to the info request on a silent line", error.Message);
+            Assert.Contains("is the ulx3s-accel bitstream loaded", error.Message);
+            Assert.False(File.Exists(Path.Combine(dir.FullName, "y.npy")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_board_of_another_build_is_refused_by_name()
+    {
+        using var board = new SimulatedAccelBoard(SimConfig(), "accel_info");
+        var dir = Directory.CreateTempSubdirectory("zfpe-run-");
+        try
+        {
+            var output = Zfpe.Reference.Files.TensorFile.Output(Zfpe.Reference.Files.OutputFile.Resolve(Path.Combine(dir.FullName, "y.npy")), "--out");
+            var layer = new DenseLayer(4, 4, new float[16], null, DenseActivation.None);
+            var error = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(board, board, false, SimConfig(pes: 8, b: 9), Timeout,
+                [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null));
+            Assert.Contains("the board is another build: pes=4 (asked for 8), b=5 (asked for 9)", error.Message);
+            Assert.False(File.Exists(Path.Combine(dir.FullName, "y.npy")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
