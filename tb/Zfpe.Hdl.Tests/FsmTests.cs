@@ -165,4 +165,46 @@ public class FsmTests
         Assert.StartsWith(Marker.At("fsm-unreachable"), e.Message);
         Assert.Contains("state Body is unreachable", e.Message);
     }
+
+    /// <summary>A default given between two states' bodies: the later state's assignment must still win there.</summary>
+    private sealed class DefaultBetweenStates : Component
+    {
+        public readonly Bool Go;
+        public readonly Bool Pulse;
+
+        public DefaultBetweenStates()
+        {
+            Go = In.Bool();
+            Pulse = Out.Bool();
+            var phase = new Fsm<Phase>(Phase.Idle, name: "phase");
+            var pulse = Reg.Bool(reset: false, name: "pulse_q");
+            phase.On(Phase.Idle, () => When(Go, () => phase.Next(Phase.Header)));
+            phase.On(Phase.Header, () => phase.Next(Phase.Body));
+            pulse.Assign(Hw.False);                                   // the default, after the first states
+            phase.On(Phase.Body, () =>
+            {
+                pulse.Assign(Hw.True);                                // must win over the default above
+                phase.Next(Phase.Done);
+            });
+            phase.On(Phase.Done, () => phase.Next(Phase.Idle));
+            Pulse.Assign(pulse);
+        }
+    }
+
+    [Fact]
+    public void Assignments_keep_their_csharp_order_around_the_states_bodies()
+    {
+        var top = new DefaultBetweenStates();
+        using var sim = LintCleanSimulation.Create(top);
+        sim.Reset();
+        sim.Poke(top.Go, true);
+        var pulses = 0;
+        for (var cycle = 0; cycle < 40; cycle++)
+        {
+            sim.Step();
+            if (sim.PeekBool(top.Pulse)) pulses++;
+        }
+        // Idle → Header → Body (pulse set) → Done → Idle: one pulse every 4 cycles.
+        Assert.Equal(10, pulses);
+    }
 }

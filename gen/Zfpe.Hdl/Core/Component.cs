@@ -235,6 +235,9 @@ public abstract class Component
 
     internal bool IsAtTopScope => scopes.Count == 1;
 
+    /// <summary>Whether <paramref name="stmt"/> is the last statement recorded in the current scope (nothing came after it).</summary>
+    internal bool IsLastRecorded(Stmt stmt) => scopes.Peek() is { Count: > 0 } scope && ReferenceEquals(scope[^1], stmt);
+
     /// <summary>
     /// Where the subclass constructor is, when the compiler gave no caller info (an implicit
     /// base() call): the nearest stack frame inside the subclass's constructor.

@@ -78,12 +78,16 @@ public sealed class Fsm<TState> : IStateMachine where TState : struct, Enum
         if (!handled.Add(i)) throw new HdlException(loc, $"state {typeof(TState).Name}.{state} already has its On(...) at an earlier line; put all of its logic in one");
         if (!ReferenceEquals(Construction.Current, owner))
             throw new HdlException(loc, $"the state machine's states are described in the constructor of {owner.GetType().Name}, which made it");
-        if (cases is null)
+        // The states' bodies go into one case statement where the first On is; when other statements
+        // were recorded since, a new case statement starts here, so that the assignments keep their
+        // C# order (the last one on a path wins) instead of moving before the statements in between.
+        if (cases is null || !owner.IsLastRecorded(cases))
         {
+            var first = cases is null;
             cases = new SwitchStmt(State.Node, loc) { Labels = [] };
             owner.Record(cases);
             // Codes no state has (a 5-state machine has 3 of them) lead back to the initial state.
-            if (BigInteger.One << State.Width != states.Length)
+            if (first && BigInteger.One << State.Width != states.Length)
                 cases.Default = [new AssignStmt(State.Signal!, codes[initialIndex], Declared)];
         }
         var block = new List<Stmt>();
