@@ -65,7 +65,7 @@ public sealed class MemtestReport : Component
             pass.Assign(Result.Payload.Pass);
             errors.Assign(Result.Payload.Errors);
             firstBad.Assign(Result.Payload.FirstBad.ZeroExtend(4 * FieldDigits));
-            clean.Assign(Result.Payload.Errors == 0);
+            clean.Assign(Result.Payload.Clean);
             index.Assign(Hw.U(0, indexBits));
             sending.Assign(true);
         });
