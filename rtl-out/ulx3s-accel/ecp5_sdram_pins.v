@@ -22,745 +22,601 @@ module ecp5_sdram_pins (
     output wire [1:0] sdram_ba,   // Ecp5SdramPins.cs:85
     output wire [12:0] sdram_a,   // Ecp5SdramPins.cs:86
     output wire [1:0] sdram_dqm,  // Ecp5SdramPins.cs:87
-    inout wire [15:0] sdram_d     // Ecp5SdramPins.cs:129
+    inout wire [15:0] sdram_d     // Ecp5SdramPins.cs:125
 );
-    wire clock_out_D0;                   // port D0 of instance clock_out
-    wire clock_out_D1;                   // port D1 of instance clock_out
-    wire clock_out_RST;                  // port RST of instance clock_out
-    wire clock_out_Q;                    // port Q of instance clock_out
-    wire cke_reg_DI;                     // port DI of instance cke_reg
-    wire cke_reg_LSR;                    // port LSR of instance cke_reg
-    wire cke_reg_CE;                     // port CE of instance cke_reg
-    wire cke_reg_M;                      // port M of instance cke_reg
-    wire cke_reg_Q;                      // port Q of instance cke_reg
-    wire first_edge_DI;                  // port DI of instance first_edge
-    wire first_edge_LSR;                 // port LSR of instance first_edge
-    wire first_edge_CE;                  // port CE of instance first_edge
-    wire first_edge_M;                   // port M of instance first_edge
-    wire first_edge_Q;                   // port Q of instance first_edge
-    wire cs_n_reg_DI;                    // port DI of instance cs_n_reg
-    wire cs_n_reg_LSR;                   // port LSR of instance cs_n_reg
-    wire cs_n_reg_CE;                    // port CE of instance cs_n_reg
-    wire cs_n_reg_M;                     // port M of instance cs_n_reg
-    wire cs_n_reg_Q;                     // port Q of instance cs_n_reg
-    wire ras_n_reg_DI;                   // port DI of instance ras_n_reg
-    wire ras_n_reg_LSR;                  // port LSR of instance ras_n_reg
-    wire ras_n_reg_CE;                   // port CE of instance ras_n_reg
-    wire ras_n_reg_M;                    // port M of instance ras_n_reg
-    wire ras_n_reg_Q;                    // port Q of instance ras_n_reg
-    wire cas_n_reg_DI;                   // port DI of instance cas_n_reg
-    wire cas_n_reg_LSR;                  // port LSR of instance cas_n_reg
-    wire cas_n_reg_CE;                   // port CE of instance cas_n_reg
-    wire cas_n_reg_M;                    // port M of instance cas_n_reg
-    wire cas_n_reg_Q;                    // port Q of instance cas_n_reg
-    wire we_n_reg_DI;                    // port DI of instance we_n_reg
-    wire we_n_reg_LSR;                   // port LSR of instance we_n_reg
-    wire we_n_reg_CE;                    // port CE of instance we_n_reg
-    wire we_n_reg_M;                     // port M of instance we_n_reg
-    wire we_n_reg_Q;                     // port Q of instance we_n_reg
-    wire ba_reg0_DI;                     // port DI of instance ba_reg0
-    wire ba_reg0_LSR;                    // port LSR of instance ba_reg0
-    wire ba_reg0_CE;                     // port CE of instance ba_reg0
-    wire ba_reg0_M;                      // port M of instance ba_reg0
-    wire ba_reg0_Q;                      // port Q of instance ba_reg0
-    wire ba_reg1_DI;                     // port DI of instance ba_reg1
-    wire ba_reg1_LSR;                    // port LSR of instance ba_reg1
-    wire ba_reg1_CE;                     // port CE of instance ba_reg1
-    wire ba_reg1_M;                      // port M of instance ba_reg1
-    wire ba_reg1_Q;                      // port Q of instance ba_reg1
-    wire a_reg0_DI;                      // port DI of instance a_reg0
-    wire a_reg0_LSR;                     // port LSR of instance a_reg0
-    wire a_reg0_CE;                      // port CE of instance a_reg0
-    wire a_reg0_M;                       // port M of instance a_reg0
-    wire a_reg0_Q;                       // port Q of instance a_reg0
-    wire a_reg1_DI;                      // port DI of instance a_reg1
-    wire a_reg1_LSR;                     // port LSR of instance a_reg1
-    wire a_reg1_CE;                      // port CE of instance a_reg1
-    wire a_reg1_M;                       // port M of instance a_reg1
-    wire a_reg1_Q;                       // port Q of instance a_reg1
-    wire a_reg2_DI;                      // port DI of instance a_reg2
-    wire a_reg2_LSR;                     // port LSR of instance a_reg2
-    wire a_reg2_CE;                      // port CE of instance a_reg2
-    wire a_reg2_M;                       // port M of instance a_reg2
-    wire a_reg2_Q;                       // port Q of instance a_reg2
-    wire a_reg3_DI;                      // port DI of instance a_reg3
-    wire a_reg3_LSR;                     // port LSR of instance a_reg3
-    wire a_reg3_CE;                      // port CE of instance a_reg3
-    wire a_reg3_M;                       // port M of instance a_reg3
-    wire a_reg3_Q;                       // port Q of instance a_reg3
-    wire a_reg4_DI;                      // port DI of instance a_reg4
-    wire a_reg4_LSR;                     // port LSR of instance a_reg4
-    wire a_reg4_CE;                      // port CE of instance a_reg4
-    wire a_reg4_M;                       // port M of instance a_reg4
-    wire a_reg4_Q;                       // port Q of instance a_reg4
-    wire a_reg5_DI;                      // port DI of instance a_reg5
-    wire a_reg5_LSR;                     // port LSR of instance a_reg5
-    wire a_reg5_CE;                      // port CE of instance a_reg5
-    wire a_reg5_M;                       // port M of instance a_reg5
-    wire a_reg5_Q;                       // port Q of instance a_reg5
-    wire a_reg6_DI;                      // port DI of instance a_reg6
-    wire a_reg6_LSR;                     // port LSR of instance a_reg6
-    wire a_reg6_CE;                      // port CE of instance a_reg6
-    wire a_reg6_M;                       // port M of instance a_reg6
-    wire a_reg6_Q;                       // port Q of instance a_reg6
-    wire a_reg7_DI;                      // port DI of instance a_reg7
-    wire a_reg7_LSR;                     // port LSR of instance a_reg7
-    wire a_reg7_CE;                      // port CE of instance a_reg7
-    wire a_reg7_M;                       // port M of instance a_reg7
-    wire a_reg7_Q;                       // port Q of instance a_reg7
-    wire a_reg8_DI;                      // port DI of instance a_reg8
-    wire a_reg8_LSR;                     // port LSR of instance a_reg8
-    wire a_reg8_CE;                      // port CE of instance a_reg8
-    wire a_reg8_M;                       // port M of instance a_reg8
-    wire a_reg8_Q;                       // port Q of instance a_reg8
-    wire a_reg9_DI;                      // port DI of instance a_reg9
-    wire a_reg9_LSR;                     // port LSR of instance a_reg9
-    wire a_reg9_CE;                      // port CE of instance a_reg9
-    wire a_reg9_M;                       // port M of instance a_reg9
-    wire a_reg9_Q;                       // port Q of instance a_reg9
-    wire a_reg10_DI;                     // port DI of instance a_reg10
-    wire a_reg10_LSR;                    // port LSR of instance a_reg10
-    wire a_reg10_CE;                     // port CE of instance a_reg10
-    wire a_reg10_M;                      // port M of instance a_reg10
-    wire a_reg10_Q;                      // port Q of instance a_reg10
-    wire a_reg11_DI;                     // port DI of instance a_reg11
-    wire a_reg11_LSR;                    // port LSR of instance a_reg11
-    wire a_reg11_CE;                     // port CE of instance a_reg11
-    wire a_reg11_M;                      // port M of instance a_reg11
-    wire a_reg11_Q;                      // port Q of instance a_reg11
-    wire a_reg12_DI;                     // port DI of instance a_reg12
-    wire a_reg12_LSR;                    // port LSR of instance a_reg12
-    wire a_reg12_CE;                     // port CE of instance a_reg12
-    wire a_reg12_M;                      // port M of instance a_reg12
-    wire a_reg12_Q;                      // port Q of instance a_reg12
-    wire dqm_reg0_DI;                    // port DI of instance dqm_reg0
-    wire dqm_reg0_LSR;                   // port LSR of instance dqm_reg0
-    wire dqm_reg0_CE;                    // port CE of instance dqm_reg0
-    wire dqm_reg0_M;                     // port M of instance dqm_reg0
-    wire dqm_reg0_Q;                     // port Q of instance dqm_reg0
-    wire dqm_reg1_DI;                    // port DI of instance dqm_reg1
-    wire dqm_reg1_LSR;                   // port LSR of instance dqm_reg1
-    wire dqm_reg1_CE;                    // port CE of instance dqm_reg1
-    wire dqm_reg1_M;                     // port M of instance dqm_reg1
-    wire dqm_reg1_Q;                     // port Q of instance dqm_reg1
-    wire dq_out_reg0_DI;                 // port DI of instance dq_out_reg0
-    wire dq_out_reg0_LSR;                // port LSR of instance dq_out_reg0
-    wire dq_out_reg0_CE;                 // port CE of instance dq_out_reg0
-    wire dq_out_reg0_M;                  // port M of instance dq_out_reg0
-    wire dq_out_reg0_Q;                  // port Q of instance dq_out_reg0
-    wire dq_out_reg1_DI;                 // port DI of instance dq_out_reg1
-    wire dq_out_reg1_LSR;                // port LSR of instance dq_out_reg1
-    wire dq_out_reg1_CE;                 // port CE of instance dq_out_reg1
-    wire dq_out_reg1_M;                  // port M of instance dq_out_reg1
-    wire dq_out_reg1_Q;                  // port Q of instance dq_out_reg1
-    wire dq_out_reg2_DI;                 // port DI of instance dq_out_reg2
-    wire dq_out_reg2_LSR;                // port LSR of instance dq_out_reg2
-    wire dq_out_reg2_CE;                 // port CE of instance dq_out_reg2
-    wire dq_out_reg2_M;                  // port M of instance dq_out_reg2
-    wire dq_out_reg2_Q;                  // port Q of instance dq_out_reg2
-    wire dq_out_reg3_DI;                 // port DI of instance dq_out_reg3
-    wire dq_out_reg3_LSR;                // port LSR of instance dq_out_reg3
-    wire dq_out_reg3_CE;                 // port CE of instance dq_out_reg3
-    wire dq_out_reg3_M;                  // port M of instance dq_out_reg3
-    wire dq_out_reg3_Q;                  // port Q of instance dq_out_reg3
-    wire dq_out_reg4_DI;                 // port DI of instance dq_out_reg4
-    wire dq_out_reg4_LSR;                // port LSR of instance dq_out_reg4
-    wire dq_out_reg4_CE;                 // port CE of instance dq_out_reg4
-    wire dq_out_reg4_M;                  // port M of instance dq_out_reg4
-    wire dq_out_reg4_Q;                  // port Q of instance dq_out_reg4
-    wire dq_out_reg5_DI;                 // port DI of instance dq_out_reg5
-    wire dq_out_reg5_LSR;                // port LSR of instance dq_out_reg5
-    wire dq_out_reg5_CE;                 // port CE of instance dq_out_reg5
-    wire dq_out_reg5_M;                  // port M of instance dq_out_reg5
-    wire dq_out_reg5_Q;                  // port Q of instance dq_out_reg5
-    wire dq_out_reg6_DI;                 // port DI of instance dq_out_reg6
-    wire dq_out_reg6_LSR;                // port LSR of instance dq_out_reg6
-    wire dq_out_reg6_CE;                 // port CE of instance dq_out_reg6
-    wire dq_out_reg6_M;                  // port M of instance dq_out_reg6
-    wire dq_out_reg6_Q;                  // port Q of instance dq_out_reg6
-    wire dq_out_reg7_DI;                 // port DI of instance dq_out_reg7
-    wire dq_out_reg7_LSR;                // port LSR of instance dq_out_reg7
-    wire dq_out_reg7_CE;                 // port CE of instance dq_out_reg7
-    wire dq_out_reg7_M;                  // port M of instance dq_out_reg7
-    wire dq_out_reg7_Q;                  // port Q of instance dq_out_reg7
-    wire dq_out_reg8_DI;                 // port DI of instance dq_out_reg8
-    wire dq_out_reg8_LSR;                // port LSR of instance dq_out_reg8
-    wire dq_out_reg8_CE;                 // port CE of instance dq_out_reg8
-    wire dq_out_reg8_M;                  // port M of instance dq_out_reg8
-    wire dq_out_reg8_Q;                  // port Q of instance dq_out_reg8
-    wire dq_out_reg9_DI;                 // port DI of instance dq_out_reg9
-    wire dq_out_reg9_LSR;                // port LSR of instance dq_out_reg9
-    wire dq_out_reg9_CE;                 // port CE of instance dq_out_reg9
-    wire dq_out_reg9_M;                  // port M of instance dq_out_reg9
-    wire dq_out_reg9_Q;                  // port Q of instance dq_out_reg9
-    wire dq_out_reg10_DI;                // port DI of instance dq_out_reg10
-    wire dq_out_reg10_LSR;               // port LSR of instance dq_out_reg10
-    wire dq_out_reg10_CE;                // port CE of instance dq_out_reg10
-    wire dq_out_reg10_M;                 // port M of instance dq_out_reg10
-    wire dq_out_reg10_Q;                 // port Q of instance dq_out_reg10
-    wire dq_out_reg11_DI;                // port DI of instance dq_out_reg11
-    wire dq_out_reg11_LSR;               // port LSR of instance dq_out_reg11
-    wire dq_out_reg11_CE;                // port CE of instance dq_out_reg11
-    wire dq_out_reg11_M;                 // port M of instance dq_out_reg11
-    wire dq_out_reg11_Q;                 // port Q of instance dq_out_reg11
-    wire dq_out_reg12_DI;                // port DI of instance dq_out_reg12
-    wire dq_out_reg12_LSR;               // port LSR of instance dq_out_reg12
-    wire dq_out_reg12_CE;                // port CE of instance dq_out_reg12
-    wire dq_out_reg12_M;                 // port M of instance dq_out_reg12
-    wire dq_out_reg12_Q;                 // port Q of instance dq_out_reg12
-    wire dq_out_reg13_DI;                // port DI of instance dq_out_reg13
-    wire dq_out_reg13_LSR;               // port LSR of instance dq_out_reg13
-    wire dq_out_reg13_CE;                // port CE of instance dq_out_reg13
-    wire dq_out_reg13_M;                 // port M of instance dq_out_reg13
-    wire dq_out_reg13_Q;                 // port Q of instance dq_out_reg13
-    wire dq_out_reg14_DI;                // port DI of instance dq_out_reg14
-    wire dq_out_reg14_LSR;               // port LSR of instance dq_out_reg14
-    wire dq_out_reg14_CE;                // port CE of instance dq_out_reg14
-    wire dq_out_reg14_M;                 // port M of instance dq_out_reg14
-    wire dq_out_reg14_Q;                 // port Q of instance dq_out_reg14
-    wire dq_out_reg15_DI;                // port DI of instance dq_out_reg15
-    wire dq_out_reg15_LSR;               // port LSR of instance dq_out_reg15
-    wire dq_out_reg15_CE;                // port CE of instance dq_out_reg15
-    wire dq_out_reg15_M;                 // port M of instance dq_out_reg15
-    wire dq_out_reg15_Q;                 // port Q of instance dq_out_reg15
-    wire dq_release_reg0_DI;             // port DI of instance dq_release_reg0
-    wire dq_release_reg0_LSR;            // port LSR of instance dq_release_reg0
-    wire dq_release_reg0_CE;             // port CE of instance dq_release_reg0
-    wire dq_release_reg0_M;              // port M of instance dq_release_reg0
-    wire dq_release_reg0_Q;              // port Q of instance dq_release_reg0
-    wire dq_release_reg1_DI;             // port DI of instance dq_release_reg1
-    wire dq_release_reg1_LSR;            // port LSR of instance dq_release_reg1
-    wire dq_release_reg1_CE;             // port CE of instance dq_release_reg1
-    wire dq_release_reg1_M;              // port M of instance dq_release_reg1
-    wire dq_release_reg1_Q;              // port Q of instance dq_release_reg1
-    wire dq_release_reg2_DI;             // port DI of instance dq_release_reg2
-    wire dq_release_reg2_LSR;            // port LSR of instance dq_release_reg2
-    wire dq_release_reg2_CE;             // port CE of instance dq_release_reg2
-    wire dq_release_reg2_M;              // port M of instance dq_release_reg2
-    wire dq_release_reg2_Q;              // port Q of instance dq_release_reg2
-    wire dq_release_reg3_DI;             // port DI of instance dq_release_reg3
-    wire dq_release_reg3_LSR;            // port LSR of instance dq_release_reg3
-    wire dq_release_reg3_CE;             // port CE of instance dq_release_reg3
-    wire dq_release_reg3_M;              // port M of instance dq_release_reg3
-    wire dq_release_reg3_Q;              // port Q of instance dq_release_reg3
-    wire dq_release_reg4_DI;             // port DI of instance dq_release_reg4
-    wire dq_release_reg4_LSR;            // port LSR of instance dq_release_reg4
-    wire dq_release_reg4_CE;             // port CE of instance dq_release_reg4
-    wire dq_release_reg4_M;              // port M of instance dq_release_reg4
-    wire dq_release_reg4_Q;              // port Q of instance dq_release_reg4
-    wire dq_release_reg5_DI;             // port DI of instance dq_release_reg5
-    wire dq_release_reg5_LSR;            // port LSR of instance dq_release_reg5
-    wire dq_release_reg5_CE;             // port CE of instance dq_release_reg5
-    wire dq_release_reg5_M;              // port M of instance dq_release_reg5
-    wire dq_release_reg5_Q;              // port Q of instance dq_release_reg5
-    wire dq_release_reg6_DI;             // port DI of instance dq_release_reg6
-    wire dq_release_reg6_LSR;            // port LSR of instance dq_release_reg6
-    wire dq_release_reg6_CE;             // port CE of instance dq_release_reg6
-    wire dq_release_reg6_M;              // port M of instance dq_release_reg6
-    wire dq_release_reg6_Q;              // port Q of instance dq_release_reg6
-    wire dq_release_reg7_DI;             // port DI of instance dq_release_reg7
-    wire dq_release_reg7_LSR;            // port LSR of instance dq_release_reg7
-    wire dq_release_reg7_CE;             // port CE of instance dq_release_reg7
-    wire dq_release_reg7_M;              // port M of instance dq_release_reg7
-    wire dq_release_reg7_Q;              // port Q of instance dq_release_reg7
-    wire dq_release_reg8_DI;             // port DI of instance dq_release_reg8
-    wire dq_release_reg8_LSR;            // port LSR of instance dq_release_reg8
-    wire dq_release_reg8_CE;             // port CE of instance dq_release_reg8
-    wire dq_release_reg8_M;              // port M of instance dq_release_reg8
-    wire dq_release_reg8_Q;              // port Q of instance dq_release_reg8
-    wire dq_release_reg9_DI;             // port DI of instance dq_release_reg9
-    wire dq_release_reg9_LSR;            // port LSR of instance dq_release_reg9
-    wire dq_release_reg9_CE;             // port CE of instance dq_release_reg9
-    wire dq_release_reg9_M;              // port M of instance dq_release_reg9
-    wire dq_release_reg9_Q;              // port Q of instance dq_release_reg9
-    wire dq_release_reg10_DI;            // port DI of instance dq_release_reg10
-    wire dq_release_reg10_LSR;           // port LSR of instance dq_release_reg10
-    wire dq_release_reg10_CE;            // port CE of instance dq_release_reg10
-    wire dq_release_reg10_M;             // port M of instance dq_release_reg10
-    wire dq_release_reg10_Q;             // port Q of instance dq_release_reg10
-    wire dq_release_reg11_DI;            // port DI of instance dq_release_reg11
-    wire dq_release_reg11_LSR;           // port LSR of instance dq_release_reg11
-    wire dq_release_reg11_CE;            // port CE of instance dq_release_reg11
-    wire dq_release_reg11_M;             // port M of instance dq_release_reg11
-    wire dq_release_reg11_Q;             // port Q of instance dq_release_reg11
-    wire dq_release_reg12_DI;            // port DI of instance dq_release_reg12
-    wire dq_release_reg12_LSR;           // port LSR of instance dq_release_reg12
-    wire dq_release_reg12_CE;            // port CE of instance dq_release_reg12
-    wire dq_release_reg12_M;             // port M of instance dq_release_reg12
-    wire dq_release_reg12_Q;             // port Q of instance dq_release_reg12
-    wire dq_release_reg13_DI;            // port DI of instance dq_release_reg13
-    wire dq_release_reg13_LSR;           // port LSR of instance dq_release_reg13
-    wire dq_release_reg13_CE;            // port CE of instance dq_release_reg13
-    wire dq_release_reg13_M;             // port M of instance dq_release_reg13
-    wire dq_release_reg13_Q;             // port Q of instance dq_release_reg13
-    wire dq_release_reg14_DI;            // port DI of instance dq_release_reg14
-    wire dq_release_reg14_LSR;           // port LSR of instance dq_release_reg14
-    wire dq_release_reg14_CE;            // port CE of instance dq_release_reg14
-    wire dq_release_reg14_M;             // port M of instance dq_release_reg14
-    wire dq_release_reg14_Q;             // port Q of instance dq_release_reg14
-    wire dq_release_reg15_DI;            // port DI of instance dq_release_reg15
-    wire dq_release_reg15_LSR;           // port LSR of instance dq_release_reg15
-    wire dq_release_reg15_CE;            // port CE of instance dq_release_reg15
-    wire dq_release_reg15_M;             // port M of instance dq_release_reg15
-    wire dq_release_reg15_Q;             // port Q of instance dq_release_reg15
-    wire dq_pad0_I;                      // port I of instance dq_pad0
-    wire dq_pad0_T;                      // port T of instance dq_pad0
-    wire dq_pad0_O;                      // port O of instance dq_pad0
-    wire dq_pad1_I;                      // port I of instance dq_pad1
-    wire dq_pad1_T;                      // port T of instance dq_pad1
-    wire dq_pad1_O;                      // port O of instance dq_pad1
-    wire dq_pad2_I;                      // port I of instance dq_pad2
-    wire dq_pad2_T;                      // port T of instance dq_pad2
-    wire dq_pad2_O;                      // port O of instance dq_pad2
-    wire dq_pad3_I;                      // port I of instance dq_pad3
-    wire dq_pad3_T;                      // port T of instance dq_pad3
-    wire dq_pad3_O;                      // port O of instance dq_pad3
-    wire dq_pad4_I;                      // port I of instance dq_pad4
-    wire dq_pad4_T;                      // port T of instance dq_pad4
-    wire dq_pad4_O;                      // port O of instance dq_pad4
-    wire dq_pad5_I;                      // port I of instance dq_pad5
-    wire dq_pad5_T;                      // port T of instance dq_pad5
-    wire dq_pad5_O;                      // port O of instance dq_pad5
-    wire dq_pad6_I;                      // port I of instance dq_pad6
-    wire dq_pad6_T;                      // port T of instance dq_pad6
-    wire dq_pad6_O;                      // port O of instance dq_pad6
-    wire dq_pad7_I;                      // port I of instance dq_pad7
-    wire dq_pad7_T;                      // port T of instance dq_pad7
-    wire dq_pad7_O;                      // port O of instance dq_pad7
-    wire dq_pad8_I;                      // port I of instance dq_pad8
-    wire dq_pad8_T;                      // port T of instance dq_pad8
-    wire dq_pad8_O;                      // port O of instance dq_pad8
-    wire dq_pad9_I;                      // port I of instance dq_pad9
-    wire dq_pad9_T;                      // port T of instance dq_pad9
-    wire dq_pad9_O;                      // port O of instance dq_pad9
-    wire dq_pad10_I;                     // port I of instance dq_pad10
-    wire dq_pad10_T;                     // port T of instance dq_pad10
-    wire dq_pad10_O;                     // port O of instance dq_pad10
-    wire dq_pad11_I;                     // port I of instance dq_pad11
-    wire dq_pad11_T;                     // port T of instance dq_pad11
-    wire dq_pad11_O;                     // port O of instance dq_pad11
-    wire dq_pad12_I;                     // port I of instance dq_pad12
-    wire dq_pad12_T;                     // port T of instance dq_pad12
-    wire dq_pad12_O;                     // port O of instance dq_pad12
-    wire dq_pad13_I;                     // port I of instance dq_pad13
-    wire dq_pad13_T;                     // port T of instance dq_pad13
-    wire dq_pad13_O;                     // port O of instance dq_pad13
-    wire dq_pad14_I;                     // port I of instance dq_pad14
-    wire dq_pad14_T;                     // port T of instance dq_pad14
-    wire dq_pad14_O;                     // port O of instance dq_pad14
-    wire dq_pad15_I;                     // port I of instance dq_pad15
-    wire dq_pad15_T;                     // port T of instance dq_pad15
-    wire dq_pad15_O;                     // port O of instance dq_pad15
-    wire dq_in_reg0_DI;                  // port DI of instance dq_in_reg0
-    wire dq_in_reg0_LSR;                 // port LSR of instance dq_in_reg0
-    wire dq_in_reg0_CE;                  // port CE of instance dq_in_reg0
-    wire dq_in_reg0_M;                   // port M of instance dq_in_reg0
-    wire dq_in_reg0_Q;                   // port Q of instance dq_in_reg0
-    wire dq_in_reg1_DI;                  // port DI of instance dq_in_reg1
-    wire dq_in_reg1_LSR;                 // port LSR of instance dq_in_reg1
-    wire dq_in_reg1_CE;                  // port CE of instance dq_in_reg1
-    wire dq_in_reg1_M;                   // port M of instance dq_in_reg1
-    wire dq_in_reg1_Q;                   // port Q of instance dq_in_reg1
-    wire dq_in_reg2_DI;                  // port DI of instance dq_in_reg2
-    wire dq_in_reg2_LSR;                 // port LSR of instance dq_in_reg2
-    wire dq_in_reg2_CE;                  // port CE of instance dq_in_reg2
-    wire dq_in_reg2_M;                   // port M of instance dq_in_reg2
-    wire dq_in_reg2_Q;                   // port Q of instance dq_in_reg2
-    wire dq_in_reg3_DI;                  // port DI of instance dq_in_reg3
-    wire dq_in_reg3_LSR;                 // port LSR of instance dq_in_reg3
-    wire dq_in_reg3_CE;                  // port CE of instance dq_in_reg3
-    wire dq_in_reg3_M;                   // port M of instance dq_in_reg3
-    wire dq_in_reg3_Q;                   // port Q of instance dq_in_reg3
-    wire dq_in_reg4_DI;                  // port DI of instance dq_in_reg4
-    wire dq_in_reg4_LSR;                 // port LSR of instance dq_in_reg4
-    wire dq_in_reg4_CE;                  // port CE of instance dq_in_reg4
-    wire dq_in_reg4_M;                   // port M of instance dq_in_reg4
-    wire dq_in_reg4_Q;                   // port Q of instance dq_in_reg4
-    wire dq_in_reg5_DI;                  // port DI of instance dq_in_reg5
-    wire dq_in_reg5_LSR;                 // port LSR of instance dq_in_reg5
-    wire dq_in_reg5_CE;                  // port CE of instance dq_in_reg5
-    wire dq_in_reg5_M;                   // port M of instance dq_in_reg5
-    wire dq_in_reg5_Q;                   // port Q of instance dq_in_reg5
-    wire dq_in_reg6_DI;                  // port DI of instance dq_in_reg6
-    wire dq_in_reg6_LSR;                 // port LSR of instance dq_in_reg6
-    wire dq_in_reg6_CE;                  // port CE of instance dq_in_reg6
-    wire dq_in_reg6_M;                   // port M of instance dq_in_reg6
-    wire dq_in_reg6_Q;                   // port Q of instance dq_in_reg6
-    wire dq_in_reg7_DI;                  // port DI of instance dq_in_reg7
-    wire dq_in_reg7_LSR;                 // port LSR of instance dq_in_reg7
-    wire dq_in_reg7_CE;                  // port CE of instance dq_in_reg7
-    wire dq_in_reg7_M;                   // port M of instance dq_in_reg7
-    wire dq_in_reg7_Q;                   // port Q of instance dq_in_reg7
-    wire dq_in_reg8_DI;                  // port DI of instance dq_in_reg8
-    wire dq_in_reg8_LSR;                 // port LSR of instance dq_in_reg8
-    wire dq_in_reg8_CE;                  // port CE of instance dq_in_reg8
-    wire dq_in_reg8_M;                   // port M of instance dq_in_reg8
-    wire dq_in_reg8_Q;                   // port Q of instance dq_in_reg8
-    wire dq_in_reg9_DI;                  // port DI of instance dq_in_reg9
-    wire dq_in_reg9_LSR;                 // port LSR of instance dq_in_reg9
-    wire dq_in_reg9_CE;                  // port CE of instance dq_in_reg9
-    wire dq_in_reg9_M;                   // port M of instance dq_in_reg9
-    wire dq_in_reg9_Q;                   // port Q of instance dq_in_reg9
-    wire dq_in_reg10_DI;                 // port DI of instance dq_in_reg10
-    wire dq_in_reg10_LSR;                // port LSR of instance dq_in_reg10
-    wire dq_in_reg10_CE;                 // port CE of instance dq_in_reg10
-    wire dq_in_reg10_M;                  // port M of instance dq_in_reg10
-    wire dq_in_reg10_Q;                  // port Q of instance dq_in_reg10
-    wire dq_in_reg11_DI;                 // port DI of instance dq_in_reg11
-    wire dq_in_reg11_LSR;                // port LSR of instance dq_in_reg11
-    wire dq_in_reg11_CE;                 // port CE of instance dq_in_reg11
-    wire dq_in_reg11_M;                  // port M of instance dq_in_reg11
-    wire dq_in_reg11_Q;                  // port Q of instance dq_in_reg11
-    wire dq_in_reg12_DI;                 // port DI of instance dq_in_reg12
-    wire dq_in_reg12_LSR;                // port LSR of instance dq_in_reg12
-    wire dq_in_reg12_CE;                 // port CE of instance dq_in_reg12
-    wire dq_in_reg12_M;                  // port M of instance dq_in_reg12
-    wire dq_in_reg12_Q;                  // port Q of instance dq_in_reg12
-    wire dq_in_reg13_DI;                 // port DI of instance dq_in_reg13
-    wire dq_in_reg13_LSR;                // port LSR of instance dq_in_reg13
-    wire dq_in_reg13_CE;                 // port CE of instance dq_in_reg13
-    wire dq_in_reg13_M;                  // port M of instance dq_in_reg13
-    wire dq_in_reg13_Q;                  // port Q of instance dq_in_reg13
-    wire dq_in_reg14_DI;                 // port DI of instance dq_in_reg14
-    wire dq_in_reg14_LSR;                // port LSR of instance dq_in_reg14
-    wire dq_in_reg14_CE;                 // port CE of instance dq_in_reg14
-    wire dq_in_reg14_M;                  // port M of instance dq_in_reg14
-    wire dq_in_reg14_Q;                  // port Q of instance dq_in_reg14
-    wire dq_in_reg15_DI;                 // port DI of instance dq_in_reg15
-    wire dq_in_reg15_LSR;                // port LSR of instance dq_in_reg15
-    wire dq_in_reg15_CE;                 // port CE of instance dq_in_reg15
-    wire dq_in_reg15_M;                  // port M of instance dq_in_reg15
-    wire dq_in_reg15_Q;                  // port Q of instance dq_in_reg15
+    wire clock_out_D0;                  // port D0 of instance clock_out
+    wire clock_out_D1;                  // port D1 of instance clock_out
+    wire clock_out_RST;                 // port RST of instance clock_out
+    wire clock_out_Q;                   // port Q of instance clock_out
+    wire cke_reg_CD;                    // port CD of instance cke_reg
+    wire cke_reg_SP;                    // port SP of instance cke_reg
+    wire cke_reg_D;                     // port D of instance cke_reg
+    wire cke_reg_Q;                     // port Q of instance cke_reg
+    wire first_edge_PD;                 // port PD of instance first_edge
+    wire first_edge_D;                  // port D of instance first_edge
+    wire first_edge_Q;                  // port Q of instance first_edge
+    wire cs_n_reg_PD;                   // port PD of instance cs_n_reg
+    wire cs_n_reg_SP;                   // port SP of instance cs_n_reg
+    wire cs_n_reg_D;                    // port D of instance cs_n_reg
+    wire cs_n_reg_Q;                    // port Q of instance cs_n_reg
+    wire ras_n_reg_PD;                  // port PD of instance ras_n_reg
+    wire ras_n_reg_SP;                  // port SP of instance ras_n_reg
+    wire ras_n_reg_D;                   // port D of instance ras_n_reg
+    wire ras_n_reg_Q;                   // port Q of instance ras_n_reg
+    wire cas_n_reg_PD;                  // port PD of instance cas_n_reg
+    wire cas_n_reg_SP;                  // port SP of instance cas_n_reg
+    wire cas_n_reg_D;                   // port D of instance cas_n_reg
+    wire cas_n_reg_Q;                   // port Q of instance cas_n_reg
+    wire we_n_reg_PD;                   // port PD of instance we_n_reg
+    wire we_n_reg_SP;                   // port SP of instance we_n_reg
+    wire we_n_reg_D;                    // port D of instance we_n_reg
+    wire we_n_reg_Q;                    // port Q of instance we_n_reg
+    wire ba_reg0_CD;                    // port CD of instance ba_reg0
+    wire ba_reg0_SP;                    // port SP of instance ba_reg0
+    wire ba_reg0_D;                     // port D of instance ba_reg0
+    wire ba_reg0_Q;                     // port Q of instance ba_reg0
+    wire ba_reg1_CD;                    // port CD of instance ba_reg1
+    wire ba_reg1_SP;                    // port SP of instance ba_reg1
+    wire ba_reg1_D;                     // port D of instance ba_reg1
+    wire ba_reg1_Q;                     // port Q of instance ba_reg1
+    wire a_reg0_CD;                     // port CD of instance a_reg0
+    wire a_reg0_SP;                     // port SP of instance a_reg0
+    wire a_reg0_D;                      // port D of instance a_reg0
+    wire a_reg0_Q;                      // port Q of instance a_reg0
+    wire a_reg1_CD;                     // port CD of instance a_reg1
+    wire a_reg1_SP;                     // port SP of instance a_reg1
+    wire a_reg1_D;                      // port D of instance a_reg1
+    wire a_reg1_Q;                      // port Q of instance a_reg1
+    wire a_reg2_CD;                     // port CD of instance a_reg2
+    wire a_reg2_SP;                     // port SP of instance a_reg2
+    wire a_reg2_D;                      // port D of instance a_reg2
+    wire a_reg2_Q;                      // port Q of instance a_reg2
+    wire a_reg3_CD;                     // port CD of instance a_reg3
+    wire a_reg3_SP;                     // port SP of instance a_reg3
+    wire a_reg3_D;                      // port D of instance a_reg3
+    wire a_reg3_Q;                      // port Q of instance a_reg3
+    wire a_reg4_CD;                     // port CD of instance a_reg4
+    wire a_reg4_SP;                     // port SP of instance a_reg4
+    wire a_reg4_D;                      // port D of instance a_reg4
+    wire a_reg4_Q;                      // port Q of instance a_reg4
+    wire a_reg5_CD;                     // port CD of instance a_reg5
+    wire a_reg5_SP;                     // port SP of instance a_reg5
+    wire a_reg5_D;                      // port D of instance a_reg5
+    wire a_reg5_Q;                      // port Q of instance a_reg5
+    wire a_reg6_CD;                     // port CD of instance a_reg6
+    wire a_reg6_SP;                     // port SP of instance a_reg6
+    wire a_reg6_D;                      // port D of instance a_reg6
+    wire a_reg6_Q;                      // port Q of instance a_reg6
+    wire a_reg7_CD;                     // port CD of instance a_reg7
+    wire a_reg7_SP;                     // port SP of instance a_reg7
+    wire a_reg7_D;                      // port D of instance a_reg7
+    wire a_reg7_Q;                      // port Q of instance a_reg7
+    wire a_reg8_CD;                     // port CD of instance a_reg8
+    wire a_reg8_SP;                     // port SP of instance a_reg8
+    wire a_reg8_D;                      // port D of instance a_reg8
+    wire a_reg8_Q;                      // port Q of instance a_reg8
+    wire a_reg9_CD;                     // port CD of instance a_reg9
+    wire a_reg9_SP;                     // port SP of instance a_reg9
+    wire a_reg9_D;                      // port D of instance a_reg9
+    wire a_reg9_Q;                      // port Q of instance a_reg9
+    wire a_reg10_CD;                    // port CD of instance a_reg10
+    wire a_reg10_SP;                    // port SP of instance a_reg10
+    wire a_reg10_D;                     // port D of instance a_reg10
+    wire a_reg10_Q;                     // port Q of instance a_reg10
+    wire a_reg11_CD;                    // port CD of instance a_reg11
+    wire a_reg11_SP;                    // port SP of instance a_reg11
+    wire a_reg11_D;                     // port D of instance a_reg11
+    wire a_reg11_Q;                     // port Q of instance a_reg11
+    wire a_reg12_CD;                    // port CD of instance a_reg12
+    wire a_reg12_SP;                    // port SP of instance a_reg12
+    wire a_reg12_D;                     // port D of instance a_reg12
+    wire a_reg12_Q;                     // port Q of instance a_reg12
+    wire dqm_reg0_CD;                   // port CD of instance dqm_reg0
+    wire dqm_reg0_SP;                   // port SP of instance dqm_reg0
+    wire dqm_reg0_D;                    // port D of instance dqm_reg0
+    wire dqm_reg0_Q;                    // port Q of instance dqm_reg0
+    wire dqm_reg1_CD;                   // port CD of instance dqm_reg1
+    wire dqm_reg1_SP;                   // port SP of instance dqm_reg1
+    wire dqm_reg1_D;                    // port D of instance dqm_reg1
+    wire dqm_reg1_Q;                    // port Q of instance dqm_reg1
+    wire dq_out_reg0_CD;                // port CD of instance dq_out_reg0
+    wire dq_out_reg0_SP;                // port SP of instance dq_out_reg0
+    wire dq_out_reg0_D;                 // port D of instance dq_out_reg0
+    wire dq_out_reg0_Q;                 // port Q of instance dq_out_reg0
+    wire dq_out_reg1_CD;                // port CD of instance dq_out_reg1
+    wire dq_out_reg1_SP;                // port SP of instance dq_out_reg1
+    wire dq_out_reg1_D;                 // port D of instance dq_out_reg1
+    wire dq_out_reg1_Q;                 // port Q of instance dq_out_reg1
+    wire dq_out_reg2_CD;                // port CD of instance dq_out_reg2
+    wire dq_out_reg2_SP;                // port SP of instance dq_out_reg2
+    wire dq_out_reg2_D;                 // port D of instance dq_out_reg2
+    wire dq_out_reg2_Q;                 // port Q of instance dq_out_reg2
+    wire dq_out_reg3_CD;                // port CD of instance dq_out_reg3
+    wire dq_out_reg3_SP;                // port SP of instance dq_out_reg3
+    wire dq_out_reg3_D;                 // port D of instance dq_out_reg3
+    wire dq_out_reg3_Q;                 // port Q of instance dq_out_reg3
+    wire dq_out_reg4_CD;                // port CD of instance dq_out_reg4
+    wire dq_out_reg4_SP;                // port SP of instance dq_out_reg4
+    wire dq_out_reg4_D;                 // port D of instance dq_out_reg4
+    wire dq_out_reg4_Q;                 // port Q of instance dq_out_reg4
+    wire dq_out_reg5_CD;                // port CD of instance dq_out_reg5
+    wire dq_out_reg5_SP;                // port SP of instance dq_out_reg5
+    wire dq_out_reg5_D;                 // port D of instance dq_out_reg5
+    wire dq_out_reg5_Q;                 // port Q of instance dq_out_reg5
+    wire dq_out_reg6_CD;                // port CD of instance dq_out_reg6
+    wire dq_out_reg6_SP;                // port SP of instance dq_out_reg6
+    wire dq_out_reg6_D;                 // port D of instance dq_out_reg6
+    wire dq_out_reg6_Q;                 // port Q of instance dq_out_reg6
+    wire dq_out_reg7_CD;                // port CD of instance dq_out_reg7
+    wire dq_out_reg7_SP;                // port SP of instance dq_out_reg7
+    wire dq_out_reg7_D;                 // port D of instance dq_out_reg7
+    wire dq_out_reg7_Q;                 // port Q of instance dq_out_reg7
+    wire dq_out_reg8_CD;                // port CD of instance dq_out_reg8
+    wire dq_out_reg8_SP;                // port SP of instance dq_out_reg8
+    wire dq_out_reg8_D;                 // port D of instance dq_out_reg8
+    wire dq_out_reg8_Q;                 // port Q of instance dq_out_reg8
+    wire dq_out_reg9_CD;                // port CD of instance dq_out_reg9
+    wire dq_out_reg9_SP;                // port SP of instance dq_out_reg9
+    wire dq_out_reg9_D;                 // port D of instance dq_out_reg9
+    wire dq_out_reg9_Q;                 // port Q of instance dq_out_reg9
+    wire dq_out_reg10_CD;               // port CD of instance dq_out_reg10
+    wire dq_out_reg10_SP;               // port SP of instance dq_out_reg10
+    wire dq_out_reg10_D;                // port D of instance dq_out_reg10
+    wire dq_out_reg10_Q;                // port Q of instance dq_out_reg10
+    wire dq_out_reg11_CD;               // port CD of instance dq_out_reg11
+    wire dq_out_reg11_SP;               // port SP of instance dq_out_reg11
+    wire dq_out_reg11_D;                // port D of instance dq_out_reg11
+    wire dq_out_reg11_Q;                // port Q of instance dq_out_reg11
+    wire dq_out_reg12_CD;               // port CD of instance dq_out_reg12
+    wire dq_out_reg12_SP;               // port SP of instance dq_out_reg12
+    wire dq_out_reg12_D;                // port D of instance dq_out_reg12
+    wire dq_out_reg12_Q;                // port Q of instance dq_out_reg12
+    wire dq_out_reg13_CD;               // port CD of instance dq_out_reg13
+    wire dq_out_reg13_SP;               // port SP of instance dq_out_reg13
+    wire dq_out_reg13_D;                // port D of instance dq_out_reg13
+    wire dq_out_reg13_Q;                // port Q of instance dq_out_reg13
+    wire dq_out_reg14_CD;               // port CD of instance dq_out_reg14
+    wire dq_out_reg14_SP;               // port SP of instance dq_out_reg14
+    wire dq_out_reg14_D;                // port D of instance dq_out_reg14
+    wire dq_out_reg14_Q;                // port Q of instance dq_out_reg14
+    wire dq_out_reg15_CD;               // port CD of instance dq_out_reg15
+    wire dq_out_reg15_SP;               // port SP of instance dq_out_reg15
+    wire dq_out_reg15_D;                // port D of instance dq_out_reg15
+    wire dq_out_reg15_Q;                // port Q of instance dq_out_reg15
+    wire dq_release_reg0_PD;            // port PD of instance dq_release_reg0
+    wire dq_release_reg0_SP;            // port SP of instance dq_release_reg0
+    wire dq_release_reg0_D;             // port D of instance dq_release_reg0
+    wire dq_release_reg0_Q;             // port Q of instance dq_release_reg0
+    wire dq_release_reg1_PD;            // port PD of instance dq_release_reg1
+    wire dq_release_reg1_SP;            // port SP of instance dq_release_reg1
+    wire dq_release_reg1_D;             // port D of instance dq_release_reg1
+    wire dq_release_reg1_Q;             // port Q of instance dq_release_reg1
+    wire dq_release_reg2_PD;            // port PD of instance dq_release_reg2
+    wire dq_release_reg2_SP;            // port SP of instance dq_release_reg2
+    wire dq_release_reg2_D;             // port D of instance dq_release_reg2
+    wire dq_release_reg2_Q;             // port Q of instance dq_release_reg2
+    wire dq_release_reg3_PD;            // port PD of instance dq_release_reg3
+    wire dq_release_reg3_SP;            // port SP of instance dq_release_reg3
+    wire dq_release_reg3_D;             // port D of instance dq_release_reg3
+    wire dq_release_reg3_Q;             // port Q of instance dq_release_reg3
+    wire dq_release_reg4_PD;            // port PD of instance dq_release_reg4
+    wire dq_release_reg4_SP;            // port SP of instance dq_release_reg4
+    wire dq_release_reg4_D;             // port D of instance dq_release_reg4
+    wire dq_release_reg4_Q;             // port Q of instance dq_release_reg4
+    wire dq_release_reg5_PD;            // port PD of instance dq_release_reg5
+    wire dq_release_reg5_SP;            // port SP of instance dq_release_reg5
+    wire dq_release_reg5_D;             // port D of instance dq_release_reg5
+    wire dq_release_reg5_Q;             // port Q of instance dq_release_reg5
+    wire dq_release_reg6_PD;            // port PD of instance dq_release_reg6
+    wire dq_release_reg6_SP;            // port SP of instance dq_release_reg6
+    wire dq_release_reg6_D;             // port D of instance dq_release_reg6
+    wire dq_release_reg6_Q;             // port Q of instance dq_release_reg6
+    wire dq_release_reg7_PD;            // port PD of instance dq_release_reg7
+    wire dq_release_reg7_SP;            // port SP of instance dq_release_reg7
+    wire dq_release_reg7_D;             // port D of instance dq_release_reg7
+    wire dq_release_reg7_Q;             // port Q of instance dq_release_reg7
+    wire dq_release_reg8_PD;            // port PD of instance dq_release_reg8
+    wire dq_release_reg8_SP;            // port SP of instance dq_release_reg8
+    wire dq_release_reg8_D;             // port D of instance dq_release_reg8
+    wire dq_release_reg8_Q;             // port Q of instance dq_release_reg8
+    wire dq_release_reg9_PD;            // port PD of instance dq_release_reg9
+    wire dq_release_reg9_SP;            // port SP of instance dq_release_reg9
+    wire dq_release_reg9_D;             // port D of instance dq_release_reg9
+    wire dq_release_reg9_Q;             // port Q of instance dq_release_reg9
+    wire dq_release_reg10_PD;           // port PD of instance dq_release_reg10
+    wire dq_release_reg10_SP;           // port SP of instance dq_release_reg10
+    wire dq_release_reg10_D;            // port D of instance dq_release_reg10
+    wire dq_release_reg10_Q;            // port Q of instance dq_release_reg10
+    wire dq_release_reg11_PD;           // port PD of instance dq_release_reg11
+    wire dq_release_reg11_SP;           // port SP of instance dq_release_reg11
+    wire dq_release_reg11_D;            // port D of instance dq_release_reg11
+    wire dq_release_reg11_Q;            // port Q of instance dq_release_reg11
+    wire dq_release_reg12_PD;           // port PD of instance dq_release_reg12
+    wire dq_release_reg12_SP;           // port SP of instance dq_release_reg12
+    wire dq_release_reg12_D;            // port D of instance dq_release_reg12
+    wire dq_release_reg12_Q;            // port Q of instance dq_release_reg12
+    wire dq_release_reg13_PD;           // port PD of instance dq_release_reg13
+    wire dq_release_reg13_SP;           // port SP of instance dq_release_reg13
+    wire dq_release_reg13_D;            // port D of instance dq_release_reg13
+    wire dq_release_reg13_Q;            // port Q of instance dq_release_reg13
+    wire dq_release_reg14_PD;           // port PD of instance dq_release_reg14
+    wire dq_release_reg14_SP;           // port SP of instance dq_release_reg14
+    wire dq_release_reg14_D;            // port D of instance dq_release_reg14
+    wire dq_release_reg14_Q;            // port Q of instance dq_release_reg14
+    wire dq_release_reg15_PD;           // port PD of instance dq_release_reg15
+    wire dq_release_reg15_SP;           // port SP of instance dq_release_reg15
+    wire dq_release_reg15_D;            // port D of instance dq_release_reg15
+    wire dq_release_reg15_Q;            // port Q of instance dq_release_reg15
+    wire dq_pad0_I;                     // port I of instance dq_pad0
+    wire dq_pad0_T;                     // port T of instance dq_pad0
+    wire dq_pad0_O;                     // port O of instance dq_pad0
+    wire dq_pad1_I;                     // port I of instance dq_pad1
+    wire dq_pad1_T;                     // port T of instance dq_pad1
+    wire dq_pad1_O;                     // port O of instance dq_pad1
+    wire dq_pad2_I;                     // port I of instance dq_pad2
+    wire dq_pad2_T;                     // port T of instance dq_pad2
+    wire dq_pad2_O;                     // port O of instance dq_pad2
+    wire dq_pad3_I;                     // port I of instance dq_pad3
+    wire dq_pad3_T;                     // port T of instance dq_pad3
+    wire dq_pad3_O;                     // port O of instance dq_pad3
+    wire dq_pad4_I;                     // port I of instance dq_pad4
+    wire dq_pad4_T;                     // port T of instance dq_pad4
+    wire dq_pad4_O;                     // port O of instance dq_pad4
+    wire dq_pad5_I;                     // port I of instance dq_pad5
+    wire dq_pad5_T;                     // port T of instance dq_pad5
+    wire dq_pad5_O;                     // port O of instance dq_pad5
+    wire dq_pad6_I;                     // port I of instance dq_pad6
+    wire dq_pad6_T;                     // port T of instance dq_pad6
+    wire dq_pad6_O;                     // port O of instance dq_pad6
+    wire dq_pad7_I;                     // port I of instance dq_pad7
+    wire dq_pad7_T;                     // port T of instance dq_pad7
+    wire dq_pad7_O;                     // port O of instance dq_pad7
+    wire dq_pad8_I;                     // port I of instance dq_pad8
+    wire dq_pad8_T;                     // port T of instance dq_pad8
+    wire dq_pad8_O;                     // port O of instance dq_pad8
+    wire dq_pad9_I;                     // port I of instance dq_pad9
+    wire dq_pad9_T;                     // port T of instance dq_pad9
+    wire dq_pad9_O;                     // port O of instance dq_pad9
+    wire dq_pad10_I;                    // port I of instance dq_pad10
+    wire dq_pad10_T;                    // port T of instance dq_pad10
+    wire dq_pad10_O;                    // port O of instance dq_pad10
+    wire dq_pad11_I;                    // port I of instance dq_pad11
+    wire dq_pad11_T;                    // port T of instance dq_pad11
+    wire dq_pad11_O;                    // port O of instance dq_pad11
+    wire dq_pad12_I;                    // port I of instance dq_pad12
+    wire dq_pad12_T;                    // port T of instance dq_pad12
+    wire dq_pad12_O;                    // port O of instance dq_pad12
+    wire dq_pad13_I;                    // port I of instance dq_pad13
+    wire dq_pad13_T;                    // port T of instance dq_pad13
+    wire dq_pad13_O;                    // port O of instance dq_pad13
+    wire dq_pad14_I;                    // port I of instance dq_pad14
+    wire dq_pad14_T;                    // port T of instance dq_pad14
+    wire dq_pad14_O;                    // port O of instance dq_pad14
+    wire dq_pad15_I;                    // port I of instance dq_pad15
+    wire dq_pad15_T;                    // port T of instance dq_pad15
+    wire dq_pad15_O;                    // port O of instance dq_pad15
+    wire dq_in_reg0_CD;                 // port CD of instance dq_in_reg0
+    wire dq_in_reg0_SP;                 // port SP of instance dq_in_reg0
+    wire dq_in_reg0_D;                  // port D of instance dq_in_reg0
+    wire dq_in_reg0_Q;                  // port Q of instance dq_in_reg0
+    wire dq_in_reg1_CD;                 // port CD of instance dq_in_reg1
+    wire dq_in_reg1_SP;                 // port SP of instance dq_in_reg1
+    wire dq_in_reg1_D;                  // port D of instance dq_in_reg1
+    wire dq_in_reg1_Q;                  // port Q of instance dq_in_reg1
+    wire dq_in_reg2_CD;                 // port CD of instance dq_in_reg2
+    wire dq_in_reg2_SP;                 // port SP of instance dq_in_reg2
+    wire dq_in_reg2_D;                  // port D of instance dq_in_reg2
+    wire dq_in_reg2_Q;                  // port Q of instance dq_in_reg2
+    wire dq_in_reg3_CD;                 // port CD of instance dq_in_reg3
+    wire dq_in_reg3_SP;                 // port SP of instance dq_in_reg3
+    wire dq_in_reg3_D;                  // port D of instance dq_in_reg3
+    wire dq_in_reg3_Q;                  // port Q of instance dq_in_reg3
+    wire dq_in_reg4_CD;                 // port CD of instance dq_in_reg4
+    wire dq_in_reg4_SP;                 // port SP of instance dq_in_reg4
+    wire dq_in_reg4_D;                  // port D of instance dq_in_reg4
+    wire dq_in_reg4_Q;                  // port Q of instance dq_in_reg4
+    wire dq_in_reg5_CD;                 // port CD of instance dq_in_reg5
+    wire dq_in_reg5_SP;                 // port SP of instance dq_in_reg5
+    wire dq_in_reg5_D;                  // port D of instance dq_in_reg5
+    wire dq_in_reg5_Q;                  // port Q of instance dq_in_reg5
+    wire dq_in_reg6_CD;                 // port CD of instance dq_in_reg6
+    wire dq_in_reg6_SP;                 // port SP of instance dq_in_reg6
+    wire dq_in_reg6_D;                  // port D of instance dq_in_reg6
+    wire dq_in_reg6_Q;                  // port Q of instance dq_in_reg6
+    wire dq_in_reg7_CD;                 // port CD of instance dq_in_reg7
+    wire dq_in_reg7_SP;                 // port SP of instance dq_in_reg7
+    wire dq_in_reg7_D;                  // port D of instance dq_in_reg7
+    wire dq_in_reg7_Q;                  // port Q of instance dq_in_reg7
+    wire dq_in_reg8_CD;                 // port CD of instance dq_in_reg8
+    wire dq_in_reg8_SP;                 // port SP of instance dq_in_reg8
+    wire dq_in_reg8_D;                  // port D of instance dq_in_reg8
+    wire dq_in_reg8_Q;                  // port Q of instance dq_in_reg8
+    wire dq_in_reg9_CD;                 // port CD of instance dq_in_reg9
+    wire dq_in_reg9_SP;                 // port SP of instance dq_in_reg9
+    wire dq_in_reg9_D;                  // port D of instance dq_in_reg9
+    wire dq_in_reg9_Q;                  // port Q of instance dq_in_reg9
+    wire dq_in_reg10_CD;                // port CD of instance dq_in_reg10
+    wire dq_in_reg10_SP;                // port SP of instance dq_in_reg10
+    wire dq_in_reg10_D;                 // port D of instance dq_in_reg10
+    wire dq_in_reg10_Q;                 // port Q of instance dq_in_reg10
+    wire dq_in_reg11_CD;                // port CD of instance dq_in_reg11
+    wire dq_in_reg11_SP;                // port SP of instance dq_in_reg11
+    wire dq_in_reg11_D;                 // port D of instance dq_in_reg11
+    wire dq_in_reg11_Q;                 // port Q of instance dq_in_reg11
+    wire dq_in_reg12_CD;                // port CD of instance dq_in_reg12
+    wire dq_in_reg12_SP;                // port SP of instance dq_in_reg12
+    wire dq_in_reg12_D;                 // port D of instance dq_in_reg12
+    wire dq_in_reg12_Q;                 // port Q of instance dq_in_reg12
+    wire dq_in_reg13_CD;                // port CD of instance dq_in_reg13
+    wire dq_in_reg13_SP;                // port SP of instance dq_in_reg13
+    wire dq_in_reg13_D;                 // port D of instance dq_in_reg13
+    wire dq_in_reg13_Q;                 // port Q of instance dq_in_reg13
+    wire dq_in_reg14_CD;                // port CD of instance dq_in_reg14
+    wire dq_in_reg14_SP;                // port SP of instance dq_in_reg14
+    wire dq_in_reg14_D;                 // port D of instance dq_in_reg14
+    wire dq_in_reg14_Q;                 // port Q of instance dq_in_reg14
+    wire dq_in_reg15_CD;                // port CD of instance dq_in_reg15
+    wire dq_in_reg15_SP;                // port SP of instance dq_in_reg15
+    wire dq_in_reg15_D;                 // port D of instance dq_in_reg15
+    wire dq_in_reg15_Q;                 // port Q of instance dq_in_reg15
 
     assign clock_out_D0 = 1'b0;  // Ecp5SdramPins.cs:91
     assign clock_out_D1 = 1'b1;  // Ecp5SdramPins.cs:92
     assign clock_out_RST = 1'b0;  // Ecp5SdramPins.cs:93
     assign sdram_clk = clock_out_Q;  // Ecp5SdramPins.cs:94
-    assign cke_reg_DI = cke;  // Ecp5SdramPins.cs:147
-    assign cke_reg_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign cke_reg_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign cke_reg_M = 1'b0;  // Ecp5SdramPins.cs:150
+    assign cke_reg_D = cke;  // Ecp5SdramPins.cs:145
+    assign cke_reg_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign cke_reg_SP = 1'b1;  // Ecp5SdramPins.cs:147
     assign sdram_cke = cke_reg_Q;  // Ecp5SdramPins.cs:97
-    assign first_edge_DI = 1'b0;  // Ecp5SdramPins.cs:102
-    assign first_edge_LSR = 1'b0;  // Ecp5SdramPins.cs:103
-    assign first_edge_CE = 1'b1;  // Ecp5SdramPins.cs:104
-    assign first_edge_M = 1'b0;  // Ecp5SdramPins.cs:105
-    assign cs_n_reg_DI = cs_n | first_edge_Q;  // Ecp5SdramPins.cs:147
-    assign cs_n_reg_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign cs_n_reg_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign cs_n_reg_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_csn = cs_n_reg_Q;  // Ecp5SdramPins.cs:106
-    assign ras_n_reg_DI = ras_n;  // Ecp5SdramPins.cs:147
-    assign ras_n_reg_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign ras_n_reg_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign ras_n_reg_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_rasn = ras_n_reg_Q;  // Ecp5SdramPins.cs:107
-    assign cas_n_reg_DI = cas_n;  // Ecp5SdramPins.cs:147
-    assign cas_n_reg_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign cas_n_reg_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign cas_n_reg_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_casn = cas_n_reg_Q;  // Ecp5SdramPins.cs:108
-    assign we_n_reg_DI = we_n;  // Ecp5SdramPins.cs:147
-    assign we_n_reg_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign we_n_reg_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign we_n_reg_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_wen = we_n_reg_Q;  // Ecp5SdramPins.cs:109
-    assign ba_reg0_DI = ba[0];  // Ecp5SdramPins.cs:147
-    assign ba_reg0_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign ba_reg0_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign ba_reg0_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign ba_reg1_DI = ba[1];  // Ecp5SdramPins.cs:147
-    assign ba_reg1_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign ba_reg1_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign ba_reg1_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_ba = {ba_reg1_Q, ba_reg0_Q};  // Ecp5SdramPins.cs:110
-    assign a_reg0_DI = a[0];  // Ecp5SdramPins.cs:147
-    assign a_reg0_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg0_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg0_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg1_DI = a[1];  // Ecp5SdramPins.cs:147
-    assign a_reg1_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg1_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg1_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg2_DI = a[2];  // Ecp5SdramPins.cs:147
-    assign a_reg2_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg2_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg2_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg3_DI = a[3];  // Ecp5SdramPins.cs:147
-    assign a_reg3_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg3_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg3_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg4_DI = a[4];  // Ecp5SdramPins.cs:147
-    assign a_reg4_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg4_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg4_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg5_DI = a[5];  // Ecp5SdramPins.cs:147
-    assign a_reg5_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg5_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg5_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg6_DI = a[6];  // Ecp5SdramPins.cs:147
-    assign a_reg6_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg6_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg6_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg7_DI = a[7];  // Ecp5SdramPins.cs:147
-    assign a_reg7_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg7_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg7_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg8_DI = a[8];  // Ecp5SdramPins.cs:147
-    assign a_reg8_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg8_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg8_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg9_DI = a[9];  // Ecp5SdramPins.cs:147
-    assign a_reg9_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg9_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg9_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg10_DI = a[10];  // Ecp5SdramPins.cs:147
-    assign a_reg10_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg10_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg10_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg11_DI = a[11];  // Ecp5SdramPins.cs:147
-    assign a_reg11_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg11_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg11_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign a_reg12_DI = a[12];  // Ecp5SdramPins.cs:147
-    assign a_reg12_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign a_reg12_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign a_reg12_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_a = {a_reg12_Q, a_reg11_Q, a_reg10_Q, a_reg9_Q, a_reg8_Q, a_reg7_Q, a_reg6_Q, a_reg5_Q, a_reg4_Q, a_reg3_Q, a_reg2_Q, a_reg1_Q, a_reg0_Q};  // Ecp5SdramPins.cs:111
-    assign dqm_reg0_DI = dqm[0];  // Ecp5SdramPins.cs:147
-    assign dqm_reg0_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dqm_reg0_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dqm_reg0_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dqm_reg1_DI = dqm[1];  // Ecp5SdramPins.cs:147
-    assign dqm_reg1_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dqm_reg1_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dqm_reg1_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign sdram_dqm = {dqm_reg1_Q, dqm_reg0_Q};  // Ecp5SdramPins.cs:112
-    assign dq_out_reg0_DI = dq_out[0];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg0_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg0_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg0_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg1_DI = dq_out[1];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg1_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg1_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg1_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg2_DI = dq_out[2];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg2_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg2_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg2_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg3_DI = dq_out[3];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg3_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg3_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg3_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg4_DI = dq_out[4];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg4_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg4_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg4_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg5_DI = dq_out[5];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg5_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg5_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg5_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg6_DI = dq_out[6];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg6_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg6_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg6_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg7_DI = dq_out[7];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg7_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg7_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg7_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg8_DI = dq_out[8];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg8_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg8_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg8_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg9_DI = dq_out[9];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg9_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg9_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg9_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg10_DI = dq_out[10];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg10_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg10_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg10_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg11_DI = dq_out[11];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg11_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg11_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg11_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg12_DI = dq_out[12];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg12_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg12_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg12_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg13_DI = dq_out[13];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg13_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg13_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg13_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg14_DI = dq_out[14];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg14_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg14_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg14_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_out_reg15_DI = dq_out[15];  // Ecp5SdramPins.cs:147
-    assign dq_out_reg15_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_out_reg15_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_out_reg15_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg0_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg0_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg0_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg0_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg1_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg1_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg1_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg1_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg2_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg2_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg2_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg2_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg3_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg3_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg3_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg3_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg4_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg4_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg4_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg4_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg5_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg5_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg5_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg5_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg6_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg6_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg6_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg6_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg7_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg7_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg7_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg7_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg8_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg8_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg8_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg8_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg9_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg9_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg9_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg9_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg10_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg10_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg10_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg10_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg11_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg11_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg11_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg11_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg12_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg12_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg12_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg12_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg13_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg13_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg13_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg13_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg14_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg14_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg14_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg14_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_release_reg15_DI = !dq_oe;  // Ecp5SdramPins.cs:147
-    assign dq_release_reg15_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_release_reg15_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_release_reg15_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_pad0_I = dq_out_reg0_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad0_T = dq_release_reg0_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad1_I = dq_out_reg1_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad1_T = dq_release_reg1_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad2_I = dq_out_reg2_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad2_T = dq_release_reg2_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad3_I = dq_out_reg3_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad3_T = dq_release_reg3_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad4_I = dq_out_reg4_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad4_T = dq_release_reg4_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad5_I = dq_out_reg5_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad5_T = dq_release_reg5_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad6_I = dq_out_reg6_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad6_T = dq_release_reg6_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad7_I = dq_out_reg7_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad7_T = dq_release_reg7_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad8_I = dq_out_reg8_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad8_T = dq_release_reg8_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad9_I = dq_out_reg9_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad9_T = dq_release_reg9_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad10_I = dq_out_reg10_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad10_T = dq_release_reg10_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad11_I = dq_out_reg11_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad11_T = dq_release_reg11_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad12_I = dq_out_reg12_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad12_T = dq_release_reg12_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad13_I = dq_out_reg13_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad13_T = dq_release_reg13_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad14_I = dq_out_reg14_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad14_T = dq_release_reg14_Q;  // Ecp5SdramPins.cs:134
-    assign dq_pad15_I = dq_out_reg15_Q;  // Ecp5SdramPins.cs:133
-    assign dq_pad15_T = dq_release_reg15_Q;  // Ecp5SdramPins.cs:134
-    assign dq_in_reg0_DI = dq_pad0_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg0_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg0_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg0_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg1_DI = dq_pad1_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg1_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg1_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg1_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg2_DI = dq_pad2_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg2_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg2_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg2_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg3_DI = dq_pad3_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg3_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg3_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg3_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg4_DI = dq_pad4_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg4_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg4_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg4_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg5_DI = dq_pad5_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg5_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg5_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg5_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg6_DI = dq_pad6_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg6_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg6_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg6_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg7_DI = dq_pad7_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg7_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg7_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg7_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg8_DI = dq_pad8_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg8_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg8_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg8_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg9_DI = dq_pad9_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg9_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg9_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg9_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg10_DI = dq_pad10_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg10_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg10_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg10_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg11_DI = dq_pad11_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg11_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg11_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg11_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg12_DI = dq_pad12_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg12_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg12_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg12_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg13_DI = dq_pad13_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg13_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg13_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg13_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg14_DI = dq_pad14_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg14_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg14_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg14_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in_reg15_DI = dq_pad15_O;  // Ecp5SdramPins.cs:147
-    assign dq_in_reg15_LSR = 1'b0;  // Ecp5SdramPins.cs:148
-    assign dq_in_reg15_CE = 1'b1;  // Ecp5SdramPins.cs:149
-    assign dq_in_reg15_M = 1'b0;  // Ecp5SdramPins.cs:150
-    assign dq_in = {dq_in_reg15_Q, dq_in_reg14_Q, dq_in_reg13_Q, dq_in_reg12_Q, dq_in_reg11_Q, dq_in_reg10_Q, dq_in_reg9_Q, dq_in_reg8_Q, dq_in_reg7_Q, dq_in_reg6_Q, dq_in_reg5_Q, dq_in_reg4_Q, dq_in_reg3_Q, dq_in_reg2_Q, dq_in_reg1_Q, dq_in_reg0_Q};  // Ecp5SdramPins.cs:139
+    assign first_edge_D = 1'b0;  // Ecp5SdramPins.cs:145
+    assign first_edge_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign cs_n_reg_D = cs_n | first_edge_Q;  // Ecp5SdramPins.cs:145
+    assign cs_n_reg_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign cs_n_reg_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_csn = cs_n_reg_Q;  // Ecp5SdramPins.cs:102
+    assign ras_n_reg_D = ras_n;  // Ecp5SdramPins.cs:145
+    assign ras_n_reg_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign ras_n_reg_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_rasn = ras_n_reg_Q;  // Ecp5SdramPins.cs:103
+    assign cas_n_reg_D = cas_n;  // Ecp5SdramPins.cs:145
+    assign cas_n_reg_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign cas_n_reg_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_casn = cas_n_reg_Q;  // Ecp5SdramPins.cs:104
+    assign we_n_reg_D = we_n;  // Ecp5SdramPins.cs:145
+    assign we_n_reg_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign we_n_reg_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_wen = we_n_reg_Q;  // Ecp5SdramPins.cs:105
+    assign ba_reg0_D = ba[0];  // Ecp5SdramPins.cs:145
+    assign ba_reg0_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign ba_reg0_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign ba_reg1_D = ba[1];  // Ecp5SdramPins.cs:145
+    assign ba_reg1_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign ba_reg1_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_ba = {ba_reg1_Q, ba_reg0_Q};  // Ecp5SdramPins.cs:106
+    assign a_reg0_D = a[0];  // Ecp5SdramPins.cs:145
+    assign a_reg0_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg0_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg1_D = a[1];  // Ecp5SdramPins.cs:145
+    assign a_reg1_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg1_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg2_D = a[2];  // Ecp5SdramPins.cs:145
+    assign a_reg2_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg2_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg3_D = a[3];  // Ecp5SdramPins.cs:145
+    assign a_reg3_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg3_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg4_D = a[4];  // Ecp5SdramPins.cs:145
+    assign a_reg4_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg4_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg5_D = a[5];  // Ecp5SdramPins.cs:145
+    assign a_reg5_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg5_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg6_D = a[6];  // Ecp5SdramPins.cs:145
+    assign a_reg6_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg6_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg7_D = a[7];  // Ecp5SdramPins.cs:145
+    assign a_reg7_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg7_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg8_D = a[8];  // Ecp5SdramPins.cs:145
+    assign a_reg8_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg8_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg9_D = a[9];  // Ecp5SdramPins.cs:145
+    assign a_reg9_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg9_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg10_D = a[10];  // Ecp5SdramPins.cs:145
+    assign a_reg10_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg10_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg11_D = a[11];  // Ecp5SdramPins.cs:145
+    assign a_reg11_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg11_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign a_reg12_D = a[12];  // Ecp5SdramPins.cs:145
+    assign a_reg12_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign a_reg12_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_a = {a_reg12_Q, a_reg11_Q, a_reg10_Q, a_reg9_Q, a_reg8_Q, a_reg7_Q, a_reg6_Q, a_reg5_Q, a_reg4_Q, a_reg3_Q, a_reg2_Q, a_reg1_Q, a_reg0_Q};  // Ecp5SdramPins.cs:107
+    assign dqm_reg0_D = dqm[0];  // Ecp5SdramPins.cs:145
+    assign dqm_reg0_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dqm_reg0_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dqm_reg1_D = dqm[1];  // Ecp5SdramPins.cs:145
+    assign dqm_reg1_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dqm_reg1_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign sdram_dqm = {dqm_reg1_Q, dqm_reg0_Q};  // Ecp5SdramPins.cs:108
+    assign dq_out_reg0_D = dq_out[0];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg0_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg0_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg1_D = dq_out[1];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg1_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg1_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg2_D = dq_out[2];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg2_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg2_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg3_D = dq_out[3];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg3_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg3_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg4_D = dq_out[4];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg4_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg4_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg5_D = dq_out[5];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg5_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg5_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg6_D = dq_out[6];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg6_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg6_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg7_D = dq_out[7];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg7_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg7_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg8_D = dq_out[8];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg8_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg8_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg9_D = dq_out[9];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg9_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg9_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg10_D = dq_out[10];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg10_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg10_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg11_D = dq_out[11];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg11_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg11_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg12_D = dq_out[12];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg12_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg12_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg13_D = dq_out[13];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg13_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg13_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg14_D = dq_out[14];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg14_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg14_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_out_reg15_D = dq_out[15];  // Ecp5SdramPins.cs:145
+    assign dq_out_reg15_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_out_reg15_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg0_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg0_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg0_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg1_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg1_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg1_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg2_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg2_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg2_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg3_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg3_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg3_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg4_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg4_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg4_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg5_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg5_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg5_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg6_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg6_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg6_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg7_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg7_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg7_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg8_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg8_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg8_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg9_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg9_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg9_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg10_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg10_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg10_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg11_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg11_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg11_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg12_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg12_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg12_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg13_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg13_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg13_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg14_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg14_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg14_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_release_reg15_D = !dq_oe;  // Ecp5SdramPins.cs:145
+    assign dq_release_reg15_PD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_release_reg15_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_pad0_I = dq_out_reg0_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad0_T = dq_release_reg0_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad1_I = dq_out_reg1_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad1_T = dq_release_reg1_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad2_I = dq_out_reg2_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad2_T = dq_release_reg2_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad3_I = dq_out_reg3_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad3_T = dq_release_reg3_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad4_I = dq_out_reg4_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad4_T = dq_release_reg4_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad5_I = dq_out_reg5_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad5_T = dq_release_reg5_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad6_I = dq_out_reg6_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad6_T = dq_release_reg6_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad7_I = dq_out_reg7_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad7_T = dq_release_reg7_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad8_I = dq_out_reg8_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad8_T = dq_release_reg8_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad9_I = dq_out_reg9_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad9_T = dq_release_reg9_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad10_I = dq_out_reg10_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad10_T = dq_release_reg10_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad11_I = dq_out_reg11_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad11_T = dq_release_reg11_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad12_I = dq_out_reg12_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad12_T = dq_release_reg12_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad13_I = dq_out_reg13_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad13_T = dq_release_reg13_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad14_I = dq_out_reg14_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad14_T = dq_release_reg14_Q;  // Ecp5SdramPins.cs:130
+    assign dq_pad15_I = dq_out_reg15_Q;  // Ecp5SdramPins.cs:129
+    assign dq_pad15_T = dq_release_reg15_Q;  // Ecp5SdramPins.cs:130
+    assign dq_in_reg0_D = dq_pad0_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg0_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg0_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg1_D = dq_pad1_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg1_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg1_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg2_D = dq_pad2_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg2_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg2_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg3_D = dq_pad3_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg3_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg3_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg4_D = dq_pad4_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg4_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg4_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg5_D = dq_pad5_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg5_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg5_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg6_D = dq_pad6_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg6_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg6_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg7_D = dq_pad7_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg7_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg7_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg8_D = dq_pad8_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg8_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg8_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg9_D = dq_pad9_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg9_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg9_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg10_D = dq_pad10_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg10_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg10_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg11_D = dq_pad11_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg11_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg11_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg12_D = dq_pad12_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg12_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg12_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg13_D = dq_pad13_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg13_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg13_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg14_D = dq_pad14_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg14_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg14_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in_reg15_D = dq_pad15_O;  // Ecp5SdramPins.cs:145
+    assign dq_in_reg15_CD = 1'b0;  // Ecp5SdramPins.cs:146
+    assign dq_in_reg15_SP = 1'b1;  // Ecp5SdramPins.cs:147
+    assign dq_in = {dq_in_reg15_Q, dq_in_reg14_Q, dq_in_reg13_Q, dq_in_reg12_Q, dq_in_reg11_Q, dq_in_reg10_Q, dq_in_reg9_Q, dq_in_reg8_Q, dq_in_reg7_Q, dq_in_reg6_Q, dq_in_reg5_Q, dq_in_reg4_Q, dq_in_reg3_Q, dq_in_reg2_Q, dq_in_reg1_Q, dq_in_reg0_Q};  // Ecp5SdramPins.cs:135
 
     /* verilator lint_off PINMISSING */
     ODDRX1F #(
@@ -774,996 +630,611 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) cke_reg (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(cke_reg_DI),
-        .LSR(cke_reg_LSR),
-        .CE(cke_reg_CE),
-        .M(cke_reg_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) cke_reg (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(cke_reg_CD),
+        .SP(cke_reg_SP),
+        .D(cke_reg_D),
         .Q(cke_reg_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) first_edge (  // Ecp5SdramPins.cs:101
-        .CLK(clk),
-        .DI(first_edge_DI),
-        .LSR(first_edge_LSR),
-        .CE(first_edge_CE),
-        .M(first_edge_M),
+    FD1S3BX #(
+        .GSR("ENABLED")
+    ) first_edge (  // Ecp5SdramPins.cs:144
+        .CK(clk),
+        .PD(first_edge_PD),
+        .D(first_edge_D),
         .Q(first_edge_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) cs_n_reg (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(cs_n_reg_DI),
-        .LSR(cs_n_reg_LSR),
-        .CE(cs_n_reg_CE),
-        .M(cs_n_reg_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) cs_n_reg (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(cs_n_reg_PD),
+        .SP(cs_n_reg_SP),
+        .D(cs_n_reg_D),
         .Q(cs_n_reg_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) ras_n_reg (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(ras_n_reg_DI),
-        .LSR(ras_n_reg_LSR),
-        .CE(ras_n_reg_CE),
-        .M(ras_n_reg_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) ras_n_reg (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(ras_n_reg_PD),
+        .SP(ras_n_reg_SP),
+        .D(ras_n_reg_D),
         .Q(ras_n_reg_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) cas_n_reg (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(cas_n_reg_DI),
-        .LSR(cas_n_reg_LSR),
-        .CE(cas_n_reg_CE),
-        .M(cas_n_reg_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) cas_n_reg (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(cas_n_reg_PD),
+        .SP(cas_n_reg_SP),
+        .D(cas_n_reg_D),
         .Q(cas_n_reg_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) we_n_reg (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(we_n_reg_DI),
-        .LSR(we_n_reg_LSR),
-        .CE(we_n_reg_CE),
-        .M(we_n_reg_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) we_n_reg (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(we_n_reg_PD),
+        .SP(we_n_reg_SP),
+        .D(we_n_reg_D),
         .Q(we_n_reg_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) ba_reg0 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(ba_reg0_DI),
-        .LSR(ba_reg0_LSR),
-        .CE(ba_reg0_CE),
-        .M(ba_reg0_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) ba_reg0 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(ba_reg0_CD),
+        .SP(ba_reg0_SP),
+        .D(ba_reg0_D),
         .Q(ba_reg0_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) ba_reg1 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(ba_reg1_DI),
-        .LSR(ba_reg1_LSR),
-        .CE(ba_reg1_CE),
-        .M(ba_reg1_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) ba_reg1 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(ba_reg1_CD),
+        .SP(ba_reg1_SP),
+        .D(ba_reg1_D),
         .Q(ba_reg1_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg0 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg0_DI),
-        .LSR(a_reg0_LSR),
-        .CE(a_reg0_CE),
-        .M(a_reg0_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg0 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg0_CD),
+        .SP(a_reg0_SP),
+        .D(a_reg0_D),
         .Q(a_reg0_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg1 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg1_DI),
-        .LSR(a_reg1_LSR),
-        .CE(a_reg1_CE),
-        .M(a_reg1_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg1 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg1_CD),
+        .SP(a_reg1_SP),
+        .D(a_reg1_D),
         .Q(a_reg1_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg2 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg2_DI),
-        .LSR(a_reg2_LSR),
-        .CE(a_reg2_CE),
-        .M(a_reg2_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg2 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg2_CD),
+        .SP(a_reg2_SP),
+        .D(a_reg2_D),
         .Q(a_reg2_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg3 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg3_DI),
-        .LSR(a_reg3_LSR),
-        .CE(a_reg3_CE),
-        .M(a_reg3_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg3 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg3_CD),
+        .SP(a_reg3_SP),
+        .D(a_reg3_D),
         .Q(a_reg3_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg4 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg4_DI),
-        .LSR(a_reg4_LSR),
-        .CE(a_reg4_CE),
-        .M(a_reg4_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg4 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg4_CD),
+        .SP(a_reg4_SP),
+        .D(a_reg4_D),
         .Q(a_reg4_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg5 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg5_DI),
-        .LSR(a_reg5_LSR),
-        .CE(a_reg5_CE),
-        .M(a_reg5_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg5 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg5_CD),
+        .SP(a_reg5_SP),
+        .D(a_reg5_D),
         .Q(a_reg5_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg6 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg6_DI),
-        .LSR(a_reg6_LSR),
-        .CE(a_reg6_CE),
-        .M(a_reg6_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg6 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg6_CD),
+        .SP(a_reg6_SP),
+        .D(a_reg6_D),
         .Q(a_reg6_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg7 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg7_DI),
-        .LSR(a_reg7_LSR),
-        .CE(a_reg7_CE),
-        .M(a_reg7_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg7 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg7_CD),
+        .SP(a_reg7_SP),
+        .D(a_reg7_D),
         .Q(a_reg7_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg8 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg8_DI),
-        .LSR(a_reg8_LSR),
-        .CE(a_reg8_CE),
-        .M(a_reg8_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg8 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg8_CD),
+        .SP(a_reg8_SP),
+        .D(a_reg8_D),
         .Q(a_reg8_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg9 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg9_DI),
-        .LSR(a_reg9_LSR),
-        .CE(a_reg9_CE),
-        .M(a_reg9_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg9 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg9_CD),
+        .SP(a_reg9_SP),
+        .D(a_reg9_D),
         .Q(a_reg9_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg10 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg10_DI),
-        .LSR(a_reg10_LSR),
-        .CE(a_reg10_CE),
-        .M(a_reg10_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg10 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg10_CD),
+        .SP(a_reg10_SP),
+        .D(a_reg10_D),
         .Q(a_reg10_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg11 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg11_DI),
-        .LSR(a_reg11_LSR),
-        .CE(a_reg11_CE),
-        .M(a_reg11_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg11 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg11_CD),
+        .SP(a_reg11_SP),
+        .D(a_reg11_D),
         .Q(a_reg11_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) a_reg12 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(a_reg12_DI),
-        .LSR(a_reg12_LSR),
-        .CE(a_reg12_CE),
-        .M(a_reg12_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) a_reg12 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(a_reg12_CD),
+        .SP(a_reg12_SP),
+        .D(a_reg12_D),
         .Q(a_reg12_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dqm_reg0 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dqm_reg0_DI),
-        .LSR(dqm_reg0_LSR),
-        .CE(dqm_reg0_CE),
-        .M(dqm_reg0_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dqm_reg0 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dqm_reg0_CD),
+        .SP(dqm_reg0_SP),
+        .D(dqm_reg0_D),
         .Q(dqm_reg0_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dqm_reg1 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dqm_reg1_DI),
-        .LSR(dqm_reg1_LSR),
-        .CE(dqm_reg1_CE),
-        .M(dqm_reg1_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dqm_reg1 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dqm_reg1_CD),
+        .SP(dqm_reg1_SP),
+        .D(dqm_reg1_D),
         .Q(dqm_reg1_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg0 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg0_DI),
-        .LSR(dq_out_reg0_LSR),
-        .CE(dq_out_reg0_CE),
-        .M(dq_out_reg0_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg0 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg0_CD),
+        .SP(dq_out_reg0_SP),
+        .D(dq_out_reg0_D),
         .Q(dq_out_reg0_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg1 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg1_DI),
-        .LSR(dq_out_reg1_LSR),
-        .CE(dq_out_reg1_CE),
-        .M(dq_out_reg1_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg1 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg1_CD),
+        .SP(dq_out_reg1_SP),
+        .D(dq_out_reg1_D),
         .Q(dq_out_reg1_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg2 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg2_DI),
-        .LSR(dq_out_reg2_LSR),
-        .CE(dq_out_reg2_CE),
-        .M(dq_out_reg2_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg2 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg2_CD),
+        .SP(dq_out_reg2_SP),
+        .D(dq_out_reg2_D),
         .Q(dq_out_reg2_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg3 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg3_DI),
-        .LSR(dq_out_reg3_LSR),
-        .CE(dq_out_reg3_CE),
-        .M(dq_out_reg3_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg3 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg3_CD),
+        .SP(dq_out_reg3_SP),
+        .D(dq_out_reg3_D),
         .Q(dq_out_reg3_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg4 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg4_DI),
-        .LSR(dq_out_reg4_LSR),
-        .CE(dq_out_reg4_CE),
-        .M(dq_out_reg4_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg4 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg4_CD),
+        .SP(dq_out_reg4_SP),
+        .D(dq_out_reg4_D),
         .Q(dq_out_reg4_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg5 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg5_DI),
-        .LSR(dq_out_reg5_LSR),
-        .CE(dq_out_reg5_CE),
-        .M(dq_out_reg5_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg5 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg5_CD),
+        .SP(dq_out_reg5_SP),
+        .D(dq_out_reg5_D),
         .Q(dq_out_reg5_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg6 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg6_DI),
-        .LSR(dq_out_reg6_LSR),
-        .CE(dq_out_reg6_CE),
-        .M(dq_out_reg6_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg6 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg6_CD),
+        .SP(dq_out_reg6_SP),
+        .D(dq_out_reg6_D),
         .Q(dq_out_reg6_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg7 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg7_DI),
-        .LSR(dq_out_reg7_LSR),
-        .CE(dq_out_reg7_CE),
-        .M(dq_out_reg7_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg7 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg7_CD),
+        .SP(dq_out_reg7_SP),
+        .D(dq_out_reg7_D),
         .Q(dq_out_reg7_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg8 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg8_DI),
-        .LSR(dq_out_reg8_LSR),
-        .CE(dq_out_reg8_CE),
-        .M(dq_out_reg8_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg8 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg8_CD),
+        .SP(dq_out_reg8_SP),
+        .D(dq_out_reg8_D),
         .Q(dq_out_reg8_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg9 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg9_DI),
-        .LSR(dq_out_reg9_LSR),
-        .CE(dq_out_reg9_CE),
-        .M(dq_out_reg9_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg9 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg9_CD),
+        .SP(dq_out_reg9_SP),
+        .D(dq_out_reg9_D),
         .Q(dq_out_reg9_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg10 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg10_DI),
-        .LSR(dq_out_reg10_LSR),
-        .CE(dq_out_reg10_CE),
-        .M(dq_out_reg10_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg10 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg10_CD),
+        .SP(dq_out_reg10_SP),
+        .D(dq_out_reg10_D),
         .Q(dq_out_reg10_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg11 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg11_DI),
-        .LSR(dq_out_reg11_LSR),
-        .CE(dq_out_reg11_CE),
-        .M(dq_out_reg11_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg11 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg11_CD),
+        .SP(dq_out_reg11_SP),
+        .D(dq_out_reg11_D),
         .Q(dq_out_reg11_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg12 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg12_DI),
-        .LSR(dq_out_reg12_LSR),
-        .CE(dq_out_reg12_CE),
-        .M(dq_out_reg12_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg12 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg12_CD),
+        .SP(dq_out_reg12_SP),
+        .D(dq_out_reg12_D),
         .Q(dq_out_reg12_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg13 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg13_DI),
-        .LSR(dq_out_reg13_LSR),
-        .CE(dq_out_reg13_CE),
-        .M(dq_out_reg13_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg13 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg13_CD),
+        .SP(dq_out_reg13_SP),
+        .D(dq_out_reg13_D),
         .Q(dq_out_reg13_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg14 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg14_DI),
-        .LSR(dq_out_reg14_LSR),
-        .CE(dq_out_reg14_CE),
-        .M(dq_out_reg14_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg14 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg14_CD),
+        .SP(dq_out_reg14_SP),
+        .D(dq_out_reg14_D),
         .Q(dq_out_reg14_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_out_reg15 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_out_reg15_DI),
-        .LSR(dq_out_reg15_LSR),
-        .CE(dq_out_reg15_CE),
-        .M(dq_out_reg15_M),
+    OFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_out_reg15 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_out_reg15_CD),
+        .SP(dq_out_reg15_SP),
+        .D(dq_out_reg15_D),
         .Q(dq_out_reg15_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg0 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg0_DI),
-        .LSR(dq_release_reg0_LSR),
-        .CE(dq_release_reg0_CE),
-        .M(dq_release_reg0_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg0 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg0_PD),
+        .SP(dq_release_reg0_SP),
+        .D(dq_release_reg0_D),
         .Q(dq_release_reg0_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg1 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg1_DI),
-        .LSR(dq_release_reg1_LSR),
-        .CE(dq_release_reg1_CE),
-        .M(dq_release_reg1_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg1 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg1_PD),
+        .SP(dq_release_reg1_SP),
+        .D(dq_release_reg1_D),
         .Q(dq_release_reg1_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg2 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg2_DI),
-        .LSR(dq_release_reg2_LSR),
-        .CE(dq_release_reg2_CE),
-        .M(dq_release_reg2_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg2 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg2_PD),
+        .SP(dq_release_reg2_SP),
+        .D(dq_release_reg2_D),
         .Q(dq_release_reg2_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg3 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg3_DI),
-        .LSR(dq_release_reg3_LSR),
-        .CE(dq_release_reg3_CE),
-        .M(dq_release_reg3_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg3 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg3_PD),
+        .SP(dq_release_reg3_SP),
+        .D(dq_release_reg3_D),
         .Q(dq_release_reg3_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg4 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg4_DI),
-        .LSR(dq_release_reg4_LSR),
-        .CE(dq_release_reg4_CE),
-        .M(dq_release_reg4_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg4 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg4_PD),
+        .SP(dq_release_reg4_SP),
+        .D(dq_release_reg4_D),
         .Q(dq_release_reg4_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg5 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg5_DI),
-        .LSR(dq_release_reg5_LSR),
-        .CE(dq_release_reg5_CE),
-        .M(dq_release_reg5_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg5 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg5_PD),
+        .SP(dq_release_reg5_SP),
+        .D(dq_release_reg5_D),
         .Q(dq_release_reg5_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg6 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg6_DI),
-        .LSR(dq_release_reg6_LSR),
-        .CE(dq_release_reg6_CE),
-        .M(dq_release_reg6_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg6 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg6_PD),
+        .SP(dq_release_reg6_SP),
+        .D(dq_release_reg6_D),
         .Q(dq_release_reg6_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg7 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg7_DI),
-        .LSR(dq_release_reg7_LSR),
-        .CE(dq_release_reg7_CE),
-        .M(dq_release_reg7_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg7 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg7_PD),
+        .SP(dq_release_reg7_SP),
+        .D(dq_release_reg7_D),
         .Q(dq_release_reg7_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg8 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg8_DI),
-        .LSR(dq_release_reg8_LSR),
-        .CE(dq_release_reg8_CE),
-        .M(dq_release_reg8_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg8 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg8_PD),
+        .SP(dq_release_reg8_SP),
+        .D(dq_release_reg8_D),
         .Q(dq_release_reg8_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg9 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg9_DI),
-        .LSR(dq_release_reg9_LSR),
-        .CE(dq_release_reg9_CE),
-        .M(dq_release_reg9_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg9 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg9_PD),
+        .SP(dq_release_reg9_SP),
+        .D(dq_release_reg9_D),
         .Q(dq_release_reg9_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg10 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg10_DI),
-        .LSR(dq_release_reg10_LSR),
-        .CE(dq_release_reg10_CE),
-        .M(dq_release_reg10_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg10 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg10_PD),
+        .SP(dq_release_reg10_SP),
+        .D(dq_release_reg10_D),
         .Q(dq_release_reg10_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg11 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg11_DI),
-        .LSR(dq_release_reg11_LSR),
-        .CE(dq_release_reg11_CE),
-        .M(dq_release_reg11_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg11 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg11_PD),
+        .SP(dq_release_reg11_SP),
+        .D(dq_release_reg11_D),
         .Q(dq_release_reg11_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg12 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg12_DI),
-        .LSR(dq_release_reg12_LSR),
-        .CE(dq_release_reg12_CE),
-        .M(dq_release_reg12_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg12 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg12_PD),
+        .SP(dq_release_reg12_SP),
+        .D(dq_release_reg12_D),
         .Q(dq_release_reg12_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg13 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg13_DI),
-        .LSR(dq_release_reg13_LSR),
-        .CE(dq_release_reg13_CE),
-        .M(dq_release_reg13_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg13 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg13_PD),
+        .SP(dq_release_reg13_SP),
+        .D(dq_release_reg13_D),
         .Q(dq_release_reg13_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg14 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg14_DI),
-        .LSR(dq_release_reg14_LSR),
-        .CE(dq_release_reg14_CE),
-        .M(dq_release_reg14_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg14 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg14_PD),
+        .SP(dq_release_reg14_SP),
+        .D(dq_release_reg14_D),
         .Q(dq_release_reg14_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("SET")
-    ) dq_release_reg15 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_release_reg15_DI),
-        .LSR(dq_release_reg15_LSR),
-        .CE(dq_release_reg15_CE),
-        .M(dq_release_reg15_M),
+    OFS1P3BX #(
+        .GSR("ENABLED")
+    ) dq_release_reg15 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .PD(dq_release_reg15_PD),
+        .SP(dq_release_reg15_SP),
+        .D(dq_release_reg15_D),
         .Q(dq_release_reg15_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad0 (  // Ecp5SdramPins.cs:132
+    BB dq_pad0 (  // Ecp5SdramPins.cs:128
         .I(dq_pad0_I),
         .T(dq_pad0_T),
         .O(dq_pad0_O),
@@ -1771,7 +1242,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad1 (  // Ecp5SdramPins.cs:132
+    BB dq_pad1 (  // Ecp5SdramPins.cs:128
         .I(dq_pad1_I),
         .T(dq_pad1_T),
         .O(dq_pad1_O),
@@ -1779,7 +1250,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad2 (  // Ecp5SdramPins.cs:132
+    BB dq_pad2 (  // Ecp5SdramPins.cs:128
         .I(dq_pad2_I),
         .T(dq_pad2_T),
         .O(dq_pad2_O),
@@ -1787,7 +1258,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad3 (  // Ecp5SdramPins.cs:132
+    BB dq_pad3 (  // Ecp5SdramPins.cs:128
         .I(dq_pad3_I),
         .T(dq_pad3_T),
         .O(dq_pad3_O),
@@ -1795,7 +1266,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad4 (  // Ecp5SdramPins.cs:132
+    BB dq_pad4 (  // Ecp5SdramPins.cs:128
         .I(dq_pad4_I),
         .T(dq_pad4_T),
         .O(dq_pad4_O),
@@ -1803,7 +1274,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad5 (  // Ecp5SdramPins.cs:132
+    BB dq_pad5 (  // Ecp5SdramPins.cs:128
         .I(dq_pad5_I),
         .T(dq_pad5_T),
         .O(dq_pad5_O),
@@ -1811,7 +1282,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad6 (  // Ecp5SdramPins.cs:132
+    BB dq_pad6 (  // Ecp5SdramPins.cs:128
         .I(dq_pad6_I),
         .T(dq_pad6_T),
         .O(dq_pad6_O),
@@ -1819,7 +1290,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad7 (  // Ecp5SdramPins.cs:132
+    BB dq_pad7 (  // Ecp5SdramPins.cs:128
         .I(dq_pad7_I),
         .T(dq_pad7_T),
         .O(dq_pad7_O),
@@ -1827,7 +1298,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad8 (  // Ecp5SdramPins.cs:132
+    BB dq_pad8 (  // Ecp5SdramPins.cs:128
         .I(dq_pad8_I),
         .T(dq_pad8_T),
         .O(dq_pad8_O),
@@ -1835,7 +1306,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad9 (  // Ecp5SdramPins.cs:132
+    BB dq_pad9 (  // Ecp5SdramPins.cs:128
         .I(dq_pad9_I),
         .T(dq_pad9_T),
         .O(dq_pad9_O),
@@ -1843,7 +1314,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad10 (  // Ecp5SdramPins.cs:132
+    BB dq_pad10 (  // Ecp5SdramPins.cs:128
         .I(dq_pad10_I),
         .T(dq_pad10_T),
         .O(dq_pad10_O),
@@ -1851,7 +1322,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad11 (  // Ecp5SdramPins.cs:132
+    BB dq_pad11 (  // Ecp5SdramPins.cs:128
         .I(dq_pad11_I),
         .T(dq_pad11_T),
         .O(dq_pad11_O),
@@ -1859,7 +1330,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad12 (  // Ecp5SdramPins.cs:132
+    BB dq_pad12 (  // Ecp5SdramPins.cs:128
         .I(dq_pad12_I),
         .T(dq_pad12_T),
         .O(dq_pad12_O),
@@ -1867,7 +1338,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad13 (  // Ecp5SdramPins.cs:132
+    BB dq_pad13 (  // Ecp5SdramPins.cs:128
         .I(dq_pad13_I),
         .T(dq_pad13_T),
         .O(dq_pad13_O),
@@ -1875,7 +1346,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad14 (  // Ecp5SdramPins.cs:132
+    BB dq_pad14 (  // Ecp5SdramPins.cs:128
         .I(dq_pad14_I),
         .T(dq_pad14_T),
         .O(dq_pad14_O),
@@ -1883,7 +1354,7 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    BB dq_pad15 (  // Ecp5SdramPins.cs:132
+    BB dq_pad15 (  // Ecp5SdramPins.cs:128
         .I(dq_pad15_I),
         .T(dq_pad15_T),
         .O(dq_pad15_O),
@@ -1891,290 +1362,178 @@ module ecp5_sdram_pins (
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg0 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg0_DI),
-        .LSR(dq_in_reg0_LSR),
-        .CE(dq_in_reg0_CE),
-        .M(dq_in_reg0_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg0 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg0_CD),
+        .SP(dq_in_reg0_SP),
+        .D(dq_in_reg0_D),
         .Q(dq_in_reg0_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg1 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg1_DI),
-        .LSR(dq_in_reg1_LSR),
-        .CE(dq_in_reg1_CE),
-        .M(dq_in_reg1_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg1 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg1_CD),
+        .SP(dq_in_reg1_SP),
+        .D(dq_in_reg1_D),
         .Q(dq_in_reg1_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg2 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg2_DI),
-        .LSR(dq_in_reg2_LSR),
-        .CE(dq_in_reg2_CE),
-        .M(dq_in_reg2_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg2 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg2_CD),
+        .SP(dq_in_reg2_SP),
+        .D(dq_in_reg2_D),
         .Q(dq_in_reg2_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg3 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg3_DI),
-        .LSR(dq_in_reg3_LSR),
-        .CE(dq_in_reg3_CE),
-        .M(dq_in_reg3_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg3 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg3_CD),
+        .SP(dq_in_reg3_SP),
+        .D(dq_in_reg3_D),
         .Q(dq_in_reg3_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg4 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg4_DI),
-        .LSR(dq_in_reg4_LSR),
-        .CE(dq_in_reg4_CE),
-        .M(dq_in_reg4_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg4 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg4_CD),
+        .SP(dq_in_reg4_SP),
+        .D(dq_in_reg4_D),
         .Q(dq_in_reg4_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg5 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg5_DI),
-        .LSR(dq_in_reg5_LSR),
-        .CE(dq_in_reg5_CE),
-        .M(dq_in_reg5_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg5 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg5_CD),
+        .SP(dq_in_reg5_SP),
+        .D(dq_in_reg5_D),
         .Q(dq_in_reg5_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg6 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg6_DI),
-        .LSR(dq_in_reg6_LSR),
-        .CE(dq_in_reg6_CE),
-        .M(dq_in_reg6_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg6 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg6_CD),
+        .SP(dq_in_reg6_SP),
+        .D(dq_in_reg6_D),
         .Q(dq_in_reg6_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg7 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg7_DI),
-        .LSR(dq_in_reg7_LSR),
-        .CE(dq_in_reg7_CE),
-        .M(dq_in_reg7_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg7 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg7_CD),
+        .SP(dq_in_reg7_SP),
+        .D(dq_in_reg7_D),
         .Q(dq_in_reg7_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg8 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg8_DI),
-        .LSR(dq_in_reg8_LSR),
-        .CE(dq_in_reg8_CE),
-        .M(dq_in_reg8_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg8 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg8_CD),
+        .SP(dq_in_reg8_SP),
+        .D(dq_in_reg8_D),
         .Q(dq_in_reg8_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg9 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg9_DI),
-        .LSR(dq_in_reg9_LSR),
-        .CE(dq_in_reg9_CE),
-        .M(dq_in_reg9_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg9 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg9_CD),
+        .SP(dq_in_reg9_SP),
+        .D(dq_in_reg9_D),
         .Q(dq_in_reg9_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg10 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg10_DI),
-        .LSR(dq_in_reg10_LSR),
-        .CE(dq_in_reg10_CE),
-        .M(dq_in_reg10_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg10 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg10_CD),
+        .SP(dq_in_reg10_SP),
+        .D(dq_in_reg10_D),
         .Q(dq_in_reg10_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg11 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg11_DI),
-        .LSR(dq_in_reg11_LSR),
-        .CE(dq_in_reg11_CE),
-        .M(dq_in_reg11_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg11 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg11_CD),
+        .SP(dq_in_reg11_SP),
+        .D(dq_in_reg11_D),
         .Q(dq_in_reg11_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg12 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg12_DI),
-        .LSR(dq_in_reg12_LSR),
-        .CE(dq_in_reg12_CE),
-        .M(dq_in_reg12_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg12 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg12_CD),
+        .SP(dq_in_reg12_SP),
+        .D(dq_in_reg12_D),
         .Q(dq_in_reg12_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg13 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg13_DI),
-        .LSR(dq_in_reg13_LSR),
-        .CE(dq_in_reg13_CE),
-        .M(dq_in_reg13_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg13 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg13_CD),
+        .SP(dq_in_reg13_SP),
+        .D(dq_in_reg13_D),
         .Q(dq_in_reg13_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg14 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg14_DI),
-        .LSR(dq_in_reg14_LSR),
-        .CE(dq_in_reg14_CE),
-        .M(dq_in_reg14_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg14 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg14_CD),
+        .SP(dq_in_reg14_SP),
+        .D(dq_in_reg14_D),
         .Q(dq_in_reg14_Q)
     );
     /* verilator lint_on PINMISSING */
     /* verilator lint_off PINMISSING */
-    (* syn_useioff = 1 *)
-    TRELLIS_FF #(
-        .GSR("ENABLED"),
-        .CEMUX("1"),
-        .CLKMUX("CLK"),
-        .LSRMUX("LSR"),
-        .SRMODE("LSR_OVER_CE"),
-        .REGSET("RESET")
-    ) dq_in_reg15 (  // Ecp5SdramPins.cs:146
-        .CLK(clk),
-        .DI(dq_in_reg15_DI),
-        .LSR(dq_in_reg15_LSR),
-        .CE(dq_in_reg15_CE),
-        .M(dq_in_reg15_M),
+    IFS1P3DX #(
+        .GSR("ENABLED")
+    ) dq_in_reg15 (  // Ecp5SdramPins.cs:144
+        .SCLK(clk),
+        .CD(dq_in_reg15_CD),
+        .SP(dq_in_reg15_SP),
+        .D(dq_in_reg15_D),
         .Q(dq_in_reg15_Q)
     );
     /* verilator lint_on PINMISSING */

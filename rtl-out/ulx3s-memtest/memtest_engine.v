@@ -20,6 +20,7 @@ module memtest_engine (
     output wire [15:0] result_pass,             // MemtestEngine.cs:42
     output wire [27:0] result_errors,           // MemtestEngine.cs:42
     output wire [23:0] result_first_bad,        // MemtestEngine.cs:42
+    output wire result_clean,                   // MemtestEngine.cs:42
     output wire writing,                        // MemtestEngine.cs:43
     output wire reading                         // MemtestEngine.cs:44
 );
@@ -38,15 +39,16 @@ module memtest_engine (
     reg [24:0] checked;                // MemtestEngine.cs:55, reset 0
     reg [27:0] errors;                 // MemtestEngine.cs:56, reset 0
     reg [23:0] first_bad;              // MemtestEngine.cs:57, reset 0
-    reg [15:0] got;                    // MemtestEngine.cs:61, no reset
-    reg [15:0] want;                   // MemtestEngine.cs:62, no reset
-    reg [24:0] got_address;            // MemtestEngine.cs:63, no reset
-    reg got_valid;                     // MemtestEngine.cs:64, reset 0
-    wire [31:0] request_data_part0;    // MemtestEngine.cs:73, part of an expression
-    wire [15:0] pass_part0;            // MemtestEngine.cs:109, part of an expression
-    wire [31:0] write_state_part1;     // MemtestEngine.cs:111, part of an expression
-    wire [31:0] write_state_part0;     // MemtestEngine.cs:111, part of an expression
-    wire [31:0] check_state_part0;     // MemtestEngine.cs:126, part of an expression
+    reg clean;                         // MemtestEngine.cs:58, reset 1
+    reg [15:0] got;                    // MemtestEngine.cs:62, no reset
+    reg [15:0] want;                   // MemtestEngine.cs:63, no reset
+    reg [24:0] got_address;            // MemtestEngine.cs:64, no reset
+    reg got_valid;                     // MemtestEngine.cs:65, reset 0
+    wire [31:0] request_data_part0;    // MemtestEngine.cs:74, part of an expression
+    wire [15:0] pass_part0;            // MemtestEngine.cs:111, part of an expression
+    wire [31:0] write_state_part1;     // MemtestEngine.cs:113, part of an expression
+    wire [31:0] write_state_part0;     // MemtestEngine.cs:113, part of an expression
+    wire [31:0] check_state_part0;     // MemtestEngine.cs:129, part of an expression
 
     assign request_data_part0 = {(((((((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9]) ^ write_state[11]) ^ write_state[12]) ^ write_state[14]) ^ write_state[15], ((((((((write_state[1] ^ write_state[2]) ^ write_state[4]) ^ write_state[5]) ^ write_state[7]) ^ write_state[8]) ^ write_state[10]) ^ write_state[11]) ^ write_state[13]) ^ write_state[14], ((((((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7]) ^ write_state[9]) ^ write_state[10]) ^ write_state[12]) ^ write_state[13], (((((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9]) ^ write_state[11]) ^ write_state[12], ((((((write_state[1] ^ write_state[2]) ^ write_state[4]) ^ write_state[5]) ^ write_state[7]) ^ write_state[8]) ^ write_state[10]) ^ write_state[11], ((((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7]) ^ write_state[9]) ^ write_state[10], (((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9], ((((write_state[1] ^ write_state[2]) ^ write_state[4]) ^ write_state[5]) ^ write_state[7]) ^ write_state[8], ((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7], (((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6], (((((((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9]) ^ write_state[11]) ^ write_state[12]) ^ write_state[14]) ^ write_state[15], ((((((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[7]) ^ write_state[8]) ^ write_state[10]) ^ write_state[11]) ^ write_state[13]) ^ write_state[14], (((((((write_state[1] ^ write_state[2]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7]) ^ write_state[9]) ^ write_state[10]) ^ write_state[12]) ^ write_state[13], (((((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9]) ^ write_state[11]) ^ write_state[12], ((((((write_state[0] ^ write_state[2]) ^ write_state[4]) ^ write_state[5]) ^ write_state[7]) ^ write_state[8]) ^ write_state[10]) ^ write_state[11], (((((write_state[1] ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7]) ^ write_state[9]) ^ write_state[10], ((((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9]) ^ write_state[31], (((((write_state[1] ^ write_state[2]) ^ write_state[4]) ^ write_state[5]) ^ write_state[7]) ^ write_state[8]) ^ write_state[30], (((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7]) ^ write_state[29], ((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[28], (((write_state[1] ^ write_state[2]) ^ write_state[4]) ^ write_state[5]) ^ write_state[27], (((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[26], ((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[25], (write_state[1] ^ write_state[2]) ^ write_state[24], (write_state[0] ^ write_state[1]) ^ write_state[23], write_state[0] ^ write_state[22], write_state[21], write_state[20], write_state[19], write_state[18], ((((((((((write_state[0] ^ write_state[2]) ^ write_state[3]) ^ write_state[5]) ^ write_state[6]) ^ write_state[8]) ^ write_state[9]) ^ write_state[11]) ^ write_state[12]) ^ write_state[14]) ^ write_state[15]) ^ write_state[17], ((((((((((write_state[0] ^ write_state[1]) ^ write_state[3]) ^ write_state[4]) ^ write_state[6]) ^ write_state[7]) ^ write_state[9]) ^ write_state[10]) ^ write_state[12]) ^ write_state[13]) ^ write_state[15]) ^ write_state[16]};
     assign pass_part0 = pass + 16'd1;
@@ -71,19 +73,20 @@ module memtest_engine (
     /* verilator lint_on UNUSEDSIGNAL */
 `endif
 
-    assign request_valid = (phase == PHASE_WRITE) | (phase == PHASE_READ);  // MemtestEngine.cs:70
-    assign request_address = {run[17:0], 6'd0};  // MemtestEngine.cs:71
-    assign request_write = phase == PHASE_WRITE;  // MemtestEngine.cs:72
-    assign request_data = request_data_part0[15:0];  // MemtestEngine.cs:73
-    assign request_byte_enable = 2'd3;  // MemtestEngine.cs:74
-    assign request_words_minus_one = 6'd63;  // MemtestEngine.cs:75
-    assign response_ready = 1'b1;  // MemtestEngine.cs:76
-    assign result_valid = phase == PHASE_REPORT;  // MemtestEngine.cs:77
-    assign result_pass = pass;  // MemtestEngine.cs:78
-    assign result_errors = errors;  // MemtestEngine.cs:79
-    assign result_first_bad = first_bad;  // MemtestEngine.cs:80
-    assign writing = phase == PHASE_WRITE;  // MemtestEngine.cs:81
-    assign reading = (phase == PHASE_READ) | (phase == PHASE_CHECK);  // MemtestEngine.cs:82
+    assign request_valid = (phase == PHASE_WRITE) | (phase == PHASE_READ);  // MemtestEngine.cs:71
+    assign request_address = {run[17:0], 6'd0};  // MemtestEngine.cs:72
+    assign request_write = phase == PHASE_WRITE;  // MemtestEngine.cs:73
+    assign request_data = request_data_part0[15:0];  // MemtestEngine.cs:74
+    assign request_byte_enable = 2'd3;  // MemtestEngine.cs:75
+    assign request_words_minus_one = 6'd63;  // MemtestEngine.cs:76
+    assign response_ready = 1'b1;  // MemtestEngine.cs:77
+    assign result_valid = phase == PHASE_REPORT;  // MemtestEngine.cs:78
+    assign result_pass = pass;  // MemtestEngine.cs:79
+    assign result_errors = errors;  // MemtestEngine.cs:80
+    assign result_first_bad = first_bad;  // MemtestEngine.cs:81
+    assign result_clean = clean;  // MemtestEngine.cs:82
+    assign writing = phase == PHASE_WRITE;  // MemtestEngine.cs:83
+    assign reading = (phase == PHASE_READ) | (phase == PHASE_CHECK);  // MemtestEngine.cs:84
     always @(posedge clk) begin
         if (reset) begin
             phase <= 3'd0;
@@ -95,74 +98,77 @@ module memtest_engine (
             checked <= 25'd0;
             errors <= 28'd0;
             first_bad <= 24'd0;
+            clean <= 1'b1;
             got_valid <= 1'b0;
         end else begin
-            case (phase)  // MemtestEngine.cs:84
+            case (phase)  // MemtestEngine.cs:86
                 PHASE_WAIT_INIT: begin
-                    if (init_done) begin  // MemtestEngine.cs:84
-                        phase <= PHASE_WRITE;  // MemtestEngine.cs:84
+                    if (init_done) begin  // MemtestEngine.cs:86
+                        phase <= PHASE_WRITE;  // MemtestEngine.cs:86
                     end
                 end
                 PHASE_WRITE: begin
-                    if (request_valid & request_ready) begin  // MemtestEngine.cs:85
-                        write_state <= request_data_part0;  // MemtestEngine.cs:87
-                        beat <= beat + 6'd1;  // MemtestEngine.cs:88
-                        if (beat == 6'd63) begin  // MemtestEngine.cs:89
-                            run <= run + 25'd1;  // MemtestEngine.cs:91
-                            if (run == 25'h003FFFF) begin  // MemtestEngine.cs:92
-                                run <= 25'd0;  // MemtestEngine.cs:94
-                                phase <= PHASE_READ;  // MemtestEngine.cs:95
+                    if (request_valid & request_ready) begin  // MemtestEngine.cs:87
+                        write_state <= request_data_part0;  // MemtestEngine.cs:89
+                        beat <= beat + 6'd1;  // MemtestEngine.cs:90
+                        if (beat == 6'd63) begin  // MemtestEngine.cs:91
+                            run <= run + 25'd1;  // MemtestEngine.cs:93
+                            if (run == 25'h003FFFF) begin  // MemtestEngine.cs:94
+                                run <= 25'd0;  // MemtestEngine.cs:96
+                                phase <= PHASE_READ;  // MemtestEngine.cs:97
                             end
                         end
                     end
                 end
                 PHASE_READ: begin
-                    if (request_valid & request_ready) begin  // MemtestEngine.cs:99
-                        run <= run + 25'd1;  // MemtestEngine.cs:101
-                        if (run == 25'h003FFFF) begin  // MemtestEngine.cs:102
-                            phase <= PHASE_CHECK;  // MemtestEngine.cs:102
+                    if (request_valid & request_ready) begin  // MemtestEngine.cs:101
+                        run <= run + 25'd1;  // MemtestEngine.cs:103
+                        if (run == 25'h003FFFF) begin  // MemtestEngine.cs:104
+                            phase <= PHASE_CHECK;  // MemtestEngine.cs:104
                         end
                     end
                 end
                 PHASE_CHECK: begin
-                    if (got_valid & (got_address == 25'h0FFFFFF)) begin  // MemtestEngine.cs:105
-                        phase <= PHASE_REPORT;  // MemtestEngine.cs:105
+                    if (got_valid & (got_address == 25'h0FFFFFF)) begin  // MemtestEngine.cs:107
+                        phase <= PHASE_REPORT;  // MemtestEngine.cs:107
                     end
                 end
                 PHASE_REPORT: begin
-                    if (result_valid & result_ready) begin  // MemtestEngine.cs:106
-                        pass <= pass_part0;  // MemtestEngine.cs:109
-                        write_state <= write_state_part0;  // MemtestEngine.cs:111
-                        check_state <= write_state_part0;  // MemtestEngine.cs:112
-                        run <= 25'd0;  // MemtestEngine.cs:113
-                        checked <= 25'd0;  // MemtestEngine.cs:114
-                        errors <= 28'd0;  // MemtestEngine.cs:115
-                        first_bad <= 24'd0;  // MemtestEngine.cs:116
-                        phase <= PHASE_WRITE;  // MemtestEngine.cs:117
+                    if (result_valid & result_ready) begin  // MemtestEngine.cs:108
+                        pass <= pass_part0;  // MemtestEngine.cs:111
+                        write_state <= write_state_part0;  // MemtestEngine.cs:113
+                        check_state <= write_state_part0;  // MemtestEngine.cs:114
+                        run <= 25'd0;  // MemtestEngine.cs:115
+                        checked <= 25'd0;  // MemtestEngine.cs:116
+                        errors <= 28'd0;  // MemtestEngine.cs:117
+                        first_bad <= 24'd0;  // MemtestEngine.cs:118
+                        clean <= 1'b1;  // MemtestEngine.cs:119
+                        phase <= PHASE_WRITE;  // MemtestEngine.cs:120
                     end
                 end
                 default: begin
                     phase <= PHASE_WAIT_INIT;  // MemtestEngine.cs:49
                 end
             endcase
-            got_valid <= response_valid & response_ready;  // MemtestEngine.cs:120
-            if (response_valid & response_ready) begin  // MemtestEngine.cs:121
-                check_state <= check_state_part0;  // MemtestEngine.cs:126
-                checked <= checked + 25'd1;  // MemtestEngine.cs:127
+            got_valid <= response_valid & response_ready;  // MemtestEngine.cs:123
+            if (response_valid & response_ready) begin  // MemtestEngine.cs:124
+                check_state <= check_state_part0;  // MemtestEngine.cs:129
+                checked <= checked + 25'd1;  // MemtestEngine.cs:130
             end
-            if (got_valid & (got != want)) begin  // MemtestEngine.cs:129
-                errors <= errors + 28'd1;  // MemtestEngine.cs:131
-                if (errors == 28'd0) begin  // MemtestEngine.cs:132
-                    first_bad <= got_address[23:0];  // MemtestEngine.cs:132
+            if (got_valid & (got != want)) begin  // MemtestEngine.cs:132
+                errors <= errors + 28'd1;  // MemtestEngine.cs:134
+                clean <= 1'b0;  // MemtestEngine.cs:135
+                if (clean) begin  // MemtestEngine.cs:136
+                    first_bad <= got_address[23:0];  // MemtestEngine.cs:136
                 end
             end
         end
     end
     always @(posedge clk) begin
-        if (response_valid & response_ready) begin  // MemtestEngine.cs:121
-            got <= response_payload;  // MemtestEngine.cs:123
-            want <= check_state_part0[15:0];  // MemtestEngine.cs:124
-            got_address <= checked;  // MemtestEngine.cs:125
+        if (response_valid & response_ready) begin  // MemtestEngine.cs:124
+            got <= response_payload;  // MemtestEngine.cs:126
+            want <= check_state_part0[15:0];  // MemtestEngine.cs:127
+            got_address <= checked;  // MemtestEngine.cs:128
         end
     end
 

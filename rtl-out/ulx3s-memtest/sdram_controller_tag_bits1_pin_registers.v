@@ -104,26 +104,27 @@ module sdram_controller_tag_bits1_pin_registers (
     reg word_skid_valid;                 // SdramController.cs:199, reset 0
     reg [44:0] word_skid_data;           // SdramController.cs:199, no reset
     reg [4:0] reads_outstanding;         // SdramController.cs:209, reset 0
-    wire issue;                          // SdramController.cs:223
-    reg read_valid0;                     // SdramController.cs:302, reset 0
-    reg read_tag0;                       // SdramController.cs:303, no reset
-    reg read_last0;                      // SdramController.cs:304, no reset
-    reg read_valid1;                     // SdramController.cs:302, reset 0
-    reg read_tag1;                       // SdramController.cs:303, no reset
-    reg read_last1;                      // SdramController.cs:304, no reset
-    reg read_valid2;                     // SdramController.cs:302, reset 0
-    reg read_tag2;                       // SdramController.cs:303, no reset
-    reg read_last2;                      // SdramController.cs:304, no reset
-    reg read_valid3;                     // SdramController.cs:302, reset 0
-    reg read_tag3;                       // SdramController.cs:303, no reset
-    reg read_last3;                      // SdramController.cs:304, no reset
-    reg read_valid4;                     // SdramController.cs:302, reset 0
-    reg read_tag4;                       // SdramController.cs:303, no reset
-    reg read_last4;                      // SdramController.cs:304, no reset
-    reg read_valid5;                     // SdramController.cs:302, reset 0
-    reg read_tag5;                       // SdramController.cs:303, no reset
-    reg read_last5;                      // SdramController.cs:304, no reset
-    reg cke;                             // SdramController.cs:323, reset 1
+    reg refresh_now;                     // SdramController.cs:226, reset 0
+    wire issue;                          // SdramController.cs:230
+    reg read_valid0;                     // SdramController.cs:309, reset 0
+    reg read_tag0;                       // SdramController.cs:310, no reset
+    reg read_last0;                      // SdramController.cs:311, no reset
+    reg read_valid1;                     // SdramController.cs:309, reset 0
+    reg read_tag1;                       // SdramController.cs:310, no reset
+    reg read_last1;                      // SdramController.cs:311, no reset
+    reg read_valid2;                     // SdramController.cs:309, reset 0
+    reg read_tag2;                       // SdramController.cs:310, no reset
+    reg read_last2;                      // SdramController.cs:311, no reset
+    reg read_valid3;                     // SdramController.cs:309, reset 0
+    reg read_tag3;                       // SdramController.cs:310, no reset
+    reg read_last3;                      // SdramController.cs:311, no reset
+    reg read_valid4;                     // SdramController.cs:309, reset 0
+    reg read_tag4;                       // SdramController.cs:310, no reset
+    reg read_last4;                      // SdramController.cs:311, no reset
+    reg read_valid5;                     // SdramController.cs:309, reset 0
+    reg read_tag5;                       // SdramController.cs:310, no reset
+    reg read_last5;                      // SdramController.cs:311, no reset
+    reg cke;                             // SdramController.cs:330, reset 1
     wire responses_push_valid;           // port push_valid of instance responses
     wire responses_push_ready;           // port push_ready of instance responses
     wire [15:0] responses_push_data;     // port push_data of instance responses
@@ -136,41 +137,39 @@ module sdram_controller_tag_bits1_pin_registers (
     wire responses_pop_last;             // port pop_last of instance responses
     wire [4:0] responses_level;          // port level of instance responses
     wire init_done_part0;                // SdramController.cs:154, part of an expression
-    wire issue_part1;                    // SdramController.cs:224, part of an expression
-    wire issue_part0;                    // SdramController.cs:224, part of an expression
-    wire [1:0] issue_part4;              // SdramController.cs:224, part of an expression
-    wire issue_part3;                    // SdramController.cs:224, part of an expression
-    wire issue_part2;                    // SdramController.cs:224, part of an expression
-    wire cond_part0;                     // SdramController.cs:240, part of an expression
-    wire cond_part1;                     // SdramController.cs:246, part of an expression
-    wire cond_part3;                     // SdramController.cs:252, part of an expression
-    wire cond_part2;                     // SdramController.cs:252, part of an expression
-    wire cond_part4;                     // SdramController.cs:257, part of an expression
-    wire cond_part5;                     // SdramController.cs:263, part of an expression
-    wire cond_part6;                     // SdramController.cs:263, part of an expression
-    wire cond_part7;                     // SdramController.cs:263, part of an expression
-    wire cond_part8;                     // SdramController.cs:263, part of an expression
-    wire cond_part9;                     // SdramController.cs:285, part of an expression
-    wire cond_part10;                    // SdramController.cs:287, part of an expression
+    wire issue_part0;                    // SdramController.cs:231, part of an expression
+    wire [1:0] issue_part2;              // SdramController.cs:231, part of an expression
+    wire issue_part1;                    // SdramController.cs:231, part of an expression
+    wire cond_part1;                     // SdramController.cs:247, part of an expression
+    wire cond_part0;                     // SdramController.cs:247, part of an expression
+    wire cond_part2;                     // SdramController.cs:253, part of an expression
+    wire cond_part4;                     // SdramController.cs:259, part of an expression
+    wire cond_part3;                     // SdramController.cs:259, part of an expression
+    wire cond_part5;                     // SdramController.cs:264, part of an expression
+    wire cond_part6;                     // SdramController.cs:270, part of an expression
+    wire cond_part7;                     // SdramController.cs:270, part of an expression
+    wire cond_part8;                     // SdramController.cs:270, part of an expression
+    wire cond_part9;                     // SdramController.cs:270, part of an expression
+    wire cond_part10;                    // SdramController.cs:292, part of an expression
+    wire cond_part11;                    // SdramController.cs:294, part of an expression
     wire [44:0] word_main_data_part0;    // SdramController.cs:199, part of an expression
 
     assign init_done_part0 = phase == PHASE_RUN;
-    assign issue_part1 = init_done_part0 & ((refreshes_owed >= 4'd4) | ((((refreshes_owed != 4'd0) & !run_active) & !word_valid) & !request_valid));
-    assign issue_part0 = (init_done_part0 & !issue_part1) & word_valid;
-    assign issue_part4 = word_address[10:9];
-    assign issue_part3 = issue_part4[1] ? (issue_part4[0] ? open3 : open2) : (issue_part4[0] ? open1 : open0);
-    assign issue_part2 = issue_part3 & ((issue_part4[1] ? (issue_part4[0] ? open_row3 : open_row2) : (issue_part4[0] ? open_row1 : open_row0)) == word_address[23:11]);
-    assign cond_part0 = (((issue_part0 & issue_part3) & !issue_part2) & ((issue_part4[1] ? (issue_part4[0] ? tras_wait3 : tras_wait2) : (issue_part4[0] ? tras_wait1 : tras_wait0)) == 3'd0)) & ((issue_part4[1] ? (issue_part4[0] ? twr_wait3 : twr_wait2) : (issue_part4[0] ? twr_wait1 : twr_wait0)) == 3'd0);
-    assign cond_part1 = ((((issue_part0 & !issue_part3) & ((issue_part4[1] ? (issue_part4[0] ? trp_wait3 : trp_wait2) : (issue_part4[0] ? trp_wait1 : trp_wait0)) == 3'd0)) & ((issue_part4[1] ? (issue_part4[0] ? trc_wait3 : trc_wait2) : (issue_part4[0] ? trc_wait1 : trc_wait0)) == 3'd0)) & (trrd_wait == 3'd0)) & (trfc_wait == 3'd0);
-    assign cond_part3 = ((open0 | open1) | open2) | open3;
-    assign cond_part2 = (issue_part1 & cond_part3) & ((((!open0 | ((tras_wait0 == 3'd0) & (twr_wait0 == 3'd0))) & (!open1 | ((tras_wait1 == 3'd0) & (twr_wait1 == 3'd0)))) & (!open2 | ((tras_wait2 == 3'd0) & (twr_wait2 == 3'd0)))) & (!open3 | ((tras_wait3 == 3'd0) & (twr_wait3 == 3'd0))));
-    assign cond_part4 = ((issue_part1 & !cond_part3) & ((((!open0 & (trp_wait0 == 3'd0)) & (!open1 & (trp_wait1 == 3'd0))) & (!open2 & (trp_wait2 == 3'd0))) & (!open3 & (trp_wait3 == 3'd0)))) & (trfc_wait == 3'd0);
-    assign cond_part5 = word_address[10:9] == 2'd0;
-    assign cond_part6 = word_address[10:9] == 2'd1;
-    assign cond_part7 = word_address[10:9] == 2'd2;
-    assign cond_part8 = word_address[10:9] == 2'd3;
-    assign cond_part9 = issue & !word_write;
-    assign cond_part10 = init_done_part0 & (refresh_timer == 10'd0);
+    assign issue_part0 = (init_done_part0 & !refresh_now) & word_valid;
+    assign issue_part2 = word_address[10:9];
+    assign issue_part1 = issue_part2[1] ? (issue_part2[0] ? (open3 & (open_row3 == word_address[23:11])) : (open2 & (open_row2 == word_address[23:11]))) : (issue_part2[0] ? (open1 & (open_row1 == word_address[23:11])) : (open0 & (open_row0 == word_address[23:11])));
+    assign cond_part1 = issue_part2[1] ? (issue_part2[0] ? open3 : open2) : (issue_part2[0] ? open1 : open0);
+    assign cond_part0 = (((issue_part0 & cond_part1) & !issue_part1) & ((issue_part2[1] ? (issue_part2[0] ? tras_wait3 : tras_wait2) : (issue_part2[0] ? tras_wait1 : tras_wait0)) == 3'd0)) & ((issue_part2[1] ? (issue_part2[0] ? twr_wait3 : twr_wait2) : (issue_part2[0] ? twr_wait1 : twr_wait0)) == 3'd0);
+    assign cond_part2 = ((((issue_part0 & !cond_part1) & ((issue_part2[1] ? (issue_part2[0] ? trp_wait3 : trp_wait2) : (issue_part2[0] ? trp_wait1 : trp_wait0)) == 3'd0)) & ((issue_part2[1] ? (issue_part2[0] ? trc_wait3 : trc_wait2) : (issue_part2[0] ? trc_wait1 : trc_wait0)) == 3'd0)) & (trrd_wait == 3'd0)) & (trfc_wait == 3'd0);
+    assign cond_part4 = ((open0 | open1) | open2) | open3;
+    assign cond_part3 = ((refresh_now & (refreshes_owed != 4'd0)) & cond_part4) & ((((!open0 | ((tras_wait0 == 3'd0) & (twr_wait0 == 3'd0))) & (!open1 | ((tras_wait1 == 3'd0) & (twr_wait1 == 3'd0)))) & (!open2 | ((tras_wait2 == 3'd0) & (twr_wait2 == 3'd0)))) & (!open3 | ((tras_wait3 == 3'd0) & (twr_wait3 == 3'd0))));
+    assign cond_part5 = (((refresh_now & (refreshes_owed != 4'd0)) & !cond_part4) & ((((!open0 & (trp_wait0 == 3'd0)) & (!open1 & (trp_wait1 == 3'd0))) & (!open2 & (trp_wait2 == 3'd0))) & (!open3 & (trp_wait3 == 3'd0)))) & (trfc_wait == 3'd0);
+    assign cond_part6 = word_address[10:9] == 2'd0;
+    assign cond_part7 = word_address[10:9] == 2'd1;
+    assign cond_part8 = word_address[10:9] == 2'd2;
+    assign cond_part9 = word_address[10:9] == 2'd3;
+    assign cond_part10 = issue & !word_write;
+    assign cond_part11 = init_done_part0 & (refresh_timer == 10'd0);
     assign word_main_data_part0 = {expanded_last, expanded_tag, expanded_byte_enable, expanded_data, expanded_write, expanded_address};
 
 `ifndef SYNTHESIS
@@ -213,22 +212,22 @@ module sdram_controller_tag_bits1_pin_registers (
     assign response_tag = responses_pop_tag;  // SdramController.cs:207
     assign response_last = responses_pop_last;  // SdramController.cs:207
     assign responses_pop_ready = response_ready;  // SdramController.cs:207
-    assign issue = (issue_part0 & issue_part2) & (((issue_part4[1] ? (issue_part4[0] ? trcd_wait3 : trcd_wait2) : (issue_part4[0] ? trcd_wait1 : trcd_wait0)) == 3'd0) & (word_write ? (read_to_write_wait == 3'd0) : !reads_outstanding[4]));  // SdramController.cs:224
-    assign word_ready = issue;  // SdramController.cs:290
-    assign responses_push_valid = read_valid5;  // SdramController.cs:315
-    assign responses_push_data = dq_in;  // SdramController.cs:316
-    assign responses_push_tag = read_tag5;  // SdramController.cs:317
-    assign responses_push_last = read_last5;  // SdramController.cs:318
-    assign sdram_cke = cke;  // SdramController.cs:323
-    assign sdram_cs_n = command[3];  // SdramController.cs:324
-    assign sdram_ras_n = command[2];  // SdramController.cs:325
-    assign sdram_cas_n = command[1];  // SdramController.cs:326
-    assign sdram_we_n = command[0];  // SdramController.cs:327
-    assign sdram_ba = bank_pins;  // SdramController.cs:328
-    assign sdram_a = address_pins;  // SdramController.cs:329
-    assign sdram_dqm = dqm_pins;  // SdramController.cs:330
-    assign sdram_dq_out = dq_out;  // SdramController.cs:331
-    assign sdram_dq_oe = dq_oe;  // SdramController.cs:332
+    assign issue = (issue_part0 & issue_part1) & (((issue_part2[1] ? (issue_part2[0] ? trcd_wait3 : trcd_wait2) : (issue_part2[0] ? trcd_wait1 : trcd_wait0)) == 3'd0) & (word_write ? (read_to_write_wait == 3'd0) : !reads_outstanding[4]));  // SdramController.cs:231
+    assign word_ready = issue;  // SdramController.cs:297
+    assign responses_push_valid = read_valid5;  // SdramController.cs:322
+    assign responses_push_data = dq_in;  // SdramController.cs:323
+    assign responses_push_tag = read_tag5;  // SdramController.cs:324
+    assign responses_push_last = read_last5;  // SdramController.cs:325
+    assign sdram_cke = cke;  // SdramController.cs:330
+    assign sdram_cs_n = command[3];  // SdramController.cs:331
+    assign sdram_ras_n = command[2];  // SdramController.cs:332
+    assign sdram_cas_n = command[1];  // SdramController.cs:333
+    assign sdram_we_n = command[0];  // SdramController.cs:334
+    assign sdram_ba = bank_pins;  // SdramController.cs:335
+    assign sdram_a = address_pins;  // SdramController.cs:336
+    assign sdram_dqm = dqm_pins;  // SdramController.cs:337
+    assign sdram_dq_out = dq_out;  // SdramController.cs:338
+    assign sdram_dq_oe = dq_oe;  // SdramController.cs:339
     always @(posedge clk) begin
         if (reset) begin
             command <= 4'd7;
@@ -273,6 +272,7 @@ module sdram_controller_tag_bits1_pin_registers (
             word_main_valid <= 1'b0;
             word_skid_valid <= 1'b0;
             reads_outstanding <= 5'd0;
+            refresh_now <= 1'b0;
             read_valid0 <= 1'b0;
             read_valid1 <= 1'b0;
             read_valid2 <= 1'b0;
@@ -430,134 +430,135 @@ module sdram_controller_tag_bits1_pin_registers (
                     word_skid_valid <= 1'b1;  // SdramController.cs:199
                 end
             end
-            if (issue) begin  // SdramController.cs:231
-                command <= word_write ? 4'd4 : 4'd5;  // SdramController.cs:233
-                bank_pins <= word_address[10:9];  // SdramController.cs:234
-                address_pins <= {4'd0, word_address[8:0]};  // SdramController.cs:235
-                dq_oe <= word_write;  // SdramController.cs:237
-                if (word_write) begin  // SdramController.cs:238
-                    dqm_pins <= ~word_byte_enable;  // SdramController.cs:238
+            refresh_now <= init_done_part0 & ((refreshes_owed >= 4'd4) | ((((refreshes_owed != 4'd0) & !run_active) & !word_valid) & !request_valid));  // SdramController.cs:227
+            if (issue) begin  // SdramController.cs:238
+                command <= word_write ? 4'd4 : 4'd5;  // SdramController.cs:240
+                bank_pins <= word_address[10:9];  // SdramController.cs:241
+                address_pins <= {4'd0, word_address[8:0]};  // SdramController.cs:242
+                dq_oe <= word_write;  // SdramController.cs:244
+                if (word_write) begin  // SdramController.cs:245
+                    dqm_pins <= ~word_byte_enable;  // SdramController.cs:245
                 end
             end
-            if (cond_part0) begin  // SdramController.cs:240
-                command <= 4'd2;  // SdramController.cs:242
-                bank_pins <= word_address[10:9];  // SdramController.cs:243
-                address_pins <= 13'd0;  // SdramController.cs:244
+            if (cond_part0) begin  // SdramController.cs:247
+                command <= 4'd2;  // SdramController.cs:249
+                bank_pins <= word_address[10:9];  // SdramController.cs:250
+                address_pins <= 13'd0;  // SdramController.cs:251
             end
-            if (cond_part1) begin  // SdramController.cs:246
-                command <= 4'd3;  // SdramController.cs:248
-                bank_pins <= word_address[10:9];  // SdramController.cs:249
-                address_pins <= word_address[23:11];  // SdramController.cs:250
+            if (cond_part2) begin  // SdramController.cs:253
+                command <= 4'd3;  // SdramController.cs:255
+                bank_pins <= word_address[10:9];  // SdramController.cs:256
+                address_pins <= word_address[23:11];  // SdramController.cs:257
             end
-            if (cond_part2) begin  // SdramController.cs:252
-                command <= 4'd2;  // SdramController.cs:254
-                address_pins <= 13'd1024;  // SdramController.cs:255
+            if (cond_part3) begin  // SdramController.cs:259
+                command <= 4'd2;  // SdramController.cs:261
+                address_pins <= 13'd1024;  // SdramController.cs:262
             end
-            if (cond_part4) begin  // SdramController.cs:257
-                command <= 4'd1;  // SdramController.cs:257
+            if (cond_part5) begin  // SdramController.cs:264
+                command <= 4'd1;  // SdramController.cs:264
             end
-            if (issue & cond_part5) begin  // SdramController.cs:263
-                if (word_write) begin  // SdramController.cs:263
-                    twr_wait0 <= 3'd1;  // SdramController.cs:263
+            if (issue & cond_part6) begin  // SdramController.cs:270
+                if (word_write) begin  // SdramController.cs:270
+                    twr_wait0 <= 3'd1;  // SdramController.cs:270
                 end
             end
-            if (cond_part0 & cond_part5) begin  // SdramController.cs:264
-                open0 <= 1'b0;  // SdramController.cs:266
-                trp_wait0 <= 3'd1;  // SdramController.cs:267
+            if (cond_part0 & cond_part6) begin  // SdramController.cs:271
+                open0 <= 1'b0;  // SdramController.cs:273
+                trp_wait0 <= 3'd1;  // SdramController.cs:274
             end
-            if (cond_part2 & open0) begin  // SdramController.cs:269
-                open0 <= 1'b0;  // SdramController.cs:271
-                trp_wait0 <= 3'd1;  // SdramController.cs:272
+            if (cond_part3 & open0) begin  // SdramController.cs:276
+                open0 <= 1'b0;  // SdramController.cs:278
+                trp_wait0 <= 3'd1;  // SdramController.cs:279
             end
-            if (cond_part1 & cond_part5) begin  // SdramController.cs:274
-                open0 <= 1'b1;  // SdramController.cs:276
-                trcd_wait0 <= 3'd1;  // SdramController.cs:278
-                tras_wait0 <= 3'd4;  // SdramController.cs:279
-                trc_wait0 <= 3'd5;  // SdramController.cs:280
+            if (cond_part2 & cond_part6) begin  // SdramController.cs:281
+                open0 <= 1'b1;  // SdramController.cs:283
+                trcd_wait0 <= 3'd1;  // SdramController.cs:285
+                tras_wait0 <= 3'd4;  // SdramController.cs:286
+                trc_wait0 <= 3'd5;  // SdramController.cs:287
             end
-            if (issue & cond_part6) begin  // SdramController.cs:263
-                if (word_write) begin  // SdramController.cs:263
-                    twr_wait1 <= 3'd1;  // SdramController.cs:263
+            if (issue & cond_part7) begin  // SdramController.cs:270
+                if (word_write) begin  // SdramController.cs:270
+                    twr_wait1 <= 3'd1;  // SdramController.cs:270
                 end
             end
-            if (cond_part0 & cond_part6) begin  // SdramController.cs:264
-                open1 <= 1'b0;  // SdramController.cs:266
-                trp_wait1 <= 3'd1;  // SdramController.cs:267
+            if (cond_part0 & cond_part7) begin  // SdramController.cs:271
+                open1 <= 1'b0;  // SdramController.cs:273
+                trp_wait1 <= 3'd1;  // SdramController.cs:274
             end
-            if (cond_part2 & open1) begin  // SdramController.cs:269
-                open1 <= 1'b0;  // SdramController.cs:271
-                trp_wait1 <= 3'd1;  // SdramController.cs:272
+            if (cond_part3 & open1) begin  // SdramController.cs:276
+                open1 <= 1'b0;  // SdramController.cs:278
+                trp_wait1 <= 3'd1;  // SdramController.cs:279
             end
-            if (cond_part1 & cond_part6) begin  // SdramController.cs:274
-                open1 <= 1'b1;  // SdramController.cs:276
-                trcd_wait1 <= 3'd1;  // SdramController.cs:278
-                tras_wait1 <= 3'd4;  // SdramController.cs:279
-                trc_wait1 <= 3'd5;  // SdramController.cs:280
+            if (cond_part2 & cond_part7) begin  // SdramController.cs:281
+                open1 <= 1'b1;  // SdramController.cs:283
+                trcd_wait1 <= 3'd1;  // SdramController.cs:285
+                tras_wait1 <= 3'd4;  // SdramController.cs:286
+                trc_wait1 <= 3'd5;  // SdramController.cs:287
             end
-            if (issue & cond_part7) begin  // SdramController.cs:263
-                if (word_write) begin  // SdramController.cs:263
-                    twr_wait2 <= 3'd1;  // SdramController.cs:263
+            if (issue & cond_part8) begin  // SdramController.cs:270
+                if (word_write) begin  // SdramController.cs:270
+                    twr_wait2 <= 3'd1;  // SdramController.cs:270
                 end
             end
-            if (cond_part0 & cond_part7) begin  // SdramController.cs:264
-                open2 <= 1'b0;  // SdramController.cs:266
-                trp_wait2 <= 3'd1;  // SdramController.cs:267
+            if (cond_part0 & cond_part8) begin  // SdramController.cs:271
+                open2 <= 1'b0;  // SdramController.cs:273
+                trp_wait2 <= 3'd1;  // SdramController.cs:274
             end
-            if (cond_part2 & open2) begin  // SdramController.cs:269
-                open2 <= 1'b0;  // SdramController.cs:271
-                trp_wait2 <= 3'd1;  // SdramController.cs:272
+            if (cond_part3 & open2) begin  // SdramController.cs:276
+                open2 <= 1'b0;  // SdramController.cs:278
+                trp_wait2 <= 3'd1;  // SdramController.cs:279
             end
-            if (cond_part1 & cond_part7) begin  // SdramController.cs:274
-                open2 <= 1'b1;  // SdramController.cs:276
-                trcd_wait2 <= 3'd1;  // SdramController.cs:278
-                tras_wait2 <= 3'd4;  // SdramController.cs:279
-                trc_wait2 <= 3'd5;  // SdramController.cs:280
+            if (cond_part2 & cond_part8) begin  // SdramController.cs:281
+                open2 <= 1'b1;  // SdramController.cs:283
+                trcd_wait2 <= 3'd1;  // SdramController.cs:285
+                tras_wait2 <= 3'd4;  // SdramController.cs:286
+                trc_wait2 <= 3'd5;  // SdramController.cs:287
             end
-            if (issue & cond_part8) begin  // SdramController.cs:263
-                if (word_write) begin  // SdramController.cs:263
-                    twr_wait3 <= 3'd1;  // SdramController.cs:263
+            if (issue & cond_part9) begin  // SdramController.cs:270
+                if (word_write) begin  // SdramController.cs:270
+                    twr_wait3 <= 3'd1;  // SdramController.cs:270
                 end
             end
-            if (cond_part0 & cond_part8) begin  // SdramController.cs:264
-                open3 <= 1'b0;  // SdramController.cs:266
-                trp_wait3 <= 3'd1;  // SdramController.cs:267
+            if (cond_part0 & cond_part9) begin  // SdramController.cs:271
+                open3 <= 1'b0;  // SdramController.cs:273
+                trp_wait3 <= 3'd1;  // SdramController.cs:274
             end
-            if (cond_part2 & open3) begin  // SdramController.cs:269
-                open3 <= 1'b0;  // SdramController.cs:271
-                trp_wait3 <= 3'd1;  // SdramController.cs:272
+            if (cond_part3 & open3) begin  // SdramController.cs:276
+                open3 <= 1'b0;  // SdramController.cs:278
+                trp_wait3 <= 3'd1;  // SdramController.cs:279
             end
-            if (cond_part1 & cond_part8) begin  // SdramController.cs:274
-                open3 <= 1'b1;  // SdramController.cs:276
-                trcd_wait3 <= 3'd1;  // SdramController.cs:278
-                tras_wait3 <= 3'd4;  // SdramController.cs:279
-                trc_wait3 <= 3'd5;  // SdramController.cs:280
+            if (cond_part2 & cond_part9) begin  // SdramController.cs:281
+                open3 <= 1'b1;  // SdramController.cs:283
+                trcd_wait3 <= 3'd1;  // SdramController.cs:285
+                tras_wait3 <= 3'd4;  // SdramController.cs:286
+                trc_wait3 <= 3'd5;  // SdramController.cs:287
             end
-            if (cond_part1) begin  // SdramController.cs:283
-                trrd_wait <= 3'd1;  // SdramController.cs:283
+            if (cond_part2) begin  // SdramController.cs:290
+                trrd_wait <= 3'd1;  // SdramController.cs:290
             end
-            if (cond_part4) begin  // SdramController.cs:284
-                trfc_wait <= 3'd5;  // SdramController.cs:284
+            if (cond_part5) begin  // SdramController.cs:291
+                trfc_wait <= 3'd5;  // SdramController.cs:291
             end
-            if (cond_part9) begin  // SdramController.cs:285
-                read_to_write_wait <= 3'd3;  // SdramController.cs:285
+            if (cond_part10) begin  // SdramController.cs:292
+                read_to_write_wait <= 3'd3;  // SdramController.cs:292
             end
-            if (cond_part10 & !cond_part4) begin  // SdramController.cs:287
-                refreshes_owed <= refreshes_owed + 4'd1;  // SdramController.cs:287
-            end else if (!cond_part10 & cond_part4) begin
-                refreshes_owed <= refreshes_owed - 4'd1;  // SdramController.cs:288
+            if (cond_part11 & !cond_part5) begin  // SdramController.cs:294
+                refreshes_owed <= refreshes_owed + 4'd1;  // SdramController.cs:294
+            end else if (!cond_part11 & cond_part5) begin
+                refreshes_owed <= refreshes_owed - 4'd1;  // SdramController.cs:295
             end
-            read_valid0 <= cond_part9;  // SdramController.cs:306
-            read_valid1 <= read_valid0;  // SdramController.cs:311
-            read_valid2 <= read_valid1;  // SdramController.cs:311
-            read_valid3 <= read_valid2;  // SdramController.cs:311
-            read_valid4 <= read_valid3;  // SdramController.cs:311
-            read_valid5 <= read_valid4;  // SdramController.cs:311
-            if (cond_part9 & !(response_valid & response_ready)) begin  // SdramController.cs:319
-                reads_outstanding <= reads_outstanding + 5'd1;  // SdramController.cs:319
-            end else if (!cond_part9 & (response_valid & response_ready)) begin
-                reads_outstanding <= reads_outstanding - 5'd1;  // SdramController.cs:320
+            read_valid0 <= cond_part10;  // SdramController.cs:313
+            read_valid1 <= read_valid0;  // SdramController.cs:318
+            read_valid2 <= read_valid1;  // SdramController.cs:318
+            read_valid3 <= read_valid2;  // SdramController.cs:318
+            read_valid4 <= read_valid3;  // SdramController.cs:318
+            read_valid5 <= read_valid4;  // SdramController.cs:318
+            if (cond_part10 & !(response_valid & response_ready)) begin  // SdramController.cs:326
+                reads_outstanding <= reads_outstanding + 5'd1;  // SdramController.cs:326
+            end else if (!cond_part10 & (response_valid & response_ready)) begin
+                reads_outstanding <= reads_outstanding - 5'd1;  // SdramController.cs:327
             end
-            cke <= 1'b1;  // SdramController.cs:323
+            cke <= 1'b1;  // SdramController.cs:330
         end
     end
     always @(posedge clk) begin
@@ -577,33 +578,33 @@ module sdram_controller_tag_bits1_pin_registers (
                 word_skid_data <= word_main_data_part0;  // SdramController.cs:199
             end
         end
-        if (issue) begin  // SdramController.cs:231
-            dq_out <= word_data;  // SdramController.cs:236
+        if (issue) begin  // SdramController.cs:238
+            dq_out <= word_data;  // SdramController.cs:243
         end
-        if (cond_part1 & cond_part5) begin  // SdramController.cs:274
-            open_row0 <= word_address[23:11];  // SdramController.cs:277
+        if (cond_part2 & cond_part6) begin  // SdramController.cs:281
+            open_row0 <= word_address[23:11];  // SdramController.cs:284
         end
-        if (cond_part1 & cond_part6) begin  // SdramController.cs:274
-            open_row1 <= word_address[23:11];  // SdramController.cs:277
+        if (cond_part2 & cond_part7) begin  // SdramController.cs:281
+            open_row1 <= word_address[23:11];  // SdramController.cs:284
         end
-        if (cond_part1 & cond_part7) begin  // SdramController.cs:274
-            open_row2 <= word_address[23:11];  // SdramController.cs:277
+        if (cond_part2 & cond_part8) begin  // SdramController.cs:281
+            open_row2 <= word_address[23:11];  // SdramController.cs:284
         end
-        if (cond_part1 & cond_part8) begin  // SdramController.cs:274
-            open_row3 <= word_address[23:11];  // SdramController.cs:277
+        if (cond_part2 & cond_part9) begin  // SdramController.cs:281
+            open_row3 <= word_address[23:11];  // SdramController.cs:284
         end
-        read_tag0 <= word_tag;  // SdramController.cs:307
-        read_last0 <= word_last;  // SdramController.cs:308
-        read_tag1 <= read_tag0;  // SdramController.cs:312
-        read_last1 <= read_last0;  // SdramController.cs:313
-        read_tag2 <= read_tag1;  // SdramController.cs:312
-        read_last2 <= read_last1;  // SdramController.cs:313
-        read_tag3 <= read_tag2;  // SdramController.cs:312
-        read_last3 <= read_last2;  // SdramController.cs:313
-        read_tag4 <= read_tag3;  // SdramController.cs:312
-        read_last4 <= read_last3;  // SdramController.cs:313
-        read_tag5 <= read_tag4;  // SdramController.cs:312
-        read_last5 <= read_last4;  // SdramController.cs:313
+        read_tag0 <= word_tag;  // SdramController.cs:314
+        read_last0 <= word_last;  // SdramController.cs:315
+        read_tag1 <= read_tag0;  // SdramController.cs:319
+        read_last1 <= read_last0;  // SdramController.cs:320
+        read_tag2 <= read_tag1;  // SdramController.cs:319
+        read_last2 <= read_last1;  // SdramController.cs:320
+        read_tag3 <= read_tag2;  // SdramController.cs:319
+        read_last3 <= read_last2;  // SdramController.cs:320
+        read_tag4 <= read_tag3;  // SdramController.cs:319
+        read_last4 <= read_last3;  // SdramController.cs:320
+        read_tag5 <= read_tag4;  // SdramController.cs:319
+        read_last5 <= read_last4;  // SdramController.cs:320
     end
 
     stream_queue_payload_sdram_response_16x1_last responses (  // SdramController.cs:206

@@ -99,6 +99,7 @@ module ulx3s_memtest (
     wire [15:0] tester_result_pass;                      // port result_pass of instance tester
     wire [27:0] tester_result_errors;                    // port result_errors of instance tester
     wire [23:0] tester_result_first_bad;                 // port result_first_bad of instance tester
+    wire tester_result_clean;                            // port result_clean of instance tester
     wire tester_writing;                                 // port writing of instance tester
     wire tester_reading;                                 // port reading of instance tester
     wire report_result_valid;                            // port result_valid of instance report
@@ -106,6 +107,7 @@ module ulx3s_memtest (
     wire [15:0] report_result_pass;                      // port result_pass of instance report
     wire [27:0] report_result_errors;                    // port result_errors of instance report
     wire [23:0] report_result_first_bad;                 // port result_first_bad of instance report
+    wire report_result_clean;                            // port result_clean of instance report
     wire report_text_valid;                              // port text_valid of instance report
     wire report_text_ready;                              // port text_ready of instance report
     wire [7:0] report_text_payload;                      // port text_payload of instance report
@@ -162,6 +164,7 @@ module ulx3s_memtest (
     assign report_result_pass = tester_result_pass;  // Ulx3sMemtest.cs:106
     assign report_result_errors = tester_result_errors;  // Ulx3sMemtest.cs:106
     assign report_result_first_bad = tester_result_first_bad;  // Ulx3sMemtest.cs:106
+    assign report_result_clean = tester_result_clean;  // Ulx3sMemtest.cs:106
     assign tester_result_ready = report_result_ready;  // Ulx3sMemtest.cs:106
     assign uart_input_valid = report_text_valid;  // Ulx3sMemtest.cs:108
     assign uart_input_payload = report_text_payload;  // Ulx3sMemtest.cs:108
@@ -177,8 +180,8 @@ module ulx3s_memtest (
         end else begin
             heartbeat <= heartbeat + 26'd1;  // Ulx3sMemtest.cs:113
             if (tester_result_valid & tester_result_ready) begin  // Ulx3sMemtest.cs:116
-                last_pass_clean <= tester_result_errors == 28'd0;  // Ulx3sMemtest.cs:118
-                if (tester_result_errors != 28'd0) begin  // Ulx3sMemtest.cs:119
+                last_pass_clean <= tester_result_clean;  // Ulx3sMemtest.cs:118
+                if (!tester_result_clean) begin  // Ulx3sMemtest.cs:119
                     failed <= 1'b1;  // Ulx3sMemtest.cs:119
                 end
             end
@@ -278,6 +281,7 @@ module ulx3s_memtest (
         .result_pass(tester_result_pass),
         .result_errors(tester_result_errors),
         .result_first_bad(tester_result_first_bad),
+        .result_clean(tester_result_clean),
         .writing(tester_writing),
         .reading(tester_reading)
     );
@@ -289,6 +293,7 @@ module ulx3s_memtest (
         .result_pass(report_result_pass),
         .result_errors(report_result_errors),
         .result_first_bad(report_result_first_bad),
+        .result_clean(report_result_clean),
         .text_valid(report_text_valid),
         .text_ready(report_text_ready),
         .text_payload(report_text_payload)

@@ -133,7 +133,8 @@ public class Ulx3sMemtestSimulationTests
         Assert.Empty(BoardConstraints.Ulx3s().MissingPorts(design));
         // Every SDRAM output, the data bus's drivers, tristates and input registers sit in I/O cells.
         var pins = design.Files.Single(f => f.FileName == "ecp5_sdram_pins.v").Text;
-        Assert.Equal(5 + 13 + 2 + 2 + 3 * 16, System.Text.RegularExpressions.Regex.Matches(pins, @"\(\* syn_useioff = 1 \*\)\s+TRELLIS_FF").Count);
+        Assert.Equal(5 + 13 + 2 + 2 + 2 * 16, System.Text.RegularExpressions.Regex.Matches(pins, @"\n    OFS1P3[BD]X #\(").Count);
+        Assert.Equal(16, System.Text.RegularExpressions.Regex.Matches(pins, @"\n    IFS1P3DX #\(").Count);
         Assert.Equal(16, System.Text.RegularExpressions.Regex.Matches(pins, @"\n    BB dq_pad\d+ \(").Count);
         Assert.Contains(".B(sdram_d[15])", pins);
     }

@@ -125,7 +125,7 @@ public partial class SourceMapTests
                 if (Statement().IsMatch(lines[i]))
                     Assert.True(module.Line(i + 1) is not null, $"{file.FileName}:{i + 1} is a statement the map does not know: {lines[i]}");
             foreach (var s in module.Signals)
-                Assert.True(lines.Any(l => Regex.IsMatch(l, $@"^\s*(input|output|wire|reg)\b[^;/]*\b{Regex.Escape(s.Name)}\b")), $"{file.FileName} does not declare {s.Name}");
+                Assert.True(lines.Any(l => Regex.IsMatch(l, $@"^\s*(input|output|inout|wire|reg)\b[^;/]*\b{Regex.Escape(s.Name)}\b")), $"{file.FileName} does not declare {s.Name}");
         }
     }
 

@@ -55,6 +55,7 @@ public sealed class MemtestEngine : Component
         var checked_ = Reg.UInt(countBits, reset: 0, name: "checked");         // words read and compared
         var errors = Reg.UInt(MemtestResult.ErrorBits, reset: 0, name: "errors");
         var firstBad = Reg.UInt(addressBits, reset: 0, name: "first_bad");
+        var clean = Reg.Bool(reset: true, name: "clean");
 
         // The comparison is one cycle after the word arrives: the word, the pattern and the word's
         // address are registered first, so no path runs from the response queue to the counters.
@@ -78,6 +79,7 @@ public sealed class MemtestEngine : Component
         Result.Payload.Pass.Assign(pass);
         Result.Payload.Errors.Assign(errors);
         Result.Payload.FirstBad.Assign(firstBad);
+        Result.Payload.Clean.Assign(clean);
         Writing.Assign(phase.Is(Phase.Write));
         Reading.Assign(phase.Is(Phase.Read) | phase.Is(Phase.Check));
 
@@ -114,6 +116,7 @@ public sealed class MemtestEngine : Component
             checked_.Assign(Hw.U(0, countBits));
             errors.Assign(Hw.U(0, MemtestResult.ErrorBits));
             firstBad.Assign(Hw.U(0, addressBits));
+            clean.Assign(true);
             phase.Next(Phase.Write);
         }));
 
@@ -129,7 +132,8 @@ public sealed class MemtestEngine : Component
         When(gotValid & (got != want), () =>
         {
             errors.Assign(errors + 1);
-            When(errors == 0, () => firstBad.Assign(gotAddress[addressBits - 1, 0]));
+            clean.Assign(false);
+            When(clean, () => firstBad.Assign(gotAddress[addressBits - 1, 0]));
         });
     }
 }

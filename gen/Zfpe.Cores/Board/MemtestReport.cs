@@ -65,13 +65,17 @@ public sealed class MemtestReport : Component
             pass.Assign(Result.Payload.Pass);
             errors.Assign(Result.Payload.Errors);
             firstBad.Assign(Result.Payload.FirstBad.ZeroExtend(4 * FieldDigits));
-            clean.Assign(Result.Payload.Errors == 0);
+            clean.Assign(Result.Payload.Clean);
             index.Assign(Hw.U(0, indexBits));
             sending.Assign(true);
         });
-        Text.Valid.Assign(sending);
-        Text.Payload.Assign(Hw.Select(index, chars));
-        When(Text.Fire, () =>
+        // The character leaves through a register stage, so the choice among the line's characters
+        // and the hex digits does not run on into the UART's shift register.
+        var character = Wire.Stream(8, name: "character");
+        character.Valid.Assign(sending);
+        character.Payload.Assign(Hw.Select(index, chars));
+        Text.ConnectFrom(character.Stage("character_stage"));
+        When(character.Fire, () =>
         {
             index.Assign(index + 1);
             When(index == Length - 1, () => sending.Assign(false));
@@ -92,7 +96,7 @@ public sealed class MemtestReport : Component
         return sb.Append("\r\n").ToString();
     }
 
-    /// <summary>A nibble as a lower-case hex digit.</summary>
+    /// <summary>A nibble as a lower-case hex digit: a table, one LUT4 per bit.</summary>
     private static UInt Hex(UInt nibble) =>
-        Hw.Mux(nibble < 10, nibble.ZeroExtend(8) + Hw.U('0', 8), nibble.ZeroExtend(8) + Hw.U('a' - 10, 8));
+        Hw.Select(nibble, "0123456789abcdef".Select(c => Hw.U(c, 8)).ToList());
 }

@@ -115,8 +115,8 @@ public sealed class Ulx3sMemtest : Component
         var failed = Reg.Bool(reset: false, name: "failed");
         When(tester.Result.Fire, () =>
         {
-            passed.Assign(tester.Result.Payload.Errors == 0);
-            When(tester.Result.Payload.Errors != 0, () => failed.Assign(true));
+            passed.Assign(tester.Result.Payload.Clean);
+            When(!tester.Result.Payload.Clean, () => failed.Assign(true));
         });
         Led.Assign(Hw.Cat(reset | !memory.InitDone, pll.Locked, tester.Reading, tester.Writing, failed, passed,
             tester.Writing | tester.Reading, heartbeat[25]));

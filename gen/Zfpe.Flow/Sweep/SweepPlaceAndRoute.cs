@@ -7,7 +7,8 @@ using Zfpe.Flow.Timing;
 namespace Zfpe.Flow.Sweep;
 
 /// <summary>
-/// The sweep's place-and-route stage: nextpnr-ecp5 out of context on a point's netlist with one
+/// The sweep's place-and-route stage: nextpnr-ecp5 out of context (or, for a design with pads, on
+/// the board's pins with <c>lpfPath</c>) on a point's netlist with one
 /// seed, keyed in the shared <see cref="StageCache"/> by the netlist's hash, the arguments and the
 /// tool's version, like the flow's own stages. (The board flow's pnr stage needs every port on a
 /// pin and also packs a bitstream; a sweep wants neither.)
@@ -32,7 +33,7 @@ public static partial class SweepPlaceAndRoute
     /// when its report cannot be read.
     /// </summary>
     public static SweepSeedResult Run(ToolLocation nextpnr, StageCache cache, string directory, string netlistPath, string topModule,
-        EcpDevice device, double frequencyMhz, int seed, TimeSpan timeout, TimingReportOptions timing)
+        EcpDevice device, double frequencyMhz, int seed, TimeSpan timeout, TimingReportOptions timing, string? lpfPath = null)
     {
         Directory.CreateDirectory(directory);
         var arguments = FlowTemplates.RenderArguments("sweep-nextpnr.args", new
@@ -45,10 +46,13 @@ public static partial class SweepPlaceAndRoute
             netlist = netlistPath,
             report = ReportFile,
             sdf = SdfFile,
+            lpf = lpfPath ?? "",
         });
         File.WriteAllLines(Path.Combine(directory, ArgumentsFile), arguments);
         var netlist = Path.GetFullPath(Path.Combine(directory, netlistPath));
-        var key = FlowHash.OfParts(Stage, nextpnr.Identity, string.Join("\n", arguments), FlowHash.OfFile(netlist));
+        var key = lpfPath is null
+            ? FlowHash.OfParts(Stage, nextpnr.Identity, string.Join("\n", arguments), FlowHash.OfFile(netlist))
+            : FlowHash.OfParts(Stage, nextpnr.Identity, string.Join("\n", arguments), FlowHash.OfFile(netlist), FlowHash.OfFile(Path.GetFullPath(Path.Combine(directory, lpfPath))));
         string[] outputs = [ReportFile, SdfFile, LogFile];
 
         var watch = Stopwatch.StartNew();

@@ -79,6 +79,17 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
             DateTimeOffset.UtcNow);
     }
 
+    /// <summary>The point's board pins, for a design with pads (<see cref="HasPads"/>).</summary>
+    public const string PinsFile = "pins.lpf";
+
+    /// <summary>
+    /// A design with an inout port or flip-flops to pack into I/O cells (<c>syn_useioff</c>):
+    /// nextpnr cannot place it out of context, so its sweep places it on the board's pins.
+    /// </summary>
+    public static bool HasPads(Zfpe.Hdl.Emit.EmittedDesign design) =>
+        design.TopPorts.Any(p => p.Direction == Zfpe.Hdl.Emit.PortDirection.InOut)
+        || design.Files.Any(f => f.Text.Contains("syn_useioff", StringComparison.Ordinal));
+
     private void Synthesize(RunState s, SweepWorkQueue queue, int index)
     {
         var point = s.Points[index];
@@ -92,6 +103,12 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
             work.Measurements = s.Design.Measure?.Invoke(work.Parameters) ?? [];
             var emitted = s.Design.Emit(work.Parameters);
             work.TopModule = emitted.TopModule;
+            if (HasPads(emitted) && s.Board.MissingPorts(emitted).Count == 0)
+            {
+                System.IO.Directory.CreateDirectory(work.Directory);
+                File.WriteAllText(Path.Combine(work.Directory, PinsFile), s.Board.RenderFor(emitted));
+                work.Lpf = Path.Combine("..", PinsFile);
+            }
             var synthDirectory = Path.Combine(work.Directory, SynthDirectory);
             var flowOptions = new FlowOptions(s.Options.Device, s.Options.FrequencyMhz, FlowOptions.DefaultSeed, synthDirectory)
             {
@@ -147,7 +164,7 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
         try
         {
             result = SweepPlaceAndRoute.Run(s.Nextpnr!, s.Cache, directory, netlist, work.TopModule!, s.Options.Device, s.Options.FrequencyMhz, seed,
-                s.Options.ToolTimeout, s.Options.Timing);
+                s.Options.ToolTimeout, s.Options.Timing, work.Lpf);
         }
         catch (Exception e) when (e is ToolFailedException or InvalidDataException or IOException)
         {
@@ -249,6 +266,9 @@ public sealed class SweepRunner(ToolLocator tools, Action<SweepProgress>? progre
         public IReadOnlyList<SweepMeasurement> Measurements { get; set; } = [];
         public int? ValuesPerCycle { get; set; }
         public string? TopModule { get; set; }
+
+        /// <summary>The board pins of a design with pads, relative to a seed's directory; null: out of context.</summary>
+        public string? Lpf { get; set; }
         public string? Error { get; set; }
         public SweepSeedResult?[] Seeds { get; } = new SweepSeedResult?[seeds];
     }

@@ -8,7 +8,7 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// emitted design: <see cref="ForSimulation"/> returns a copy of the design with the models of
 /// the primitives it uses appended.
 /// The MULT18X18D model computes the product through the registers its parameters enable.
-/// TRELLIS_FF (<see cref="IoRegister"/>) and ODDRX1F are modelled as the registers they are;
+/// The register primitives of <see cref="IoRegister"/> and ODDRX1F are modelled as the registers they are;
 /// BB only for lint, since the bridge drives no inout port.
 /// The EHXPLLL model passes CLKI through to every output and holds LOCK high: a simulated design
 /// runs on the bridge's clock whatever the real frequency ratio, so anything derived from the
@@ -227,39 +227,39 @@ public static class Ecp5SimulationModels
 
         """;
 
-    public const string TrellisFfFileName = "TRELLIS_FF.v";
-
     /// <summary>
-    /// TRELLIS_FF as <see cref="IoRegister"/> uses it: a flip-flop on the rising edge of CLK that
-    /// powers up as REGSET says, with CE (CEMUX "1": always enabled) and LSR (synchronous, or
-    /// asynchronous with SRMODE "ASYNC") setting it to the REGSET value.
+    /// The register primitives <see cref="IoRegister"/> instantiates (OFS1P3DX/BX, IFS1P3DX/BX,
+    /// FD1S3AX/BX): a flip-flop on the rising clock edge that powers up as its type says (BX set,
+    /// DX/AX clear), with the asynchronous set (PD) or clear (CD) and, in the I/O-cell types, the
+    /// clock enable SP.
     /// </summary>
-    public static string TrellisFfModel { get; } = """
-        // Behavioural stand-in for the ECP5 TRELLIS_FF, for simulation only (zfpe-hdl
-        // Ecp5SimulationModels): power-up and LSR value from REGSET, CEMUX "1" or CE. Never synthesise this file.
-        /* verilator lint_off UNUSED */
-        module TRELLIS_FF #(
-            parameter GSR = "ENABLED",
-            parameter CEMUX = "1",
-            parameter CLKMUX = "CLK",
-            parameter LSRMUX = "LSR",
-            parameter SRMODE = "LSR_OVER_CE",
-            parameter REGSET = "RESET",
-            parameter LSRMODE = "LSR"
-        ) (
-            input wire CLK, LSR, CE, DI, M,
-            output reg Q
-        );
-            wire set_value = REGSET == "SET";
-            wire enabled = CEMUX == "1" ? 1'b1 : CE;
-            initial Q = REGSET == "SET";
-            always @(posedge CLK)
-                if (LSR) Q <= set_value;
-                else if (enabled) Q <= DI;
-        endmodule
-        /* verilator lint_on UNUSED */
+    public static string RegisterModel(string module)
+    {
+        var set = module.EndsWith("BX", StringComparison.Ordinal);
+        var ioCell = module.StartsWith("OFS", StringComparison.Ordinal) || module.StartsWith("IFS", StringComparison.Ordinal);
+        var clock = ioCell ? "SCLK" : "CK";
+        var setClear = set ? "PD" : module == "FD1S3AX" ? null : "CD";
+        var pins = string.Join(", ", new[] { setClear, "D", ioCell ? "SP" : null, clock }.Where(p => p is not null));
+        var edge = setClear is null ? $"posedge {clock}" : $"posedge {clock} or posedge {setClear}";
+        var value = set ? "1'b1" : "1'b0";
+        return $$"""
+            // Behavioural stand-in for the ECP5 {{module}}, for simulation only (zfpe-hdl
+            // Ecp5SimulationModels). Never synthesise this file.
+            /* verilator lint_off UNUSED */
+            module {{module}} #(
+                parameter GSR = "ENABLED"
+            ) (
+                input wire {{pins}},
+                output reg Q
+            );
+                initial Q = {{value}};
+                always @({{edge}})
+                    {{(setClear is null ? "" : $"if ({setClear}) Q <= {value}; else ")}}{{(ioCell ? "if (SP) " : "")}}Q <= D;
+            endmodule
+            /* verilator lint_on UNUSED */
 
-        """;
+            """;
+    }
 
     public const string Oddrx1fFileName = "ODDRX1F.v";
 
@@ -332,9 +332,10 @@ public static class Ecp5SimulationModels
         if (files.Any(f => f.Text.Contains("DP16KD #(", StringComparison.Ordinal))
             && files.All(f => f.FileName != Dp16kdFileName))
             files.Insert(0, new VerilogFile("DP16KD", Dp16kdFileName, Dp16kdModel));
-        if (files.Any(f => f.Text.Contains("TRELLIS_FF #(", StringComparison.Ordinal))
-            && files.All(f => f.FileName != TrellisFfFileName))
-            files.Insert(0, new VerilogFile("TRELLIS_FF", TrellisFfFileName, TrellisFfModel));
+        foreach (var module in new[] { "OFS1P3DX", "OFS1P3BX", "IFS1P3DX", "IFS1P3BX", "FD1S3AX", "FD1S3BX" })
+            if (files.Any(f => f.Text.Contains(module + " #(", StringComparison.Ordinal))
+                && files.All(f => f.FileName != module + ".v"))
+                files.Insert(0, new VerilogFile(module, module + ".v", RegisterModel(module)));
         if (files.Any(f => f.Text.Contains("ODDRX1F #(", StringComparison.Ordinal))
             && files.All(f => f.FileName != Oddrx1fFileName))
             files.Insert(0, new VerilogFile("ODDRX1F", Oddrx1fFileName, Oddrx1fModel));

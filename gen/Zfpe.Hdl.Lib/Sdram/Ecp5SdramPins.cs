@@ -12,9 +12,9 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// chip samples in the middle of each cycle, half a period after the I/O registers launched the
 /// command and data (gen/Zfpe.Hdl.Lib/README.md, SDRAM, has the timing).</item>
 /// <item>Every command, address, mask and data output, and the data bus's tristate, leaves
-/// through a register in its I/O cell (<see cref="IoRegister"/>): the same clock-to-pad delay as
+/// through a register in its I/O cell (<see cref="IoRegister"/>, OFS1P3DX/BX): the same clock-to-pad delay as
 /// the clock pin, whatever the placement. The read word is captured by a register in the I/O cell
-/// too. That is one cycle out and one in, which the controller counts.</item>
+/// too (IFS1P3DX). That is one cycle out and one in, which the controller counts.</item>
 /// <item>The data bus: a BB per bit, its pad an inout port <c>sdram_d</c>. With
 /// <c>splitDataBus</c> (simulation: the bridge drives no inout port) the BBs are left out and the
 /// pads are <c>sdram_d_out</c>, <c>sdram_d_oe</c> and <c>sdram_d_in</c>; every register stays.</item>
@@ -98,12 +98,8 @@ public sealed class Ecp5SdramPins : Component
         // Until the first edge the controller's registers hold their power-up 0s, not their reset
         // values (CS# low with RAS#, CAS#, WE# low is LOAD MODE REGISTER); the I/O register would
         // take that at the first edge. A flip-flop that powers up set deselects the chip for it.
-        var firstEdge = Instance(new IoRegister(powerUpHigh: true, inIoCell: false), "first_edge");
-        firstEdge.D.Assign(false);
-        firstEdge.Lsr.Assign(false);
-        firstEdge.Ce.Assign(true);
-        firstEdge.M.Assign(false);
-        SdramCsn.Assign(IoRegister(CsN | firstEdge.Q, powerUpHigh: true, "cs_n_reg"));
+        var firstEdge = Register(IoRegisterKind.Slice, Hw.False, powerUpHigh: true, "first_edge");
+        SdramCsn.Assign(IoRegister(CsN | firstEdge, powerUpHigh: true, "cs_n_reg"));
         SdramRasn.Assign(IoRegister(RasN, powerUpHigh: true, "ras_n_reg"));
         SdramCasn.Assign(IoRegister(CasN, powerUpHigh: true, "cas_n_reg"));
         SdramWen.Assign(IoRegister(WeN, powerUpHigh: true, "we_n_reg"));
@@ -136,18 +132,19 @@ public sealed class Ecp5SdramPins : Component
                 pads.Add(buffer.O);
             }
         }
-        DqIn.Assign(Cat(Enumerable.Range(0, DataBits).Select(i => IoRegister(pads[i], powerUpHigh: false, $"dq_in_reg{i}")).ToList()));
+        DqIn.Assign(Cat(Enumerable.Range(0, DataBits).Select(i => Register(IoRegisterKind.Input, pads[i], powerUpHigh: false, $"dq_in_reg{i}")).ToList()));
     }
 
     public bool SplitDataBus { get; }
 
-    private Bool IoRegister(Bool d, bool powerUpHigh, string name)
+    private Bool IoRegister(Bool d, bool powerUpHigh, string name) => Register(IoRegisterKind.Output, d, powerUpHigh, name);
+
+    private Bool Register(IoRegisterKind kind, Bool d, bool powerUpHigh, string name)
     {
-        var r = Instance(new IoRegister(powerUpHigh), name);
+        var r = Instance(new IoRegister(kind, powerUpHigh), name);
         r.D.Assign(d);
-        r.Lsr.Assign(false);
-        r.Ce.Assign(true);
-        r.M.Assign(false);
+        r.SetClear?.Assign(false);
+        r.Enable?.Assign(true);
         return r.Q;
     }
 

@@ -213,11 +213,18 @@ public sealed class SdramController : Component
         static Bool Any(IEnumerable<Bool> bits) => bits.Aggregate((a, b) => a | b);
         static Bool All(IEnumerable<Bool> bits) => bits.Aggregate((a, b) => a & b);
         var bankOpen = Hw.Select(bank, open);
-        var rowHit = bankOpen & (Hw.Select(bank, openRow) == row);
+        // Every bank's open row compared with the word's row side by side, then the word's bank
+        // picks one result: no 4:1 multiplexer of 13 bits in front of the compare on the path to the command.
+        var rowHit = Hw.Select(bank, Enumerable.Range(0, banks).Select(b => open[b] & (openRow[b] == row)).ToList());
         var anyOpen = Any(open);
         var mayPrechargeAll = All(Enumerable.Range(0, banks).Select(b => !open[b] | ((ras[b] == 0) & (wr[b] == 0))));
         var allPrecharged = All(Enumerable.Range(0, banks).Select(b => !open[b] & (rp[b] == 0)));
-        var refreshNow = run & ((owed >= SdramControllerConfig.UrgentRefreshes) | ((owed != 0) & !runActive & !word.Valid & !Request.Valid));
+        // Whether to refresh is decided from the last cycle's state (a register), which keeps it off
+        // the path from the word to the command and the word stage's clock enables; a refresh or a
+        // word waits a cycle more at worst. Owed refreshes are tested again where a refresh command
+        // is issued, so a decision a cycle old never issues one that is not owed.
+        var refreshNow = Reg.Bool(reset: false, name: "refresh_now");
+        refreshNow.Assign(run & ((owed >= SdramControllerConfig.UrgentRefreshes) | ((owed != 0) & !runActive & !word.Valid & !Request.Valid)));
         var serve = run & !refreshNow & word.Valid;
         var columnReady = (Hw.Select(bank, rcd) == 0) & wordWrite.Select(readToWrite == 0, roomForRead);
         var issue = Wire.Bool(name: "issue");
@@ -225,8 +232,8 @@ public sealed class SdramController : Component
         var issueRead = issue & !wordWrite;
         var closeRow = serve & bankOpen & !rowHit & (Hw.Select(bank, ras) == 0) & (Hw.Select(bank, wr) == 0);
         var openBank = serve & !bankOpen & (Hw.Select(bank, rp) == 0) & (Hw.Select(bank, rc) == 0) & (rrd == 0) & (rfc == 0);
-        var prechargeAll = refreshNow & anyOpen & mayPrechargeAll;
-        var autoRefresh = refreshNow & !anyOpen & allPrecharged & (rfc == 0);
+        var prechargeAll = refreshNow & (owed != 0) & anyOpen & mayPrechargeAll;
+        var autoRefresh = refreshNow & (owed != 0) & !anyOpen & allPrecharged & (rfc == 0);
 
         When(issue, () =>
         {

@@ -117,6 +117,23 @@ public class SweepRunnerTests
         Assert.Equal(3, again.Run!.PnrReused);
     }
 
+    [Fact]
+    public void A_design_with_pads_is_placed_on_the_board_s_pins_and_the_others_out_of_context()
+    {
+        static Zfpe.Hdl.Emit.EmittedDesign Emit(string name) => Zfpe.Cores.Designs.DesignCatalog.Get(name).Emit(new Dictionary<string, string>());
+        Assert.True(SweepRunner.HasPads(Emit("ulx3s-memtest")));     // inout sdram_d, I/O-cell registers
+        Assert.False(SweepRunner.HasPads(Emit("ulx3s-codec")));
+        Assert.False(SweepRunner.HasPads(Emit("memory-system")));
+        var onPins = FlowTemplates.RenderArguments("sweep-nextpnr.args", new
+        {
+            deviceFlag = "--85k", package = "CABGA381", speed = 6, freq = "100", seed = 1,
+            netlist = "../synth/top.json", report = "r.json", sdf = "r.sdf", lpf = "../pins.lpf",
+        });
+        Assert.Contains("--lpf", onPins);
+        Assert.Equal("../pins.lpf", onPins[onPins.ToList().IndexOf("--lpf") + 1]);
+        Assert.DoesNotContain("--out-of-context", onPins);
+    }
+
     [ToolFact(ToolKind.Yosys)]
     public void Without_nextpnr_place_and_route_is_skipped_with_the_reason_not_failed()
     {
