@@ -349,6 +349,9 @@ module sdram_controller (
                 init_wait <= init_wait - 15'd1;  // SdramController.cs:133
             end
             case (phase)  // SdramController.cs:147
+                3'd6, 3'd7: begin
+                    phase <= PHASE_POWER_UP;  // SdramController.cs:134
+                end
                 PHASE_POWER_UP: begin
                     if (init_wait == 15'd0) begin  // SdramController.cs:138
                         command <= 4'd2;  // SdramController.cs:140
@@ -390,10 +393,7 @@ module sdram_controller (
                         phase <= PHASE_RUN;  // SdramController.cs:151
                     end
                 end
-                PHASE_RUN: begin end
-                default: begin
-                    phase <= PHASE_POWER_UP;  // SdramController.cs:134
-                end
+                default: begin end
             endcase
             if (init_done_part0) begin  // SdramController.cs:161
                 if (refresh_timer == 10'd0) begin  // SdramController.cs:161

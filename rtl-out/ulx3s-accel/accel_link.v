@@ -431,6 +431,9 @@ module accel_link (
             end
             start_pulse <= 1'b0;  // AccelLink.cs:157
             case (parse)  // AccelLink.cs:159
+                3'd7: begin
+                    parse <= PARSE_IDLE;  // AccelLink.cs:89
+                end
                 PARSE_IDLE: begin
                     if ((frame_words_push_valid_part0 & ((((((rx_output_payload == 8'd73) | (rx_output_payload == 8'd87)) | (rx_output_payload == 8'd82)) | (rx_output_payload == 8'd76)) | (rx_output_payload == 8'd71)) | (rx_output_payload == 8'd83))) & (((reply == REPLY_IDLE) & !reply_pending) & cond_part1)) begin  // AccelLink.cs:159
                         command <= rx_output_payload;  // AccelLink.cs:161
@@ -470,9 +473,7 @@ module accel_link (
                         parse <= PARSE_CRC_LOW;  // AccelLink.cs:181
                     end
                 end
-                default: begin
-                    parse <= PARSE_IDLE;  // AccelLink.cs:89
-                end
+                default: begin end
             endcase
             case (parse)  // AccelLink.cs:185
                 PARSE_PAYLOAD: begin
@@ -565,6 +566,9 @@ module accel_link (
                 send_crc <= send_crc_part0[15] ? ((send_crc_part0 << 1) ^ 16'h1021) : (send_crc_part0 << 1);  // AccelLink.cs:323
             end
             case (reply)  // AccelLink.cs:325
+                3'd6, 3'd7: begin
+                    reply <= REPLY_IDLE;  // AccelLink.cs:136
+                end
                 REPLY_IDLE: begin
                     if (reply_pending & ((reply_command != 8'd87) | ((cond_part1 & !region_offered) & writer_idle))) begin  // AccelLink.cs:325
                         reply_pending <= 1'b0;  // AccelLink.cs:327
@@ -609,9 +613,6 @@ module accel_link (
                     if (reader_words_ready_part0) begin  // AccelLink.cs:369
                         reply <= REPLY_IDLE;  // AccelLink.cs:369
                     end
-                end
-                default: begin
-                    reply <= REPLY_IDLE;  // AccelLink.cs:136
                 end
             endcase
             if ((reply == REPLY_STATUS) & reader_words_ready_part0) begin  // AccelLink.cs:376

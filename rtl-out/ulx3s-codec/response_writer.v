@@ -162,6 +162,9 @@ module response_writer (
                 crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // ResponseWriter.cs:88
             end
             case (state)  // ResponseWriter.cs:91
+                3'd7: begin
+                    state <= STATE_IDLE;  // ResponseWriter.cs:60
+                end
                 STATE_IDLE: begin
                     crc <= 16'hFFFF;  // ResponseWriter.cs:93
                     byte_index <= 5'd0;  // ResponseWriter.cs:94
@@ -229,9 +232,6 @@ module response_writer (
                             state <= STATE_IDLE;  // ResponseWriter.cs:168
                         end
                     end
-                end
-                default: begin
-                    state <= STATE_IDLE;  // ResponseWriter.cs:60
                 end
             endcase
         end

@@ -70,6 +70,9 @@ module uart_rx (
                 held <= 1'b0;  // UartRx.cs:56
             end
             case (state)  // UartRx.cs:58
+                3'd5, 3'd6, 3'd7: begin
+                    state <= STATE_IDLE;  // UartRx.cs:44
+                end
                 STATE_IDLE: begin
                     if (!rxd_sync) begin  // UartRx.cs:58
                         state <= STATE_START_BIT;  // UartRx.cs:60
@@ -121,9 +124,6 @@ module uart_rx (
                     if (rxd_sync) begin  // UartRx.cs:96
                         state <= STATE_IDLE;  // UartRx.cs:96
                     end
-                end
-                default: begin
-                    state <= STATE_IDLE;  // UartRx.cs:44
                 end
             endcase
         end

@@ -102,6 +102,9 @@ module memtest_engine (
             got_valid <= 1'b0;
         end else begin
             case (phase)  // MemtestEngine.cs:86
+                3'd5, 3'd6, 3'd7: begin
+                    phase <= PHASE_WAIT_INIT;  // MemtestEngine.cs:49
+                end
                 PHASE_WAIT_INIT: begin
                     if (init_done) begin  // MemtestEngine.cs:86
                         phase <= PHASE_WRITE;  // MemtestEngine.cs:86
@@ -145,9 +148,6 @@ module memtest_engine (
                         clean <= 1'b1;  // MemtestEngine.cs:119
                         phase <= PHASE_WRITE;  // MemtestEngine.cs:120
                     end
-                end
-                default: begin
-                    phase <= PHASE_WAIT_INIT;  // MemtestEngine.cs:49
                 end
             endcase
             got_valid <= response_valid & response_ready;  // MemtestEngine.cs:123

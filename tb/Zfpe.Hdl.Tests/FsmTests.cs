@@ -166,7 +166,13 @@ public class FsmTests
         Assert.Contains("state Body is unreachable", e.Message);
     }
 
-    /// <summary>A default given between two states' bodies: the later state's assignment must still win there.</summary>
+    /// <summary>Five states: three codes of the 3-bit register are no state's.</summary>
+    public enum Step { First, Second, Third, Fourth, Fifth }
+
+    /// <summary>
+    /// A default given between states' bodies: the later state's assignment must still win there, and
+    /// the first case statement's handling of the unused codes must not catch the later states.
+    /// </summary>
     private sealed class DefaultBetweenStates : Component
     {
         public readonly Bool Go;
@@ -176,17 +182,18 @@ public class FsmTests
         {
             Go = In.Bool();
             Pulse = Out.Bool();
-            var phase = new Fsm<Phase>(Phase.Idle, name: "phase");
+            var step = new Fsm<Step>(Step.First, name: "step");
             var pulse = Reg.Bool(reset: false, name: "pulse_q");
-            phase.On(Phase.Idle, () => When(Go, () => phase.Next(Phase.Header)));
-            phase.On(Phase.Header, () => phase.Next(Phase.Body));
+            step.On(Step.First, () => When(Go, () => step.Next(Step.Second)));
+            step.On(Step.Second, () => step.Next(Step.Third));
             pulse.Assign(Hw.False);                                   // the default, after the first states
-            phase.On(Phase.Body, () =>
+            step.On(Step.Third, () =>
             {
                 pulse.Assign(Hw.True);                                // must win over the default above
-                phase.Next(Phase.Done);
+                step.Next(Step.Fourth);
             });
-            phase.On(Phase.Done, () => phase.Next(Phase.Idle));
+            step.On(Step.Fourth, () => step.Next(Step.Fifth));
+            step.On(Step.Fifth, () => step.Next(Step.First));
             Pulse.Assign(pulse);
         }
     }
@@ -199,12 +206,12 @@ public class FsmTests
         sim.Reset();
         sim.Poke(top.Go, true);
         var pulses = 0;
-        for (var cycle = 0; cycle < 40; cycle++)
+        for (var cycle = 0; cycle < 50; cycle++)
         {
             sim.Step();
             if (sim.PeekBool(top.Pulse)) pulses++;
         }
-        // Idle → Header → Body (pulse set) → Done → Idle: one pulse every 4 cycles.
+        // First → Second → Third (pulse set) → Fourth → Fifth → First: one pulse every 5 cycles.
         Assert.Equal(10, pulses);
     }
 }

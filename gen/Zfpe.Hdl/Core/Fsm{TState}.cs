@@ -86,9 +86,13 @@ public sealed class Fsm<TState> : IStateMachine where TState : struct, Enum
             var first = cases is null;
             cases = new SwitchStmt(State.Node, loc) { Labels = [] };
             owner.Record(cases);
-            // Codes no state has (a 5-state machine has 3 of them) lead back to the initial state.
+            // Codes no state has (a 5-state machine has 3 of them) lead back to the initial state: named
+            // as their own case (not a default, which would also catch the states of a later case statement).
             if (first && BigInteger.One << State.Width != states.Length)
-                cases.Default = [new AssignStmt(State.Signal!, codes[initialIndex], Declared)];
+            {
+                var unused = Enumerable.Range(states.Length, (1 << State.Width) - states.Length).Select(c => new BigInteger(c)).ToList();
+                cases.Cases.Add((unused, [new AssignStmt(State.Signal!, codes[initialIndex], Declared)], Declared));
+            }
         }
         var block = new List<Stmt>();
         cases.Cases.Add(([i], block, loc));
