@@ -38,7 +38,7 @@ public sealed class ProcessingElement : Component
 
     /// <summary>
     /// High for one cycle when the PE is done with an input: its bank of B values is free again and
-    /// its K weights have left their stream (the last of them in the same cycle). An array that
+    /// its K weights have left their stream (the last of them in the same cycle with B = 1, earlier else). An array that
     /// feeds PEs by credits (<see cref="PeArray"/>) counts these instead of watching the readies.
     /// </summary>
     public readonly Bool InputDone;
@@ -114,11 +114,32 @@ public sealed class ProcessingElement : Component
         var pending = Reg.UInt(2, reset: 0, name: "pending_tiles");
         var pendingRoom = Reg.Bool(reset: true, name: "pending_room");
         var groupStart = rowZero & slotZero;
-        issueValid.Assign(groupReady & Weights.Valid & (!groupLast | !groupStart | pendingRoom));
+        // With B ≥ 2 a weight is read from its stream on the slot's first row only and held in the operand
+        // register for the other rows, and it leaves its stream a cycle later, by a register: the issue's
+        // decision (which waits on the multiplier) ends at flip-flops of the PE, not at the weight queue's
+        // pointers outside it. The next slot's first row comes B ≥ 2 cycles later, when the queue's head has moved.
+        var heldWeight = rows >= 2;
+        var weightWanted = heldWeight ? rowZero : Hw.True;
+        issueValid.Assign(groupReady & (!weightWanted | Weights.Valid) & (!groupLast | !groupStart | pendingRoom));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
-        var weight = token.Let("weight", Weights.Payload);
+        UInt operandWeight;
+        if (heldWeight)
+        {
+            var held = Reg.UInt(32, reset: null, name: "operand_weight");
+            When(issueFire & rowZero, () => held.Assign(Weights.Payload));
+            operandWeight = held;
+            var weightLeaves = Reg.Bool(reset: false, name: "weight_leaves");
+            weightLeaves.Assign(issueFire & rowZero);
+            Weights.Ready.Assign(weightLeaves);
+        }
+        else
+        {
+            operandWeight = null!;
+            Weights.Ready.Assign(issueFire & rowEnd);
+        }
+        var weight = heldWeight ? null : token.Let("weight", Weights.Payload);
         var isFirst = token.Let("first", first);
         var isLast = token.Let("last_input", groupLast);
         var isFinal = token.Let("final_sum", groupLast & rowEnd & slotEnd);
@@ -126,8 +147,6 @@ public sealed class ProcessingElement : Component
         var isSlotEnd = token.Let("slot_end", slotEnd);
         var operand = issue.Stage("operand");
         var x = buffer.ReadSync(Hw.Cat(readBank, row), enable: operand.Load, name: "input_x");
-        // A weight leaves its stream after its B rows (a bias too, but at the adder: see the join).
-        Weights.Ready.Assign(issueFire & rowEnd);
         InputDone.Assign(issueFire & rowEnd & slotEnd);
         var tileStarts = issueFire & groupLast & groupStart;
         var tileDrained = Results.Fire & Results.Last!;
@@ -160,7 +179,7 @@ public sealed class ProcessingElement : Component
         // ---- the operands and their tag into the multiplier ------------------------------------
         issue.End(operand, multiplier.Input.Ready);
         multiplier.Input.Valid.Assign(operand.Valid);
-        multiplier.Input.Payload.A.Assign(weight[operand]);
+        multiplier.Input.Payload.A.Assign(heldWeight ? operandWeight : weight![operand]);
         multiplier.Input.Payload.B.Assign(x);
         var productTag = Wire.Of(PeProductTag.Shape, "product_tag_in");
         productTag.First.Assign(isFirst[operand]);
