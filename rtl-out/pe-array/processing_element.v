@@ -48,31 +48,37 @@ module processing_element (
     wire issue_operand_load;                   // ProcessingElement.cs:148
     reg issue_operand_valid;                   // ProcessingElement.cs:148, reset 0
     reg [31:0] input_x;                        // ProcessingElement.cs:149, memory read data
-    wire product_tag_in_first;                 // ProcessingElement.cs:184
-    wire product_tag_in_last_input;            // ProcessingElement.cs:184
-    wire product_tag_in_final;                 // ProcessingElement.cs:184
-    wire product_tag_in_row_end;               // ProcessingElement.cs:184
-    wire product_tag_in_slot_end;              // ProcessingElement.cs:184
+    reg issue_room;                            // ProcessingElement.cs:184, reset 1
+    wire product_tag_in_first;                 // ProcessingElement.cs:189
+    wire product_tag_in_last_input;            // ProcessingElement.cs:189
+    wire product_tag_in_final;                 // ProcessingElement.cs:189
+    wire product_tag_in_row_end;               // ProcessingElement.cs:189
+    wire product_tag_in_slot_end;              // ProcessingElement.cs:189
     reg first_operand;                         // ProcessingElement.cs:143, no reset
     reg last_input_operand;                    // ProcessingElement.cs:144, no reset
     reg final_sum_operand;                     // ProcessingElement.cs:145, no reset
     reg row_end_operand;                       // ProcessingElement.cs:146, no reset
     reg slot_end_operand;                      // ProcessingElement.cs:147, no reset
-    wire tagged_products_valid;                // ProcessingElement.cs:199
-    wire tagged_products_ready;                // ProcessingElement.cs:199
-    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:199
-    wire products_valid;                       // ProcessingElement.cs:203
-    wire products_ready;                       // ProcessingElement.cs:203
-    wire [36:0] products_payload;              // ProcessingElement.cs:203
-    reg products_main_valid;                   // ProcessingElement.cs:203, reset 0
-    reg [36:0] products_main_data;             // ProcessingElement.cs:203, no reset
-    reg products_skid_valid;                   // ProcessingElement.cs:203, reset 0
-    reg [36:0] products_skid_data;             // ProcessingElement.cs:203, no reset
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:215, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:226
-    wire sum_tag_in_final;                     // ProcessingElement.cs:226
-    reg sum_valid;                             // ProcessingElement.cs:236, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:238, no reset
+    wire tagged_products_valid;                // ProcessingElement.cs:204
+    wire tagged_products_ready;                // ProcessingElement.cs:204
+    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:204
+    wire products_valid;                       // ProcessingElement.cs:208
+    wire products_ready;                       // ProcessingElement.cs:208
+    wire [36:0] products_payload;              // ProcessingElement.cs:208
+    reg products_main_valid;                   // ProcessingElement.cs:208, reset 0
+    reg [36:0] products_main_data;             // ProcessingElement.cs:208, no reset
+    reg products_skid_valid;                   // ProcessingElement.cs:208, reset 0
+    reg [36:0] products_skid_data;             // ProcessingElement.cs:208, no reset
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:220, no reset
+    wire sums_head_valid;                      // ProcessingElement.cs:224
+    wire sums_head_ready;                      // ProcessingElement.cs:224
+    wire [33:0] sums_head_payload;             // ProcessingElement.cs:224
+    reg sums_head_valid_q;                     // ProcessingElement.cs:224, reset 0
+    reg [33:0] sums_head_payload_q;            // ProcessingElement.cs:224, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:233
+    wire sum_tag_in_final;                     // ProcessingElement.cs:233
+    reg sum_valid;                             // ProcessingElement.cs:246, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:248, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -109,13 +115,14 @@ module processing_element (
     wire issue_valid_part0;                    // ProcessingElement.cs:123, part of an expression
     wire issue_valid_part1;                    // ProcessingElement.cs:123, part of an expression
     wire input_done_part0;                     // ProcessingElement.cs:150, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:223, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:223, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:223, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:223, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:223, part of an expression
-    wire products_ready_part0;                 // ProcessingElement.cs:230, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:231, part of an expression
+    wire sums_pop_ready_part0;                 // ProcessingElement.cs:224, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:230, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:230, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:230, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:230, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:230, part of an expression
+    wire products_ready_part0;                 // ProcessingElement.cs:237, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:241, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
     wire pending_tiles_part1;                  // ProcessingElement.cs:154, part of an expression
     wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:154, part of an expression
@@ -123,11 +130,12 @@ module processing_element (
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
     assign issue_valid_part1 = at_row_zero & at_slot_zero;
     assign input_done_part0 = issue_valid & issue_ready;
+    assign sums_pop_ready_part0 = !sums_head_valid_q | sums_head_ready;
     assign adder_in_input_valid_part2 = products_payload[36:32];
     assign adder_in_input_valid_part1 = adder_in_input_valid_part2[0];
-    assign adder_in_input_valid_part4 = sums_pop_payload[33:32];
+    assign adder_in_input_valid_part4 = sums_head_payload[33:32];
     assign adder_in_input_valid_part3 = adder_in_input_valid_part4[0];
-    assign adder_in_input_valid_part0 = products_valid & (adder_in_input_valid_part1 ? biases_valid : (sums_pop_valid & !adder_in_input_valid_part3));
+    assign adder_in_input_valid_part0 = products_valid & (adder_in_input_valid_part1 ? biases_valid : (sums_head_valid & !adder_in_input_valid_part3));
     assign products_ready_part0 = adder_in_input_valid_part0 & adder_in_input_ready;
     assign biases_ready_part0 = adder_in_input_valid_part2[3];
     assign write_row_part0 = write_row == 4'd15;
@@ -143,43 +151,46 @@ module processing_element (
     assign row_end = at_row_end;  // ProcessingElement.cs:146
     assign slot_end = at_slot_end;  // ProcessingElement.cs:147
     assign input_done = (input_done_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:150
-    assign issue_operand_load = multiplier_input_ready | !issue_operand_valid;  // ProcessingElement.cs:180
-    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:180
-    assign multiplier_input_valid = issue_operand_valid;  // ProcessingElement.cs:181
-    assign multiplier_input_a = operand_weight;  // ProcessingElement.cs:182
-    assign multiplier_input_b = input_x;  // ProcessingElement.cs:183
-    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:185
-    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:186
-    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:187
-    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:188
-    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:189
-    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:190
-    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:200
-    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:201
-    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:202
-    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:203
-    assign products_valid = products_main_valid;  // ProcessingElement.cs:203
-    assign products_payload = products_main_data;  // ProcessingElement.cs:203
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:214
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:214
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:214
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:214
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:216
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:223
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:224
-    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:225
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:227
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:228
-    assign products_ready = products_ready_part0;  // ProcessingElement.cs:230
-    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:231
-    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:232
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:240
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:241
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:242
-    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:245
-    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:246
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:247
-    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:248
+    assign issue_operand_load = issue_room | !issue_operand_valid;  // ProcessingElement.cs:185
+    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:185
+    assign multiplier_input_valid = issue_operand_valid & issue_room;  // ProcessingElement.cs:186
+    assign multiplier_input_a = operand_weight;  // ProcessingElement.cs:187
+    assign multiplier_input_b = input_x;  // ProcessingElement.cs:188
+    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:190
+    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:191
+    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:192
+    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:193
+    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:194
+    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:195
+    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:205
+    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:206
+    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:207
+    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:208
+    assign products_valid = products_main_valid;  // ProcessingElement.cs:208
+    assign products_payload = products_main_data;  // ProcessingElement.cs:208
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:219
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:219
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:219
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:219
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:221
+    assign sums_pop_ready = sums_pop_ready_part0;  // ProcessingElement.cs:224
+    assign sums_head_valid = sums_head_valid_q;  // ProcessingElement.cs:224
+    assign sums_head_payload = sums_head_payload_q;  // ProcessingElement.cs:224
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:230
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_head_payload[31:0];  // ProcessingElement.cs:231
+    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:232
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:234
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:235
+    assign products_ready = products_ready_part0;  // ProcessingElement.cs:237
+    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:241
+    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:242
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:250
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:251
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:252
+    assign results_valid = sums_head_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:255
+    assign results_payload = sums_head_payload[31:0];  // ProcessingElement.cs:256
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:257
+    assign sums_head_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:258
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -198,8 +209,10 @@ module processing_element (
             pending_room <= 1'b1;
             weight_leaves <= 1'b0;
             issue_operand_valid <= 1'b0;
+            issue_room <= 1'b1;
             products_main_valid <= 1'b0;
             products_skid_valid <= 1'b0;
+            sums_head_valid_q <= 1'b0;
             sum_valid <= 1'b0;
         end else begin
             if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -238,15 +251,19 @@ module processing_element (
                     end
                 end
             end
-            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:203
-                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:203
-                products_skid_valid <= 1'b0;  // ProcessingElement.cs:203
+            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:208
+                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:208
+                products_skid_valid <= 1'b0;  // ProcessingElement.cs:208
             end else begin
-                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:203
-                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:203
+                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:208
+                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:208
                 end
             end
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:237
+            if (sums_pop_ready_part0) begin  // ProcessingElement.cs:224
+                sums_head_valid_q <= sums_pop_valid;  // ProcessingElement.cs:224
+            end
+            issue_room <= (products_ready_part0 | !products_valid) | (tagged_products_ready & !multiplier_output_valid);  // ProcessingElement.cs:240
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:247
         end
     end
     always @(posedge clk) begin
@@ -268,17 +285,20 @@ module processing_element (
         if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:145
         if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:146
         if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:147
-        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:203
-            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:203
+        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:208
+            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:208
         end else begin
-            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:203
-                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:203
+            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:208
+                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:208
             end
         end
-        if (products_ready_part0) begin  // ProcessingElement.cs:229
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:229
+        if (sums_pop_ready_part0) begin  // ProcessingElement.cs:224
+            sums_head_payload_q <= sums_pop_payload;  // ProcessingElement.cs:224
         end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:239
+        if (products_ready_part0) begin  // ProcessingElement.cs:236
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:236
+        end
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:249
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -315,7 +335,7 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:212
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:217
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -325,7 +345,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:213
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:218
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),
@@ -339,5 +359,5 @@ module processing_element (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, sums_push_ready, 1'b0};
+    wire unused_ok = &{1'b0, multiplier_input_ready, sums_push_ready, 1'b0};
 endmodule
