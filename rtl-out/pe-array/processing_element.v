@@ -62,23 +62,23 @@ module processing_element (
     wire tagged_products_valid;                // ProcessingElement.cs:204
     wire tagged_products_ready;                // ProcessingElement.cs:204
     wire [36:0] tagged_products_payload;       // ProcessingElement.cs:204
-    wire products_valid;                       // ProcessingElement.cs:208
-    wire products_ready;                       // ProcessingElement.cs:208
-    wire [36:0] products_payload;              // ProcessingElement.cs:208
-    reg products_main_valid;                   // ProcessingElement.cs:208, reset 0
-    reg [36:0] products_main_data;             // ProcessingElement.cs:208, no reset
-    reg products_skid_valid;                   // ProcessingElement.cs:208, reset 0
-    reg [36:0] products_skid_data;             // ProcessingElement.cs:208, no reset
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:220, no reset
-    wire sums_head_valid;                      // ProcessingElement.cs:224
-    wire sums_head_ready;                      // ProcessingElement.cs:224
-    wire [33:0] sums_head_payload;             // ProcessingElement.cs:224
-    reg sums_head_valid_q;                     // ProcessingElement.cs:224, reset 0
-    reg [33:0] sums_head_payload_q;            // ProcessingElement.cs:224, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:233
-    wire sum_tag_in_final;                     // ProcessingElement.cs:233
-    reg sum_valid;                             // ProcessingElement.cs:246, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:248, no reset
+    wire products_valid;                       // ProcessingElement.cs:212
+    wire products_ready;                       // ProcessingElement.cs:212
+    wire [36:0] products_payload;              // ProcessingElement.cs:212
+    reg products_main_valid;                   // ProcessingElement.cs:213, reset 0
+    reg [36:0] products_main_data;             // ProcessingElement.cs:214, no reset
+    reg products_spare_valid;                  // ProcessingElement.cs:215, reset 0
+    reg [36:0] products_spare_data;            // ProcessingElement.cs:216, no reset
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:239, no reset
+    wire sums_head_valid;                      // ProcessingElement.cs:243
+    wire sums_head_ready;                      // ProcessingElement.cs:243
+    wire [33:0] sums_head_payload;             // ProcessingElement.cs:243
+    reg sums_head_valid_q;                     // ProcessingElement.cs:243, reset 0
+    reg [33:0] sums_head_payload_q;            // ProcessingElement.cs:243, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:252
+    wire sum_tag_in_final;                     // ProcessingElement.cs:252
+    reg sum_valid;                             // ProcessingElement.cs:265, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:267, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -115,17 +115,18 @@ module processing_element (
     wire issue_valid_part0;                    // ProcessingElement.cs:123, part of an expression
     wire issue_valid_part1;                    // ProcessingElement.cs:123, part of an expression
     wire input_done_part0;                     // ProcessingElement.cs:150, part of an expression
-    wire sums_pop_ready_part0;                 // ProcessingElement.cs:224, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:230, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:230, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:230, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:230, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:230, part of an expression
-    wire products_ready_part0;                 // ProcessingElement.cs:237, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:241, part of an expression
+    wire sums_pop_ready_part0;                 // ProcessingElement.cs:243, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:249, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:249, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:249, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:249, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:249, part of an expression
+    wire products_ready_part0;                 // ProcessingElement.cs:256, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:260, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
     wire pending_tiles_part1;                  // ProcessingElement.cs:154, part of an expression
     wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:154, part of an expression
+    wire products_spare_valid_part0;           // ProcessingElement.cs:220, part of an expression
 
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
     assign issue_valid_part1 = at_row_zero & at_slot_zero;
@@ -141,6 +142,7 @@ module processing_element (
     assign write_row_part0 = write_row == 4'd15;
     assign pending_tiles_part1 = (results_valid & results_ready) & results_last;
     assign pending_tiles_part0 = (((input_done_part0 & issue_valid_part0) & issue_valid_part1) ^ pending_tiles_part1) ? (pending_tiles + {pending_tiles_part1, 1'b1}) : pending_tiles;
+    assign products_spare_valid_part0 = products_ready | !products_main_valid;
 
     assign inputs_ready = write_bank ? !bank_1_full : !bank_0_full;  // ProcessingElement.cs:76
     assign issue_valid = ((read_bank ? bank_1_full : bank_0_full) & (!at_row_zero | weights_valid)) & ((!issue_valid_part0 | !issue_valid_part1) | pending_room);  // ProcessingElement.cs:123
@@ -165,32 +167,32 @@ module processing_element (
     assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:205
     assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:206
     assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:207
-    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:208
-    assign products_valid = products_main_valid;  // ProcessingElement.cs:208
-    assign products_payload = products_main_data;  // ProcessingElement.cs:208
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:219
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:219
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:219
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:219
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:221
-    assign sums_pop_ready = sums_pop_ready_part0;  // ProcessingElement.cs:224
-    assign sums_head_valid = sums_head_valid_q;  // ProcessingElement.cs:224
-    assign sums_head_payload = sums_head_payload_q;  // ProcessingElement.cs:224
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:230
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_head_payload[31:0];  // ProcessingElement.cs:231
-    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:232
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:234
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:235
-    assign products_ready = products_ready_part0;  // ProcessingElement.cs:237
-    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:241
-    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:242
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:250
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:251
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:252
-    assign results_valid = sums_head_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:255
-    assign results_payload = sums_head_payload[31:0];  // ProcessingElement.cs:256
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:257
-    assign sums_head_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:258
+    assign tagged_products_ready = !products_spare_valid;  // ProcessingElement.cs:217
+    assign products_valid = products_main_valid;  // ProcessingElement.cs:226
+    assign products_payload = products_main_data;  // ProcessingElement.cs:227
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:238
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:238
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:238
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:238
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:240
+    assign sums_pop_ready = sums_pop_ready_part0;  // ProcessingElement.cs:243
+    assign sums_head_valid = sums_head_valid_q;  // ProcessingElement.cs:243
+    assign sums_head_payload = sums_head_payload_q;  // ProcessingElement.cs:243
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:249
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_head_payload[31:0];  // ProcessingElement.cs:250
+    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:251
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:253
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:254
+    assign products_ready = products_ready_part0;  // ProcessingElement.cs:256
+    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:260
+    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:261
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:269
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:270
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:271
+    assign results_valid = sums_head_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:274
+    assign results_payload = sums_head_payload[31:0];  // ProcessingElement.cs:275
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:276
+    assign sums_head_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:277
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -211,7 +213,7 @@ module processing_element (
             issue_operand_valid <= 1'b0;
             issue_room <= 1'b1;
             products_main_valid <= 1'b0;
-            products_skid_valid <= 1'b0;
+            products_spare_valid <= 1'b0;
             sums_head_valid_q <= 1'b0;
             sum_valid <= 1'b0;
         end else begin
@@ -251,19 +253,15 @@ module processing_element (
                     end
                 end
             end
-            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:208
-                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:208
-                products_skid_valid <= 1'b0;  // ProcessingElement.cs:208
-            end else begin
-                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:208
-                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:208
-                end
+            products_spare_valid <= !products_spare_valid_part0 & (products_spare_valid | tagged_products_valid);  // ProcessingElement.cs:220
+            if (products_spare_valid_part0) begin  // ProcessingElement.cs:221
+                products_main_valid <= products_spare_valid | tagged_products_valid;  // ProcessingElement.cs:223
             end
-            if (sums_pop_ready_part0) begin  // ProcessingElement.cs:224
-                sums_head_valid_q <= sums_pop_valid;  // ProcessingElement.cs:224
+            if (sums_pop_ready_part0) begin  // ProcessingElement.cs:243
+                sums_head_valid_q <= sums_pop_valid;  // ProcessingElement.cs:243
             end
-            issue_room <= (products_ready_part0 | !products_valid) | (tagged_products_ready & !multiplier_output_valid);  // ProcessingElement.cs:240
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:247
+            issue_room <= (products_ready_part0 | !products_valid) | (tagged_products_ready & !multiplier_output_valid);  // ProcessingElement.cs:259
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:266
         end
     end
     always @(posedge clk) begin
@@ -285,20 +283,19 @@ module processing_element (
         if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:145
         if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:146
         if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:147
-        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:208
-            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:208
-        end else begin
-            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:208
-                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:208
-            end
+        if (!products_spare_valid) begin  // ProcessingElement.cs:219
+            products_spare_data <= tagged_products_payload;  // ProcessingElement.cs:219
         end
-        if (sums_pop_ready_part0) begin  // ProcessingElement.cs:224
-            sums_head_payload_q <= sums_pop_payload;  // ProcessingElement.cs:224
+        if (products_spare_valid_part0) begin  // ProcessingElement.cs:221
+            products_main_data <= products_spare_valid ? products_spare_data : tagged_products_payload;  // ProcessingElement.cs:224
         end
-        if (products_ready_part0) begin  // ProcessingElement.cs:236
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:236
+        if (sums_pop_ready_part0) begin  // ProcessingElement.cs:243
+            sums_head_payload_q <= sums_pop_payload;  // ProcessingElement.cs:243
         end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:249
+        if (products_ready_part0) begin  // ProcessingElement.cs:255
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:255
+        end
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:268
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -335,7 +332,7 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:217
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:236
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -345,7 +342,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:218
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:237
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),

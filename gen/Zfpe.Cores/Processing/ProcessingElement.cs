@@ -205,7 +205,26 @@ public sealed class ProcessingElement : Component
         tagged.Valid.Assign(multiplier.Output.Valid);
         tagged.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
         multiplier.Output.Ready.Assign(tagged.Ready);
-        var products = tagged.SkidStage("products");
+        // The skid stage written out here: its spare register takes the multiplier's output whenever it
+        // is empty (its clock enable is its own valid bit, a flip-flop), so only the main register's enable
+        // waits on the join (a skid stage's spare loads on "stalled", which ran the join into 37 enables).
+        var width = 32 + tagWidth;
+        var products = Wire.Stream(width, name: "products");
+        var mainValid = Reg.Bool(reset: false, name: "products_main_valid");
+        var mainData = Reg.UInt(width, reset: null, name: "products_main_data");
+        var spareValid = Reg.Bool(reset: false, name: "products_spare_valid");
+        var spareData = Reg.UInt(width, reset: null, name: "products_spare_data");
+        tagged.Ready.Assign(!spareValid);
+        var mainFree = products.Ready | !mainValid;
+        When(!spareValid, () => spareData.Assign(tagged.Payload));
+        spareValid.Assign(!mainFree & (spareValid | tagged.Valid));
+        When(mainFree, () =>
+        {
+            mainValid.Assign(spareValid | tagged.Valid);
+            mainData.Assign(Hw.Mux(spareValid, spareData, tagged.Payload));
+        });
+        products.Valid.Assign(mainValid);
+        products.Payload.Assign(mainData);
         var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // Every sum circulates through block RAM (read through its output register: a DP16KD read
         // without it comes about 5.5 ns after the clock edge), the results too, tagged as such: they
