@@ -123,8 +123,10 @@ public sealed class PeArray : Component
             var stageValid = Delayed(valid, $"{name}_chain_{p}_valid");
             var stageWord = Delayed(data, $"{name}_chain_{p}_word");
             var stageTo = Delayed(to, $"{name}_chain_{p}_pe");
+            // Whether the stage's word is this PE's, decided on the way in: the queue's push is a flip-flop.
+            var stageMine = Delayed(valid & (to == p), $"{name}_chain_{p}_mine");
             var queue = Instance(new StreamQueue<UInt>(Shape.UInt(32), group * held, storage), $"{name}_queue_{p}");
-            queue.Push.Valid.Assign(stageValid & (stageTo == p));
+            queue.Push.Valid.Assign(stageMine);
             queue.Push.Payload.Assign(stageWord);
             targets[p].ConnectFrom(queue.Pop);
             (valid, data, to) = (stageValid, stageWord, stageTo);

@@ -38,7 +38,7 @@ public sealed class ProcessingElement : Component
 
     /// <summary>
     /// High for one cycle when the PE is done with an input: its bank of B values is free again and
-    /// its K weights have left their stream (the last of them in the same cycle). An array that
+    /// its K weights have left their stream (the last of them in the same cycle with B = 1, earlier else). An array that
     /// feeds PEs by credits (<see cref="PeArray"/>) counts these instead of watching the readies.
     /// </summary>
     public readonly Bool InputDone;
@@ -114,11 +114,32 @@ public sealed class ProcessingElement : Component
         var pending = Reg.UInt(2, reset: 0, name: "pending_tiles");
         var pendingRoom = Reg.Bool(reset: true, name: "pending_room");
         var groupStart = rowZero & slotZero;
-        issueValid.Assign(groupReady & Weights.Valid & (!groupLast | !groupStart | pendingRoom));
+        // With B ≥ 2 a weight is read from its stream on the slot's first row only and held in the operand
+        // register for the other rows, and it leaves its stream a cycle later, by a register: the issue's
+        // decision (which waits on the multiplier) ends at flip-flops of the PE, not at the weight queue's
+        // pointers outside it. The next slot's first row comes B ≥ 2 cycles later, when the queue's head has moved.
+        var heldWeight = rows >= 2;
+        var weightWanted = heldWeight ? rowZero : Hw.True;
+        issueValid.Assign(groupReady & (!weightWanted | Weights.Valid) & (!groupLast | !groupStart | pendingRoom));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
-        var weight = token.Let("weight", Weights.Payload);
+        UInt operandWeight;
+        if (heldWeight)
+        {
+            var held = Reg.UInt(32, reset: null, name: "operand_weight");
+            When(issueFire & rowZero, () => held.Assign(Weights.Payload));
+            operandWeight = held;
+            var weightLeaves = Reg.Bool(reset: false, name: "weight_leaves");
+            weightLeaves.Assign(issueFire & rowZero);
+            Weights.Ready.Assign(weightLeaves);
+        }
+        else
+        {
+            operandWeight = null!;
+            Weights.Ready.Assign(issueFire & rowEnd);
+        }
+        var weight = heldWeight ? null : token.Let("weight", Weights.Payload);
         var isFirst = token.Let("first", first);
         var isLast = token.Let("last_input", groupLast);
         var isFinal = token.Let("final_sum", groupLast & rowEnd & slotEnd);
@@ -126,8 +147,6 @@ public sealed class ProcessingElement : Component
         var isSlotEnd = token.Let("slot_end", slotEnd);
         var operand = issue.Stage("operand");
         var x = buffer.ReadSync(Hw.Cat(readBank, row), enable: operand.Load, name: "input_x");
-        // A weight leaves its stream after its B rows (a bias too, but at the adder: see the join).
-        Weights.Ready.Assign(issueFire & rowEnd);
         InputDone.Assign(issueFire & rowEnd & slotEnd);
         var tileStarts = issueFire & groupLast & groupStart;
         var tileDrained = Results.Fire & Results.Last!;
@@ -158,9 +177,14 @@ public sealed class ProcessingElement : Component
         });
 
         // ---- the operands and their tag into the multiplier ------------------------------------
-        issue.End(operand, multiplier.Input.Ready);
-        multiplier.Input.Valid.Assign(operand.Valid);
-        multiplier.Input.Payload.A.Assign(weight[operand]);
+        // The operand stage moves on when the products' skid register is empty, a flip-flop of its own
+        // (issue_room below), not on the multiplier's load: that net drives the clock enables of every
+        // multiplier stage, and with 16 PEs its routing alone took 4 ns in front of the issue. Empty skid ⇒
+        // the multiplier moves on, so the operand pair is taken when the operand stage lets it go.
+        var issueRoom = Reg.Bool(reset: true, name: "issue_room");
+        issue.End(operand, issueRoom);
+        multiplier.Input.Valid.Assign(operand.Valid & issueRoom);
+        multiplier.Input.Payload.A.Assign(heldWeight ? operandWeight : weight![operand]);
         multiplier.Input.Payload.B.Assign(x);
         var productTag = Wire.Of(PeProductTag.Shape, "product_tag_in");
         productTag.First.Assign(isFirst[operand]);
@@ -181,7 +205,26 @@ public sealed class ProcessingElement : Component
         tagged.Valid.Assign(multiplier.Output.Valid);
         tagged.Payload.Assign(Hw.Cat(multiplier.OutputTag!, multiplier.Output.Payload));
         multiplier.Output.Ready.Assign(tagged.Ready);
-        var products = tagged.SkidStage("products");
+        // The skid stage written out here: its spare register takes the multiplier's output whenever it
+        // is empty (its clock enable is its own valid bit, a flip-flop), so only the main register's enable
+        // waits on the join (a skid stage's spare loads on "stalled", which ran the join into 37 enables).
+        var width = 32 + tagWidth;
+        var products = Wire.Stream(width, name: "products");
+        var mainValid = Reg.Bool(reset: false, name: "products_main_valid");
+        var mainData = Reg.UInt(width, reset: null, name: "products_main_data");
+        var spareValid = Reg.Bool(reset: false, name: "products_spare_valid");
+        var spareData = Reg.UInt(width, reset: null, name: "products_spare_data");
+        tagged.Ready.Assign(!spareValid);
+        var mainFree = products.Ready | !mainValid;
+        When(!spareValid, () => spareData.Assign(tagged.Payload));
+        spareValid.Assign(!mainFree & (spareValid | tagged.Valid));
+        When(mainFree, () =>
+        {
+            mainValid.Assign(spareValid | tagged.Valid);
+            mainData.Assign(Hw.Mux(spareValid, spareData, tagged.Payload));
+        });
+        products.Valid.Assign(mainValid);
+        products.Payload.Assign(mainData);
         var tag = PeProductTag.Shape.FromBits(products.Payload[31 + tagWidth, 32]);
         // Every sum circulates through block RAM (read through its output register: a DP16KD read
         // without it comes about 5.5 ns after the clock edge), the results too, tagged as such: they
@@ -195,7 +238,9 @@ public sealed class ProcessingElement : Component
         adder.Input.ConnectFrom(adderIn.Output);
         var adderTag = Reg.UInt(sumTagWidth, reset: null, name: "adder_in_tag");
         adder.InputTag!.Assign(adderTag);
-        var head = sums.Pop;
+        // The queue's head through a register (a pipe stage): the join's and the results' decisions start
+        // at its flip-flops, not at the landing queue's LUT-RAM read (1.2 ns) and its level.
+        var head = sums.Pop.Stage("sums_head");
         var headTag = PeSumTag.Shape.FromBits(head.Payload[31 + sumTagWidth, 32]);
         var headIsResult = headTag.Result;
         var startsAtBias = tag.First;
@@ -209,6 +254,9 @@ public sealed class ProcessingElement : Component
         sumTag.Final.Assign(tag.Final);
         When(joinFire, () => adderTag.Assign(sumTag.AsBits()));
         products.Ready.Assign(joinFire);
+        // Whether the skid register will be empty next cycle (the skid stage's own next state): the main
+        // register frees, or neither the skid nor the multiplier's output holds a product.
+        issueRoom.Assign(joinFire | !products.Valid | (tagged.Ready & !multiplier.Output.Valid));
         Biases.Ready.Assign(joinFire & startsAtBias & tag.RowEnd);
         BiasesDone.Assign(joinFire & startsAtBias & tag.RowEnd & tag.SlotEnd);
 
@@ -228,7 +276,7 @@ public sealed class ProcessingElement : Component
         Results.Last!.Assign(headTag.Final);
         head.Ready.Assign(Hw.Mux(headIsResult, Results.Ready, joinFire & !startsAtBias));
 
-        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + BlockRamQueue.Latency;
+        CirculationLatency = issue.Latency + multiplier.Latency + 1 + 1 + adder.Latency + 1 + BlockRamQueue.Latency + 1;
     }
 
     public PeConfig Config { get; }
@@ -242,7 +290,7 @@ public sealed class ProcessingElement : Component
     /// <summary>
     /// Cycles from issuing a multiply-add to the moment its sum can be read back from the
     /// accumulator queue, with nothing stalled: the issue stage, the multiplier, the products'
-    /// skid stage, the adder's input stage, the adder, the register after it and the block-RAM queue. With K·B at least this, the PE does one
+    /// skid stage, the adder's input stage, the adder, the register after it, the block-RAM queue and the register at its head. With K·B at least this, the PE does one
     /// multiply-add per cycle while its streams keep up.
     /// </summary>
     public int CirculationLatency { get; }
