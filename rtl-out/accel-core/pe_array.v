@@ -20,315 +20,347 @@ module pe_array (
     output wire [31:0] results_payload,  // PeArray.cs:62
     output wire results_last             // PeArray.cs:62
 );
-    reg pe_0_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_0_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_1_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_1_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_2_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_2_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_3_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_3_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_4_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_4_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_5_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_5_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_6_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_6_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_7_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_7_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_8_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_8_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_9_inputs_done_pulse;                    // PeArray.cs:288, reset 0
-    reg [2:0] pe_9_inputs_done;                    // PeArray.cs:304, reset 0
-    reg pe_10_inputs_done_pulse;                   // PeArray.cs:288, reset 0
-    reg [2:0] pe_10_inputs_done;                   // PeArray.cs:304, reset 0
-    reg pe_11_inputs_done_pulse;                   // PeArray.cs:288, reset 0
-    reg [2:0] pe_11_inputs_done;                   // PeArray.cs:304, reset 0
-    reg pe_12_inputs_done_pulse;                   // PeArray.cs:288, reset 0
-    reg [2:0] pe_12_inputs_done;                   // PeArray.cs:304, reset 0
-    reg pe_13_inputs_done_pulse;                   // PeArray.cs:288, reset 0
-    reg [2:0] pe_13_inputs_done;                   // PeArray.cs:304, reset 0
-    reg pe_14_inputs_done_pulse;                   // PeArray.cs:288, reset 0
-    reg [2:0] pe_14_inputs_done;                   // PeArray.cs:304, reset 0
-    reg pe_15_inputs_done_pulse;                   // PeArray.cs:288, reset 0
-    reg [2:0] pe_15_inputs_done;                   // PeArray.cs:304, reset 0
-    reg pe_0_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_0_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_1_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_1_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_2_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_2_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_3_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_3_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_4_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_4_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_5_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_5_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_6_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_6_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_7_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_7_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_8_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_8_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_9_bias_groups_done_pulse;               // PeArray.cs:288, reset 0
-    reg [2:0] pe_9_bias_groups_done;               // PeArray.cs:304, reset 0
-    reg pe_10_bias_groups_done_pulse;              // PeArray.cs:288, reset 0
-    reg [2:0] pe_10_bias_groups_done;              // PeArray.cs:304, reset 0
-    reg pe_11_bias_groups_done_pulse;              // PeArray.cs:288, reset 0
-    reg [2:0] pe_11_bias_groups_done;              // PeArray.cs:304, reset 0
-    reg pe_12_bias_groups_done_pulse;              // PeArray.cs:288, reset 0
-    reg [2:0] pe_12_bias_groups_done;              // PeArray.cs:304, reset 0
-    reg pe_13_bias_groups_done_pulse;              // PeArray.cs:288, reset 0
-    reg [2:0] pe_13_bias_groups_done;              // PeArray.cs:304, reset 0
-    reg pe_14_bias_groups_done_pulse;              // PeArray.cs:288, reset 0
-    reg [2:0] pe_14_bias_groups_done;              // PeArray.cs:304, reset 0
-    reg pe_15_bias_groups_done_pulse;              // PeArray.cs:288, reset 0
-    reg [2:0] pe_15_bias_groups_done;              // PeArray.cs:304, reset 0
-    reg [15:0] weight_turn;                        // PeArray.cs:283, reset 1
+    reg pe_0_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_0_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_1_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_1_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_2_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_2_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_3_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_3_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_4_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_4_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_5_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_5_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_6_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_6_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_7_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_7_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_8_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_8_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_9_inputs_done_pulse;                    // PeArray.cs:290, reset 0
+    reg [2:0] pe_9_inputs_done;                    // PeArray.cs:306, reset 0
+    reg pe_10_inputs_done_pulse;                   // PeArray.cs:290, reset 0
+    reg [2:0] pe_10_inputs_done;                   // PeArray.cs:306, reset 0
+    reg pe_11_inputs_done_pulse;                   // PeArray.cs:290, reset 0
+    reg [2:0] pe_11_inputs_done;                   // PeArray.cs:306, reset 0
+    reg pe_12_inputs_done_pulse;                   // PeArray.cs:290, reset 0
+    reg [2:0] pe_12_inputs_done;                   // PeArray.cs:306, reset 0
+    reg pe_13_inputs_done_pulse;                   // PeArray.cs:290, reset 0
+    reg [2:0] pe_13_inputs_done;                   // PeArray.cs:306, reset 0
+    reg pe_14_inputs_done_pulse;                   // PeArray.cs:290, reset 0
+    reg [2:0] pe_14_inputs_done;                   // PeArray.cs:306, reset 0
+    reg pe_15_inputs_done_pulse;                   // PeArray.cs:290, reset 0
+    reg [2:0] pe_15_inputs_done;                   // PeArray.cs:306, reset 0
+    reg pe_0_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_0_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_1_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_1_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_2_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_2_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_3_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_3_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_4_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_4_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_5_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_5_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_6_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_6_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_7_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_7_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_8_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_8_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_9_bias_groups_done_pulse;               // PeArray.cs:290, reset 0
+    reg [2:0] pe_9_bias_groups_done;               // PeArray.cs:306, reset 0
+    reg pe_10_bias_groups_done_pulse;              // PeArray.cs:290, reset 0
+    reg [2:0] pe_10_bias_groups_done;              // PeArray.cs:306, reset 0
+    reg pe_11_bias_groups_done_pulse;              // PeArray.cs:290, reset 0
+    reg [2:0] pe_11_bias_groups_done;              // PeArray.cs:306, reset 0
+    reg pe_12_bias_groups_done_pulse;              // PeArray.cs:290, reset 0
+    reg [2:0] pe_12_bias_groups_done;              // PeArray.cs:306, reset 0
+    reg pe_13_bias_groups_done_pulse;              // PeArray.cs:290, reset 0
+    reg [2:0] pe_13_bias_groups_done;              // PeArray.cs:306, reset 0
+    reg pe_14_bias_groups_done_pulse;              // PeArray.cs:290, reset 0
+    reg [2:0] pe_14_bias_groups_done;              // PeArray.cs:306, reset 0
+    reg pe_15_bias_groups_done_pulse;              // PeArray.cs:290, reset 0
+    reg [2:0] pe_15_bias_groups_done;              // PeArray.cs:306, reset 0
+    reg [15:0] weight_turn;                        // PeArray.cs:285, reset 1
     reg [3:0] weight_pe;                           // PeArray.cs:106, reset 0
     reg [2:0] weight_slot;                         // PeArray.cs:108, reset 0
     reg weight_ready;                              // PeArray.cs:111, reset 0
     reg [2:0] weight_started_0;                    // PeArray.cs:120, reset 0
-    reg weight_room_0;                             // PeArray.cs:288, reset 0
-    reg weight_chain_0_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_0_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_0_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_0;                             // PeArray.cs:290, reset 0
+    reg weight_chain_0_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_0_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_0_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_0_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_1;                    // PeArray.cs:120, reset 0
-    reg weight_room_1;                             // PeArray.cs:288, reset 0
-    reg weight_chain_1_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_1_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_1_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_1;                             // PeArray.cs:290, reset 0
+    reg weight_chain_1_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_1_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_1_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_1_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_2;                    // PeArray.cs:120, reset 0
-    reg weight_room_2;                             // PeArray.cs:288, reset 0
-    reg weight_chain_2_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_2_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_2_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_2;                             // PeArray.cs:290, reset 0
+    reg weight_chain_2_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_2_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_2_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_2_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_3;                    // PeArray.cs:120, reset 0
-    reg weight_room_3;                             // PeArray.cs:288, reset 0
-    reg weight_chain_3_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_3_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_3_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_3;                             // PeArray.cs:290, reset 0
+    reg weight_chain_3_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_3_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_3_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_3_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_4;                    // PeArray.cs:120, reset 0
-    reg weight_room_4;                             // PeArray.cs:288, reset 0
-    reg weight_chain_4_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_4_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_4_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_4;                             // PeArray.cs:290, reset 0
+    reg weight_chain_4_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_4_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_4_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_4_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_5;                    // PeArray.cs:120, reset 0
-    reg weight_room_5;                             // PeArray.cs:288, reset 0
-    reg weight_chain_5_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_5_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_5_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_5;                             // PeArray.cs:290, reset 0
+    reg weight_chain_5_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_5_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_5_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_5_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_6;                    // PeArray.cs:120, reset 0
-    reg weight_room_6;                             // PeArray.cs:288, reset 0
-    reg weight_chain_6_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_6_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_6_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_6;                             // PeArray.cs:290, reset 0
+    reg weight_chain_6_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_6_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_6_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_6_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_7;                    // PeArray.cs:120, reset 0
-    reg weight_room_7;                             // PeArray.cs:288, reset 0
-    reg weight_chain_7_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_7_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_7_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_7;                             // PeArray.cs:290, reset 0
+    reg weight_chain_7_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_7_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_7_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_7_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_8;                    // PeArray.cs:120, reset 0
-    reg weight_room_8;                             // PeArray.cs:288, reset 0
-    reg weight_chain_8_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_8_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_8_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_8;                             // PeArray.cs:290, reset 0
+    reg weight_chain_8_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_8_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_8_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_8_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_9;                    // PeArray.cs:120, reset 0
-    reg weight_room_9;                             // PeArray.cs:288, reset 0
-    reg weight_chain_9_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_9_word;                // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_9_pe;                   // PeArray.cs:295, no reset
+    reg weight_room_9;                             // PeArray.cs:290, reset 0
+    reg weight_chain_9_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_9_word;                // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_9_pe;                   // PeArray.cs:297, no reset
+    reg weight_chain_9_mine;                       // PeArray.cs:290, reset 0
     reg [2:0] weight_started_10;                   // PeArray.cs:120, reset 0
-    reg weight_room_10;                            // PeArray.cs:288, reset 0
-    reg weight_chain_10_valid;                     // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_10_word;               // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_10_pe;                  // PeArray.cs:295, no reset
+    reg weight_room_10;                            // PeArray.cs:290, reset 0
+    reg weight_chain_10_valid;                     // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_10_word;               // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_10_pe;                  // PeArray.cs:297, no reset
+    reg weight_chain_10_mine;                      // PeArray.cs:290, reset 0
     reg [2:0] weight_started_11;                   // PeArray.cs:120, reset 0
-    reg weight_room_11;                            // PeArray.cs:288, reset 0
-    reg weight_chain_11_valid;                     // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_11_word;               // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_11_pe;                  // PeArray.cs:295, no reset
+    reg weight_room_11;                            // PeArray.cs:290, reset 0
+    reg weight_chain_11_valid;                     // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_11_word;               // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_11_pe;                  // PeArray.cs:297, no reset
+    reg weight_chain_11_mine;                      // PeArray.cs:290, reset 0
     reg [2:0] weight_started_12;                   // PeArray.cs:120, reset 0
-    reg weight_room_12;                            // PeArray.cs:288, reset 0
-    reg weight_chain_12_valid;                     // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_12_word;               // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_12_pe;                  // PeArray.cs:295, no reset
+    reg weight_room_12;                            // PeArray.cs:290, reset 0
+    reg weight_chain_12_valid;                     // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_12_word;               // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_12_pe;                  // PeArray.cs:297, no reset
+    reg weight_chain_12_mine;                      // PeArray.cs:290, reset 0
     reg [2:0] weight_started_13;                   // PeArray.cs:120, reset 0
-    reg weight_room_13;                            // PeArray.cs:288, reset 0
-    reg weight_chain_13_valid;                     // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_13_word;               // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_13_pe;                  // PeArray.cs:295, no reset
+    reg weight_room_13;                            // PeArray.cs:290, reset 0
+    reg weight_chain_13_valid;                     // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_13_word;               // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_13_pe;                  // PeArray.cs:297, no reset
+    reg weight_chain_13_mine;                      // PeArray.cs:290, reset 0
     reg [2:0] weight_started_14;                   // PeArray.cs:120, reset 0
-    reg weight_room_14;                            // PeArray.cs:288, reset 0
-    reg weight_chain_14_valid;                     // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_14_word;               // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_14_pe;                  // PeArray.cs:295, no reset
+    reg weight_room_14;                            // PeArray.cs:290, reset 0
+    reg weight_chain_14_valid;                     // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_14_word;               // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_14_pe;                  // PeArray.cs:297, no reset
+    reg weight_chain_14_mine;                      // PeArray.cs:290, reset 0
     reg [2:0] weight_started_15;                   // PeArray.cs:120, reset 0
-    reg weight_room_15;                            // PeArray.cs:288, reset 0
-    reg weight_chain_15_valid;                     // PeArray.cs:288, reset 0
-    reg [31:0] weight_chain_15_word;               // PeArray.cs:295, no reset
-    reg [3:0] weight_chain_15_pe;                  // PeArray.cs:295, no reset
-    reg [15:0] bias_turn;                          // PeArray.cs:283, reset 1
+    reg weight_room_15;                            // PeArray.cs:290, reset 0
+    reg weight_chain_15_valid;                     // PeArray.cs:290, reset 0
+    reg [31:0] weight_chain_15_word;               // PeArray.cs:297, no reset
+    reg [3:0] weight_chain_15_pe;                  // PeArray.cs:297, no reset
+    reg weight_chain_15_mine;                      // PeArray.cs:290, reset 0
+    reg [15:0] bias_turn;                          // PeArray.cs:285, reset 1
     reg [3:0] bias_pe;                             // PeArray.cs:106, reset 0
     reg [2:0] bias_slot;                           // PeArray.cs:108, reset 0
     reg bias_ready;                                // PeArray.cs:111, reset 0
     reg [2:0] bias_started_0;                      // PeArray.cs:120, reset 0
-    reg bias_room_0;                               // PeArray.cs:288, reset 0
-    reg bias_chain_0_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_0_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_0_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_0;                               // PeArray.cs:290, reset 0
+    reg bias_chain_0_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_0_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_0_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_0_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_1;                      // PeArray.cs:120, reset 0
-    reg bias_room_1;                               // PeArray.cs:288, reset 0
-    reg bias_chain_1_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_1_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_1_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_1;                               // PeArray.cs:290, reset 0
+    reg bias_chain_1_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_1_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_1_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_1_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_2;                      // PeArray.cs:120, reset 0
-    reg bias_room_2;                               // PeArray.cs:288, reset 0
-    reg bias_chain_2_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_2_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_2_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_2;                               // PeArray.cs:290, reset 0
+    reg bias_chain_2_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_2_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_2_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_2_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_3;                      // PeArray.cs:120, reset 0
-    reg bias_room_3;                               // PeArray.cs:288, reset 0
-    reg bias_chain_3_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_3_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_3_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_3;                               // PeArray.cs:290, reset 0
+    reg bias_chain_3_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_3_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_3_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_3_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_4;                      // PeArray.cs:120, reset 0
-    reg bias_room_4;                               // PeArray.cs:288, reset 0
-    reg bias_chain_4_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_4_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_4_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_4;                               // PeArray.cs:290, reset 0
+    reg bias_chain_4_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_4_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_4_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_4_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_5;                      // PeArray.cs:120, reset 0
-    reg bias_room_5;                               // PeArray.cs:288, reset 0
-    reg bias_chain_5_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_5_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_5_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_5;                               // PeArray.cs:290, reset 0
+    reg bias_chain_5_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_5_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_5_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_5_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_6;                      // PeArray.cs:120, reset 0
-    reg bias_room_6;                               // PeArray.cs:288, reset 0
-    reg bias_chain_6_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_6_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_6_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_6;                               // PeArray.cs:290, reset 0
+    reg bias_chain_6_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_6_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_6_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_6_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_7;                      // PeArray.cs:120, reset 0
-    reg bias_room_7;                               // PeArray.cs:288, reset 0
-    reg bias_chain_7_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_7_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_7_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_7;                               // PeArray.cs:290, reset 0
+    reg bias_chain_7_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_7_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_7_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_7_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_8;                      // PeArray.cs:120, reset 0
-    reg bias_room_8;                               // PeArray.cs:288, reset 0
-    reg bias_chain_8_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_8_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_8_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_8;                               // PeArray.cs:290, reset 0
+    reg bias_chain_8_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_8_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_8_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_8_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_9;                      // PeArray.cs:120, reset 0
-    reg bias_room_9;                               // PeArray.cs:288, reset 0
-    reg bias_chain_9_valid;                        // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_9_word;                  // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_9_pe;                     // PeArray.cs:295, no reset
+    reg bias_room_9;                               // PeArray.cs:290, reset 0
+    reg bias_chain_9_valid;                        // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_9_word;                  // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_9_pe;                     // PeArray.cs:297, no reset
+    reg bias_chain_9_mine;                         // PeArray.cs:290, reset 0
     reg [2:0] bias_started_10;                     // PeArray.cs:120, reset 0
-    reg bias_room_10;                              // PeArray.cs:288, reset 0
-    reg bias_chain_10_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_10_word;                 // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_10_pe;                    // PeArray.cs:295, no reset
+    reg bias_room_10;                              // PeArray.cs:290, reset 0
+    reg bias_chain_10_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_10_word;                 // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_10_pe;                    // PeArray.cs:297, no reset
+    reg bias_chain_10_mine;                        // PeArray.cs:290, reset 0
     reg [2:0] bias_started_11;                     // PeArray.cs:120, reset 0
-    reg bias_room_11;                              // PeArray.cs:288, reset 0
-    reg bias_chain_11_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_11_word;                 // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_11_pe;                    // PeArray.cs:295, no reset
+    reg bias_room_11;                              // PeArray.cs:290, reset 0
+    reg bias_chain_11_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_11_word;                 // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_11_pe;                    // PeArray.cs:297, no reset
+    reg bias_chain_11_mine;                        // PeArray.cs:290, reset 0
     reg [2:0] bias_started_12;                     // PeArray.cs:120, reset 0
-    reg bias_room_12;                              // PeArray.cs:288, reset 0
-    reg bias_chain_12_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_12_word;                 // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_12_pe;                    // PeArray.cs:295, no reset
+    reg bias_room_12;                              // PeArray.cs:290, reset 0
+    reg bias_chain_12_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_12_word;                 // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_12_pe;                    // PeArray.cs:297, no reset
+    reg bias_chain_12_mine;                        // PeArray.cs:290, reset 0
     reg [2:0] bias_started_13;                     // PeArray.cs:120, reset 0
-    reg bias_room_13;                              // PeArray.cs:288, reset 0
-    reg bias_chain_13_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_13_word;                 // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_13_pe;                    // PeArray.cs:295, no reset
+    reg bias_room_13;                              // PeArray.cs:290, reset 0
+    reg bias_chain_13_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_13_word;                 // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_13_pe;                    // PeArray.cs:297, no reset
+    reg bias_chain_13_mine;                        // PeArray.cs:290, reset 0
     reg [2:0] bias_started_14;                     // PeArray.cs:120, reset 0
-    reg bias_room_14;                              // PeArray.cs:288, reset 0
-    reg bias_chain_14_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_14_word;                 // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_14_pe;                    // PeArray.cs:295, no reset
+    reg bias_room_14;                              // PeArray.cs:290, reset 0
+    reg bias_chain_14_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_14_word;                 // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_14_pe;                    // PeArray.cs:297, no reset
+    reg bias_chain_14_mine;                        // PeArray.cs:290, reset 0
     reg [2:0] bias_started_15;                     // PeArray.cs:120, reset 0
-    reg bias_room_15;                              // PeArray.cs:288, reset 0
-    reg bias_chain_15_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] bias_chain_15_word;                 // PeArray.cs:295, no reset
-    reg [3:0] bias_chain_15_pe;                    // PeArray.cs:295, no reset
-    reg [3:0] input_row;                           // PeArray.cs:173, reset 0
-    reg [2:0] input_banks_started;                 // PeArray.cs:176, reset 0
-    reg input_room_0;                              // PeArray.cs:288, reset 0
-    reg input_chain_0_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_0_word;                 // PeArray.cs:295, no reset
-    reg input_chain_0_last;                        // PeArray.cs:288, reset 0
-    reg input_room_1;                              // PeArray.cs:288, reset 0
-    reg input_chain_1_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_1_word;                 // PeArray.cs:295, no reset
-    reg input_chain_1_last;                        // PeArray.cs:288, reset 0
-    reg input_room_2;                              // PeArray.cs:288, reset 0
-    reg input_chain_2_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_2_word;                 // PeArray.cs:295, no reset
-    reg input_chain_2_last;                        // PeArray.cs:288, reset 0
-    reg input_room_3;                              // PeArray.cs:288, reset 0
-    reg input_chain_3_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_3_word;                 // PeArray.cs:295, no reset
-    reg input_chain_3_last;                        // PeArray.cs:288, reset 0
-    reg input_room_4;                              // PeArray.cs:288, reset 0
-    reg input_chain_4_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_4_word;                 // PeArray.cs:295, no reset
-    reg input_chain_4_last;                        // PeArray.cs:288, reset 0
-    reg input_room_5;                              // PeArray.cs:288, reset 0
-    reg input_chain_5_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_5_word;                 // PeArray.cs:295, no reset
-    reg input_chain_5_last;                        // PeArray.cs:288, reset 0
-    reg input_room_6;                              // PeArray.cs:288, reset 0
-    reg input_chain_6_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_6_word;                 // PeArray.cs:295, no reset
-    reg input_chain_6_last;                        // PeArray.cs:288, reset 0
-    reg input_room_7;                              // PeArray.cs:288, reset 0
-    reg input_chain_7_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_7_word;                 // PeArray.cs:295, no reset
-    reg input_chain_7_last;                        // PeArray.cs:288, reset 0
-    reg input_room_8;                              // PeArray.cs:288, reset 0
-    reg input_chain_8_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_8_word;                 // PeArray.cs:295, no reset
-    reg input_chain_8_last;                        // PeArray.cs:288, reset 0
-    reg input_room_9;                              // PeArray.cs:288, reset 0
-    reg input_chain_9_valid;                       // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_9_word;                 // PeArray.cs:295, no reset
-    reg input_chain_9_last;                        // PeArray.cs:288, reset 0
-    reg input_room_10;                             // PeArray.cs:288, reset 0
-    reg input_chain_10_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_10_word;                // PeArray.cs:295, no reset
-    reg input_chain_10_last;                       // PeArray.cs:288, reset 0
-    reg input_room_11;                             // PeArray.cs:288, reset 0
-    reg input_chain_11_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_11_word;                // PeArray.cs:295, no reset
-    reg input_chain_11_last;                       // PeArray.cs:288, reset 0
-    reg input_room_12;                             // PeArray.cs:288, reset 0
-    reg input_chain_12_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_12_word;                // PeArray.cs:295, no reset
-    reg input_chain_12_last;                       // PeArray.cs:288, reset 0
-    reg input_room_13;                             // PeArray.cs:288, reset 0
-    reg input_chain_13_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_13_word;                // PeArray.cs:295, no reset
-    reg input_chain_13_last;                       // PeArray.cs:288, reset 0
-    reg input_room_14;                             // PeArray.cs:288, reset 0
-    reg input_chain_14_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_14_word;                // PeArray.cs:295, no reset
-    reg input_chain_14_last;                       // PeArray.cs:288, reset 0
-    reg input_room_15;                             // PeArray.cs:288, reset 0
-    reg input_chain_15_valid;                      // PeArray.cs:288, reset 0
-    reg [31:0] input_chain_15_word;                // PeArray.cs:295, no reset
-    reg input_chain_15_last;                       // PeArray.cs:288, reset 0
-    reg input_started_1;                           // PeArray.cs:288, reset 0
-    reg input_ready;                               // PeArray.cs:198, reset 0
-    reg [3:0] gather_0_0_turn;                     // PeArray.cs:283, reset 1
-    reg [3:0] gather_0_1_turn;                     // PeArray.cs:283, reset 1
-    reg [3:0] gather_0_2_turn;                     // PeArray.cs:283, reset 1
-    reg [3:0] gather_0_3_turn;                     // PeArray.cs:283, reset 1
-    reg [3:0] gathered_turn;                       // PeArray.cs:283, reset 1
-    reg [3:0] result_row;                          // PeArray.cs:250, reset 0
-    reg [16:0] result_output;                      // PeArray.cs:253, reset 0
-    reg [16:0] result_next_output;                 // PeArray.cs:254, reset 1
-    reg result_keep;                               // PeArray.cs:261, reset 0
+    reg bias_room_15;                              // PeArray.cs:290, reset 0
+    reg bias_chain_15_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] bias_chain_15_word;                 // PeArray.cs:297, no reset
+    reg [3:0] bias_chain_15_pe;                    // PeArray.cs:297, no reset
+    reg bias_chain_15_mine;                        // PeArray.cs:290, reset 0
+    reg [3:0] input_row;                           // PeArray.cs:175, reset 0
+    reg [2:0] input_banks_started;                 // PeArray.cs:178, reset 0
+    reg input_room_0;                              // PeArray.cs:290, reset 0
+    reg input_chain_0_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_0_word;                 // PeArray.cs:297, no reset
+    reg input_chain_0_last;                        // PeArray.cs:290, reset 0
+    reg input_room_1;                              // PeArray.cs:290, reset 0
+    reg input_chain_1_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_1_word;                 // PeArray.cs:297, no reset
+    reg input_chain_1_last;                        // PeArray.cs:290, reset 0
+    reg input_room_2;                              // PeArray.cs:290, reset 0
+    reg input_chain_2_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_2_word;                 // PeArray.cs:297, no reset
+    reg input_chain_2_last;                        // PeArray.cs:290, reset 0
+    reg input_room_3;                              // PeArray.cs:290, reset 0
+    reg input_chain_3_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_3_word;                 // PeArray.cs:297, no reset
+    reg input_chain_3_last;                        // PeArray.cs:290, reset 0
+    reg input_room_4;                              // PeArray.cs:290, reset 0
+    reg input_chain_4_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_4_word;                 // PeArray.cs:297, no reset
+    reg input_chain_4_last;                        // PeArray.cs:290, reset 0
+    reg input_room_5;                              // PeArray.cs:290, reset 0
+    reg input_chain_5_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_5_word;                 // PeArray.cs:297, no reset
+    reg input_chain_5_last;                        // PeArray.cs:290, reset 0
+    reg input_room_6;                              // PeArray.cs:290, reset 0
+    reg input_chain_6_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_6_word;                 // PeArray.cs:297, no reset
+    reg input_chain_6_last;                        // PeArray.cs:290, reset 0
+    reg input_room_7;                              // PeArray.cs:290, reset 0
+    reg input_chain_7_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_7_word;                 // PeArray.cs:297, no reset
+    reg input_chain_7_last;                        // PeArray.cs:290, reset 0
+    reg input_room_8;                              // PeArray.cs:290, reset 0
+    reg input_chain_8_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_8_word;                 // PeArray.cs:297, no reset
+    reg input_chain_8_last;                        // PeArray.cs:290, reset 0
+    reg input_room_9;                              // PeArray.cs:290, reset 0
+    reg input_chain_9_valid;                       // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_9_word;                 // PeArray.cs:297, no reset
+    reg input_chain_9_last;                        // PeArray.cs:290, reset 0
+    reg input_room_10;                             // PeArray.cs:290, reset 0
+    reg input_chain_10_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_10_word;                // PeArray.cs:297, no reset
+    reg input_chain_10_last;                       // PeArray.cs:290, reset 0
+    reg input_room_11;                             // PeArray.cs:290, reset 0
+    reg input_chain_11_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_11_word;                // PeArray.cs:297, no reset
+    reg input_chain_11_last;                       // PeArray.cs:290, reset 0
+    reg input_room_12;                             // PeArray.cs:290, reset 0
+    reg input_chain_12_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_12_word;                // PeArray.cs:297, no reset
+    reg input_chain_12_last;                       // PeArray.cs:290, reset 0
+    reg input_room_13;                             // PeArray.cs:290, reset 0
+    reg input_chain_13_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_13_word;                // PeArray.cs:297, no reset
+    reg input_chain_13_last;                       // PeArray.cs:290, reset 0
+    reg input_room_14;                             // PeArray.cs:290, reset 0
+    reg input_chain_14_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_14_word;                // PeArray.cs:297, no reset
+    reg input_chain_14_last;                       // PeArray.cs:290, reset 0
+    reg input_room_15;                             // PeArray.cs:290, reset 0
+    reg input_chain_15_valid;                      // PeArray.cs:290, reset 0
+    reg [31:0] input_chain_15_word;                // PeArray.cs:297, no reset
+    reg input_chain_15_last;                       // PeArray.cs:290, reset 0
+    reg input_started_1;                           // PeArray.cs:290, reset 0
+    reg input_ready;                               // PeArray.cs:200, reset 0
+    reg [3:0] gather_0_0_turn;                     // PeArray.cs:285, reset 1
+    reg [3:0] gather_0_1_turn;                     // PeArray.cs:285, reset 1
+    reg [3:0] gather_0_2_turn;                     // PeArray.cs:285, reset 1
+    reg [3:0] gather_0_3_turn;                     // PeArray.cs:285, reset 1
+    reg [3:0] gathered_turn;                       // PeArray.cs:285, reset 1
+    reg [3:0] result_row;                          // PeArray.cs:252, reset 0
+    reg [16:0] result_output;                      // PeArray.cs:255, reset 0
+    reg [16:0] result_next_output;                 // PeArray.cs:256, reset 1
+    reg result_keep;                               // PeArray.cs:263, reset 0
     wire pe_0_biases_valid;                        // port biases_valid of instance pe_0
     wire pe_0_biases_ready;                        // port biases_ready of instance pe_0
     wire [31:0] pe_0_biases_payload;               // port biases_payload of instance pe_0
@@ -877,19 +909,19 @@ module pe_array (
     wire results_out_output_ready;                 // port output_ready of instance results_out
     wire [31:0] results_out_output_payload;        // port output_payload of instance results_out
     wire results_out_output_last;                  // port output_last of instance results_out
-    wire results_out_input_last_part0;             // PeArray.cs:265, part of an expression
-    wire [16:0] results_out_input_last_part1;      // PeArray.cs:265, part of an expression
+    wire results_out_input_last_part0;             // PeArray.cs:267, part of an expression
+    wire [16:0] results_out_input_last_part1;      // PeArray.cs:267, part of an expression
     wire cond_part0;                               // PeArray.cs:121, part of an expression
     wire cond_part1;                               // PeArray.cs:121, part of an expression
-    wire weight_ready_part0;                       // PeArray.cs:147, part of an expression
-    wire [15:0] weight_ready_part1;                // PeArray.cs:147, part of an expression
+    wire weight_ready_part0;                       // PeArray.cs:149, part of an expression
+    wire [15:0] weight_ready_part1;                // PeArray.cs:149, part of an expression
     wire cond_part2;                               // PeArray.cs:121, part of an expression
     wire cond_part3;                               // PeArray.cs:121, part of an expression
-    wire bias_ready_part0;                         // PeArray.cs:147, part of an expression
-    wire [15:0] bias_ready_part1;                  // PeArray.cs:147, part of an expression
-    wire cond_part5;                               // PeArray.cs:177, part of an expression
-    wire cond_part4;                               // PeArray.cs:177, part of an expression
-    wire result_keep_part0;                        // PeArray.cs:269, part of an expression
+    wire bias_ready_part0;                         // PeArray.cs:149, part of an expression
+    wire [15:0] bias_ready_part1;                  // PeArray.cs:149, part of an expression
+    wire cond_part5;                               // PeArray.cs:179, part of an expression
+    wire cond_part4;                               // PeArray.cs:179, part of an expression
+    wire result_keep_part0;                        // PeArray.cs:271, part of an expression
 
     assign results_out_input_last_part0 = result_row == 4'd15;
     assign results_out_input_last_part1 = {1'd0, layer_outputs};
@@ -908,267 +940,267 @@ module pe_array (
     assign weight_entrance_input_valid = weights_valid;  // PeArray.cs:102
     assign weight_entrance_input_payload = weights_payload;  // PeArray.cs:102
     assign weights_ready = weight_entrance_input_ready;  // PeArray.cs:102
-    assign weight_queue_0_push_valid = weight_chain_0_valid & (weight_chain_0_pe == 4'd0);  // PeArray.cs:127
-    assign weight_queue_0_push_payload = weight_chain_0_word;  // PeArray.cs:128
-    assign pe_0_weights_valid = weight_queue_0_pop_valid;  // PeArray.cs:129
-    assign pe_0_weights_payload = weight_queue_0_pop_payload;  // PeArray.cs:129
-    assign weight_queue_0_pop_ready = pe_0_weights_ready;  // PeArray.cs:129
-    assign weight_queue_1_push_valid = weight_chain_1_valid & (weight_chain_1_pe == 4'd1);  // PeArray.cs:127
-    assign weight_queue_1_push_payload = weight_chain_1_word;  // PeArray.cs:128
-    assign pe_1_weights_valid = weight_queue_1_pop_valid;  // PeArray.cs:129
-    assign pe_1_weights_payload = weight_queue_1_pop_payload;  // PeArray.cs:129
-    assign weight_queue_1_pop_ready = pe_1_weights_ready;  // PeArray.cs:129
-    assign weight_queue_2_push_valid = weight_chain_2_valid & (weight_chain_2_pe == 4'd2);  // PeArray.cs:127
-    assign weight_queue_2_push_payload = weight_chain_2_word;  // PeArray.cs:128
-    assign pe_2_weights_valid = weight_queue_2_pop_valid;  // PeArray.cs:129
-    assign pe_2_weights_payload = weight_queue_2_pop_payload;  // PeArray.cs:129
-    assign weight_queue_2_pop_ready = pe_2_weights_ready;  // PeArray.cs:129
-    assign weight_queue_3_push_valid = weight_chain_3_valid & (weight_chain_3_pe == 4'd3);  // PeArray.cs:127
-    assign weight_queue_3_push_payload = weight_chain_3_word;  // PeArray.cs:128
-    assign pe_3_weights_valid = weight_queue_3_pop_valid;  // PeArray.cs:129
-    assign pe_3_weights_payload = weight_queue_3_pop_payload;  // PeArray.cs:129
-    assign weight_queue_3_pop_ready = pe_3_weights_ready;  // PeArray.cs:129
-    assign weight_queue_4_push_valid = weight_chain_4_valid & (weight_chain_4_pe == 4'd4);  // PeArray.cs:127
-    assign weight_queue_4_push_payload = weight_chain_4_word;  // PeArray.cs:128
-    assign pe_4_weights_valid = weight_queue_4_pop_valid;  // PeArray.cs:129
-    assign pe_4_weights_payload = weight_queue_4_pop_payload;  // PeArray.cs:129
-    assign weight_queue_4_pop_ready = pe_4_weights_ready;  // PeArray.cs:129
-    assign weight_queue_5_push_valid = weight_chain_5_valid & (weight_chain_5_pe == 4'd5);  // PeArray.cs:127
-    assign weight_queue_5_push_payload = weight_chain_5_word;  // PeArray.cs:128
-    assign pe_5_weights_valid = weight_queue_5_pop_valid;  // PeArray.cs:129
-    assign pe_5_weights_payload = weight_queue_5_pop_payload;  // PeArray.cs:129
-    assign weight_queue_5_pop_ready = pe_5_weights_ready;  // PeArray.cs:129
-    assign weight_queue_6_push_valid = weight_chain_6_valid & (weight_chain_6_pe == 4'd6);  // PeArray.cs:127
-    assign weight_queue_6_push_payload = weight_chain_6_word;  // PeArray.cs:128
-    assign pe_6_weights_valid = weight_queue_6_pop_valid;  // PeArray.cs:129
-    assign pe_6_weights_payload = weight_queue_6_pop_payload;  // PeArray.cs:129
-    assign weight_queue_6_pop_ready = pe_6_weights_ready;  // PeArray.cs:129
-    assign weight_queue_7_push_valid = weight_chain_7_valid & (weight_chain_7_pe == 4'd7);  // PeArray.cs:127
-    assign weight_queue_7_push_payload = weight_chain_7_word;  // PeArray.cs:128
-    assign pe_7_weights_valid = weight_queue_7_pop_valid;  // PeArray.cs:129
-    assign pe_7_weights_payload = weight_queue_7_pop_payload;  // PeArray.cs:129
-    assign weight_queue_7_pop_ready = pe_7_weights_ready;  // PeArray.cs:129
-    assign weight_queue_8_push_valid = weight_chain_8_valid & (weight_chain_8_pe == 4'd8);  // PeArray.cs:127
-    assign weight_queue_8_push_payload = weight_chain_8_word;  // PeArray.cs:128
-    assign pe_8_weights_valid = weight_queue_8_pop_valid;  // PeArray.cs:129
-    assign pe_8_weights_payload = weight_queue_8_pop_payload;  // PeArray.cs:129
-    assign weight_queue_8_pop_ready = pe_8_weights_ready;  // PeArray.cs:129
-    assign weight_queue_9_push_valid = weight_chain_9_valid & (weight_chain_9_pe == 4'd9);  // PeArray.cs:127
-    assign weight_queue_9_push_payload = weight_chain_9_word;  // PeArray.cs:128
-    assign pe_9_weights_valid = weight_queue_9_pop_valid;  // PeArray.cs:129
-    assign pe_9_weights_payload = weight_queue_9_pop_payload;  // PeArray.cs:129
-    assign weight_queue_9_pop_ready = pe_9_weights_ready;  // PeArray.cs:129
-    assign weight_queue_10_push_valid = weight_chain_10_valid & (weight_chain_10_pe == 4'd10);  // PeArray.cs:127
-    assign weight_queue_10_push_payload = weight_chain_10_word;  // PeArray.cs:128
-    assign pe_10_weights_valid = weight_queue_10_pop_valid;  // PeArray.cs:129
-    assign pe_10_weights_payload = weight_queue_10_pop_payload;  // PeArray.cs:129
-    assign weight_queue_10_pop_ready = pe_10_weights_ready;  // PeArray.cs:129
-    assign weight_queue_11_push_valid = weight_chain_11_valid & (weight_chain_11_pe == 4'd11);  // PeArray.cs:127
-    assign weight_queue_11_push_payload = weight_chain_11_word;  // PeArray.cs:128
-    assign pe_11_weights_valid = weight_queue_11_pop_valid;  // PeArray.cs:129
-    assign pe_11_weights_payload = weight_queue_11_pop_payload;  // PeArray.cs:129
-    assign weight_queue_11_pop_ready = pe_11_weights_ready;  // PeArray.cs:129
-    assign weight_queue_12_push_valid = weight_chain_12_valid & (weight_chain_12_pe == 4'd12);  // PeArray.cs:127
-    assign weight_queue_12_push_payload = weight_chain_12_word;  // PeArray.cs:128
-    assign pe_12_weights_valid = weight_queue_12_pop_valid;  // PeArray.cs:129
-    assign pe_12_weights_payload = weight_queue_12_pop_payload;  // PeArray.cs:129
-    assign weight_queue_12_pop_ready = pe_12_weights_ready;  // PeArray.cs:129
-    assign weight_queue_13_push_valid = weight_chain_13_valid & (weight_chain_13_pe == 4'd13);  // PeArray.cs:127
-    assign weight_queue_13_push_payload = weight_chain_13_word;  // PeArray.cs:128
-    assign pe_13_weights_valid = weight_queue_13_pop_valid;  // PeArray.cs:129
-    assign pe_13_weights_payload = weight_queue_13_pop_payload;  // PeArray.cs:129
-    assign weight_queue_13_pop_ready = pe_13_weights_ready;  // PeArray.cs:129
-    assign weight_queue_14_push_valid = weight_chain_14_valid & (weight_chain_14_pe == 4'd14);  // PeArray.cs:127
-    assign weight_queue_14_push_payload = weight_chain_14_word;  // PeArray.cs:128
-    assign pe_14_weights_valid = weight_queue_14_pop_valid;  // PeArray.cs:129
-    assign pe_14_weights_payload = weight_queue_14_pop_payload;  // PeArray.cs:129
-    assign weight_queue_14_pop_ready = pe_14_weights_ready;  // PeArray.cs:129
-    assign weight_queue_15_push_valid = weight_chain_15_valid & (weight_chain_15_pe == 4'd15);  // PeArray.cs:127
-    assign weight_queue_15_push_payload = weight_chain_15_word;  // PeArray.cs:128
-    assign pe_15_weights_valid = weight_queue_15_pop_valid;  // PeArray.cs:129
-    assign pe_15_weights_payload = weight_queue_15_pop_payload;  // PeArray.cs:129
-    assign weight_queue_15_pop_ready = pe_15_weights_ready;  // PeArray.cs:129
-    assign weight_entrance_output_ready = weight_ready;  // PeArray.cs:148
+    assign weight_queue_0_push_valid = weight_chain_0_mine;  // PeArray.cs:129
+    assign weight_queue_0_push_payload = weight_chain_0_word;  // PeArray.cs:130
+    assign pe_0_weights_valid = weight_queue_0_pop_valid;  // PeArray.cs:131
+    assign pe_0_weights_payload = weight_queue_0_pop_payload;  // PeArray.cs:131
+    assign weight_queue_0_pop_ready = pe_0_weights_ready;  // PeArray.cs:131
+    assign weight_queue_1_push_valid = weight_chain_1_mine;  // PeArray.cs:129
+    assign weight_queue_1_push_payload = weight_chain_1_word;  // PeArray.cs:130
+    assign pe_1_weights_valid = weight_queue_1_pop_valid;  // PeArray.cs:131
+    assign pe_1_weights_payload = weight_queue_1_pop_payload;  // PeArray.cs:131
+    assign weight_queue_1_pop_ready = pe_1_weights_ready;  // PeArray.cs:131
+    assign weight_queue_2_push_valid = weight_chain_2_mine;  // PeArray.cs:129
+    assign weight_queue_2_push_payload = weight_chain_2_word;  // PeArray.cs:130
+    assign pe_2_weights_valid = weight_queue_2_pop_valid;  // PeArray.cs:131
+    assign pe_2_weights_payload = weight_queue_2_pop_payload;  // PeArray.cs:131
+    assign weight_queue_2_pop_ready = pe_2_weights_ready;  // PeArray.cs:131
+    assign weight_queue_3_push_valid = weight_chain_3_mine;  // PeArray.cs:129
+    assign weight_queue_3_push_payload = weight_chain_3_word;  // PeArray.cs:130
+    assign pe_3_weights_valid = weight_queue_3_pop_valid;  // PeArray.cs:131
+    assign pe_3_weights_payload = weight_queue_3_pop_payload;  // PeArray.cs:131
+    assign weight_queue_3_pop_ready = pe_3_weights_ready;  // PeArray.cs:131
+    assign weight_queue_4_push_valid = weight_chain_4_mine;  // PeArray.cs:129
+    assign weight_queue_4_push_payload = weight_chain_4_word;  // PeArray.cs:130
+    assign pe_4_weights_valid = weight_queue_4_pop_valid;  // PeArray.cs:131
+    assign pe_4_weights_payload = weight_queue_4_pop_payload;  // PeArray.cs:131
+    assign weight_queue_4_pop_ready = pe_4_weights_ready;  // PeArray.cs:131
+    assign weight_queue_5_push_valid = weight_chain_5_mine;  // PeArray.cs:129
+    assign weight_queue_5_push_payload = weight_chain_5_word;  // PeArray.cs:130
+    assign pe_5_weights_valid = weight_queue_5_pop_valid;  // PeArray.cs:131
+    assign pe_5_weights_payload = weight_queue_5_pop_payload;  // PeArray.cs:131
+    assign weight_queue_5_pop_ready = pe_5_weights_ready;  // PeArray.cs:131
+    assign weight_queue_6_push_valid = weight_chain_6_mine;  // PeArray.cs:129
+    assign weight_queue_6_push_payload = weight_chain_6_word;  // PeArray.cs:130
+    assign pe_6_weights_valid = weight_queue_6_pop_valid;  // PeArray.cs:131
+    assign pe_6_weights_payload = weight_queue_6_pop_payload;  // PeArray.cs:131
+    assign weight_queue_6_pop_ready = pe_6_weights_ready;  // PeArray.cs:131
+    assign weight_queue_7_push_valid = weight_chain_7_mine;  // PeArray.cs:129
+    assign weight_queue_7_push_payload = weight_chain_7_word;  // PeArray.cs:130
+    assign pe_7_weights_valid = weight_queue_7_pop_valid;  // PeArray.cs:131
+    assign pe_7_weights_payload = weight_queue_7_pop_payload;  // PeArray.cs:131
+    assign weight_queue_7_pop_ready = pe_7_weights_ready;  // PeArray.cs:131
+    assign weight_queue_8_push_valid = weight_chain_8_mine;  // PeArray.cs:129
+    assign weight_queue_8_push_payload = weight_chain_8_word;  // PeArray.cs:130
+    assign pe_8_weights_valid = weight_queue_8_pop_valid;  // PeArray.cs:131
+    assign pe_8_weights_payload = weight_queue_8_pop_payload;  // PeArray.cs:131
+    assign weight_queue_8_pop_ready = pe_8_weights_ready;  // PeArray.cs:131
+    assign weight_queue_9_push_valid = weight_chain_9_mine;  // PeArray.cs:129
+    assign weight_queue_9_push_payload = weight_chain_9_word;  // PeArray.cs:130
+    assign pe_9_weights_valid = weight_queue_9_pop_valid;  // PeArray.cs:131
+    assign pe_9_weights_payload = weight_queue_9_pop_payload;  // PeArray.cs:131
+    assign weight_queue_9_pop_ready = pe_9_weights_ready;  // PeArray.cs:131
+    assign weight_queue_10_push_valid = weight_chain_10_mine;  // PeArray.cs:129
+    assign weight_queue_10_push_payload = weight_chain_10_word;  // PeArray.cs:130
+    assign pe_10_weights_valid = weight_queue_10_pop_valid;  // PeArray.cs:131
+    assign pe_10_weights_payload = weight_queue_10_pop_payload;  // PeArray.cs:131
+    assign weight_queue_10_pop_ready = pe_10_weights_ready;  // PeArray.cs:131
+    assign weight_queue_11_push_valid = weight_chain_11_mine;  // PeArray.cs:129
+    assign weight_queue_11_push_payload = weight_chain_11_word;  // PeArray.cs:130
+    assign pe_11_weights_valid = weight_queue_11_pop_valid;  // PeArray.cs:131
+    assign pe_11_weights_payload = weight_queue_11_pop_payload;  // PeArray.cs:131
+    assign weight_queue_11_pop_ready = pe_11_weights_ready;  // PeArray.cs:131
+    assign weight_queue_12_push_valid = weight_chain_12_mine;  // PeArray.cs:129
+    assign weight_queue_12_push_payload = weight_chain_12_word;  // PeArray.cs:130
+    assign pe_12_weights_valid = weight_queue_12_pop_valid;  // PeArray.cs:131
+    assign pe_12_weights_payload = weight_queue_12_pop_payload;  // PeArray.cs:131
+    assign weight_queue_12_pop_ready = pe_12_weights_ready;  // PeArray.cs:131
+    assign weight_queue_13_push_valid = weight_chain_13_mine;  // PeArray.cs:129
+    assign weight_queue_13_push_payload = weight_chain_13_word;  // PeArray.cs:130
+    assign pe_13_weights_valid = weight_queue_13_pop_valid;  // PeArray.cs:131
+    assign pe_13_weights_payload = weight_queue_13_pop_payload;  // PeArray.cs:131
+    assign weight_queue_13_pop_ready = pe_13_weights_ready;  // PeArray.cs:131
+    assign weight_queue_14_push_valid = weight_chain_14_mine;  // PeArray.cs:129
+    assign weight_queue_14_push_payload = weight_chain_14_word;  // PeArray.cs:130
+    assign pe_14_weights_valid = weight_queue_14_pop_valid;  // PeArray.cs:131
+    assign pe_14_weights_payload = weight_queue_14_pop_payload;  // PeArray.cs:131
+    assign weight_queue_14_pop_ready = pe_14_weights_ready;  // PeArray.cs:131
+    assign weight_queue_15_push_valid = weight_chain_15_mine;  // PeArray.cs:129
+    assign weight_queue_15_push_payload = weight_chain_15_word;  // PeArray.cs:130
+    assign pe_15_weights_valid = weight_queue_15_pop_valid;  // PeArray.cs:131
+    assign pe_15_weights_payload = weight_queue_15_pop_payload;  // PeArray.cs:131
+    assign weight_queue_15_pop_ready = pe_15_weights_ready;  // PeArray.cs:131
+    assign weight_entrance_output_ready = weight_ready;  // PeArray.cs:150
     assign bias_entrance_input_valid = biases_valid;  // PeArray.cs:102
     assign bias_entrance_input_payload = biases_payload;  // PeArray.cs:102
     assign biases_ready = bias_entrance_input_ready;  // PeArray.cs:102
-    assign bias_queue_0_push_valid = bias_chain_0_valid & (bias_chain_0_pe == 4'd0);  // PeArray.cs:127
-    assign bias_queue_0_push_payload = bias_chain_0_word;  // PeArray.cs:128
-    assign pe_0_biases_valid = bias_queue_0_pop_valid;  // PeArray.cs:129
-    assign pe_0_biases_payload = bias_queue_0_pop_payload;  // PeArray.cs:129
-    assign bias_queue_0_pop_ready = pe_0_biases_ready;  // PeArray.cs:129
-    assign bias_queue_1_push_valid = bias_chain_1_valid & (bias_chain_1_pe == 4'd1);  // PeArray.cs:127
-    assign bias_queue_1_push_payload = bias_chain_1_word;  // PeArray.cs:128
-    assign pe_1_biases_valid = bias_queue_1_pop_valid;  // PeArray.cs:129
-    assign pe_1_biases_payload = bias_queue_1_pop_payload;  // PeArray.cs:129
-    assign bias_queue_1_pop_ready = pe_1_biases_ready;  // PeArray.cs:129
-    assign bias_queue_2_push_valid = bias_chain_2_valid & (bias_chain_2_pe == 4'd2);  // PeArray.cs:127
-    assign bias_queue_2_push_payload = bias_chain_2_word;  // PeArray.cs:128
-    assign pe_2_biases_valid = bias_queue_2_pop_valid;  // PeArray.cs:129
-    assign pe_2_biases_payload = bias_queue_2_pop_payload;  // PeArray.cs:129
-    assign bias_queue_2_pop_ready = pe_2_biases_ready;  // PeArray.cs:129
-    assign bias_queue_3_push_valid = bias_chain_3_valid & (bias_chain_3_pe == 4'd3);  // PeArray.cs:127
-    assign bias_queue_3_push_payload = bias_chain_3_word;  // PeArray.cs:128
-    assign pe_3_biases_valid = bias_queue_3_pop_valid;  // PeArray.cs:129
-    assign pe_3_biases_payload = bias_queue_3_pop_payload;  // PeArray.cs:129
-    assign bias_queue_3_pop_ready = pe_3_biases_ready;  // PeArray.cs:129
-    assign bias_queue_4_push_valid = bias_chain_4_valid & (bias_chain_4_pe == 4'd4);  // PeArray.cs:127
-    assign bias_queue_4_push_payload = bias_chain_4_word;  // PeArray.cs:128
-    assign pe_4_biases_valid = bias_queue_4_pop_valid;  // PeArray.cs:129
-    assign pe_4_biases_payload = bias_queue_4_pop_payload;  // PeArray.cs:129
-    assign bias_queue_4_pop_ready = pe_4_biases_ready;  // PeArray.cs:129
-    assign bias_queue_5_push_valid = bias_chain_5_valid & (bias_chain_5_pe == 4'd5);  // PeArray.cs:127
-    assign bias_queue_5_push_payload = bias_chain_5_word;  // PeArray.cs:128
-    assign pe_5_biases_valid = bias_queue_5_pop_valid;  // PeArray.cs:129
-    assign pe_5_biases_payload = bias_queue_5_pop_payload;  // PeArray.cs:129
-    assign bias_queue_5_pop_ready = pe_5_biases_ready;  // PeArray.cs:129
-    assign bias_queue_6_push_valid = bias_chain_6_valid & (bias_chain_6_pe == 4'd6);  // PeArray.cs:127
-    assign bias_queue_6_push_payload = bias_chain_6_word;  // PeArray.cs:128
-    assign pe_6_biases_valid = bias_queue_6_pop_valid;  // PeArray.cs:129
-    assign pe_6_biases_payload = bias_queue_6_pop_payload;  // PeArray.cs:129
-    assign bias_queue_6_pop_ready = pe_6_biases_ready;  // PeArray.cs:129
-    assign bias_queue_7_push_valid = bias_chain_7_valid & (bias_chain_7_pe == 4'd7);  // PeArray.cs:127
-    assign bias_queue_7_push_payload = bias_chain_7_word;  // PeArray.cs:128
-    assign pe_7_biases_valid = bias_queue_7_pop_valid;  // PeArray.cs:129
-    assign pe_7_biases_payload = bias_queue_7_pop_payload;  // PeArray.cs:129
-    assign bias_queue_7_pop_ready = pe_7_biases_ready;  // PeArray.cs:129
-    assign bias_queue_8_push_valid = bias_chain_8_valid & (bias_chain_8_pe == 4'd8);  // PeArray.cs:127
-    assign bias_queue_8_push_payload = bias_chain_8_word;  // PeArray.cs:128
-    assign pe_8_biases_valid = bias_queue_8_pop_valid;  // PeArray.cs:129
-    assign pe_8_biases_payload = bias_queue_8_pop_payload;  // PeArray.cs:129
-    assign bias_queue_8_pop_ready = pe_8_biases_ready;  // PeArray.cs:129
-    assign bias_queue_9_push_valid = bias_chain_9_valid & (bias_chain_9_pe == 4'd9);  // PeArray.cs:127
-    assign bias_queue_9_push_payload = bias_chain_9_word;  // PeArray.cs:128
-    assign pe_9_biases_valid = bias_queue_9_pop_valid;  // PeArray.cs:129
-    assign pe_9_biases_payload = bias_queue_9_pop_payload;  // PeArray.cs:129
-    assign bias_queue_9_pop_ready = pe_9_biases_ready;  // PeArray.cs:129
-    assign bias_queue_10_push_valid = bias_chain_10_valid & (bias_chain_10_pe == 4'd10);  // PeArray.cs:127
-    assign bias_queue_10_push_payload = bias_chain_10_word;  // PeArray.cs:128
-    assign pe_10_biases_valid = bias_queue_10_pop_valid;  // PeArray.cs:129
-    assign pe_10_biases_payload = bias_queue_10_pop_payload;  // PeArray.cs:129
-    assign bias_queue_10_pop_ready = pe_10_biases_ready;  // PeArray.cs:129
-    assign bias_queue_11_push_valid = bias_chain_11_valid & (bias_chain_11_pe == 4'd11);  // PeArray.cs:127
-    assign bias_queue_11_push_payload = bias_chain_11_word;  // PeArray.cs:128
-    assign pe_11_biases_valid = bias_queue_11_pop_valid;  // PeArray.cs:129
-    assign pe_11_biases_payload = bias_queue_11_pop_payload;  // PeArray.cs:129
-    assign bias_queue_11_pop_ready = pe_11_biases_ready;  // PeArray.cs:129
-    assign bias_queue_12_push_valid = bias_chain_12_valid & (bias_chain_12_pe == 4'd12);  // PeArray.cs:127
-    assign bias_queue_12_push_payload = bias_chain_12_word;  // PeArray.cs:128
-    assign pe_12_biases_valid = bias_queue_12_pop_valid;  // PeArray.cs:129
-    assign pe_12_biases_payload = bias_queue_12_pop_payload;  // PeArray.cs:129
-    assign bias_queue_12_pop_ready = pe_12_biases_ready;  // PeArray.cs:129
-    assign bias_queue_13_push_valid = bias_chain_13_valid & (bias_chain_13_pe == 4'd13);  // PeArray.cs:127
-    assign bias_queue_13_push_payload = bias_chain_13_word;  // PeArray.cs:128
-    assign pe_13_biases_valid = bias_queue_13_pop_valid;  // PeArray.cs:129
-    assign pe_13_biases_payload = bias_queue_13_pop_payload;  // PeArray.cs:129
-    assign bias_queue_13_pop_ready = pe_13_biases_ready;  // PeArray.cs:129
-    assign bias_queue_14_push_valid = bias_chain_14_valid & (bias_chain_14_pe == 4'd14);  // PeArray.cs:127
-    assign bias_queue_14_push_payload = bias_chain_14_word;  // PeArray.cs:128
-    assign pe_14_biases_valid = bias_queue_14_pop_valid;  // PeArray.cs:129
-    assign pe_14_biases_payload = bias_queue_14_pop_payload;  // PeArray.cs:129
-    assign bias_queue_14_pop_ready = pe_14_biases_ready;  // PeArray.cs:129
-    assign bias_queue_15_push_valid = bias_chain_15_valid & (bias_chain_15_pe == 4'd15);  // PeArray.cs:127
-    assign bias_queue_15_push_payload = bias_chain_15_word;  // PeArray.cs:128
-    assign pe_15_biases_valid = bias_queue_15_pop_valid;  // PeArray.cs:129
-    assign pe_15_biases_payload = bias_queue_15_pop_payload;  // PeArray.cs:129
-    assign bias_queue_15_pop_ready = pe_15_biases_ready;  // PeArray.cs:129
-    assign bias_entrance_output_ready = bias_ready;  // PeArray.cs:148
-    assign input_entrance_input_valid = inputs_valid;  // PeArray.cs:170
-    assign input_entrance_input_payload = inputs_payload;  // PeArray.cs:170
-    assign input_entrance_input_last = inputs_last;  // PeArray.cs:170
-    assign inputs_ready = input_entrance_input_ready;  // PeArray.cs:170
-    assign pe_0_inputs_valid = input_chain_0_valid;  // PeArray.cs:188
-    assign pe_0_inputs_payload = input_chain_0_word;  // PeArray.cs:189
-    assign pe_0_inputs_last = input_chain_0_last;  // PeArray.cs:190
-    assign pe_1_inputs_valid = input_chain_1_valid;  // PeArray.cs:188
-    assign pe_1_inputs_payload = input_chain_1_word;  // PeArray.cs:189
-    assign pe_1_inputs_last = input_chain_1_last;  // PeArray.cs:190
-    assign pe_2_inputs_valid = input_chain_2_valid;  // PeArray.cs:188
-    assign pe_2_inputs_payload = input_chain_2_word;  // PeArray.cs:189
-    assign pe_2_inputs_last = input_chain_2_last;  // PeArray.cs:190
-    assign pe_3_inputs_valid = input_chain_3_valid;  // PeArray.cs:188
-    assign pe_3_inputs_payload = input_chain_3_word;  // PeArray.cs:189
-    assign pe_3_inputs_last = input_chain_3_last;  // PeArray.cs:190
-    assign pe_4_inputs_valid = input_chain_4_valid;  // PeArray.cs:188
-    assign pe_4_inputs_payload = input_chain_4_word;  // PeArray.cs:189
-    assign pe_4_inputs_last = input_chain_4_last;  // PeArray.cs:190
-    assign pe_5_inputs_valid = input_chain_5_valid;  // PeArray.cs:188
-    assign pe_5_inputs_payload = input_chain_5_word;  // PeArray.cs:189
-    assign pe_5_inputs_last = input_chain_5_last;  // PeArray.cs:190
-    assign pe_6_inputs_valid = input_chain_6_valid;  // PeArray.cs:188
-    assign pe_6_inputs_payload = input_chain_6_word;  // PeArray.cs:189
-    assign pe_6_inputs_last = input_chain_6_last;  // PeArray.cs:190
-    assign pe_7_inputs_valid = input_chain_7_valid;  // PeArray.cs:188
-    assign pe_7_inputs_payload = input_chain_7_word;  // PeArray.cs:189
-    assign pe_7_inputs_last = input_chain_7_last;  // PeArray.cs:190
-    assign pe_8_inputs_valid = input_chain_8_valid;  // PeArray.cs:188
-    assign pe_8_inputs_payload = input_chain_8_word;  // PeArray.cs:189
-    assign pe_8_inputs_last = input_chain_8_last;  // PeArray.cs:190
-    assign pe_9_inputs_valid = input_chain_9_valid;  // PeArray.cs:188
-    assign pe_9_inputs_payload = input_chain_9_word;  // PeArray.cs:189
-    assign pe_9_inputs_last = input_chain_9_last;  // PeArray.cs:190
-    assign pe_10_inputs_valid = input_chain_10_valid;  // PeArray.cs:188
-    assign pe_10_inputs_payload = input_chain_10_word;  // PeArray.cs:189
-    assign pe_10_inputs_last = input_chain_10_last;  // PeArray.cs:190
-    assign pe_11_inputs_valid = input_chain_11_valid;  // PeArray.cs:188
-    assign pe_11_inputs_payload = input_chain_11_word;  // PeArray.cs:189
-    assign pe_11_inputs_last = input_chain_11_last;  // PeArray.cs:190
-    assign pe_12_inputs_valid = input_chain_12_valid;  // PeArray.cs:188
-    assign pe_12_inputs_payload = input_chain_12_word;  // PeArray.cs:189
-    assign pe_12_inputs_last = input_chain_12_last;  // PeArray.cs:190
-    assign pe_13_inputs_valid = input_chain_13_valid;  // PeArray.cs:188
-    assign pe_13_inputs_payload = input_chain_13_word;  // PeArray.cs:189
-    assign pe_13_inputs_last = input_chain_13_last;  // PeArray.cs:190
-    assign pe_14_inputs_valid = input_chain_14_valid;  // PeArray.cs:188
-    assign pe_14_inputs_payload = input_chain_14_word;  // PeArray.cs:189
-    assign pe_14_inputs_last = input_chain_14_last;  // PeArray.cs:190
-    assign pe_15_inputs_valid = input_chain_15_valid;  // PeArray.cs:188
-    assign pe_15_inputs_payload = input_chain_15_word;  // PeArray.cs:189
-    assign pe_15_inputs_last = input_chain_15_last;  // PeArray.cs:190
-    assign input_entrance_output_ready = input_ready;  // PeArray.cs:200
-    assign pe_0_results_ready = gather_0_0_turn[0] & gather_0_0_input_ready;  // PeArray.cs:230
-    assign pe_1_results_ready = gather_0_0_turn[1] & gather_0_0_input_ready;  // PeArray.cs:230
-    assign pe_2_results_ready = gather_0_0_turn[2] & gather_0_0_input_ready;  // PeArray.cs:230
-    assign pe_3_results_ready = gather_0_0_turn[3] & gather_0_0_input_ready;  // PeArray.cs:230
-    assign gather_0_0_input_valid = (((gather_0_0_turn[0] & pe_0_results_valid) | (gather_0_0_turn[1] & pe_1_results_valid)) | (gather_0_0_turn[2] & pe_2_results_valid)) | (gather_0_0_turn[3] & pe_3_results_valid);  // PeArray.cs:238
-    assign gather_0_0_input_payload = ((({{32{gather_0_0_turn[0]}}} & pe_0_results_payload) | ({{32{gather_0_0_turn[1]}}} & pe_1_results_payload)) | ({{32{gather_0_0_turn[2]}}} & pe_2_results_payload)) | ({{32{gather_0_0_turn[3]}}} & pe_3_results_payload);  // PeArray.cs:239
-    assign gather_0_0_input_last = gather_0_0_turn[3] & pe_3_results_last;  // PeArray.cs:240
-    assign pe_4_results_ready = gather_0_1_turn[0] & gather_0_1_input_ready;  // PeArray.cs:230
-    assign pe_5_results_ready = gather_0_1_turn[1] & gather_0_1_input_ready;  // PeArray.cs:230
-    assign pe_6_results_ready = gather_0_1_turn[2] & gather_0_1_input_ready;  // PeArray.cs:230
-    assign pe_7_results_ready = gather_0_1_turn[3] & gather_0_1_input_ready;  // PeArray.cs:230
-    assign gather_0_1_input_valid = (((gather_0_1_turn[0] & pe_4_results_valid) | (gather_0_1_turn[1] & pe_5_results_valid)) | (gather_0_1_turn[2] & pe_6_results_valid)) | (gather_0_1_turn[3] & pe_7_results_valid);  // PeArray.cs:238
-    assign gather_0_1_input_payload = ((({{32{gather_0_1_turn[0]}}} & pe_4_results_payload) | ({{32{gather_0_1_turn[1]}}} & pe_5_results_payload)) | ({{32{gather_0_1_turn[2]}}} & pe_6_results_payload)) | ({{32{gather_0_1_turn[3]}}} & pe_7_results_payload);  // PeArray.cs:239
-    assign gather_0_1_input_last = gather_0_1_turn[3] & pe_7_results_last;  // PeArray.cs:240
-    assign pe_8_results_ready = gather_0_2_turn[0] & gather_0_2_input_ready;  // PeArray.cs:230
-    assign pe_9_results_ready = gather_0_2_turn[1] & gather_0_2_input_ready;  // PeArray.cs:230
-    assign pe_10_results_ready = gather_0_2_turn[2] & gather_0_2_input_ready;  // PeArray.cs:230
-    assign pe_11_results_ready = gather_0_2_turn[3] & gather_0_2_input_ready;  // PeArray.cs:230
-    assign gather_0_2_input_valid = (((gather_0_2_turn[0] & pe_8_results_valid) | (gather_0_2_turn[1] & pe_9_results_valid)) | (gather_0_2_turn[2] & pe_10_results_valid)) | (gather_0_2_turn[3] & pe_11_results_valid);  // PeArray.cs:238
-    assign gather_0_2_input_payload = ((({{32{gather_0_2_turn[0]}}} & pe_8_results_payload) | ({{32{gather_0_2_turn[1]}}} & pe_9_results_payload)) | ({{32{gather_0_2_turn[2]}}} & pe_10_results_payload)) | ({{32{gather_0_2_turn[3]}}} & pe_11_results_payload);  // PeArray.cs:239
-    assign gather_0_2_input_last = gather_0_2_turn[3] & pe_11_results_last;  // PeArray.cs:240
-    assign pe_12_results_ready = gather_0_3_turn[0] & gather_0_3_input_ready;  // PeArray.cs:230
-    assign pe_13_results_ready = gather_0_3_turn[1] & gather_0_3_input_ready;  // PeArray.cs:230
-    assign pe_14_results_ready = gather_0_3_turn[2] & gather_0_3_input_ready;  // PeArray.cs:230
-    assign pe_15_results_ready = gather_0_3_turn[3] & gather_0_3_input_ready;  // PeArray.cs:230
-    assign gather_0_3_input_valid = (((gather_0_3_turn[0] & pe_12_results_valid) | (gather_0_3_turn[1] & pe_13_results_valid)) | (gather_0_3_turn[2] & pe_14_results_valid)) | (gather_0_3_turn[3] & pe_15_results_valid);  // PeArray.cs:238
-    assign gather_0_3_input_payload = ((({{32{gather_0_3_turn[0]}}} & pe_12_results_payload) | ({{32{gather_0_3_turn[1]}}} & pe_13_results_payload)) | ({{32{gather_0_3_turn[2]}}} & pe_14_results_payload)) | ({{32{gather_0_3_turn[3]}}} & pe_15_results_payload);  // PeArray.cs:239
-    assign gather_0_3_input_last = gather_0_3_turn[3] & pe_15_results_last;  // PeArray.cs:240
-    assign gather_0_0_output_ready = gathered_turn[0] & gathered_input_ready;  // PeArray.cs:230
-    assign gather_0_1_output_ready = gathered_turn[1] & gathered_input_ready;  // PeArray.cs:230
-    assign gather_0_2_output_ready = gathered_turn[2] & gathered_input_ready;  // PeArray.cs:230
-    assign gather_0_3_output_ready = gathered_turn[3] & gathered_input_ready;  // PeArray.cs:230
-    assign gathered_input_valid = (((gathered_turn[0] & gather_0_0_output_valid) | (gathered_turn[1] & gather_0_1_output_valid)) | (gathered_turn[2] & gather_0_2_output_valid)) | (gathered_turn[3] & gather_0_3_output_valid);  // PeArray.cs:238
-    assign gathered_input_payload = ((({{32{gathered_turn[0]}}} & gather_0_0_output_payload) | ({{32{gathered_turn[1]}}} & gather_0_1_output_payload)) | ({{32{gathered_turn[2]}}} & gather_0_2_output_payload)) | ({{32{gathered_turn[3]}}} & gather_0_3_output_payload);  // PeArray.cs:239
-    assign gathered_input_last = gathered_turn[3] & gather_0_3_output_last;  // PeArray.cs:240
-    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:263
-    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:264
-    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:265
-    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:266
-    assign results_valid = results_out_output_valid;  // PeArray.cs:279
-    assign results_payload = results_out_output_payload;  // PeArray.cs:279
-    assign results_last = results_out_output_last;  // PeArray.cs:279
-    assign results_out_output_ready = results_ready;  // PeArray.cs:279
+    assign bias_queue_0_push_valid = bias_chain_0_mine;  // PeArray.cs:129
+    assign bias_queue_0_push_payload = bias_chain_0_word;  // PeArray.cs:130
+    assign pe_0_biases_valid = bias_queue_0_pop_valid;  // PeArray.cs:131
+    assign pe_0_biases_payload = bias_queue_0_pop_payload;  // PeArray.cs:131
+    assign bias_queue_0_pop_ready = pe_0_biases_ready;  // PeArray.cs:131
+    assign bias_queue_1_push_valid = bias_chain_1_mine;  // PeArray.cs:129
+    assign bias_queue_1_push_payload = bias_chain_1_word;  // PeArray.cs:130
+    assign pe_1_biases_valid = bias_queue_1_pop_valid;  // PeArray.cs:131
+    assign pe_1_biases_payload = bias_queue_1_pop_payload;  // PeArray.cs:131
+    assign bias_queue_1_pop_ready = pe_1_biases_ready;  // PeArray.cs:131
+    assign bias_queue_2_push_valid = bias_chain_2_mine;  // PeArray.cs:129
+    assign bias_queue_2_push_payload = bias_chain_2_word;  // PeArray.cs:130
+    assign pe_2_biases_valid = bias_queue_2_pop_valid;  // PeArray.cs:131
+    assign pe_2_biases_payload = bias_queue_2_pop_payload;  // PeArray.cs:131
+    assign bias_queue_2_pop_ready = pe_2_biases_ready;  // PeArray.cs:131
+    assign bias_queue_3_push_valid = bias_chain_3_mine;  // PeArray.cs:129
+    assign bias_queue_3_push_payload = bias_chain_3_word;  // PeArray.cs:130
+    assign pe_3_biases_valid = bias_queue_3_pop_valid;  // PeArray.cs:131
+    assign pe_3_biases_payload = bias_queue_3_pop_payload;  // PeArray.cs:131
+    assign bias_queue_3_pop_ready = pe_3_biases_ready;  // PeArray.cs:131
+    assign bias_queue_4_push_valid = bias_chain_4_mine;  // PeArray.cs:129
+    assign bias_queue_4_push_payload = bias_chain_4_word;  // PeArray.cs:130
+    assign pe_4_biases_valid = bias_queue_4_pop_valid;  // PeArray.cs:131
+    assign pe_4_biases_payload = bias_queue_4_pop_payload;  // PeArray.cs:131
+    assign bias_queue_4_pop_ready = pe_4_biases_ready;  // PeArray.cs:131
+    assign bias_queue_5_push_valid = bias_chain_5_mine;  // PeArray.cs:129
+    assign bias_queue_5_push_payload = bias_chain_5_word;  // PeArray.cs:130
+    assign pe_5_biases_valid = bias_queue_5_pop_valid;  // PeArray.cs:131
+    assign pe_5_biases_payload = bias_queue_5_pop_payload;  // PeArray.cs:131
+    assign bias_queue_5_pop_ready = pe_5_biases_ready;  // PeArray.cs:131
+    assign bias_queue_6_push_valid = bias_chain_6_mine;  // PeArray.cs:129
+    assign bias_queue_6_push_payload = bias_chain_6_word;  // PeArray.cs:130
+    assign pe_6_biases_valid = bias_queue_6_pop_valid;  // PeArray.cs:131
+    assign pe_6_biases_payload = bias_queue_6_pop_payload;  // PeArray.cs:131
+    assign bias_queue_6_pop_ready = pe_6_biases_ready;  // PeArray.cs:131
+    assign bias_queue_7_push_valid = bias_chain_7_mine;  // PeArray.cs:129
+    assign bias_queue_7_push_payload = bias_chain_7_word;  // PeArray.cs:130
+    assign pe_7_biases_valid = bias_queue_7_pop_valid;  // PeArray.cs:131
+    assign pe_7_biases_payload = bias_queue_7_pop_payload;  // PeArray.cs:131
+    assign bias_queue_7_pop_ready = pe_7_biases_ready;  // PeArray.cs:131
+    assign bias_queue_8_push_valid = bias_chain_8_mine;  // PeArray.cs:129
+    assign bias_queue_8_push_payload = bias_chain_8_word;  // PeArray.cs:130
+    assign pe_8_biases_valid = bias_queue_8_pop_valid;  // PeArray.cs:131
+    assign pe_8_biases_payload = bias_queue_8_pop_payload;  // PeArray.cs:131
+    assign bias_queue_8_pop_ready = pe_8_biases_ready;  // PeArray.cs:131
+    assign bias_queue_9_push_valid = bias_chain_9_mine;  // PeArray.cs:129
+    assign bias_queue_9_push_payload = bias_chain_9_word;  // PeArray.cs:130
+    assign pe_9_biases_valid = bias_queue_9_pop_valid;  // PeArray.cs:131
+    assign pe_9_biases_payload = bias_queue_9_pop_payload;  // PeArray.cs:131
+    assign bias_queue_9_pop_ready = pe_9_biases_ready;  // PeArray.cs:131
+    assign bias_queue_10_push_valid = bias_chain_10_mine;  // PeArray.cs:129
+    assign bias_queue_10_push_payload = bias_chain_10_word;  // PeArray.cs:130
+    assign pe_10_biases_valid = bias_queue_10_pop_valid;  // PeArray.cs:131
+    assign pe_10_biases_payload = bias_queue_10_pop_payload;  // PeArray.cs:131
+    assign bias_queue_10_pop_ready = pe_10_biases_ready;  // PeArray.cs:131
+    assign bias_queue_11_push_valid = bias_chain_11_mine;  // PeArray.cs:129
+    assign bias_queue_11_push_payload = bias_chain_11_word;  // PeArray.cs:130
+    assign pe_11_biases_valid = bias_queue_11_pop_valid;  // PeArray.cs:131
+    assign pe_11_biases_payload = bias_queue_11_pop_payload;  // PeArray.cs:131
+    assign bias_queue_11_pop_ready = pe_11_biases_ready;  // PeArray.cs:131
+    assign bias_queue_12_push_valid = bias_chain_12_mine;  // PeArray.cs:129
+    assign bias_queue_12_push_payload = bias_chain_12_word;  // PeArray.cs:130
+    assign pe_12_biases_valid = bias_queue_12_pop_valid;  // PeArray.cs:131
+    assign pe_12_biases_payload = bias_queue_12_pop_payload;  // PeArray.cs:131
+    assign bias_queue_12_pop_ready = pe_12_biases_ready;  // PeArray.cs:131
+    assign bias_queue_13_push_valid = bias_chain_13_mine;  // PeArray.cs:129
+    assign bias_queue_13_push_payload = bias_chain_13_word;  // PeArray.cs:130
+    assign pe_13_biases_valid = bias_queue_13_pop_valid;  // PeArray.cs:131
+    assign pe_13_biases_payload = bias_queue_13_pop_payload;  // PeArray.cs:131
+    assign bias_queue_13_pop_ready = pe_13_biases_ready;  // PeArray.cs:131
+    assign bias_queue_14_push_valid = bias_chain_14_mine;  // PeArray.cs:129
+    assign bias_queue_14_push_payload = bias_chain_14_word;  // PeArray.cs:130
+    assign pe_14_biases_valid = bias_queue_14_pop_valid;  // PeArray.cs:131
+    assign pe_14_biases_payload = bias_queue_14_pop_payload;  // PeArray.cs:131
+    assign bias_queue_14_pop_ready = pe_14_biases_ready;  // PeArray.cs:131
+    assign bias_queue_15_push_valid = bias_chain_15_mine;  // PeArray.cs:129
+    assign bias_queue_15_push_payload = bias_chain_15_word;  // PeArray.cs:130
+    assign pe_15_biases_valid = bias_queue_15_pop_valid;  // PeArray.cs:131
+    assign pe_15_biases_payload = bias_queue_15_pop_payload;  // PeArray.cs:131
+    assign bias_queue_15_pop_ready = pe_15_biases_ready;  // PeArray.cs:131
+    assign bias_entrance_output_ready = bias_ready;  // PeArray.cs:150
+    assign input_entrance_input_valid = inputs_valid;  // PeArray.cs:172
+    assign input_entrance_input_payload = inputs_payload;  // PeArray.cs:172
+    assign input_entrance_input_last = inputs_last;  // PeArray.cs:172
+    assign inputs_ready = input_entrance_input_ready;  // PeArray.cs:172
+    assign pe_0_inputs_valid = input_chain_0_valid;  // PeArray.cs:190
+    assign pe_0_inputs_payload = input_chain_0_word;  // PeArray.cs:191
+    assign pe_0_inputs_last = input_chain_0_last;  // PeArray.cs:192
+    assign pe_1_inputs_valid = input_chain_1_valid;  // PeArray.cs:190
+    assign pe_1_inputs_payload = input_chain_1_word;  // PeArray.cs:191
+    assign pe_1_inputs_last = input_chain_1_last;  // PeArray.cs:192
+    assign pe_2_inputs_valid = input_chain_2_valid;  // PeArray.cs:190
+    assign pe_2_inputs_payload = input_chain_2_word;  // PeArray.cs:191
+    assign pe_2_inputs_last = input_chain_2_last;  // PeArray.cs:192
+    assign pe_3_inputs_valid = input_chain_3_valid;  // PeArray.cs:190
+    assign pe_3_inputs_payload = input_chain_3_word;  // PeArray.cs:191
+    assign pe_3_inputs_last = input_chain_3_last;  // PeArray.cs:192
+    assign pe_4_inputs_valid = input_chain_4_valid;  // PeArray.cs:190
+    assign pe_4_inputs_payload = input_chain_4_word;  // PeArray.cs:191
+    assign pe_4_inputs_last = input_chain_4_last;  // PeArray.cs:192
+    assign pe_5_inputs_valid = input_chain_5_valid;  // PeArray.cs:190
+    assign pe_5_inputs_payload = input_chain_5_word;  // PeArray.cs:191
+    assign pe_5_inputs_last = input_chain_5_last;  // PeArray.cs:192
+    assign pe_6_inputs_valid = input_chain_6_valid;  // PeArray.cs:190
+    assign pe_6_inputs_payload = input_chain_6_word;  // PeArray.cs:191
+    assign pe_6_inputs_last = input_chain_6_last;  // PeArray.cs:192
+    assign pe_7_inputs_valid = input_chain_7_valid;  // PeArray.cs:190
+    assign pe_7_inputs_payload = input_chain_7_word;  // PeArray.cs:191
+    assign pe_7_inputs_last = input_chain_7_last;  // PeArray.cs:192
+    assign pe_8_inputs_valid = input_chain_8_valid;  // PeArray.cs:190
+    assign pe_8_inputs_payload = input_chain_8_word;  // PeArray.cs:191
+    assign pe_8_inputs_last = input_chain_8_last;  // PeArray.cs:192
+    assign pe_9_inputs_valid = input_chain_9_valid;  // PeArray.cs:190
+    assign pe_9_inputs_payload = input_chain_9_word;  // PeArray.cs:191
+    assign pe_9_inputs_last = input_chain_9_last;  // PeArray.cs:192
+    assign pe_10_inputs_valid = input_chain_10_valid;  // PeArray.cs:190
+    assign pe_10_inputs_payload = input_chain_10_word;  // PeArray.cs:191
+    assign pe_10_inputs_last = input_chain_10_last;  // PeArray.cs:192
+    assign pe_11_inputs_valid = input_chain_11_valid;  // PeArray.cs:190
+    assign pe_11_inputs_payload = input_chain_11_word;  // PeArray.cs:191
+    assign pe_11_inputs_last = input_chain_11_last;  // PeArray.cs:192
+    assign pe_12_inputs_valid = input_chain_12_valid;  // PeArray.cs:190
+    assign pe_12_inputs_payload = input_chain_12_word;  // PeArray.cs:191
+    assign pe_12_inputs_last = input_chain_12_last;  // PeArray.cs:192
+    assign pe_13_inputs_valid = input_chain_13_valid;  // PeArray.cs:190
+    assign pe_13_inputs_payload = input_chain_13_word;  // PeArray.cs:191
+    assign pe_13_inputs_last = input_chain_13_last;  // PeArray.cs:192
+    assign pe_14_inputs_valid = input_chain_14_valid;  // PeArray.cs:190
+    assign pe_14_inputs_payload = input_chain_14_word;  // PeArray.cs:191
+    assign pe_14_inputs_last = input_chain_14_last;  // PeArray.cs:192
+    assign pe_15_inputs_valid = input_chain_15_valid;  // PeArray.cs:190
+    assign pe_15_inputs_payload = input_chain_15_word;  // PeArray.cs:191
+    assign pe_15_inputs_last = input_chain_15_last;  // PeArray.cs:192
+    assign input_entrance_output_ready = input_ready;  // PeArray.cs:202
+    assign pe_0_results_ready = gather_0_0_turn[0] & gather_0_0_input_ready;  // PeArray.cs:232
+    assign pe_1_results_ready = gather_0_0_turn[1] & gather_0_0_input_ready;  // PeArray.cs:232
+    assign pe_2_results_ready = gather_0_0_turn[2] & gather_0_0_input_ready;  // PeArray.cs:232
+    assign pe_3_results_ready = gather_0_0_turn[3] & gather_0_0_input_ready;  // PeArray.cs:232
+    assign gather_0_0_input_valid = (((gather_0_0_turn[0] & pe_0_results_valid) | (gather_0_0_turn[1] & pe_1_results_valid)) | (gather_0_0_turn[2] & pe_2_results_valid)) | (gather_0_0_turn[3] & pe_3_results_valid);  // PeArray.cs:240
+    assign gather_0_0_input_payload = ((({{32{gather_0_0_turn[0]}}} & pe_0_results_payload) | ({{32{gather_0_0_turn[1]}}} & pe_1_results_payload)) | ({{32{gather_0_0_turn[2]}}} & pe_2_results_payload)) | ({{32{gather_0_0_turn[3]}}} & pe_3_results_payload);  // PeArray.cs:241
+    assign gather_0_0_input_last = gather_0_0_turn[3] & pe_3_results_last;  // PeArray.cs:242
+    assign pe_4_results_ready = gather_0_1_turn[0] & gather_0_1_input_ready;  // PeArray.cs:232
+    assign pe_5_results_ready = gather_0_1_turn[1] & gather_0_1_input_ready;  // PeArray.cs:232
+    assign pe_6_results_ready = gather_0_1_turn[2] & gather_0_1_input_ready;  // PeArray.cs:232
+    assign pe_7_results_ready = gather_0_1_turn[3] & gather_0_1_input_ready;  // PeArray.cs:232
+    assign gather_0_1_input_valid = (((gather_0_1_turn[0] & pe_4_results_valid) | (gather_0_1_turn[1] & pe_5_results_valid)) | (gather_0_1_turn[2] & pe_6_results_valid)) | (gather_0_1_turn[3] & pe_7_results_valid);  // PeArray.cs:240
+    assign gather_0_1_input_payload = ((({{32{gather_0_1_turn[0]}}} & pe_4_results_payload) | ({{32{gather_0_1_turn[1]}}} & pe_5_results_payload)) | ({{32{gather_0_1_turn[2]}}} & pe_6_results_payload)) | ({{32{gather_0_1_turn[3]}}} & pe_7_results_payload);  // PeArray.cs:241
+    assign gather_0_1_input_last = gather_0_1_turn[3] & pe_7_results_last;  // PeArray.cs:242
+    assign pe_8_results_ready = gather_0_2_turn[0] & gather_0_2_input_ready;  // PeArray.cs:232
+    assign pe_9_results_ready = gather_0_2_turn[1] & gather_0_2_input_ready;  // PeArray.cs:232
+    assign pe_10_results_ready = gather_0_2_turn[2] & gather_0_2_input_ready;  // PeArray.cs:232
+    assign pe_11_results_ready = gather_0_2_turn[3] & gather_0_2_input_ready;  // PeArray.cs:232
+    assign gather_0_2_input_valid = (((gather_0_2_turn[0] & pe_8_results_valid) | (gather_0_2_turn[1] & pe_9_results_valid)) | (gather_0_2_turn[2] & pe_10_results_valid)) | (gather_0_2_turn[3] & pe_11_results_valid);  // PeArray.cs:240
+    assign gather_0_2_input_payload = ((({{32{gather_0_2_turn[0]}}} & pe_8_results_payload) | ({{32{gather_0_2_turn[1]}}} & pe_9_results_payload)) | ({{32{gather_0_2_turn[2]}}} & pe_10_results_payload)) | ({{32{gather_0_2_turn[3]}}} & pe_11_results_payload);  // PeArray.cs:241
+    assign gather_0_2_input_last = gather_0_2_turn[3] & pe_11_results_last;  // PeArray.cs:242
+    assign pe_12_results_ready = gather_0_3_turn[0] & gather_0_3_input_ready;  // PeArray.cs:232
+    assign pe_13_results_ready = gather_0_3_turn[1] & gather_0_3_input_ready;  // PeArray.cs:232
+    assign pe_14_results_ready = gather_0_3_turn[2] & gather_0_3_input_ready;  // PeArray.cs:232
+    assign pe_15_results_ready = gather_0_3_turn[3] & gather_0_3_input_ready;  // PeArray.cs:232
+    assign gather_0_3_input_valid = (((gather_0_3_turn[0] & pe_12_results_valid) | (gather_0_3_turn[1] & pe_13_results_valid)) | (gather_0_3_turn[2] & pe_14_results_valid)) | (gather_0_3_turn[3] & pe_15_results_valid);  // PeArray.cs:240
+    assign gather_0_3_input_payload = ((({{32{gather_0_3_turn[0]}}} & pe_12_results_payload) | ({{32{gather_0_3_turn[1]}}} & pe_13_results_payload)) | ({{32{gather_0_3_turn[2]}}} & pe_14_results_payload)) | ({{32{gather_0_3_turn[3]}}} & pe_15_results_payload);  // PeArray.cs:241
+    assign gather_0_3_input_last = gather_0_3_turn[3] & pe_15_results_last;  // PeArray.cs:242
+    assign gather_0_0_output_ready = gathered_turn[0] & gathered_input_ready;  // PeArray.cs:232
+    assign gather_0_1_output_ready = gathered_turn[1] & gathered_input_ready;  // PeArray.cs:232
+    assign gather_0_2_output_ready = gathered_turn[2] & gathered_input_ready;  // PeArray.cs:232
+    assign gather_0_3_output_ready = gathered_turn[3] & gathered_input_ready;  // PeArray.cs:232
+    assign gathered_input_valid = (((gathered_turn[0] & gather_0_0_output_valid) | (gathered_turn[1] & gather_0_1_output_valid)) | (gathered_turn[2] & gather_0_2_output_valid)) | (gathered_turn[3] & gather_0_3_output_valid);  // PeArray.cs:240
+    assign gathered_input_payload = ((({{32{gathered_turn[0]}}} & gather_0_0_output_payload) | ({{32{gathered_turn[1]}}} & gather_0_1_output_payload)) | ({{32{gathered_turn[2]}}} & gather_0_2_output_payload)) | ({{32{gathered_turn[3]}}} & gather_0_3_output_payload);  // PeArray.cs:241
+    assign gathered_input_last = gathered_turn[3] & gather_0_3_output_last;  // PeArray.cs:242
+    assign results_out_input_valid = gathered_output_valid & result_keep;  // PeArray.cs:265
+    assign results_out_input_payload = (relu & gathered_output_payload[31]) ? 32'd0 : gathered_output_payload;  // PeArray.cs:266
+    assign results_out_input_last = results_out_input_last_part0 & (gathered_output_last | (result_next_output == results_out_input_last_part1));  // PeArray.cs:267
+    assign gathered_output_ready = !result_keep | results_out_input_ready;  // PeArray.cs:268
+    assign results_valid = results_out_output_valid;  // PeArray.cs:281
+    assign results_payload = results_out_output_payload;  // PeArray.cs:281
+    assign results_last = results_out_output_last;  // PeArray.cs:281
+    assign results_out_output_ready = results_ready;  // PeArray.cs:281
     always @(posedge clk) begin
         if (reset) begin
             pe_0_inputs_done_pulse <= 1'b0;
@@ -1242,51 +1274,67 @@ module pe_array (
             weight_started_0 <= 3'd0;
             weight_room_0 <= 1'b0;
             weight_chain_0_valid <= 1'b0;
+            weight_chain_0_mine <= 1'b0;
             weight_started_1 <= 3'd0;
             weight_room_1 <= 1'b0;
             weight_chain_1_valid <= 1'b0;
+            weight_chain_1_mine <= 1'b0;
             weight_started_2 <= 3'd0;
             weight_room_2 <= 1'b0;
             weight_chain_2_valid <= 1'b0;
+            weight_chain_2_mine <= 1'b0;
             weight_started_3 <= 3'd0;
             weight_room_3 <= 1'b0;
             weight_chain_3_valid <= 1'b0;
+            weight_chain_3_mine <= 1'b0;
             weight_started_4 <= 3'd0;
             weight_room_4 <= 1'b0;
             weight_chain_4_valid <= 1'b0;
+            weight_chain_4_mine <= 1'b0;
             weight_started_5 <= 3'd0;
             weight_room_5 <= 1'b0;
             weight_chain_5_valid <= 1'b0;
+            weight_chain_5_mine <= 1'b0;
             weight_started_6 <= 3'd0;
             weight_room_6 <= 1'b0;
             weight_chain_6_valid <= 1'b0;
+            weight_chain_6_mine <= 1'b0;
             weight_started_7 <= 3'd0;
             weight_room_7 <= 1'b0;
             weight_chain_7_valid <= 1'b0;
+            weight_chain_7_mine <= 1'b0;
             weight_started_8 <= 3'd0;
             weight_room_8 <= 1'b0;
             weight_chain_8_valid <= 1'b0;
+            weight_chain_8_mine <= 1'b0;
             weight_started_9 <= 3'd0;
             weight_room_9 <= 1'b0;
             weight_chain_9_valid <= 1'b0;
+            weight_chain_9_mine <= 1'b0;
             weight_started_10 <= 3'd0;
             weight_room_10 <= 1'b0;
             weight_chain_10_valid <= 1'b0;
+            weight_chain_10_mine <= 1'b0;
             weight_started_11 <= 3'd0;
             weight_room_11 <= 1'b0;
             weight_chain_11_valid <= 1'b0;
+            weight_chain_11_mine <= 1'b0;
             weight_started_12 <= 3'd0;
             weight_room_12 <= 1'b0;
             weight_chain_12_valid <= 1'b0;
+            weight_chain_12_mine <= 1'b0;
             weight_started_13 <= 3'd0;
             weight_room_13 <= 1'b0;
             weight_chain_13_valid <= 1'b0;
+            weight_chain_13_mine <= 1'b0;
             weight_started_14 <= 3'd0;
             weight_room_14 <= 1'b0;
             weight_chain_14_valid <= 1'b0;
+            weight_chain_14_mine <= 1'b0;
             weight_started_15 <= 3'd0;
             weight_room_15 <= 1'b0;
             weight_chain_15_valid <= 1'b0;
+            weight_chain_15_mine <= 1'b0;
             bias_turn <= 16'd1;
             bias_pe <= 4'd0;
             bias_slot <= 3'd0;
@@ -1294,51 +1342,67 @@ module pe_array (
             bias_started_0 <= 3'd0;
             bias_room_0 <= 1'b0;
             bias_chain_0_valid <= 1'b0;
+            bias_chain_0_mine <= 1'b0;
             bias_started_1 <= 3'd0;
             bias_room_1 <= 1'b0;
             bias_chain_1_valid <= 1'b0;
+            bias_chain_1_mine <= 1'b0;
             bias_started_2 <= 3'd0;
             bias_room_2 <= 1'b0;
             bias_chain_2_valid <= 1'b0;
+            bias_chain_2_mine <= 1'b0;
             bias_started_3 <= 3'd0;
             bias_room_3 <= 1'b0;
             bias_chain_3_valid <= 1'b0;
+            bias_chain_3_mine <= 1'b0;
             bias_started_4 <= 3'd0;
             bias_room_4 <= 1'b0;
             bias_chain_4_valid <= 1'b0;
+            bias_chain_4_mine <= 1'b0;
             bias_started_5 <= 3'd0;
             bias_room_5 <= 1'b0;
             bias_chain_5_valid <= 1'b0;
+            bias_chain_5_mine <= 1'b0;
             bias_started_6 <= 3'd0;
             bias_room_6 <= 1'b0;
             bias_chain_6_valid <= 1'b0;
+            bias_chain_6_mine <= 1'b0;
             bias_started_7 <= 3'd0;
             bias_room_7 <= 1'b0;
             bias_chain_7_valid <= 1'b0;
+            bias_chain_7_mine <= 1'b0;
             bias_started_8 <= 3'd0;
             bias_room_8 <= 1'b0;
             bias_chain_8_valid <= 1'b0;
+            bias_chain_8_mine <= 1'b0;
             bias_started_9 <= 3'd0;
             bias_room_9 <= 1'b0;
             bias_chain_9_valid <= 1'b0;
+            bias_chain_9_mine <= 1'b0;
             bias_started_10 <= 3'd0;
             bias_room_10 <= 1'b0;
             bias_chain_10_valid <= 1'b0;
+            bias_chain_10_mine <= 1'b0;
             bias_started_11 <= 3'd0;
             bias_room_11 <= 1'b0;
             bias_chain_11_valid <= 1'b0;
+            bias_chain_11_mine <= 1'b0;
             bias_started_12 <= 3'd0;
             bias_room_12 <= 1'b0;
             bias_chain_12_valid <= 1'b0;
+            bias_chain_12_mine <= 1'b0;
             bias_started_13 <= 3'd0;
             bias_room_13 <= 1'b0;
             bias_chain_13_valid <= 1'b0;
+            bias_chain_13_mine <= 1'b0;
             bias_started_14 <= 3'd0;
             bias_room_14 <= 1'b0;
             bias_chain_14_valid <= 1'b0;
+            bias_chain_14_mine <= 1'b0;
             bias_started_15 <= 3'd0;
             bias_room_15 <= 1'b0;
             bias_chain_15_valid <= 1'b0;
+            bias_chain_15_mine <= 1'b0;
             input_row <= 4'd0;
             input_banks_started <= 3'd0;
             input_room_0 <= 1'b0;
@@ -1401,472 +1465,504 @@ module pe_array (
             result_next_output <= 17'd1;
             result_keep <= 1'b0;
         end else begin
-            pe_0_inputs_done_pulse <= pe_0_input_done;  // PeArray.cs:289
-            if (pe_0_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_0_inputs_done <= pe_0_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_0_inputs_done_pulse <= pe_0_input_done;  // PeArray.cs:291
+            if (pe_0_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_0_inputs_done <= pe_0_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_1_inputs_done_pulse <= pe_1_input_done;  // PeArray.cs:289
-            if (pe_1_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_1_inputs_done <= pe_1_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_1_inputs_done_pulse <= pe_1_input_done;  // PeArray.cs:291
+            if (pe_1_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_1_inputs_done <= pe_1_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_2_inputs_done_pulse <= pe_2_input_done;  // PeArray.cs:289
-            if (pe_2_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_2_inputs_done <= pe_2_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_2_inputs_done_pulse <= pe_2_input_done;  // PeArray.cs:291
+            if (pe_2_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_2_inputs_done <= pe_2_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_3_inputs_done_pulse <= pe_3_input_done;  // PeArray.cs:289
-            if (pe_3_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_3_inputs_done <= pe_3_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_3_inputs_done_pulse <= pe_3_input_done;  // PeArray.cs:291
+            if (pe_3_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_3_inputs_done <= pe_3_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_4_inputs_done_pulse <= pe_4_input_done;  // PeArray.cs:289
-            if (pe_4_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_4_inputs_done <= pe_4_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_4_inputs_done_pulse <= pe_4_input_done;  // PeArray.cs:291
+            if (pe_4_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_4_inputs_done <= pe_4_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_5_inputs_done_pulse <= pe_5_input_done;  // PeArray.cs:289
-            if (pe_5_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_5_inputs_done <= pe_5_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_5_inputs_done_pulse <= pe_5_input_done;  // PeArray.cs:291
+            if (pe_5_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_5_inputs_done <= pe_5_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_6_inputs_done_pulse <= pe_6_input_done;  // PeArray.cs:289
-            if (pe_6_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_6_inputs_done <= pe_6_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_6_inputs_done_pulse <= pe_6_input_done;  // PeArray.cs:291
+            if (pe_6_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_6_inputs_done <= pe_6_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_7_inputs_done_pulse <= pe_7_input_done;  // PeArray.cs:289
-            if (pe_7_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_7_inputs_done <= pe_7_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_7_inputs_done_pulse <= pe_7_input_done;  // PeArray.cs:291
+            if (pe_7_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_7_inputs_done <= pe_7_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_8_inputs_done_pulse <= pe_8_input_done;  // PeArray.cs:289
-            if (pe_8_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_8_inputs_done <= pe_8_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_8_inputs_done_pulse <= pe_8_input_done;  // PeArray.cs:291
+            if (pe_8_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_8_inputs_done <= pe_8_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_9_inputs_done_pulse <= pe_9_input_done;  // PeArray.cs:289
-            if (pe_9_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_9_inputs_done <= pe_9_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_9_inputs_done_pulse <= pe_9_input_done;  // PeArray.cs:291
+            if (pe_9_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_9_inputs_done <= pe_9_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_10_inputs_done_pulse <= pe_10_input_done;  // PeArray.cs:289
-            if (pe_10_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_10_inputs_done <= pe_10_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_10_inputs_done_pulse <= pe_10_input_done;  // PeArray.cs:291
+            if (pe_10_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_10_inputs_done <= pe_10_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_11_inputs_done_pulse <= pe_11_input_done;  // PeArray.cs:289
-            if (pe_11_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_11_inputs_done <= pe_11_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_11_inputs_done_pulse <= pe_11_input_done;  // PeArray.cs:291
+            if (pe_11_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_11_inputs_done <= pe_11_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_12_inputs_done_pulse <= pe_12_input_done;  // PeArray.cs:289
-            if (pe_12_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_12_inputs_done <= pe_12_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_12_inputs_done_pulse <= pe_12_input_done;  // PeArray.cs:291
+            if (pe_12_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_12_inputs_done <= pe_12_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_13_inputs_done_pulse <= pe_13_input_done;  // PeArray.cs:289
-            if (pe_13_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_13_inputs_done <= pe_13_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_13_inputs_done_pulse <= pe_13_input_done;  // PeArray.cs:291
+            if (pe_13_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_13_inputs_done <= pe_13_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_14_inputs_done_pulse <= pe_14_input_done;  // PeArray.cs:289
-            if (pe_14_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_14_inputs_done <= pe_14_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_14_inputs_done_pulse <= pe_14_input_done;  // PeArray.cs:291
+            if (pe_14_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_14_inputs_done <= pe_14_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_15_inputs_done_pulse <= pe_15_input_done;  // PeArray.cs:289
-            if (pe_15_inputs_done_pulse) begin  // PeArray.cs:305
-                pe_15_inputs_done <= pe_15_inputs_done + 3'd1;  // PeArray.cs:305
+            pe_15_inputs_done_pulse <= pe_15_input_done;  // PeArray.cs:291
+            if (pe_15_inputs_done_pulse) begin  // PeArray.cs:307
+                pe_15_inputs_done <= pe_15_inputs_done + 3'd1;  // PeArray.cs:307
             end
-            pe_0_bias_groups_done_pulse <= pe_0_biases_done;  // PeArray.cs:289
-            if (pe_0_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_0_bias_groups_done <= pe_0_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_0_bias_groups_done_pulse <= pe_0_biases_done;  // PeArray.cs:291
+            if (pe_0_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_0_bias_groups_done <= pe_0_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_1_bias_groups_done_pulse <= pe_1_biases_done;  // PeArray.cs:289
-            if (pe_1_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_1_bias_groups_done <= pe_1_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_1_bias_groups_done_pulse <= pe_1_biases_done;  // PeArray.cs:291
+            if (pe_1_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_1_bias_groups_done <= pe_1_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_2_bias_groups_done_pulse <= pe_2_biases_done;  // PeArray.cs:289
-            if (pe_2_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_2_bias_groups_done <= pe_2_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_2_bias_groups_done_pulse <= pe_2_biases_done;  // PeArray.cs:291
+            if (pe_2_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_2_bias_groups_done <= pe_2_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_3_bias_groups_done_pulse <= pe_3_biases_done;  // PeArray.cs:289
-            if (pe_3_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_3_bias_groups_done <= pe_3_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_3_bias_groups_done_pulse <= pe_3_biases_done;  // PeArray.cs:291
+            if (pe_3_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_3_bias_groups_done <= pe_3_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_4_bias_groups_done_pulse <= pe_4_biases_done;  // PeArray.cs:289
-            if (pe_4_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_4_bias_groups_done <= pe_4_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_4_bias_groups_done_pulse <= pe_4_biases_done;  // PeArray.cs:291
+            if (pe_4_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_4_bias_groups_done <= pe_4_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_5_bias_groups_done_pulse <= pe_5_biases_done;  // PeArray.cs:289
-            if (pe_5_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_5_bias_groups_done <= pe_5_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_5_bias_groups_done_pulse <= pe_5_biases_done;  // PeArray.cs:291
+            if (pe_5_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_5_bias_groups_done <= pe_5_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_6_bias_groups_done_pulse <= pe_6_biases_done;  // PeArray.cs:289
-            if (pe_6_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_6_bias_groups_done <= pe_6_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_6_bias_groups_done_pulse <= pe_6_biases_done;  // PeArray.cs:291
+            if (pe_6_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_6_bias_groups_done <= pe_6_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_7_bias_groups_done_pulse <= pe_7_biases_done;  // PeArray.cs:289
-            if (pe_7_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_7_bias_groups_done <= pe_7_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_7_bias_groups_done_pulse <= pe_7_biases_done;  // PeArray.cs:291
+            if (pe_7_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_7_bias_groups_done <= pe_7_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_8_bias_groups_done_pulse <= pe_8_biases_done;  // PeArray.cs:289
-            if (pe_8_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_8_bias_groups_done <= pe_8_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_8_bias_groups_done_pulse <= pe_8_biases_done;  // PeArray.cs:291
+            if (pe_8_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_8_bias_groups_done <= pe_8_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_9_bias_groups_done_pulse <= pe_9_biases_done;  // PeArray.cs:289
-            if (pe_9_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_9_bias_groups_done <= pe_9_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_9_bias_groups_done_pulse <= pe_9_biases_done;  // PeArray.cs:291
+            if (pe_9_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_9_bias_groups_done <= pe_9_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_10_bias_groups_done_pulse <= pe_10_biases_done;  // PeArray.cs:289
-            if (pe_10_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_10_bias_groups_done <= pe_10_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_10_bias_groups_done_pulse <= pe_10_biases_done;  // PeArray.cs:291
+            if (pe_10_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_10_bias_groups_done <= pe_10_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_11_bias_groups_done_pulse <= pe_11_biases_done;  // PeArray.cs:289
-            if (pe_11_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_11_bias_groups_done <= pe_11_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_11_bias_groups_done_pulse <= pe_11_biases_done;  // PeArray.cs:291
+            if (pe_11_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_11_bias_groups_done <= pe_11_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_12_bias_groups_done_pulse <= pe_12_biases_done;  // PeArray.cs:289
-            if (pe_12_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_12_bias_groups_done <= pe_12_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_12_bias_groups_done_pulse <= pe_12_biases_done;  // PeArray.cs:291
+            if (pe_12_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_12_bias_groups_done <= pe_12_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_13_bias_groups_done_pulse <= pe_13_biases_done;  // PeArray.cs:289
-            if (pe_13_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_13_bias_groups_done <= pe_13_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_13_bias_groups_done_pulse <= pe_13_biases_done;  // PeArray.cs:291
+            if (pe_13_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_13_bias_groups_done <= pe_13_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_14_bias_groups_done_pulse <= pe_14_biases_done;  // PeArray.cs:289
-            if (pe_14_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_14_bias_groups_done <= pe_14_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_14_bias_groups_done_pulse <= pe_14_biases_done;  // PeArray.cs:291
+            if (pe_14_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_14_bias_groups_done <= pe_14_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
-            pe_15_bias_groups_done_pulse <= pe_15_biases_done;  // PeArray.cs:289
-            if (pe_15_bias_groups_done_pulse) begin  // PeArray.cs:305
-                pe_15_bias_groups_done <= pe_15_bias_groups_done + 3'd1;  // PeArray.cs:305
+            pe_15_bias_groups_done_pulse <= pe_15_biases_done;  // PeArray.cs:291
+            if (pe_15_bias_groups_done_pulse) begin  // PeArray.cs:307
+                pe_15_bias_groups_done <= pe_15_bias_groups_done + 3'd1;  // PeArray.cs:307
             end
             if ((cond_part0 & cond_part1) & weight_turn[0]) begin  // PeArray.cs:121
                 weight_started_0 <= weight_started_0 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_0 <= (weight_started_0 - pe_0_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_0_valid <= cond_part0;  // PeArray.cs:289
+            weight_room_0 <= (weight_started_0 - pe_0_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_0_valid <= cond_part0;  // PeArray.cs:291
+            weight_chain_0_mine <= cond_part0 & (weight_pe == 4'd0);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[1]) begin  // PeArray.cs:121
                 weight_started_1 <= weight_started_1 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_1 <= (weight_started_1 - pe_1_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_1_valid <= weight_chain_0_valid;  // PeArray.cs:289
+            weight_room_1 <= (weight_started_1 - pe_1_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_1_valid <= weight_chain_0_valid;  // PeArray.cs:291
+            weight_chain_1_mine <= weight_chain_0_valid & (weight_chain_0_pe == 4'd1);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[2]) begin  // PeArray.cs:121
                 weight_started_2 <= weight_started_2 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_2 <= (weight_started_2 - pe_2_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_2_valid <= weight_chain_1_valid;  // PeArray.cs:289
+            weight_room_2 <= (weight_started_2 - pe_2_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_2_valid <= weight_chain_1_valid;  // PeArray.cs:291
+            weight_chain_2_mine <= weight_chain_1_valid & (weight_chain_1_pe == 4'd2);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[3]) begin  // PeArray.cs:121
                 weight_started_3 <= weight_started_3 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_3 <= (weight_started_3 - pe_3_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_3_valid <= weight_chain_2_valid;  // PeArray.cs:289
+            weight_room_3 <= (weight_started_3 - pe_3_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_3_valid <= weight_chain_2_valid;  // PeArray.cs:291
+            weight_chain_3_mine <= weight_chain_2_valid & (weight_chain_2_pe == 4'd3);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[4]) begin  // PeArray.cs:121
                 weight_started_4 <= weight_started_4 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_4 <= (weight_started_4 - pe_4_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_4_valid <= weight_chain_3_valid;  // PeArray.cs:289
+            weight_room_4 <= (weight_started_4 - pe_4_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_4_valid <= weight_chain_3_valid;  // PeArray.cs:291
+            weight_chain_4_mine <= weight_chain_3_valid & (weight_chain_3_pe == 4'd4);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[5]) begin  // PeArray.cs:121
                 weight_started_5 <= weight_started_5 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_5 <= (weight_started_5 - pe_5_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_5_valid <= weight_chain_4_valid;  // PeArray.cs:289
+            weight_room_5 <= (weight_started_5 - pe_5_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_5_valid <= weight_chain_4_valid;  // PeArray.cs:291
+            weight_chain_5_mine <= weight_chain_4_valid & (weight_chain_4_pe == 4'd5);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[6]) begin  // PeArray.cs:121
                 weight_started_6 <= weight_started_6 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_6 <= (weight_started_6 - pe_6_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_6_valid <= weight_chain_5_valid;  // PeArray.cs:289
+            weight_room_6 <= (weight_started_6 - pe_6_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_6_valid <= weight_chain_5_valid;  // PeArray.cs:291
+            weight_chain_6_mine <= weight_chain_5_valid & (weight_chain_5_pe == 4'd6);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[7]) begin  // PeArray.cs:121
                 weight_started_7 <= weight_started_7 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_7 <= (weight_started_7 - pe_7_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_7_valid <= weight_chain_6_valid;  // PeArray.cs:289
+            weight_room_7 <= (weight_started_7 - pe_7_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_7_valid <= weight_chain_6_valid;  // PeArray.cs:291
+            weight_chain_7_mine <= weight_chain_6_valid & (weight_chain_6_pe == 4'd7);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[8]) begin  // PeArray.cs:121
                 weight_started_8 <= weight_started_8 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_8 <= (weight_started_8 - pe_8_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_8_valid <= weight_chain_7_valid;  // PeArray.cs:289
+            weight_room_8 <= (weight_started_8 - pe_8_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_8_valid <= weight_chain_7_valid;  // PeArray.cs:291
+            weight_chain_8_mine <= weight_chain_7_valid & (weight_chain_7_pe == 4'd8);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[9]) begin  // PeArray.cs:121
                 weight_started_9 <= weight_started_9 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_9 <= (weight_started_9 - pe_9_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_9_valid <= weight_chain_8_valid;  // PeArray.cs:289
+            weight_room_9 <= (weight_started_9 - pe_9_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_9_valid <= weight_chain_8_valid;  // PeArray.cs:291
+            weight_chain_9_mine <= weight_chain_8_valid & (weight_chain_8_pe == 4'd9);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[10]) begin  // PeArray.cs:121
                 weight_started_10 <= weight_started_10 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_10 <= (weight_started_10 - pe_10_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_10_valid <= weight_chain_9_valid;  // PeArray.cs:289
+            weight_room_10 <= (weight_started_10 - pe_10_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_10_valid <= weight_chain_9_valid;  // PeArray.cs:291
+            weight_chain_10_mine <= weight_chain_9_valid & (weight_chain_9_pe == 4'd10);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[11]) begin  // PeArray.cs:121
                 weight_started_11 <= weight_started_11 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_11 <= (weight_started_11 - pe_11_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_11_valid <= weight_chain_10_valid;  // PeArray.cs:289
+            weight_room_11 <= (weight_started_11 - pe_11_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_11_valid <= weight_chain_10_valid;  // PeArray.cs:291
+            weight_chain_11_mine <= weight_chain_10_valid & (weight_chain_10_pe == 4'd11);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[12]) begin  // PeArray.cs:121
                 weight_started_12 <= weight_started_12 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_12 <= (weight_started_12 - pe_12_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_12_valid <= weight_chain_11_valid;  // PeArray.cs:289
+            weight_room_12 <= (weight_started_12 - pe_12_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_12_valid <= weight_chain_11_valid;  // PeArray.cs:291
+            weight_chain_12_mine <= weight_chain_11_valid & (weight_chain_11_pe == 4'd12);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[13]) begin  // PeArray.cs:121
                 weight_started_13 <= weight_started_13 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_13 <= (weight_started_13 - pe_13_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_13_valid <= weight_chain_12_valid;  // PeArray.cs:289
+            weight_room_13 <= (weight_started_13 - pe_13_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_13_valid <= weight_chain_12_valid;  // PeArray.cs:291
+            weight_chain_13_mine <= weight_chain_12_valid & (weight_chain_12_pe == 4'd13);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[14]) begin  // PeArray.cs:121
                 weight_started_14 <= weight_started_14 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_14 <= (weight_started_14 - pe_14_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_14_valid <= weight_chain_13_valid;  // PeArray.cs:289
+            weight_room_14 <= (weight_started_14 - pe_14_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_14_valid <= weight_chain_13_valid;  // PeArray.cs:291
+            weight_chain_14_mine <= weight_chain_13_valid & (weight_chain_13_pe == 4'd14);  // PeArray.cs:291
             if ((cond_part0 & cond_part1) & weight_turn[15]) begin  // PeArray.cs:121
                 weight_started_15 <= weight_started_15 + 3'd1;  // PeArray.cs:121
             end
-            weight_room_15 <= (weight_started_15 - pe_15_inputs_done) < 3'd2;  // PeArray.cs:289
-            weight_chain_15_valid <= weight_chain_14_valid;  // PeArray.cs:289
-            weight_ready <= !(cond_part0 ? weight_ready_part0 : cond_part1) | ((((((((((((((((weight_room_0 & weight_ready_part1[0]) | (weight_room_1 & weight_ready_part1[1])) | (weight_room_2 & weight_ready_part1[2])) | (weight_room_3 & weight_ready_part1[3])) | (weight_room_4 & weight_ready_part1[4])) | (weight_room_5 & weight_ready_part1[5])) | (weight_room_6 & weight_ready_part1[6])) | (weight_room_7 & weight_ready_part1[7])) | (weight_room_8 & weight_ready_part1[8])) | (weight_room_9 & weight_ready_part1[9])) | (weight_room_10 & weight_ready_part1[10])) | (weight_room_11 & weight_ready_part1[11])) | (weight_room_12 & weight_ready_part1[12])) | (weight_room_13 & weight_ready_part1[13])) | (weight_room_14 & weight_ready_part1[14])) | (weight_room_15 & weight_ready_part1[15]));  // PeArray.cs:147
-            if (cond_part0) begin  // PeArray.cs:149
-                weight_slot <= weight_ready_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:151
-                if (weight_ready_part0) begin  // PeArray.cs:152
-                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:154
-                    weight_pe <= (weight_pe == 4'd15) ? 4'd0 : (weight_pe + 4'd1);  // PeArray.cs:155
+            weight_room_15 <= (weight_started_15 - pe_15_inputs_done) < 3'd2;  // PeArray.cs:291
+            weight_chain_15_valid <= weight_chain_14_valid;  // PeArray.cs:291
+            weight_chain_15_mine <= weight_chain_14_valid & (weight_chain_14_pe == 4'd15);  // PeArray.cs:291
+            weight_ready <= !(cond_part0 ? weight_ready_part0 : cond_part1) | ((((((((((((((((weight_room_0 & weight_ready_part1[0]) | (weight_room_1 & weight_ready_part1[1])) | (weight_room_2 & weight_ready_part1[2])) | (weight_room_3 & weight_ready_part1[3])) | (weight_room_4 & weight_ready_part1[4])) | (weight_room_5 & weight_ready_part1[5])) | (weight_room_6 & weight_ready_part1[6])) | (weight_room_7 & weight_ready_part1[7])) | (weight_room_8 & weight_ready_part1[8])) | (weight_room_9 & weight_ready_part1[9])) | (weight_room_10 & weight_ready_part1[10])) | (weight_room_11 & weight_ready_part1[11])) | (weight_room_12 & weight_ready_part1[12])) | (weight_room_13 & weight_ready_part1[13])) | (weight_room_14 & weight_ready_part1[14])) | (weight_room_15 & weight_ready_part1[15]));  // PeArray.cs:149
+            if (cond_part0) begin  // PeArray.cs:151
+                weight_slot <= weight_ready_part0 ? 3'd0 : (weight_slot + 3'd1);  // PeArray.cs:153
+                if (weight_ready_part0) begin  // PeArray.cs:154
+                    weight_turn <= {weight_turn[14:0], weight_turn[15]};  // PeArray.cs:156
+                    weight_pe <= (weight_pe == 4'd15) ? 4'd0 : (weight_pe + 4'd1);  // PeArray.cs:157
                 end
             end
             if ((cond_part2 & cond_part3) & bias_turn[0]) begin  // PeArray.cs:121
                 bias_started_0 <= bias_started_0 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_0 <= (bias_started_0 - pe_0_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_0_valid <= cond_part2;  // PeArray.cs:289
+            bias_room_0 <= (bias_started_0 - pe_0_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_0_valid <= cond_part2;  // PeArray.cs:291
+            bias_chain_0_mine <= cond_part2 & (bias_pe == 4'd0);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[1]) begin  // PeArray.cs:121
                 bias_started_1 <= bias_started_1 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_1 <= (bias_started_1 - pe_1_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_1_valid <= bias_chain_0_valid;  // PeArray.cs:289
+            bias_room_1 <= (bias_started_1 - pe_1_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_1_valid <= bias_chain_0_valid;  // PeArray.cs:291
+            bias_chain_1_mine <= bias_chain_0_valid & (bias_chain_0_pe == 4'd1);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[2]) begin  // PeArray.cs:121
                 bias_started_2 <= bias_started_2 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_2 <= (bias_started_2 - pe_2_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_2_valid <= bias_chain_1_valid;  // PeArray.cs:289
+            bias_room_2 <= (bias_started_2 - pe_2_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_2_valid <= bias_chain_1_valid;  // PeArray.cs:291
+            bias_chain_2_mine <= bias_chain_1_valid & (bias_chain_1_pe == 4'd2);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[3]) begin  // PeArray.cs:121
                 bias_started_3 <= bias_started_3 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_3 <= (bias_started_3 - pe_3_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_3_valid <= bias_chain_2_valid;  // PeArray.cs:289
+            bias_room_3 <= (bias_started_3 - pe_3_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_3_valid <= bias_chain_2_valid;  // PeArray.cs:291
+            bias_chain_3_mine <= bias_chain_2_valid & (bias_chain_2_pe == 4'd3);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[4]) begin  // PeArray.cs:121
                 bias_started_4 <= bias_started_4 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_4 <= (bias_started_4 - pe_4_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_4_valid <= bias_chain_3_valid;  // PeArray.cs:289
+            bias_room_4 <= (bias_started_4 - pe_4_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_4_valid <= bias_chain_3_valid;  // PeArray.cs:291
+            bias_chain_4_mine <= bias_chain_3_valid & (bias_chain_3_pe == 4'd4);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[5]) begin  // PeArray.cs:121
                 bias_started_5 <= bias_started_5 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_5 <= (bias_started_5 - pe_5_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_5_valid <= bias_chain_4_valid;  // PeArray.cs:289
+            bias_room_5 <= (bias_started_5 - pe_5_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_5_valid <= bias_chain_4_valid;  // PeArray.cs:291
+            bias_chain_5_mine <= bias_chain_4_valid & (bias_chain_4_pe == 4'd5);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[6]) begin  // PeArray.cs:121
                 bias_started_6 <= bias_started_6 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_6 <= (bias_started_6 - pe_6_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_6_valid <= bias_chain_5_valid;  // PeArray.cs:289
+            bias_room_6 <= (bias_started_6 - pe_6_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_6_valid <= bias_chain_5_valid;  // PeArray.cs:291
+            bias_chain_6_mine <= bias_chain_5_valid & (bias_chain_5_pe == 4'd6);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[7]) begin  // PeArray.cs:121
                 bias_started_7 <= bias_started_7 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_7 <= (bias_started_7 - pe_7_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_7_valid <= bias_chain_6_valid;  // PeArray.cs:289
+            bias_room_7 <= (bias_started_7 - pe_7_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_7_valid <= bias_chain_6_valid;  // PeArray.cs:291
+            bias_chain_7_mine <= bias_chain_6_valid & (bias_chain_6_pe == 4'd7);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[8]) begin  // PeArray.cs:121
                 bias_started_8 <= bias_started_8 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_8 <= (bias_started_8 - pe_8_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_8_valid <= bias_chain_7_valid;  // PeArray.cs:289
+            bias_room_8 <= (bias_started_8 - pe_8_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_8_valid <= bias_chain_7_valid;  // PeArray.cs:291
+            bias_chain_8_mine <= bias_chain_7_valid & (bias_chain_7_pe == 4'd8);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[9]) begin  // PeArray.cs:121
                 bias_started_9 <= bias_started_9 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_9 <= (bias_started_9 - pe_9_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_9_valid <= bias_chain_8_valid;  // PeArray.cs:289
+            bias_room_9 <= (bias_started_9 - pe_9_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_9_valid <= bias_chain_8_valid;  // PeArray.cs:291
+            bias_chain_9_mine <= bias_chain_8_valid & (bias_chain_8_pe == 4'd9);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[10]) begin  // PeArray.cs:121
                 bias_started_10 <= bias_started_10 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_10 <= (bias_started_10 - pe_10_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_10_valid <= bias_chain_9_valid;  // PeArray.cs:289
+            bias_room_10 <= (bias_started_10 - pe_10_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_10_valid <= bias_chain_9_valid;  // PeArray.cs:291
+            bias_chain_10_mine <= bias_chain_9_valid & (bias_chain_9_pe == 4'd10);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[11]) begin  // PeArray.cs:121
                 bias_started_11 <= bias_started_11 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_11 <= (bias_started_11 - pe_11_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_11_valid <= bias_chain_10_valid;  // PeArray.cs:289
+            bias_room_11 <= (bias_started_11 - pe_11_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_11_valid <= bias_chain_10_valid;  // PeArray.cs:291
+            bias_chain_11_mine <= bias_chain_10_valid & (bias_chain_10_pe == 4'd11);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[12]) begin  // PeArray.cs:121
                 bias_started_12 <= bias_started_12 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_12 <= (bias_started_12 - pe_12_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_12_valid <= bias_chain_11_valid;  // PeArray.cs:289
+            bias_room_12 <= (bias_started_12 - pe_12_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_12_valid <= bias_chain_11_valid;  // PeArray.cs:291
+            bias_chain_12_mine <= bias_chain_11_valid & (bias_chain_11_pe == 4'd12);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[13]) begin  // PeArray.cs:121
                 bias_started_13 <= bias_started_13 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_13 <= (bias_started_13 - pe_13_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_13_valid <= bias_chain_12_valid;  // PeArray.cs:289
+            bias_room_13 <= (bias_started_13 - pe_13_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_13_valid <= bias_chain_12_valid;  // PeArray.cs:291
+            bias_chain_13_mine <= bias_chain_12_valid & (bias_chain_12_pe == 4'd13);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[14]) begin  // PeArray.cs:121
                 bias_started_14 <= bias_started_14 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_14 <= (bias_started_14 - pe_14_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_14_valid <= bias_chain_13_valid;  // PeArray.cs:289
+            bias_room_14 <= (bias_started_14 - pe_14_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_14_valid <= bias_chain_13_valid;  // PeArray.cs:291
+            bias_chain_14_mine <= bias_chain_13_valid & (bias_chain_13_pe == 4'd14);  // PeArray.cs:291
             if ((cond_part2 & cond_part3) & bias_turn[15]) begin  // PeArray.cs:121
                 bias_started_15 <= bias_started_15 + 3'd1;  // PeArray.cs:121
             end
-            bias_room_15 <= (bias_started_15 - pe_15_bias_groups_done) < 3'd1;  // PeArray.cs:289
-            bias_chain_15_valid <= bias_chain_14_valid;  // PeArray.cs:289
-            bias_ready <= (!(cond_part2 ? bias_ready_part0 : cond_part3) | ((((((((((((((((bias_room_0 & bias_ready_part1[0]) | (bias_room_1 & bias_ready_part1[1])) | (bias_room_2 & bias_ready_part1[2])) | (bias_room_3 & bias_ready_part1[3])) | (bias_room_4 & bias_ready_part1[4])) | (bias_room_5 & bias_ready_part1[5])) | (bias_room_6 & bias_ready_part1[6])) | (bias_room_7 & bias_ready_part1[7])) | (bias_room_8 & bias_ready_part1[8])) | (bias_room_9 & bias_ready_part1[9])) | (bias_room_10 & bias_ready_part1[10])) | (bias_room_11 & bias_ready_part1[11])) | (bias_room_12 & bias_ready_part1[12])) | (bias_room_13 & bias_ready_part1[13])) | (bias_room_14 & bias_ready_part1[14])) | (bias_room_15 & bias_ready_part1[15]))) & !cond_part2;  // PeArray.cs:147
-            if (cond_part2) begin  // PeArray.cs:149
-                bias_slot <= bias_ready_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:151
-                if (bias_ready_part0) begin  // PeArray.cs:152
-                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:154
-                    bias_pe <= (bias_pe == 4'd15) ? 4'd0 : (bias_pe + 4'd1);  // PeArray.cs:155
+            bias_room_15 <= (bias_started_15 - pe_15_bias_groups_done) < 3'd1;  // PeArray.cs:291
+            bias_chain_15_valid <= bias_chain_14_valid;  // PeArray.cs:291
+            bias_chain_15_mine <= bias_chain_14_valid & (bias_chain_14_pe == 4'd15);  // PeArray.cs:291
+            bias_ready <= (!(cond_part2 ? bias_ready_part0 : cond_part3) | ((((((((((((((((bias_room_0 & bias_ready_part1[0]) | (bias_room_1 & bias_ready_part1[1])) | (bias_room_2 & bias_ready_part1[2])) | (bias_room_3 & bias_ready_part1[3])) | (bias_room_4 & bias_ready_part1[4])) | (bias_room_5 & bias_ready_part1[5])) | (bias_room_6 & bias_ready_part1[6])) | (bias_room_7 & bias_ready_part1[7])) | (bias_room_8 & bias_ready_part1[8])) | (bias_room_9 & bias_ready_part1[9])) | (bias_room_10 & bias_ready_part1[10])) | (bias_room_11 & bias_ready_part1[11])) | (bias_room_12 & bias_ready_part1[12])) | (bias_room_13 & bias_ready_part1[13])) | (bias_room_14 & bias_ready_part1[14])) | (bias_room_15 & bias_ready_part1[15]))) & !cond_part2;  // PeArray.cs:149
+            if (cond_part2) begin  // PeArray.cs:151
+                bias_slot <= bias_ready_part0 ? 3'd0 : (bias_slot + 3'd1);  // PeArray.cs:153
+                if (bias_ready_part0) begin  // PeArray.cs:154
+                    bias_turn <= {bias_turn[14:0], bias_turn[15]};  // PeArray.cs:156
+                    bias_pe <= (bias_pe == 4'd15) ? 4'd0 : (bias_pe + 4'd1);  // PeArray.cs:157
                 end
             end
-            if (cond_part4) begin  // PeArray.cs:177
-                input_banks_started <= input_banks_started + 3'd1;  // PeArray.cs:177
+            if (cond_part4) begin  // PeArray.cs:179
+                input_banks_started <= input_banks_started + 3'd1;  // PeArray.cs:179
             end
-            input_room_0 <= (input_banks_started - pe_0_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_0_valid <= input_entrance_output_valid & input_entrance_output_ready;  // PeArray.cs:289
-            input_chain_0_last <= input_entrance_output_last;  // PeArray.cs:289
-            input_room_1 <= (input_banks_started - pe_1_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_1_valid <= input_chain_0_valid;  // PeArray.cs:289
-            input_chain_1_last <= input_chain_0_last;  // PeArray.cs:289
-            input_room_2 <= (input_banks_started - pe_2_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_2_valid <= input_chain_1_valid;  // PeArray.cs:289
-            input_chain_2_last <= input_chain_1_last;  // PeArray.cs:289
-            input_room_3 <= (input_banks_started - pe_3_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_3_valid <= input_chain_2_valid;  // PeArray.cs:289
-            input_chain_3_last <= input_chain_2_last;  // PeArray.cs:289
-            input_room_4 <= (input_banks_started - pe_4_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_4_valid <= input_chain_3_valid;  // PeArray.cs:289
-            input_chain_4_last <= input_chain_3_last;  // PeArray.cs:289
-            input_room_5 <= (input_banks_started - pe_5_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_5_valid <= input_chain_4_valid;  // PeArray.cs:289
-            input_chain_5_last <= input_chain_4_last;  // PeArray.cs:289
-            input_room_6 <= (input_banks_started - pe_6_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_6_valid <= input_chain_5_valid;  // PeArray.cs:289
-            input_chain_6_last <= input_chain_5_last;  // PeArray.cs:289
-            input_room_7 <= (input_banks_started - pe_7_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_7_valid <= input_chain_6_valid;  // PeArray.cs:289
-            input_chain_7_last <= input_chain_6_last;  // PeArray.cs:289
-            input_room_8 <= (input_banks_started - pe_8_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_8_valid <= input_chain_7_valid;  // PeArray.cs:289
-            input_chain_8_last <= input_chain_7_last;  // PeArray.cs:289
-            input_room_9 <= (input_banks_started - pe_9_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_9_valid <= input_chain_8_valid;  // PeArray.cs:289
-            input_chain_9_last <= input_chain_8_last;  // PeArray.cs:289
-            input_room_10 <= (input_banks_started - pe_10_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_10_valid <= input_chain_9_valid;  // PeArray.cs:289
-            input_chain_10_last <= input_chain_9_last;  // PeArray.cs:289
-            input_room_11 <= (input_banks_started - pe_11_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_11_valid <= input_chain_10_valid;  // PeArray.cs:289
-            input_chain_11_last <= input_chain_10_last;  // PeArray.cs:289
-            input_room_12 <= (input_banks_started - pe_12_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_12_valid <= input_chain_11_valid;  // PeArray.cs:289
-            input_chain_12_last <= input_chain_11_last;  // PeArray.cs:289
-            input_room_13 <= (input_banks_started - pe_13_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_13_valid <= input_chain_12_valid;  // PeArray.cs:289
-            input_chain_13_last <= input_chain_12_last;  // PeArray.cs:289
-            input_room_14 <= (input_banks_started - pe_14_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_14_valid <= input_chain_13_valid;  // PeArray.cs:289
-            input_chain_14_last <= input_chain_13_last;  // PeArray.cs:289
-            input_room_15 <= (input_banks_started - pe_15_inputs_done) < 3'd2;  // PeArray.cs:289
-            input_chain_15_valid <= input_chain_14_valid;  // PeArray.cs:289
-            input_chain_15_last <= input_chain_14_last;  // PeArray.cs:289
-            input_started_1 <= cond_part4;  // PeArray.cs:289
-            input_ready <= !((input_entrance_output_valid & input_entrance_output_ready) ? (input_row == 4'd15) : cond_part5) | (((((((((((((((((input_room_0 & input_room_1) & input_room_2) & input_room_3) & input_room_4) & input_room_5) & input_room_6) & input_room_7) & input_room_8) & input_room_9) & input_room_10) & input_room_11) & input_room_12) & input_room_13) & input_room_14) & input_room_15) & !cond_part4) & !input_started_1);  // PeArray.cs:199
-            if (input_entrance_output_valid & input_entrance_output_ready) begin  // PeArray.cs:201
-                input_row <= (input_row == 4'd15) ? 4'd0 : (input_row + 4'd1);  // PeArray.cs:201
+            input_room_0 <= (input_banks_started - pe_0_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_0_valid <= input_entrance_output_valid & input_entrance_output_ready;  // PeArray.cs:291
+            input_chain_0_last <= input_entrance_output_last;  // PeArray.cs:291
+            input_room_1 <= (input_banks_started - pe_1_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_1_valid <= input_chain_0_valid;  // PeArray.cs:291
+            input_chain_1_last <= input_chain_0_last;  // PeArray.cs:291
+            input_room_2 <= (input_banks_started - pe_2_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_2_valid <= input_chain_1_valid;  // PeArray.cs:291
+            input_chain_2_last <= input_chain_1_last;  // PeArray.cs:291
+            input_room_3 <= (input_banks_started - pe_3_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_3_valid <= input_chain_2_valid;  // PeArray.cs:291
+            input_chain_3_last <= input_chain_2_last;  // PeArray.cs:291
+            input_room_4 <= (input_banks_started - pe_4_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_4_valid <= input_chain_3_valid;  // PeArray.cs:291
+            input_chain_4_last <= input_chain_3_last;  // PeArray.cs:291
+            input_room_5 <= (input_banks_started - pe_5_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_5_valid <= input_chain_4_valid;  // PeArray.cs:291
+            input_chain_5_last <= input_chain_4_last;  // PeArray.cs:291
+            input_room_6 <= (input_banks_started - pe_6_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_6_valid <= input_chain_5_valid;  // PeArray.cs:291
+            input_chain_6_last <= input_chain_5_last;  // PeArray.cs:291
+            input_room_7 <= (input_banks_started - pe_7_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_7_valid <= input_chain_6_valid;  // PeArray.cs:291
+            input_chain_7_last <= input_chain_6_last;  // PeArray.cs:291
+            input_room_8 <= (input_banks_started - pe_8_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_8_valid <= input_chain_7_valid;  // PeArray.cs:291
+            input_chain_8_last <= input_chain_7_last;  // PeArray.cs:291
+            input_room_9 <= (input_banks_started - pe_9_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_9_valid <= input_chain_8_valid;  // PeArray.cs:291
+            input_chain_9_last <= input_chain_8_last;  // PeArray.cs:291
+            input_room_10 <= (input_banks_started - pe_10_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_10_valid <= input_chain_9_valid;  // PeArray.cs:291
+            input_chain_10_last <= input_chain_9_last;  // PeArray.cs:291
+            input_room_11 <= (input_banks_started - pe_11_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_11_valid <= input_chain_10_valid;  // PeArray.cs:291
+            input_chain_11_last <= input_chain_10_last;  // PeArray.cs:291
+            input_room_12 <= (input_banks_started - pe_12_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_12_valid <= input_chain_11_valid;  // PeArray.cs:291
+            input_chain_12_last <= input_chain_11_last;  // PeArray.cs:291
+            input_room_13 <= (input_banks_started - pe_13_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_13_valid <= input_chain_12_valid;  // PeArray.cs:291
+            input_chain_13_last <= input_chain_12_last;  // PeArray.cs:291
+            input_room_14 <= (input_banks_started - pe_14_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_14_valid <= input_chain_13_valid;  // PeArray.cs:291
+            input_chain_14_last <= input_chain_13_last;  // PeArray.cs:291
+            input_room_15 <= (input_banks_started - pe_15_inputs_done) < 3'd2;  // PeArray.cs:291
+            input_chain_15_valid <= input_chain_14_valid;  // PeArray.cs:291
+            input_chain_15_last <= input_chain_14_last;  // PeArray.cs:291
+            input_started_1 <= cond_part4;  // PeArray.cs:291
+            input_ready <= !((input_entrance_output_valid & input_entrance_output_ready) ? (input_row == 4'd15) : cond_part5) | (((((((((((((((((input_room_0 & input_room_1) & input_room_2) & input_room_3) & input_room_4) & input_room_5) & input_room_6) & input_room_7) & input_room_8) & input_room_9) & input_room_10) & input_room_11) & input_room_12) & input_room_13) & input_room_14) & input_room_15) & !cond_part4) & !input_started_1);  // PeArray.cs:201
+            if (input_entrance_output_valid & input_entrance_output_ready) begin  // PeArray.cs:203
+                input_row <= (input_row == 4'd15) ? 4'd0 : (input_row + 4'd1);  // PeArray.cs:203
             end
-            if ((gather_0_0_input_valid & gather_0_0_input_ready) & ((((gather_0_0_turn[0] & pe_0_results_last) | (gather_0_0_turn[1] & pe_1_results_last)) | (gather_0_0_turn[2] & pe_2_results_last)) | (gather_0_0_turn[3] & pe_3_results_last))) begin  // PeArray.cs:241
-                gather_0_0_turn <= {gather_0_0_turn[2:0], gather_0_0_turn[3]};  // PeArray.cs:241
+            if ((gather_0_0_input_valid & gather_0_0_input_ready) & ((((gather_0_0_turn[0] & pe_0_results_last) | (gather_0_0_turn[1] & pe_1_results_last)) | (gather_0_0_turn[2] & pe_2_results_last)) | (gather_0_0_turn[3] & pe_3_results_last))) begin  // PeArray.cs:243
+                gather_0_0_turn <= {gather_0_0_turn[2:0], gather_0_0_turn[3]};  // PeArray.cs:243
             end
-            if ((gather_0_1_input_valid & gather_0_1_input_ready) & ((((gather_0_1_turn[0] & pe_4_results_last) | (gather_0_1_turn[1] & pe_5_results_last)) | (gather_0_1_turn[2] & pe_6_results_last)) | (gather_0_1_turn[3] & pe_7_results_last))) begin  // PeArray.cs:241
-                gather_0_1_turn <= {gather_0_1_turn[2:0], gather_0_1_turn[3]};  // PeArray.cs:241
+            if ((gather_0_1_input_valid & gather_0_1_input_ready) & ((((gather_0_1_turn[0] & pe_4_results_last) | (gather_0_1_turn[1] & pe_5_results_last)) | (gather_0_1_turn[2] & pe_6_results_last)) | (gather_0_1_turn[3] & pe_7_results_last))) begin  // PeArray.cs:243
+                gather_0_1_turn <= {gather_0_1_turn[2:0], gather_0_1_turn[3]};  // PeArray.cs:243
             end
-            if ((gather_0_2_input_valid & gather_0_2_input_ready) & ((((gather_0_2_turn[0] & pe_8_results_last) | (gather_0_2_turn[1] & pe_9_results_last)) | (gather_0_2_turn[2] & pe_10_results_last)) | (gather_0_2_turn[3] & pe_11_results_last))) begin  // PeArray.cs:241
-                gather_0_2_turn <= {gather_0_2_turn[2:0], gather_0_2_turn[3]};  // PeArray.cs:241
+            if ((gather_0_2_input_valid & gather_0_2_input_ready) & ((((gather_0_2_turn[0] & pe_8_results_last) | (gather_0_2_turn[1] & pe_9_results_last)) | (gather_0_2_turn[2] & pe_10_results_last)) | (gather_0_2_turn[3] & pe_11_results_last))) begin  // PeArray.cs:243
+                gather_0_2_turn <= {gather_0_2_turn[2:0], gather_0_2_turn[3]};  // PeArray.cs:243
             end
-            if ((gather_0_3_input_valid & gather_0_3_input_ready) & ((((gather_0_3_turn[0] & pe_12_results_last) | (gather_0_3_turn[1] & pe_13_results_last)) | (gather_0_3_turn[2] & pe_14_results_last)) | (gather_0_3_turn[3] & pe_15_results_last))) begin  // PeArray.cs:241
-                gather_0_3_turn <= {gather_0_3_turn[2:0], gather_0_3_turn[3]};  // PeArray.cs:241
+            if ((gather_0_3_input_valid & gather_0_3_input_ready) & ((((gather_0_3_turn[0] & pe_12_results_last) | (gather_0_3_turn[1] & pe_13_results_last)) | (gather_0_3_turn[2] & pe_14_results_last)) | (gather_0_3_turn[3] & pe_15_results_last))) begin  // PeArray.cs:243
+                gather_0_3_turn <= {gather_0_3_turn[2:0], gather_0_3_turn[3]};  // PeArray.cs:243
             end
-            if ((gathered_input_valid & gathered_input_ready) & ((((gathered_turn[0] & gather_0_0_output_last) | (gathered_turn[1] & gather_0_1_output_last)) | (gathered_turn[2] & gather_0_2_output_last)) | (gathered_turn[3] & gather_0_3_output_last))) begin  // PeArray.cs:241
-                gathered_turn <= {gathered_turn[2:0], gathered_turn[3]};  // PeArray.cs:241
+            if ((gathered_input_valid & gathered_input_ready) & ((((gathered_turn[0] & gather_0_0_output_last) | (gathered_turn[1] & gather_0_1_output_last)) | (gathered_turn[2] & gather_0_2_output_last)) | (gathered_turn[3] & gather_0_3_output_last))) begin  // PeArray.cs:243
+                gathered_turn <= {gathered_turn[2:0], gathered_turn[3]};  // PeArray.cs:243
             end
-            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:269
-            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:270
-                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:272
-                if (results_out_input_last_part0) begin  // PeArray.cs:273
-                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:275
-                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:276
+            result_keep <= ((gathered_output_valid & gathered_output_ready) & results_out_input_last_part0) ? (result_keep_part0 ? (results_out_input_last_part1 != 17'd0) : (result_next_output < results_out_input_last_part1)) : (result_output < results_out_input_last_part1);  // PeArray.cs:271
+            if (gathered_output_valid & gathered_output_ready) begin  // PeArray.cs:272
+                result_row <= results_out_input_last_part0 ? 4'd0 : (result_row + 4'd1);  // PeArray.cs:274
+                if (results_out_input_last_part0) begin  // PeArray.cs:275
+                    result_output <= result_keep_part0 ? 17'd0 : result_next_output;  // PeArray.cs:277
+                    result_next_output <= result_keep_part0 ? 17'd1 : (result_next_output + 17'd1);  // PeArray.cs:278
                 end
             end
         end
     end
     always @(posedge clk) begin
-        weight_chain_0_word <= weight_entrance_output_payload;  // PeArray.cs:296
-        weight_chain_0_pe <= weight_pe;  // PeArray.cs:296
-        weight_chain_1_word <= weight_chain_0_word;  // PeArray.cs:296
-        weight_chain_1_pe <= weight_chain_0_pe;  // PeArray.cs:296
-        weight_chain_2_word <= weight_chain_1_word;  // PeArray.cs:296
-        weight_chain_2_pe <= weight_chain_1_pe;  // PeArray.cs:296
-        weight_chain_3_word <= weight_chain_2_word;  // PeArray.cs:296
-        weight_chain_3_pe <= weight_chain_2_pe;  // PeArray.cs:296
-        weight_chain_4_word <= weight_chain_3_word;  // PeArray.cs:296
-        weight_chain_4_pe <= weight_chain_3_pe;  // PeArray.cs:296
-        weight_chain_5_word <= weight_chain_4_word;  // PeArray.cs:296
-        weight_chain_5_pe <= weight_chain_4_pe;  // PeArray.cs:296
-        weight_chain_6_word <= weight_chain_5_word;  // PeArray.cs:296
-        weight_chain_6_pe <= weight_chain_5_pe;  // PeArray.cs:296
-        weight_chain_7_word <= weight_chain_6_word;  // PeArray.cs:296
-        weight_chain_7_pe <= weight_chain_6_pe;  // PeArray.cs:296
-        weight_chain_8_word <= weight_chain_7_word;  // PeArray.cs:296
-        weight_chain_8_pe <= weight_chain_7_pe;  // PeArray.cs:296
-        weight_chain_9_word <= weight_chain_8_word;  // PeArray.cs:296
-        weight_chain_9_pe <= weight_chain_8_pe;  // PeArray.cs:296
-        weight_chain_10_word <= weight_chain_9_word;  // PeArray.cs:296
-        weight_chain_10_pe <= weight_chain_9_pe;  // PeArray.cs:296
-        weight_chain_11_word <= weight_chain_10_word;  // PeArray.cs:296
-        weight_chain_11_pe <= weight_chain_10_pe;  // PeArray.cs:296
-        weight_chain_12_word <= weight_chain_11_word;  // PeArray.cs:296
-        weight_chain_12_pe <= weight_chain_11_pe;  // PeArray.cs:296
-        weight_chain_13_word <= weight_chain_12_word;  // PeArray.cs:296
-        weight_chain_13_pe <= weight_chain_12_pe;  // PeArray.cs:296
-        weight_chain_14_word <= weight_chain_13_word;  // PeArray.cs:296
-        weight_chain_14_pe <= weight_chain_13_pe;  // PeArray.cs:296
-        weight_chain_15_word <= weight_chain_14_word;  // PeArray.cs:296
-        weight_chain_15_pe <= weight_chain_14_pe;  // PeArray.cs:296
-        bias_chain_0_word <= bias_entrance_output_payload;  // PeArray.cs:296
-        bias_chain_0_pe <= bias_pe;  // PeArray.cs:296
-        bias_chain_1_word <= bias_chain_0_word;  // PeArray.cs:296
-        bias_chain_1_pe <= bias_chain_0_pe;  // PeArray.cs:296
-        bias_chain_2_word <= bias_chain_1_word;  // PeArray.cs:296
-        bias_chain_2_pe <= bias_chain_1_pe;  // PeArray.cs:296
-        bias_chain_3_word <= bias_chain_2_word;  // PeArray.cs:296
-        bias_chain_3_pe <= bias_chain_2_pe;  // PeArray.cs:296
-        bias_chain_4_word <= bias_chain_3_word;  // PeArray.cs:296
-        bias_chain_4_pe <= bias_chain_3_pe;  // PeArray.cs:296
-        bias_chain_5_word <= bias_chain_4_word;  // PeArray.cs:296
-        bias_chain_5_pe <= bias_chain_4_pe;  // PeArray.cs:296
-        bias_chain_6_word <= bias_chain_5_word;  // PeArray.cs:296
-        bias_chain_6_pe <= bias_chain_5_pe;  // PeArray.cs:296
-        bias_chain_7_word <= bias_chain_6_word;  // PeArray.cs:296
-        bias_chain_7_pe <= bias_chain_6_pe;  // PeArray.cs:296
-        bias_chain_8_word <= bias_chain_7_word;  // PeArray.cs:296
-        bias_chain_8_pe <= bias_chain_7_pe;  // PeArray.cs:296
-        bias_chain_9_word <= bias_chain_8_word;  // PeArray.cs:296
-        bias_chain_9_pe <= bias_chain_8_pe;  // PeArray.cs:296
-        bias_chain_10_word <= bias_chain_9_word;  // PeArray.cs:296
-        bias_chain_10_pe <= bias_chain_9_pe;  // PeArray.cs:296
-        bias_chain_11_word <= bias_chain_10_word;  // PeArray.cs:296
-        bias_chain_11_pe <= bias_chain_10_pe;  // PeArray.cs:296
-        bias_chain_12_word <= bias_chain_11_word;  // PeArray.cs:296
-        bias_chain_12_pe <= bias_chain_11_pe;  // PeArray.cs:296
-        bias_chain_13_word <= bias_chain_12_word;  // PeArray.cs:296
-        bias_chain_13_pe <= bias_chain_12_pe;  // PeArray.cs:296
-        bias_chain_14_word <= bias_chain_13_word;  // PeArray.cs:296
-        bias_chain_14_pe <= bias_chain_13_pe;  // PeArray.cs:296
-        bias_chain_15_word <= bias_chain_14_word;  // PeArray.cs:296
-        bias_chain_15_pe <= bias_chain_14_pe;  // PeArray.cs:296
-        input_chain_0_word <= input_entrance_output_payload;  // PeArray.cs:296
-        input_chain_1_word <= input_chain_0_word;  // PeArray.cs:296
-        input_chain_2_word <= input_chain_1_word;  // PeArray.cs:296
-        input_chain_3_word <= input_chain_2_word;  // PeArray.cs:296
-        input_chain_4_word <= input_chain_3_word;  // PeArray.cs:296
-        input_chain_5_word <= input_chain_4_word;  // PeArray.cs:296
-        input_chain_6_word <= input_chain_5_word;  // PeArray.cs:296
-        input_chain_7_word <= input_chain_6_word;  // PeArray.cs:296
-        input_chain_8_word <= input_chain_7_word;  // PeArray.cs:296
-        input_chain_9_word <= input_chain_8_word;  // PeArray.cs:296
-        input_chain_10_word <= input_chain_9_word;  // PeArray.cs:296
-        input_chain_11_word <= input_chain_10_word;  // PeArray.cs:296
-        input_chain_12_word <= input_chain_11_word;  // PeArray.cs:296
-        input_chain_13_word <= input_chain_12_word;  // PeArray.cs:296
-        input_chain_14_word <= input_chain_13_word;  // PeArray.cs:296
-        input_chain_15_word <= input_chain_14_word;  // PeArray.cs:296
+        weight_chain_0_word <= weight_entrance_output_payload;  // PeArray.cs:298
+        weight_chain_0_pe <= weight_pe;  // PeArray.cs:298
+        weight_chain_1_word <= weight_chain_0_word;  // PeArray.cs:298
+        weight_chain_1_pe <= weight_chain_0_pe;  // PeArray.cs:298
+        weight_chain_2_word <= weight_chain_1_word;  // PeArray.cs:298
+        weight_chain_2_pe <= weight_chain_1_pe;  // PeArray.cs:298
+        weight_chain_3_word <= weight_chain_2_word;  // PeArray.cs:298
+        weight_chain_3_pe <= weight_chain_2_pe;  // PeArray.cs:298
+        weight_chain_4_word <= weight_chain_3_word;  // PeArray.cs:298
+        weight_chain_4_pe <= weight_chain_3_pe;  // PeArray.cs:298
+        weight_chain_5_word <= weight_chain_4_word;  // PeArray.cs:298
+        weight_chain_5_pe <= weight_chain_4_pe;  // PeArray.cs:298
+        weight_chain_6_word <= weight_chain_5_word;  // PeArray.cs:298
+        weight_chain_6_pe <= weight_chain_5_pe;  // PeArray.cs:298
+        weight_chain_7_word <= weight_chain_6_word;  // PeArray.cs:298
+        weight_chain_7_pe <= weight_chain_6_pe;  // PeArray.cs:298
+        weight_chain_8_word <= weight_chain_7_word;  // PeArray.cs:298
+        weight_chain_8_pe <= weight_chain_7_pe;  // PeArray.cs:298
+        weight_chain_9_word <= weight_chain_8_word;  // PeArray.cs:298
+        weight_chain_9_pe <= weight_chain_8_pe;  // PeArray.cs:298
+        weight_chain_10_word <= weight_chain_9_word;  // PeArray.cs:298
+        weight_chain_10_pe <= weight_chain_9_pe;  // PeArray.cs:298
+        weight_chain_11_word <= weight_chain_10_word;  // PeArray.cs:298
+        weight_chain_11_pe <= weight_chain_10_pe;  // PeArray.cs:298
+        weight_chain_12_word <= weight_chain_11_word;  // PeArray.cs:298
+        weight_chain_12_pe <= weight_chain_11_pe;  // PeArray.cs:298
+        weight_chain_13_word <= weight_chain_12_word;  // PeArray.cs:298
+        weight_chain_13_pe <= weight_chain_12_pe;  // PeArray.cs:298
+        weight_chain_14_word <= weight_chain_13_word;  // PeArray.cs:298
+        weight_chain_14_pe <= weight_chain_13_pe;  // PeArray.cs:298
+        weight_chain_15_word <= weight_chain_14_word;  // PeArray.cs:298
+        weight_chain_15_pe <= weight_chain_14_pe;  // PeArray.cs:298
+        bias_chain_0_word <= bias_entrance_output_payload;  // PeArray.cs:298
+        bias_chain_0_pe <= bias_pe;  // PeArray.cs:298
+        bias_chain_1_word <= bias_chain_0_word;  // PeArray.cs:298
+        bias_chain_1_pe <= bias_chain_0_pe;  // PeArray.cs:298
+        bias_chain_2_word <= bias_chain_1_word;  // PeArray.cs:298
+        bias_chain_2_pe <= bias_chain_1_pe;  // PeArray.cs:298
+        bias_chain_3_word <= bias_chain_2_word;  // PeArray.cs:298
+        bias_chain_3_pe <= bias_chain_2_pe;  // PeArray.cs:298
+        bias_chain_4_word <= bias_chain_3_word;  // PeArray.cs:298
+        bias_chain_4_pe <= bias_chain_3_pe;  // PeArray.cs:298
+        bias_chain_5_word <= bias_chain_4_word;  // PeArray.cs:298
+        bias_chain_5_pe <= bias_chain_4_pe;  // PeArray.cs:298
+        bias_chain_6_word <= bias_chain_5_word;  // PeArray.cs:298
+        bias_chain_6_pe <= bias_chain_5_pe;  // PeArray.cs:298
+        bias_chain_7_word <= bias_chain_6_word;  // PeArray.cs:298
+        bias_chain_7_pe <= bias_chain_6_pe;  // PeArray.cs:298
+        bias_chain_8_word <= bias_chain_7_word;  // PeArray.cs:298
+        bias_chain_8_pe <= bias_chain_7_pe;  // PeArray.cs:298
+        bias_chain_9_word <= bias_chain_8_word;  // PeArray.cs:298
+        bias_chain_9_pe <= bias_chain_8_pe;  // PeArray.cs:298
+        bias_chain_10_word <= bias_chain_9_word;  // PeArray.cs:298
+        bias_chain_10_pe <= bias_chain_9_pe;  // PeArray.cs:298
+        bias_chain_11_word <= bias_chain_10_word;  // PeArray.cs:298
+        bias_chain_11_pe <= bias_chain_10_pe;  // PeArray.cs:298
+        bias_chain_12_word <= bias_chain_11_word;  // PeArray.cs:298
+        bias_chain_12_pe <= bias_chain_11_pe;  // PeArray.cs:298
+        bias_chain_13_word <= bias_chain_12_word;  // PeArray.cs:298
+        bias_chain_13_pe <= bias_chain_12_pe;  // PeArray.cs:298
+        bias_chain_14_word <= bias_chain_13_word;  // PeArray.cs:298
+        bias_chain_14_pe <= bias_chain_13_pe;  // PeArray.cs:298
+        bias_chain_15_word <= bias_chain_14_word;  // PeArray.cs:298
+        bias_chain_15_pe <= bias_chain_14_pe;  // PeArray.cs:298
+        input_chain_0_word <= input_entrance_output_payload;  // PeArray.cs:298
+        input_chain_1_word <= input_chain_0_word;  // PeArray.cs:298
+        input_chain_2_word <= input_chain_1_word;  // PeArray.cs:298
+        input_chain_3_word <= input_chain_2_word;  // PeArray.cs:298
+        input_chain_4_word <= input_chain_3_word;  // PeArray.cs:298
+        input_chain_5_word <= input_chain_4_word;  // PeArray.cs:298
+        input_chain_6_word <= input_chain_5_word;  // PeArray.cs:298
+        input_chain_7_word <= input_chain_6_word;  // PeArray.cs:298
+        input_chain_8_word <= input_chain_7_word;  // PeArray.cs:298
+        input_chain_9_word <= input_chain_8_word;  // PeArray.cs:298
+        input_chain_10_word <= input_chain_9_word;  // PeArray.cs:298
+        input_chain_11_word <= input_chain_10_word;  // PeArray.cs:298
+        input_chain_12_word <= input_chain_11_word;  // PeArray.cs:298
+        input_chain_13_word <= input_chain_12_word;  // PeArray.cs:298
+        input_chain_14_word <= input_chain_13_word;  // PeArray.cs:298
+        input_chain_15_word <= input_chain_14_word;  // PeArray.cs:298
     end
 
     processing_element pe_0 (  // PeArray.cs:64
@@ -2199,7 +2295,7 @@ module pe_array (
         .output_ready(weight_entrance_output_ready),
         .output_payload(weight_entrance_output_payload)
     );
-    stream_queue_payload_u32 weight_queue_0 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_0 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_0_push_valid),
@@ -2210,7 +2306,7 @@ module pe_array (
         .pop_payload(weight_queue_0_pop_payload),
         .level(weight_queue_0_level)
     );
-    stream_queue_payload_u32 weight_queue_1 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_1 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_1_push_valid),
@@ -2221,7 +2317,7 @@ module pe_array (
         .pop_payload(weight_queue_1_pop_payload),
         .level(weight_queue_1_level)
     );
-    stream_queue_payload_u32 weight_queue_2 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_2 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_2_push_valid),
@@ -2232,7 +2328,7 @@ module pe_array (
         .pop_payload(weight_queue_2_pop_payload),
         .level(weight_queue_2_level)
     );
-    stream_queue_payload_u32 weight_queue_3 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_3 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_3_push_valid),
@@ -2243,7 +2339,7 @@ module pe_array (
         .pop_payload(weight_queue_3_pop_payload),
         .level(weight_queue_3_level)
     );
-    stream_queue_payload_u32 weight_queue_4 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_4 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_4_push_valid),
@@ -2254,7 +2350,7 @@ module pe_array (
         .pop_payload(weight_queue_4_pop_payload),
         .level(weight_queue_4_level)
     );
-    stream_queue_payload_u32 weight_queue_5 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_5 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_5_push_valid),
@@ -2265,7 +2361,7 @@ module pe_array (
         .pop_payload(weight_queue_5_pop_payload),
         .level(weight_queue_5_level)
     );
-    stream_queue_payload_u32 weight_queue_6 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_6 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_6_push_valid),
@@ -2276,7 +2372,7 @@ module pe_array (
         .pop_payload(weight_queue_6_pop_payload),
         .level(weight_queue_6_level)
     );
-    stream_queue_payload_u32 weight_queue_7 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_7 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_7_push_valid),
@@ -2287,7 +2383,7 @@ module pe_array (
         .pop_payload(weight_queue_7_pop_payload),
         .level(weight_queue_7_level)
     );
-    stream_queue_payload_u32 weight_queue_8 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_8 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_8_push_valid),
@@ -2298,7 +2394,7 @@ module pe_array (
         .pop_payload(weight_queue_8_pop_payload),
         .level(weight_queue_8_level)
     );
-    stream_queue_payload_u32 weight_queue_9 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_9 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_9_push_valid),
@@ -2309,7 +2405,7 @@ module pe_array (
         .pop_payload(weight_queue_9_pop_payload),
         .level(weight_queue_9_level)
     );
-    stream_queue_payload_u32 weight_queue_10 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_10 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_10_push_valid),
@@ -2320,7 +2416,7 @@ module pe_array (
         .pop_payload(weight_queue_10_pop_payload),
         .level(weight_queue_10_level)
     );
-    stream_queue_payload_u32 weight_queue_11 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_11 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_11_push_valid),
@@ -2331,7 +2427,7 @@ module pe_array (
         .pop_payload(weight_queue_11_pop_payload),
         .level(weight_queue_11_level)
     );
-    stream_queue_payload_u32 weight_queue_12 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_12 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_12_push_valid),
@@ -2342,7 +2438,7 @@ module pe_array (
         .pop_payload(weight_queue_12_pop_payload),
         .level(weight_queue_12_level)
     );
-    stream_queue_payload_u32 weight_queue_13 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_13 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_13_push_valid),
@@ -2353,7 +2449,7 @@ module pe_array (
         .pop_payload(weight_queue_13_pop_payload),
         .level(weight_queue_13_level)
     );
-    stream_queue_payload_u32 weight_queue_14 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_14 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_14_push_valid),
@@ -2364,7 +2460,7 @@ module pe_array (
         .pop_payload(weight_queue_14_pop_payload),
         .level(weight_queue_14_level)
     );
-    stream_queue_payload_u32 weight_queue_15 (  // PeArray.cs:126
+    stream_queue_payload_u32 weight_queue_15 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(weight_queue_15_push_valid),
@@ -2385,7 +2481,7 @@ module pe_array (
         .output_ready(bias_entrance_output_ready),
         .output_payload(bias_entrance_output_payload)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_0 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_0 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_0_push_valid),
@@ -2396,7 +2492,7 @@ module pe_array (
         .pop_payload(bias_queue_0_pop_payload),
         .level(bias_queue_0_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_1 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_1 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_1_push_valid),
@@ -2407,7 +2503,7 @@ module pe_array (
         .pop_payload(bias_queue_1_pop_payload),
         .level(bias_queue_1_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_2 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_2 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_2_push_valid),
@@ -2418,7 +2514,7 @@ module pe_array (
         .pop_payload(bias_queue_2_pop_payload),
         .level(bias_queue_2_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_3 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_3 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_3_push_valid),
@@ -2429,7 +2525,7 @@ module pe_array (
         .pop_payload(bias_queue_3_pop_payload),
         .level(bias_queue_3_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_4 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_4 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_4_push_valid),
@@ -2440,7 +2536,7 @@ module pe_array (
         .pop_payload(bias_queue_4_pop_payload),
         .level(bias_queue_4_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_5 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_5 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_5_push_valid),
@@ -2451,7 +2547,7 @@ module pe_array (
         .pop_payload(bias_queue_5_pop_payload),
         .level(bias_queue_5_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_6 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_6 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_6_push_valid),
@@ -2462,7 +2558,7 @@ module pe_array (
         .pop_payload(bias_queue_6_pop_payload),
         .level(bias_queue_6_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_7 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_7 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_7_push_valid),
@@ -2473,7 +2569,7 @@ module pe_array (
         .pop_payload(bias_queue_7_pop_payload),
         .level(bias_queue_7_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_8 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_8 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_8_push_valid),
@@ -2484,7 +2580,7 @@ module pe_array (
         .pop_payload(bias_queue_8_pop_payload),
         .level(bias_queue_8_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_9 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_9 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_9_push_valid),
@@ -2495,7 +2591,7 @@ module pe_array (
         .pop_payload(bias_queue_9_pop_payload),
         .level(bias_queue_9_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_10 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_10 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_10_push_valid),
@@ -2506,7 +2602,7 @@ module pe_array (
         .pop_payload(bias_queue_10_pop_payload),
         .level(bias_queue_10_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_11 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_11 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_11_push_valid),
@@ -2517,7 +2613,7 @@ module pe_array (
         .pop_payload(bias_queue_11_pop_payload),
         .level(bias_queue_11_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_12 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_12 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_12_push_valid),
@@ -2528,7 +2624,7 @@ module pe_array (
         .pop_payload(bias_queue_12_pop_payload),
         .level(bias_queue_12_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_13 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_13 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_13_push_valid),
@@ -2539,7 +2635,7 @@ module pe_array (
         .pop_payload(bias_queue_13_pop_payload),
         .level(bias_queue_13_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_14 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_14 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_14_push_valid),
@@ -2550,7 +2646,7 @@ module pe_array (
         .pop_payload(bias_queue_14_pop_payload),
         .level(bias_queue_14_level)
     );
-    stream_queue_payload_u32_depth8_storage_registers bias_queue_15 (  // PeArray.cs:126
+    stream_queue_payload_u32_depth8_storage_registers bias_queue_15 (  // PeArray.cs:128
         .clk(clk),
         .reset(reset),
         .push_valid(bias_queue_15_push_valid),
@@ -2561,7 +2657,7 @@ module pe_array (
         .pop_payload(bias_queue_15_pop_payload),
         .level(bias_queue_15_level)
     );
-    stream_stage_payload_u32_last input_entrance (  // PeArray.cs:169
+    stream_stage_payload_u32_last input_entrance (  // PeArray.cs:171
         .clk(clk),
         .reset(reset),
         .input_valid(input_entrance_input_valid),
@@ -2573,7 +2669,7 @@ module pe_array (
         .output_payload(input_entrance_output_payload),
         .output_last(input_entrance_output_last)
     );
-    stream_stage_payload_u32_last gather_0_0 (  // PeArray.cs:222
+    stream_stage_payload_u32_last gather_0_0 (  // PeArray.cs:224
         .clk(clk),
         .reset(reset),
         .input_valid(gather_0_0_input_valid),
@@ -2585,7 +2681,7 @@ module pe_array (
         .output_payload(gather_0_0_output_payload),
         .output_last(gather_0_0_output_last)
     );
-    stream_stage_payload_u32_last gather_0_1 (  // PeArray.cs:222
+    stream_stage_payload_u32_last gather_0_1 (  // PeArray.cs:224
         .clk(clk),
         .reset(reset),
         .input_valid(gather_0_1_input_valid),
@@ -2597,7 +2693,7 @@ module pe_array (
         .output_payload(gather_0_1_output_payload),
         .output_last(gather_0_1_output_last)
     );
-    stream_stage_payload_u32_last gather_0_2 (  // PeArray.cs:222
+    stream_stage_payload_u32_last gather_0_2 (  // PeArray.cs:224
         .clk(clk),
         .reset(reset),
         .input_valid(gather_0_2_input_valid),
@@ -2609,7 +2705,7 @@ module pe_array (
         .output_payload(gather_0_2_output_payload),
         .output_last(gather_0_2_output_last)
     );
-    stream_stage_payload_u32_last gather_0_3 (  // PeArray.cs:222
+    stream_stage_payload_u32_last gather_0_3 (  // PeArray.cs:224
         .clk(clk),
         .reset(reset),
         .input_valid(gather_0_3_input_valid),
@@ -2621,7 +2717,7 @@ module pe_array (
         .output_payload(gather_0_3_output_payload),
         .output_last(gather_0_3_output_last)
     );
-    stream_stage_payload_u32_last gathered (  // PeArray.cs:222
+    stream_stage_payload_u32_last gathered (  // PeArray.cs:224
         .clk(clk),
         .reset(reset),
         .input_valid(gathered_input_valid),
@@ -2633,7 +2729,7 @@ module pe_array (
         .output_payload(gathered_output_payload),
         .output_last(gathered_output_last)
     );
-    stream_stage_payload_u32_last results_out (  // PeArray.cs:262
+    stream_stage_payload_u32_last results_out (  // PeArray.cs:264
         .clk(clk),
         .reset(reset),
         .input_valid(results_out_input_valid),
@@ -2647,5 +2743,5 @@ module pe_array (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, pe_0_inputs_ready, pe_1_inputs_ready, pe_2_inputs_ready, pe_3_inputs_ready, pe_4_inputs_ready, pe_5_inputs_ready, pe_6_inputs_ready, pe_7_inputs_ready, pe_8_inputs_ready, pe_9_inputs_ready, pe_10_inputs_ready, pe_11_inputs_ready, pe_12_inputs_ready, pe_13_inputs_ready, pe_14_inputs_ready, pe_15_inputs_ready, weight_queue_0_push_ready, weight_queue_0_level, weight_queue_1_push_ready, weight_queue_1_level, weight_queue_2_push_ready, weight_queue_2_level, weight_queue_3_push_ready, weight_queue_3_level, weight_queue_4_push_ready, weight_queue_4_level, weight_queue_5_push_ready, weight_queue_5_level, weight_queue_6_push_ready, weight_queue_6_level, weight_queue_7_push_ready, weight_queue_7_level, weight_queue_8_push_ready, weight_queue_8_level, weight_queue_9_push_ready, weight_queue_9_level, weight_queue_10_push_ready, weight_queue_10_level, weight_queue_11_push_ready, weight_queue_11_level, weight_queue_12_push_ready, weight_queue_12_level, weight_queue_13_push_ready, weight_queue_13_level, weight_queue_14_push_ready, weight_queue_14_level, weight_queue_15_push_ready, weight_queue_15_level, bias_queue_0_push_ready, bias_queue_0_level, bias_queue_1_push_ready, bias_queue_1_level, bias_queue_2_push_ready, bias_queue_2_level, bias_queue_3_push_ready, bias_queue_3_level, bias_queue_4_push_ready, bias_queue_4_level, bias_queue_5_push_ready, bias_queue_5_level, bias_queue_6_push_ready, bias_queue_6_level, bias_queue_7_push_ready, bias_queue_7_level, bias_queue_8_push_ready, bias_queue_8_level, bias_queue_9_push_ready, bias_queue_9_level, bias_queue_10_push_ready, bias_queue_10_level, bias_queue_11_push_ready, bias_queue_11_level, bias_queue_12_push_ready, bias_queue_12_level, bias_queue_13_push_ready, bias_queue_13_level, bias_queue_14_push_ready, bias_queue_14_level, bias_queue_15_push_ready, bias_queue_15_level, 1'b0};
+    wire unused_ok = &{1'b0, weight_chain_15_valid, weight_chain_15_pe, bias_chain_15_valid, bias_chain_15_pe, pe_0_inputs_ready, pe_1_inputs_ready, pe_2_inputs_ready, pe_3_inputs_ready, pe_4_inputs_ready, pe_5_inputs_ready, pe_6_inputs_ready, pe_7_inputs_ready, pe_8_inputs_ready, pe_9_inputs_ready, pe_10_inputs_ready, pe_11_inputs_ready, pe_12_inputs_ready, pe_13_inputs_ready, pe_14_inputs_ready, pe_15_inputs_ready, weight_queue_0_push_ready, weight_queue_0_level, weight_queue_1_push_ready, weight_queue_1_level, weight_queue_2_push_ready, weight_queue_2_level, weight_queue_3_push_ready, weight_queue_3_level, weight_queue_4_push_ready, weight_queue_4_level, weight_queue_5_push_ready, weight_queue_5_level, weight_queue_6_push_ready, weight_queue_6_level, weight_queue_7_push_ready, weight_queue_7_level, weight_queue_8_push_ready, weight_queue_8_level, weight_queue_9_push_ready, weight_queue_9_level, weight_queue_10_push_ready, weight_queue_10_level, weight_queue_11_push_ready, weight_queue_11_level, weight_queue_12_push_ready, weight_queue_12_level, weight_queue_13_push_ready, weight_queue_13_level, weight_queue_14_push_ready, weight_queue_14_level, weight_queue_15_push_ready, weight_queue_15_level, bias_queue_0_push_ready, bias_queue_0_level, bias_queue_1_push_ready, bias_queue_1_level, bias_queue_2_push_ready, bias_queue_2_level, bias_queue_3_push_ready, bias_queue_3_level, bias_queue_4_push_ready, bias_queue_4_level, bias_queue_5_push_ready, bias_queue_5_level, bias_queue_6_push_ready, bias_queue_6_level, bias_queue_7_push_ready, bias_queue_7_level, bias_queue_8_push_ready, bias_queue_8_level, bias_queue_9_push_ready, bias_queue_9_level, bias_queue_10_push_ready, bias_queue_10_level, bias_queue_11_push_ready, bias_queue_11_level, bias_queue_12_push_ready, bias_queue_12_level, bias_queue_13_push_ready, bias_queue_13_level, bias_queue_14_push_ready, bias_queue_14_level, bias_queue_15_push_ready, bias_queue_15_level, 1'b0};
 endmodule

@@ -38,41 +38,47 @@ module processing_element (
     wire issue_ready;                          // ProcessingElement.cs:111
     reg [1:0] pending_tiles;                   // ProcessingElement.cs:114, reset 0
     reg pending_room;                          // ProcessingElement.cs:115, reset 1
-    wire [31:0] weight;                        // ProcessingElement.cs:121
-    wire first;                                // ProcessingElement.cs:122
-    wire last_input;                           // ProcessingElement.cs:123
-    wire final_sum;                            // ProcessingElement.cs:124
-    wire row_end;                              // ProcessingElement.cs:125
-    wire slot_end;                             // ProcessingElement.cs:126
-    wire issue_operand_load;                   // ProcessingElement.cs:127
-    reg issue_operand_valid;                   // ProcessingElement.cs:127, reset 0
-    reg [31:0] input_x;                        // ProcessingElement.cs:128, memory read data
-    reg [31:0] weight_operand;                 // ProcessingElement.cs:121, no reset
-    wire product_tag_in_first;                 // ProcessingElement.cs:165
-    wire product_tag_in_last_input;            // ProcessingElement.cs:165
-    wire product_tag_in_final;                 // ProcessingElement.cs:165
-    wire product_tag_in_row_end;               // ProcessingElement.cs:165
-    wire product_tag_in_slot_end;              // ProcessingElement.cs:165
-    reg first_operand;                         // ProcessingElement.cs:122, no reset
-    reg last_input_operand;                    // ProcessingElement.cs:123, no reset
-    reg final_sum_operand;                     // ProcessingElement.cs:124, no reset
-    reg row_end_operand;                       // ProcessingElement.cs:125, no reset
-    reg slot_end_operand;                      // ProcessingElement.cs:126, no reset
-    wire tagged_products_valid;                // ProcessingElement.cs:180
-    wire tagged_products_ready;                // ProcessingElement.cs:180
-    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:180
-    wire products_valid;                       // ProcessingElement.cs:184
-    wire products_ready;                       // ProcessingElement.cs:184
-    wire [36:0] products_payload;              // ProcessingElement.cs:184
-    reg products_main_valid;                   // ProcessingElement.cs:184, reset 0
-    reg [36:0] products_main_data;             // ProcessingElement.cs:184, no reset
-    reg products_skid_valid;                   // ProcessingElement.cs:184, reset 0
-    reg [36:0] products_skid_data;             // ProcessingElement.cs:184, no reset
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:196, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:207
-    wire sum_tag_in_final;                     // ProcessingElement.cs:207
-    reg sum_valid;                             // ProcessingElement.cs:217, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:219, no reset
+    reg [31:0] operand_weight;                 // ProcessingElement.cs:130, no reset
+    reg weight_leaves;                         // ProcessingElement.cs:133, reset 0
+    wire first;                                // ProcessingElement.cs:143
+    wire last_input;                           // ProcessingElement.cs:144
+    wire final_sum;                            // ProcessingElement.cs:145
+    wire row_end;                              // ProcessingElement.cs:146
+    wire slot_end;                             // ProcessingElement.cs:147
+    wire issue_operand_load;                   // ProcessingElement.cs:148
+    reg issue_operand_valid;                   // ProcessingElement.cs:148, reset 0
+    reg [31:0] input_x;                        // ProcessingElement.cs:149, memory read data
+    reg issue_room;                            // ProcessingElement.cs:184, reset 1
+    wire product_tag_in_first;                 // ProcessingElement.cs:189
+    wire product_tag_in_last_input;            // ProcessingElement.cs:189
+    wire product_tag_in_final;                 // ProcessingElement.cs:189
+    wire product_tag_in_row_end;               // ProcessingElement.cs:189
+    wire product_tag_in_slot_end;              // ProcessingElement.cs:189
+    reg first_operand;                         // ProcessingElement.cs:143, no reset
+    reg last_input_operand;                    // ProcessingElement.cs:144, no reset
+    reg final_sum_operand;                     // ProcessingElement.cs:145, no reset
+    reg row_end_operand;                       // ProcessingElement.cs:146, no reset
+    reg slot_end_operand;                      // ProcessingElement.cs:147, no reset
+    wire tagged_products_valid;                // ProcessingElement.cs:204
+    wire tagged_products_ready;                // ProcessingElement.cs:204
+    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:204
+    wire products_valid;                       // ProcessingElement.cs:212
+    wire products_ready;                       // ProcessingElement.cs:212
+    wire [36:0] products_payload;              // ProcessingElement.cs:212
+    reg products_main_valid;                   // ProcessingElement.cs:213, reset 0
+    reg [36:0] products_main_data;             // ProcessingElement.cs:214, no reset
+    reg products_spare_valid;                  // ProcessingElement.cs:215, reset 0
+    reg [36:0] products_spare_data;            // ProcessingElement.cs:216, no reset
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:239, no reset
+    wire sums_head_valid;                      // ProcessingElement.cs:243
+    wire sums_head_ready;                      // ProcessingElement.cs:243
+    wire [33:0] sums_head_payload;             // ProcessingElement.cs:243
+    reg sums_head_valid_q;                     // ProcessingElement.cs:243, reset 0
+    reg [33:0] sums_head_payload_q;            // ProcessingElement.cs:243, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:252
+    wire sum_tag_in_final;                     // ProcessingElement.cs:252
+    reg sum_valid;                             // ProcessingElement.cs:265, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:267, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -106,81 +112,87 @@ module processing_element (
     wire [31:0] adder_in_output_a;             // port output_a of instance adder_in
     wire [31:0] adder_in_output_b;             // port output_b of instance adder_in
     reg [31:0] input_buffer [0:31];            // ProcessingElement.cs:71, 32 x 32 bits
-    wire issue_valid_part0;                    // ProcessingElement.cs:117, part of an expression
-    wire issue_valid_part1;                    // ProcessingElement.cs:117, part of an expression
-    wire weights_ready_part0;                  // ProcessingElement.cs:130, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:204, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:204, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:204, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:204, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:204, part of an expression
-    wire products_ready_part0;                 // ProcessingElement.cs:211, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:212, part of an expression
+    wire issue_valid_part0;                    // ProcessingElement.cs:123, part of an expression
+    wire issue_valid_part1;                    // ProcessingElement.cs:123, part of an expression
+    wire input_done_part0;                     // ProcessingElement.cs:150, part of an expression
+    wire sums_pop_ready_part0;                 // ProcessingElement.cs:243, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:249, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:249, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:249, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:249, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:249, part of an expression
+    wire products_ready_part0;                 // ProcessingElement.cs:256, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:260, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
-    wire pending_tiles_part1;                  // ProcessingElement.cs:135, part of an expression
-    wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:135, part of an expression
+    wire pending_tiles_part1;                  // ProcessingElement.cs:154, part of an expression
+    wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:154, part of an expression
+    wire products_spare_valid_part0;           // ProcessingElement.cs:220, part of an expression
 
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
     assign issue_valid_part1 = at_row_zero & at_slot_zero;
-    assign weights_ready_part0 = issue_valid & issue_ready;
+    assign input_done_part0 = issue_valid & issue_ready;
+    assign sums_pop_ready_part0 = !sums_head_valid_q | sums_head_ready;
     assign adder_in_input_valid_part2 = products_payload[36:32];
     assign adder_in_input_valid_part1 = adder_in_input_valid_part2[0];
-    assign adder_in_input_valid_part4 = sums_pop_payload[33:32];
+    assign adder_in_input_valid_part4 = sums_head_payload[33:32];
     assign adder_in_input_valid_part3 = adder_in_input_valid_part4[0];
-    assign adder_in_input_valid_part0 = products_valid & (adder_in_input_valid_part1 ? biases_valid : (sums_pop_valid & !adder_in_input_valid_part3));
+    assign adder_in_input_valid_part0 = products_valid & (adder_in_input_valid_part1 ? biases_valid : (sums_head_valid & !adder_in_input_valid_part3));
     assign products_ready_part0 = adder_in_input_valid_part0 & adder_in_input_ready;
     assign biases_ready_part0 = adder_in_input_valid_part2[3];
     assign write_row_part0 = write_row == 4'd15;
     assign pending_tiles_part1 = (results_valid & results_ready) & results_last;
-    assign pending_tiles_part0 = (((weights_ready_part0 & issue_valid_part0) & issue_valid_part1) ^ pending_tiles_part1) ? (pending_tiles + {pending_tiles_part1, 1'b1}) : pending_tiles;
+    assign pending_tiles_part0 = (((input_done_part0 & issue_valid_part0) & issue_valid_part1) ^ pending_tiles_part1) ? (pending_tiles + {pending_tiles_part1, 1'b1}) : pending_tiles;
+    assign products_spare_valid_part0 = products_ready | !products_main_valid;
 
     assign inputs_ready = write_bank ? !bank_1_full : !bank_0_full;  // ProcessingElement.cs:76
-    assign issue_valid = ((read_bank ? bank_1_full : bank_0_full) & weights_valid) & ((!issue_valid_part0 | !issue_valid_part1) | pending_room);  // ProcessingElement.cs:117
-    assign weight = weights_payload;  // ProcessingElement.cs:121
-    assign first = first_input;  // ProcessingElement.cs:122
-    assign last_input = issue_valid_part0;  // ProcessingElement.cs:123
-    assign final_sum = (issue_valid_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:124
-    assign row_end = at_row_end;  // ProcessingElement.cs:125
-    assign slot_end = at_slot_end;  // ProcessingElement.cs:126
-    assign weights_ready = weights_ready_part0 & at_row_end;  // ProcessingElement.cs:130
-    assign input_done = (weights_ready_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:131
-    assign issue_operand_load = multiplier_input_ready | !issue_operand_valid;  // ProcessingElement.cs:161
-    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:161
-    assign multiplier_input_valid = issue_operand_valid;  // ProcessingElement.cs:162
-    assign multiplier_input_a = weight_operand;  // ProcessingElement.cs:163
-    assign multiplier_input_b = input_x;  // ProcessingElement.cs:164
-    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:166
-    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:167
-    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:168
-    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:169
-    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:170
-    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:171
-    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:181
-    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:182
-    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:183
-    assign tagged_products_ready = !products_skid_valid;  // ProcessingElement.cs:184
-    assign products_valid = products_main_valid;  // ProcessingElement.cs:184
-    assign products_payload = products_main_data;  // ProcessingElement.cs:184
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:195
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:195
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:195
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:195
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:197
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:204
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_pop_payload[31:0];  // ProcessingElement.cs:205
-    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:206
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:208
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:209
-    assign products_ready = products_ready_part0;  // ProcessingElement.cs:211
-    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:212
-    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:213
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:221
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:222
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:223
-    assign results_valid = sums_pop_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:226
-    assign results_payload = sums_pop_payload[31:0];  // ProcessingElement.cs:227
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:228
-    assign sums_pop_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:229
+    assign issue_valid = ((read_bank ? bank_1_full : bank_0_full) & (!at_row_zero | weights_valid)) & ((!issue_valid_part0 | !issue_valid_part1) | pending_room);  // ProcessingElement.cs:123
+    assign weights_ready = weight_leaves;  // ProcessingElement.cs:135
+    assign first = first_input;  // ProcessingElement.cs:143
+    assign last_input = issue_valid_part0;  // ProcessingElement.cs:144
+    assign final_sum = (issue_valid_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:145
+    assign row_end = at_row_end;  // ProcessingElement.cs:146
+    assign slot_end = at_slot_end;  // ProcessingElement.cs:147
+    assign input_done = (input_done_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:150
+    assign issue_operand_load = issue_room | !issue_operand_valid;  // ProcessingElement.cs:185
+    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:185
+    assign multiplier_input_valid = issue_operand_valid & issue_room;  // ProcessingElement.cs:186
+    assign multiplier_input_a = operand_weight;  // ProcessingElement.cs:187
+    assign multiplier_input_b = input_x;  // ProcessingElement.cs:188
+    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:190
+    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:191
+    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:192
+    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:193
+    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:194
+    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:195
+    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:205
+    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:206
+    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:207
+    assign tagged_products_ready = !products_spare_valid;  // ProcessingElement.cs:217
+    assign products_valid = products_main_valid;  // ProcessingElement.cs:226
+    assign products_payload = products_main_data;  // ProcessingElement.cs:227
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:238
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:238
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:238
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:238
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:240
+    assign sums_pop_ready = sums_pop_ready_part0;  // ProcessingElement.cs:243
+    assign sums_head_valid = sums_head_valid_q;  // ProcessingElement.cs:243
+    assign sums_head_payload = sums_head_payload_q;  // ProcessingElement.cs:243
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:249
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_head_payload[31:0];  // ProcessingElement.cs:250
+    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:251
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:253
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:254
+    assign products_ready = products_ready_part0;  // ProcessingElement.cs:256
+    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:260
+    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:261
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:269
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:270
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:271
+    assign results_valid = sums_head_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:274
+    assign results_payload = sums_head_payload[31:0];  // ProcessingElement.cs:275
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:276
+    assign sums_head_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:277
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -197,9 +209,12 @@ module processing_element (
             at_slot_zero <= 1'b1;
             pending_tiles <= 2'd0;
             pending_room <= 1'b1;
+            weight_leaves <= 1'b0;
             issue_operand_valid <= 1'b0;
+            issue_room <= 1'b1;
             products_main_valid <= 1'b0;
-            products_skid_valid <= 1'b0;
+            products_spare_valid <= 1'b0;
+            sums_head_valid_q <= 1'b0;
             sum_valid <= 1'b0;
         end else begin
             if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
@@ -214,38 +229,39 @@ module processing_element (
                     write_bank <= !write_bank;  // ProcessingElement.cs:93
                 end
             end
-            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:127
-            pending_tiles <= pending_tiles_part0;  // ProcessingElement.cs:135
-            pending_room <= pending_tiles_part0 < 2'd3;  // ProcessingElement.cs:136
-            if (weights_ready_part0) begin  // ProcessingElement.cs:137
-                row <= at_row_end ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:139
-                at_row_end <= row == 4'd14;  // ProcessingElement.cs:140
-                at_row_zero <= at_row_end;  // ProcessingElement.cs:141
-                if (at_row_end) begin  // ProcessingElement.cs:142
-                    slot <= at_slot_end ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:144
-                    at_slot_end <= slot == 3'd6;  // ProcessingElement.cs:145
-                    at_slot_zero <= at_slot_end;  // ProcessingElement.cs:146
-                    if (at_slot_end) begin  // ProcessingElement.cs:147
-                        if (!read_bank) begin  // ProcessingElement.cs:152
-                            bank_0_full <= 1'b0;  // ProcessingElement.cs:152
+            weight_leaves <= input_done_part0 & at_row_zero;  // ProcessingElement.cs:134
+            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:148
+            pending_tiles <= pending_tiles_part0;  // ProcessingElement.cs:154
+            pending_room <= pending_tiles_part0 < 2'd3;  // ProcessingElement.cs:155
+            if (input_done_part0) begin  // ProcessingElement.cs:156
+                row <= at_row_end ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:158
+                at_row_end <= row == 4'd14;  // ProcessingElement.cs:159
+                at_row_zero <= at_row_end;  // ProcessingElement.cs:160
+                if (at_row_end) begin  // ProcessingElement.cs:161
+                    slot <= at_slot_end ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:163
+                    at_slot_end <= slot == 3'd6;  // ProcessingElement.cs:164
+                    at_slot_zero <= at_slot_end;  // ProcessingElement.cs:165
+                    if (at_slot_end) begin  // ProcessingElement.cs:166
+                        if (!read_bank) begin  // ProcessingElement.cs:171
+                            bank_0_full <= 1'b0;  // ProcessingElement.cs:171
                         end
-                        if (read_bank) begin  // ProcessingElement.cs:152
-                            bank_1_full <= 1'b0;  // ProcessingElement.cs:152
+                        if (read_bank) begin  // ProcessingElement.cs:171
+                            bank_1_full <= 1'b0;  // ProcessingElement.cs:171
                         end
-                        read_bank <= !read_bank;  // ProcessingElement.cs:154
-                        first_input <= issue_valid_part0;  // ProcessingElement.cs:155
+                        read_bank <= !read_bank;  // ProcessingElement.cs:173
+                        first_input <= issue_valid_part0;  // ProcessingElement.cs:174
                     end
                 end
             end
-            if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:184
-                products_main_valid <= products_skid_valid | tagged_products_valid;  // ProcessingElement.cs:184
-                products_skid_valid <= 1'b0;  // ProcessingElement.cs:184
-            end else begin
-                if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:184
-                    products_skid_valid <= 1'b1;  // ProcessingElement.cs:184
-                end
+            products_spare_valid <= !products_spare_valid_part0 & (products_spare_valid | tagged_products_valid);  // ProcessingElement.cs:220
+            if (products_spare_valid_part0) begin  // ProcessingElement.cs:221
+                products_main_valid <= products_spare_valid | tagged_products_valid;  // ProcessingElement.cs:223
             end
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:218
+            if (sums_pop_ready_part0) begin  // ProcessingElement.cs:243
+                sums_head_valid_q <= sums_pop_valid;  // ProcessingElement.cs:243
+            end
+            issue_room <= (products_ready_part0 | !products_valid) | (tagged_products_ready & !multiplier_output_valid);  // ProcessingElement.cs:259
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:266
         end
     end
     always @(posedge clk) begin
@@ -259,30 +275,34 @@ module processing_element (
                 end
             end
         end
-        if (issue_operand_load) weight_operand <= weight;  // ProcessingElement.cs:121
-        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:122
-        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:123
-        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:124
-        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:125
-        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:126
-        if (products_ready | !products_main_valid) begin  // ProcessingElement.cs:184
-            products_main_data <= products_skid_valid ? products_skid_data : tagged_products_payload;  // ProcessingElement.cs:184
-        end else begin
-            if (tagged_products_valid & !products_skid_valid) begin  // ProcessingElement.cs:184
-                products_skid_data <= tagged_products_payload;  // ProcessingElement.cs:184
-            end
+        if (input_done_part0 & at_row_zero) begin  // ProcessingElement.cs:131
+            operand_weight <= weights_payload;  // ProcessingElement.cs:131
         end
-        if (products_ready_part0) begin  // ProcessingElement.cs:210
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:210
+        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:143
+        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:144
+        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:145
+        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:146
+        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:147
+        if (!products_spare_valid) begin  // ProcessingElement.cs:219
+            products_spare_data <= tagged_products_payload;  // ProcessingElement.cs:219
         end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:220
+        if (products_spare_valid_part0) begin  // ProcessingElement.cs:221
+            products_main_data <= products_spare_valid ? products_spare_data : tagged_products_payload;  // ProcessingElement.cs:224
+        end
+        if (sums_pop_ready_part0) begin  // ProcessingElement.cs:243
+            sums_head_payload_q <= sums_pop_payload;  // ProcessingElement.cs:243
+        end
+        if (products_ready_part0) begin  // ProcessingElement.cs:255
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:255
+        end
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:268
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
             input_buffer[{write_bank, write_row}] <= inputs_payload;  // ProcessingElement.cs:80
         end
     end
-    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:128
+    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:149
         if (issue_operand_load) input_x <= input_buffer[{read_bank, row}];
     end
 
@@ -312,7 +332,7 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:193
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:236
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -322,7 +342,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:194
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:237
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),
@@ -336,5 +356,5 @@ module processing_element (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, sums_push_ready, 1'b0};
+    wire unused_ok = &{1'b0, multiplier_input_ready, sums_push_ready, 1'b0};
 endmodule
