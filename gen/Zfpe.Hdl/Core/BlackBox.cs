@@ -22,20 +22,12 @@ public abstract class BlackBox : Component
 
     internal List<string> ClockPins { get; } = [];
 
-    internal List<(string Name, string Value)> VerilogAttributes { get; } = [];
-
     /// <summary>
     /// Declares an input pin of the primitive that takes the clock of the component that
     /// instantiates it (a DSP's CLK0, a block RAM's CLKA): the emitter connects it to that
     /// component's clock, which gives the component a clock as a register would.
     /// </summary>
     protected void ClockPin(string name) => ClockPins.Add(name);
-
-    /// <summary>
-    /// A Verilog attribute on the instance, <c>(* name = value *)</c>, for the tools after
-    /// synthesis (nextpnr-ecp5 packs a flip-flop with <c>syn_useioff</c> into the I/O cell).
-    /// </summary>
-    protected void Attribute(string name, long value) => VerilogAttributes.Add((name, value.ToString(CultureInfo.InvariantCulture)));
 
     protected void Parameter(string name, long value) => VerilogParameters.Add((name, value.ToString(CultureInfo.InvariantCulture)));
 

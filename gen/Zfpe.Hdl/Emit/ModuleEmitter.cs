@@ -555,9 +555,6 @@ internal sealed class ModuleEmitter
         // outputs, a PLL's unused clocks): that is not a mistake worth a lint warning.
         var blackBox = ch is BlackBox;
         if (blackBox) sb.AppendLine("    /* verilator lint_off PINMISSING */");
-        if (ch is BlackBox { VerilogAttributes.Count: > 0 } attributed)
-            text = $"    (* {string.Join(", ", attributed.VerilogAttributes.Select(a => $"{a.Name} = {a.Value}"))} *)\n" + text;
-        named = text.IndexOf($" {ch.InstanceName} (", StringComparison.Ordinal);
         sourceLines.Mark(sb, ch.InstanceLocation, SourceMapStatement.Instance, ch.InstanceName, Math.Max(0, named));
         sb.Append(text);
         if (blackBox) sb.AppendLine("    /* verilator lint_on PINMISSING */");
