@@ -216,8 +216,12 @@ public sealed class AccelLink : Component
         var layerOk = (LayerField(0, 2) != 0) & (LayerField(2, 2) != 0) & (LayerField(4, 2) != 0)
                       & AddressOk(LayerField(7, 4)) & WordsOk(LayerField(11, 4)) & AddressOk(LayerField(15, 4))
                       & AddressOk(LayerField(19, 4)) & WordsOk(LayerField(23, 4)) & AddressOk(LayerField(27, 4)) & WordsOk(LayerField(31, 4));
-        var refused = Hw.Mux(isWrite | isRead, !countOk | !regionFits, Hw.Mux(isLayer, !layerOk, isGo & (!layerSet | !MemoryReady)));
-        var busyRefusal = CoreBusy & (isWrite | isRead | isLayer | isGo);
+        // The checks, as registers: the header is stable from its last byte on, and Execute comes at least
+        // three cycles later (the CRC's two bytes), so the layer registers' enables wait on no adder.
+        var refused = Reg.Bool(reset: false, name: "refused");
+        refused.Assign(Hw.Mux(isWrite | isRead, !countOk | !regionFits, Hw.Mux(isLayer, !layerOk, isGo & (!layerSet | !MemoryReady))));
+        var busyRefusal = Reg.Bool(reset: false, name: "busy_refusal");
+        busyRefusal.Assign(CoreBusy & (isWrite | isRead | isLayer | isGo));
         var status = Wire.UInt(8, "status");
         status.Assign(Hw.Cat(Hw.U(0, 4), refused.AsUInt(), busyRefusal.AsUInt(), framing.AsUInt(), (!crcGood).AsUInt()));
         var accepted = status == 0;

@@ -9,8 +9,9 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// region's final word), and they go out on <see cref="Request"/> as write runs of <c>run</c> words (the
 /// last one shorter) at consecutive addresses. A run is asked for only when all its words are
 /// buffered (a block-RAM queue of 2·run words), so a granted run never holds the arbiter waiting for
-/// data. <see cref="RegionsWritten"/> counts regions whose every run has been taken by the arbiter:
-/// from then on any request on another port is served after them.
+/// data. Beats leave through a skid stage, so neither the port's ready nor its valid reaches the
+/// queues combinationally. <see cref="RegionsWritten"/> counts regions whose every run has left for the
+/// arbiter; from then on, once the stage has passed them on, any request on another port is served after them.
 /// </summary>
 public sealed class MemoryRegionWriter : Component
 {
@@ -68,16 +69,18 @@ public sealed class MemoryRegionWriter : Component
         var runWordsMinusOne = descriptor.Truncate(lengthBits);
         var endsRegion = descriptor[lengthBits];
         var start = !inRun & haveAddress & runs.Pop.Valid;
-        Request.Valid.Assign(Hw.Mux(inRun, data.Pop.Valid, start & data.Pop.Valid));
-        Request.Payload.Address.Assign(address);
-        Request.Payload.Write.Assign(Hw.True);
-        Request.Payload.Data.Assign(data.Pop.Payload);
-        Request.Payload.ByteEnable.Assign(Hw.U(3, 2));
-        Request.Payload.WordsMinusOne.Assign(runWordsMinusOne);
-        data.Pop.Ready.Assign(Request.Ready & (inRun | start));
-        var runEnds = Request.Fire & Hw.Mux(inRun, beatsLeft == 0, runWordsMinusOne == 0);
+        var beat = Wire.Stream(MemoryPortRequest.Shape(addressBits, lengthBits), name: "beat");
+        beat.Valid.Assign(Hw.Mux(inRun, data.Pop.Valid, start & data.Pop.Valid));
+        beat.Payload.Address.Assign(address);
+        beat.Payload.Write.Assign(Hw.True);
+        beat.Payload.Data.Assign(data.Pop.Payload);
+        beat.Payload.ByteEnable.Assign(Hw.U(3, 2));
+        beat.Payload.WordsMinusOne.Assign(runWordsMinusOne);
+        data.Pop.Ready.Assign(beat.Ready & (inRun | start));
+        Request.ConnectFrom(beat.SkidStage("to_port"));
+        var runEnds = beat.Fire & Hw.Mux(inRun, beatsLeft == 0, runWordsMinusOne == 0);
         runs.Pop.Ready.Assign(runEnds);
-        When(Request.Fire, () =>
+        When(beat.Fire, () =>
         {
             When(!inRun, () =>
             {
@@ -99,6 +102,6 @@ public sealed class MemoryRegionWriter : Component
             });
         });
         RegionsWritten.Assign(written);
-        Idle.Assign(!haveAddress & !runs.Pop.Valid & !data.Pop.Valid & (gathered == 0));
+        Idle.Assign(!haveAddress & !runs.Pop.Valid & !data.Pop.Valid & (gathered == 0) & !Request.Valid);
     }
 }
