@@ -122,16 +122,17 @@ public static class RunCommand
             log.WriteLine($"board: {link.Description}: {info}");
             if (expected is not null) CheckBuild(info, expected);
             AccelRunner.Plan(info, layers, batch, AccelRunner.ReferenceConfig(info, hostRounding));
-            using var bar = ProgressBar.StartOnTerminal(100);
+            // The serial line is the slow part: a bar for the words written (a terminal only).
+            using var bar = useBackdoor ? null : ProgressBar.StartOnTerminal(100);
             var shown = 0L;
             var runner = new AccelRunner(session, useBackdoor ? backdoor : null)
             {
                 Progress = (what, done, total) =>
                 {
-                    var percent = total == 0 ? 100 : done * 100 / total;
-                    bar?.Advance(percent - shown, what);
+                    if (what != "write" || total == 0) return;
+                    var percent = done * 100 / total;
+                    bar?.Advance(percent - shown, "words written");
                     shown = percent;
-                    if (shown >= 100) shown = 0;
                 },
             };
             run = runner.Run(info, layers, x, batch, hostRounding);
