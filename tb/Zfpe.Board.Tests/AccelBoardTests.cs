@@ -167,6 +167,11 @@ public sealed class AccelBoardTests(ITestOutputHelper output)
             var error = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(board, board, false, SimConfig(pes: 8, b: 9), Timeout,
                 [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null));
             Assert.Contains("the board is another build: pes=4 (asked for 8), b=5 (asked for 9)", error.Message);
+
+            // Only the parameters given with --set are checked: b alone.
+            var onlyB = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(board, board, false, SimConfig(pes: 8, b: 9), Timeout,
+                [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null, checkedParameters: new HashSet<string> { "b" }));
+            Assert.Contains("the board is another build: b=5 (asked for 9);", onlyB.Message);
             Assert.False(File.Exists(Path.Combine(dir.FullName, "y.npy")));
         }
         finally

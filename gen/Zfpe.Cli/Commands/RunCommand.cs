@@ -73,7 +73,8 @@ public static class RunCommand
                 return Run(board, board, parse.GetValue(backdoor), null, TimeSpan.FromSeconds(seconds), layers, x, batch, rounding, truth, format, Console.Out);
             }
             using var link = new HostSerialPort(parse.GetValue(port)!, parse.GetValue(baud));
-            return Run(link, null, false, given.Count == 0 ? null : (Ulx3sAccelConfig)settings.Config, TimeSpan.FromSeconds(seconds), layers, x, batch, rounding, truth, format, Console.Out);
+            return Run(link, null, false, given.Count == 0 ? null : (Ulx3sAccelConfig)settings.Config, TimeSpan.FromSeconds(seconds), layers, x, batch, rounding, truth, format, Console.Out,
+                checkedParameters: given.Keys.ToHashSet());
         }));
         return command;
     }
@@ -111,7 +112,8 @@ public static class RunCommand
 
     /// <summary>The command's work over any link (tests use the simulated board).</summary>
     public static int Run(HostLink link, IAccelMemoryBackdoor? backdoor, bool useBackdoor, Ulx3sAccelConfig? expected, TimeSpan timeout,
-        IReadOnlyList<DenseLayer> layers, float[] x, int batch, ZfpeRounding hostRounding, int[]? labels, TensorOutput output, TextWriter log)
+        IReadOnlyList<DenseLayer> layers, float[] x, int batch, ZfpeRounding hostRounding, int[]? labels, TensorOutput output, TextWriter log,
+        IReadOnlySet<string>? checkedParameters = null)
     {
         var session = new AccelSession(link, timeout);
         AccelRunResult run;
@@ -120,7 +122,7 @@ public static class RunCommand
         {
             var info = session.Info();
             log.WriteLine($"board: {link.Description}: {info}");
-            if (expected is not null) CheckBuild(info, expected);
+            if (expected is not null) CheckBuild(info, expected, checkedParameters);
             AccelRunner.Plan(info, layers, batch, AccelRunner.ReferenceConfig(info, hostRounding));
             // The serial line is the slow part: a bar for the words written (a terminal only).
             using var bar = useBackdoor ? null : ProgressBar.StartOnTerminal(100);
@@ -196,15 +198,18 @@ public static class RunCommand
         return exact ? CliRunner.Ok : CliRunner.CheckFailed;
     }
 
-    /// <summary>Refuses a board that is not the build asked for, naming each parameter that differs.</summary>
-    private static void CheckBuild(AccelInfo info, Ulx3sAccelConfig expected)
+    /// <summary>
+    /// Refuses a board that is not the build asked for, naming each parameter that differs; only the
+    /// parameters in <paramref name="names"/> (those given with --set) when there are any, else every one.
+    /// </summary>
+    private static void CheckBuild(AccelInfo info, Ulx3sAccelConfig expected, IReadOnlySet<string>? names)
     {
         var wanted = expected.Core;
         var board = info.Core;
         var differences = new List<string>();
         void Compare(string name, object want, object have)
         {
-            if (!Equals(want, have)) differences.Add($"{name}={have} (asked for {want})");
+            if ((names is null || names.Count == 0 || names.Contains(name)) && !Equals(want, have)) differences.Add($"{name}={have} (asked for {want})");
         }
         Compare("pes", wanted.Pes, board.Pes);
         Compare("outputs-per-pe", wanted.OutputsPerPe, board.OutputsPerPe);
@@ -215,6 +220,7 @@ public static class RunCommand
         Compare("exponent-bits", wanted.ExponentBits, board.ExponentBits);
         Compare("split", wanted.Split, board.Split);
         Compare("rounding", wanted.Rounding, board.Rounding);
+        Compare("weights", wanted.Weights, board.Weights);
         if (differences.Count > 0)
             throw new CliException($"the board is another build: {string.Join(", ", differences)}; program the bitstream built with these parameters or drop --set", CliRunner.ToolFailed);
     }
