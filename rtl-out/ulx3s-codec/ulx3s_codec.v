@@ -8,11 +8,11 @@ module ulx3s_codec (
     input wire ftdi_txd,    // Ulx3sCodec.cs:40
     output wire wifi_gpio0  // Ulx3sCodec.cs:41
 );
-    wire clk;                            // Ulx3sCodec.cs:46
-    wire reset;                          // Ulx3sCodec.cs:50
-    reg [25:0] heartbeat;                // Ulx3sCodec.cs:60, reset 0
-    reg [19:0] rx_light_cycles;          // Ulx3sCodec.cs:74, reset 0
-    reg [19:0] tx_light_cycles;          // Ulx3sCodec.cs:74, reset 0
+    wire clk;                            // Ulx3sTop.cs:24
+    wire reset;                          // Ulx3sTop.cs:28
+    reg [25:0] heartbeat;                // Ulx3sCodec.cs:52, reset 0
+    reg [19:0] rx_light_cycles;          // Ulx3sCodec.cs:66, reset 0
+    reg [19:0] tx_light_cycles;          // Ulx3sCodec.cs:66, reset 0
     wire pll_clock_in;                   // port clock_in of instance pll
     wire pll_clock_out;                  // port clock_out of instance pll
     wire pll_locked;                     // port locked of instance pll
@@ -26,45 +26,45 @@ module ulx3s_codec (
     wire link_non_finite_seen;           // port non_finite_seen of instance link
     wire link_error_seen;                // port error_seen of instance link
 
-    assign pll_clock_in = clk_25mhz;  // Ulx3sCodec.cs:45
-    assign clk = pll_clock_out;  // Ulx3sCodec.cs:47
-    assign reset_sync_request = !pll_locked | !btn[0];  // Ulx3sCodec.cs:49
-    assign reset = reset_sync_reset;  // Ulx3sCodec.cs:51
-    assign link_rxd = ftdi_txd;  // Ulx3sCodec.cs:56
-    assign ftdi_rxd = link_txd;  // Ulx3sCodec.cs:57
-    assign led = {reset, pll_locked, link_error_seen, link_non_finite_seen, link_busy, tx_light_cycles != 20'd0, rx_light_cycles != 20'd0, heartbeat[25]};  // Ulx3sCodec.cs:64
-    assign wifi_gpio0 = 1'b1;  // Ulx3sCodec.cs:67
+    assign pll_clock_in = clk_25mhz;  // Ulx3sTop.cs:23
+    assign clk = pll_clock_out;  // Ulx3sTop.cs:25
+    assign reset_sync_request = !pll_locked | !btn[0];  // Ulx3sTop.cs:27
+    assign reset = reset_sync_reset;  // Ulx3sTop.cs:29
+    assign link_rxd = ftdi_txd;  // Ulx3sCodec.cs:48
+    assign ftdi_rxd = link_txd;  // Ulx3sCodec.cs:49
+    assign led = {reset, pll_locked, link_error_seen, link_non_finite_seen, link_busy, tx_light_cycles != 20'd0, rx_light_cycles != 20'd0, heartbeat[25]};  // Ulx3sCodec.cs:56
+    assign wifi_gpio0 = 1'b1;  // Ulx3sCodec.cs:59
     always @(posedge clk) begin
         if (reset) begin
             heartbeat <= 26'd0;
             rx_light_cycles <= 20'd0;
             tx_light_cycles <= 20'd0;
         end else begin
-            heartbeat <= heartbeat + 26'd1;  // Ulx3sCodec.cs:61
-            if (link_rx_byte) begin  // Ulx3sCodec.cs:75
-                rx_light_cycles <= 20'hFFFFF;  // Ulx3sCodec.cs:75
+            heartbeat <= heartbeat + 26'd1;  // Ulx3sCodec.cs:53
+            if (link_rx_byte) begin  // Ulx3sCodec.cs:67
+                rx_light_cycles <= 20'hFFFFF;  // Ulx3sCodec.cs:67
             end else if (rx_light_cycles != 20'd0) begin
-                rx_light_cycles <= rx_light_cycles - 20'd1;  // Ulx3sCodec.cs:75
+                rx_light_cycles <= rx_light_cycles - 20'd1;  // Ulx3sCodec.cs:67
             end
-            if (link_tx_byte) begin  // Ulx3sCodec.cs:75
-                tx_light_cycles <= 20'hFFFFF;  // Ulx3sCodec.cs:75
+            if (link_tx_byte) begin  // Ulx3sCodec.cs:67
+                tx_light_cycles <= 20'hFFFFF;  // Ulx3sCodec.cs:67
             end else if (tx_light_cycles != 20'd0) begin
-                tx_light_cycles <= tx_light_cycles - 20'd1;  // Ulx3sCodec.cs:75
+                tx_light_cycles <= tx_light_cycles - 20'd1;  // Ulx3sCodec.cs:67
             end
         end
     end
 
-    ecp5_pll pll (  // Ulx3sCodec.cs:44
+    ecp5_pll pll (  // Ulx3sTop.cs:22
         .clock_in(pll_clock_in),
         .clock_out(pll_clock_out),
         .locked(pll_locked)
     );
-    reset_sync reset_sync (  // Ulx3sCodec.cs:48
+    reset_sync reset_sync (  // Ulx3sTop.cs:26
         .clk(clk),
         .request(reset_sync_request),
         .reset(reset_sync_reset)
     );
-    codec_link link (  // Ulx3sCodec.cs:55
+    codec_link link (  // Ulx3sCodec.cs:47
         .clk(clk),
         .reset(reset),
         .rxd(link_rxd),

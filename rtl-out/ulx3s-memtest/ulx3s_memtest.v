@@ -6,22 +6,22 @@ module ulx3s_memtest (
     output wire [7:0] led,        // Ulx3sMemtest.cs:40
     output wire ftdi_rxd,         // Ulx3sMemtest.cs:41
     output wire wifi_gpio0,       // Ulx3sMemtest.cs:42
-    output wire sdram_clk,        // Ulx3sMemtest.cs:70
-    output wire sdram_cke,        // Ulx3sMemtest.cs:71
-    output wire sdram_csn,        // Ulx3sMemtest.cs:72
-    output wire sdram_wen,        // Ulx3sMemtest.cs:73
-    output wire sdram_rasn,       // Ulx3sMemtest.cs:74
-    output wire sdram_casn,       // Ulx3sMemtest.cs:75
-    output wire [12:0] sdram_a,   // Ulx3sMemtest.cs:76
-    output wire [1:0] sdram_ba,   // Ulx3sMemtest.cs:77
-    output wire [1:0] sdram_dqm,  // Ulx3sMemtest.cs:78
-    inout wire [15:0] sdram_d     // Ulx3sMemtest.cs:87
+    output wire sdram_clk,        // Ulx3sTop.cs:56
+    output wire sdram_cke,        // Ulx3sTop.cs:57
+    output wire sdram_csn,        // Ulx3sTop.cs:58
+    output wire sdram_wen,        // Ulx3sTop.cs:59
+    output wire sdram_rasn,       // Ulx3sTop.cs:60
+    output wire sdram_casn,       // Ulx3sTop.cs:61
+    output wire [12:0] sdram_a,   // Ulx3sTop.cs:62
+    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:63
+    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:64
+    inout wire [15:0] sdram_d     // Ulx3sTop.cs:73
 );
-    wire clk;                                            // Ulx3sMemtest.cs:47
-    wire reset;                                          // Ulx3sMemtest.cs:51
-    reg [25:0] heartbeat;                                // Ulx3sMemtest.cs:112, reset 0
-    reg last_pass_clean;                                 // Ulx3sMemtest.cs:114, reset 0
-    reg failed;                                          // Ulx3sMemtest.cs:115, reset 0
+    wire clk;                                            // Ulx3sTop.cs:24
+    wire reset;                                          // Ulx3sTop.cs:28
+    reg [25:0] heartbeat;                                // Ulx3sMemtest.cs:73, reset 0
+    reg last_pass_clean;                                 // Ulx3sMemtest.cs:75, reset 0
+    reg failed;                                          // Ulx3sMemtest.cs:76, reset 0
     wire pll_clock_in;                                   // port clock_in of instance pll
     wire pll_clock_out;                                  // port clock_out of instance pll
     wire pll_locked;                                     // port locked of instance pll
@@ -117,88 +117,88 @@ module ulx3s_memtest (
     wire uart_txd;                                       // port txd of instance uart
     wire uart_busy;                                      // port busy of instance uart
 
-    assign pll_clock_in = clk_25mhz;  // Ulx3sMemtest.cs:46
-    assign clk = pll_clock_out;  // Ulx3sMemtest.cs:48
-    assign reset_sync_request = !pll_locked | !btn[0];  // Ulx3sMemtest.cs:50
-    assign reset = reset_sync_reset;  // Ulx3sMemtest.cs:52
-    assign sdram_pins_cke = memory_sdram_cke;  // Ulx3sMemtest.cs:59
-    assign sdram_pins_cs_n = memory_sdram_cs_n;  // Ulx3sMemtest.cs:60
-    assign sdram_pins_ras_n = memory_sdram_ras_n;  // Ulx3sMemtest.cs:61
-    assign sdram_pins_cas_n = memory_sdram_cas_n;  // Ulx3sMemtest.cs:62
-    assign sdram_pins_we_n = memory_sdram_we_n;  // Ulx3sMemtest.cs:63
-    assign sdram_pins_ba = memory_sdram_ba;  // Ulx3sMemtest.cs:64
-    assign sdram_pins_a = memory_sdram_a;  // Ulx3sMemtest.cs:65
-    assign sdram_pins_dqm = memory_sdram_dqm;  // Ulx3sMemtest.cs:66
-    assign sdram_pins_dq_out = memory_sdram_dq_out;  // Ulx3sMemtest.cs:67
-    assign sdram_pins_dq_oe = memory_sdram_dq_oe;  // Ulx3sMemtest.cs:68
-    assign memory_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sMemtest.cs:69
-    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sMemtest.cs:70
-    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sMemtest.cs:71
-    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sMemtest.cs:72
-    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sMemtest.cs:73
-    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sMemtest.cs:74
-    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sMemtest.cs:75
-    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sMemtest.cs:76
-    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sMemtest.cs:77
-    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sMemtest.cs:78
-    assign memory_port0_request_valid = tester_request_valid;  // Ulx3sMemtest.cs:92
-    assign memory_port0_request_address = tester_request_address;  // Ulx3sMemtest.cs:92
-    assign memory_port0_request_write = tester_request_write;  // Ulx3sMemtest.cs:92
-    assign memory_port0_request_data = tester_request_data;  // Ulx3sMemtest.cs:92
-    assign memory_port0_request_byte_enable = tester_request_byte_enable;  // Ulx3sMemtest.cs:92
-    assign memory_port0_request_words_minus_one = tester_request_words_minus_one;  // Ulx3sMemtest.cs:92
-    assign tester_request_ready = memory_port0_request_ready;  // Ulx3sMemtest.cs:92
-    assign tester_response_valid = memory_port0_response_valid;  // Ulx3sMemtest.cs:93
-    assign tester_response_payload = memory_port0_response_payload;  // Ulx3sMemtest.cs:93
-    assign tester_response_last = memory_port0_response_last;  // Ulx3sMemtest.cs:93
-    assign memory_port0_response_ready = tester_response_ready;  // Ulx3sMemtest.cs:93
-    assign tester_init_done = memory_init_done;  // Ulx3sMemtest.cs:94
-    assign memory_port1_request_valid = 1'b0;  // Ulx3sMemtest.cs:95
-    assign memory_port1_request_address = 24'd0;  // Ulx3sMemtest.cs:97
-    assign memory_port1_request_write = 1'b0;  // Ulx3sMemtest.cs:98
-    assign memory_port1_request_data = 16'd0;  // Ulx3sMemtest.cs:99
-    assign memory_port1_request_byte_enable = 2'd0;  // Ulx3sMemtest.cs:100
-    assign memory_port1_request_words_minus_one = 6'd0;  // Ulx3sMemtest.cs:101
-    assign memory_port1_response_ready = 1'b1;  // Ulx3sMemtest.cs:102
-    assign report_result_valid = tester_result_valid;  // Ulx3sMemtest.cs:106
-    assign report_result_pass = tester_result_pass;  // Ulx3sMemtest.cs:106
-    assign report_result_errors = tester_result_errors;  // Ulx3sMemtest.cs:106
-    assign report_result_first_bad = tester_result_first_bad;  // Ulx3sMemtest.cs:106
-    assign report_result_clean = tester_result_clean;  // Ulx3sMemtest.cs:106
-    assign tester_result_ready = report_result_ready;  // Ulx3sMemtest.cs:106
-    assign uart_input_valid = report_text_valid;  // Ulx3sMemtest.cs:108
-    assign uart_input_payload = report_text_payload;  // Ulx3sMemtest.cs:108
-    assign report_text_ready = uart_input_ready;  // Ulx3sMemtest.cs:108
-    assign ftdi_rxd = uart_txd;  // Ulx3sMemtest.cs:109
-    assign led = {reset | !memory_init_done, pll_locked, tester_reading, tester_writing, failed, last_pass_clean, tester_writing | tester_reading, heartbeat[25]};  // Ulx3sMemtest.cs:121
-    assign wifi_gpio0 = 1'b1;  // Ulx3sMemtest.cs:125
+    assign pll_clock_in = clk_25mhz;  // Ulx3sTop.cs:23
+    assign clk = pll_clock_out;  // Ulx3sTop.cs:25
+    assign reset_sync_request = !pll_locked | !btn[0];  // Ulx3sTop.cs:27
+    assign reset = reset_sync_reset;  // Ulx3sTop.cs:29
+    assign sdram_pins_cke = memory_sdram_cke;  // Ulx3sTop.cs:45
+    assign sdram_pins_cs_n = memory_sdram_cs_n;  // Ulx3sTop.cs:46
+    assign sdram_pins_ras_n = memory_sdram_ras_n;  // Ulx3sTop.cs:47
+    assign sdram_pins_cas_n = memory_sdram_cas_n;  // Ulx3sTop.cs:48
+    assign sdram_pins_we_n = memory_sdram_we_n;  // Ulx3sTop.cs:49
+    assign sdram_pins_ba = memory_sdram_ba;  // Ulx3sTop.cs:50
+    assign sdram_pins_a = memory_sdram_a;  // Ulx3sTop.cs:51
+    assign sdram_pins_dqm = memory_sdram_dqm;  // Ulx3sTop.cs:52
+    assign sdram_pins_dq_out = memory_sdram_dq_out;  // Ulx3sTop.cs:53
+    assign sdram_pins_dq_oe = memory_sdram_dq_oe;  // Ulx3sTop.cs:54
+    assign memory_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:55
+    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:56
+    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:57
+    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:58
+    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:59
+    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:60
+    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:61
+    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:62
+    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:63
+    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:64
+    assign memory_port0_request_valid = tester_request_valid;  // Ulx3sMemtest.cs:53
+    assign memory_port0_request_address = tester_request_address;  // Ulx3sMemtest.cs:53
+    assign memory_port0_request_write = tester_request_write;  // Ulx3sMemtest.cs:53
+    assign memory_port0_request_data = tester_request_data;  // Ulx3sMemtest.cs:53
+    assign memory_port0_request_byte_enable = tester_request_byte_enable;  // Ulx3sMemtest.cs:53
+    assign memory_port0_request_words_minus_one = tester_request_words_minus_one;  // Ulx3sMemtest.cs:53
+    assign tester_request_ready = memory_port0_request_ready;  // Ulx3sMemtest.cs:53
+    assign tester_response_valid = memory_port0_response_valid;  // Ulx3sMemtest.cs:54
+    assign tester_response_payload = memory_port0_response_payload;  // Ulx3sMemtest.cs:54
+    assign tester_response_last = memory_port0_response_last;  // Ulx3sMemtest.cs:54
+    assign memory_port0_response_ready = tester_response_ready;  // Ulx3sMemtest.cs:54
+    assign tester_init_done = memory_init_done;  // Ulx3sMemtest.cs:55
+    assign memory_port1_request_valid = 1'b0;  // Ulx3sMemtest.cs:56
+    assign memory_port1_request_address = 24'd0;  // Ulx3sMemtest.cs:58
+    assign memory_port1_request_write = 1'b0;  // Ulx3sMemtest.cs:59
+    assign memory_port1_request_data = 16'd0;  // Ulx3sMemtest.cs:60
+    assign memory_port1_request_byte_enable = 2'd0;  // Ulx3sMemtest.cs:61
+    assign memory_port1_request_words_minus_one = 6'd0;  // Ulx3sMemtest.cs:62
+    assign memory_port1_response_ready = 1'b1;  // Ulx3sMemtest.cs:63
+    assign report_result_valid = tester_result_valid;  // Ulx3sMemtest.cs:67
+    assign report_result_pass = tester_result_pass;  // Ulx3sMemtest.cs:67
+    assign report_result_errors = tester_result_errors;  // Ulx3sMemtest.cs:67
+    assign report_result_first_bad = tester_result_first_bad;  // Ulx3sMemtest.cs:67
+    assign report_result_clean = tester_result_clean;  // Ulx3sMemtest.cs:67
+    assign tester_result_ready = report_result_ready;  // Ulx3sMemtest.cs:67
+    assign uart_input_valid = report_text_valid;  // Ulx3sMemtest.cs:69
+    assign uart_input_payload = report_text_payload;  // Ulx3sMemtest.cs:69
+    assign report_text_ready = uart_input_ready;  // Ulx3sMemtest.cs:69
+    assign ftdi_rxd = uart_txd;  // Ulx3sMemtest.cs:70
+    assign led = {reset | !memory_init_done, pll_locked, tester_reading, tester_writing, failed, last_pass_clean, tester_writing | tester_reading, heartbeat[25]};  // Ulx3sMemtest.cs:82
+    assign wifi_gpio0 = 1'b1;  // Ulx3sMemtest.cs:86
     always @(posedge clk) begin
         if (reset) begin
             heartbeat <= 26'd0;
             last_pass_clean <= 1'b0;
             failed <= 1'b0;
         end else begin
-            heartbeat <= heartbeat + 26'd1;  // Ulx3sMemtest.cs:113
-            if (tester_result_valid & tester_result_ready) begin  // Ulx3sMemtest.cs:116
-                last_pass_clean <= tester_result_clean;  // Ulx3sMemtest.cs:118
-                if (!tester_result_clean) begin  // Ulx3sMemtest.cs:119
-                    failed <= 1'b1;  // Ulx3sMemtest.cs:119
+            heartbeat <= heartbeat + 26'd1;  // Ulx3sMemtest.cs:74
+            if (tester_result_valid & tester_result_ready) begin  // Ulx3sMemtest.cs:77
+                last_pass_clean <= tester_result_clean;  // Ulx3sMemtest.cs:79
+                if (!tester_result_clean) begin  // Ulx3sMemtest.cs:80
+                    failed <= 1'b1;  // Ulx3sMemtest.cs:80
                 end
             end
         end
     end
 
-    ecp5_pll pll (  // Ulx3sMemtest.cs:45
+    ecp5_pll pll (  // Ulx3sTop.cs:22
         .clock_in(pll_clock_in),
         .clock_out(pll_clock_out),
         .locked(pll_locked)
     );
-    reset_sync reset_sync (  // Ulx3sMemtest.cs:49
+    reset_sync reset_sync (  // Ulx3sTop.cs:26
         .clk(clk),
         .request(reset_sync_request),
         .reset(reset_sync_reset)
     );
-    memory_system_ports2_pin_registers memory (  // Ulx3sMemtest.cs:56
+    memory_system_ports2_pin_registers memory (  // Ulx3sMemtest.cs:48
         .clk(clk),
         .reset(reset),
         .port0_request_valid(memory_port0_request_valid),
@@ -237,7 +237,7 @@ module ulx3s_memtest (
         .sdram_dq_in(memory_sdram_dq_in),
         .init_done(memory_init_done)
     );
-    ecp5_sdram_pins sdram_pins (  // Ulx3sMemtest.cs:57
+    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:44
         .clk(clk),
         .cke(sdram_pins_cke),
         .cs_n(sdram_pins_cs_n),
@@ -261,7 +261,7 @@ module ulx3s_memtest (
         .sdram_dqm(sdram_pins_sdram_dqm),
         .sdram_d(sdram_d)
     );
-    memtest_engine tester (  // Ulx3sMemtest.cs:91
+    memtest_engine tester (  // Ulx3sMemtest.cs:52
         .clk(clk),
         .reset(reset),
         .request_valid(tester_request_valid),
@@ -285,7 +285,7 @@ module ulx3s_memtest (
         .writing(tester_writing),
         .reading(tester_reading)
     );
-    memtest_report report (  // Ulx3sMemtest.cs:105
+    memtest_report report (  // Ulx3sMemtest.cs:66
         .clk(clk),
         .reset(reset),
         .result_valid(report_result_valid),
@@ -298,7 +298,7 @@ module ulx3s_memtest (
         .text_ready(report_text_ready),
         .text_payload(report_text_payload)
     );
-    uart_tx_divisor868 uart (  // Ulx3sMemtest.cs:107
+    uart_tx_divisor868 uart (  // Ulx3sMemtest.cs:68
         .clk(clk),
         .reset(reset),
         .input_valid(uart_input_valid),

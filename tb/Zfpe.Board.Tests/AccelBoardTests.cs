@@ -13,7 +13,7 @@ namespace Zfpe.Board.Tests;
 /// <see cref="AcceleratorReference"/>; bad frames refused with their reason and nothing changed.
 /// Simulation configuration: a 25 MHz clock at 2.5 Mbit/s (10 cycles a bit), a 1 ms idle timeout.
 /// </summary>
-public sealed class AccelBoardTests(ITestOutputHelper output)
+public sealed class AccelBoardTests(ITestOutputHelper output) : TempDirectoryTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(20);
 
@@ -138,20 +138,14 @@ public sealed class AccelBoardTests(ITestOutputHelper output)
     [Fact]
     public void A_board_that_does_not_answer_is_reported_and_nothing_is_written()
     {
-        var dir = Directory.CreateTempSubdirectory("zfpe-run-");
-        try
         {
-            var output = Zfpe.Reference.Files.TensorFile.Output(Zfpe.Reference.Files.OutputFile.Resolve(Path.Combine(dir.FullName, "y.npy")), "--out");
+            var output = Zfpe.Reference.Files.TensorFile.Output(Zfpe.Reference.Files.OutputFile.Resolve(Dir.File("y.npy")), "--out");
             var layer = new DenseLayer(4, 4, new float[16], null, DenseActivation.None);
             var error = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(new SilentLink(), null, false, null, Timeout,
                 [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null));
             Assert.Contains("no reply to the info request on a silent line", error.Message);
             Assert.Contains("is the ulx3s-accel bitstream loaded", error.Message);
-            Assert.False(File.Exists(Path.Combine(dir.FullName, "y.npy")));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
+            Assert.False(File.Exists(Dir.File("y.npy")));
         }
     }
 
@@ -159,10 +153,8 @@ public sealed class AccelBoardTests(ITestOutputHelper output)
     public void A_board_of_another_build_is_refused_by_name()
     {
         using var board = new SimulatedAccelBoard(SimConfig(), "accel_info");
-        var dir = Directory.CreateTempSubdirectory("zfpe-run-");
-        try
         {
-            var output = Zfpe.Reference.Files.TensorFile.Output(Zfpe.Reference.Files.OutputFile.Resolve(Path.Combine(dir.FullName, "y.npy")), "--out");
+            var output = Zfpe.Reference.Files.TensorFile.Output(Zfpe.Reference.Files.OutputFile.Resolve(Dir.File("y.npy")), "--out");
             var layer = new DenseLayer(4, 4, new float[16], null, DenseActivation.None);
             var error = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(board, board, false, SimConfig(pes: 8, b: 9), Timeout,
                 [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null));
@@ -172,11 +164,7 @@ public sealed class AccelBoardTests(ITestOutputHelper output)
             var onlyB = Assert.Throws<Zfpe.Cli.Commands.CliException>(() => Zfpe.Cli.Commands.RunCommand.Run(board, board, false, SimConfig(pes: 8, b: 9), Timeout,
                 [layer], new float[8], 2, Zfpe.Reference.Codecs.ZfpeRounding.Truncate, null, output, TextWriter.Null, checkedParameters: new HashSet<string> { "b" }));
             Assert.Contains("the board is another build: b=5 (asked for 9);", onlyB.Message);
-            Assert.False(File.Exists(Path.Combine(dir.FullName, "y.npy")));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
+            Assert.False(File.Exists(Dir.File("y.npy")));
         }
     }
 

@@ -61,9 +61,6 @@ public sealed class SimulatedAccelBoard : HostLink, ICycleAgent, IAccelMemoryBac
         foreach (var b in data) ToBoard.Enqueue(b);
     }
 
-    /// <summary>Queues one frame with a 0 stop bit, as a line at the wrong baud rate would.</summary>
-    public void WriteWithFramingError(byte value) => ToBoard.Enqueue(value, stopBit: false);
-
     public override int Read(Span<byte> buffer, TimeSpan timeout)
     {
         if (buffer.IsEmpty) return 0;

@@ -138,8 +138,9 @@ public sealed class AccelLink : Component
 
         var isCommand = AccelLinkProtocol.Commands.Select(c => data == c).Aggregate((a, b) => a | b);
         var headerLength = Wire.UInt(6, "header_length");
-        headerLength.Assign(Hw.Mux((data == AccelLinkProtocol.Write) | (data == AccelLinkProtocol.Read), Hw.U(AccelLinkProtocol.RegionHeaderBytes, 6),
-            Hw.Mux(data == AccelLinkProtocol.Layer, Hw.U(AccelLinkProtocol.LayerHeaderBytes, 6), Hw.U(0, 6))));
+        // The protocol's table of header sizes, for the command byte just received (0 for the others).
+        headerLength.Assign(AccelLinkProtocol.Commands.Where(c => AccelLinkProtocol.HeaderBytes(c) != 0)
+            .Aggregate(Hw.U(0, 6), (length, c) => Hw.Mux(data == c, Hw.U((ulong)AccelLinkProtocol.HeaderBytes(c), 6), length)));
 
         // The abandoned frame's stored words are dropped.
         void Abandon()

@@ -1,3 +1,4 @@
+using Zfpe.Cores.Board;
 using Zfpe.Hdl;
 using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Sdram;
@@ -16,7 +17,7 @@ namespace Zfpe.Cores.Accelerator;
 /// <c>sdram_d_oe</c>, <c>sdram_d_in</c>) and pass the emitted design through
 /// <see cref="Ecp5SimulationModels.ForSimulation"/> with clock port "clk_25mhz".
 /// </summary>
-public sealed class Ulx3sAccel : Component
+public sealed class Ulx3sAccel : Ulx3sTop
 {
     public readonly Bool Clk25Mhz;
     public readonly UInt Btn;
@@ -44,15 +45,7 @@ public sealed class Ulx3sAccel : Component
         WifiGpio0 = Out.Bool("wifi_gpio0");
 
         // ---- clock and reset
-        var pll = Instance(new Ecp5Pll(config.Pll()), "pll");
-        pll.ClockIn.Assign(Clk25Mhz);
-        var clock = Wire.Bool("clk");
-        clock.Assign(pll.ClockOut);
-        var resetSync = Instance(new ResetSync(), "reset_sync");
-        resetSync.Request.Assign(!pll.Locked | !Btn[0]);
-        var reset = Wire.Bool("reset");
-        reset.Assign(resetSync.Reset);
-        UseClock(clock, reset);
+        var (reset, locked) = ClockAndReset(config.Pll(), Clk25Mhz, Btn);
 
         // ---- the accelerator on the serial line (ftdi_txd is what the FTDI sends, so the FPGA receives it)
         var system = Instance(new AccelSystem(config.Core with { PinRegisters = true }, config.Uart, config.IdleTimeoutCycles), "accel");
@@ -60,38 +53,7 @@ public sealed class Ulx3sAccel : Component
         FtdiRxd.Assign(system.Txd);
 
         // ---- the SDRAM through the I/O cells
-        var pins = Instance(new Ecp5SdramPins(splitDataBus), "sdram_pins");
-        var controller = system.SdramPins;
-        pins.Cke.Assign((Bool)controller[0]);
-        pins.CsN.Assign((Bool)controller[1]);
-        pins.RasN.Assign((Bool)controller[2]);
-        pins.CasN.Assign((Bool)controller[3]);
-        pins.WeN.Assign((Bool)controller[4]);
-        pins.Ba.Assign((UInt)controller[5]);
-        pins.A.Assign((UInt)controller[6]);
-        pins.Dqm.Assign((UInt)controller[7]);
-        pins.DqOut.Assign((UInt)controller[8]);
-        pins.DqOe.Assign((Bool)controller[9]);
-        system.SdramDqIn.Assign(pins.DqIn);
-        Out.Bool("sdram_clk").Assign(pins.SdramClk);
-        Out.Bool("sdram_cke").Assign(pins.SdramCke);
-        Out.Bool("sdram_csn").Assign(pins.SdramCsn);
-        Out.Bool("sdram_wen").Assign(pins.SdramWen);
-        Out.Bool("sdram_rasn").Assign(pins.SdramRasn);
-        Out.Bool("sdram_casn").Assign(pins.SdramCasn);
-        Out.UInt(13, "sdram_a").Assign(pins.SdramA);
-        Out.UInt(2, "sdram_ba").Assign(pins.SdramBa);
-        Out.UInt(2, "sdram_dqm").Assign(pins.SdramDqm);
-        if (splitDataBus)
-        {
-            Out.UInt(16, "sdram_d_out").Assign(pins.SdramDOut!);
-            Out.Bool("sdram_d_oe").Assign(pins.SdramDOe!);
-            pins.SdramDIn!.Assign(In.UInt(16, "sdram_d_in"));
-        }
-        else
-        {
-            Attach(pins.SdramD!, InOut.UInt(16, "sdram_d"));
-        }
+        SdramPins(system.SdramPins, system.SdramDqIn, splitDataBus);
 
         // ---- LEDs
         var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
@@ -102,7 +64,7 @@ public sealed class Ulx3sAccel : Component
             When(pulse, () => left.Assign(Hw.U((1UL << ActivityBits) - 1, ActivityBits))).ElseWhen(left != 0, () => left.Assign(left - 1));
             return left != 0;
         }
-        Led.Assign(Hw.Cat(reset, pll.Locked, system.ErrorSeen, system.MemoryReady, system.Busy,
+        Led.Assign(Hw.Cat(reset, locked, system.ErrorSeen, system.MemoryReady, system.Busy,
             Activity(system.TxByte, "sending"), Activity(system.RxByte, "receiving"), heartbeat[25]));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.

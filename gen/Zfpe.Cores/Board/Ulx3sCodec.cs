@@ -14,7 +14,7 @@ namespace Zfpe.Cores.Board;
 /// For simulation, pass the emitted design through <see cref="Ecp5SimulationModels.ForSimulation"/>
 /// with clock port "clk_25mhz": the PLL model passes the oscillator through.
 /// </summary>
-public sealed class Ulx3sCodec : Component
+public sealed class Ulx3sCodec : Ulx3sTop
 {
     public readonly Bool Clk25Mhz;
     public readonly UInt Btn;
@@ -41,15 +41,7 @@ public sealed class Ulx3sCodec : Component
         WifiGpio0 = Out.Bool("wifi_gpio0");
 
         // ---- clock and reset
-        var pll = Instance(new Ecp5Pll(config.Pll()), "pll");
-        pll.ClockIn.Assign(Clk25Mhz);
-        var clock = Wire.Bool("clk");
-        clock.Assign(pll.ClockOut);
-        var resetSync = Instance(new ResetSync(), "reset_sync");
-        resetSync.Request.Assign(!pll.Locked | !Btn[0]);
-        var reset = Wire.Bool("reset");
-        reset.Assign(resetSync.Reset);
-        UseClock(clock, reset);
+        var (reset, locked) = ClockAndReset(config.Pll(), Clk25Mhz, Btn);
 
         // ---- the codec on the serial line (ftdi_txd is what the FTDI sends, so the FPGA receives it)
         var link = Instance(new CodecLink(config), "link");
@@ -61,7 +53,7 @@ public sealed class Ulx3sCodec : Component
         heartbeat.Assign(heartbeat + 1);
         var rxLight = Stretch(link.RxByte, "rx_light");
         var txLight = Stretch(link.TxByte, "tx_light");
-        Led.Assign(Hw.Cat(reset, pll.Locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, heartbeat[25]));
+        Led.Assign(Hw.Cat(reset, locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, heartbeat[25]));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.
         WifiGpio0.Assign(true);

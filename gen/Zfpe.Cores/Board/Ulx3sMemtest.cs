@@ -19,7 +19,7 @@ namespace Zfpe.Cores.Board;
 /// pads become <c>sdram_d_out</c>, <c>sdram_d_oe</c>, <c>sdram_d_in</c>) and pass the emitted
 /// design through <see cref="Ecp5SimulationModels.ForSimulation"/> with clock port "clk_25mhz".
 /// </summary>
-public sealed class Ulx3sMemtest : Component
+public sealed class Ulx3sMemtest : Ulx3sTop
 {
     public readonly Bool Clk25Mhz;
     public readonly UInt Btn;
@@ -42,50 +42,11 @@ public sealed class Ulx3sMemtest : Component
         WifiGpio0 = Out.Bool("wifi_gpio0");
 
         // ---- clock and reset
-        var pll = Instance(new Ecp5Pll(config.Pll()), "pll");
-        pll.ClockIn.Assign(Clk25Mhz);
-        var clock = Wire.Bool("clk");
-        clock.Assign(pll.ClockOut);
-        var resetSync = Instance(new ResetSync(), "reset_sync");
-        resetSync.Request.Assign(!pll.Locked | !Btn[0]);
-        var reset = Wire.Bool("reset");
-        reset.Assign(resetSync.Reset);
-        UseClock(clock, reset);
+        var (reset, locked) = ClockAndReset(config.Pll(), Clk25Mhz, Btn);
 
         // ---- the memory path: memory system, then the I/O cells and the board's pins
         var memory = Instance(new MemorySystem(config.Memory), "memory");
-        var pins = Instance(new Ecp5SdramPins(splitDataBus), "sdram_pins");
-        var fromController = memory.PinOutputs;
-        pins.Cke.Assign((Bool)fromController[0]);
-        pins.CsN.Assign((Bool)fromController[1]);
-        pins.RasN.Assign((Bool)fromController[2]);
-        pins.CasN.Assign((Bool)fromController[3]);
-        pins.WeN.Assign((Bool)fromController[4]);
-        pins.Ba.Assign((UInt)fromController[5]);
-        pins.A.Assign((UInt)fromController[6]);
-        pins.Dqm.Assign((UInt)fromController[7]);
-        pins.DqOut.Assign((UInt)fromController[8]);
-        pins.DqOe.Assign((Bool)fromController[9]);
-        memory.SdramDqIn.Assign(pins.DqIn);
-        Out.Bool("sdram_clk").Assign(pins.SdramClk);
-        Out.Bool("sdram_cke").Assign(pins.SdramCke);
-        Out.Bool("sdram_csn").Assign(pins.SdramCsn);
-        Out.Bool("sdram_wen").Assign(pins.SdramWen);
-        Out.Bool("sdram_rasn").Assign(pins.SdramRasn);
-        Out.Bool("sdram_casn").Assign(pins.SdramCasn);
-        Out.UInt(13, "sdram_a").Assign(pins.SdramA);
-        Out.UInt(2, "sdram_ba").Assign(pins.SdramBa);
-        Out.UInt(2, "sdram_dqm").Assign(pins.SdramDqm);
-        if (splitDataBus)
-        {
-            Out.UInt(16, "sdram_d_out").Assign(pins.SdramDOut!);
-            Out.Bool("sdram_d_oe").Assign(pins.SdramDOe!);
-            pins.SdramDIn!.Assign(In.UInt(16, "sdram_d_in"));
-        }
-        else
-        {
-            Attach(pins.SdramD!, InOut.UInt(16, "sdram_d"));
-        }
+        SdramPins(memory.PinOutputs, memory.SdramDqIn, splitDataBus);
 
         // ---- the tester on port 0; port 1 stays idle
         var tester = Instance(new MemtestEngine(config), "tester");
@@ -118,7 +79,7 @@ public sealed class Ulx3sMemtest : Component
             passed.Assign(tester.Result.Payload.Clean);
             When(!tester.Result.Payload.Clean, () => failed.Assign(true));
         });
-        Led.Assign(Hw.Cat(reset | !memory.InitDone, pll.Locked, tester.Reading, tester.Writing, failed, passed,
+        Led.Assign(Hw.Cat(reset | !memory.InitDone, locked, tester.Reading, tester.Writing, failed, passed,
             tester.Writing | tester.Reading, heartbeat[25]));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.

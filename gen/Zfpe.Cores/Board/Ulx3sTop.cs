@@ -1,0 +1,76 @@
+using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Ecp5;
+using Zfpe.Hdl.Lib.Sdram;
+
+namespace Zfpe.Cores.Board;
+
+/// <summary>
+/// What every ULX3S board design has in common, as protected steps for its constructor: the design
+/// clock from an EHXPLLL on the 25 MHz oscillator with its reset (<see cref="ClockAndReset"/>), and the
+/// SDRAM behind the ECP5 pin side (<see cref="SdramPins"/>). Port names are those of
+/// constraints/ulx3s_v20.lpf.
+/// </summary>
+public abstract class Ulx3sTop : Component
+{
+    /// <summary>
+    /// The PLL makes the design clock from <paramref name="oscillator"/>; a reset comes from power-up, the
+    /// PLL losing lock, or holding btn[0] (<paramref name="buttons"/> bit 0, the power button, active low).
+    /// Clocks this component from them; returns the reset and the PLL's lock, for LEDs.
+    /// </summary>
+    protected (Bool Reset, Bool Locked) ClockAndReset(PllSettings pllSettings, Bool oscillator, UInt buttons)
+    {
+        var pll = Instance(new Ecp5Pll(pllSettings), "pll");
+        pll.ClockIn.Assign(oscillator);
+        var clock = Wire.Bool("clk");
+        clock.Assign(pll.ClockOut);
+        var resetSync = Instance(new ResetSync(), "reset_sync");
+        resetSync.Request.Assign(!pll.Locked | !buttons[0]);
+        var reset = Wire.Bool("reset");
+        reset.Assign(resetSync.Reset);
+        UseClock(clock, reset);
+        return (reset, pll.Locked);
+    }
+
+    /// <summary>
+    /// The board's SDRAM pins (<c>sdram_clk</c> … <c>sdram_d</c>) through <see cref="Ecp5SdramPins"/>, driven
+    /// by <paramref name="controllerPins"/> (an SDRAM controller's pins built with pin registers, in the order
+    /// of <see cref="SdramController.PinOutputs"/>); the read word goes to <paramref name="controllerDqIn"/>.
+    /// With <paramref name="splitDataBus"/> (simulation) the data pads are <c>sdram_d_out</c>, <c>sdram_d_oe</c>
+    /// and <c>sdram_d_in</c> instead of the inout <c>sdram_d</c>.
+    /// </summary>
+    protected void SdramPins(IReadOnlyList<HdlValue> controllerPins, UInt controllerDqIn, bool splitDataBus)
+    {
+        ArgumentNullException.ThrowIfNull(controllerPins);
+        var pins = Instance(new Ecp5SdramPins(splitDataBus), "sdram_pins");
+        pins.Cke.Assign((Bool)controllerPins[0]);
+        pins.CsN.Assign((Bool)controllerPins[1]);
+        pins.RasN.Assign((Bool)controllerPins[2]);
+        pins.CasN.Assign((Bool)controllerPins[3]);
+        pins.WeN.Assign((Bool)controllerPins[4]);
+        pins.Ba.Assign((UInt)controllerPins[5]);
+        pins.A.Assign((UInt)controllerPins[6]);
+        pins.Dqm.Assign((UInt)controllerPins[7]);
+        pins.DqOut.Assign((UInt)controllerPins[8]);
+        pins.DqOe.Assign((Bool)controllerPins[9]);
+        controllerDqIn.Assign(pins.DqIn);
+        Out.Bool("sdram_clk").Assign(pins.SdramClk);
+        Out.Bool("sdram_cke").Assign(pins.SdramCke);
+        Out.Bool("sdram_csn").Assign(pins.SdramCsn);
+        Out.Bool("sdram_wen").Assign(pins.SdramWen);
+        Out.Bool("sdram_rasn").Assign(pins.SdramRasn);
+        Out.Bool("sdram_casn").Assign(pins.SdramCasn);
+        Out.UInt(13, "sdram_a").Assign(pins.SdramA);
+        Out.UInt(2, "sdram_ba").Assign(pins.SdramBa);
+        Out.UInt(2, "sdram_dqm").Assign(pins.SdramDqm);
+        if (splitDataBus)
+        {
+            Out.UInt(16, "sdram_d_out").Assign(pins.SdramDOut!);
+            Out.Bool("sdram_d_oe").Assign(pins.SdramDOe!);
+            pins.SdramDIn!.Assign(In.UInt(16, "sdram_d_in"));
+        }
+        else
+        {
+            Attach(pins.SdramD!, InOut.UInt(16, "sdram_d"));
+        }
+    }
+}
