@@ -71,6 +71,24 @@ public sealed class AcceleratorCoreTests(ITestOutputHelper output)
         RunModel(new AcceleratorCoreConfig(Pes: 4, Weights: WeightStorage.Raw), layers, Values(r, batch * 30, 1), batch, "p4-raw");
     }
 
+    /// <summary>`zfpe sweep accel-core|ulx3s-accel`: the figure per cycle (and per second at Fmax) from a layer checked against the reference.</summary>
+    [Fact]
+    public void A_sweep_point_of_the_accelerator_measures_its_multiply_adds_per_cycle_on_a_checked_layer()
+    {
+        var info = Zfpe.Cores.Designs.DesignCatalog.Get(SweepCatalogDesign.AcceleratorCoreDesign);
+        var design = SweepCatalogDesign.Create(info.Name, digits: false);
+        Assert.NotNull(design.Measure);
+        Assert.Null(design.ValuesPerCycle); // not a codec's values per cycle
+        var resolved = design.Resolve(new Dictionary<string, string> { ["pes"] = "4" });
+        var measured = SweepCatalogDesign.MeasureAccelerator(info, resolved, 128, 128, 16);
+        var macs = Assert.Single(measured, m => m.Name == "macs_per_cycle");
+        output.WriteLine($"{macs.Value} MACs/cycle at 4 PEs");
+        Assert.Equal("mmacs_per_second", macs.PerSecond);
+        Assert.InRange(macs.Value, 0.8 * 4, 4.0);
+        Assert.Equal(Math.Round(macs.Value / 4, 3), Assert.Single(measured, m => m.Name == "pe_utilisation").Value, 2);
+        Assert.Equal(macs.Value * 100, macs.MillionsPerSecondAt(100));
+    }
+
     /// <summary>Issue 15's layer: 256 × 256 with bias and ReLU, batch 16, at 8 and 16 PEs.</summary>
     [Theory]
     [InlineData(8)]

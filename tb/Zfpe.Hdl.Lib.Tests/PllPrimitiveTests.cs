@@ -74,13 +74,13 @@ public class PllPrimitiveTests
     [Fact]
     public void The_simulation_model_is_added_only_where_an_EHXPLLL_is_used_and_marks_the_clock()
     {
-        var plain = VerilogEmitter.Emit(new ResetSync());
+        var plain = VerilogEmitter.Emit(new Uart.UartTx(new Uart.UartConfig(100_000_000, 3_000_000)));
         Assert.Equal(plain.Files, Ecp5SimulationModels.ForSimulation(plain).Files);
         var pll = Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(new Ecp5Pll(25, 100)), clockPort: "clock_in");
         Assert.Equal(PortRole.Clock, pll.Port("clock_in").Role);
-        var e = Assert.Throws<ArgumentException>(() => Ecp5SimulationModels.ForSimulation(plain, clockPort: "reset"));
+        var e = Assert.Throws<ArgumentException>(() => Ecp5SimulationModels.ForSimulation(plain, clockPort: "txd"));
         Assert.Contains("output", e.Message);
-        Assert.Throws<ArgumentException>(() => Ecp5SimulationModels.ForSimulation(plain, clockPort: "request"));
+        Assert.Throws<ArgumentException>(() => Ecp5SimulationModels.ForSimulation(plain, clockPort: "input_valid"));
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public class PllPrimitiveTests
     public void Reset_is_held_from_power_up_follows_a_request_and_is_released_after_the_hold_time()
     {
         const int hold = 5;
-        using var sim = Simulation.Create(VerilogEmitter.Emit(new ResetSync(stages: 2, holdCycles: hold)));
+        using var sim = Simulation.Create(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(new ResetSync(stages: 2, holdCycles: hold))));
         sim.Poke("request", false);
         var reset = new List<bool>();
         void Run(int cycles)

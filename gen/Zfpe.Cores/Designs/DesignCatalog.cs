@@ -33,7 +33,7 @@ public static class DesignCatalog
         DesignInfo.Of<StreamForkConfig>("stream-fork", "one stream to N, every output gets every beat (stream library)",
             c => new StreamFork<UInt>(Shape.UInt(c.Width), c.Outputs, c.Mode)),
         DesignInfo.Of<StreamArbiterConfig>("stream-arbiter", "N streams to one, round-robin or priority, fragments kept whole (stream library)",
-            c => new StreamArbiter<UInt>(Shape.UInt(c.Width), c.Inputs, c.Policy, c.Lock)),
+            c => new StreamArbiter<UInt>(Shape.UInt(c.Width), c.Inputs, c.Policy, c.Lock, c.RegisteredGrant)),
         DesignInfo.Of<StreamWidthConfig>("stream-widen", "N narrow beats to one wide beat, partial at a fragment's end (stream library)",
             c => new StreamWiden<UInt>(Shape.UInt(c.Width), c.Ratio, c.Last)),
         DesignInfo.Of<StreamWidthConfig>("stream-narrow", "one wide beat to N narrow beats (stream library)",

@@ -29,7 +29,9 @@ public static class SweepCsv
         foreach (var d in datasets)
             header.AddRange([$"{d}_bits_per_value", $"{d}_psnr_db", $"{d}_rmse", $"{d}_max_abs_error"]);
         var measured = result.MeasurementNames;
+        var perSecond = result.PerSecondColumns;
         header.AddRange(measured);
+        header.AddRange(perSecond.Select(c => c.Column));
         header.AddRange(["pareto", "error", "yosys_version", "nextpnr_version"]);
 
         var sb = new StringBuilder();
@@ -59,6 +61,7 @@ public static class SweepCsv
                     row.AddRange([N(q?.BitsPerValue), N(q?.PsnrDb), N(q?.Rmse), N(q?.MaxAbsoluteError)]);
                 }
                 row.AddRange(measured.Select(m => N(p.Measured.FirstOrDefault(x => x.Name == m)?.Value)));
+                row.AddRange(perSecond.Select(c => N(p.Measured.FirstOrDefault(x => x.Name == c.Measurement)?.MillionsPerSecondAt(fmax))));
                 row.AddRange([front.Objectives.Count == 0 ? "" : front.IsOnFront(p) ? "yes" : "no", p.Error ?? "", p.YosysVersion ?? "", p.NextpnrVersion ?? ""]);
                 Line(sb, row);
             }

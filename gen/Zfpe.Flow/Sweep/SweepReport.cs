@@ -99,7 +99,12 @@ public static class SweepReport
         {
             sb.AppendLine("## Measured by the design");
             sb.AppendLine();
-            foreach (var m in measured) sb.AppendLine($"- {m.Name.Replace('_', ' ')}: {m.Description}");
+            foreach (var m in measured)
+            {
+                sb.AppendLine($"- {m.Name.Replace('_', ' ')}: {m.Description}");
+                if (m.PerSecond is not null && result.HasFmax)
+                    sb.AppendLine($"- {m.PerSecond.Replace('_', ' ')}: {m.Name.Replace('_', ' ')} × the median Fmax, in millions per second (results.csv: at each seed's Fmax)");
+            }
             sb.AppendLine();
         }
 
@@ -159,6 +164,9 @@ public static class SweepReport
         }
         foreach (var m in result.MeasurementNames)
             columns.Add((m.Replace('_', ' '), p => p.Measured.FirstOrDefault(x => x.Name == m) is { } v ? F("{0:0.###}", v.Value) : "—"));
+        if (result.HasFmax)
+            foreach (var (column, m) in result.PerSecondColumns)
+                columns.Add(($"{column.Replace('_', ' ')} (median Fmax)", p => p.Measured.FirstOrDefault(x => x.Name == m)?.MillionsPerSecondAt(p.FmaxMedian) is { } v ? F("{0:0.0}", v) : "—"));
         if (front.Objectives.Count > 0) columns.Add(("front", p => front.IsOnFront(p) ? "yes" : ""));
         columns.Add(("synth", p => p.Synth.Label));
         if (result.Steps.Contains("pnr"))

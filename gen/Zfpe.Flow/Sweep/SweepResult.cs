@@ -50,6 +50,10 @@ public sealed record SweepResult(
     [JsonIgnore]
     public IReadOnlyList<string> MeasurementNames => Points.SelectMany(p => p.Measured.Select(m => m.Name)).Distinct().ToList();
 
+    /// <summary>The per-second columns of the measurements per cycle (<see cref="SweepMeasurement.PerSecond"/>), with the measurement each comes from.</summary>
+    public IReadOnlyList<(string Column, string Measurement)> PerSecondColumns =>
+        Points.SelectMany(p => p.Measured.Where(m => m.PerSecond is not null).Select(m => (m.PerSecond!, m.Name))).Distinct().ToList();
+
     /// <summary>The dataset names of the quality columns, in order of first appearance.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> DatasetNames => Points.SelectMany(p => p.Quality.Select(q => q.Dataset)).Distinct().ToList();

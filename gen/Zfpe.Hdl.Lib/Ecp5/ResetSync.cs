@@ -7,10 +7,17 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// active-high reset for the clock this component runs on. The request passes
 /// <c>stages</c> flip-flops (metastability), and the reset is held for <c>holdCycles</c> cycles
 /// after the request ends, so a bouncing button or a PLL settling into lock gives one clean
-/// reset. Its own registers have no reset: they power up as 0 (the ECP5's configuration clears
-/// every flip-flop; Verilator starts at 0), which reads as "reset for holdCycles cycles", so the
-/// design is reset after configuration even if the request is never raised. Latency: a request
-/// reaches <see cref="Reset"/> after <c>stages</c> + 1 cycles.
+/// reset. Its own registers have no reset: the counter powers up as 0 (the ECP5's configuration
+/// clears every flip-flop; Verilator starts at 0), which reads as "reset for holdCycles cycles", and
+/// the output register is an FD1S3BX that powers up set, so the design is reset after configuration
+/// even if the request is never raised. Latency: a request reaches <see cref="Reset"/> after
+/// <c>stages</c> + 1 cycles.
+/// <para>
+/// The reset leaves a flip-flop, not an inverter: Yosys folds an inverted reset into every
+/// flip-flop it resets and then maps each with its own inverter LUT on the LSR pin, which gives
+/// every flip-flop its own control set (a slice's two flip-flops must share one), so large designs
+/// fail to legalise in nextpnr. Simulation needs <see cref="Ecp5SimulationModels.ForSimulation(Zfpe.Hdl.Emit.EmittedDesign, string?)"/>.
+/// </para>
 /// </summary>
 public sealed class ResetSync : Component
 {
@@ -40,11 +47,11 @@ public sealed class ResetSync : Component
 
         var countBits = Uart.UartTx.BitsFor(holdCycles);
         var held = Reg.UInt(countBits, reset: null, name: "held_cycles");
-        // "Released" rather than "reset" is stored, so that the power-up value 0 means reset.
-        var released = Reg.Bool(reset: null, name: "released");
         When(synced, () => held.Assign(0UL))
             .ElseWhen(held != holdCycles, () => held.Assign(held + 1));
-        released.Assign(!synced & (held == holdCycles));
-        Reset.Assign(!released);
+        var holding = Instance(new IoRegister(IoRegisterKind.Slice, powerUpHigh: true), "reset_reg");
+        holding.D.Assign(synced | (held != holdCycles));
+        holding.SetClear?.Assign(false);
+        Reset.Assign(holding.Q);
     }
 }

@@ -11,8 +11,10 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// into the port's block-RAM response queue.
 /// <list type="bullet">
 /// <item>Grant: round-robin (a waiting port is granted within ports − 1 other runs) or priority
-/// (the lowest index); held from a run's first beat to its last, so runs never interleave. One
-/// cycle passes between the end of a run and the next port's first beat reaching the stage.</item>
+/// (the lowest index); held from a run's first beat to its last, so runs never interleave. The
+/// grant is a register (<see cref="StreamArbiter{T}"/> with a registered grant): it is decided in
+/// the cycle after a run's last beat and the next port's first beat is offered the cycle after
+/// that, so no path runs from a port's valid through the choice into the stage to the controller.</item>
 /// <item>Credits: a port starts with <c>response-depth</c>; a read run is granted only when the
 /// port holds credits for a whole run (<c>run</c> words, whatever the run asks for: the test is a
 /// register), the run's words are taken from them the cycle after (the port waits that cycle), and
@@ -51,7 +53,7 @@ public sealed class BurstArbiter : Component
         MemoryResponse = In.Stream(SdramResponse.Shape(config.TagBits), withLast: true, name: "memory_response");
         Waiting = Out.UInt(n, name: "waiting");
 
-        var arbiter = Instance(new StreamArbiter<MemoryPortRequest>(portShape, n, config.Policy, lockFragments: true), "run_grant");
+        var arbiter = Instance(new StreamArbiter<MemoryPortRequest>(portShape, n, config.Policy, lockFragments: true, registeredGrant: true), "run_grant");
         var creditBits = StreamPayloads.BitsFor(config.ResponseDepth + 1);
         var waiting = new List<Bool>();
 

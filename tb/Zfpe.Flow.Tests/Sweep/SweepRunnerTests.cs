@@ -88,8 +88,13 @@ public class SweepRunnerTests
         Directory.CreateDirectory(bin);
         var nextpnr = FakeNextpnr.Write(bin, baseMhz: 90);
         var tools = Tools(("ZFPE_NEXTPNR_ECP5", nextpnr));
-        // The fifo stands in for a 4-lane design, so the throughput columns are exercised.
-        var design = SweepCatalogDesign.Create("fifo", digits: false) with { ValuesPerCycle = _ => 4 };
+        // The fifo stands in for a 4-lane design, so the throughput columns are exercised, and for a
+        // design that measures a figure per cycle, so its per-second column is too.
+        var design = SweepCatalogDesign.Create("fifo", digits: false) with
+        {
+            ValuesPerCycle = _ => 4,
+            Measure = _ => [new SweepMeasurement("ops_per_cycle", 2.5, "a figure per cycle, for the test", PerSecond: "mops_per_second")],
+        };
         var options = Options(t, SweepSteps.Synth | SweepSteps.PlaceAndRoute, seeds: 3);
 
         var result = new SweepRunner(tools).Run(design, SweepSpace.Parse(["width=8"]), options);
@@ -106,6 +111,13 @@ public class SweepRunnerTests
         Assert.Equal("$glbnet$clk", p.Seeds[0].Clock);
         Assert.StartsWith("nextpnr-ecp5 -- Next Generation", p.NextpnrVersion);
         Assert.Equal(3, FakeNextpnr.Runs(bin));
+        SweepOutputs.Write(result, t.Sub("out"), SweepPlotter.Locate(_ => null));
+        var rows = SweepOutputChecks.ReadCsv(Path.Combine(t.Sub("out"), SweepCsv.FileName));
+        Assert.Equal(["233.75", "241.25", "248.75"], rows.Select(r => r["mops_per_second"]));
+        var report = File.ReadAllText(Path.Combine(t.Sub("out"), SweepReport.FileName));
+        Assert.Contains("| mops per second (median Fmax) |", report);
+        Assert.Contains("| 2.5 | 241.3 |", report);
+        Assert.Contains("- mops per second: ops per cycle × the median Fmax", report);
         var arguments = File.ReadAllLines(Path.Combine(t.Sub("sweep"), "points", p.Id, SweepRunner.SeedDirectory(2), SweepPlaceAndRoute.ArgumentsFile));
         Assert.Equal(["--85k", "--package", "CABGA381", "--speed", "6", "--freq", "100", "--seed", "2", "--json", "../synth/sync_fifo.json",
             "--out-of-context", "--report", "nextpnr-report.json", "--sdf", "routed.sdf", "--timing-allow-fail"], arguments);
