@@ -6,16 +6,16 @@ module ulx3s_memtest (
     output wire [7:0] led,        // Ulx3sMemtest.cs:40
     output wire ftdi_rxd,         // Ulx3sMemtest.cs:41
     output wire wifi_gpio0,       // Ulx3sMemtest.cs:42
-    output wire sdram_clk,        // Ulx3sTop.cs:56
-    output wire sdram_cke,        // Ulx3sTop.cs:57
-    output wire sdram_csn,        // Ulx3sTop.cs:58
-    output wire sdram_wen,        // Ulx3sTop.cs:59
-    output wire sdram_rasn,       // Ulx3sTop.cs:60
-    output wire sdram_casn,       // Ulx3sTop.cs:61
-    output wire [12:0] sdram_a,   // Ulx3sTop.cs:62
-    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:63
-    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:64
-    inout wire [15:0] sdram_d     // Ulx3sTop.cs:73
+    output wire sdram_clk,        // Ulx3sTop.cs:81
+    output wire sdram_cke,        // Ulx3sTop.cs:82
+    output wire sdram_csn,        // Ulx3sTop.cs:83
+    output wire sdram_wen,        // Ulx3sTop.cs:84
+    output wire sdram_rasn,       // Ulx3sTop.cs:85
+    output wire sdram_casn,       // Ulx3sTop.cs:86
+    output wire [12:0] sdram_a,   // Ulx3sTop.cs:87
+    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:88
+    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:89
+    inout wire [15:0] sdram_d     // Ulx3sTop.cs:98
 );
     wire clk;                                            // Ulx3sTop.cs:24
     wire reset;                                          // Ulx3sTop.cs:28
@@ -121,26 +121,26 @@ module ulx3s_memtest (
     assign clk = pll_clock_out;  // Ulx3sTop.cs:25
     assign reset_sync_request = !pll_locked | !btn[0];  // Ulx3sTop.cs:27
     assign reset = reset_sync_reset;  // Ulx3sTop.cs:29
-    assign sdram_pins_cke = memory_sdram_cke;  // Ulx3sTop.cs:45
-    assign sdram_pins_cs_n = memory_sdram_cs_n;  // Ulx3sTop.cs:46
-    assign sdram_pins_ras_n = memory_sdram_ras_n;  // Ulx3sTop.cs:47
-    assign sdram_pins_cas_n = memory_sdram_cas_n;  // Ulx3sTop.cs:48
-    assign sdram_pins_we_n = memory_sdram_we_n;  // Ulx3sTop.cs:49
-    assign sdram_pins_ba = memory_sdram_ba;  // Ulx3sTop.cs:50
-    assign sdram_pins_a = memory_sdram_a;  // Ulx3sTop.cs:51
-    assign sdram_pins_dqm = memory_sdram_dqm;  // Ulx3sTop.cs:52
-    assign sdram_pins_dq_out = memory_sdram_dq_out;  // Ulx3sTop.cs:53
-    assign sdram_pins_dq_oe = memory_sdram_dq_oe;  // Ulx3sTop.cs:54
-    assign memory_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:55
-    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:56
-    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:57
-    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:58
-    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:59
-    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:60
-    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:61
-    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:62
-    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:63
-    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:64
+    assign sdram_pins_cke = memory_sdram_cke;  // Ulx3sTop.cs:70
+    assign sdram_pins_cs_n = memory_sdram_cs_n;  // Ulx3sTop.cs:71
+    assign sdram_pins_ras_n = memory_sdram_ras_n;  // Ulx3sTop.cs:72
+    assign sdram_pins_cas_n = memory_sdram_cas_n;  // Ulx3sTop.cs:73
+    assign sdram_pins_we_n = memory_sdram_we_n;  // Ulx3sTop.cs:74
+    assign sdram_pins_ba = memory_sdram_ba;  // Ulx3sTop.cs:75
+    assign sdram_pins_a = memory_sdram_a;  // Ulx3sTop.cs:76
+    assign sdram_pins_dqm = memory_sdram_dqm;  // Ulx3sTop.cs:77
+    assign sdram_pins_dq_out = memory_sdram_dq_out;  // Ulx3sTop.cs:78
+    assign sdram_pins_dq_oe = memory_sdram_dq_oe;  // Ulx3sTop.cs:79
+    assign memory_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:80
+    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:81
+    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:82
+    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:83
+    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:84
+    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:85
+    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:86
+    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:87
+    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:88
+    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:89
     assign memory_port0_request_valid = tester_request_valid;  // Ulx3sMemtest.cs:53
     assign memory_port0_request_address = tester_request_address;  // Ulx3sMemtest.cs:53
     assign memory_port0_request_write = tester_request_write;  // Ulx3sMemtest.cs:53
@@ -237,7 +237,7 @@ module ulx3s_memtest (
         .sdram_dq_in(memory_sdram_dq_in),
         .init_done(memory_init_done)
     );
-    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:44
+    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:69
         .clk(clk),
         .cke(sdram_pins_cke),
         .cs_n(sdram_pins_cs_n),

@@ -83,6 +83,19 @@ public class PllPrimitiveTests
         Assert.Throws<ArgumentException>(() => Ecp5SimulationModels.ForSimulation(plain, clockPort: "input_valid"));
     }
 
+    [Fact]
+    public void The_reset_leaves_a_power_up_set_flip_flop_onto_a_global_network_unless_told_otherwise()
+    {
+        var global = VerilogEmitter.Emit(new ResetSync()).Files.Single(f => f.ModuleName == "reset_sync").Text;
+        Assert.Contains("FD1S3BX #(", global);
+        Assert.Contains("    DCCA reset_global (", global);
+        Assert.Contains("assign reset = reset_global_CLKO;", global);
+        var local = VerilogEmitter.Emit(new ResetSync(global: false)).Files.Single().Text;
+        Assert.DoesNotContain("DCCA", local);
+        Assert.Contains("assign reset = reset_reg_Q;", local);
+        Assert.Equal("", VerilogTools.Lint(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(new ResetSync()))));
+    }
+
     [Theory]
     [InlineData(1, 16, "stages")]
     [InlineData(2, 0, "holdCycles")]

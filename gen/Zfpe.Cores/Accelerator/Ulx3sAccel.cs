@@ -26,9 +26,6 @@ public sealed class Ulx3sAccel : Ulx3sTop
     public readonly Bool FtdiTxd;
     public readonly Bool WifiGpio0;
 
-    /// <summary>Activity LEDs stay lit this many cycles after a byte (about 10 ms at 100 MHz).</summary>
-    public const int ActivityBits = 20;
-
     public Ulx3sAccel(Ulx3sAccelConfig config, bool splitDataBus = false)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -58,14 +55,8 @@ public sealed class Ulx3sAccel : Ulx3sTop
         // ---- LEDs
         var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
         heartbeat.Assign(heartbeat + 1);
-        Bool Activity(Bool pulse, string name)
-        {
-            var left = Reg.UInt(ActivityBits, reset: 0, name: name);
-            When(pulse, () => left.Assign(Hw.U((1UL << ActivityBits) - 1, ActivityBits))).ElseWhen(left != 0, () => left.Assign(left - 1));
-            return left != 0;
-        }
         Led.Assign(Hw.Cat(reset, locked, system.ErrorSeen, system.MemoryReady, system.Busy,
-            Activity(system.TxByte, "sending"), Activity(system.RxByte, "receiving"), heartbeat[25]));
+            ActivityLed(system.TxByte, "sending"), ActivityLed(system.RxByte, "receiving"), heartbeat[25]));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.
         WifiGpio0.Assign(true);

@@ -23,9 +23,6 @@ public sealed class Ulx3sCodec : Ulx3sTop
     public readonly Bool FtdiTxd;
     public readonly Bool WifiGpio0;
 
-    /// <summary>Activity LEDs stay lit this many cycles after a byte (about 10 ms at 100 MHz): a single byte stays visible.</summary>
-    public const int ActivityBits = 20;
-
     public Ulx3sCodec(Ulx3sCodecConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -51,8 +48,8 @@ public sealed class Ulx3sCodec : Ulx3sTop
         // ---- LEDs
         var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
         heartbeat.Assign(heartbeat + 1);
-        var rxLight = Stretch(link.RxByte, "rx_light");
-        var txLight = Stretch(link.TxByte, "tx_light");
+        var rxLight = ActivityLed(link.RxByte, "rx_light");
+        var txLight = ActivityLed(link.TxByte, "tx_light");
         Led.Assign(Hw.Cat(reset, locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, heartbeat[25]));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.
@@ -60,11 +57,4 @@ public sealed class Ulx3sCodec : Ulx3sTop
     }
 
     public Ulx3sCodecConfig Config { get; }
-
-    private Bool Stretch(Bool pulse, string name)
-    {
-        var left = Reg.UInt(ActivityBits, reset: 0, name: name + "_cycles");
-        When(pulse, () => left.Assign((1UL << ActivityBits) - 1)).ElseWhen(left != 0, () => left.Assign(left - 1));
-        return left != 0;
-    }
 }

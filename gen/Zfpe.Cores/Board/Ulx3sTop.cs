@@ -31,6 +31,31 @@ public abstract class Ulx3sTop : Component
         return (reset, pll.Locked);
     }
 
+    /// <summary>Activity LEDs stay lit this many cycles after a pulse (about 10 ms at 100 MHz): a single byte stays visible.</summary>
+    public const int ActivityBits = 20;
+
+    /// <summary>
+    /// An activity LED: lit for 2^<see cref="ActivityBits"/> − 1 cycles after each <paramref name="pulse"/>. The pulse
+    /// and "still lit" are registers, so the LED is a cycle late and no path runs from the pulse's logic through
+    /// the counter's compare into its enable.
+    /// </summary>
+    protected Bool ActivityLed(Bool pulse, string name)
+    {
+        var seen = Reg.Next(pulse, reset: 0, name: $"{name}_pulse");
+        var left = Reg.UInt(ActivityBits, reset: 0, name: $"{name}_cycles");
+        var lit = Reg.Bool(reset: false, name: $"{name}_lit");
+        When(seen, () =>
+        {
+            left.Assign(Hw.U((1UL << ActivityBits) - 1, ActivityBits));
+            lit.Assign(true);
+        }).ElseWhen(lit, () =>
+        {
+            left.Assign(left - 1);
+            lit.Assign(left != 1);
+        });
+        return lit;
+    }
+
     /// <summary>
     /// The board's SDRAM pins (<c>sdram_clk</c> … <c>sdram_d</c>) through <see cref="Ecp5SdramPins"/>, driven
     /// by <paramref name="controllerPins"/> (an SDRAM controller's pins built with pin registers, in the order

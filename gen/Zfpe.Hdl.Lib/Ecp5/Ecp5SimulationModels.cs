@@ -288,6 +288,22 @@ public static class Ecp5SimulationModels
 
         """;
 
+    public const string DccaFileName = "DCCA.v";
+
+    /// <summary>DCCA: the clock buffer onto a global network, a wire while CE is high.</summary>
+    public static string DccaModel { get; } = """
+        // Behavioural stand-in for the ECP5 DCCA (a buffer onto a global network), for simulation
+        // only (zfpe-hdl Ecp5SimulationModels). Never synthesise this file.
+        module DCCA (
+            input wire CLKI,
+            input wire CE,
+            output wire CLKO
+        );
+            assign CLKO = CE & CLKI;
+        endmodule
+
+        """;
+
     public const string BbFileName = "BB.v";
 
     /// <summary>BB: the pad B driven with I while T is low, released while T is high; O reads the pad. For lint: the bridge drives no inout port.</summary>
@@ -339,6 +355,9 @@ public static class Ecp5SimulationModels
         if (files.Any(f => f.Text.Contains("ODDRX1F #(", StringComparison.Ordinal))
             && files.All(f => f.FileName != Oddrx1fFileName))
             files.Insert(0, new VerilogFile("ODDRX1F", Oddrx1fFileName, Oddrx1fModel));
+        if (files.Any(f => f.Text.Contains("    DCCA ", StringComparison.Ordinal))
+            && files.All(f => f.FileName != DccaFileName))
+            files.Insert(0, new VerilogFile("DCCA", DccaFileName, DccaModel));
         if (files.Any(f => f.Text.Contains("    BB ", StringComparison.Ordinal))
             && files.All(f => f.FileName != BbFileName))
             files.Insert(0, new VerilogFile("BB", BbFileName, BbModel));

@@ -16,7 +16,9 @@ namespace Zfpe.Hdl.Lib.Ecp5;
 /// The reset leaves a flip-flop, not an inverter: Yosys folds an inverted reset into every
 /// flip-flop it resets and then maps each with its own inverter LUT on the LSR pin, which gives
 /// every flip-flop its own control set (a slice's two flip-flops must share one), so large designs
-/// fail to legalise in nextpnr. Simulation needs <see cref="Ecp5SimulationModels.ForSimulation(Zfpe.Hdl.Emit.EmittedDesign, string?)"/>.
+/// fail to legalise in nextpnr. With <c>global</c> (the default) the reset then passes a
+/// <see cref="Dcca"/> onto one of the device's global networks, so its thousands of loads are
+/// reached within a clock period wherever they are placed. Simulation needs <see cref="Ecp5SimulationModels.ForSimulation(Zfpe.Hdl.Emit.EmittedDesign, string?)"/>.
 /// </para>
 /// </summary>
 public sealed class ResetSync : Component
@@ -30,7 +32,7 @@ public sealed class ResetSync : Component
     /// <summary>Active high, synchronous: asserted from power-up and while the request lasts, released holdCycles cycles after it.</summary>
     public readonly Bool Reset;
 
-    public ResetSync(int stages = DefaultStages, int holdCycles = DefaultHoldCycles)
+    public ResetSync(int stages = DefaultStages, int holdCycles = DefaultHoldCycles, bool global = true)
     {
         if (stages is < 2 or > 8)
             throw new ArgumentOutOfRangeException(nameof(stages), stages, $"reset synchroniser stages = {stages} is out of range: allowed 2..8 flip-flops");
@@ -38,6 +40,7 @@ public sealed class ResetSync : Component
             throw new ArgumentOutOfRangeException(nameof(holdCycles), holdCycles, $"reset hold = {holdCycles} cycles is out of range: allowed 1..{1 << 24}");
         Param("stages", stages, DefaultStages);
         Param("hold", holdCycles, DefaultHoldCycles);
+        Param("global", global, true);
 
         Request = In.Bool("request");
         Reset = Out.Bool("reset");
@@ -52,6 +55,14 @@ public sealed class ResetSync : Component
         var holding = Instance(new IoRegister(IoRegisterKind.Slice, powerUpHigh: true), "reset_reg");
         holding.D.Assign(synced | (held != holdCycles));
         holding.SetClear?.Assign(false);
-        Reset.Assign(holding.Q);
+        if (global)
+        {
+            var buffer = Instance(new Dcca(), "reset_global");
+            buffer.ClockIn.Assign(holding.Q);
+            buffer.Enable.Assign(true);
+            Reset.Assign(buffer.ClockOut);
+        }
+        else
+            Reset.Assign(holding.Q);
     }
 }
