@@ -119,8 +119,11 @@ public sealed class ProcessingElement : Component
         // decision (which waits on the multiplier) ends at flip-flops of the PE, not at the weight queue's
         // pointers outside it. The next slot's first row comes B ≥ 2 cycles later, when the queue's head has moved.
         var heldWeight = rows >= 2;
+        // The weights pass a register stage first: the issue's valid starts at a flip-flop of the PE,
+        // not at the level of the array's weight queue (a compare, and the route from the array to the PE).
+        var weights = Weights.Stage("weight_in");
         var weightWanted = heldWeight ? rowZero : Hw.True;
-        issueValid.Assign(groupReady & (!weightWanted | Weights.Valid) & (!groupLast | !groupStart | pendingRoom));
+        issueValid.Assign(groupReady & (!weightWanted | weights.Valid) & (!groupLast | !groupStart | pendingRoom));
         var issueFire = issueValid & issueReady;
         var issue = new Pipeline("issue");
         var token = issue.Begin(issueValid, issueReady);
@@ -128,18 +131,18 @@ public sealed class ProcessingElement : Component
         if (heldWeight)
         {
             var held = Reg.UInt(32, reset: null, name: "operand_weight");
-            When(issueFire & rowZero, () => held.Assign(Weights.Payload));
+            When(issueFire & rowZero, () => held.Assign(weights.Payload));
             operandWeight = held;
             var weightLeaves = Reg.Bool(reset: false, name: "weight_leaves");
             weightLeaves.Assign(issueFire & rowZero);
-            Weights.Ready.Assign(weightLeaves);
+            weights.Ready.Assign(weightLeaves);
         }
         else
         {
             operandWeight = null!;
-            Weights.Ready.Assign(issueFire & rowEnd);
+            weights.Ready.Assign(issueFire & rowEnd);
         }
-        var weight = heldWeight ? null : token.Let("weight", Weights.Payload);
+        var weight = heldWeight ? null : token.Let("weight", weights.Payload);
         var isFirst = token.Let("first", first);
         var isLast = token.Let("last_input", groupLast);
         var isFinal = token.Let("final_sum", groupLast & rowEnd & slotEnd);
