@@ -90,7 +90,7 @@ public sealed class AccelBoardTests(ITestOutputHelper output) : TempDirectoryTes
     }
 
     [Fact]
-    public void Written_words_read_back_and_a_damaged_frame_changes_nothing()
+    public void Written_words_read_back_and_a_damaged_frame_or_byte_changes_nothing()
     {
         using var board = new SimulatedAccelBoard(SimConfig(), "accel_frames");
         var session = new AccelSession(board, Timeout);
@@ -118,6 +118,20 @@ public sealed class AccelBoardTests(ITestOutputHelper output) : TempDirectoryTes
         Assert.Equal(0, board.Read(nothing, TimeSpan.FromMilliseconds(3)));
         Assert.Equal(4, session.Info().Pes);
         Assert.Equal(words[..2], board.Dump(1000, 2));
+
+        // A byte of a write's payload arrives with a 0 stop bit (the receiver drops it): it still counts as
+        // a byte of the request, which is answered with the framing error; the memory is untouched.
+        var good = new byte[] { AccelLinkProtocol.Write, 0xE8, 0x03, 0, 0, 2, 0, 0x55, 0x66, 0x77, 0x88, 0, 0 };
+        var goodCrc = FrameCrc.Compute(good.AsSpan(0, good.Length - 2));
+        good[^2] = (byte)goodCrc;
+        good[^1] = (byte)(goodCrc >> 8);
+        for (var i = 0; i < good.Length; i++)
+            board.ToBoard.Enqueue(good[i], idleCyclesBefore: i == 9 ? 3 * board.Divisor : 0, stopBit: i != 8);
+        board.ReadExactly(reply, Timeout, "write with a framing error");
+        Assert.Equal((byte)'w', reply[0]);
+        Assert.Equal(AccelLinkProtocol.FramingError, reply[1] & AccelLinkProtocol.FramingError);
+        Assert.Equal(words[..2], board.Dump(1000, 2));
+        Assert.Equal(4, session.Info().Pes);
 
         // Out of range: past the end of the memory, a count above the frame's maximum, go without a layer.
         var past = Assert.Throws<AccelLinkException>(() => session.Write((1L << 24) - 1, [1, 2]));

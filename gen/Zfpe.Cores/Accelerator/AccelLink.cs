@@ -103,7 +103,10 @@ public sealed class AccelLink : Component
         var timerBits = Widths.For(idleTimeoutCycles);
         var quiet = Reg.UInt(timerBits, reset: 0, name: "quiet_cycles");
         var timedOut = quiet == idleTimeoutCycles;
-        var got = rx.Output.Fire;
+        // Inside a request, a byte with a 0 stop bit (which the receiver drops) still counts as a byte of
+        // it, its value unknown: the request ends where the host ended it and is answered with the
+        // framing-error status, rather than waiting for a byte that will not come and timing out silently.
+        var got = rx.Output.Fire | (rx.FramingError & !parse.Is(Parse.Idle));
         var data = rx.Output.Payload;
         When(got, () => quiet.Assign(0UL)).ElseWhen(!timedOut, () => quiet.Assign(quiet + 1));
         rx.Output.Ready.Assign(Hw.True);
