@@ -81,6 +81,7 @@ public static class AccelCoreRun
             sim.Poke(s.InputWords, (ulong)place.InputWords);
             sim.Poke(s.OutputAddress, (ulong)place.OutputAddress);
             sim.Poke(s.OutputWords, (ulong)place.OutputWords);
+            sim.Step(AcceleratorCore.SettingsSetupCycles);   // as the link does: the settings first, then go
             sim.Poke(top.Start, true);
             sim.Step();
             sim.Poke(top.Start, false);

@@ -328,7 +328,13 @@ public sealed class AccelLink : Component
         tx.Input.Valid.Assign(outValid);
         tx.Input.Payload.Assign(outByte);
         var sent = tx.Input.Fire;
-        When(sent & !reply.Is(Reply.CrcLow) & !reply.Is(Reply.CrcHigh), () => sendCrc.Assign(Crc16Ccitt.Next(sendCrc, outByte)));
+        // The CRC takes each sent byte a cycle later, from registers (the byte's multiplexers do not run into
+        // its XOR tree); the CRC's own bytes wait for that cycle.
+        var crcDue = Reg.Bool(reset: false, name: "crc_due");
+        var crcByte = Reg.UInt(8, reset: null, name: "crc_byte");
+        crcDue.Assign(sent & !reply.Is(Reply.CrcLow) & !reply.Is(Reply.CrcHigh));
+        crcByte.Assign(outByte);
+        When(crcDue, () => sendCrc.Assign(Crc16Ccitt.Next(sendCrc, crcByte)));
 
         reply.On(Reply.Idle, () => When(replyPending & (replyCommand != AccelLinkProtocol.Write | writeSettled), () =>
         {
@@ -366,7 +372,7 @@ public sealed class AccelLink : Component
         });
         reply.On(Reply.CrcLow, () =>
         {
-            outValid.Assign(Hw.True);
+            outValid.Assign(!crcDue);
             outByte.Assign(sendCrc[7, 0]);
             When(sent, () => reply.Next(Reply.CrcHigh));
         });

@@ -31,8 +31,12 @@ namespace Zfpe.Cores.Accelerator;
 /// </summary>
 public sealed class AcceleratorCore : Component
 {
+    /// <summary>The layer to run: must hold still from <see cref="SettingsSetupCycles"/> cycles before <see cref="Start"/> to the run's end.</summary>
     public readonly LayerSettings Settings;
     public readonly Bool Start;
+
+    /// <summary>Cycles the settings must be in place before a start (some of what is derived from them is registered).</summary>
+    public const int SettingsSetupCycles = 2;
     public readonly Bool Busy;
 
     /// <summary>High once the SDRAM's init sequence is done: the host may load and start.</summary>
@@ -102,8 +106,12 @@ public sealed class AcceleratorCore : Component
         var busy = Reg.Bool(reset: false, name: "running");
         var begin = Wire.Bool("run_start");
         begin.Assign(Start & !busy & memory.InitDone);
-        var lastOutputTile = Settings.OutputTiles - 1;
-        var lastBatchTile = Settings.BatchTiles - 1;
+        // The settings hold still from the layer frame to the run's end, and a run starts at least a frame
+        // after them: the last tiles' numbers are registers, no subtraction in front of the schedules.
+        var lastOutputTile = Reg.UInt(Settings.OutputTiles.Width, reset: null, name: "last_output_tile");
+        lastOutputTile.Assign(Settings.OutputTiles - 1);
+        var lastBatchTile = Reg.UInt(Settings.BatchTiles.Width, reset: null, name: "last_batch_tile");
+        lastBatchTile.Assign(Settings.BatchTiles - 1);
 
         // Weights and biases: output tile after output tile, again for every batch tile.
         Schedule(weightReader.Regions, "weight", begin, lastOutputTile, lastBatchTile, Settings.WeightAddress, Settings.WeightWords, advanceWithOutputTile: true);
@@ -189,14 +197,18 @@ public sealed class AcceleratorCore : Component
         NonFinite = Out.Bool("non_finite");
         NonFinite.Assign(encoder.NonFinite);
         var pack = Instance(new StreamRepack(blockBits, 16, RepackTail.Pad), "output_pack");
-        pack.Input.ConnectFrom(encoder.Blocks);
+        // A skid stage: the gearbox's ready (its fill count) does not run into the compressor's stage enables.
+        pack.Input.ConnectFrom(encoder.Blocks.SkidStage("encoded_blocks"));
         outputWriter.Words.ConnectFrom(pack.Output);
 
         // ---- counters ---------------------------------------------------------------------------------
+        // Each counts what happened in the cycle before (a register), so the streams' handshakes do not run
+        // into the counters' enables; a run's counts are complete the cycle after it ends.
         UInt Counter(string name, Bool count)
         {
             var value = Reg.UInt(CounterBits, reset: 0, name: $"{name}_count");
-            When(begin, () => value.Assign(Hw.U(0, CounterBits))).ElseWhen(count, () => value.Assign(value + 1));
+            var seen = Reg.Next(count, reset: 0, name: $"{name}_seen");
+            When(begin, () => value.Assign(Hw.U(0, CounterBits))).ElseWhen(seen, () => value.Assign(value + 1));
             var output = Out.UInt(CounterBits, name);
             output.Assign(value);
             return output;
@@ -206,7 +218,8 @@ public sealed class AcceleratorCore : Component
         InputStarvedCycles = Counter("input_starved_cycles", busy & array.Inputs.Ready & !array.Inputs.Valid);
         ResultStalledCycles = Counter("result_stalled_cycles", busy & results.Valid & !results.Ready);
         WeightsTaken = Counter("weights_taken", array.Weights.Fire);
-        var reads = new[] { weightReader.Words.Fire, inputReader.Words.Fire, biasReader.Words.Fire };
+        var reads = new[] { weightReader.Words.Fire, inputReader.Words.Fire, biasReader.Words.Fire }
+            .Select((fire, i) => Reg.Next(fire, reset: 0, name: $"word_read_{i}")).ToArray();
         var wordsRead = Reg.UInt(CounterBits, reset: 0, name: "words_read_count");
         When(begin, () => wordsRead.Assign(Hw.U(0, CounterBits)))
             .Otherwise(() => wordsRead.Assign(wordsRead + reads.Select(r => r.AsUInt().ZeroExtend(2)).Aggregate((a, b) => a + b).ZeroExtend(CounterBits)));

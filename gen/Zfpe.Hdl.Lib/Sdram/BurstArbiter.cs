@@ -18,7 +18,7 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// <item>Credits: a port starts with <c>response-depth</c>; a read run is granted only when the
 /// port holds credits for a whole run (<c>run</c> words, whatever the run asks for: the test is a
 /// register), the run's words are taken from them the cycle after (the port waits that cycle), and
-/// one is given back when a word leaves the port's response stream. So a response queue never overflows and the memory's
+/// one is given back the cycle after a word leaves the port's response stream. So a response queue never overflows and the memory's
 /// response stream is never held: backpressure on one port never stalls another.</item>
 /// <item>Latency: a request beat taken by the arbiter is offered to the controller the cycle after;
 /// a read word offered by the controller is offered on the port two cycles after (the queue).</item>
@@ -95,7 +95,10 @@ public sealed class BurstArbiter : Component
             var grantRead = port.Fire & !midRun & !beat.Write;
             justGranted.Assign(grantRead);
             spent.Assign(beat.WordsMinusOne.ZeroExtend(creditBits) + 1);
-            var next = credits + Responses[i].Fire.AsUInt().ZeroExtend(creditBits) - Hw.Mux(justGranted, spent, Hw.U(0, creditBits));
+            // A word that left the port gives its credit back a cycle later, by a register: the port's ready
+            // (the consumer's logic) does not run into the credit count's adders.
+            var returned = Reg.Next(Responses[i].Fire, reset: 0, name: $"returned{i}");
+            var next = credits + returned.AsUInt().ZeroExtend(creditBits) - Hw.Mux(justGranted, spent, Hw.U(0, creditBits));
             credits.Assign(next);
             runCredits.Assign(next >= config.Run);
         }

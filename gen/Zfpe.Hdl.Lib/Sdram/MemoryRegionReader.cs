@@ -9,8 +9,9 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// <see cref="Request"/>, and the port's words come out on <see cref="Words"/> in order, <c>last</c> on
 /// each region's final word. Requests run ahead of the words: the next region's runs go out as soon
 /// as the current one's are all asked for (the arbiter's credits bound what is in flight), so a
-/// consumer reading region after region never waits for a region's first run to come back. Up to
-/// four regions may be asked for and not yet read out. Words pass from the port to
+/// consumer reading region after region never waits for a region's first run to come back (it loses
+/// one cycle a region, while the region's length is taken into a down-counter). Up to five regions
+/// may be asked for and not yet read out (four queued, one being read). Words pass from the port to
 /// <see cref="Words"/> through a skid stage (no combinational path either way).
 /// </summary>
 public sealed class MemoryRegionReader : Component
@@ -57,34 +58,48 @@ public sealed class MemoryRegionReader : Component
         Request.Payload.ByteEnable.Assign(Hw.U(0, 2));
         Request.Payload.WordsMinusOne.Assign(Hw.Mux(wholeRun, Hw.U((ulong)(run - 1), lengthBits), (left - 1).Truncate(lengthBits)));
         var asked = Hw.Mux(wholeRun, Hw.U((ulong)run, wordsBits), left);
-        var nextLeft = Wire.UInt(wordsBits, "next_left");
-        nextLeft.Assign(left - asked);
+        // Whether a count holds at least n runs (n·run a power of two): its high bits, no subtraction in front.
+        Bool AtLeast(UInt words, int runs) => words[wordsBits - 1, System.Numerics.BitOperations.Log2((uint)(runs * run))] != 0;
         When(Regions.Fire, () =>
         {
             address.Assign(Regions.Payload.Address);
             left.Assign(Regions.Payload.Words);
             asking.Assign(Regions.Payload.Words != 0);
-            wholeRun.Assign(Regions.Payload.Words >= run);
+            wholeRun.Assign(AtLeast(Regions.Payload.Words, 1));
         }).ElseWhen(Request.Fire, () =>
         {
+            // A whole run leaves left − run (more to ask while left ≠ run), a short one leaves nothing:
+            // the flags come from left itself, not from the difference.
             address.Assign(address + asked.Resize(addressBits));
-            left.Assign(nextLeft);
-            asking.Assign(nextLeft != 0);
-            wholeRun.Assign(nextLeft >= run);
+            left.Assign(Hw.Mux(wholeRun, left - run, Hw.U(0, wordsBits)));
+            asking.Assign(wholeRun & (left != run));
+            wholeRun.Assign(wholeRun & AtLeast(left, 2));
         });
 
         // ---- reading: count each region's words out, last on its final one ------------------------------
-        var counted = Reg.UInt(wordsBits, reset: 0, name: "counted");           // words of the current region passed on
-        var finalWord = Wire.Bool("final_word");
-        finalWord.Assign(counted + 1 == lengths.Pop.Payload);
+        // A region's length is taken from the queue into a down-counter a cycle before its first word
+        // (one idle cycle a region); whether the next word is the final one is a register beside it.
+        var loaded = Reg.Bool(reset: false, name: "region_loaded");
+        var remaining = Reg.UInt(wordsBits, reset: null, name: "remaining");      // words of the region after the next one
+        var finalWord = Reg.Bool(reset: false, name: "final_word");
         var words = Wire.Stream(Shape.UInt(16), withLast: true, name: "counted_words");
-        words.Valid.Assign(Response.Valid & lengths.Pop.Valid);
+        words.Valid.Assign(Response.Valid & loaded);
         words.Payload.Assign(Response.Payload);
         words.Last!.Assign(finalWord);
-        Response.Ready.Assign(words.Ready & lengths.Pop.Valid);
-        lengths.Pop.Ready.Assign(words.Fire & finalWord);
-        When(words.Fire, () => counted.Assign(Hw.Mux(finalWord, Hw.U(0, wordsBits), counted + 1)));
+        Response.Ready.Assign(words.Ready & loaded);
+        lengths.Pop.Ready.Assign(!loaded);
+        When(lengths.Pop.Fire, () =>
+        {
+            loaded.Assign(Hw.True);
+            remaining.Assign(lengths.Pop.Payload - 1);
+            finalWord.Assign(lengths.Pop.Payload == 1);
+        }).ElseWhen(words.Fire, () =>
+        {
+            loaded.Assign(!finalWord);
+            remaining.Assign(remaining - 1);
+            finalWord.Assign(remaining == 1);
+        });
         Words.ConnectFrom(words.SkidStage("out"));
-        Idle.Assign(!asking & !lengths.Pop.Valid);
+        Idle.Assign(!asking & !lengths.Pop.Valid & !loaded);
     }
 }
