@@ -213,15 +213,18 @@ public sealed class AccelLink : Component
         var regionOffered = Reg.Bool(reset: false, name: "region_offered");
         var readOffered = Reg.Bool(reset: false, name: "read_offered");
         var memoryWords = 1L << addressBits;
-        var regionFits = regionAddress.ZeroExtend(34) + regionCount.ZeroExtend(34) <= memoryWords;
+        // The checks, in two rounds of registers: each field's check, then their combination. The header is
+        // stable from its last byte on and Execute comes at least three cycles later (the CRC's two bytes),
+        // so the layer registers' enables wait on no adder or comparator.
+        Bool Checked(Bool check, string name) => Reg.Next(check, reset: 0, name: name);
+        var regionFits = Checked(regionAddress.ZeroExtend(34) + regionCount.ZeroExtend(34) <= memoryWords, "region_fits");
         UInt LayerField(int offset, int bytes) => Field(AccelLinkProtocol.LayerHeaderBytes, offset, bytes);
         Bool AddressOk(UInt field) => field[31, addressBits] == 0;
         Bool WordsOk(UInt field) => (field != 0) & (field <= memoryWords);
-        var layerOk = (LayerField(0, 2) != 0) & (LayerField(2, 2) != 0) & (LayerField(4, 2) != 0)
-                      & AddressOk(LayerField(7, 4)) & WordsOk(LayerField(11, 4)) & AddressOk(LayerField(15, 4))
-                      & AddressOk(LayerField(19, 4)) & WordsOk(LayerField(23, 4)) & AddressOk(LayerField(27, 4)) & WordsOk(LayerField(31, 4));
-        // The checks, as registers: the header is stable from its last byte on, and Execute comes at least
-        // three cycles later (the CRC's two bytes), so the layer registers' enables wait on no adder.
+        var layerOk = Checked((LayerField(0, 2) != 0) & (LayerField(2, 2) != 0) & (LayerField(4, 2) != 0), "layer_counts_ok")
+                      & Checked(AddressOk(LayerField(7, 4)) & AddressOk(LayerField(15, 4)) & AddressOk(LayerField(19, 4)) & AddressOk(LayerField(27, 4)), "layer_addresses_ok")
+                      & Checked(WordsOk(LayerField(11, 4)), "layer_weight_words_ok") & Checked(WordsOk(LayerField(23, 4)), "layer_input_words_ok")
+                      & Checked(WordsOk(LayerField(31, 4)), "layer_output_words_ok");
         var refused = Reg.Bool(reset: false, name: "refused");
         refused.Assign(Hw.Mux(isWrite | isRead, !countOk | !regionFits, Hw.Mux(isLayer, !layerOk, isGo & (!layerSet | !MemoryReady))));
         var busyRefusal = Reg.Bool(reset: false, name: "busy_refusal");

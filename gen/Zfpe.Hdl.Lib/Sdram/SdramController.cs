@@ -196,11 +196,24 @@ public sealed class SdramController : Component
                 runTag.Assign(Request.Payload.Tag);
             });
         });
-        var word = expanded.SkidStage("word");
+        // The word stage: a skid buffer written out here so that, beside the word it will hold next, it
+        // registers whether each bank's open row is that word's row. The command's decision then reads a
+        // flag per bank instead of comparing 13 bits on its way to the stage's enables.
+        var word = Wire.Stream(wordShape, name: "word");
+        var mainValid = Reg.Bool(reset: false, name: "word_main_valid");
+        var mainWord = Reg.Of(wordShape, name: "word_main");
+        var skidValid = Reg.Bool(reset: false, name: "word_skid_valid");
+        var skidWord = Reg.Of(wordShape, name: "word_skid");
+        var rowMatch = Enumerable.Range(0, banks).Select(b => Reg.Bool(reset: false, name: $"row_match{b}")).ToList();
+        word.Valid.Assign(mainValid);
+        StreamPayloads.Assign(word.Payload, mainWord);
+        expanded.Ready.Assign(!skidValid);
+        var mainFree = word.Ready | !mainValid;
+        UInt RowOf(SdramWord w) => w.Address[config.AddressBits - 1, columnBits + 2];
         var wordWrite = word.Payload.Write;
         var column = word.Payload.Address[columnBits - 1, 0];
         var bank = word.Payload.Address[columnBits + 1, columnBits];
-        var row = word.Payload.Address[config.AddressBits - 1, columnBits + 2];
+        var row = RowOf(word.Payload);
 
         // ---- response path: a place in the queue for every READ issued ------------------------------
         var queue = Instance(new StreamQueue<SdramResponse>(SdramResponse.Shape(config.TagBits), config.ResponseDepth, QueueStorage.Lut, withLast: true), "responses");
@@ -215,7 +228,7 @@ public sealed class SdramController : Component
         var bankOpen = Hw.Select(bank, open);
         // Every bank's open row compared with the word's row side by side, then the word's bank
         // picks one result: no 4:1 multiplexer of 13 bits in front of the compare on the path to the command.
-        var rowHit = Hw.Select(bank, Enumerable.Range(0, banks).Select(b => open[b] & (openRow[b] == row)).ToList());
+        var rowHit = Hw.Select(bank, Enumerable.Range(0, banks).Select(b => open[b] & rowMatch[b]).ToList());
         var anyOpen = Any(open);
         var mayPrechargeAll = All(Enumerable.Range(0, banks).Select(b => !open[b] | ((ras[b] == 0) & (wr[b] == 0))));
         var allPrecharged = All(Enumerable.Range(0, banks).Select(b => !open[b] & (rp[b] == 0)));
@@ -295,6 +308,28 @@ public sealed class SdramController : Component
             .ElseWhen(!refreshTick & autoRefresh, () => owed.Assign(owed - 1));
 
         word.Ready.Assign(issue);
+
+        // The stage moves on when its word is issued (or it is empty); the row flags follow the word it
+        // will hold. A word that moves in never meets an ACTIVE in the same cycle (an ACTIVE is for the
+        // word that stays), so it is compared with the open rows as they are; the word that stays
+        // matches the row an ACTIVE opens for it.
+        When(mainFree, () =>
+        {
+            mainValid.Assign(skidValid | expanded.Valid);
+            skidValid.Assign(false);
+            When(skidValid, () => StreamPayloads.Assign(mainWord, skidWord)).Otherwise(() => StreamPayloads.Assign(mainWord, expanded.Payload));
+            for (var b = 0; b < banks; b++)
+                rowMatch[b].Assign(Hw.Mux(skidValid, openRow[b] == RowOf(skidWord), openRow[b] == RowOf(expanded.Payload)));
+        }).Otherwise(() =>
+        {
+            When(expanded.Valid & !skidValid, () =>
+            {
+                skidValid.Assign(true);
+                StreamPayloads.Assign(skidWord, expanded.Payload);
+            });
+            for (var b = 0; b < banks; b++)
+                rowMatch[b].Assign((openBank & (bank == b)) | (openRow[b] == row));
+        });
 
         // ---- read words: the READ's tag and last travel beside it to the capture register ------------
         // Stage 0 is loaded with the READ into the command register; the chip samples it one edge
