@@ -36,122 +36,135 @@ module sdram_controller (
     localparam [2:0] PHASE_RUN = 3'd5;
     localparam [2:0] PHASE_SECOND_REFRESH = 3'd2;
 
-    reg [3:0] command;                   // SdramController.cs:99, reset 7
-    reg [1:0] bank_pins;                 // SdramController.cs:100, reset 0
-    reg [12:0] address_pins;             // SdramController.cs:101, reset 0
-    reg [1:0] dqm_pins;                  // SdramController.cs:102, reset 0
-    reg [15:0] dq_out;                   // SdramController.cs:103, no reset
-    reg dq_oe;                           // SdramController.cs:104, reset 0
-    reg [15:0] dq_in;                    // SdramController.cs:105, no reset
-    reg [2:0] trcd_wait0;                // SdramController.cs:114, reset 0
-    reg [2:0] trcd_wait1;                // SdramController.cs:114, reset 0
-    reg [2:0] trcd_wait2;                // SdramController.cs:114, reset 0
-    reg [2:0] trcd_wait3;                // SdramController.cs:114, reset 0
-    reg [2:0] tras_wait0;                // SdramController.cs:114, reset 0
-    reg [2:0] tras_wait1;                // SdramController.cs:114, reset 0
-    reg [2:0] tras_wait2;                // SdramController.cs:114, reset 0
-    reg [2:0] tras_wait3;                // SdramController.cs:114, reset 0
-    reg [2:0] trc_wait0;                 // SdramController.cs:114, reset 0
-    reg [2:0] trc_wait1;                 // SdramController.cs:114, reset 0
-    reg [2:0] trc_wait2;                 // SdramController.cs:114, reset 0
-    reg [2:0] trc_wait3;                 // SdramController.cs:114, reset 0
-    reg [2:0] trp_wait0;                 // SdramController.cs:114, reset 0
-    reg [2:0] trp_wait1;                 // SdramController.cs:114, reset 0
-    reg [2:0] trp_wait2;                 // SdramController.cs:114, reset 0
-    reg [2:0] trp_wait3;                 // SdramController.cs:114, reset 0
-    reg [2:0] twr_wait0;                 // SdramController.cs:114, reset 0
-    reg [2:0] twr_wait1;                 // SdramController.cs:114, reset 0
-    reg [2:0] twr_wait2;                 // SdramController.cs:114, reset 0
-    reg [2:0] twr_wait3;                 // SdramController.cs:114, reset 0
-    reg [2:0] trrd_wait;                 // SdramController.cs:114, reset 0
-    reg [2:0] trfc_wait;                 // SdramController.cs:114, reset 0
-    reg [2:0] read_to_write_wait;        // SdramController.cs:114, reset 0
-    reg open0;                           // SdramController.cs:127, reset 0
-    reg open1;                           // SdramController.cs:127, reset 0
-    reg open2;                           // SdramController.cs:127, reset 0
-    reg open3;                           // SdramController.cs:127, reset 0
-    reg [12:0] open_row0;                // SdramController.cs:128, no reset
-    reg [12:0] open_row1;                // SdramController.cs:128, no reset
-    reg [12:0] open_row2;                // SdramController.cs:128, no reset
-    reg [12:0] open_row3;                // SdramController.cs:128, no reset
-    reg [14:0] init_wait;                // SdramController.cs:132, reset 19999
-    reg [2:0] phase;                     // SdramController.cs:134, reset 0
-    reg [9:0] refresh_timer;             // SdramController.cs:158, reset 780
-    reg [3:0] refreshes_owed;            // SdramController.cs:159, reset 0
-    reg run_active;                      // SdramController.cs:167, reset 0
-    reg run_write;                       // SdramController.cs:168, reset 0
-    reg [23:0] run_address;              // SdramController.cs:169, no reset
-    reg [7:0] run_left;                  // SdramController.cs:170, reset 0
-    reg [3:0] run_tag;                   // SdramController.cs:171, no reset
-    wire expanded_valid;                 // SdramController.cs:173
-    wire expanded_ready;                 // SdramController.cs:173
-    wire [23:0] expanded_address;        // SdramController.cs:173
-    wire expanded_write;                 // SdramController.cs:173
-    wire [15:0] expanded_data;           // SdramController.cs:173
-    wire [1:0] expanded_byte_enable;     // SdramController.cs:173
-    wire [3:0] expanded_tag;             // SdramController.cs:173
-    wire expanded_last;                  // SdramController.cs:173
-    wire word_valid;                     // SdramController.cs:199
-    wire word_ready;                     // SdramController.cs:199
-    wire [23:0] word_address;            // SdramController.cs:199
-    wire word_write;                     // SdramController.cs:199
-    wire [15:0] word_data;               // SdramController.cs:199
-    wire [1:0] word_byte_enable;         // SdramController.cs:199
-    wire [3:0] word_tag;                 // SdramController.cs:199
-    wire word_last;                      // SdramController.cs:199
-    reg word_main_valid;                 // SdramController.cs:199, reset 0
-    reg [47:0] word_main_data;           // SdramController.cs:199, no reset
-    reg word_skid_valid;                 // SdramController.cs:199, reset 0
-    reg [47:0] word_skid_data;           // SdramController.cs:199, no reset
-    reg [4:0] reads_outstanding;         // SdramController.cs:209, reset 0
-    reg refresh_now;                     // SdramController.cs:226, reset 0
-    wire issue;                          // SdramController.cs:230
-    reg read_valid0;                     // SdramController.cs:309, reset 0
-    reg [3:0] read_tag0;                 // SdramController.cs:310, no reset
-    reg read_last0;                      // SdramController.cs:311, no reset
-    reg read_valid1;                     // SdramController.cs:309, reset 0
-    reg [3:0] read_tag1;                 // SdramController.cs:310, no reset
-    reg read_last1;                      // SdramController.cs:311, no reset
-    reg read_valid2;                     // SdramController.cs:309, reset 0
-    reg [3:0] read_tag2;                 // SdramController.cs:310, no reset
-    reg read_last2;                      // SdramController.cs:311, no reset
-    reg read_valid3;                     // SdramController.cs:309, reset 0
-    reg [3:0] read_tag3;                 // SdramController.cs:310, no reset
-    reg read_last3;                      // SdramController.cs:311, no reset
-    reg cke;                             // SdramController.cs:330, reset 1
-    wire responses_push_valid;           // port push_valid of instance responses
-    wire responses_push_ready;           // port push_ready of instance responses
-    wire [15:0] responses_push_data;     // port push_data of instance responses
-    wire [3:0] responses_push_tag;       // port push_tag of instance responses
-    wire responses_push_last;            // port push_last of instance responses
-    wire responses_pop_valid;            // port pop_valid of instance responses
-    wire responses_pop_ready;            // port pop_ready of instance responses
-    wire [15:0] responses_pop_data;      // port pop_data of instance responses
-    wire [3:0] responses_pop_tag;        // port pop_tag of instance responses
-    wire responses_pop_last;             // port pop_last of instance responses
-    wire [4:0] responses_level;          // port level of instance responses
-    wire init_done_part0;                // SdramController.cs:154, part of an expression
-    wire issue_part0;                    // SdramController.cs:231, part of an expression
-    wire [1:0] issue_part2;              // SdramController.cs:231, part of an expression
-    wire issue_part1;                    // SdramController.cs:231, part of an expression
-    wire cond_part1;                     // SdramController.cs:247, part of an expression
-    wire cond_part0;                     // SdramController.cs:247, part of an expression
-    wire cond_part2;                     // SdramController.cs:253, part of an expression
-    wire cond_part4;                     // SdramController.cs:259, part of an expression
-    wire cond_part3;                     // SdramController.cs:259, part of an expression
-    wire cond_part5;                     // SdramController.cs:264, part of an expression
-    wire cond_part6;                     // SdramController.cs:270, part of an expression
-    wire cond_part7;                     // SdramController.cs:270, part of an expression
-    wire cond_part8;                     // SdramController.cs:270, part of an expression
-    wire cond_part9;                     // SdramController.cs:270, part of an expression
-    wire cond_part10;                    // SdramController.cs:292, part of an expression
-    wire cond_part11;                    // SdramController.cs:294, part of an expression
-    wire [47:0] word_main_data_part0;    // SdramController.cs:199, part of an expression
+    reg [3:0] command;                    // SdramController.cs:99, reset 7
+    reg [1:0] bank_pins;                  // SdramController.cs:100, reset 0
+    reg [12:0] address_pins;              // SdramController.cs:101, reset 0
+    reg [1:0] dqm_pins;                   // SdramController.cs:102, reset 0
+    reg [15:0] dq_out;                    // SdramController.cs:103, no reset
+    reg dq_oe;                            // SdramController.cs:104, reset 0
+    reg [15:0] dq_in;                     // SdramController.cs:105, no reset
+    reg [2:0] trcd_wait0;                 // SdramController.cs:114, reset 0
+    reg [2:0] trcd_wait1;                 // SdramController.cs:114, reset 0
+    reg [2:0] trcd_wait2;                 // SdramController.cs:114, reset 0
+    reg [2:0] trcd_wait3;                 // SdramController.cs:114, reset 0
+    reg [2:0] tras_wait0;                 // SdramController.cs:114, reset 0
+    reg [2:0] tras_wait1;                 // SdramController.cs:114, reset 0
+    reg [2:0] tras_wait2;                 // SdramController.cs:114, reset 0
+    reg [2:0] tras_wait3;                 // SdramController.cs:114, reset 0
+    reg [2:0] trc_wait0;                  // SdramController.cs:114, reset 0
+    reg [2:0] trc_wait1;                  // SdramController.cs:114, reset 0
+    reg [2:0] trc_wait2;                  // SdramController.cs:114, reset 0
+    reg [2:0] trc_wait3;                  // SdramController.cs:114, reset 0
+    reg [2:0] trp_wait0;                  // SdramController.cs:114, reset 0
+    reg [2:0] trp_wait1;                  // SdramController.cs:114, reset 0
+    reg [2:0] trp_wait2;                  // SdramController.cs:114, reset 0
+    reg [2:0] trp_wait3;                  // SdramController.cs:114, reset 0
+    reg [2:0] twr_wait0;                  // SdramController.cs:114, reset 0
+    reg [2:0] twr_wait1;                  // SdramController.cs:114, reset 0
+    reg [2:0] twr_wait2;                  // SdramController.cs:114, reset 0
+    reg [2:0] twr_wait3;                  // SdramController.cs:114, reset 0
+    reg [2:0] trrd_wait;                  // SdramController.cs:114, reset 0
+    reg [2:0] trfc_wait;                  // SdramController.cs:114, reset 0
+    reg [2:0] read_to_write_wait;         // SdramController.cs:114, reset 0
+    reg open0;                            // SdramController.cs:127, reset 0
+    reg open1;                            // SdramController.cs:127, reset 0
+    reg open2;                            // SdramController.cs:127, reset 0
+    reg open3;                            // SdramController.cs:127, reset 0
+    reg [12:0] open_row0;                 // SdramController.cs:128, no reset
+    reg [12:0] open_row1;                 // SdramController.cs:128, no reset
+    reg [12:0] open_row2;                 // SdramController.cs:128, no reset
+    reg [12:0] open_row3;                 // SdramController.cs:128, no reset
+    reg [14:0] init_wait;                 // SdramController.cs:132, reset 19999
+    reg [2:0] phase;                      // SdramController.cs:134, reset 0
+    reg [9:0] refresh_timer;              // SdramController.cs:158, reset 780
+    reg [3:0] refreshes_owed;             // SdramController.cs:159, reset 0
+    reg run_active;                       // SdramController.cs:167, reset 0
+    reg run_write;                        // SdramController.cs:168, reset 0
+    reg [23:0] run_address;               // SdramController.cs:169, no reset
+    reg [7:0] run_left;                   // SdramController.cs:170, reset 0
+    reg [3:0] run_tag;                    // SdramController.cs:171, no reset
+    wire expanded_valid;                  // SdramController.cs:173
+    wire expanded_ready;                  // SdramController.cs:173
+    wire [23:0] expanded_address;         // SdramController.cs:173
+    wire expanded_write;                  // SdramController.cs:173
+    wire [15:0] expanded_data;            // SdramController.cs:173
+    wire [1:0] expanded_byte_enable;      // SdramController.cs:173
+    wire [3:0] expanded_tag;              // SdramController.cs:173
+    wire expanded_last;                   // SdramController.cs:173
+    wire word_valid;                      // SdramController.cs:202
+    wire word_ready;                      // SdramController.cs:202
+    wire [23:0] word_address;             // SdramController.cs:202
+    wire word_write;                      // SdramController.cs:202
+    wire [15:0] word_data;                // SdramController.cs:202
+    wire [1:0] word_byte_enable;          // SdramController.cs:202
+    wire [3:0] word_tag;                  // SdramController.cs:202
+    wire word_last;                       // SdramController.cs:202
+    reg word_main_valid;                  // SdramController.cs:203, reset 0
+    reg [23:0] word_main_address;         // SdramController.cs:204, no reset
+    reg word_main_write;                  // SdramController.cs:204, no reset
+    reg [15:0] word_main_data;            // SdramController.cs:204, no reset
+    reg [1:0] word_main_byte_enable;      // SdramController.cs:204, no reset
+    reg [3:0] word_main_tag;              // SdramController.cs:204, no reset
+    reg word_main_last;                   // SdramController.cs:204, no reset
+    reg word_skid_valid;                  // SdramController.cs:205, reset 0
+    reg [23:0] word_skid_address;         // SdramController.cs:206, no reset
+    reg word_skid_write;                  // SdramController.cs:206, no reset
+    reg [15:0] word_skid_data;            // SdramController.cs:206, no reset
+    reg [1:0] word_skid_byte_enable;      // SdramController.cs:206, no reset
+    reg [3:0] word_skid_tag;              // SdramController.cs:206, no reset
+    reg word_skid_last;                   // SdramController.cs:206, no reset
+    reg row_match0;                       // SdramController.cs:207, reset 0
+    reg row_match1;                       // SdramController.cs:207, reset 0
+    reg row_match2;                       // SdramController.cs:207, reset 0
+    reg row_match3;                       // SdramController.cs:207, reset 0
+    reg [4:0] reads_outstanding;          // SdramController.cs:222, reset 0
+    reg refresh_now;                      // SdramController.cs:239, reset 0
+    wire issue;                           // SdramController.cs:243
+    reg read_valid0;                      // SdramController.cs:344, reset 0
+    reg [3:0] read_tag0;                  // SdramController.cs:345, no reset
+    reg read_last0;                       // SdramController.cs:346, no reset
+    reg read_valid1;                      // SdramController.cs:344, reset 0
+    reg [3:0] read_tag1;                  // SdramController.cs:345, no reset
+    reg read_last1;                       // SdramController.cs:346, no reset
+    reg read_valid2;                      // SdramController.cs:344, reset 0
+    reg [3:0] read_tag2;                  // SdramController.cs:345, no reset
+    reg read_last2;                       // SdramController.cs:346, no reset
+    reg read_valid3;                      // SdramController.cs:344, reset 0
+    reg [3:0] read_tag3;                  // SdramController.cs:345, no reset
+    reg read_last3;                       // SdramController.cs:346, no reset
+    reg cke;                              // SdramController.cs:365, reset 1
+    wire responses_push_valid;            // port push_valid of instance responses
+    wire responses_push_ready;            // port push_ready of instance responses
+    wire [15:0] responses_push_data;      // port push_data of instance responses
+    wire [3:0] responses_push_tag;        // port push_tag of instance responses
+    wire responses_push_last;             // port push_last of instance responses
+    wire responses_pop_valid;             // port pop_valid of instance responses
+    wire responses_pop_ready;             // port pop_ready of instance responses
+    wire [15:0] responses_pop_data;       // port pop_data of instance responses
+    wire [3:0] responses_pop_tag;         // port pop_tag of instance responses
+    wire responses_pop_last;              // port pop_last of instance responses
+    wire [4:0] responses_level;           // port level of instance responses
+    wire init_done_part0;                 // SdramController.cs:154, part of an expression
+    wire issue_part0;                     // SdramController.cs:244, part of an expression
+    wire [1:0] issue_part2;               // SdramController.cs:244, part of an expression
+    wire issue_part1;                     // SdramController.cs:244, part of an expression
+    wire cond_part1;                      // SdramController.cs:260, part of an expression
+    wire cond_part0;                      // SdramController.cs:260, part of an expression
+    wire cond_part2;                      // SdramController.cs:266, part of an expression
+    wire cond_part4;                      // SdramController.cs:272, part of an expression
+    wire cond_part3;                      // SdramController.cs:272, part of an expression
+    wire cond_part5;                      // SdramController.cs:277, part of an expression
+    wire cond_part6;                      // SdramController.cs:283, part of an expression
+    wire cond_part7;                      // SdramController.cs:283, part of an expression
+    wire cond_part8;                      // SdramController.cs:283, part of an expression
+    wire cond_part9;                      // SdramController.cs:283, part of an expression
+    wire cond_part10;                     // SdramController.cs:305, part of an expression
+    wire cond_part11;                     // SdramController.cs:307, part of an expression
 
     assign init_done_part0 = phase == PHASE_RUN;
     assign issue_part0 = (init_done_part0 & !refresh_now) & word_valid;
     assign issue_part2 = word_address[10:9];
-    assign issue_part1 = issue_part2[1] ? (issue_part2[0] ? (open3 & (open_row3 == word_address[23:11])) : (open2 & (open_row2 == word_address[23:11]))) : (issue_part2[0] ? (open1 & (open_row1 == word_address[23:11])) : (open0 & (open_row0 == word_address[23:11])));
+    assign issue_part1 = issue_part2[1] ? (issue_part2[0] ? (open3 & row_match3) : (open2 & row_match2)) : (issue_part2[0] ? (open1 & row_match1) : (open0 & row_match0));
     assign cond_part1 = issue_part2[1] ? (issue_part2[0] ? open3 : open2) : (issue_part2[0] ? open1 : open0);
     assign cond_part0 = (((issue_part0 & cond_part1) & !issue_part1) & ((issue_part2[1] ? (issue_part2[0] ? tras_wait3 : tras_wait2) : (issue_part2[0] ? tras_wait1 : tras_wait0)) == 3'd0)) & ((issue_part2[1] ? (issue_part2[0] ? twr_wait3 : twr_wait2) : (issue_part2[0] ? twr_wait1 : twr_wait0)) == 3'd0);
     assign cond_part2 = ((((issue_part0 & !cond_part1) & ((issue_part2[1] ? (issue_part2[0] ? trp_wait3 : trp_wait2) : (issue_part2[0] ? trp_wait1 : trp_wait0)) == 3'd0)) & ((issue_part2[1] ? (issue_part2[0] ? trc_wait3 : trc_wait2) : (issue_part2[0] ? trc_wait1 : trc_wait0)) == 3'd0)) & (trrd_wait == 3'd0)) & (trfc_wait == 3'd0);
@@ -164,7 +177,6 @@ module sdram_controller (
     assign cond_part9 = word_address[10:9] == 2'd3;
     assign cond_part10 = issue & !word_write;
     assign cond_part11 = init_done_part0 & (refresh_timer == 10'd0);
-    assign word_main_data_part0 = {expanded_last, expanded_tag, expanded_byte_enable, expanded_data, expanded_write, expanded_address};
 
 `ifndef SYNTHESIS
     // phase as text for waveform viewers (GTKWave: Data Format > ASCII); simulation only.
@@ -193,35 +205,35 @@ module sdram_controller (
     assign expanded_tag = run_active ? run_tag : request_tag;  // SdramController.cs:180
     assign expanded_last = run_active ? (run_left == 8'd1) : (request_words_minus_one == 8'd0);  // SdramController.cs:181
     assign request_ready = expanded_ready & (!run_active | run_write);  // SdramController.cs:182
-    assign expanded_ready = !word_skid_valid;  // SdramController.cs:199
-    assign word_valid = word_main_valid;  // SdramController.cs:199
-    assign word_address = word_main_data[23:0];  // SdramController.cs:199
-    assign word_write = word_main_data[24];  // SdramController.cs:199
-    assign word_data = word_main_data[40:25];  // SdramController.cs:199
-    assign word_byte_enable = word_main_data[42:41];  // SdramController.cs:199
-    assign word_tag = word_main_data[46:43];  // SdramController.cs:199
-    assign word_last = word_main_data[47];  // SdramController.cs:199
-    assign response_valid = responses_pop_valid;  // SdramController.cs:207
-    assign response_data = responses_pop_data;  // SdramController.cs:207
-    assign response_tag = responses_pop_tag;  // SdramController.cs:207
-    assign response_last = responses_pop_last;  // SdramController.cs:207
-    assign responses_pop_ready = response_ready;  // SdramController.cs:207
-    assign issue = (issue_part0 & issue_part1) & (((issue_part2[1] ? (issue_part2[0] ? trcd_wait3 : trcd_wait2) : (issue_part2[0] ? trcd_wait1 : trcd_wait0)) == 3'd0) & (word_write ? (read_to_write_wait == 3'd0) : !reads_outstanding[4]));  // SdramController.cs:231
-    assign word_ready = issue;  // SdramController.cs:297
-    assign responses_push_valid = read_valid3;  // SdramController.cs:322
-    assign responses_push_data = dq_in;  // SdramController.cs:323
-    assign responses_push_tag = read_tag3;  // SdramController.cs:324
-    assign responses_push_last = read_last3;  // SdramController.cs:325
-    assign sdram_cke = cke;  // SdramController.cs:330
-    assign sdram_cs_n = command[3];  // SdramController.cs:331
-    assign sdram_ras_n = command[2];  // SdramController.cs:332
-    assign sdram_cas_n = command[1];  // SdramController.cs:333
-    assign sdram_we_n = command[0];  // SdramController.cs:334
-    assign sdram_ba = bank_pins;  // SdramController.cs:335
-    assign sdram_a = address_pins;  // SdramController.cs:336
-    assign sdram_dqm = dqm_pins;  // SdramController.cs:337
-    assign sdram_dq_out = dq_out;  // SdramController.cs:338
-    assign sdram_dq_oe = dq_oe;  // SdramController.cs:339
+    assign word_valid = word_main_valid;  // SdramController.cs:208
+    assign word_address = word_main_address;  // SdramController.cs:209
+    assign word_write = word_main_write;  // SdramController.cs:209
+    assign word_data = word_main_data;  // SdramController.cs:209
+    assign word_byte_enable = word_main_byte_enable;  // SdramController.cs:209
+    assign word_tag = word_main_tag;  // SdramController.cs:209
+    assign word_last = word_main_last;  // SdramController.cs:209
+    assign expanded_ready = !word_skid_valid;  // SdramController.cs:210
+    assign response_valid = responses_pop_valid;  // SdramController.cs:220
+    assign response_data = responses_pop_data;  // SdramController.cs:220
+    assign response_tag = responses_pop_tag;  // SdramController.cs:220
+    assign response_last = responses_pop_last;  // SdramController.cs:220
+    assign responses_pop_ready = response_ready;  // SdramController.cs:220
+    assign issue = (issue_part0 & issue_part1) & (((issue_part2[1] ? (issue_part2[0] ? trcd_wait3 : trcd_wait2) : (issue_part2[0] ? trcd_wait1 : trcd_wait0)) == 3'd0) & (word_write ? (read_to_write_wait == 3'd0) : !reads_outstanding[4]));  // SdramController.cs:244
+    assign word_ready = issue;  // SdramController.cs:310
+    assign responses_push_valid = read_valid3;  // SdramController.cs:357
+    assign responses_push_data = dq_in;  // SdramController.cs:358
+    assign responses_push_tag = read_tag3;  // SdramController.cs:359
+    assign responses_push_last = read_last3;  // SdramController.cs:360
+    assign sdram_cke = cke;  // SdramController.cs:365
+    assign sdram_cs_n = command[3];  // SdramController.cs:366
+    assign sdram_ras_n = command[2];  // SdramController.cs:367
+    assign sdram_cas_n = command[1];  // SdramController.cs:368
+    assign sdram_we_n = command[0];  // SdramController.cs:369
+    assign sdram_ba = bank_pins;  // SdramController.cs:370
+    assign sdram_a = address_pins;  // SdramController.cs:371
+    assign sdram_dqm = dqm_pins;  // SdramController.cs:372
+    assign sdram_dq_out = dq_out;  // SdramController.cs:373
+    assign sdram_dq_oe = dq_oe;  // SdramController.cs:374
     always @(posedge clk) begin
         if (reset) begin
             command <= 4'd7;
@@ -265,6 +277,10 @@ module sdram_controller (
             run_left <= 8'd0;
             word_main_valid <= 1'b0;
             word_skid_valid <= 1'b0;
+            row_match0 <= 1'b0;
+            row_match1 <= 1'b0;
+            row_match2 <= 1'b0;
+            row_match3 <= 1'b0;
             reads_outstanding <= 5'd0;
             refresh_now <= 1'b0;
             read_valid0 <= 1'b0;
@@ -414,141 +430,149 @@ module sdram_controller (
                     run_left <= request_words_minus_one;  // SdramController.cs:195
                 end
             end
-            if (word_ready | !word_main_valid) begin  // SdramController.cs:199
-                word_main_valid <= word_skid_valid | expanded_valid;  // SdramController.cs:199
-                word_skid_valid <= 1'b0;  // SdramController.cs:199
-            end else begin
-                if (expanded_valid & !word_skid_valid) begin  // SdramController.cs:199
-                    word_skid_valid <= 1'b1;  // SdramController.cs:199
+            refresh_now <= init_done_part0 & ((refreshes_owed >= 4'd4) | ((((refreshes_owed != 4'd0) & !run_active) & !word_valid) & !request_valid));  // SdramController.cs:240
+            if (issue) begin  // SdramController.cs:251
+                command <= word_write ? 4'd4 : 4'd5;  // SdramController.cs:253
+                bank_pins <= word_address[10:9];  // SdramController.cs:254
+                address_pins <= {4'd0, word_address[8:0]};  // SdramController.cs:255
+                dq_oe <= word_write;  // SdramController.cs:257
+                if (word_write) begin  // SdramController.cs:258
+                    dqm_pins <= ~word_byte_enable;  // SdramController.cs:258
                 end
             end
-            refresh_now <= init_done_part0 & ((refreshes_owed >= 4'd4) | ((((refreshes_owed != 4'd0) & !run_active) & !word_valid) & !request_valid));  // SdramController.cs:227
-            if (issue) begin  // SdramController.cs:238
-                command <= word_write ? 4'd4 : 4'd5;  // SdramController.cs:240
-                bank_pins <= word_address[10:9];  // SdramController.cs:241
-                address_pins <= {4'd0, word_address[8:0]};  // SdramController.cs:242
-                dq_oe <= word_write;  // SdramController.cs:244
-                if (word_write) begin  // SdramController.cs:245
-                    dqm_pins <= ~word_byte_enable;  // SdramController.cs:245
+            if (cond_part0) begin  // SdramController.cs:260
+                command <= 4'd2;  // SdramController.cs:262
+                bank_pins <= word_address[10:9];  // SdramController.cs:263
+                address_pins <= 13'd0;  // SdramController.cs:264
+            end
+            if (cond_part2) begin  // SdramController.cs:266
+                command <= 4'd3;  // SdramController.cs:268
+                bank_pins <= word_address[10:9];  // SdramController.cs:269
+                address_pins <= word_address[23:11];  // SdramController.cs:270
+            end
+            if (cond_part3) begin  // SdramController.cs:272
+                command <= 4'd2;  // SdramController.cs:274
+                address_pins <= 13'd1024;  // SdramController.cs:275
+            end
+            if (cond_part5) begin  // SdramController.cs:277
+                command <= 4'd1;  // SdramController.cs:277
+            end
+            if (issue & cond_part6) begin  // SdramController.cs:283
+                if (word_write) begin  // SdramController.cs:283
+                    twr_wait0 <= 3'd1;  // SdramController.cs:283
                 end
             end
-            if (cond_part0) begin  // SdramController.cs:247
-                command <= 4'd2;  // SdramController.cs:249
-                bank_pins <= word_address[10:9];  // SdramController.cs:250
-                address_pins <= 13'd0;  // SdramController.cs:251
+            if (cond_part0 & cond_part6) begin  // SdramController.cs:284
+                open0 <= 1'b0;  // SdramController.cs:286
+                trp_wait0 <= 3'd1;  // SdramController.cs:287
             end
-            if (cond_part2) begin  // SdramController.cs:253
-                command <= 4'd3;  // SdramController.cs:255
-                bank_pins <= word_address[10:9];  // SdramController.cs:256
-                address_pins <= word_address[23:11];  // SdramController.cs:257
+            if (cond_part3 & open0) begin  // SdramController.cs:289
+                open0 <= 1'b0;  // SdramController.cs:291
+                trp_wait0 <= 3'd1;  // SdramController.cs:292
             end
-            if (cond_part3) begin  // SdramController.cs:259
-                command <= 4'd2;  // SdramController.cs:261
-                address_pins <= 13'd1024;  // SdramController.cs:262
+            if (cond_part2 & cond_part6) begin  // SdramController.cs:294
+                open0 <= 1'b1;  // SdramController.cs:296
+                trcd_wait0 <= 3'd1;  // SdramController.cs:298
+                tras_wait0 <= 3'd4;  // SdramController.cs:299
+                trc_wait0 <= 3'd5;  // SdramController.cs:300
             end
-            if (cond_part5) begin  // SdramController.cs:264
-                command <= 4'd1;  // SdramController.cs:264
-            end
-            if (issue & cond_part6) begin  // SdramController.cs:270
-                if (word_write) begin  // SdramController.cs:270
-                    twr_wait0 <= 3'd1;  // SdramController.cs:270
+            if (issue & cond_part7) begin  // SdramController.cs:283
+                if (word_write) begin  // SdramController.cs:283
+                    twr_wait1 <= 3'd1;  // SdramController.cs:283
                 end
             end
-            if (cond_part0 & cond_part6) begin  // SdramController.cs:271
-                open0 <= 1'b0;  // SdramController.cs:273
-                trp_wait0 <= 3'd1;  // SdramController.cs:274
+            if (cond_part0 & cond_part7) begin  // SdramController.cs:284
+                open1 <= 1'b0;  // SdramController.cs:286
+                trp_wait1 <= 3'd1;  // SdramController.cs:287
             end
-            if (cond_part3 & open0) begin  // SdramController.cs:276
-                open0 <= 1'b0;  // SdramController.cs:278
-                trp_wait0 <= 3'd1;  // SdramController.cs:279
+            if (cond_part3 & open1) begin  // SdramController.cs:289
+                open1 <= 1'b0;  // SdramController.cs:291
+                trp_wait1 <= 3'd1;  // SdramController.cs:292
             end
-            if (cond_part2 & cond_part6) begin  // SdramController.cs:281
-                open0 <= 1'b1;  // SdramController.cs:283
-                trcd_wait0 <= 3'd1;  // SdramController.cs:285
-                tras_wait0 <= 3'd4;  // SdramController.cs:286
-                trc_wait0 <= 3'd5;  // SdramController.cs:287
+            if (cond_part2 & cond_part7) begin  // SdramController.cs:294
+                open1 <= 1'b1;  // SdramController.cs:296
+                trcd_wait1 <= 3'd1;  // SdramController.cs:298
+                tras_wait1 <= 3'd4;  // SdramController.cs:299
+                trc_wait1 <= 3'd5;  // SdramController.cs:300
             end
-            if (issue & cond_part7) begin  // SdramController.cs:270
-                if (word_write) begin  // SdramController.cs:270
-                    twr_wait1 <= 3'd1;  // SdramController.cs:270
+            if (issue & cond_part8) begin  // SdramController.cs:283
+                if (word_write) begin  // SdramController.cs:283
+                    twr_wait2 <= 3'd1;  // SdramController.cs:283
                 end
             end
-            if (cond_part0 & cond_part7) begin  // SdramController.cs:271
-                open1 <= 1'b0;  // SdramController.cs:273
-                trp_wait1 <= 3'd1;  // SdramController.cs:274
+            if (cond_part0 & cond_part8) begin  // SdramController.cs:284
+                open2 <= 1'b0;  // SdramController.cs:286
+                trp_wait2 <= 3'd1;  // SdramController.cs:287
             end
-            if (cond_part3 & open1) begin  // SdramController.cs:276
-                open1 <= 1'b0;  // SdramController.cs:278
-                trp_wait1 <= 3'd1;  // SdramController.cs:279
+            if (cond_part3 & open2) begin  // SdramController.cs:289
+                open2 <= 1'b0;  // SdramController.cs:291
+                trp_wait2 <= 3'd1;  // SdramController.cs:292
             end
-            if (cond_part2 & cond_part7) begin  // SdramController.cs:281
-                open1 <= 1'b1;  // SdramController.cs:283
-                trcd_wait1 <= 3'd1;  // SdramController.cs:285
-                tras_wait1 <= 3'd4;  // SdramController.cs:286
-                trc_wait1 <= 3'd5;  // SdramController.cs:287
+            if (cond_part2 & cond_part8) begin  // SdramController.cs:294
+                open2 <= 1'b1;  // SdramController.cs:296
+                trcd_wait2 <= 3'd1;  // SdramController.cs:298
+                tras_wait2 <= 3'd4;  // SdramController.cs:299
+                trc_wait2 <= 3'd5;  // SdramController.cs:300
             end
-            if (issue & cond_part8) begin  // SdramController.cs:270
-                if (word_write) begin  // SdramController.cs:270
-                    twr_wait2 <= 3'd1;  // SdramController.cs:270
+            if (issue & cond_part9) begin  // SdramController.cs:283
+                if (word_write) begin  // SdramController.cs:283
+                    twr_wait3 <= 3'd1;  // SdramController.cs:283
                 end
             end
-            if (cond_part0 & cond_part8) begin  // SdramController.cs:271
-                open2 <= 1'b0;  // SdramController.cs:273
-                trp_wait2 <= 3'd1;  // SdramController.cs:274
+            if (cond_part0 & cond_part9) begin  // SdramController.cs:284
+                open3 <= 1'b0;  // SdramController.cs:286
+                trp_wait3 <= 3'd1;  // SdramController.cs:287
             end
-            if (cond_part3 & open2) begin  // SdramController.cs:276
-                open2 <= 1'b0;  // SdramController.cs:278
-                trp_wait2 <= 3'd1;  // SdramController.cs:279
+            if (cond_part3 & open3) begin  // SdramController.cs:289
+                open3 <= 1'b0;  // SdramController.cs:291
+                trp_wait3 <= 3'd1;  // SdramController.cs:292
             end
-            if (cond_part2 & cond_part8) begin  // SdramController.cs:281
-                open2 <= 1'b1;  // SdramController.cs:283
-                trcd_wait2 <= 3'd1;  // SdramController.cs:285
-                tras_wait2 <= 3'd4;  // SdramController.cs:286
-                trc_wait2 <= 3'd5;  // SdramController.cs:287
+            if (cond_part2 & cond_part9) begin  // SdramController.cs:294
+                open3 <= 1'b1;  // SdramController.cs:296
+                trcd_wait3 <= 3'd1;  // SdramController.cs:298
+                tras_wait3 <= 3'd4;  // SdramController.cs:299
+                trc_wait3 <= 3'd5;  // SdramController.cs:300
             end
-            if (issue & cond_part9) begin  // SdramController.cs:270
-                if (word_write) begin  // SdramController.cs:270
-                    twr_wait3 <= 3'd1;  // SdramController.cs:270
-                end
+            if (cond_part2) begin  // SdramController.cs:303
+                trrd_wait <= 3'd1;  // SdramController.cs:303
             end
-            if (cond_part0 & cond_part9) begin  // SdramController.cs:271
-                open3 <= 1'b0;  // SdramController.cs:273
-                trp_wait3 <= 3'd1;  // SdramController.cs:274
+            if (cond_part5) begin  // SdramController.cs:304
+                trfc_wait <= 3'd5;  // SdramController.cs:304
             end
-            if (cond_part3 & open3) begin  // SdramController.cs:276
-                open3 <= 1'b0;  // SdramController.cs:278
-                trp_wait3 <= 3'd1;  // SdramController.cs:279
+            if (cond_part10) begin  // SdramController.cs:305
+                read_to_write_wait <= 3'd3;  // SdramController.cs:305
             end
-            if (cond_part2 & cond_part9) begin  // SdramController.cs:281
-                open3 <= 1'b1;  // SdramController.cs:283
-                trcd_wait3 <= 3'd1;  // SdramController.cs:285
-                tras_wait3 <= 3'd4;  // SdramController.cs:286
-                trc_wait3 <= 3'd5;  // SdramController.cs:287
-            end
-            if (cond_part2) begin  // SdramController.cs:290
-                trrd_wait <= 3'd1;  // SdramController.cs:290
-            end
-            if (cond_part5) begin  // SdramController.cs:291
-                trfc_wait <= 3'd5;  // SdramController.cs:291
-            end
-            if (cond_part10) begin  // SdramController.cs:292
-                read_to_write_wait <= 3'd3;  // SdramController.cs:292
-            end
-            if (cond_part11 & !cond_part5) begin  // SdramController.cs:294
-                refreshes_owed <= refreshes_owed + 4'd1;  // SdramController.cs:294
+            if (cond_part11 & !cond_part5) begin  // SdramController.cs:307
+                refreshes_owed <= refreshes_owed + 4'd1;  // SdramController.cs:307
             end else if (!cond_part11 & cond_part5) begin
-                refreshes_owed <= refreshes_owed - 4'd1;  // SdramController.cs:295
+                refreshes_owed <= refreshes_owed - 4'd1;  // SdramController.cs:308
             end
-            read_valid0 <= cond_part10;  // SdramController.cs:313
-            read_valid1 <= read_valid0;  // SdramController.cs:318
-            read_valid2 <= read_valid1;  // SdramController.cs:318
-            read_valid3 <= read_valid2;  // SdramController.cs:318
-            if (cond_part10 & !(response_valid & response_ready)) begin  // SdramController.cs:326
-                reads_outstanding <= reads_outstanding + 5'd1;  // SdramController.cs:326
+            if (word_ready | !word_main_valid) begin  // SdramController.cs:316
+                word_main_valid <= word_skid_valid | expanded_valid;  // SdramController.cs:318
+                word_skid_valid <= 1'b0;  // SdramController.cs:319
+                row_match0 <= word_skid_valid ? (open_row0 == word_skid_address[23:11]) : (open_row0 == expanded_address[23:11]);  // SdramController.cs:322
+                row_match1 <= word_skid_valid ? (open_row1 == word_skid_address[23:11]) : (open_row1 == expanded_address[23:11]);  // SdramController.cs:322
+                row_match2 <= word_skid_valid ? (open_row2 == word_skid_address[23:11]) : (open_row2 == expanded_address[23:11]);  // SdramController.cs:322
+                row_match3 <= word_skid_valid ? (open_row3 == word_skid_address[23:11]) : (open_row3 == expanded_address[23:11]);  // SdramController.cs:322
+            end else begin
+                if (expanded_valid & !word_skid_valid) begin  // SdramController.cs:325
+                    word_skid_valid <= 1'b1;  // SdramController.cs:327
+                end
+                row_match0 <= (cond_part2 & (word_address[10:9] == 2'd0)) | (open_row0 == word_address[23:11]);  // SdramController.cs:331
+                row_match1 <= (cond_part2 & (word_address[10:9] == 2'd1)) | (open_row1 == word_address[23:11]);  // SdramController.cs:331
+                row_match2 <= (cond_part2 & (word_address[10:9] == 2'd2)) | (open_row2 == word_address[23:11]);  // SdramController.cs:331
+                row_match3 <= (cond_part2 & (word_address[10:9] == 2'd3)) | (open_row3 == word_address[23:11]);  // SdramController.cs:331
+            end
+            read_valid0 <= cond_part10;  // SdramController.cs:348
+            read_valid1 <= read_valid0;  // SdramController.cs:353
+            read_valid2 <= read_valid1;  // SdramController.cs:353
+            read_valid3 <= read_valid2;  // SdramController.cs:353
+            if (cond_part10 & !(response_valid & response_ready)) begin  // SdramController.cs:361
+                reads_outstanding <= reads_outstanding + 5'd1;  // SdramController.cs:361
             end else if (!cond_part10 & (response_valid & response_ready)) begin
-                reads_outstanding <= reads_outstanding - 5'd1;  // SdramController.cs:327
+                reads_outstanding <= reads_outstanding - 5'd1;  // SdramController.cs:362
             end
-            cke <= 1'b1;  // SdramController.cs:330
+            cke <= 1'b1;  // SdramController.cs:365
         end
     end
     always @(posedge clk) begin
@@ -561,39 +585,58 @@ module sdram_controller (
                 run_tag <= request_tag;  // SdramController.cs:196
             end
         end
-        if (word_ready | !word_main_valid) begin  // SdramController.cs:199
-            word_main_data <= word_skid_valid ? word_skid_data : word_main_data_part0;  // SdramController.cs:199
+        if (issue) begin  // SdramController.cs:251
+            dq_out <= word_data;  // SdramController.cs:256
+        end
+        if (cond_part2 & cond_part6) begin  // SdramController.cs:294
+            open_row0 <= word_address[23:11];  // SdramController.cs:297
+        end
+        if (cond_part2 & cond_part7) begin  // SdramController.cs:294
+            open_row1 <= word_address[23:11];  // SdramController.cs:297
+        end
+        if (cond_part2 & cond_part8) begin  // SdramController.cs:294
+            open_row2 <= word_address[23:11];  // SdramController.cs:297
+        end
+        if (cond_part2 & cond_part9) begin  // SdramController.cs:294
+            open_row3 <= word_address[23:11];  // SdramController.cs:297
+        end
+        if (word_ready | !word_main_valid) begin  // SdramController.cs:316
+            if (word_skid_valid) begin  // SdramController.cs:320
+                word_main_address <= word_skid_address;  // SdramController.cs:320
+                word_main_write <= word_skid_write;  // SdramController.cs:320
+                word_main_data <= word_skid_data;  // SdramController.cs:320
+                word_main_byte_enable <= word_skid_byte_enable;  // SdramController.cs:320
+                word_main_tag <= word_skid_tag;  // SdramController.cs:320
+                word_main_last <= word_skid_last;  // SdramController.cs:320
+            end else begin
+                word_main_address <= expanded_address;  // SdramController.cs:320
+                word_main_write <= expanded_write;  // SdramController.cs:320
+                word_main_data <= expanded_data;  // SdramController.cs:320
+                word_main_byte_enable <= expanded_byte_enable;  // SdramController.cs:320
+                word_main_tag <= expanded_tag;  // SdramController.cs:320
+                word_main_last <= expanded_last;  // SdramController.cs:320
+            end
         end else begin
-            if (expanded_valid & !word_skid_valid) begin  // SdramController.cs:199
-                word_skid_data <= word_main_data_part0;  // SdramController.cs:199
+            if (expanded_valid & !word_skid_valid) begin  // SdramController.cs:325
+                word_skid_address <= expanded_address;  // SdramController.cs:328
+                word_skid_write <= expanded_write;  // SdramController.cs:328
+                word_skid_data <= expanded_data;  // SdramController.cs:328
+                word_skid_byte_enable <= expanded_byte_enable;  // SdramController.cs:328
+                word_skid_tag <= expanded_tag;  // SdramController.cs:328
+                word_skid_last <= expanded_last;  // SdramController.cs:328
             end
         end
-        if (issue) begin  // SdramController.cs:238
-            dq_out <= word_data;  // SdramController.cs:243
-        end
-        if (cond_part2 & cond_part6) begin  // SdramController.cs:281
-            open_row0 <= word_address[23:11];  // SdramController.cs:284
-        end
-        if (cond_part2 & cond_part7) begin  // SdramController.cs:281
-            open_row1 <= word_address[23:11];  // SdramController.cs:284
-        end
-        if (cond_part2 & cond_part8) begin  // SdramController.cs:281
-            open_row2 <= word_address[23:11];  // SdramController.cs:284
-        end
-        if (cond_part2 & cond_part9) begin  // SdramController.cs:281
-            open_row3 <= word_address[23:11];  // SdramController.cs:284
-        end
-        read_tag0 <= word_tag;  // SdramController.cs:314
-        read_last0 <= word_last;  // SdramController.cs:315
-        read_tag1 <= read_tag0;  // SdramController.cs:319
-        read_last1 <= read_last0;  // SdramController.cs:320
-        read_tag2 <= read_tag1;  // SdramController.cs:319
-        read_last2 <= read_last1;  // SdramController.cs:320
-        read_tag3 <= read_tag2;  // SdramController.cs:319
-        read_last3 <= read_last2;  // SdramController.cs:320
+        read_tag0 <= word_tag;  // SdramController.cs:349
+        read_last0 <= word_last;  // SdramController.cs:350
+        read_tag1 <= read_tag0;  // SdramController.cs:354
+        read_last1 <= read_last0;  // SdramController.cs:355
+        read_tag2 <= read_tag1;  // SdramController.cs:354
+        read_last2 <= read_last1;  // SdramController.cs:355
+        read_tag3 <= read_tag2;  // SdramController.cs:354
+        read_last3 <= read_last2;  // SdramController.cs:355
     end
 
-    stream_queue_payload_sdram_response_16x4_last responses (  // SdramController.cs:206
+    stream_queue_payload_sdram_response_16x4_last responses (  // SdramController.cs:219
         .clk(clk),
         .reset(reset),
         .push_valid(responses_push_valid),

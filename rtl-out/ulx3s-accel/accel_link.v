@@ -70,40 +70,48 @@ module accel_link (
     reg [7:0] low_byte;                            // AccelLink.cs:100, no reset
     reg odd_byte;                                  // AccelLink.cs:101, reset 0
     reg [23:0] quiet_cycles;                       // AccelLink.cs:104, reset 0
-    reg forwarding;                                // AccelLink.cs:128, reset 0
-    reg draining;                                  // AccelLink.cs:129, reset 0
-    reg [11:0] consume_left;                       // AccelLink.cs:130, reset 0
-    reg reply_pending;                             // AccelLink.cs:133, reset 0
-    reg [7:0] reply_command;                       // AccelLink.cs:134, reset 0
-    reg [7:0] reply_status;                        // AccelLink.cs:135, reset 0
-    reg [2:0] reply;                               // AccelLink.cs:136, reset 0
-    wire [5:0] header_length;                      // AccelLink.cs:140
-    reg start_pulse;                               // AccelLink.cs:157, reset 0
-    reg [15:0] layer_outputs;                      // AccelLink.cs:207, no reset
-    reg [15:0] layer_output_tiles;                 // AccelLink.cs:207, no reset
-    reg [15:0] layer_batch_tiles;                  // AccelLink.cs:207, no reset
-    reg layer_relu;                                // AccelLink.cs:207, no reset
-    reg [23:0] layer_weight_address;               // AccelLink.cs:207, no reset
-    reg [24:0] layer_weight_words;                 // AccelLink.cs:207, no reset
-    reg [23:0] layer_bias_address;                 // AccelLink.cs:207, no reset
-    reg [23:0] layer_input_address;                // AccelLink.cs:207, no reset
-    reg [24:0] layer_input_words;                  // AccelLink.cs:207, no reset
-    reg [23:0] layer_output_address;               // AccelLink.cs:207, no reset
-    reg [24:0] layer_output_words;                 // AccelLink.cs:207, no reset
-    reg layer_set;                                 // AccelLink.cs:208, reset 0
-    reg read_mode;                                 // AccelLink.cs:209, reset 0
-    reg region_offered;                            // AccelLink.cs:210, reset 0
-    reg read_offered;                              // AccelLink.cs:211, reset 0
-    reg refused;                                   // AccelLink.cs:222, reset 0
-    reg busy_refusal;                              // AccelLink.cs:224, reset 0
-    wire [7:0] status;                             // AccelLink.cs:226
-    reg [4:0] body_index;                          // AccelLink.cs:307, reset 0
-    reg high_byte;                                 // AccelLink.cs:308, reset 0
-    reg [15:0] send_crc;                           // AccelLink.cs:309, reset 65535
-    reg [231:0] status_snapshot;                   // AccelLink.cs:310, no reset
-    reg [7:0] out_byte;                            // AccelLink.cs:320
-    reg out_valid;                                 // AccelLink.cs:321
-    reg error_seen_q;                              // AccelLink.cs:380, reset 0
+    reg forwarding;                                // AccelLink.cs:131, reset 0
+    reg draining;                                  // AccelLink.cs:132, reset 0
+    reg [11:0] consume_left;                       // AccelLink.cs:133, reset 0
+    reg reply_pending;                             // AccelLink.cs:136, reset 0
+    reg [7:0] reply_command;                       // AccelLink.cs:137, reset 0
+    reg [7:0] reply_status;                        // AccelLink.cs:138, reset 0
+    reg [2:0] reply;                               // AccelLink.cs:139, reset 0
+    wire [5:0] header_length;                      // AccelLink.cs:143
+    reg start_pulse;                               // AccelLink.cs:160, reset 0
+    reg [15:0] layer_outputs;                      // AccelLink.cs:210, no reset
+    reg [15:0] layer_output_tiles;                 // AccelLink.cs:210, no reset
+    reg [15:0] layer_batch_tiles;                  // AccelLink.cs:210, no reset
+    reg layer_relu;                                // AccelLink.cs:210, no reset
+    reg [23:0] layer_weight_address;               // AccelLink.cs:210, no reset
+    reg [24:0] layer_weight_words;                 // AccelLink.cs:210, no reset
+    reg [23:0] layer_bias_address;                 // AccelLink.cs:210, no reset
+    reg [23:0] layer_input_address;                // AccelLink.cs:210, no reset
+    reg [24:0] layer_input_words;                  // AccelLink.cs:210, no reset
+    reg [23:0] layer_output_address;               // AccelLink.cs:210, no reset
+    reg [24:0] layer_output_words;                 // AccelLink.cs:210, no reset
+    reg layer_set;                                 // AccelLink.cs:211, reset 0
+    reg read_mode;                                 // AccelLink.cs:212, reset 0
+    reg region_offered;                            // AccelLink.cs:213, reset 0
+    reg read_offered;                              // AccelLink.cs:214, reset 0
+    reg region_fits;                               // AccelLink.cs:219, reset 0
+    reg layer_counts_ok;                           // AccelLink.cs:219, reset 0
+    reg layer_addresses_ok;                        // AccelLink.cs:219, reset 0
+    reg layer_weight_words_ok;                     // AccelLink.cs:219, reset 0
+    reg layer_input_words_ok;                      // AccelLink.cs:219, reset 0
+    reg layer_output_words_ok;                     // AccelLink.cs:219, reset 0
+    reg refused;                                   // AccelLink.cs:228, reset 0
+    reg busy_refusal;                              // AccelLink.cs:230, reset 0
+    wire [7:0] status;                             // AccelLink.cs:232
+    reg [4:0] body_index;                          // AccelLink.cs:313, reset 0
+    reg high_byte;                                 // AccelLink.cs:314, reset 0
+    reg [15:0] send_crc;                           // AccelLink.cs:315, reset 65535
+    reg [231:0] status_snapshot;                   // AccelLink.cs:316, no reset
+    reg [7:0] out_byte;                            // AccelLink.cs:326
+    reg out_valid;                                 // AccelLink.cs:327
+    reg crc_due;                                   // AccelLink.cs:336, reset 0
+    reg [7:0] crc_byte;                            // AccelLink.cs:337, no reset
+    reg error_seen_q;                              // AccelLink.cs:392, reset 0
     wire rx_rxd;                                   // port rxd of instance rx
     wire rx_output_valid;                          // port output_valid of instance rx
     wire rx_output_ready;                          // port output_ready of instance rx
@@ -158,58 +166,58 @@ module accel_link (
     wire [15:0] reader_words_payload;              // port words_payload of instance reader
     wire reader_words_last;                        // port words_last of instance reader
     wire reader_idle;                              // port idle of instance reader
-    wire frame_words_push_valid_part0;             // AccelLink.cs:184, part of an expression
-    wire [31:0] writer_regions_payload_part0;      // AccelLink.cs:273, part of an expression
-    wire memory_request_address_part0;             // AccelLink.cs:295, part of an expression
-    wire out_byte_part0;                           // AccelLink.cs:355, part of an expression
-    wire out_byte_part1;                           // AccelLink.cs:355, part of an expression
-    wire reader_words_ready_part0;                 // AccelLink.cs:356, part of an expression
-    wire cond_part0;                               // AccelLink.cs:108, part of an expression
-    wire cond_part1;                               // AccelLink.cs:160, part of an expression
-    wire [15:0] crc_part7;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part6;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part5;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part4;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part3;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part2;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part1;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part0;                         // AccelLink.cs:163, part of an expression
-    wire [15:0] crc_part16;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part15;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part14;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part13;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part12;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part11;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part10;                        // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part9;                         // AccelLink.cs:172, part of an expression
-    wire [15:0] crc_part8;                         // AccelLink.cs:172, part of an expression
-    wire storing_part0;                            // AccelLink.cs:180, part of an expression
-    wire cond_part2;                               // AccelLink.cs:182, part of an expression
-    wire refused_part0;                            // AccelLink.cs:223, part of an expression
-    wire refused_part1;                            // AccelLink.cs:223, part of an expression
-    wire [31:0] refused_part2;                     // AccelLink.cs:223, part of an expression
-    wire [31:0] refused_part3;                     // AccelLink.cs:223, part of an expression
-    wire [31:0] refused_part4;                     // AccelLink.cs:223, part of an expression
-    wire [31:0] refused_part5;                     // AccelLink.cs:223, part of an expression
-    wire refused_part6;                            // AccelLink.cs:223, part of an expression
-    wire [15:0] send_crc_part7;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part6;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part5;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part4;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part3;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part2;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part1;                    // AccelLink.cs:328, part of an expression
-    wire [15:0] send_crc_part0;                    // AccelLink.cs:328, part of an expression
-    wire cond_part3;                               // AccelLink.cs:337, part of an expression
-    wire [31:0] layer_weight_address_part0;        // AccelLink.cs:252, part of an expression
-    wire [31:0] layer_weight_words_part0;          // AccelLink.cs:253, part of an expression
-    wire [31:0] layer_bias_address_part0;          // AccelLink.cs:254, part of an expression
-    wire [31:0] layer_input_address_part0;         // AccelLink.cs:255, part of an expression
-    wire [31:0] layer_input_words_part0;           // AccelLink.cs:256, part of an expression
-    wire [31:0] layer_output_address_part0;        // AccelLink.cs:257, part of an expression
-    wire [31:0] layer_output_words_part0;          // AccelLink.cs:258, part of an expression
+    wire frame_words_push_valid_part0;             // AccelLink.cs:187, part of an expression
+    wire [31:0] writer_regions_payload_part0;      // AccelLink.cs:279, part of an expression
+    wire memory_request_address_part0;             // AccelLink.cs:301, part of an expression
+    wire out_byte_part0;                           // AccelLink.cs:367, part of an expression
+    wire out_byte_part1;                           // AccelLink.cs:367, part of an expression
+    wire reader_words_ready_part0;                 // AccelLink.cs:368, part of an expression
+    wire cond_part0;                               // AccelLink.cs:111, part of an expression
+    wire cond_part1;                               // AccelLink.cs:163, part of an expression
+    wire [15:0] crc_part7;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part6;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part5;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part4;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part3;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part2;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part1;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part0;                         // AccelLink.cs:166, part of an expression
+    wire [15:0] crc_part16;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part15;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part14;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part13;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part12;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part11;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part10;                        // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part9;                         // AccelLink.cs:175, part of an expression
+    wire [15:0] crc_part8;                         // AccelLink.cs:175, part of an expression
+    wire storing_part0;                            // AccelLink.cs:183, part of an expression
+    wire cond_part2;                               // AccelLink.cs:185, part of an expression
+    wire [31:0] layer_addresses_ok_part0;          // AccelLink.cs:219, part of an expression
+    wire [31:0] layer_addresses_ok_part1;          // AccelLink.cs:219, part of an expression
+    wire [31:0] layer_addresses_ok_part2;          // AccelLink.cs:219, part of an expression
+    wire [31:0] layer_addresses_ok_part3;          // AccelLink.cs:219, part of an expression
+    wire refused_part0;                            // AccelLink.cs:229, part of an expression
+    wire refused_part1;                            // AccelLink.cs:229, part of an expression
+    wire refused_part2;                            // AccelLink.cs:229, part of an expression
+    wire [15:0] send_crc_part7;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part6;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part5;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part4;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part3;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part2;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part1;                    // AccelLink.cs:340, part of an expression
+    wire [15:0] send_crc_part0;                    // AccelLink.cs:340, part of an expression
+    wire cond_part3;                               // AccelLink.cs:349, part of an expression
+    wire [31:0] layer_weight_address_part0;        // AccelLink.cs:258, part of an expression
+    wire [31:0] layer_weight_words_part0;          // AccelLink.cs:259, part of an expression
+    wire [31:0] layer_bias_address_part0;          // AccelLink.cs:260, part of an expression
+    wire [31:0] layer_input_address_part0;         // AccelLink.cs:261, part of an expression
+    wire [31:0] layer_input_words_part0;           // AccelLink.cs:262, part of an expression
+    wire [31:0] layer_output_address_part0;        // AccelLink.cs:263, part of an expression
+    wire [31:0] layer_output_words_part0;          // AccelLink.cs:264, part of an expression
 
-    assign frame_words_push_valid_part0 = rx_output_valid & rx_output_ready;
+    assign frame_words_push_valid_part0 = (rx_output_valid & rx_output_ready) | (rx_framing_error & !(parse == PARSE_IDLE));
     assign writer_regions_payload_part0 = header[263:232];
     assign memory_request_address_part0 = read_mode;
     assign out_byte_part0 = reply_command == 8'd82;
@@ -236,14 +244,14 @@ module accel_link (
     assign crc_part8 = crc_part9[15] ? ((crc_part9 << 1) ^ 16'h1021) : (crc_part9 << 1);
     assign storing_part0 = (header[279:264] != 16'd0) & (header[279:264] <= 16'd2048);
     assign cond_part2 = command == 8'd87;
+    assign layer_addresses_ok_part0 = header[87:56];
+    assign layer_addresses_ok_part1 = header[151:120];
+    assign layer_addresses_ok_part2 = header[183:152];
+    assign layer_addresses_ok_part3 = header[247:216];
     assign refused_part0 = command == 8'd82;
     assign refused_part1 = command == 8'd76;
-    assign refused_part2 = header[87:56];
-    assign refused_part3 = header[151:120];
-    assign refused_part4 = header[183:152];
-    assign refused_part5 = header[247:216];
-    assign refused_part6 = command == 8'd71;
-    assign send_crc_part7 = send_crc ^ {out_byte, 8'd0};
+    assign refused_part2 = command == 8'd71;
+    assign send_crc_part7 = send_crc ^ {crc_byte, 8'd0};
     assign send_crc_part6 = send_crc_part7[15] ? ((send_crc_part7 << 1) ^ 16'h1021) : (send_crc_part7 << 1);
     assign send_crc_part5 = send_crc_part6[15] ? ((send_crc_part6 << 1) ^ 16'h1021) : (send_crc_part6 << 1);
     assign send_crc_part4 = send_crc_part5[15] ? ((send_crc_part5 << 1) ^ 16'h1021) : (send_crc_part5 << 1);
@@ -299,100 +307,100 @@ module accel_link (
 
     assign rx_rxd = rxd;  // AccelLink.cs:82
     assign txd = tx_txd;  // AccelLink.cs:83
-    assign rx_output_ready = 1'b1;  // AccelLink.cs:109
-    assign header_length = (rx_output_payload == 8'd76) ? 6'd35 : ((rx_output_payload == 8'd82) ? 6'd6 : ((rx_output_payload == 8'd87) ? 6'd6 : 6'd0));  // AccelLink.cs:142
-    assign frame_words_push_valid = (((parse == PARSE_PAYLOAD) & frame_words_push_valid_part0) & odd_byte) & storing;  // AccelLink.cs:184
-    assign frame_words_push_payload = {rx_output_payload, low_byte};  // AccelLink.cs:185
-    assign status = {4'd0, refused, busy_refusal, framing, !crc_good};  // AccelLink.cs:227
-    assign settings_outputs = layer_outputs;  // AccelLink.cs:268
-    assign settings_output_tiles = layer_output_tiles;  // AccelLink.cs:268
-    assign settings_batch_tiles = layer_batch_tiles;  // AccelLink.cs:268
-    assign settings_relu = layer_relu;  // AccelLink.cs:268
-    assign settings_weight_address = layer_weight_address;  // AccelLink.cs:268
-    assign settings_weight_words = layer_weight_words;  // AccelLink.cs:268
-    assign settings_bias_address = layer_bias_address;  // AccelLink.cs:268
-    assign settings_input_address = layer_input_address;  // AccelLink.cs:268
-    assign settings_input_words = layer_input_words;  // AccelLink.cs:268
-    assign settings_output_address = layer_output_address;  // AccelLink.cs:268
-    assign settings_output_words = layer_output_words;  // AccelLink.cs:268
-    assign start = start_pulse;  // AccelLink.cs:269
-    assign writer_regions_valid = region_offered;  // AccelLink.cs:272
-    assign writer_regions_payload = writer_regions_payload_part0[23:0];  // AccelLink.cs:273
-    assign writer_words_valid = forwarding & frame_words_pop_valid;  // AccelLink.cs:275
-    assign writer_words_payload = frame_words_pop_payload;  // AccelLink.cs:276
-    assign writer_words_last = consume_left == 12'd1;  // AccelLink.cs:277
-    assign frame_words_pop_ready = forwarding ? writer_words_ready : draining;  // AccelLink.cs:278
-    assign reader_regions_valid = read_offered;  // AccelLink.cs:290
-    assign reader_regions_address = writer_regions_payload_part0[23:0];  // AccelLink.cs:291
-    assign reader_regions_words = {9'd0, header[279:264]};  // AccelLink.cs:292
-    assign memory_request_valid = read_mode ? reader_request_valid : writer_request_valid;  // AccelLink.cs:294
-    assign memory_request_address = memory_request_address_part0 ? reader_request_address : writer_request_address;  // AccelLink.cs:295
-    assign memory_request_write = memory_request_address_part0 ? reader_request_write : writer_request_write;  // AccelLink.cs:295
-    assign memory_request_data = memory_request_address_part0 ? reader_request_data : writer_request_data;  // AccelLink.cs:295
-    assign memory_request_byte_enable = memory_request_address_part0 ? reader_request_byte_enable : writer_request_byte_enable;  // AccelLink.cs:295
-    assign memory_request_words_minus_one = memory_request_address_part0 ? reader_request_words_minus_one : writer_request_words_minus_one;  // AccelLink.cs:295
-    assign reader_request_ready = read_mode & memory_request_ready;  // AccelLink.cs:296
-    assign writer_request_ready = !read_mode & memory_request_ready;  // AccelLink.cs:297
-    assign reader_response_valid = memory_response_valid;  // AccelLink.cs:298
-    assign reader_response_payload = memory_response_payload;  // AccelLink.cs:298
-    assign reader_response_last = memory_response_last;  // AccelLink.cs:298
-    assign memory_response_ready = reader_response_ready;  // AccelLink.cs:298
+    assign rx_output_ready = 1'b1;  // AccelLink.cs:112
+    assign header_length = (rx_output_payload == 8'd76) ? 6'd35 : ((rx_output_payload == 8'd82) ? 6'd6 : ((rx_output_payload == 8'd87) ? 6'd6 : 6'd0));  // AccelLink.cs:145
+    assign frame_words_push_valid = (((parse == PARSE_PAYLOAD) & frame_words_push_valid_part0) & odd_byte) & storing;  // AccelLink.cs:187
+    assign frame_words_push_payload = {rx_output_payload, low_byte};  // AccelLink.cs:188
+    assign status = {4'd0, refused, busy_refusal, framing, !crc_good};  // AccelLink.cs:233
+    assign settings_outputs = layer_outputs;  // AccelLink.cs:274
+    assign settings_output_tiles = layer_output_tiles;  // AccelLink.cs:274
+    assign settings_batch_tiles = layer_batch_tiles;  // AccelLink.cs:274
+    assign settings_relu = layer_relu;  // AccelLink.cs:274
+    assign settings_weight_address = layer_weight_address;  // AccelLink.cs:274
+    assign settings_weight_words = layer_weight_words;  // AccelLink.cs:274
+    assign settings_bias_address = layer_bias_address;  // AccelLink.cs:274
+    assign settings_input_address = layer_input_address;  // AccelLink.cs:274
+    assign settings_input_words = layer_input_words;  // AccelLink.cs:274
+    assign settings_output_address = layer_output_address;  // AccelLink.cs:274
+    assign settings_output_words = layer_output_words;  // AccelLink.cs:274
+    assign start = start_pulse;  // AccelLink.cs:275
+    assign writer_regions_valid = region_offered;  // AccelLink.cs:278
+    assign writer_regions_payload = writer_regions_payload_part0[23:0];  // AccelLink.cs:279
+    assign writer_words_valid = forwarding & frame_words_pop_valid;  // AccelLink.cs:281
+    assign writer_words_payload = frame_words_pop_payload;  // AccelLink.cs:282
+    assign writer_words_last = consume_left == 12'd1;  // AccelLink.cs:283
+    assign frame_words_pop_ready = forwarding ? writer_words_ready : draining;  // AccelLink.cs:284
+    assign reader_regions_valid = read_offered;  // AccelLink.cs:296
+    assign reader_regions_address = writer_regions_payload_part0[23:0];  // AccelLink.cs:297
+    assign reader_regions_words = {9'd0, header[279:264]};  // AccelLink.cs:298
+    assign memory_request_valid = read_mode ? reader_request_valid : writer_request_valid;  // AccelLink.cs:300
+    assign memory_request_address = memory_request_address_part0 ? reader_request_address : writer_request_address;  // AccelLink.cs:301
+    assign memory_request_write = memory_request_address_part0 ? reader_request_write : writer_request_write;  // AccelLink.cs:301
+    assign memory_request_data = memory_request_address_part0 ? reader_request_data : writer_request_data;  // AccelLink.cs:301
+    assign memory_request_byte_enable = memory_request_address_part0 ? reader_request_byte_enable : writer_request_byte_enable;  // AccelLink.cs:301
+    assign memory_request_words_minus_one = memory_request_address_part0 ? reader_request_words_minus_one : writer_request_words_minus_one;  // AccelLink.cs:301
+    assign reader_request_ready = read_mode & memory_request_ready;  // AccelLink.cs:302
+    assign writer_request_ready = !read_mode & memory_request_ready;  // AccelLink.cs:303
+    assign reader_response_valid = memory_response_valid;  // AccelLink.cs:304
+    assign reader_response_payload = memory_response_payload;  // AccelLink.cs:304
+    assign reader_response_last = memory_response_last;  // AccelLink.cs:304
+    assign memory_response_ready = reader_response_ready;  // AccelLink.cs:304
     always @(*) begin  // out_byte
-        out_byte = 8'd0;  // AccelLink.cs:322
-        case (reply)  // AccelLink.cs:330
+        out_byte = 8'd0;  // AccelLink.cs:328
+        case (reply)  // AccelLink.cs:342
             REPLY_MARKER: begin
-                out_byte = reply_command | 8'd32;  // AccelLink.cs:343
+                out_byte = reply_command | 8'd32;  // AccelLink.cs:355
             end
             REPLY_STATUS: begin
-                out_byte = reply_status;  // AccelLink.cs:349
+                out_byte = reply_status;  // AccelLink.cs:361
             end
             REPLY_BODY: begin
-                out_byte = out_byte_part0 ? (high_byte ? reader_words_payload[15:8] : reader_words_payload[7:0]) : (out_byte_part1 ? (body_index[4] ? (body_index[3] ? 8'd0 : (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd33 : 8'd0)) : (body_index[1] ? (body_index[0] ? 8'd1 : 8'd134) : (body_index[0] ? 8'd160 : 8'd8)))) : (body_index[3] ? (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd64 : 8'd24)) : (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd28 : 8'd8))) : (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd5 : 8'd1) : (body_index[0] ? 8'd18 : 8'd0)) : (body_index[1] ? (body_index[0] ? 8'd16 : 8'd8) : (body_index[0] ? 8'd16 : 8'd1))))) : (body_index[4] ? (body_index[3] ? (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd0 : status_snapshot[231:224])) : (body_index[1] ? (body_index[0] ? status_snapshot[223:216] : status_snapshot[215:208]) : (body_index[0] ? status_snapshot[207:200] : status_snapshot[199:192]))) : (body_index[2] ? (body_index[1] ? (body_index[0] ? status_snapshot[191:184] : status_snapshot[183:176]) : (body_index[0] ? status_snapshot[175:168] : status_snapshot[167:160])) : (body_index[1] ? (body_index[0] ? status_snapshot[159:152] : status_snapshot[151:144]) : (body_index[0] ? status_snapshot[143:136] : status_snapshot[135:128])))) : (body_index[3] ? (body_index[2] ? (body_index[1] ? (body_index[0] ? status_snapshot[127:120] : status_snapshot[119:112]) : (body_index[0] ? status_snapshot[111:104] : status_snapshot[103:96])) : (body_index[1] ? (body_index[0] ? status_snapshot[95:88] : status_snapshot[87:80]) : (body_index[0] ? status_snapshot[79:72] : status_snapshot[71:64]))) : (body_index[2] ? (body_index[1] ? (body_index[0] ? status_snapshot[63:56] : status_snapshot[55:48]) : (body_index[0] ? status_snapshot[47:40] : status_snapshot[39:32])) : (body_index[1] ? (body_index[0] ? status_snapshot[31:24] : status_snapshot[23:16]) : (body_index[0] ? status_snapshot[15:8] : status_snapshot[7:0]))))));  // AccelLink.cs:355
+                out_byte = out_byte_part0 ? (high_byte ? reader_words_payload[15:8] : reader_words_payload[7:0]) : (out_byte_part1 ? (body_index[4] ? (body_index[3] ? 8'd0 : (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd33 : 8'd0)) : (body_index[1] ? (body_index[0] ? 8'd1 : 8'd134) : (body_index[0] ? 8'd160 : 8'd8)))) : (body_index[3] ? (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd64 : 8'd24)) : (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd28 : 8'd8))) : (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd5 : 8'd1) : (body_index[0] ? 8'd18 : 8'd0)) : (body_index[1] ? (body_index[0] ? 8'd16 : 8'd8) : (body_index[0] ? 8'd16 : 8'd1))))) : (body_index[4] ? (body_index[3] ? (body_index[2] ? (body_index[1] ? (body_index[0] ? 8'd0 : 8'd0) : (body_index[0] ? 8'd0 : status_snapshot[231:224])) : (body_index[1] ? (body_index[0] ? status_snapshot[223:216] : status_snapshot[215:208]) : (body_index[0] ? status_snapshot[207:200] : status_snapshot[199:192]))) : (body_index[2] ? (body_index[1] ? (body_index[0] ? status_snapshot[191:184] : status_snapshot[183:176]) : (body_index[0] ? status_snapshot[175:168] : status_snapshot[167:160])) : (body_index[1] ? (body_index[0] ? status_snapshot[159:152] : status_snapshot[151:144]) : (body_index[0] ? status_snapshot[143:136] : status_snapshot[135:128])))) : (body_index[3] ? (body_index[2] ? (body_index[1] ? (body_index[0] ? status_snapshot[127:120] : status_snapshot[119:112]) : (body_index[0] ? status_snapshot[111:104] : status_snapshot[103:96])) : (body_index[1] ? (body_index[0] ? status_snapshot[95:88] : status_snapshot[87:80]) : (body_index[0] ? status_snapshot[79:72] : status_snapshot[71:64]))) : (body_index[2] ? (body_index[1] ? (body_index[0] ? status_snapshot[63:56] : status_snapshot[55:48]) : (body_index[0] ? status_snapshot[47:40] : status_snapshot[39:32])) : (body_index[1] ? (body_index[0] ? status_snapshot[31:24] : status_snapshot[23:16]) : (body_index[0] ? status_snapshot[15:8] : status_snapshot[7:0]))))));  // AccelLink.cs:367
             end
             REPLY_CRC_LOW: begin
-                out_byte = send_crc[7:0];  // AccelLink.cs:367
+                out_byte = send_crc[7:0];  // AccelLink.cs:379
             end
             REPLY_CRC_HIGH: begin
-                out_byte = send_crc[15:8];  // AccelLink.cs:373
+                out_byte = send_crc[15:8];  // AccelLink.cs:385
             end
             default: begin end
         endcase
     end
     always @(*) begin  // out_valid
-        out_valid = 1'b0;  // AccelLink.cs:323
-        case (reply)  // AccelLink.cs:330
+        out_valid = 1'b0;  // AccelLink.cs:329
+        case (reply)  // AccelLink.cs:342
             REPLY_MARKER: begin
-                out_valid = 1'b1;  // AccelLink.cs:342
+                out_valid = 1'b1;  // AccelLink.cs:354
             end
             REPLY_STATUS: begin
-                out_valid = 1'b1;  // AccelLink.cs:348
+                out_valid = 1'b1;  // AccelLink.cs:360
             end
             REPLY_BODY: begin
-                out_valid = out_byte_part0 ? reader_words_valid : 1'b1;  // AccelLink.cs:354
+                out_valid = out_byte_part0 ? reader_words_valid : 1'b1;  // AccelLink.cs:366
             end
             REPLY_CRC_LOW: begin
-                out_valid = 1'b1;  // AccelLink.cs:366
+                out_valid = !crc_due;  // AccelLink.cs:378
             end
             REPLY_CRC_HIGH: begin
-                out_valid = 1'b1;  // AccelLink.cs:372
+                out_valid = 1'b1;  // AccelLink.cs:384
             end
             default: begin end
         endcase
     end
     always @(*) begin  // reader_words_ready
-        reader_words_ready = 1'b0;  // AccelLink.cs:324
-        case (reply)  // AccelLink.cs:330
+        reader_words_ready = 1'b0;  // AccelLink.cs:330
+        case (reply)  // AccelLink.cs:342
             REPLY_BODY: begin
-                reader_words_ready = (out_byte_part0 & high_byte) & reader_words_ready_part0;  // AccelLink.cs:356
+                reader_words_ready = (out_byte_part0 & high_byte) & reader_words_ready_part0;  // AccelLink.cs:368
             end
             default: begin end
         endcase
     end
-    assign tx_input_valid = out_valid;  // AccelLink.cs:325
-    assign tx_input_payload = out_byte;  // AccelLink.cs:326
-    assign rx_byte = frame_words_push_valid_part0;  // AccelLink.cs:378
-    assign tx_byte = reader_words_ready_part0;  // AccelLink.cs:379
-    assign error_seen = error_seen_q;  // AccelLink.cs:382
+    assign tx_input_valid = out_valid;  // AccelLink.cs:331
+    assign tx_input_payload = out_byte;  // AccelLink.cs:332
+    assign rx_byte = frame_words_push_valid_part0;  // AccelLink.cs:390
+    assign tx_byte = reader_words_ready_part0;  // AccelLink.cs:391
+    assign error_seen = error_seen_q;  // AccelLink.cs:394
     always @(posedge clk) begin
         if (reset) begin
             parse <= 3'd0;
@@ -418,260 +426,275 @@ module accel_link (
             read_mode <= 1'b0;
             region_offered <= 1'b0;
             read_offered <= 1'b0;
+            region_fits <= 1'b0;
+            layer_counts_ok <= 1'b0;
+            layer_addresses_ok <= 1'b0;
+            layer_weight_words_ok <= 1'b0;
+            layer_input_words_ok <= 1'b0;
+            layer_output_words_ok <= 1'b0;
             refused <= 1'b0;
             busy_refusal <= 1'b0;
             body_index <= 5'd0;
             high_byte <= 1'b0;
             send_crc <= 16'hFFFF;
+            crc_due <= 1'b0;
             error_seen_q <= 1'b0;
         end else begin
-            if (frame_words_push_valid_part0) begin  // AccelLink.cs:108
-                quiet_cycles <= 24'd0;  // AccelLink.cs:108
+            if (frame_words_push_valid_part0) begin  // AccelLink.cs:111
+                quiet_cycles <= 24'd0;  // AccelLink.cs:111
             end else if (!cond_part0) begin
-                quiet_cycles <= quiet_cycles + 24'd1;  // AccelLink.cs:108
+                quiet_cycles <= quiet_cycles + 24'd1;  // AccelLink.cs:111
             end
-            if (rx_framing_error & !(parse == PARSE_IDLE)) begin  // AccelLink.cs:110
-                framing <= 1'b1;  // AccelLink.cs:110
+            if (rx_framing_error & !(parse == PARSE_IDLE)) begin  // AccelLink.cs:113
+                framing <= 1'b1;  // AccelLink.cs:113
             end
-            start_pulse <= 1'b0;  // AccelLink.cs:158
-            case (parse)  // AccelLink.cs:160
+            start_pulse <= 1'b0;  // AccelLink.cs:161
+            case (parse)  // AccelLink.cs:163
                 3'd7: begin
                     parse <= PARSE_IDLE;  // AccelLink.cs:89
                 end
                 PARSE_IDLE: begin
-                    if ((frame_words_push_valid_part0 & ((((((rx_output_payload == 8'd73) | (rx_output_payload == 8'd87)) | (rx_output_payload == 8'd82)) | (rx_output_payload == 8'd76)) | (rx_output_payload == 8'd71)) | (rx_output_payload == 8'd83))) & (((reply == REPLY_IDLE) & !reply_pending) & cond_part1)) begin  // AccelLink.cs:160
-                        command <= rx_output_payload;  // AccelLink.cs:162
-                        crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // AccelLink.cs:163
-                        framing <= 1'b0;  // AccelLink.cs:164
-                        stored <= 12'd0;  // AccelLink.cs:165
-                        header_left <= header_length;  // AccelLink.cs:166
-                        if (header_length == 6'd0) begin  // AccelLink.cs:167
-                            parse <= PARSE_CRC_LOW;  // AccelLink.cs:167
+                    if ((frame_words_push_valid_part0 & ((((((rx_output_payload == 8'd73) | (rx_output_payload == 8'd87)) | (rx_output_payload == 8'd82)) | (rx_output_payload == 8'd76)) | (rx_output_payload == 8'd71)) | (rx_output_payload == 8'd83))) & (((reply == REPLY_IDLE) & !reply_pending) & cond_part1)) begin  // AccelLink.cs:163
+                        command <= rx_output_payload;  // AccelLink.cs:165
+                        crc <= crc_part0[15] ? ((crc_part0 << 1) ^ 16'h1021) : (crc_part0 << 1);  // AccelLink.cs:166
+                        framing <= 1'b0;  // AccelLink.cs:167
+                        stored <= 12'd0;  // AccelLink.cs:168
+                        header_left <= header_length;  // AccelLink.cs:169
+                        if (header_length == 6'd0) begin  // AccelLink.cs:170
+                            parse <= PARSE_CRC_LOW;  // AccelLink.cs:170
                         end else begin
-                            parse <= PARSE_HEADER;  // AccelLink.cs:167
+                            parse <= PARSE_HEADER;  // AccelLink.cs:170
                         end
                     end
                 end
                 PARSE_HEADER: begin
-                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:169
-                        crc <= crc_part8;  // AccelLink.cs:172
-                        header_left <= header_left - 6'd1;  // AccelLink.cs:173
-                        if (header_left == 6'd1) begin  // AccelLink.cs:174
-                            parse <= PARSE_CHECKED;  // AccelLink.cs:174
+                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:172
+                        crc <= crc_part8;  // AccelLink.cs:175
+                        header_left <= header_left - 6'd1;  // AccelLink.cs:176
+                        if (header_left == 6'd1) begin  // AccelLink.cs:177
+                            parse <= PARSE_CHECKED;  // AccelLink.cs:177
                         end
                     end else if (cond_part0) begin
-                        parse <= PARSE_IDLE;  // AccelLink.cs:148
-                        if (stored != 12'd0) begin  // AccelLink.cs:149
-                            draining <= 1'b1;  // AccelLink.cs:151
-                            consume_left <= stored;  // AccelLink.cs:152
+                        parse <= PARSE_IDLE;  // AccelLink.cs:151
+                        if (stored != 12'd0) begin  // AccelLink.cs:152
+                            draining <= 1'b1;  // AccelLink.cs:154
+                            consume_left <= stored;  // AccelLink.cs:155
                         end
                     end
                 end
                 PARSE_CHECKED: begin
-                    payload_left <= {header[279:264], 1'd0};  // AccelLink.cs:179
-                    storing <= storing_part0;  // AccelLink.cs:180
-                    odd_byte <= 1'b0;  // AccelLink.cs:181
-                    if (cond_part2 & (header[279:264] != 16'd0)) begin  // AccelLink.cs:182
-                        parse <= PARSE_PAYLOAD;  // AccelLink.cs:182
+                    payload_left <= {header[279:264], 1'd0};  // AccelLink.cs:182
+                    storing <= storing_part0;  // AccelLink.cs:183
+                    odd_byte <= 1'b0;  // AccelLink.cs:184
+                    if (cond_part2 & (header[279:264] != 16'd0)) begin  // AccelLink.cs:185
+                        parse <= PARSE_PAYLOAD;  // AccelLink.cs:185
                     end else begin
-                        parse <= PARSE_CRC_LOW;  // AccelLink.cs:182
+                        parse <= PARSE_CRC_LOW;  // AccelLink.cs:185
                     end
                 end
                 default: begin end
             endcase
-            case (parse)  // AccelLink.cs:186
+            case (parse)  // AccelLink.cs:189
                 PARSE_PAYLOAD: begin
-                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:186
-                        crc <= crc_part8;  // AccelLink.cs:188
-                        odd_byte <= !odd_byte;  // AccelLink.cs:190
-                        if (odd_byte & storing) begin  // AccelLink.cs:191
-                            stored <= stored + 12'd1;  // AccelLink.cs:191
+                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:189
+                        crc <= crc_part8;  // AccelLink.cs:191
+                        odd_byte <= !odd_byte;  // AccelLink.cs:193
+                        if (odd_byte & storing) begin  // AccelLink.cs:194
+                            stored <= stored + 12'd1;  // AccelLink.cs:194
                         end
-                        payload_left <= payload_left - 17'd1;  // AccelLink.cs:192
-                        if (payload_left == 17'd1) begin  // AccelLink.cs:193
-                            parse <= PARSE_CRC_LOW;  // AccelLink.cs:193
+                        payload_left <= payload_left - 17'd1;  // AccelLink.cs:195
+                        if (payload_left == 17'd1) begin  // AccelLink.cs:196
+                            parse <= PARSE_CRC_LOW;  // AccelLink.cs:196
                         end
                     end else if (cond_part0) begin
-                        parse <= PARSE_IDLE;  // AccelLink.cs:148
-                        if (stored != 12'd0) begin  // AccelLink.cs:149
-                            draining <= 1'b1;  // AccelLink.cs:151
-                            consume_left <= stored;  // AccelLink.cs:152
+                        parse <= PARSE_IDLE;  // AccelLink.cs:151
+                        if (stored != 12'd0) begin  // AccelLink.cs:152
+                            draining <= 1'b1;  // AccelLink.cs:154
+                            consume_left <= stored;  // AccelLink.cs:155
                         end
                     end
                 end
                 PARSE_CRC_LOW: begin
-                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:195
-                        parse <= PARSE_CRC_HIGH;  // AccelLink.cs:198
+                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:198
+                        parse <= PARSE_CRC_HIGH;  // AccelLink.cs:201
                     end else if (cond_part0) begin
-                        parse <= PARSE_IDLE;  // AccelLink.cs:148
-                        if (stored != 12'd0) begin  // AccelLink.cs:149
-                            draining <= 1'b1;  // AccelLink.cs:151
-                            consume_left <= stored;  // AccelLink.cs:152
+                        parse <= PARSE_IDLE;  // AccelLink.cs:151
+                        if (stored != 12'd0) begin  // AccelLink.cs:152
+                            draining <= 1'b1;  // AccelLink.cs:154
+                            consume_left <= stored;  // AccelLink.cs:155
                         end
                     end
                 end
                 PARSE_CRC_HIGH: begin
-                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:200
-                        crc_good <= {rx_output_payload, received_crc_low} == crc;  // AccelLink.cs:202
-                        parse <= PARSE_EXECUTE;  // AccelLink.cs:203
+                    if (frame_words_push_valid_part0) begin  // AccelLink.cs:203
+                        crc_good <= {rx_output_payload, received_crc_low} == crc;  // AccelLink.cs:205
+                        parse <= PARSE_EXECUTE;  // AccelLink.cs:206
                     end else if (cond_part0) begin
-                        parse <= PARSE_IDLE;  // AccelLink.cs:148
-                        if (stored != 12'd0) begin  // AccelLink.cs:149
-                            draining <= 1'b1;  // AccelLink.cs:151
-                            consume_left <= stored;  // AccelLink.cs:152
+                        parse <= PARSE_IDLE;  // AccelLink.cs:151
+                        if (stored != 12'd0) begin  // AccelLink.cs:152
+                            draining <= 1'b1;  // AccelLink.cs:154
+                            consume_left <= stored;  // AccelLink.cs:155
                         end
                     end
                 end
                 default: begin end
             endcase
-            refused <= (cond_part2 | refused_part0) ? (!storing_part0 | !(({2'd0, header[263:232]} + {18'd0, header[279:264]}) <= 34'h001000000)) : (refused_part1 ? !((((((((((header[15:0] != 16'd0) & (header[31:16] != 16'd0)) & (header[47:32] != 16'd0)) & (refused_part2[31:24] == 8'd0)) & ((header[119:88] != 32'd0) & (header[119:88] <= 32'h01000000))) & (refused_part3[31:24] == 8'd0)) & (refused_part4[31:24] == 8'd0)) & ((header[215:184] != 32'd0) & (header[215:184] <= 32'h01000000))) & (refused_part5[31:24] == 8'd0)) & ((header[279:248] != 32'd0) & (header[279:248] <= 32'h01000000))) : (refused_part6 & (!layer_set | !memory_ready)));  // AccelLink.cs:223
-            busy_refusal <= core_busy & (((cond_part2 | refused_part0) | refused_part1) | refused_part6);  // AccelLink.cs:225
-            case (parse)  // AccelLink.cs:230
+            region_fits <= ({2'd0, header[263:232]} + {18'd0, header[279:264]}) <= 34'h001000000;  // AccelLink.cs:219
+            layer_counts_ok <= ((header[15:0] != 16'd0) & (header[31:16] != 16'd0)) & (header[47:32] != 16'd0);  // AccelLink.cs:219
+            layer_addresses_ok <= (((layer_addresses_ok_part0[31:24] == 8'd0) & (layer_addresses_ok_part1[31:24] == 8'd0)) & (layer_addresses_ok_part2[31:24] == 8'd0)) & (layer_addresses_ok_part3[31:24] == 8'd0);  // AccelLink.cs:219
+            layer_weight_words_ok <= (header[119:88] != 32'd0) & (header[119:88] <= 32'h01000000);  // AccelLink.cs:219
+            layer_input_words_ok <= (header[215:184] != 32'd0) & (header[215:184] <= 32'h01000000);  // AccelLink.cs:219
+            layer_output_words_ok <= (header[279:248] != 32'd0) & (header[279:248] <= 32'h01000000);  // AccelLink.cs:219
+            refused <= (cond_part2 | refused_part0) ? (!storing_part0 | !region_fits) : (refused_part1 ? !((((layer_counts_ok & layer_addresses_ok) & layer_weight_words_ok) & layer_input_words_ok) & layer_output_words_ok) : (refused_part2 & (!layer_set | !memory_ready)));  // AccelLink.cs:229
+            busy_refusal <= core_busy & (((cond_part2 | refused_part0) | refused_part1) | refused_part2);  // AccelLink.cs:231
+            case (parse)  // AccelLink.cs:236
                 PARSE_EXECUTE: begin
-                    parse <= PARSE_IDLE;  // AccelLink.cs:232
-                    reply_pending <= 1'b1;  // AccelLink.cs:233
-                    reply_command <= command;  // AccelLink.cs:234
-                    reply_status <= status;  // AccelLink.cs:235
-                    if (status == 8'd0) begin  // AccelLink.cs:236
-                        if (cond_part2) begin  // AccelLink.cs:238
-                            read_mode <= 1'b0;  // AccelLink.cs:240
-                            region_offered <= 1'b1;  // AccelLink.cs:241
-                            forwarding <= 1'b1;  // AccelLink.cs:242
-                            consume_left <= stored;  // AccelLink.cs:243
+                    parse <= PARSE_IDLE;  // AccelLink.cs:238
+                    reply_pending <= 1'b1;  // AccelLink.cs:239
+                    reply_command <= command;  // AccelLink.cs:240
+                    reply_status <= status;  // AccelLink.cs:241
+                    if (status == 8'd0) begin  // AccelLink.cs:242
+                        if (cond_part2) begin  // AccelLink.cs:244
+                            read_mode <= 1'b0;  // AccelLink.cs:246
+                            region_offered <= 1'b1;  // AccelLink.cs:247
+                            forwarding <= 1'b1;  // AccelLink.cs:248
+                            consume_left <= stored;  // AccelLink.cs:249
                         end
-                        if (refused_part0) begin  // AccelLink.cs:245
-                            read_mode <= 1'b1;  // AccelLink.cs:245
+                        if (refused_part0) begin  // AccelLink.cs:251
+                            read_mode <= 1'b1;  // AccelLink.cs:251
                         end
-                        if (refused_part1) begin  // AccelLink.cs:246
-                            layer_set <= 1'b1;  // AccelLink.cs:259
+                        if (refused_part1) begin  // AccelLink.cs:252
+                            layer_set <= 1'b1;  // AccelLink.cs:265
                         end
-                        if (refused_part6) begin  // AccelLink.cs:261
-                            start_pulse <= 1'b1;  // AccelLink.cs:261
+                        if (refused_part2) begin  // AccelLink.cs:267
+                            start_pulse <= 1'b1;  // AccelLink.cs:267
                         end
                     end else if (stored != 12'd0) begin
-                        draining <= 1'b1;  // AccelLink.cs:264
-                        consume_left <= stored;  // AccelLink.cs:265
+                        draining <= 1'b1;  // AccelLink.cs:270
+                        consume_left <= stored;  // AccelLink.cs:271
                     end
                 end
                 default: begin end
             endcase
-            if (writer_regions_valid & writer_regions_ready) begin  // AccelLink.cs:274
-                region_offered <= 1'b0;  // AccelLink.cs:274
+            if (writer_regions_valid & writer_regions_ready) begin  // AccelLink.cs:280
+                region_offered <= 1'b0;  // AccelLink.cs:280
             end
-            if (frame_words_pop_valid & frame_words_pop_ready) begin  // AccelLink.cs:279
-                consume_left <= consume_left - 12'd1;  // AccelLink.cs:281
-                if (consume_left == 12'd1) begin  // AccelLink.cs:282
-                    forwarding <= 1'b0;  // AccelLink.cs:284
-                    draining <= 1'b0;  // AccelLink.cs:285
+            if (frame_words_pop_valid & frame_words_pop_ready) begin  // AccelLink.cs:285
+                consume_left <= consume_left - 12'd1;  // AccelLink.cs:287
+                if (consume_left == 12'd1) begin  // AccelLink.cs:288
+                    forwarding <= 1'b0;  // AccelLink.cs:290
+                    draining <= 1'b0;  // AccelLink.cs:291
                 end
             end
-            if (reader_regions_valid & reader_regions_ready) begin  // AccelLink.cs:293
-                read_offered <= 1'b0;  // AccelLink.cs:293
+            if (reader_regions_valid & reader_regions_ready) begin  // AccelLink.cs:299
+                read_offered <= 1'b0;  // AccelLink.cs:299
             end
-            if ((reader_words_ready_part0 & !(reply == REPLY_CRC_LOW)) & !(reply == REPLY_CRC_HIGH)) begin  // AccelLink.cs:328
-                send_crc <= send_crc_part0[15] ? ((send_crc_part0 << 1) ^ 16'h1021) : (send_crc_part0 << 1);  // AccelLink.cs:328
+            crc_due <= (reader_words_ready_part0 & !(reply == REPLY_CRC_LOW)) & !(reply == REPLY_CRC_HIGH);  // AccelLink.cs:338
+            if (crc_due) begin  // AccelLink.cs:340
+                send_crc <= send_crc_part0[15] ? ((send_crc_part0 << 1) ^ 16'h1021) : (send_crc_part0 << 1);  // AccelLink.cs:340
             end
-            case (reply)  // AccelLink.cs:330
+            case (reply)  // AccelLink.cs:342
                 3'd6, 3'd7: begin
-                    reply <= REPLY_IDLE;  // AccelLink.cs:136
+                    reply <= REPLY_IDLE;  // AccelLink.cs:139
                 end
                 REPLY_IDLE: begin
-                    if (reply_pending & ((reply_command != 8'd87) | ((cond_part1 & !region_offered) & writer_idle))) begin  // AccelLink.cs:330
-                        reply_pending <= 1'b0;  // AccelLink.cs:332
-                        send_crc <= 16'hFFFF;  // AccelLink.cs:333
-                        body_index <= 5'd0;  // AccelLink.cs:334
-                        high_byte <= 1'b0;  // AccelLink.cs:335
-                        if (out_byte_part0 & cond_part3) begin  // AccelLink.cs:337
-                            read_offered <= 1'b1;  // AccelLink.cs:337
+                    if (reply_pending & ((reply_command != 8'd87) | ((cond_part1 & !region_offered) & writer_idle))) begin  // AccelLink.cs:342
+                        reply_pending <= 1'b0;  // AccelLink.cs:344
+                        send_crc <= 16'hFFFF;  // AccelLink.cs:345
+                        body_index <= 5'd0;  // AccelLink.cs:346
+                        high_byte <= 1'b0;  // AccelLink.cs:347
+                        if (out_byte_part0 & cond_part3) begin  // AccelLink.cs:349
+                            read_offered <= 1'b1;  // AccelLink.cs:349
                         end
-                        reply <= REPLY_MARKER;  // AccelLink.cs:338
+                        reply <= REPLY_MARKER;  // AccelLink.cs:350
                     end
                 end
                 REPLY_MARKER: begin
-                    if (reader_words_ready_part0) begin  // AccelLink.cs:344
-                        reply <= REPLY_STATUS;  // AccelLink.cs:344
+                    if (reader_words_ready_part0) begin  // AccelLink.cs:356
+                        reply <= REPLY_STATUS;  // AccelLink.cs:356
                     end
                 end
                 REPLY_STATUS: begin
-                    if (reader_words_ready_part0) begin  // AccelLink.cs:350
-                        if (cond_part3 & ((out_byte_part0 | out_byte_part1) | (reply_command == 8'd83))) begin  // AccelLink.cs:350
-                            reply <= REPLY_BODY;  // AccelLink.cs:350
+                    if (reader_words_ready_part0) begin  // AccelLink.cs:362
+                        if (cond_part3 & ((out_byte_part0 | out_byte_part1) | (reply_command == 8'd83))) begin  // AccelLink.cs:362
+                            reply <= REPLY_BODY;  // AccelLink.cs:362
                         end else begin
-                            reply <= REPLY_CRC_LOW;  // AccelLink.cs:350
+                            reply <= REPLY_CRC_LOW;  // AccelLink.cs:362
                         end
                     end
                 end
                 REPLY_BODY: begin
-                    if (reader_words_ready_part0) begin  // AccelLink.cs:357
-                        high_byte <= !high_byte;  // AccelLink.cs:359
-                        body_index <= body_index + 5'd1;  // AccelLink.cs:360
-                        if (out_byte_part0 ? (high_byte & reader_words_last) : (out_byte_part1 ? (body_index == 5'd23) : (body_index == 5'd28))) begin  // AccelLink.cs:361
-                            reply <= REPLY_CRC_LOW;  // AccelLink.cs:361
+                    if (reader_words_ready_part0) begin  // AccelLink.cs:369
+                        high_byte <= !high_byte;  // AccelLink.cs:371
+                        body_index <= body_index + 5'd1;  // AccelLink.cs:372
+                        if (out_byte_part0 ? (high_byte & reader_words_last) : (out_byte_part1 ? (body_index == 5'd23) : (body_index == 5'd28))) begin  // AccelLink.cs:373
+                            reply <= REPLY_CRC_LOW;  // AccelLink.cs:373
                         end
                     end
                 end
                 REPLY_CRC_LOW: begin
-                    if (reader_words_ready_part0) begin  // AccelLink.cs:368
-                        reply <= REPLY_CRC_HIGH;  // AccelLink.cs:368
+                    if (reader_words_ready_part0) begin  // AccelLink.cs:380
+                        reply <= REPLY_CRC_HIGH;  // AccelLink.cs:380
                     end
                 end
                 REPLY_CRC_HIGH: begin
-                    if (reader_words_ready_part0) begin  // AccelLink.cs:374
-                        reply <= REPLY_IDLE;  // AccelLink.cs:374
+                    if (reader_words_ready_part0) begin  // AccelLink.cs:386
+                        reply <= REPLY_IDLE;  // AccelLink.cs:386
                     end
                 end
             endcase
-            if ((reply == REPLY_STATUS) & reader_words_ready_part0) begin  // AccelLink.cs:381
-                error_seen_q <= !cond_part3;  // AccelLink.cs:381
+            if ((reply == REPLY_STATUS) & reader_words_ready_part0) begin  // AccelLink.cs:393
+                error_seen_q <= !cond_part3;  // AccelLink.cs:393
             end
         end
     end
     always @(posedge clk) begin
-        case (parse)  // AccelLink.cs:160
+        case (parse)  // AccelLink.cs:163
             PARSE_HEADER: begin
-                if (frame_words_push_valid_part0) begin  // AccelLink.cs:169
-                    header <= {rx_output_payload, header[279:8]};  // AccelLink.cs:171
+                if (frame_words_push_valid_part0) begin  // AccelLink.cs:172
+                    header <= {rx_output_payload, header[279:8]};  // AccelLink.cs:174
                 end
             end
             default: begin end
         endcase
-        case (parse)  // AccelLink.cs:186
+        case (parse)  // AccelLink.cs:189
             PARSE_PAYLOAD: begin
-                if (frame_words_push_valid_part0) begin  // AccelLink.cs:186
-                    low_byte <= rx_output_payload;  // AccelLink.cs:189
+                if (frame_words_push_valid_part0) begin  // AccelLink.cs:189
+                    low_byte <= rx_output_payload;  // AccelLink.cs:192
                 end
             end
             PARSE_CRC_LOW: begin
-                if (frame_words_push_valid_part0) begin  // AccelLink.cs:195
-                    received_crc_low <= rx_output_payload;  // AccelLink.cs:197
+                if (frame_words_push_valid_part0) begin  // AccelLink.cs:198
+                    received_crc_low <= rx_output_payload;  // AccelLink.cs:200
                 end
             end
             default: begin end
         endcase
-        case (parse)  // AccelLink.cs:230
+        case (parse)  // AccelLink.cs:236
             PARSE_EXECUTE: begin
-                if (status == 8'd0) begin  // AccelLink.cs:236
-                    if (refused_part1) begin  // AccelLink.cs:246
-                        layer_outputs <= header[15:0];  // AccelLink.cs:248
-                        layer_output_tiles <= header[31:16];  // AccelLink.cs:249
-                        layer_batch_tiles <= header[47:32];  // AccelLink.cs:250
-                        layer_relu <= header[55:48] != 8'd0;  // AccelLink.cs:251
-                        layer_weight_address <= layer_weight_address_part0[23:0];  // AccelLink.cs:252
-                        layer_weight_words <= layer_weight_words_part0[24:0];  // AccelLink.cs:253
-                        layer_bias_address <= layer_bias_address_part0[23:0];  // AccelLink.cs:254
-                        layer_input_address <= layer_input_address_part0[23:0];  // AccelLink.cs:255
-                        layer_input_words <= layer_input_words_part0[24:0];  // AccelLink.cs:256
-                        layer_output_address <= layer_output_address_part0[23:0];  // AccelLink.cs:257
-                        layer_output_words <= layer_output_words_part0[24:0];  // AccelLink.cs:258
+                if (status == 8'd0) begin  // AccelLink.cs:242
+                    if (refused_part1) begin  // AccelLink.cs:252
+                        layer_outputs <= header[15:0];  // AccelLink.cs:254
+                        layer_output_tiles <= header[31:16];  // AccelLink.cs:255
+                        layer_batch_tiles <= header[47:32];  // AccelLink.cs:256
+                        layer_relu <= header[55:48] != 8'd0;  // AccelLink.cs:257
+                        layer_weight_address <= layer_weight_address_part0[23:0];  // AccelLink.cs:258
+                        layer_weight_words <= layer_weight_words_part0[24:0];  // AccelLink.cs:259
+                        layer_bias_address <= layer_bias_address_part0[23:0];  // AccelLink.cs:260
+                        layer_input_address <= layer_input_address_part0[23:0];  // AccelLink.cs:261
+                        layer_input_words <= layer_input_words_part0[24:0];  // AccelLink.cs:262
+                        layer_output_address <= layer_output_address_part0[23:0];  // AccelLink.cs:263
+                        layer_output_words <= layer_output_words_part0[24:0];  // AccelLink.cs:264
                     end
                 end
             end
             default: begin end
         endcase
-        case (reply)  // AccelLink.cs:330
+        crc_byte <= out_byte;  // AccelLink.cs:339
+        case (reply)  // AccelLink.cs:342
             REPLY_IDLE: begin
-                if (reply_pending & ((reply_command != 8'd87) | ((cond_part1 & !region_offered) & writer_idle))) begin  // AccelLink.cs:330
-                    status_snapshot <= {words_written, words_read, weights_taken, result_stalled_cycles, input_starved_cycles, weight_starved_cycles, busy_cycles, {4'd0, layer_set, non_finite, memory_ready, core_busy}};  // AccelLink.cs:336
+                if (reply_pending & ((reply_command != 8'd87) | ((cond_part1 & !region_offered) & writer_idle))) begin  // AccelLink.cs:342
+                    status_snapshot <= {words_written, words_read, weights_taken, result_stalled_cycles, input_starved_cycles, weight_starved_cycles, busy_cycles, {4'd0, layer_set, non_finite, memory_ready, core_busy}};  // AccelLink.cs:348
                 end
             end
             default: begin end
@@ -754,5 +777,5 @@ module accel_link (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, rx_overrun, tx_busy, frame_words_push_ready, frame_words_level, writer_regions_written, reader_idle, writer_regions_payload_part0[31:24], refused_part2[23:0], refused_part3[23:0], refused_part4[23:0], refused_part5[23:0], layer_weight_address_part0[31:24], layer_weight_words_part0[31:25], layer_bias_address_part0[31:24], layer_input_address_part0[31:24], layer_input_words_part0[31:25], layer_output_address_part0[31:24], layer_output_words_part0[31:25], 1'b0};
+    wire unused_ok = &{1'b0, rx_overrun, tx_busy, frame_words_push_ready, frame_words_level, writer_regions_written, reader_idle, writer_regions_payload_part0[31:24], layer_addresses_ok_part0[23:0], layer_addresses_ok_part1[23:0], layer_addresses_ok_part2[23:0], layer_addresses_ok_part3[23:0], layer_weight_address_part0[31:24], layer_weight_words_part0[31:25], layer_bias_address_part0[31:24], layer_input_address_part0[31:24], layer_input_words_part0[31:25], layer_output_address_part0[31:24], layer_output_words_part0[31:25], 1'b0};
 endmodule

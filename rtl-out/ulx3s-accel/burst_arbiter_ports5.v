@@ -80,6 +80,7 @@ module burst_arbiter_ports5 (
     reg [9:0] spent0;                                  // BurstArbiter.cs:69, no reset
     reg read_granted0;                                 // BurstArbiter.cs:70, reset 0
     reg run_credits0;                                  // BurstArbiter.cs:71, reset 1
+    reg returned0;                                     // BurstArbiter.cs:100, reset 0
     reg [5:0] write_left1;                             // BurstArbiter.cs:65, reset 0
     reg in_write_run1;                                 // BurstArbiter.cs:66, reset 0
     reg last_of_run1;                                  // BurstArbiter.cs:67, reset 0
@@ -87,6 +88,7 @@ module burst_arbiter_ports5 (
     reg [9:0] spent1;                                  // BurstArbiter.cs:69, no reset
     reg read_granted1;                                 // BurstArbiter.cs:70, reset 0
     reg run_credits1;                                  // BurstArbiter.cs:71, reset 1
+    reg returned1;                                     // BurstArbiter.cs:100, reset 0
     reg [5:0] write_left2;                             // BurstArbiter.cs:65, reset 0
     reg in_write_run2;                                 // BurstArbiter.cs:66, reset 0
     reg last_of_run2;                                  // BurstArbiter.cs:67, reset 0
@@ -94,6 +96,7 @@ module burst_arbiter_ports5 (
     reg [9:0] spent2;                                  // BurstArbiter.cs:69, no reset
     reg read_granted2;                                 // BurstArbiter.cs:70, reset 0
     reg run_credits2;                                  // BurstArbiter.cs:71, reset 1
+    reg returned2;                                     // BurstArbiter.cs:100, reset 0
     reg [5:0] write_left3;                             // BurstArbiter.cs:65, reset 0
     reg in_write_run3;                                 // BurstArbiter.cs:66, reset 0
     reg last_of_run3;                                  // BurstArbiter.cs:67, reset 0
@@ -101,6 +104,7 @@ module burst_arbiter_ports5 (
     reg [9:0] spent3;                                  // BurstArbiter.cs:69, no reset
     reg read_granted3;                                 // BurstArbiter.cs:70, reset 0
     reg run_credits3;                                  // BurstArbiter.cs:71, reset 1
+    reg returned3;                                     // BurstArbiter.cs:100, reset 0
     reg [5:0] write_left4;                             // BurstArbiter.cs:65, reset 0
     reg in_write_run4;                                 // BurstArbiter.cs:66, reset 0
     reg last_of_run4;                                  // BurstArbiter.cs:67, reset 0
@@ -108,26 +112,27 @@ module burst_arbiter_ports5 (
     reg [9:0] spent4;                                  // BurstArbiter.cs:69, no reset
     reg read_granted4;                                 // BurstArbiter.cs:70, reset 0
     reg run_credits4;                                  // BurstArbiter.cs:71, reset 1
-    wire tagged_valid;                                 // BurstArbiter.cs:105
-    wire tagged_ready;                                 // BurstArbiter.cs:105
-    wire [23:0] tagged_address;                        // BurstArbiter.cs:105
-    wire tagged_write;                                 // BurstArbiter.cs:105
-    wire [15:0] tagged_data;                           // BurstArbiter.cs:105
-    wire [1:0] tagged_byte_enable;                     // BurstArbiter.cs:105
-    wire [7:0] tagged_words_minus_one;                 // BurstArbiter.cs:105
-    wire [2:0] tagged_tag;                             // BurstArbiter.cs:105
-    wire to_memory_valid;                              // BurstArbiter.cs:115
-    wire to_memory_ready;                              // BurstArbiter.cs:115
-    wire [23:0] to_memory_address;                     // BurstArbiter.cs:115
-    wire to_memory_write;                              // BurstArbiter.cs:115
-    wire [15:0] to_memory_data;                        // BurstArbiter.cs:115
-    wire [1:0] to_memory_byte_enable;                  // BurstArbiter.cs:115
-    wire [7:0] to_memory_words_minus_one;              // BurstArbiter.cs:115
-    wire [2:0] to_memory_tag;                          // BurstArbiter.cs:115
-    reg to_memory_main_valid;                          // BurstArbiter.cs:115, reset 0
-    reg [53:0] to_memory_main_data;                    // BurstArbiter.cs:115, no reset
-    reg to_memory_skid_valid;                          // BurstArbiter.cs:115, reset 0
-    reg [53:0] to_memory_skid_data;                    // BurstArbiter.cs:115, no reset
+    reg returned4;                                     // BurstArbiter.cs:100, reset 0
+    wire tagged_valid;                                 // BurstArbiter.cs:108
+    wire tagged_ready;                                 // BurstArbiter.cs:108
+    wire [23:0] tagged_address;                        // BurstArbiter.cs:108
+    wire tagged_write;                                 // BurstArbiter.cs:108
+    wire [15:0] tagged_data;                           // BurstArbiter.cs:108
+    wire [1:0] tagged_byte_enable;                     // BurstArbiter.cs:108
+    wire [7:0] tagged_words_minus_one;                 // BurstArbiter.cs:108
+    wire [2:0] tagged_tag;                             // BurstArbiter.cs:108
+    wire to_memory_valid;                              // BurstArbiter.cs:118
+    wire to_memory_ready;                              // BurstArbiter.cs:118
+    wire [23:0] to_memory_address;                     // BurstArbiter.cs:118
+    wire to_memory_write;                              // BurstArbiter.cs:118
+    wire [15:0] to_memory_data;                        // BurstArbiter.cs:118
+    wire [1:0] to_memory_byte_enable;                  // BurstArbiter.cs:118
+    wire [7:0] to_memory_words_minus_one;              // BurstArbiter.cs:118
+    wire [2:0] to_memory_tag;                          // BurstArbiter.cs:118
+    reg to_memory_main_valid;                          // BurstArbiter.cs:118, reset 0
+    reg [53:0] to_memory_main_data;                    // BurstArbiter.cs:118, no reset
+    reg to_memory_skid_valid;                          // BurstArbiter.cs:118, reset 0
+    reg [53:0] to_memory_skid_data;                    // BurstArbiter.cs:118, no reset
     wire run_grant_inputs_0_valid;                     // port inputs_0_valid of instance run_grant
     wire run_grant_inputs_0_ready;                     // port inputs_0_ready of instance run_grant
     wire [23:0] run_grant_inputs_0_address;            // port inputs_0_address of instance run_grant
@@ -227,23 +232,23 @@ module burst_arbiter_ports5 (
     wire run_grant_inputs_2_valid_part0;               // BurstArbiter.cs:75, part of an expression
     wire run_grant_inputs_3_valid_part0;               // BurstArbiter.cs:75, part of an expression
     wire run_grant_inputs_4_valid_part0;               // BurstArbiter.cs:75, part of an expression
-    wire [9:0] credits0_part0;                         // BurstArbiter.cs:99, part of an expression
-    wire [9:0] credits1_part0;                         // BurstArbiter.cs:99, part of an expression
-    wire [9:0] credits2_part0;                         // BurstArbiter.cs:99, part of an expression
-    wire [9:0] credits3_part0;                         // BurstArbiter.cs:99, part of an expression
-    wire [9:0] credits4_part0;                         // BurstArbiter.cs:99, part of an expression
-    wire [53:0] to_memory_main_data_part0;             // BurstArbiter.cs:115, part of an expression
+    wire [9:0] credits0_part0;                         // BurstArbiter.cs:102, part of an expression
+    wire [9:0] credits1_part0;                         // BurstArbiter.cs:102, part of an expression
+    wire [9:0] credits2_part0;                         // BurstArbiter.cs:102, part of an expression
+    wire [9:0] credits3_part0;                         // BurstArbiter.cs:102, part of an expression
+    wire [9:0] credits4_part0;                         // BurstArbiter.cs:102, part of an expression
+    wire [53:0] to_memory_main_data_part0;             // BurstArbiter.cs:118, part of an expression
 
     assign run_grant_inputs_0_valid_part0 = (in_write_run0 | port0_request_write) | (run_credits0 & !read_granted0);
     assign run_grant_inputs_1_valid_part0 = (in_write_run1 | port1_request_write) | (run_credits1 & !read_granted1);
     assign run_grant_inputs_2_valid_part0 = (in_write_run2 | port2_request_write) | (run_credits2 & !read_granted2);
     assign run_grant_inputs_3_valid_part0 = (in_write_run3 | port3_request_write) | (run_credits3 & !read_granted3);
     assign run_grant_inputs_4_valid_part0 = (in_write_run4 | port4_request_write) | (run_credits4 & !read_granted4);
-    assign credits0_part0 = (credits0 + {9'd0, port0_response_valid & port0_response_ready}) - (read_granted0 ? spent0 : 10'd0);
-    assign credits1_part0 = (credits1 + {9'd0, port1_response_valid & port1_response_ready}) - (read_granted1 ? spent1 : 10'd0);
-    assign credits2_part0 = (credits2 + {9'd0, port2_response_valid & port2_response_ready}) - (read_granted2 ? spent2 : 10'd0);
-    assign credits3_part0 = (credits3 + {9'd0, port3_response_valid & port3_response_ready}) - (read_granted3 ? spent3 : 10'd0);
-    assign credits4_part0 = (credits4 + {9'd0, port4_response_valid & port4_response_ready}) - (read_granted4 ? spent4 : 10'd0);
+    assign credits0_part0 = (credits0 + {9'd0, returned0}) - (read_granted0 ? spent0 : 10'd0);
+    assign credits1_part0 = (credits1 + {9'd0, returned1}) - (read_granted1 ? spent1 : 10'd0);
+    assign credits2_part0 = (credits2 + {9'd0, returned2}) - (read_granted2 ? spent2 : 10'd0);
+    assign credits3_part0 = (credits3 + {9'd0, returned3}) - (read_granted3 ? spent3 : 10'd0);
+    assign credits4_part0 = (credits4 + {9'd0, returned4}) - (read_granted4 ? spent4 : 10'd0);
     assign to_memory_main_data_part0 = {tagged_tag, tagged_words_minus_one, tagged_byte_enable, tagged_data, tagged_write, tagged_address};
 
     assign run_grant_inputs_0_valid = port0_request_valid & run_grant_inputs_0_valid_part0;  // BurstArbiter.cs:75
@@ -286,67 +291,67 @@ module burst_arbiter_ports5 (
     assign run_grant_inputs_4_words_minus_one = port4_request_words_minus_one;  // BurstArbiter.cs:76
     assign run_grant_inputs_4_last = in_write_run4 ? last_of_run4 : (!port4_request_write | (port4_request_words_minus_one == 6'd0));  // BurstArbiter.cs:77
     assign port4_request_ready = run_grant_inputs_4_ready & run_grant_inputs_4_valid_part0;  // BurstArbiter.cs:78
-    assign waiting = {(port4_request_valid & run_grant_inputs_4_valid_part0) & !in_write_run4, (port3_request_valid & run_grant_inputs_3_valid_part0) & !in_write_run3, (port2_request_valid & run_grant_inputs_2_valid_part0) & !in_write_run2, (port1_request_valid & run_grant_inputs_1_valid_part0) & !in_write_run1, (port0_request_valid & run_grant_inputs_0_valid_part0) & !in_write_run0};  // BurstArbiter.cs:102
-    assign tagged_valid = run_grant_output_valid;  // BurstArbiter.cs:107
-    assign run_grant_output_ready = tagged_ready;  // BurstArbiter.cs:108
-    assign tagged_address = run_grant_output_address;  // BurstArbiter.cs:109
-    assign tagged_write = run_grant_output_write;  // BurstArbiter.cs:110
-    assign tagged_data = run_grant_output_data;  // BurstArbiter.cs:111
-    assign tagged_byte_enable = run_grant_output_byte_enable;  // BurstArbiter.cs:112
-    assign tagged_words_minus_one = {2'd0, run_grant_output_words_minus_one};  // BurstArbiter.cs:113
-    assign tagged_tag = run_grant_grant;  // BurstArbiter.cs:114
-    assign tagged_ready = !to_memory_skid_valid;  // BurstArbiter.cs:115
-    assign to_memory_valid = to_memory_main_valid;  // BurstArbiter.cs:115
-    assign to_memory_address = to_memory_main_data[23:0];  // BurstArbiter.cs:115
-    assign to_memory_write = to_memory_main_data[24];  // BurstArbiter.cs:115
-    assign to_memory_data = to_memory_main_data[40:25];  // BurstArbiter.cs:115
-    assign to_memory_byte_enable = to_memory_main_data[42:41];  // BurstArbiter.cs:115
-    assign to_memory_words_minus_one = to_memory_main_data[50:43];  // BurstArbiter.cs:115
-    assign to_memory_tag = to_memory_main_data[53:51];  // BurstArbiter.cs:115
-    assign memory_request_valid = to_memory_valid;  // BurstArbiter.cs:115
-    assign memory_request_address = to_memory_address;  // BurstArbiter.cs:115
-    assign memory_request_write = to_memory_write;  // BurstArbiter.cs:115
-    assign memory_request_data = to_memory_data;  // BurstArbiter.cs:115
-    assign memory_request_byte_enable = to_memory_byte_enable;  // BurstArbiter.cs:115
-    assign memory_request_words_minus_one = to_memory_words_minus_one;  // BurstArbiter.cs:115
-    assign memory_request_tag = to_memory_tag;  // BurstArbiter.cs:115
-    assign to_memory_ready = memory_request_ready;  // BurstArbiter.cs:115
-    assign responses0_push_valid = memory_response_valid & (memory_response_tag == 3'd0);  // BurstArbiter.cs:123
-    assign responses0_push_payload = memory_response_data;  // BurstArbiter.cs:124
-    assign responses0_push_last = memory_response_last;  // BurstArbiter.cs:125
-    assign port0_response_valid = responses0_pop_valid;  // BurstArbiter.cs:127
-    assign port0_response_payload = responses0_pop_payload;  // BurstArbiter.cs:127
-    assign port0_response_last = responses0_pop_last;  // BurstArbiter.cs:127
-    assign responses0_pop_ready = port0_response_ready;  // BurstArbiter.cs:127
-    assign responses1_push_valid = memory_response_valid & (memory_response_tag == 3'd1);  // BurstArbiter.cs:123
-    assign responses1_push_payload = memory_response_data;  // BurstArbiter.cs:124
-    assign responses1_push_last = memory_response_last;  // BurstArbiter.cs:125
-    assign port1_response_valid = responses1_pop_valid;  // BurstArbiter.cs:127
-    assign port1_response_payload = responses1_pop_payload;  // BurstArbiter.cs:127
-    assign port1_response_last = responses1_pop_last;  // BurstArbiter.cs:127
-    assign responses1_pop_ready = port1_response_ready;  // BurstArbiter.cs:127
-    assign responses2_push_valid = memory_response_valid & (memory_response_tag == 3'd2);  // BurstArbiter.cs:123
-    assign responses2_push_payload = memory_response_data;  // BurstArbiter.cs:124
-    assign responses2_push_last = memory_response_last;  // BurstArbiter.cs:125
-    assign port2_response_valid = responses2_pop_valid;  // BurstArbiter.cs:127
-    assign port2_response_payload = responses2_pop_payload;  // BurstArbiter.cs:127
-    assign port2_response_last = responses2_pop_last;  // BurstArbiter.cs:127
-    assign responses2_pop_ready = port2_response_ready;  // BurstArbiter.cs:127
-    assign responses3_push_valid = memory_response_valid & (memory_response_tag == 3'd3);  // BurstArbiter.cs:123
-    assign responses3_push_payload = memory_response_data;  // BurstArbiter.cs:124
-    assign responses3_push_last = memory_response_last;  // BurstArbiter.cs:125
-    assign port3_response_valid = responses3_pop_valid;  // BurstArbiter.cs:127
-    assign port3_response_payload = responses3_pop_payload;  // BurstArbiter.cs:127
-    assign port3_response_last = responses3_pop_last;  // BurstArbiter.cs:127
-    assign responses3_pop_ready = port3_response_ready;  // BurstArbiter.cs:127
-    assign responses4_push_valid = memory_response_valid & (memory_response_tag == 3'd4);  // BurstArbiter.cs:123
-    assign responses4_push_payload = memory_response_data;  // BurstArbiter.cs:124
-    assign responses4_push_last = memory_response_last;  // BurstArbiter.cs:125
-    assign port4_response_valid = responses4_pop_valid;  // BurstArbiter.cs:127
-    assign port4_response_payload = responses4_pop_payload;  // BurstArbiter.cs:127
-    assign port4_response_last = responses4_pop_last;  // BurstArbiter.cs:127
-    assign responses4_pop_ready = port4_response_ready;  // BurstArbiter.cs:127
-    assign memory_response_ready = (memory_response_tag[2] ? responses4_push_ready : (memory_response_tag[1] ? (memory_response_tag[0] ? responses3_push_ready : responses2_push_ready) : (memory_response_tag[0] ? responses1_push_ready : responses0_push_ready))) & (memory_response_tag < 3'd5);  // BurstArbiter.cs:129
+    assign waiting = {(port4_request_valid & run_grant_inputs_4_valid_part0) & !in_write_run4, (port3_request_valid & run_grant_inputs_3_valid_part0) & !in_write_run3, (port2_request_valid & run_grant_inputs_2_valid_part0) & !in_write_run2, (port1_request_valid & run_grant_inputs_1_valid_part0) & !in_write_run1, (port0_request_valid & run_grant_inputs_0_valid_part0) & !in_write_run0};  // BurstArbiter.cs:105
+    assign tagged_valid = run_grant_output_valid;  // BurstArbiter.cs:110
+    assign run_grant_output_ready = tagged_ready;  // BurstArbiter.cs:111
+    assign tagged_address = run_grant_output_address;  // BurstArbiter.cs:112
+    assign tagged_write = run_grant_output_write;  // BurstArbiter.cs:113
+    assign tagged_data = run_grant_output_data;  // BurstArbiter.cs:114
+    assign tagged_byte_enable = run_grant_output_byte_enable;  // BurstArbiter.cs:115
+    assign tagged_words_minus_one = {2'd0, run_grant_output_words_minus_one};  // BurstArbiter.cs:116
+    assign tagged_tag = run_grant_grant;  // BurstArbiter.cs:117
+    assign tagged_ready = !to_memory_skid_valid;  // BurstArbiter.cs:118
+    assign to_memory_valid = to_memory_main_valid;  // BurstArbiter.cs:118
+    assign to_memory_address = to_memory_main_data[23:0];  // BurstArbiter.cs:118
+    assign to_memory_write = to_memory_main_data[24];  // BurstArbiter.cs:118
+    assign to_memory_data = to_memory_main_data[40:25];  // BurstArbiter.cs:118
+    assign to_memory_byte_enable = to_memory_main_data[42:41];  // BurstArbiter.cs:118
+    assign to_memory_words_minus_one = to_memory_main_data[50:43];  // BurstArbiter.cs:118
+    assign to_memory_tag = to_memory_main_data[53:51];  // BurstArbiter.cs:118
+    assign memory_request_valid = to_memory_valid;  // BurstArbiter.cs:118
+    assign memory_request_address = to_memory_address;  // BurstArbiter.cs:118
+    assign memory_request_write = to_memory_write;  // BurstArbiter.cs:118
+    assign memory_request_data = to_memory_data;  // BurstArbiter.cs:118
+    assign memory_request_byte_enable = to_memory_byte_enable;  // BurstArbiter.cs:118
+    assign memory_request_words_minus_one = to_memory_words_minus_one;  // BurstArbiter.cs:118
+    assign memory_request_tag = to_memory_tag;  // BurstArbiter.cs:118
+    assign to_memory_ready = memory_request_ready;  // BurstArbiter.cs:118
+    assign responses0_push_valid = memory_response_valid & (memory_response_tag == 3'd0);  // BurstArbiter.cs:126
+    assign responses0_push_payload = memory_response_data;  // BurstArbiter.cs:127
+    assign responses0_push_last = memory_response_last;  // BurstArbiter.cs:128
+    assign port0_response_valid = responses0_pop_valid;  // BurstArbiter.cs:130
+    assign port0_response_payload = responses0_pop_payload;  // BurstArbiter.cs:130
+    assign port0_response_last = responses0_pop_last;  // BurstArbiter.cs:130
+    assign responses0_pop_ready = port0_response_ready;  // BurstArbiter.cs:130
+    assign responses1_push_valid = memory_response_valid & (memory_response_tag == 3'd1);  // BurstArbiter.cs:126
+    assign responses1_push_payload = memory_response_data;  // BurstArbiter.cs:127
+    assign responses1_push_last = memory_response_last;  // BurstArbiter.cs:128
+    assign port1_response_valid = responses1_pop_valid;  // BurstArbiter.cs:130
+    assign port1_response_payload = responses1_pop_payload;  // BurstArbiter.cs:130
+    assign port1_response_last = responses1_pop_last;  // BurstArbiter.cs:130
+    assign responses1_pop_ready = port1_response_ready;  // BurstArbiter.cs:130
+    assign responses2_push_valid = memory_response_valid & (memory_response_tag == 3'd2);  // BurstArbiter.cs:126
+    assign responses2_push_payload = memory_response_data;  // BurstArbiter.cs:127
+    assign responses2_push_last = memory_response_last;  // BurstArbiter.cs:128
+    assign port2_response_valid = responses2_pop_valid;  // BurstArbiter.cs:130
+    assign port2_response_payload = responses2_pop_payload;  // BurstArbiter.cs:130
+    assign port2_response_last = responses2_pop_last;  // BurstArbiter.cs:130
+    assign responses2_pop_ready = port2_response_ready;  // BurstArbiter.cs:130
+    assign responses3_push_valid = memory_response_valid & (memory_response_tag == 3'd3);  // BurstArbiter.cs:126
+    assign responses3_push_payload = memory_response_data;  // BurstArbiter.cs:127
+    assign responses3_push_last = memory_response_last;  // BurstArbiter.cs:128
+    assign port3_response_valid = responses3_pop_valid;  // BurstArbiter.cs:130
+    assign port3_response_payload = responses3_pop_payload;  // BurstArbiter.cs:130
+    assign port3_response_last = responses3_pop_last;  // BurstArbiter.cs:130
+    assign responses3_pop_ready = port3_response_ready;  // BurstArbiter.cs:130
+    assign responses4_push_valid = memory_response_valid & (memory_response_tag == 3'd4);  // BurstArbiter.cs:126
+    assign responses4_push_payload = memory_response_data;  // BurstArbiter.cs:127
+    assign responses4_push_last = memory_response_last;  // BurstArbiter.cs:128
+    assign port4_response_valid = responses4_pop_valid;  // BurstArbiter.cs:130
+    assign port4_response_payload = responses4_pop_payload;  // BurstArbiter.cs:130
+    assign port4_response_last = responses4_pop_last;  // BurstArbiter.cs:130
+    assign responses4_pop_ready = port4_response_ready;  // BurstArbiter.cs:130
+    assign memory_response_ready = (memory_response_tag[2] ? responses4_push_ready : (memory_response_tag[1] ? (memory_response_tag[0] ? responses3_push_ready : responses2_push_ready) : (memory_response_tag[0] ? responses1_push_ready : responses0_push_ready))) & (memory_response_tag < 3'd5);  // BurstArbiter.cs:132
     always @(posedge clk) begin
         if (reset) begin
             write_left0 <= 6'd0;
@@ -355,30 +360,35 @@ module burst_arbiter_ports5 (
             credits0 <= 10'd512;
             read_granted0 <= 1'b0;
             run_credits0 <= 1'b1;
+            returned0 <= 1'b0;
             write_left1 <= 6'd0;
             in_write_run1 <= 1'b0;
             last_of_run1 <= 1'b0;
             credits1 <= 10'd512;
             read_granted1 <= 1'b0;
             run_credits1 <= 1'b1;
+            returned1 <= 1'b0;
             write_left2 <= 6'd0;
             in_write_run2 <= 1'b0;
             last_of_run2 <= 1'b0;
             credits2 <= 10'd512;
             read_granted2 <= 1'b0;
             run_credits2 <= 1'b1;
+            returned2 <= 1'b0;
             write_left3 <= 6'd0;
             in_write_run3 <= 1'b0;
             last_of_run3 <= 1'b0;
             credits3 <= 10'd512;
             read_granted3 <= 1'b0;
             run_credits3 <= 1'b1;
+            returned3 <= 1'b0;
             write_left4 <= 6'd0;
             in_write_run4 <= 1'b0;
             last_of_run4 <= 1'b0;
             credits4 <= 10'd512;
             read_granted4 <= 1'b0;
             run_credits4 <= 1'b1;
+            returned4 <= 1'b0;
             to_memory_main_valid <= 1'b0;
             to_memory_skid_valid <= 1'b0;
         end else begin
@@ -394,8 +404,9 @@ module burst_arbiter_ports5 (
                 end
             end
             read_granted0 <= ((port0_request_valid & port0_request_ready) & !in_write_run0) & !port0_request_write;  // BurstArbiter.cs:96
-            credits0 <= credits0_part0;  // BurstArbiter.cs:99
-            run_credits0 <= credits0_part0 >= 10'd64;  // BurstArbiter.cs:100
+            returned0 <= port0_response_valid & port0_response_ready;  // BurstArbiter.cs:100
+            credits0 <= credits0_part0;  // BurstArbiter.cs:102
+            run_credits0 <= credits0_part0 >= 10'd64;  // BurstArbiter.cs:103
             if (port1_request_valid & port1_request_ready) begin  // BurstArbiter.cs:80
                 if (in_write_run1) begin  // BurstArbiter.cs:80
                     write_left1 <= write_left1 - 6'd1;  // BurstArbiter.cs:82
@@ -408,8 +419,9 @@ module burst_arbiter_ports5 (
                 end
             end
             read_granted1 <= ((port1_request_valid & port1_request_ready) & !in_write_run1) & !port1_request_write;  // BurstArbiter.cs:96
-            credits1 <= credits1_part0;  // BurstArbiter.cs:99
-            run_credits1 <= credits1_part0 >= 10'd64;  // BurstArbiter.cs:100
+            returned1 <= port1_response_valid & port1_response_ready;  // BurstArbiter.cs:100
+            credits1 <= credits1_part0;  // BurstArbiter.cs:102
+            run_credits1 <= credits1_part0 >= 10'd64;  // BurstArbiter.cs:103
             if (port2_request_valid & port2_request_ready) begin  // BurstArbiter.cs:80
                 if (in_write_run2) begin  // BurstArbiter.cs:80
                     write_left2 <= write_left2 - 6'd1;  // BurstArbiter.cs:82
@@ -422,8 +434,9 @@ module burst_arbiter_ports5 (
                 end
             end
             read_granted2 <= ((port2_request_valid & port2_request_ready) & !in_write_run2) & !port2_request_write;  // BurstArbiter.cs:96
-            credits2 <= credits2_part0;  // BurstArbiter.cs:99
-            run_credits2 <= credits2_part0 >= 10'd64;  // BurstArbiter.cs:100
+            returned2 <= port2_response_valid & port2_response_ready;  // BurstArbiter.cs:100
+            credits2 <= credits2_part0;  // BurstArbiter.cs:102
+            run_credits2 <= credits2_part0 >= 10'd64;  // BurstArbiter.cs:103
             if (port3_request_valid & port3_request_ready) begin  // BurstArbiter.cs:80
                 if (in_write_run3) begin  // BurstArbiter.cs:80
                     write_left3 <= write_left3 - 6'd1;  // BurstArbiter.cs:82
@@ -436,8 +449,9 @@ module burst_arbiter_ports5 (
                 end
             end
             read_granted3 <= ((port3_request_valid & port3_request_ready) & !in_write_run3) & !port3_request_write;  // BurstArbiter.cs:96
-            credits3 <= credits3_part0;  // BurstArbiter.cs:99
-            run_credits3 <= credits3_part0 >= 10'd64;  // BurstArbiter.cs:100
+            returned3 <= port3_response_valid & port3_response_ready;  // BurstArbiter.cs:100
+            credits3 <= credits3_part0;  // BurstArbiter.cs:102
+            run_credits3 <= credits3_part0 >= 10'd64;  // BurstArbiter.cs:103
             if (port4_request_valid & port4_request_ready) begin  // BurstArbiter.cs:80
                 if (in_write_run4) begin  // BurstArbiter.cs:80
                     write_left4 <= write_left4 - 6'd1;  // BurstArbiter.cs:82
@@ -450,14 +464,15 @@ module burst_arbiter_ports5 (
                 end
             end
             read_granted4 <= ((port4_request_valid & port4_request_ready) & !in_write_run4) & !port4_request_write;  // BurstArbiter.cs:96
-            credits4 <= credits4_part0;  // BurstArbiter.cs:99
-            run_credits4 <= credits4_part0 >= 10'd64;  // BurstArbiter.cs:100
-            if (to_memory_ready | !to_memory_main_valid) begin  // BurstArbiter.cs:115
-                to_memory_main_valid <= to_memory_skid_valid | tagged_valid;  // BurstArbiter.cs:115
-                to_memory_skid_valid <= 1'b0;  // BurstArbiter.cs:115
+            returned4 <= port4_response_valid & port4_response_ready;  // BurstArbiter.cs:100
+            credits4 <= credits4_part0;  // BurstArbiter.cs:102
+            run_credits4 <= credits4_part0 >= 10'd64;  // BurstArbiter.cs:103
+            if (to_memory_ready | !to_memory_main_valid) begin  // BurstArbiter.cs:118
+                to_memory_main_valid <= to_memory_skid_valid | tagged_valid;  // BurstArbiter.cs:118
+                to_memory_skid_valid <= 1'b0;  // BurstArbiter.cs:118
             end else begin
-                if (tagged_valid & !to_memory_skid_valid) begin  // BurstArbiter.cs:115
-                    to_memory_skid_valid <= 1'b1;  // BurstArbiter.cs:115
+                if (tagged_valid & !to_memory_skid_valid) begin  // BurstArbiter.cs:118
+                    to_memory_skid_valid <= 1'b1;  // BurstArbiter.cs:118
                 end
             end
         end
@@ -468,11 +483,11 @@ module burst_arbiter_ports5 (
         spent2 <= {4'd0, port2_request_words_minus_one} + 10'd1;  // BurstArbiter.cs:97
         spent3 <= {4'd0, port3_request_words_minus_one} + 10'd1;  // BurstArbiter.cs:97
         spent4 <= {4'd0, port4_request_words_minus_one} + 10'd1;  // BurstArbiter.cs:97
-        if (to_memory_ready | !to_memory_main_valid) begin  // BurstArbiter.cs:115
-            to_memory_main_data <= to_memory_skid_valid ? to_memory_skid_data : to_memory_main_data_part0;  // BurstArbiter.cs:115
+        if (to_memory_ready | !to_memory_main_valid) begin  // BurstArbiter.cs:118
+            to_memory_main_data <= to_memory_skid_valid ? to_memory_skid_data : to_memory_main_data_part0;  // BurstArbiter.cs:118
         end else begin
-            if (tagged_valid & !to_memory_skid_valid) begin  // BurstArbiter.cs:115
-                to_memory_skid_data <= to_memory_main_data_part0;  // BurstArbiter.cs:115
+            if (tagged_valid & !to_memory_skid_valid) begin  // BurstArbiter.cs:118
+                to_memory_skid_data <= to_memory_main_data_part0;  // BurstArbiter.cs:118
             end
         end
     end
@@ -530,7 +545,7 @@ module burst_arbiter_ports5 (
         .output_last(run_grant_output_last),
         .grant(run_grant_grant)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses0 (  // BurstArbiter.cs:122
+    stream_queue_payload_u16_depth512_storage_blockram_last responses0 (  // BurstArbiter.cs:125
         .clk(clk),
         .reset(reset),
         .push_valid(responses0_push_valid),
@@ -543,7 +558,7 @@ module burst_arbiter_ports5 (
         .pop_last(responses0_pop_last),
         .level(responses0_level)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses1 (  // BurstArbiter.cs:122
+    stream_queue_payload_u16_depth512_storage_blockram_last responses1 (  // BurstArbiter.cs:125
         .clk(clk),
         .reset(reset),
         .push_valid(responses1_push_valid),
@@ -556,7 +571,7 @@ module burst_arbiter_ports5 (
         .pop_last(responses1_pop_last),
         .level(responses1_level)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses2 (  // BurstArbiter.cs:122
+    stream_queue_payload_u16_depth512_storage_blockram_last responses2 (  // BurstArbiter.cs:125
         .clk(clk),
         .reset(reset),
         .push_valid(responses2_push_valid),
@@ -569,7 +584,7 @@ module burst_arbiter_ports5 (
         .pop_last(responses2_pop_last),
         .level(responses2_level)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses3 (  // BurstArbiter.cs:122
+    stream_queue_payload_u16_depth512_storage_blockram_last responses3 (  // BurstArbiter.cs:125
         .clk(clk),
         .reset(reset),
         .push_valid(responses3_push_valid),
@@ -582,7 +597,7 @@ module burst_arbiter_ports5 (
         .pop_last(responses3_pop_last),
         .level(responses3_level)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses4 (  // BurstArbiter.cs:122
+    stream_queue_payload_u16_depth512_storage_blockram_last responses4 (  // BurstArbiter.cs:125
         .clk(clk),
         .reset(reset),
         .push_valid(responses4_push_valid),
