@@ -65,10 +65,13 @@ public sealed class MemoryRegionWriter : Component
             haveAddress.Assign(Hw.True);
         });
 
-        var descriptor = runs.Pop.Payload;
+        // The head descriptor passes a register stage: its fields (from LUT RAM) do not run into the
+        // address register's enable.
+        var head = runs.Pop.Stage("run_head");
+        var descriptor = head.Payload;
         var runWordsMinusOne = descriptor.Truncate(lengthBits);
         var endsRegion = descriptor[lengthBits];
-        var start = !inRun & haveAddress & runs.Pop.Valid;
+        var start = !inRun & haveAddress & head.Valid;
         var beat = Wire.Stream(MemoryPortRequest.Shape(addressBits, lengthBits), name: "beat");
         beat.Valid.Assign(Hw.Mux(inRun, data.Pop.Valid, start & data.Pop.Valid));
         beat.Payload.Address.Assign(address);
@@ -79,7 +82,7 @@ public sealed class MemoryRegionWriter : Component
         data.Pop.Ready.Assign(beat.Ready & (inRun | start));
         Request.ConnectFrom(beat.SkidStage("to_port"));
         var runEnds = beat.Fire & Hw.Mux(inRun, beatsLeft == 0, runWordsMinusOne == 0);
-        runs.Pop.Ready.Assign(runEnds);
+        head.Ready.Assign(runEnds);
         When(beat.Fire, () =>
         {
             When(!inRun, () =>
@@ -102,6 +105,6 @@ public sealed class MemoryRegionWriter : Component
             });
         });
         RegionsWritten.Assign(written);
-        Idle.Assign(!haveAddress & !runs.Pop.Valid & !data.Pop.Valid & (gathered == 0) & !Request.Valid);
+        Idle.Assign(!haveAddress & !runs.Pop.Valid & !head.Valid & !data.Pop.Valid & (gathered == 0) & !Request.Valid);
     }
 }
