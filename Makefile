@@ -1,6 +1,6 @@
 # Thin convenience targets over the zfpe CLI and dotnet. `make help` lists them.
 ZFPE    := ./zfpe
-DESIGN  ?= ulx3s-codec
+DESIGN  ?= ulx3s-accel
 DEVICE  ?= 85k
 OUT     ?= out
 REQUIRE_BITSTREAM ?= 0

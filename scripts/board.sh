@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The main job: a ULX3S board design (DESIGN: ulx3s-codec by default until ulx3s-accel meets its
-# 100 MHz clock; ulx3s-accel and ulx3s-memtest too) from C# to Verilog, co-simulation, synthesis and, where
+# The main job: a ULX3S board design (DESIGN: ulx3s-accel, the accelerator, by default; ulx3s-codec and
+# ulx3s-memtest too) from C# to Verilog, co-simulation, synthesis and, where
 # nextpnr-ecp5 and ecppack are installed, the bitstream. Outputs land in $OUT (default out/board).
 # Without those two tools the job stops cleanly after synthesis (exit 0), unless a bitstream is
 # required: --require-bitstream (or REQUIRE_BITSTREAM=1, as `make board REQUIRE_BITSTREAM=1` sets
 # it) makes that a failure (exit 3), so that CI cannot pass without a .bit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-design=${DESIGN:-ulx3s-codec}
+design=${DESIGN:-ulx3s-accel}
 device=${DEVICE:-85k}
 out=${OUT:-out/board}
 zfpe=${ZFPE:-./zfpe}

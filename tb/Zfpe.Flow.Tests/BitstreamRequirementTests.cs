@@ -54,8 +54,12 @@ public sealed class BitstreamRequirementTests : TempDirectoryTest
     {
         var result = Board(3, []);
         Assert.True(result.ExitCode == 0, result.ToString());
+        // The accelerator is the default: its co-simulation runs a trained MLP through zfpe run --sim.
         TextAssert.ContainsAll(result.Stdout,
-            "zfpe synth ulx3s-codec",
+            "zfpe gen ulx3s-accel",
+            "zfpe train-mlp",
+            "zfpe run --sim --backdoor",
+            "zfpe synth ulx3s-accel",
             "board: stopped before the bitstream because a tool is missing");
     }
 
