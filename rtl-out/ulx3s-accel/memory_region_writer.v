@@ -26,24 +26,29 @@ module memory_region_writer (
     reg in_run;                             // MemoryRegionWriter.cs:58, reset 0
     reg [5:0] beats_left;                   // MemoryRegionWriter.cs:59, reset 0
     reg [15:0] written;                     // MemoryRegionWriter.cs:60, reset 0
-    wire beat_valid;                        // MemoryRegionWriter.cs:72
-    wire beat_ready;                        // MemoryRegionWriter.cs:72
-    wire [23:0] beat_address;               // MemoryRegionWriter.cs:72
-    wire beat_write;                        // MemoryRegionWriter.cs:72
-    wire [15:0] beat_data;                  // MemoryRegionWriter.cs:72
-    wire [1:0] beat_byte_enable;            // MemoryRegionWriter.cs:72
-    wire [5:0] beat_words_minus_one;        // MemoryRegionWriter.cs:72
-    wire to_port_valid;                     // MemoryRegionWriter.cs:80
-    wire to_port_ready;                     // MemoryRegionWriter.cs:80
-    wire [23:0] to_port_address;            // MemoryRegionWriter.cs:80
-    wire to_port_write;                     // MemoryRegionWriter.cs:80
-    wire [15:0] to_port_data;               // MemoryRegionWriter.cs:80
-    wire [1:0] to_port_byte_enable;         // MemoryRegionWriter.cs:80
-    wire [5:0] to_port_words_minus_one;     // MemoryRegionWriter.cs:80
-    reg to_port_main_valid;                 // MemoryRegionWriter.cs:80, reset 0
-    reg [48:0] to_port_main_data;           // MemoryRegionWriter.cs:80, no reset
-    reg to_port_skid_valid;                 // MemoryRegionWriter.cs:80, reset 0
-    reg [48:0] to_port_skid_data;           // MemoryRegionWriter.cs:80, no reset
+    wire run_head_valid;                    // MemoryRegionWriter.cs:70
+    wire run_head_ready;                    // MemoryRegionWriter.cs:70
+    wire [6:0] run_head_payload;            // MemoryRegionWriter.cs:70
+    reg run_head_valid_q;                   // MemoryRegionWriter.cs:70, reset 0
+    reg [6:0] run_head_payload_q;           // MemoryRegionWriter.cs:70, no reset
+    wire beat_valid;                        // MemoryRegionWriter.cs:75
+    wire beat_ready;                        // MemoryRegionWriter.cs:75
+    wire [23:0] beat_address;               // MemoryRegionWriter.cs:75
+    wire beat_write;                        // MemoryRegionWriter.cs:75
+    wire [15:0] beat_data;                  // MemoryRegionWriter.cs:75
+    wire [1:0] beat_byte_enable;            // MemoryRegionWriter.cs:75
+    wire [5:0] beat_words_minus_one;        // MemoryRegionWriter.cs:75
+    wire to_port_valid;                     // MemoryRegionWriter.cs:83
+    wire to_port_ready;                     // MemoryRegionWriter.cs:83
+    wire [23:0] to_port_address;            // MemoryRegionWriter.cs:83
+    wire to_port_write;                     // MemoryRegionWriter.cs:83
+    wire [15:0] to_port_data;               // MemoryRegionWriter.cs:83
+    wire [1:0] to_port_byte_enable;         // MemoryRegionWriter.cs:83
+    wire [5:0] to_port_words_minus_one;     // MemoryRegionWriter.cs:83
+    reg to_port_main_valid;                 // MemoryRegionWriter.cs:83, reset 0
+    reg [48:0] to_port_main_data;           // MemoryRegionWriter.cs:83, no reset
+    reg to_port_skid_valid;                 // MemoryRegionWriter.cs:83, reset 0
+    reg [48:0] to_port_skid_data;           // MemoryRegionWriter.cs:83, no reset
     wire data_push_valid;                   // port push_valid of instance data
     wire data_push_ready;                   // port push_ready of instance data
     wire [15:0] data_push_payload;          // port push_payload of instance data
@@ -59,13 +64,15 @@ module memory_region_writer (
     wire [6:0] runs_pop_payload;            // port pop_payload of instance runs
     wire [2:0] runs_level;                  // port level of instance runs
     wire runs_push_valid_part0;             // MemoryRegionWriter.cs:51, part of an expression
-    wire beat_valid_part0;                  // MemoryRegionWriter.cs:73, part of an expression
-    wire runs_pop_ready_part0;              // MemoryRegionWriter.cs:82, part of an expression
-    wire [48:0] to_port_main_data_part0;    // MemoryRegionWriter.cs:80, part of an expression
+    wire runs_pop_ready_part0;              // MemoryRegionWriter.cs:70, part of an expression
+    wire beat_valid_part0;                  // MemoryRegionWriter.cs:76, part of an expression
+    wire run_head_ready_part0;              // MemoryRegionWriter.cs:85, part of an expression
+    wire [48:0] to_port_main_data_part0;    // MemoryRegionWriter.cs:83, part of an expression
 
     assign runs_push_valid_part0 = words_last | (gathered == 6'd63);
-    assign beat_valid_part0 = (!in_run & have_address) & runs_pop_valid;
-    assign runs_pop_ready_part0 = (beat_valid & beat_ready) & (in_run ? (beats_left == 6'd0) : (runs_pop_payload[5:0] == 6'd0));
+    assign runs_pop_ready_part0 = !run_head_valid_q | run_head_ready;
+    assign beat_valid_part0 = (!in_run & have_address) & run_head_valid;
+    assign run_head_ready_part0 = (beat_valid & beat_ready) & (in_run ? (beats_left == 6'd0) : (run_head_payload[5:0] == 6'd0));
     assign to_port_main_data_part0 = {beat_words_minus_one, beat_byte_enable, beat_data, beat_write, beat_address};
 
     assign words_ready = data_push_ready & runs_push_ready;  // MemoryRegionWriter.cs:48
@@ -74,30 +81,33 @@ module memory_region_writer (
     assign runs_push_valid = (words_valid & words_ready) & runs_push_valid_part0;  // MemoryRegionWriter.cs:51
     assign runs_push_payload = {words_last, gathered};  // MemoryRegionWriter.cs:52
     assign regions_ready = !have_address;  // MemoryRegionWriter.cs:61
-    assign beat_valid = in_run ? data_pop_valid : (beat_valid_part0 & data_pop_valid);  // MemoryRegionWriter.cs:73
-    assign beat_address = address;  // MemoryRegionWriter.cs:74
-    assign beat_write = 1'b1;  // MemoryRegionWriter.cs:75
-    assign beat_data = data_pop_payload;  // MemoryRegionWriter.cs:76
-    assign beat_byte_enable = 2'd3;  // MemoryRegionWriter.cs:77
-    assign beat_words_minus_one = runs_pop_payload[5:0];  // MemoryRegionWriter.cs:78
-    assign data_pop_ready = beat_ready & (in_run | beat_valid_part0);  // MemoryRegionWriter.cs:79
-    assign beat_ready = !to_port_skid_valid;  // MemoryRegionWriter.cs:80
-    assign to_port_valid = to_port_main_valid;  // MemoryRegionWriter.cs:80
-    assign to_port_address = to_port_main_data[23:0];  // MemoryRegionWriter.cs:80
-    assign to_port_write = to_port_main_data[24];  // MemoryRegionWriter.cs:80
-    assign to_port_data = to_port_main_data[40:25];  // MemoryRegionWriter.cs:80
-    assign to_port_byte_enable = to_port_main_data[42:41];  // MemoryRegionWriter.cs:80
-    assign to_port_words_minus_one = to_port_main_data[48:43];  // MemoryRegionWriter.cs:80
-    assign request_valid = to_port_valid;  // MemoryRegionWriter.cs:80
-    assign request_address = to_port_address;  // MemoryRegionWriter.cs:80
-    assign request_write = to_port_write;  // MemoryRegionWriter.cs:80
-    assign request_data = to_port_data;  // MemoryRegionWriter.cs:80
-    assign request_byte_enable = to_port_byte_enable;  // MemoryRegionWriter.cs:80
-    assign request_words_minus_one = to_port_words_minus_one;  // MemoryRegionWriter.cs:80
-    assign to_port_ready = request_ready;  // MemoryRegionWriter.cs:80
-    assign runs_pop_ready = runs_pop_ready_part0;  // MemoryRegionWriter.cs:82
-    assign regions_written = written;  // MemoryRegionWriter.cs:104
-    assign idle = (((!have_address & !runs_pop_valid) & !data_pop_valid) & (gathered == 6'd0)) & !request_valid;  // MemoryRegionWriter.cs:105
+    assign runs_pop_ready = runs_pop_ready_part0;  // MemoryRegionWriter.cs:70
+    assign run_head_valid = run_head_valid_q;  // MemoryRegionWriter.cs:70
+    assign run_head_payload = run_head_payload_q;  // MemoryRegionWriter.cs:70
+    assign beat_valid = in_run ? data_pop_valid : (beat_valid_part0 & data_pop_valid);  // MemoryRegionWriter.cs:76
+    assign beat_address = address;  // MemoryRegionWriter.cs:77
+    assign beat_write = 1'b1;  // MemoryRegionWriter.cs:78
+    assign beat_data = data_pop_payload;  // MemoryRegionWriter.cs:79
+    assign beat_byte_enable = 2'd3;  // MemoryRegionWriter.cs:80
+    assign beat_words_minus_one = run_head_payload[5:0];  // MemoryRegionWriter.cs:81
+    assign data_pop_ready = beat_ready & (in_run | beat_valid_part0);  // MemoryRegionWriter.cs:82
+    assign beat_ready = !to_port_skid_valid;  // MemoryRegionWriter.cs:83
+    assign to_port_valid = to_port_main_valid;  // MemoryRegionWriter.cs:83
+    assign to_port_address = to_port_main_data[23:0];  // MemoryRegionWriter.cs:83
+    assign to_port_write = to_port_main_data[24];  // MemoryRegionWriter.cs:83
+    assign to_port_data = to_port_main_data[40:25];  // MemoryRegionWriter.cs:83
+    assign to_port_byte_enable = to_port_main_data[42:41];  // MemoryRegionWriter.cs:83
+    assign to_port_words_minus_one = to_port_main_data[48:43];  // MemoryRegionWriter.cs:83
+    assign request_valid = to_port_valid;  // MemoryRegionWriter.cs:83
+    assign request_address = to_port_address;  // MemoryRegionWriter.cs:83
+    assign request_write = to_port_write;  // MemoryRegionWriter.cs:83
+    assign request_data = to_port_data;  // MemoryRegionWriter.cs:83
+    assign request_byte_enable = to_port_byte_enable;  // MemoryRegionWriter.cs:83
+    assign request_words_minus_one = to_port_words_minus_one;  // MemoryRegionWriter.cs:83
+    assign to_port_ready = request_ready;  // MemoryRegionWriter.cs:83
+    assign run_head_ready = run_head_ready_part0;  // MemoryRegionWriter.cs:85
+    assign regions_written = written;  // MemoryRegionWriter.cs:107
+    assign idle = ((((!have_address & !runs_pop_valid) & !run_head_valid) & !data_pop_valid) & (gathered == 6'd0)) & !request_valid;  // MemoryRegionWriter.cs:108
     always @(posedge clk) begin
         if (reset) begin
             gathered <= 6'd0;
@@ -106,6 +116,7 @@ module memory_region_writer (
             in_run <= 1'b0;
             beats_left <= 6'd0;
             written <= 16'd0;
+            run_head_valid_q <= 1'b0;
             to_port_main_valid <= 1'b0;
             to_port_skid_valid <= 1'b0;
         end else begin
@@ -116,38 +127,44 @@ module memory_region_writer (
                 address <= regions_payload;  // MemoryRegionWriter.cs:64
                 have_address <= 1'b1;  // MemoryRegionWriter.cs:65
             end
-            if (to_port_ready | !to_port_main_valid) begin  // MemoryRegionWriter.cs:80
-                to_port_main_valid <= to_port_skid_valid | beat_valid;  // MemoryRegionWriter.cs:80
-                to_port_skid_valid <= 1'b0;  // MemoryRegionWriter.cs:80
+            if (runs_pop_ready_part0) begin  // MemoryRegionWriter.cs:70
+                run_head_valid_q <= runs_pop_valid;  // MemoryRegionWriter.cs:70
+            end
+            if (to_port_ready | !to_port_main_valid) begin  // MemoryRegionWriter.cs:83
+                to_port_main_valid <= to_port_skid_valid | beat_valid;  // MemoryRegionWriter.cs:83
+                to_port_skid_valid <= 1'b0;  // MemoryRegionWriter.cs:83
             end else begin
-                if (beat_valid & !to_port_skid_valid) begin  // MemoryRegionWriter.cs:80
-                    to_port_skid_valid <= 1'b1;  // MemoryRegionWriter.cs:80
+                if (beat_valid & !to_port_skid_valid) begin  // MemoryRegionWriter.cs:83
+                    to_port_skid_valid <= 1'b1;  // MemoryRegionWriter.cs:83
                 end
             end
-            if (beat_valid & beat_ready) begin  // MemoryRegionWriter.cs:83
-                if (!in_run) begin  // MemoryRegionWriter.cs:85
-                    in_run <= runs_pop_payload[5:0] != 6'd0;  // MemoryRegionWriter.cs:87
-                    beats_left <= runs_pop_payload[5:0] - 6'd1;  // MemoryRegionWriter.cs:88
+            if (beat_valid & beat_ready) begin  // MemoryRegionWriter.cs:86
+                if (!in_run) begin  // MemoryRegionWriter.cs:88
+                    in_run <= run_head_payload[5:0] != 6'd0;  // MemoryRegionWriter.cs:90
+                    beats_left <= run_head_payload[5:0] - 6'd1;  // MemoryRegionWriter.cs:91
                 end else begin
-                    in_run <= beats_left != 6'd0;  // MemoryRegionWriter.cs:91
-                    beats_left <= beats_left - 6'd1;  // MemoryRegionWriter.cs:92
+                    in_run <= beats_left != 6'd0;  // MemoryRegionWriter.cs:94
+                    beats_left <= beats_left - 6'd1;  // MemoryRegionWriter.cs:95
                 end
             end
-            if (runs_pop_ready_part0) begin  // MemoryRegionWriter.cs:95
-                address <= (address + {18'd0, runs_pop_payload[5:0]}) + 24'd1;  // MemoryRegionWriter.cs:97
-                if (runs_pop_payload[6]) begin  // MemoryRegionWriter.cs:98
-                    have_address <= 1'b0;  // MemoryRegionWriter.cs:100
-                    written <= written + 16'd1;  // MemoryRegionWriter.cs:101
+            if (run_head_ready_part0) begin  // MemoryRegionWriter.cs:98
+                address <= (address + {18'd0, run_head_payload[5:0]}) + 24'd1;  // MemoryRegionWriter.cs:100
+                if (run_head_payload[6]) begin  // MemoryRegionWriter.cs:101
+                    have_address <= 1'b0;  // MemoryRegionWriter.cs:103
+                    written <= written + 16'd1;  // MemoryRegionWriter.cs:104
                 end
             end
         end
     end
     always @(posedge clk) begin
-        if (to_port_ready | !to_port_main_valid) begin  // MemoryRegionWriter.cs:80
-            to_port_main_data <= to_port_skid_valid ? to_port_skid_data : to_port_main_data_part0;  // MemoryRegionWriter.cs:80
+        if (runs_pop_ready_part0) begin  // MemoryRegionWriter.cs:70
+            run_head_payload_q <= runs_pop_payload;  // MemoryRegionWriter.cs:70
+        end
+        if (to_port_ready | !to_port_main_valid) begin  // MemoryRegionWriter.cs:83
+            to_port_main_data <= to_port_skid_valid ? to_port_skid_data : to_port_main_data_part0;  // MemoryRegionWriter.cs:83
         end else begin
-            if (beat_valid & !to_port_skid_valid) begin  // MemoryRegionWriter.cs:80
-                to_port_skid_data <= to_port_main_data_part0;  // MemoryRegionWriter.cs:80
+            if (beat_valid & !to_port_skid_valid) begin  // MemoryRegionWriter.cs:83
+                to_port_skid_data <= to_port_main_data_part0;  // MemoryRegionWriter.cs:83
             end
         end
     end
