@@ -172,21 +172,21 @@ module burst_arbiter_ports2 (
     assign memory_request_words_minus_one = to_memory_words_minus_one;  // BurstArbiter.cs:118
     assign memory_request_tag = to_memory_tag;  // BurstArbiter.cs:118
     assign to_memory_ready = memory_request_ready;  // BurstArbiter.cs:118
-    assign responses0_push_valid = memory_response_valid & (memory_response_tag == 1'd0);  // BurstArbiter.cs:126
-    assign responses0_push_payload = memory_response_data;  // BurstArbiter.cs:127
-    assign responses0_push_last = memory_response_last;  // BurstArbiter.cs:128
-    assign port0_response_valid = responses0_pop_valid;  // BurstArbiter.cs:130
-    assign port0_response_payload = responses0_pop_payload;  // BurstArbiter.cs:130
-    assign port0_response_last = responses0_pop_last;  // BurstArbiter.cs:130
-    assign responses0_pop_ready = port0_response_ready;  // BurstArbiter.cs:130
-    assign responses1_push_valid = memory_response_valid & (memory_response_tag == 1'd1);  // BurstArbiter.cs:126
-    assign responses1_push_payload = memory_response_data;  // BurstArbiter.cs:127
-    assign responses1_push_last = memory_response_last;  // BurstArbiter.cs:128
-    assign port1_response_valid = responses1_pop_valid;  // BurstArbiter.cs:130
-    assign port1_response_payload = responses1_pop_payload;  // BurstArbiter.cs:130
-    assign port1_response_last = responses1_pop_last;  // BurstArbiter.cs:130
-    assign responses1_pop_ready = port1_response_ready;  // BurstArbiter.cs:130
-    assign memory_response_ready = memory_response_tag ? responses1_push_ready : responses0_push_ready;  // BurstArbiter.cs:132
+    assign responses0_push_valid = memory_response_valid & (memory_response_tag == 1'd0);  // BurstArbiter.cs:125
+    assign responses0_push_payload = memory_response_data;  // BurstArbiter.cs:126
+    assign responses0_push_last = memory_response_last;  // BurstArbiter.cs:127
+    assign port0_response_valid = responses0_pop_valid;  // BurstArbiter.cs:128
+    assign port0_response_payload = responses0_pop_payload;  // BurstArbiter.cs:128
+    assign port0_response_last = responses0_pop_last;  // BurstArbiter.cs:128
+    assign responses0_pop_ready = port0_response_ready;  // BurstArbiter.cs:128
+    assign responses1_push_valid = memory_response_valid & (memory_response_tag == 1'd1);  // BurstArbiter.cs:125
+    assign responses1_push_payload = memory_response_data;  // BurstArbiter.cs:126
+    assign responses1_push_last = memory_response_last;  // BurstArbiter.cs:127
+    assign port1_response_valid = responses1_pop_valid;  // BurstArbiter.cs:128
+    assign port1_response_payload = responses1_pop_payload;  // BurstArbiter.cs:128
+    assign port1_response_last = responses1_pop_last;  // BurstArbiter.cs:128
+    assign responses1_pop_ready = port1_response_ready;  // BurstArbiter.cs:128
+    assign memory_response_ready = 1'b1;  // BurstArbiter.cs:133
     always @(posedge clk) begin
         if (reset) begin
             write_left0 <= 6'd0;
@@ -287,7 +287,7 @@ module burst_arbiter_ports2 (
         .output_last(run_grant_output_last),
         .grant(run_grant_grant)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses0 (  // BurstArbiter.cs:125
+    stream_queue_payload_u16_depth512_storage_blockram_last responses0 (  // BurstArbiter.cs:124
         .clk(clk),
         .reset(reset),
         .push_valid(responses0_push_valid),
@@ -300,7 +300,7 @@ module burst_arbiter_ports2 (
         .pop_last(responses0_pop_last),
         .level(responses0_level)
     );
-    stream_queue_payload_u16_depth512_storage_blockram_last responses1 (  // BurstArbiter.cs:125
+    stream_queue_payload_u16_depth512_storage_blockram_last responses1 (  // BurstArbiter.cs:124
         .clk(clk),
         .reset(reset),
         .push_valid(responses1_push_valid),
@@ -315,5 +315,5 @@ module burst_arbiter_ports2 (
     );
 
     // Bits nothing reads, gathered so that lint (verilator -Wall) accepts them as deliberate.
-    wire unused_ok = &{1'b0, run_grant_output_last, responses0_level, responses1_level, 1'b0};
+    wire unused_ok = &{1'b0, run_grant_output_last, responses0_push_ready, responses0_level, responses1_push_ready, responses1_level, 1'b0};
 endmodule

@@ -119,17 +119,18 @@ public sealed class BurstArbiter : Component
 
         // ---- read words back to their port (credits guarantee the room) ---------------------------------
         var tag = MemoryResponse.Payload.Tag;
-        var pushReady = new List<Bool>();
         for (var i = 0; i < n; i++)
         {
             var queue = Instance(new StreamQueue<UInt>(Shape.UInt(16), config.ResponseDepth, QueueStorage.BlockRam, withLast: true), $"responses{i}");
             queue.Push.Valid.Assign(MemoryResponse.Valid & (tag == i));
             queue.Push.Payload.Assign(MemoryResponse.Payload.Data);
             queue.Push.Last!.Assign(MemoryResponse.Last!);
-            pushReady.Add(queue.Push.Ready);
             Responses[i].ConnectFrom(queue.Pop);
         }
-        MemoryResponse.Ready.Assign(Hw.Select(tag, pushReady) & ((n & (n - 1)) == 0 ? Hw.True : tag < n));
+        // The credits guarantee each word a place in its port's queue, so the controller's words are always
+        // taken: no path from the tag (LUT RAM in the controller's queue) through the queues' readies back
+        // into the controller's pop and its count of reads outstanding.
+        MemoryResponse.Ready.Assign(Hw.True);
     }
 
     public BurstArbiterConfig Config { get; }
