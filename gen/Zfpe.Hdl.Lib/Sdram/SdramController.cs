@@ -226,8 +226,8 @@ public sealed class SdramController : Component
         static Bool Any(IEnumerable<Bool> bits) => bits.Aggregate((a, b) => a | b);
         static Bool All(IEnumerable<Bool> bits) => bits.Aggregate((a, b) => a & b);
         var bankOpen = Hw.Select(bank, open);
-        // Every bank's open row compared with the word's row side by side, then the word's bank
-        // picks one result: no 4:1 multiplexer of 13 bits in front of the compare on the path to the command.
+        // Each bank's row match is a register (the word stage below keeps it for the word it holds); the
+        // word's bank picks one: no 13-bit compare on the path to the command.
         var rowHit = Hw.Select(bank, Enumerable.Range(0, banks).Select(b => open[b] & rowMatch[b]).ToList());
         var anyOpen = Any(open);
         var mayPrechargeAll = All(Enumerable.Range(0, banks).Select(b => !open[b] | ((ras[b] == 0) & (wr[b] == 0))));
