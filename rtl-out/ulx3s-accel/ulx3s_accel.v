@@ -7,26 +7,26 @@ module ulx3s_accel (
     output wire ftdi_rxd,         // Ulx3sAccel.cs:40
     input wire ftdi_txd,          // Ulx3sAccel.cs:41
     output wire wifi_gpio0,       // Ulx3sAccel.cs:42
-    output wire sdram_clk,        // Ulx3sTop.cs:81
-    output wire sdram_cke,        // Ulx3sTop.cs:82
-    output wire sdram_csn,        // Ulx3sTop.cs:83
-    output wire sdram_wen,        // Ulx3sTop.cs:84
-    output wire sdram_rasn,       // Ulx3sTop.cs:85
-    output wire sdram_casn,       // Ulx3sTop.cs:86
-    output wire [12:0] sdram_a,   // Ulx3sTop.cs:87
-    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:88
-    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:89
-    inout wire [15:0] sdram_d     // Ulx3sTop.cs:98
+    output wire sdram_clk,        // Ulx3sTop.cs:89
+    output wire sdram_cke,        // Ulx3sTop.cs:90
+    output wire sdram_csn,        // Ulx3sTop.cs:91
+    output wire sdram_wen,        // Ulx3sTop.cs:92
+    output wire sdram_rasn,       // Ulx3sTop.cs:93
+    output wire sdram_casn,       // Ulx3sTop.cs:94
+    output wire [12:0] sdram_a,   // Ulx3sTop.cs:95
+    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:96
+    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:97
+    inout wire [15:0] sdram_d     // Ulx3sTop.cs:106
 );
     wire clk;                             // Ulx3sTop.cs:24
     wire reset;                           // Ulx3sTop.cs:28
-    reg [25:0] heartbeat;                 // Ulx3sAccel.cs:56, reset 0
-    reg sending_pulse;                    // Ulx3sTop.cs:44, reset 0
-    reg [19:0] sending_cycles;            // Ulx3sTop.cs:45, reset 0
-    reg sending_lit;                      // Ulx3sTop.cs:46, reset 0
-    reg receiving_pulse;                  // Ulx3sTop.cs:44, reset 0
-    reg [19:0] receiving_cycles;          // Ulx3sTop.cs:45, reset 0
-    reg receiving_lit;                    // Ulx3sTop.cs:46, reset 0
+    reg sending_pulse;                    // Ulx3sTop.cs:52, reset 0
+    reg [19:0] sending_cycles;            // Ulx3sTop.cs:53, reset 0
+    reg sending_lit;                      // Ulx3sTop.cs:54, reset 0
+    reg receiving_pulse;                  // Ulx3sTop.cs:52, reset 0
+    reg [19:0] receiving_cycles;          // Ulx3sTop.cs:53, reset 0
+    reg receiving_lit;                    // Ulx3sTop.cs:54, reset 0
+    reg [25:0] heartbeat;                 // Ulx3sTop.cs:37, reset 0
     wire pll_clock_in;                    // port clock_in of instance pll
     wire pll_clock_out;                   // port clock_out of instance pll
     wire pll_locked;                      // port locked of instance pll
@@ -77,55 +77,55 @@ module ulx3s_accel (
     assign reset = reset_sync_reset;  // Ulx3sTop.cs:29
     assign accel_rxd = ftdi_txd;  // Ulx3sAccel.cs:49
     assign ftdi_rxd = accel_txd;  // Ulx3sAccel.cs:50
-    assign sdram_pins_cke = accel_sdram_cke;  // Ulx3sTop.cs:70
-    assign sdram_pins_cs_n = accel_sdram_cs_n;  // Ulx3sTop.cs:71
-    assign sdram_pins_ras_n = accel_sdram_ras_n;  // Ulx3sTop.cs:72
-    assign sdram_pins_cas_n = accel_sdram_cas_n;  // Ulx3sTop.cs:73
-    assign sdram_pins_we_n = accel_sdram_we_n;  // Ulx3sTop.cs:74
-    assign sdram_pins_ba = accel_sdram_ba;  // Ulx3sTop.cs:75
-    assign sdram_pins_a = accel_sdram_a;  // Ulx3sTop.cs:76
-    assign sdram_pins_dqm = accel_sdram_dqm;  // Ulx3sTop.cs:77
-    assign sdram_pins_dq_out = accel_sdram_dq_out;  // Ulx3sTop.cs:78
-    assign sdram_pins_dq_oe = accel_sdram_dq_oe;  // Ulx3sTop.cs:79
-    assign accel_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:80
-    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:81
-    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:82
-    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:83
-    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:84
-    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:85
-    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:86
-    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:87
-    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:88
-    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:89
-    assign led = {reset, pll_locked, accel_error_seen, accel_memory_ready, accel_busy, sending_lit, receiving_lit, heartbeat[25]};  // Ulx3sAccel.cs:58
-    assign wifi_gpio0 = 1'b1;  // Ulx3sAccel.cs:62
+    assign sdram_pins_cke = accel_sdram_cke;  // Ulx3sTop.cs:78
+    assign sdram_pins_cs_n = accel_sdram_cs_n;  // Ulx3sTop.cs:79
+    assign sdram_pins_ras_n = accel_sdram_ras_n;  // Ulx3sTop.cs:80
+    assign sdram_pins_cas_n = accel_sdram_cas_n;  // Ulx3sTop.cs:81
+    assign sdram_pins_we_n = accel_sdram_we_n;  // Ulx3sTop.cs:82
+    assign sdram_pins_ba = accel_sdram_ba;  // Ulx3sTop.cs:83
+    assign sdram_pins_a = accel_sdram_a;  // Ulx3sTop.cs:84
+    assign sdram_pins_dqm = accel_sdram_dqm;  // Ulx3sTop.cs:85
+    assign sdram_pins_dq_out = accel_sdram_dq_out;  // Ulx3sTop.cs:86
+    assign sdram_pins_dq_oe = accel_sdram_dq_oe;  // Ulx3sTop.cs:87
+    assign accel_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:88
+    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:89
+    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:90
+    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:91
+    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:92
+    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:93
+    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:94
+    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:95
+    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:96
+    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:97
+    assign led = {reset, pll_locked, accel_error_seen, accel_memory_ready, accel_busy, sending_lit, receiving_lit, heartbeat[25]};  // Ulx3sAccel.cs:56
+    assign wifi_gpio0 = 1'b1;  // Ulx3sAccel.cs:60
     always @(posedge clk) begin
         if (reset) begin
-            heartbeat <= 26'd0;
             sending_pulse <= 1'b0;
             sending_cycles <= 20'd0;
             sending_lit <= 1'b0;
             receiving_pulse <= 1'b0;
             receiving_cycles <= 20'd0;
             receiving_lit <= 1'b0;
+            heartbeat <= 26'd0;
         end else begin
-            heartbeat <= heartbeat + 26'd1;  // Ulx3sAccel.cs:57
-            sending_pulse <= accel_tx_byte;  // Ulx3sTop.cs:44
-            if (sending_pulse) begin  // Ulx3sTop.cs:47
-                sending_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:49
-                sending_lit <= 1'b1;  // Ulx3sTop.cs:50
+            sending_pulse <= accel_tx_byte;  // Ulx3sTop.cs:52
+            if (sending_pulse) begin  // Ulx3sTop.cs:55
+                sending_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:57
+                sending_lit <= 1'b1;  // Ulx3sTop.cs:58
             end else if (sending_lit) begin
-                sending_cycles <= sending_cycles - 20'd1;  // Ulx3sTop.cs:53
-                sending_lit <= sending_cycles != 20'd1;  // Ulx3sTop.cs:54
+                sending_cycles <= sending_cycles - 20'd1;  // Ulx3sTop.cs:61
+                sending_lit <= sending_cycles != 20'd1;  // Ulx3sTop.cs:62
             end
-            receiving_pulse <= accel_rx_byte;  // Ulx3sTop.cs:44
-            if (receiving_pulse) begin  // Ulx3sTop.cs:47
-                receiving_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:49
-                receiving_lit <= 1'b1;  // Ulx3sTop.cs:50
+            receiving_pulse <= accel_rx_byte;  // Ulx3sTop.cs:52
+            if (receiving_pulse) begin  // Ulx3sTop.cs:55
+                receiving_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:57
+                receiving_lit <= 1'b1;  // Ulx3sTop.cs:58
             end else if (receiving_lit) begin
-                receiving_cycles <= receiving_cycles - 20'd1;  // Ulx3sTop.cs:53
-                receiving_lit <= receiving_cycles != 20'd1;  // Ulx3sTop.cs:54
+                receiving_cycles <= receiving_cycles - 20'd1;  // Ulx3sTop.cs:61
+                receiving_lit <= receiving_cycles != 20'd1;  // Ulx3sTop.cs:62
             end
+            heartbeat <= heartbeat + 26'd1;  // Ulx3sTop.cs:38
         end
     end
 
@@ -161,7 +161,7 @@ module ulx3s_accel (
         .tx_byte(accel_tx_byte),
         .error_seen(accel_error_seen)
     );
-    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:69
+    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:77
         .clk(clk),
         .cke(sdram_pins_cke),
         .cs_n(sdram_pins_cs_n),

@@ -10,13 +10,13 @@ module ulx3s_codec (
 );
     wire clk;                            // Ulx3sTop.cs:24
     wire reset;                          // Ulx3sTop.cs:28
-    reg [25:0] heartbeat;                // Ulx3sCodec.cs:49, reset 0
-    reg rx_light_pulse;                  // Ulx3sTop.cs:44, reset 0
-    reg [19:0] rx_light_cycles;          // Ulx3sTop.cs:45, reset 0
-    reg rx_light_lit;                    // Ulx3sTop.cs:46, reset 0
-    reg tx_light_pulse;                  // Ulx3sTop.cs:44, reset 0
-    reg [19:0] tx_light_cycles;          // Ulx3sTop.cs:45, reset 0
-    reg tx_light_lit;                    // Ulx3sTop.cs:46, reset 0
+    reg rx_light_pulse;                  // Ulx3sTop.cs:52, reset 0
+    reg [19:0] rx_light_cycles;          // Ulx3sTop.cs:53, reset 0
+    reg rx_light_lit;                    // Ulx3sTop.cs:54, reset 0
+    reg tx_light_pulse;                  // Ulx3sTop.cs:52, reset 0
+    reg [19:0] tx_light_cycles;          // Ulx3sTop.cs:53, reset 0
+    reg tx_light_lit;                    // Ulx3sTop.cs:54, reset 0
+    reg [25:0] heartbeat;                // Ulx3sTop.cs:37, reset 0
     wire pll_clock_in;                   // port clock_in of instance pll
     wire pll_clock_out;                  // port clock_out of instance pll
     wire pll_locked;                     // port locked of instance pll
@@ -36,35 +36,35 @@ module ulx3s_codec (
     assign reset = reset_sync_reset;  // Ulx3sTop.cs:29
     assign link_rxd = ftdi_txd;  // Ulx3sCodec.cs:45
     assign ftdi_rxd = link_txd;  // Ulx3sCodec.cs:46
-    assign led = {reset, pll_locked, link_error_seen, link_non_finite_seen, link_busy, tx_light_lit, rx_light_lit, heartbeat[25]};  // Ulx3sCodec.cs:53
-    assign wifi_gpio0 = 1'b1;  // Ulx3sCodec.cs:56
+    assign led = {reset, pll_locked, link_error_seen, link_non_finite_seen, link_busy, tx_light_lit, rx_light_lit, heartbeat[25]};  // Ulx3sCodec.cs:51
+    assign wifi_gpio0 = 1'b1;  // Ulx3sCodec.cs:54
     always @(posedge clk) begin
         if (reset) begin
-            heartbeat <= 26'd0;
             rx_light_pulse <= 1'b0;
             rx_light_cycles <= 20'd0;
             rx_light_lit <= 1'b0;
             tx_light_pulse <= 1'b0;
             tx_light_cycles <= 20'd0;
             tx_light_lit <= 1'b0;
+            heartbeat <= 26'd0;
         end else begin
-            heartbeat <= heartbeat + 26'd1;  // Ulx3sCodec.cs:50
-            rx_light_pulse <= link_rx_byte;  // Ulx3sTop.cs:44
-            if (rx_light_pulse) begin  // Ulx3sTop.cs:47
-                rx_light_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:49
-                rx_light_lit <= 1'b1;  // Ulx3sTop.cs:50
+            rx_light_pulse <= link_rx_byte;  // Ulx3sTop.cs:52
+            if (rx_light_pulse) begin  // Ulx3sTop.cs:55
+                rx_light_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:57
+                rx_light_lit <= 1'b1;  // Ulx3sTop.cs:58
             end else if (rx_light_lit) begin
-                rx_light_cycles <= rx_light_cycles - 20'd1;  // Ulx3sTop.cs:53
-                rx_light_lit <= rx_light_cycles != 20'd1;  // Ulx3sTop.cs:54
+                rx_light_cycles <= rx_light_cycles - 20'd1;  // Ulx3sTop.cs:61
+                rx_light_lit <= rx_light_cycles != 20'd1;  // Ulx3sTop.cs:62
             end
-            tx_light_pulse <= link_tx_byte;  // Ulx3sTop.cs:44
-            if (tx_light_pulse) begin  // Ulx3sTop.cs:47
-                tx_light_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:49
-                tx_light_lit <= 1'b1;  // Ulx3sTop.cs:50
+            tx_light_pulse <= link_tx_byte;  // Ulx3sTop.cs:52
+            if (tx_light_pulse) begin  // Ulx3sTop.cs:55
+                tx_light_cycles <= 20'hFFFFF;  // Ulx3sTop.cs:57
+                tx_light_lit <= 1'b1;  // Ulx3sTop.cs:58
             end else if (tx_light_lit) begin
-                tx_light_cycles <= tx_light_cycles - 20'd1;  // Ulx3sTop.cs:53
-                tx_light_lit <= tx_light_cycles != 20'd1;  // Ulx3sTop.cs:54
+                tx_light_cycles <= tx_light_cycles - 20'd1;  // Ulx3sTop.cs:61
+                tx_light_lit <= tx_light_cycles != 20'd1;  // Ulx3sTop.cs:62
             end
+            heartbeat <= heartbeat + 26'd1;  // Ulx3sTop.cs:38
         end
     end
 

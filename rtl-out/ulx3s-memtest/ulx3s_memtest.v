@@ -6,22 +6,22 @@ module ulx3s_memtest (
     output wire [7:0] led,        // Ulx3sMemtest.cs:40
     output wire ftdi_rxd,         // Ulx3sMemtest.cs:41
     output wire wifi_gpio0,       // Ulx3sMemtest.cs:42
-    output wire sdram_clk,        // Ulx3sTop.cs:81
-    output wire sdram_cke,        // Ulx3sTop.cs:82
-    output wire sdram_csn,        // Ulx3sTop.cs:83
-    output wire sdram_wen,        // Ulx3sTop.cs:84
-    output wire sdram_rasn,       // Ulx3sTop.cs:85
-    output wire sdram_casn,       // Ulx3sTop.cs:86
-    output wire [12:0] sdram_a,   // Ulx3sTop.cs:87
-    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:88
-    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:89
-    inout wire [15:0] sdram_d     // Ulx3sTop.cs:98
+    output wire sdram_clk,        // Ulx3sTop.cs:89
+    output wire sdram_cke,        // Ulx3sTop.cs:90
+    output wire sdram_csn,        // Ulx3sTop.cs:91
+    output wire sdram_wen,        // Ulx3sTop.cs:92
+    output wire sdram_rasn,       // Ulx3sTop.cs:93
+    output wire sdram_casn,       // Ulx3sTop.cs:94
+    output wire [12:0] sdram_a,   // Ulx3sTop.cs:95
+    output wire [1:0] sdram_ba,   // Ulx3sTop.cs:96
+    output wire [1:0] sdram_dqm,  // Ulx3sTop.cs:97
+    inout wire [15:0] sdram_d     // Ulx3sTop.cs:106
 );
     wire clk;                                            // Ulx3sTop.cs:24
     wire reset;                                          // Ulx3sTop.cs:28
-    reg [25:0] heartbeat;                                // Ulx3sMemtest.cs:73, reset 0
-    reg last_pass_clean;                                 // Ulx3sMemtest.cs:75, reset 0
-    reg failed;                                          // Ulx3sMemtest.cs:76, reset 0
+    reg last_pass_clean;                                 // Ulx3sMemtest.cs:73, reset 0
+    reg failed;                                          // Ulx3sMemtest.cs:74, reset 0
+    reg [25:0] heartbeat;                                // Ulx3sTop.cs:37, reset 0
     wire pll_clock_in;                                   // port clock_in of instance pll
     wire pll_clock_out;                                  // port clock_out of instance pll
     wire pll_locked;                                     // port locked of instance pll
@@ -121,26 +121,26 @@ module ulx3s_memtest (
     assign clk = pll_clock_out;  // Ulx3sTop.cs:25
     assign reset_sync_request = !pll_locked | !btn[0];  // Ulx3sTop.cs:27
     assign reset = reset_sync_reset;  // Ulx3sTop.cs:29
-    assign sdram_pins_cke = memory_sdram_cke;  // Ulx3sTop.cs:70
-    assign sdram_pins_cs_n = memory_sdram_cs_n;  // Ulx3sTop.cs:71
-    assign sdram_pins_ras_n = memory_sdram_ras_n;  // Ulx3sTop.cs:72
-    assign sdram_pins_cas_n = memory_sdram_cas_n;  // Ulx3sTop.cs:73
-    assign sdram_pins_we_n = memory_sdram_we_n;  // Ulx3sTop.cs:74
-    assign sdram_pins_ba = memory_sdram_ba;  // Ulx3sTop.cs:75
-    assign sdram_pins_a = memory_sdram_a;  // Ulx3sTop.cs:76
-    assign sdram_pins_dqm = memory_sdram_dqm;  // Ulx3sTop.cs:77
-    assign sdram_pins_dq_out = memory_sdram_dq_out;  // Ulx3sTop.cs:78
-    assign sdram_pins_dq_oe = memory_sdram_dq_oe;  // Ulx3sTop.cs:79
-    assign memory_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:80
-    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:81
-    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:82
-    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:83
-    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:84
-    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:85
-    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:86
-    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:87
-    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:88
-    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:89
+    assign sdram_pins_cke = memory_sdram_cke;  // Ulx3sTop.cs:78
+    assign sdram_pins_cs_n = memory_sdram_cs_n;  // Ulx3sTop.cs:79
+    assign sdram_pins_ras_n = memory_sdram_ras_n;  // Ulx3sTop.cs:80
+    assign sdram_pins_cas_n = memory_sdram_cas_n;  // Ulx3sTop.cs:81
+    assign sdram_pins_we_n = memory_sdram_we_n;  // Ulx3sTop.cs:82
+    assign sdram_pins_ba = memory_sdram_ba;  // Ulx3sTop.cs:83
+    assign sdram_pins_a = memory_sdram_a;  // Ulx3sTop.cs:84
+    assign sdram_pins_dqm = memory_sdram_dqm;  // Ulx3sTop.cs:85
+    assign sdram_pins_dq_out = memory_sdram_dq_out;  // Ulx3sTop.cs:86
+    assign sdram_pins_dq_oe = memory_sdram_dq_oe;  // Ulx3sTop.cs:87
+    assign memory_sdram_dq_in = sdram_pins_dq_in;  // Ulx3sTop.cs:88
+    assign sdram_clk = sdram_pins_sdram_clk;  // Ulx3sTop.cs:89
+    assign sdram_cke = sdram_pins_sdram_cke;  // Ulx3sTop.cs:90
+    assign sdram_csn = sdram_pins_sdram_csn;  // Ulx3sTop.cs:91
+    assign sdram_wen = sdram_pins_sdram_wen;  // Ulx3sTop.cs:92
+    assign sdram_rasn = sdram_pins_sdram_rasn;  // Ulx3sTop.cs:93
+    assign sdram_casn = sdram_pins_sdram_casn;  // Ulx3sTop.cs:94
+    assign sdram_a = sdram_pins_sdram_a;  // Ulx3sTop.cs:95
+    assign sdram_ba = sdram_pins_sdram_ba;  // Ulx3sTop.cs:96
+    assign sdram_dqm = sdram_pins_sdram_dqm;  // Ulx3sTop.cs:97
     assign memory_port0_request_valid = tester_request_valid;  // Ulx3sMemtest.cs:53
     assign memory_port0_request_address = tester_request_address;  // Ulx3sMemtest.cs:53
     assign memory_port0_request_write = tester_request_write;  // Ulx3sMemtest.cs:53
@@ -170,21 +170,21 @@ module ulx3s_memtest (
     assign uart_input_payload = report_text_payload;  // Ulx3sMemtest.cs:69
     assign report_text_ready = uart_input_ready;  // Ulx3sMemtest.cs:69
     assign ftdi_rxd = uart_txd;  // Ulx3sMemtest.cs:70
-    assign led = {reset | !memory_init_done, pll_locked, tester_reading, tester_writing, failed, last_pass_clean, tester_writing | tester_reading, heartbeat[25]};  // Ulx3sMemtest.cs:82
-    assign wifi_gpio0 = 1'b1;  // Ulx3sMemtest.cs:86
+    assign led = {reset | !memory_init_done, pll_locked, tester_reading, tester_writing, failed, last_pass_clean, tester_writing | tester_reading, heartbeat[25]};  // Ulx3sMemtest.cs:80
+    assign wifi_gpio0 = 1'b1;  // Ulx3sMemtest.cs:84
     always @(posedge clk) begin
         if (reset) begin
-            heartbeat <= 26'd0;
             last_pass_clean <= 1'b0;
             failed <= 1'b0;
+            heartbeat <= 26'd0;
         end else begin
-            heartbeat <= heartbeat + 26'd1;  // Ulx3sMemtest.cs:74
-            if (tester_result_valid & tester_result_ready) begin  // Ulx3sMemtest.cs:77
-                last_pass_clean <= tester_result_clean;  // Ulx3sMemtest.cs:79
-                if (!tester_result_clean) begin  // Ulx3sMemtest.cs:80
-                    failed <= 1'b1;  // Ulx3sMemtest.cs:80
+            if (tester_result_valid & tester_result_ready) begin  // Ulx3sMemtest.cs:75
+                last_pass_clean <= tester_result_clean;  // Ulx3sMemtest.cs:77
+                if (!tester_result_clean) begin  // Ulx3sMemtest.cs:78
+                    failed <= 1'b1;  // Ulx3sMemtest.cs:78
                 end
             end
+            heartbeat <= heartbeat + 26'd1;  // Ulx3sTop.cs:38
         end
     end
 
@@ -237,7 +237,7 @@ module ulx3s_memtest (
         .sdram_dq_in(memory_sdram_dq_in),
         .init_done(memory_init_done)
     );
-    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:69
+    ecp5_sdram_pins sdram_pins (  // Ulx3sTop.cs:77
         .clk(clk),
         .cke(sdram_pins_cke),
         .cs_n(sdram_pins_cs_n),

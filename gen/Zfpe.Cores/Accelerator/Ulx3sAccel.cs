@@ -53,10 +53,8 @@ public sealed class Ulx3sAccel : Ulx3sTop
         SdramPins(system.SdramPins, system.SdramDqIn, splitDataBus);
 
         // ---- LEDs
-        var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
-        heartbeat.Assign(heartbeat + 1);
         Led.Assign(Hw.Cat(reset, locked, system.ErrorSeen, system.MemoryReady, system.Busy,
-            ActivityLed(system.TxByte, "sending"), ActivityLed(system.RxByte, "receiving"), heartbeat[25]));
+            ActivityLed(system.TxByte, "sending"), ActivityLed(system.RxByte, "receiving"), Heartbeat()));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.
         WifiGpio0.Assign(true);

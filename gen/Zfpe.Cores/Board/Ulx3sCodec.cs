@@ -46,11 +46,9 @@ public sealed class Ulx3sCodec : Ulx3sTop
         FtdiRxd.Assign(link.Txd);
 
         // ---- LEDs
-        var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
-        heartbeat.Assign(heartbeat + 1);
         var rxLight = ActivityLed(link.RxByte, "rx_light");
         var txLight = ActivityLed(link.TxByte, "tx_light");
-        Led.Assign(Hw.Cat(reset, locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, heartbeat[25]));
+        Led.Assign(Hw.Cat(reset, locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, Heartbeat()));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.
         WifiGpio0.Assign(true);

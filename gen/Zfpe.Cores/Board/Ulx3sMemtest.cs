@@ -70,8 +70,6 @@ public sealed class Ulx3sMemtest : Ulx3sTop
         FtdiRxd.Assign(uart.Txd);
 
         // ---- LEDs
-        var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
-        heartbeat.Assign(heartbeat + 1);
         var passed = Reg.Bool(reset: false, name: "last_pass_clean");
         var failed = Reg.Bool(reset: false, name: "failed");
         When(tester.Result.Fire, () =>
@@ -80,7 +78,7 @@ public sealed class Ulx3sMemtest : Ulx3sTop
             When(!tester.Result.Payload.Clean, () => failed.Assign(true));
         });
         Led.Assign(Hw.Cat(reset | !memory.InitDone, locked, tester.Reading, tester.Writing, failed, passed,
-            tester.Writing | tester.Reading, heartbeat[25]));
+            tester.Writing | tester.Reading, Heartbeat()));
 
         // Keeps the ESP32 from resetting the FPGA through its programming line.
         WifiGpio0.Assign(true);

@@ -31,6 +31,14 @@ public abstract class Ulx3sTop : Component
         return (reset, pll.Locked);
     }
 
+    /// <summary>The heartbeat LED: bit 25 of a free-running counter, about 1.5 Hz at 100 MHz.</summary>
+    protected Bool Heartbeat()
+    {
+        var heartbeat = Reg.UInt(26, reset: 0, name: "heartbeat");
+        heartbeat.Assign(heartbeat + 1);
+        return heartbeat[25];
+    }
+
     /// <summary>Activity LEDs stay lit this many cycles after a pulse (about 10 ms at 100 MHz): a single byte stays visible.</summary>
     public const int ActivityBits = 20;
 
