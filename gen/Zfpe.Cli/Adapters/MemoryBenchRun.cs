@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zfpe.Hdl.Emit;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Sdram;
 using Zfpe.Sim;
 using Zfpe.Sim.Sdram;
@@ -39,7 +40,7 @@ public sealed record MemoryBenchRun(MemorySystemConfig Config, MemoryBenchRun.Pa
         var runs = Math.Max(1, words / run);
         var top = new MemorySystem(config);
         progress?.Invoke($"memory system: {config.Ports} ports, runs of {run}, {config.Controller.Timing}; building the model...");
-        using var sim = Simulation.Create(VerilogEmitter.Emit(top),
+        using var sim = Simulation.Create(Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(top)),
             new SimOptions { Name = string.Create(CultureInfo.InvariantCulture, $"memory-bench-p{config.Ports}-r{run}-d{config.ResponseDepth}-{config.Part}-{config.ClockMhz}") });
         var timing = config.Controller.Timing;
         _ = new SdramAgent(sim, new SdramModel(timing));

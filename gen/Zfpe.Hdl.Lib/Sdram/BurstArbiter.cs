@@ -1,4 +1,5 @@
 using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Streams;
 
 namespace Zfpe.Hdl.Lib.Sdram;
@@ -8,7 +9,7 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// requests pass a credit gate into a <see cref="StreamArbiter{T}"/> that locks its grant for a
 /// whole run (a read run is one beat, a write run one beat per word), then a skid stage to the
 /// controller with the port's index as the tag; read words come back in order and go by their tag
-/// into the port's block-RAM response queue.
+/// into the port's block-RAM response queue (1,024 words, of which <c>response-depth</c> are credited).
 /// <list type="bullet">
 /// <item>Grant: round-robin (a waiting port is granted within ports − 1 other runs) or priority
 /// (the lowest index); held from a run's first beat to its last, so runs never interleave. The
@@ -21,7 +22,8 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// one is given back the cycle after a word leaves the port's response stream. So a response queue never overflows and the memory's
 /// response stream is never held: backpressure on one port never stalls another.</item>
 /// <item>Latency: a request beat taken by the arbiter is offered to the controller the cycle after;
-/// a read word offered by the controller is offered on the port two cycles after (the queue).</item>
+/// a read word offered by the controller is offered on the port four cycles after (the block-RAM
+/// queue, read through the DP16KD's output register: <see cref="BlockRamQueue.Latency"/>).</item>
 /// </list>
 /// </summary>
 public sealed class BurstArbiter : Component
@@ -121,11 +123,15 @@ public sealed class BurstArbiter : Component
         var tag = MemoryResponse.Payload.Tag;
         for (var i = 0; i < n; i++)
         {
-            var queue = Instance(new StreamQueue<UInt>(Shape.UInt(16), config.ResponseDepth, QueueStorage.BlockRam, withLast: true), $"responses{i}");
+            // {last, data} in a block-RAM queue read through the DP16KD's output register: the port's
+            // consumer sees a register, not the 5.5 ns of an unregistered block-RAM read.
+            var queue = Instance(new BlockRamQueue(17), $"responses{i}");
             queue.Push.Valid.Assign(MemoryResponse.Valid & (tag == i));
-            queue.Push.Payload.Assign(MemoryResponse.Payload.Data);
-            queue.Push.Last!.Assign(MemoryResponse.Last!);
-            Responses[i].ConnectFrom(queue.Pop);
+            queue.Push.Payload.Assign(Hw.Cat(MemoryResponse.Last!.AsUInt(), MemoryResponse.Payload.Data));
+            Responses[i].Valid.Assign(queue.Pop.Valid);
+            Responses[i].Payload.Assign(queue.Pop.Payload[15, 0]);
+            Responses[i].Last!.Assign(queue.Pop.Payload[16]);
+            queue.Pop.Ready.Assign(Responses[i].Ready);
         }
         // The credits guarantee each word a place in its port's queue, so the controller's words are always
         // taken: no path from the tag (LUT RAM in the controller's queue) through the queues' readies back

@@ -1,4 +1,5 @@
 using Zfpe.Hdl;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Streams;
 
 namespace Zfpe.Hdl.Lib.Sdram;
@@ -8,7 +9,7 @@ namespace Zfpe.Hdl.Lib.Sdram;
 /// first address is taken on <see cref="Regions"/>, its words on <see cref="Words"/> (<c>last</c> on the
 /// region's final word), and they go out on <see cref="Request"/> as write runs of <c>run</c> words (the
 /// last one shorter) at consecutive addresses. A run is asked for only when all its words are
-/// buffered (a block-RAM queue of 2·run words), so a granted run never holds the arbiter waiting for
+/// buffered (a block-RAM queue of 1,024 words), so a granted run never holds the arbiter waiting for
 /// data. Beats leave through a skid stage, so neither the port's ready nor its valid reaches the
 /// queues combinationally. <see cref="RegionsWritten"/> counts regions whose every run has left for the
 /// arbiter; from then on, once the stage has passed them on, any request on another port is served after them.
@@ -41,7 +42,9 @@ public sealed class MemoryRegionWriter : Component
         Idle = Out.Bool("idle");
 
         // ---- buffering: words into a queue, a run descriptor when a run (or the region's rest) is in -----
-        var data = Instance(new StreamQueue<UInt>(Shape.UInt(16), Math.Max(64, 2 * run), QueueStorage.BlockRam), "data");
+        // The data queue is read through the DP16KD's output register: the beat's data (and the skid
+        // stage after it) start at a register, not at an unregistered block-RAM read (5.5 ns).
+        var data = Instance(new BlockRamQueue(16), "data");
         var runs = Instance(new StreamQueue<UInt>(Shape.UInt(lengthBits + 1), 4), "runs");     // {ends the region, words − 1}
         var gathered = Reg.UInt(lengthBits, reset: 0, name: "gathered");          // words of the forming run already in
         var closesRun = Words.Last! | (gathered == run - 1);

@@ -8,7 +8,7 @@ public sealed record MemorySystemConfig(
     [property: Parameter("ports", "request/response port pairs sharing the memory", Min = 2, Max = 8)] int Ports = 3,
     [property: Parameter("run", "most words a port's request (a run) may ask for; the grant is held for a whole run", Allowed = [4, 8, 16, 32, 64, 128, 256])] int Run = 64,
     [property: Parameter("policy", "which waiting port is granted the next run")] ArbiterPolicy Policy = ArbiterPolicy.RoundRobin,
-    [property: Parameter("response-depth", "read words each port's block-RAM response queue holds (its credits); at least run", Allowed = [64, 128, 256, 512, 1024])] int ResponseDepth = 512,
+    [property: Parameter("response-depth", "read words each port may have in flight (its credits; its block-RAM response queue holds 1024); at least run", Allowed = [64, 128, 256, 512, 1024])] int ResponseDepth = 512,
     [property: Parameter("part", "the SDRAM chip (gen/Zfpe.Hdl.Lib/README.md, SDRAM parts)")] SdramPartChoice Part = SdramPartChoice.Is42s16160g_7,
     [property: Parameter("clock-mhz", "the controller and SDRAM clock", Min = 25, Max = 166)] int ClockMhz = 100)
 {

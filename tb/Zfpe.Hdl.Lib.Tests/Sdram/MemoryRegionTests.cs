@@ -1,4 +1,5 @@
 using Zfpe.Hdl.Emit;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Sdram;
 using Zfpe.Sim;
 using Zfpe.Sim.Sdram;
@@ -58,7 +59,7 @@ public sealed class MemoryRegionTests
     {
         var config = new MemorySystemConfig(Ports: 2, Run: 16, ResponseDepth: 64);
         var top = new RegionMover(config);
-        var design = VerilogEmitter.Emit(top);
+        var design = Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(top));
         VerilogTools.AssertLintClean(design);
         using var sim = Simulation.Create(design, new SimOptions { Name = "memory_regions" });
         var chip = new SdramModel(config.Controller.Timing);

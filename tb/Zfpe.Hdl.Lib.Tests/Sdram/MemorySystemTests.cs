@@ -1,6 +1,7 @@
 using System.Globalization;
 using Xunit.Abstractions;
 using Zfpe.Hdl.Emit;
+using Zfpe.Hdl.Lib.Ecp5;
 using Zfpe.Hdl.Lib.Sdram;
 using Zfpe.Hdl.Lib.Streams;
 using Zfpe.Sim;
@@ -20,7 +21,7 @@ public sealed class MemorySystemTests(ITestOutputHelper output)
     private static (Simulation Sim, MemorySystem Top, SdramModel Chip, MemoryPortAgent Ports) Start(MemorySystemConfig config, int seed, bool lint = false)
     {
         var top = new MemorySystem(config);
-        var design = VerilogEmitter.Emit(top);
+        var design = Ecp5SimulationModels.ForSimulation(VerilogEmitter.Emit(top));
         if (lint) VerilogTools.AssertLintClean(design);
         var sim = Simulation.Create(design, new SimOptions { Name = $"memory_system_{seed}" });
         var chip = new SdramModel(config.Controller.Timing);
