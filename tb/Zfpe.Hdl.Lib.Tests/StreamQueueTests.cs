@@ -60,9 +60,10 @@ public class StreamQueueTests
 
     [Theory]
     [InlineData(QueueStorage.Lut, 1)]
-    [InlineData(QueueStorage.BlockRam, 2)]
+    [InlineData(QueueStorage.BlockRam, 4)]
     public void Queue_sustains_one_beat_per_cycle_with_its_documented_latency(QueueStorage storage, int latency)
     {
+        Assert.Equal(latency, StreamQueue<UInt>.Latency(storage, 4));
         var queue = new StreamQueue<UInt>(Shape.UInt(8), 4, storage);
         using var sim = Simulation.Create(VerilogEmitter.Emit(queue));
         var cycles = Cosim.CyclesForThousandUnstalledBeats(sim, sim.Stream(queue.Push), sim.Stream(queue.Pop));

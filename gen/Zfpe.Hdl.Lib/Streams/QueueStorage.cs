@@ -6,7 +6,7 @@ public enum QueueStorage
     /// <summary>A memory read asynchronously: LUT RAM (TRELLIS_DPR16X4 on the ECP5), for small depths; latency 1.</summary>
     Lut,
 
-    /// <summary>A memory read synchronously with a one-word output register: block RAM (DP16KD); latency 2.</summary>
+    /// <summary>A memory read synchronously, block RAM (DP16KD), read ahead through a fabric register into a 4-word LUT-RAM landing queue; latency 4.</summary>
     BlockRam,
 
     /// <summary>

@@ -8,8 +8,9 @@ namespace Zfpe.Hdl.Lib.Streams;
 /// <list type="bullet">
 /// <item><see cref="QueueStorage.Lut"/>: asynchronous reads (LUT RAM). Latency push → pop 1 cycle;
 /// <c>Push.Ready</c> = not full.</item>
-/// <item><see cref="QueueStorage.BlockRam"/>: registered reads plus a one-word output register, so
-/// Yosys maps the storage to DP16KD. Latency 2 cycles; holds depth + 1 words.</item>
+/// <item><see cref="QueueStorage.BlockRam"/>: registered reads, so Yosys maps the storage to DP16KD,
+/// read ahead through a further register into a <see cref="LandingDepth"/>-word LUT-RAM queue, so that
+/// nothing downstream waits on the block RAM's slow data output. Latency 4 cycles; holds depth + 4 words.</item>
 /// <item><see cref="QueueStorage.Registers"/>: a chain of depth register stages, no RAM and no
 /// multiplexer on the data; one beat per two cycles, latency depth cycles.</item>
 /// <item>Depth 1 (<see cref="QueueStorage.Lut"/> or <see cref="QueueStorage.BlockRam"/>): one register that also takes a word while the held one leaves,
@@ -37,7 +38,7 @@ public sealed class StreamQueue<T> : Component where T : class, IHdlData
 
         var blockRam = storage == QueueStorage.BlockRam;
         var wordBits = StreamPayloads.WordWidth(Push);
-        Level = Out.UInt(StreamPayloads.BitsFor(depth + (blockRam ? 2 : 1)));
+        Level = Out.UInt(StreamPayloads.BitsFor(depth + (blockRam ? LandingDepth + 1 : 1)));
         var word = StreamPayloads.Word(Push);
 
         if (storage == QueueStorage.Registers)
@@ -88,16 +89,40 @@ public sealed class StreamQueue<T> : Component where T : class, IHdlData
             return;
         }
 
-        // Block RAM: a word moves memory -> output register whenever that register is empty or being taken.
-        var outValid = Reg.Bool(reset: false, name: "out_valid");
-        var outFree = !outValid | Pop.Ready;
-        doPop.Assign((count != 0) & outFree);
-        var outWord = memory.ReadSync(readPtr, enable: doPop, name: "out_word");
-        When(outFree, () => outValid.Assign(count != 0));
-        Pop.Valid.Assign(outValid);
-        StreamPayloads.DriveFromWord(Pop, outWord);
-        Level.Assign(count + outValid.AsUInt().ZeroExtend(Level.Width));
+        // Block RAM: words are read ahead, through the RAM's read register and then a register in the
+        // fabric, into a small LUT-RAM landing queue, whenever that queue, with the reads in flight, has
+        // room. So the pop side starts at flip-flops and LUT RAM, never at the block RAM's data output
+        // (about 5.5 ns after the clock edge on a DP16KD without its output register), and a word still
+        // comes out every cycle.
+        var landing = Instance(new StreamQueue<UInt>(Shape.UInt(wordBits), LandingDepth), "landing");
+        var inFlight1 = Reg.Bool(reset: false, name: "read_in_flight_1");      // read issued a cycle ago: its word is on the RAM's output
+        var inFlight2 = Reg.Bool(reset: false, name: "read_in_flight_2");      // and two cycles ago: its word is in landed_word
+        var levelOf = (Bool b) => b.AsUInt().ZeroExtend(landing.Level.Width);
+        var committed = landing.Level + levelOf(inFlight1) + levelOf(inFlight2);
+        doPop.Assign((count != 0) & (committed < LandingDepth));
+        var readWord = memory.ReadSync(readPtr, enable: doPop, name: "read_word");
+        var landed = Reg.UInt(wordBits, reset: null, name: "landed_word");
+        landed.Assign(readWord);
+        inFlight1.Assign(doPop);
+        inFlight2.Assign(inFlight1);
+        landing.Push.Valid.Assign(inFlight2);
+        landing.Push.Payload.Assign(landed);
+        Pop.Valid.Assign(landing.Pop.Valid);
+        StreamPayloads.DriveFromWord(Pop, landing.Pop.Payload);
+        landing.Pop.Ready.Assign(Pop.Ready);
+        Level.Assign(count + committed.ZeroExtend(Level.Width));
     }
+
+    /// <summary>Words of the LUT-RAM queue that <see cref="QueueStorage.BlockRam"/> storage reads ahead into: the two reads in flight and the word leaving, and one more.</summary>
+    public const int LandingDepth = 4;
+
+    /// <summary>Cycles from a push to its pop when the queue is empty, by storage (<see cref="QueueStorage.Registers"/>: its depth).</summary>
+    public static int Latency(QueueStorage storage, int depth) => storage switch
+    {
+        QueueStorage.Registers => depth,
+        QueueStorage.BlockRam when depth > 1 => 4,
+        _ => 1,
+    };
 
     /// <summary>Registers storage: stage 0 takes pushes, the last stage is popped; a stage takes the previous stage's word when it is empty.</summary>
     private void Chain(int depth, int wordBits, UInt word)
