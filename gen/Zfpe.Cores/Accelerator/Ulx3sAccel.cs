@@ -19,14 +19,8 @@ namespace Zfpe.Cores.Accelerator;
 /// </summary>
 public sealed class Ulx3sAccel : Ulx3sTop
 {
-    public readonly Bool Clk25Mhz;
-    public readonly UInt Btn;
-    public readonly UInt Led;
-    public readonly Bool FtdiRxd;
-    public readonly Bool FtdiTxd;
-    public readonly Bool WifiGpio0;
-
     public Ulx3sAccel(Ulx3sAccelConfig config, bool splitDataBus = false)
+        : base(serialInput: true)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -34,15 +28,8 @@ public sealed class Ulx3sAccel : Ulx3sTop
         Params(config);
         Param("split", splitDataBus, false);
 
-        Clk25Mhz = In.Bool("clk_25mhz");
-        Btn = In.UInt(7, "btn");
-        Led = Out.UInt(8, "led");
-        FtdiRxd = Out.Bool("ftdi_rxd");
-        FtdiTxd = In.Bool("ftdi_txd");
-        WifiGpio0 = Out.Bool("wifi_gpio0");
-
         // ---- clock and reset
-        var (reset, locked) = ClockAndReset(config.Pll(), Clk25Mhz, Btn);
+        var (reset, locked) = ClockAndReset(config.Pll());
 
         // ---- the accelerator on the serial line (ftdi_txd is what the FTDI sends, so the FPGA receives it)
         var system = Instance(new AccelSystem(config.Core with { PinRegisters = true }, config.Uart, config.IdleTimeoutCycles), "accel");
@@ -55,9 +42,6 @@ public sealed class Ulx3sAccel : Ulx3sTop
         // ---- LEDs
         Led.Assign(Hw.Cat(reset, locked, system.ErrorSeen, system.MemoryReady, system.Busy,
             ActivityLed(system.TxByte, "sending"), ActivityLed(system.RxByte, "receiving"), Heartbeat()));
-
-        // Keeps the ESP32 from resetting the FPGA through its programming line.
-        WifiGpio0.Assign(true);
     }
 
     public Ulx3sAccelConfig Config { get; }

@@ -16,29 +16,16 @@ namespace Zfpe.Cores.Board;
 /// </summary>
 public sealed class Ulx3sCodec : Ulx3sTop
 {
-    public readonly Bool Clk25Mhz;
-    public readonly UInt Btn;
-    public readonly UInt Led;
-    public readonly Bool FtdiRxd;
-    public readonly Bool FtdiTxd;
-    public readonly Bool WifiGpio0;
-
     public Ulx3sCodec(Ulx3sCodecConfig config)
+        : base(serialInput: true)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
         Params(config);
 
-        Clk25Mhz = In.Bool("clk_25mhz");
-        Btn = In.UInt(7, "btn");
-        Led = Out.UInt(8, "led");
-        FtdiRxd = Out.Bool("ftdi_rxd");
-        FtdiTxd = In.Bool("ftdi_txd");
-        WifiGpio0 = Out.Bool("wifi_gpio0");
-
         // ---- clock and reset
-        var (reset, locked) = ClockAndReset(config.Pll(), Clk25Mhz, Btn);
+        var (reset, locked) = ClockAndReset(config.Pll());
 
         // ---- the codec on the serial line (ftdi_txd is what the FTDI sends, so the FPGA receives it)
         var link = Instance(new CodecLink(config), "link");
@@ -49,9 +36,6 @@ public sealed class Ulx3sCodec : Ulx3sTop
         var rxLight = ActivityLed(link.RxByte, "rx_light");
         var txLight = ActivityLed(link.TxByte, "tx_light");
         Led.Assign(Hw.Cat(reset, locked, link.ErrorSeen, link.NonFiniteSeen, link.Busy, txLight, rxLight, Heartbeat()));
-
-        // Keeps the ESP32 from resetting the FPGA through its programming line.
-        WifiGpio0.Assign(true);
     }
 
     public Ulx3sCodecConfig Config { get; }

@@ -21,13 +21,8 @@ namespace Zfpe.Cores.Board;
 /// </summary>
 public sealed class Ulx3sMemtest : Ulx3sTop
 {
-    public readonly Bool Clk25Mhz;
-    public readonly UInt Btn;
-    public readonly UInt Led;
-    public readonly Bool FtdiRxd;
-    public readonly Bool WifiGpio0;
-
     public Ulx3sMemtest(Ulx3sMemtestConfig config, bool splitDataBus = false)
+        : base(serialInput: false)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -35,14 +30,8 @@ public sealed class Ulx3sMemtest : Ulx3sTop
         Params(config);
         Param("split", splitDataBus, false);
 
-        Clk25Mhz = In.Bool("clk_25mhz");
-        Btn = In.UInt(7, "btn");
-        Led = Out.UInt(8, "led");
-        FtdiRxd = Out.Bool("ftdi_rxd");
-        WifiGpio0 = Out.Bool("wifi_gpio0");
-
         // ---- clock and reset
-        var (reset, locked) = ClockAndReset(config.Pll(), Clk25Mhz, Btn);
+        var (reset, locked) = ClockAndReset(config.Pll());
 
         // ---- the memory path: memory system, then the I/O cells and the board's pins
         var memory = Instance(new MemorySystem(config.Memory), "memory");
@@ -79,9 +68,6 @@ public sealed class Ulx3sMemtest : Ulx3sTop
         });
         Led.Assign(Hw.Cat(reset | !memory.InitDone, locked, tester.Reading, tester.Writing, failed, passed,
             tester.Writing | tester.Reading, Heartbeat()));
-
-        // Keeps the ESP32 from resetting the FPGA through its programming line.
-        WifiGpio0.Assign(true);
     }
 
     public Ulx3sMemtestConfig Config { get; }

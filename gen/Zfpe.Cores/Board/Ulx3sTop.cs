@@ -5,26 +5,54 @@ using Zfpe.Hdl.Lib.Sdram;
 namespace Zfpe.Cores.Board;
 
 /// <summary>
-/// What every ULX3S board design has in common, as protected steps for its constructor: the design
-/// clock from an EHXPLLL on the 25 MHz oscillator with its reset (<see cref="ClockAndReset"/>), and the
-/// SDRAM behind the ECP5 pin side (<see cref="SdramPins"/>). Port names are those of
-/// constraints/ulx3s_v20.lpf.
+/// What every ULX3S board design has in common: its board ports (the 25 MHz oscillator, the buttons,
+/// the eight LEDs, the USB serial pins, wifi_gpio0 held high so that the ESP32 does not reset the FPGA),
+/// and as protected steps for the constructor the design clock from an EHXPLLL on the oscillator with
+/// its reset (<see cref="ClockAndReset"/>), the LEDs' helpers and the SDRAM behind the ECP5 pin side
+/// (<see cref="SdramPins"/>). Port names are those of constraints/ulx3s_v20.lpf.
 /// </summary>
 public abstract class Ulx3sTop : Component
 {
+    public readonly Bool Clk25Mhz;
+    public readonly UInt Btn;
+    public readonly UInt Led;
+
+    /// <summary>The FPGA's serial output: what the FTDI chip receives.</summary>
+    public readonly Bool FtdiRxd;
+
+    /// <summary>Low at power-up; held high so that the ESP32 does not reset the FPGA through its programming line.</summary>
+    public readonly Bool WifiGpio0;
+
+    private readonly Bool? ftdiTxd;
+
+    /// <summary>Declares the board ports; <paramref name="serialInput"/>: the design has the serial input <c>ftdi_txd</c> (what the FTDI chip sends).</summary>
+    protected Ulx3sTop(bool serialInput)
+    {
+        Clk25Mhz = In.Bool("clk_25mhz");
+        Btn = In.UInt(7, "btn");
+        Led = Out.UInt(8, "led");
+        FtdiRxd = Out.Bool("ftdi_rxd");
+        ftdiTxd = serialInput ? In.Bool("ftdi_txd") : null;
+        WifiGpio0 = Out.Bool("wifi_gpio0");
+        WifiGpio0.Assign(true);
+    }
+
+    /// <summary>The FPGA's serial input: what the FTDI chip sends.</summary>
+    public Bool FtdiTxd => ftdiTxd ?? throw new InvalidOperationException($"{GetType().Name} has no ftdi_txd input");
+
     /// <summary>
-    /// The PLL makes the design clock from <paramref name="oscillator"/>; a reset comes from power-up, the
-    /// PLL losing lock, or holding btn[0] (<paramref name="buttons"/> bit 0, the power button, active low).
-    /// Clocks this component from them; returns the reset and the PLL's lock, for LEDs.
+    /// The PLL makes the design clock from <c>clk_25mhz</c>; a reset comes from power-up, the PLL losing
+    /// lock, or holding btn[0] (the power button, active low). Clocks this component from them; returns
+    /// the reset and the PLL's lock, for LEDs.
     /// </summary>
-    protected (Bool Reset, Bool Locked) ClockAndReset(PllSettings pllSettings, Bool oscillator, UInt buttons)
+    protected (Bool Reset, Bool Locked) ClockAndReset(PllSettings pllSettings)
     {
         var pll = Instance(new Ecp5Pll(pllSettings), "pll");
-        pll.ClockIn.Assign(oscillator);
+        pll.ClockIn.Assign(Clk25Mhz);
         var clock = Wire.Bool("clk");
         clock.Assign(pll.ClockOut);
         var resetSync = Instance(new ResetSync(), "reset_sync");
-        resetSync.Request.Assign(!pll.Locked | !buttons[0]);
+        resetSync.Request.Assign(!pll.Locked | !Btn[0]);
         var reset = Wire.Bool("reset");
         reset.Assign(resetSync.Reset);
         UseClock(clock, reset);
