@@ -43,47 +43,47 @@ module processing_element (
     wire [31:0] weight_in_payload;             // ProcessingElement.cs:124
     reg weight_in_valid_q;                     // ProcessingElement.cs:124, reset 0
     reg [31:0] weight_in_payload_q;            // ProcessingElement.cs:124, no reset
-    reg [31:0] operand_weight;                 // ProcessingElement.cs:133, no reset
-    reg weight_leaves;                         // ProcessingElement.cs:136, reset 0
-    wire first;                                // ProcessingElement.cs:146
-    wire last_input;                           // ProcessingElement.cs:147
-    wire final_sum;                            // ProcessingElement.cs:148
-    wire row_end;                              // ProcessingElement.cs:149
-    wire slot_end;                             // ProcessingElement.cs:150
-    wire issue_operand_load;                   // ProcessingElement.cs:151
-    reg issue_operand_valid;                   // ProcessingElement.cs:151, reset 0
-    reg [31:0] input_x;                        // ProcessingElement.cs:152, memory read data
-    reg issue_room;                            // ProcessingElement.cs:187, reset 1
-    wire product_tag_in_first;                 // ProcessingElement.cs:192
-    wire product_tag_in_last_input;            // ProcessingElement.cs:192
-    wire product_tag_in_final;                 // ProcessingElement.cs:192
-    wire product_tag_in_row_end;               // ProcessingElement.cs:192
-    wire product_tag_in_slot_end;              // ProcessingElement.cs:192
-    reg first_operand;                         // ProcessingElement.cs:146, no reset
-    reg last_input_operand;                    // ProcessingElement.cs:147, no reset
-    reg final_sum_operand;                     // ProcessingElement.cs:148, no reset
-    reg row_end_operand;                       // ProcessingElement.cs:149, no reset
-    reg slot_end_operand;                      // ProcessingElement.cs:150, no reset
-    wire tagged_products_valid;                // ProcessingElement.cs:207
-    wire tagged_products_ready;                // ProcessingElement.cs:207
-    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:207
-    wire products_valid;                       // ProcessingElement.cs:215
-    wire products_ready;                       // ProcessingElement.cs:215
-    wire [36:0] products_payload;              // ProcessingElement.cs:215
-    reg products_main_valid;                   // ProcessingElement.cs:216, reset 0
-    reg [36:0] products_main_data;             // ProcessingElement.cs:217, no reset
-    reg products_spare_valid;                  // ProcessingElement.cs:218, reset 0
-    reg [36:0] products_spare_data;            // ProcessingElement.cs:219, no reset
-    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:242, no reset
-    wire sums_head_valid;                      // ProcessingElement.cs:246
-    wire sums_head_ready;                      // ProcessingElement.cs:246
-    wire [33:0] sums_head_payload;             // ProcessingElement.cs:246
-    reg sums_head_valid_q;                     // ProcessingElement.cs:246, reset 0
-    reg [33:0] sums_head_payload_q;            // ProcessingElement.cs:246, no reset
-    wire sum_tag_in_result;                    // ProcessingElement.cs:255
-    wire sum_tag_in_final;                     // ProcessingElement.cs:255
-    reg sum_valid;                             // ProcessingElement.cs:268, reset 0
-    reg [33:0] sum_word;                       // ProcessingElement.cs:270, no reset
+    reg [31:0] operand_weight;                 // ProcessingElement.cs:137, no reset
+    reg weight_leaves;                         // ProcessingElement.cs:140, reset 0
+    wire first;                                // ProcessingElement.cs:150
+    wire last_input;                           // ProcessingElement.cs:151
+    wire final_sum;                            // ProcessingElement.cs:152
+    wire row_end;                              // ProcessingElement.cs:153
+    wire slot_end;                             // ProcessingElement.cs:154
+    wire issue_operand_load;                   // ProcessingElement.cs:155
+    reg issue_operand_valid;                   // ProcessingElement.cs:155, reset 0
+    reg [31:0] input_x;                        // ProcessingElement.cs:156, memory read data
+    reg issue_room;                            // ProcessingElement.cs:191, reset 1
+    wire product_tag_in_first;                 // ProcessingElement.cs:196
+    wire product_tag_in_last_input;            // ProcessingElement.cs:196
+    wire product_tag_in_final;                 // ProcessingElement.cs:196
+    wire product_tag_in_row_end;               // ProcessingElement.cs:196
+    wire product_tag_in_slot_end;              // ProcessingElement.cs:196
+    reg first_operand;                         // ProcessingElement.cs:150, no reset
+    reg last_input_operand;                    // ProcessingElement.cs:151, no reset
+    reg final_sum_operand;                     // ProcessingElement.cs:152, no reset
+    reg row_end_operand;                       // ProcessingElement.cs:153, no reset
+    reg slot_end_operand;                      // ProcessingElement.cs:154, no reset
+    wire tagged_products_valid;                // ProcessingElement.cs:211
+    wire tagged_products_ready;                // ProcessingElement.cs:211
+    wire [36:0] tagged_products_payload;       // ProcessingElement.cs:211
+    wire products_valid;                       // ProcessingElement.cs:219
+    wire products_ready;                       // ProcessingElement.cs:219
+    wire [36:0] products_payload;              // ProcessingElement.cs:219
+    reg products_main_valid;                   // ProcessingElement.cs:220, reset 0
+    reg [36:0] products_main_data;             // ProcessingElement.cs:221, no reset
+    reg products_spare_valid;                  // ProcessingElement.cs:222, reset 0
+    reg [36:0] products_spare_data;            // ProcessingElement.cs:223, no reset
+    reg [1:0] adder_in_tag;                    // ProcessingElement.cs:246, no reset
+    wire sums_head_valid;                      // ProcessingElement.cs:250
+    wire sums_head_ready;                      // ProcessingElement.cs:250
+    wire [33:0] sums_head_payload;             // ProcessingElement.cs:250
+    reg sums_head_valid_q;                     // ProcessingElement.cs:250, reset 0
+    reg [33:0] sums_head_payload_q;            // ProcessingElement.cs:250, no reset
+    wire sum_tag_in_result;                    // ProcessingElement.cs:259
+    wire sum_tag_in_final;                     // ProcessingElement.cs:259
+    reg sum_valid;                             // ProcessingElement.cs:272, reset 0
+    reg [33:0] sum_word;                       // ProcessingElement.cs:274, no reset
     wire multiplier_input_valid;               // port input_valid of instance multiplier
     wire multiplier_input_ready;               // port input_ready of instance multiplier
     wire [31:0] multiplier_input_a;            // port input_a of instance multiplier
@@ -120,19 +120,19 @@ module processing_element (
     wire weights_ready_part0;                  // ProcessingElement.cs:124, part of an expression
     wire issue_valid_part0;                    // ProcessingElement.cs:126, part of an expression
     wire issue_valid_part1;                    // ProcessingElement.cs:126, part of an expression
-    wire input_done_part0;                     // ProcessingElement.cs:153, part of an expression
-    wire sums_pop_ready_part0;                 // ProcessingElement.cs:246, part of an expression
-    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:252, part of an expression
-    wire adder_in_input_valid_part1;           // ProcessingElement.cs:252, part of an expression
-    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:252, part of an expression
-    wire adder_in_input_valid_part3;           // ProcessingElement.cs:252, part of an expression
-    wire adder_in_input_valid_part0;           // ProcessingElement.cs:252, part of an expression
-    wire products_ready_part0;                 // ProcessingElement.cs:259, part of an expression
-    wire biases_ready_part0;                   // ProcessingElement.cs:263, part of an expression
+    wire input_done_part0;                     // ProcessingElement.cs:157, part of an expression
+    wire sums_pop_ready_part0;                 // ProcessingElement.cs:250, part of an expression
+    wire [4:0] adder_in_input_valid_part2;     // ProcessingElement.cs:256, part of an expression
+    wire adder_in_input_valid_part1;           // ProcessingElement.cs:256, part of an expression
+    wire [1:0] adder_in_input_valid_part4;     // ProcessingElement.cs:256, part of an expression
+    wire adder_in_input_valid_part3;           // ProcessingElement.cs:256, part of an expression
+    wire adder_in_input_valid_part0;           // ProcessingElement.cs:256, part of an expression
+    wire products_ready_part0;                 // ProcessingElement.cs:263, part of an expression
+    wire biases_ready_part0;                   // ProcessingElement.cs:267, part of an expression
     wire write_row_part0;                      // ProcessingElement.cs:81, part of an expression
-    wire pending_tiles_part1;                  // ProcessingElement.cs:157, part of an expression
-    wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:157, part of an expression
-    wire products_spare_valid_part0;           // ProcessingElement.cs:223, part of an expression
+    wire pending_tiles_part1;                  // ProcessingElement.cs:161, part of an expression
+    wire [1:0] pending_tiles_part0;            // ProcessingElement.cs:161, part of an expression
+    wire products_spare_valid_part0;           // ProcessingElement.cs:227, part of an expression
 
     assign weights_ready_part0 = !weight_in_valid_q | weight_in_ready;
     assign issue_valid_part0 = read_bank ? bank_1_last : bank_0_last;
@@ -156,53 +156,53 @@ module processing_element (
     assign weight_in_valid = weight_in_valid_q;  // ProcessingElement.cs:124
     assign weight_in_payload = weight_in_payload_q;  // ProcessingElement.cs:124
     assign issue_valid = ((read_bank ? bank_1_full : bank_0_full) & (!at_row_zero | weight_in_valid)) & ((!issue_valid_part0 | !issue_valid_part1) | pending_room);  // ProcessingElement.cs:126
-    assign weight_in_ready = weight_leaves;  // ProcessingElement.cs:138
-    assign first = first_input;  // ProcessingElement.cs:146
-    assign last_input = issue_valid_part0;  // ProcessingElement.cs:147
-    assign final_sum = (issue_valid_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:148
-    assign row_end = at_row_end;  // ProcessingElement.cs:149
-    assign slot_end = at_slot_end;  // ProcessingElement.cs:150
-    assign input_done = (input_done_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:153
-    assign issue_operand_load = issue_room | !issue_operand_valid;  // ProcessingElement.cs:188
-    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:188
-    assign multiplier_input_valid = issue_operand_valid & issue_room;  // ProcessingElement.cs:189
-    assign multiplier_input_a = operand_weight;  // ProcessingElement.cs:190
-    assign multiplier_input_b = input_x;  // ProcessingElement.cs:191
-    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:193
-    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:194
-    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:195
-    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:196
-    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:197
-    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:198
-    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:208
-    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:209
-    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:210
-    assign tagged_products_ready = !products_spare_valid;  // ProcessingElement.cs:220
-    assign products_valid = products_main_valid;  // ProcessingElement.cs:229
-    assign products_payload = products_main_data;  // ProcessingElement.cs:230
-    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:241
-    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:241
-    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:241
-    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:241
-    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:243
-    assign sums_pop_ready = sums_pop_ready_part0;  // ProcessingElement.cs:246
-    assign sums_head_valid = sums_head_valid_q;  // ProcessingElement.cs:246
-    assign sums_head_payload = sums_head_payload_q;  // ProcessingElement.cs:246
-    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:252
-    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_head_payload[31:0];  // ProcessingElement.cs:253
-    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:254
-    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:256
-    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:257
-    assign products_ready = products_ready_part0;  // ProcessingElement.cs:259
-    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:263
-    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:264
-    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:272
-    assign sums_push_payload = sum_word;  // ProcessingElement.cs:273
-    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:274
-    assign results_valid = sums_head_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:277
-    assign results_payload = sums_head_payload[31:0];  // ProcessingElement.cs:278
-    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:279
-    assign sums_head_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:280
+    assign weight_in_ready = weight_leaves;  // ProcessingElement.cs:142
+    assign first = first_input;  // ProcessingElement.cs:150
+    assign last_input = issue_valid_part0;  // ProcessingElement.cs:151
+    assign final_sum = (issue_valid_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:152
+    assign row_end = at_row_end;  // ProcessingElement.cs:153
+    assign slot_end = at_slot_end;  // ProcessingElement.cs:154
+    assign input_done = (input_done_part0 & at_row_end) & at_slot_end;  // ProcessingElement.cs:157
+    assign issue_operand_load = issue_room | !issue_operand_valid;  // ProcessingElement.cs:192
+    assign issue_ready = issue_operand_load;  // ProcessingElement.cs:192
+    assign multiplier_input_valid = issue_operand_valid & issue_room;  // ProcessingElement.cs:193
+    assign multiplier_input_a = operand_weight;  // ProcessingElement.cs:194
+    assign multiplier_input_b = input_x;  // ProcessingElement.cs:195
+    assign product_tag_in_first = first_operand;  // ProcessingElement.cs:197
+    assign product_tag_in_last_input = last_input_operand;  // ProcessingElement.cs:198
+    assign product_tag_in_final = final_sum_operand;  // ProcessingElement.cs:199
+    assign product_tag_in_row_end = row_end_operand;  // ProcessingElement.cs:200
+    assign product_tag_in_slot_end = slot_end_operand;  // ProcessingElement.cs:201
+    assign multiplier_input_tag = {product_tag_in_slot_end, product_tag_in_row_end, product_tag_in_final, product_tag_in_last_input, product_tag_in_first};  // ProcessingElement.cs:202
+    assign tagged_products_valid = multiplier_output_valid;  // ProcessingElement.cs:212
+    assign tagged_products_payload = {multiplier_output_tag, multiplier_output_payload};  // ProcessingElement.cs:213
+    assign multiplier_output_ready = tagged_products_ready;  // ProcessingElement.cs:214
+    assign tagged_products_ready = !products_spare_valid;  // ProcessingElement.cs:224
+    assign products_valid = products_main_valid;  // ProcessingElement.cs:233
+    assign products_payload = products_main_data;  // ProcessingElement.cs:234
+    assign adder_input_valid = adder_in_output_valid;  // ProcessingElement.cs:245
+    assign adder_input_a = adder_in_output_a;  // ProcessingElement.cs:245
+    assign adder_input_b = adder_in_output_b;  // ProcessingElement.cs:245
+    assign adder_in_output_ready = adder_input_ready;  // ProcessingElement.cs:245
+    assign adder_input_tag = adder_in_tag;  // ProcessingElement.cs:247
+    assign sums_pop_ready = sums_pop_ready_part0;  // ProcessingElement.cs:250
+    assign sums_head_valid = sums_head_valid_q;  // ProcessingElement.cs:250
+    assign sums_head_payload = sums_head_payload_q;  // ProcessingElement.cs:250
+    assign adder_in_input_valid = adder_in_input_valid_part0;  // ProcessingElement.cs:256
+    assign adder_in_input_a = adder_in_input_valid_part1 ? biases_payload : sums_head_payload[31:0];  // ProcessingElement.cs:257
+    assign adder_in_input_b = products_payload[31:0];  // ProcessingElement.cs:258
+    assign sum_tag_in_result = adder_in_input_valid_part2[1];  // ProcessingElement.cs:260
+    assign sum_tag_in_final = adder_in_input_valid_part2[2];  // ProcessingElement.cs:261
+    assign products_ready = products_ready_part0;  // ProcessingElement.cs:263
+    assign biases_ready = (products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0;  // ProcessingElement.cs:267
+    assign biases_done = ((products_ready_part0 & adder_in_input_valid_part1) & biases_ready_part0) & adder_in_input_valid_part2[4];  // ProcessingElement.cs:268
+    assign sums_push_valid = sum_valid;  // ProcessingElement.cs:276
+    assign sums_push_payload = sum_word;  // ProcessingElement.cs:277
+    assign adder_output_ready = 1'b1;  // ProcessingElement.cs:278
+    assign results_valid = sums_head_valid & adder_in_input_valid_part3;  // ProcessingElement.cs:281
+    assign results_payload = sums_head_payload[31:0];  // ProcessingElement.cs:282
+    assign results_last = adder_in_input_valid_part4[1];  // ProcessingElement.cs:283
+    assign sums_head_ready = adder_in_input_valid_part3 ? results_ready : (products_ready_part0 & !adder_in_input_valid_part1);  // ProcessingElement.cs:284
     always @(posedge clk) begin
         if (reset) begin
             write_bank <= 1'b0;
@@ -243,39 +243,39 @@ module processing_element (
             if (weights_ready_part0) begin  // ProcessingElement.cs:124
                 weight_in_valid_q <= weights_valid;  // ProcessingElement.cs:124
             end
-            weight_leaves <= input_done_part0 & at_row_zero;  // ProcessingElement.cs:137
-            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:151
-            pending_tiles <= pending_tiles_part0;  // ProcessingElement.cs:157
-            pending_room <= pending_tiles_part0 < 2'd3;  // ProcessingElement.cs:158
-            if (input_done_part0) begin  // ProcessingElement.cs:159
-                row <= at_row_end ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:161
-                at_row_end <= row == 4'd14;  // ProcessingElement.cs:162
-                at_row_zero <= at_row_end;  // ProcessingElement.cs:163
-                if (at_row_end) begin  // ProcessingElement.cs:164
-                    slot <= at_slot_end ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:166
-                    at_slot_end <= slot == 3'd6;  // ProcessingElement.cs:167
-                    at_slot_zero <= at_slot_end;  // ProcessingElement.cs:168
-                    if (at_slot_end) begin  // ProcessingElement.cs:169
-                        if (!read_bank) begin  // ProcessingElement.cs:174
-                            bank_0_full <= 1'b0;  // ProcessingElement.cs:174
+            weight_leaves <= input_done_part0 & at_row_zero;  // ProcessingElement.cs:141
+            if (issue_operand_load) issue_operand_valid <= issue_valid;  // ProcessingElement.cs:155
+            pending_tiles <= pending_tiles_part0;  // ProcessingElement.cs:161
+            pending_room <= pending_tiles_part0 < 2'd3;  // ProcessingElement.cs:162
+            if (input_done_part0) begin  // ProcessingElement.cs:163
+                row <= at_row_end ? 4'd0 : (row + 4'd1);  // ProcessingElement.cs:165
+                at_row_end <= row == 4'd14;  // ProcessingElement.cs:166
+                at_row_zero <= at_row_end;  // ProcessingElement.cs:167
+                if (at_row_end) begin  // ProcessingElement.cs:168
+                    slot <= at_slot_end ? 3'd0 : (slot + 3'd1);  // ProcessingElement.cs:170
+                    at_slot_end <= slot == 3'd6;  // ProcessingElement.cs:171
+                    at_slot_zero <= at_slot_end;  // ProcessingElement.cs:172
+                    if (at_slot_end) begin  // ProcessingElement.cs:173
+                        if (!read_bank) begin  // ProcessingElement.cs:178
+                            bank_0_full <= 1'b0;  // ProcessingElement.cs:178
                         end
-                        if (read_bank) begin  // ProcessingElement.cs:174
-                            bank_1_full <= 1'b0;  // ProcessingElement.cs:174
+                        if (read_bank) begin  // ProcessingElement.cs:178
+                            bank_1_full <= 1'b0;  // ProcessingElement.cs:178
                         end
-                        read_bank <= !read_bank;  // ProcessingElement.cs:176
-                        first_input <= issue_valid_part0;  // ProcessingElement.cs:177
+                        read_bank <= !read_bank;  // ProcessingElement.cs:180
+                        first_input <= issue_valid_part0;  // ProcessingElement.cs:181
                     end
                 end
             end
-            products_spare_valid <= !products_spare_valid_part0 & (products_spare_valid | tagged_products_valid);  // ProcessingElement.cs:223
-            if (products_spare_valid_part0) begin  // ProcessingElement.cs:224
-                products_main_valid <= products_spare_valid | tagged_products_valid;  // ProcessingElement.cs:226
+            products_spare_valid <= !products_spare_valid_part0 & (products_spare_valid | tagged_products_valid);  // ProcessingElement.cs:227
+            if (products_spare_valid_part0) begin  // ProcessingElement.cs:228
+                products_main_valid <= products_spare_valid | tagged_products_valid;  // ProcessingElement.cs:230
             end
-            if (sums_pop_ready_part0) begin  // ProcessingElement.cs:246
-                sums_head_valid_q <= sums_pop_valid;  // ProcessingElement.cs:246
+            if (sums_pop_ready_part0) begin  // ProcessingElement.cs:250
+                sums_head_valid_q <= sums_pop_valid;  // ProcessingElement.cs:250
             end
-            issue_room <= (products_ready_part0 | !products_valid) | (tagged_products_ready & !multiplier_output_valid);  // ProcessingElement.cs:262
-            sum_valid <= adder_output_valid;  // ProcessingElement.cs:269
+            issue_room <= (products_ready_part0 | !products_valid) | (tagged_products_ready & !multiplier_output_valid);  // ProcessingElement.cs:266
+            sum_valid <= adder_output_valid;  // ProcessingElement.cs:273
         end
     end
     always @(posedge clk) begin
@@ -292,34 +292,34 @@ module processing_element (
         if (weights_ready_part0) begin  // ProcessingElement.cs:124
             weight_in_payload_q <= weights_payload;  // ProcessingElement.cs:124
         end
-        if (input_done_part0 & at_row_zero) begin  // ProcessingElement.cs:134
-            operand_weight <= weight_in_payload;  // ProcessingElement.cs:134
+        if (issue_ready & at_row_zero) begin  // ProcessingElement.cs:138
+            operand_weight <= weight_in_payload;  // ProcessingElement.cs:138
         end
-        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:146
-        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:147
-        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:148
-        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:149
-        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:150
-        if (!products_spare_valid) begin  // ProcessingElement.cs:222
-            products_spare_data <= tagged_products_payload;  // ProcessingElement.cs:222
+        if (issue_operand_load) first_operand <= first;  // ProcessingElement.cs:150
+        if (issue_operand_load) last_input_operand <= last_input;  // ProcessingElement.cs:151
+        if (issue_operand_load) final_sum_operand <= final_sum;  // ProcessingElement.cs:152
+        if (issue_operand_load) row_end_operand <= row_end;  // ProcessingElement.cs:153
+        if (issue_operand_load) slot_end_operand <= slot_end;  // ProcessingElement.cs:154
+        if (!products_spare_valid) begin  // ProcessingElement.cs:226
+            products_spare_data <= tagged_products_payload;  // ProcessingElement.cs:226
         end
-        if (products_spare_valid_part0) begin  // ProcessingElement.cs:224
-            products_main_data <= products_spare_valid ? products_spare_data : tagged_products_payload;  // ProcessingElement.cs:227
+        if (products_spare_valid_part0) begin  // ProcessingElement.cs:228
+            products_main_data <= products_spare_valid ? products_spare_data : tagged_products_payload;  // ProcessingElement.cs:231
         end
-        if (sums_pop_ready_part0) begin  // ProcessingElement.cs:246
-            sums_head_payload_q <= sums_pop_payload;  // ProcessingElement.cs:246
+        if (sums_pop_ready_part0) begin  // ProcessingElement.cs:250
+            sums_head_payload_q <= sums_pop_payload;  // ProcessingElement.cs:250
         end
-        if (products_ready_part0) begin  // ProcessingElement.cs:258
-            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:258
+        if (products_ready_part0) begin  // ProcessingElement.cs:262
+            adder_in_tag <= {sum_tag_in_final, sum_tag_in_result};  // ProcessingElement.cs:262
         end
-        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:271
+        sum_word <= {adder_output_tag, adder_output_payload};  // ProcessingElement.cs:275
     end
     always @(posedge clk) begin  // writes of input_buffer
         if (inputs_valid & inputs_ready) begin  // ProcessingElement.cs:78
             input_buffer[{write_bank, write_row}] <= inputs_payload;  // ProcessingElement.cs:80
         end
     end
-    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:152
+    always @(posedge clk) begin  // read port input_x, ProcessingElement.cs:156
         if (issue_operand_load) input_x <= input_buffer[{read_bank, row}];
     end
 
@@ -349,7 +349,7 @@ module processing_element (
         .input_tag(adder_input_tag),
         .output_tag(adder_output_tag)
     );
-    block_ram_queue_width34 sums (  // ProcessingElement.cs:239
+    block_ram_queue_width34 sums (  // ProcessingElement.cs:243
         .clk(clk),
         .reset(reset),
         .push_valid(sums_push_valid),
@@ -359,7 +359,7 @@ module processing_element (
         .pop_ready(sums_pop_ready),
         .pop_payload(sums_pop_payload)
     );
-    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:240
+    stream_stage_payload_float_operands_32x32_no_registered_ready adder_in (  // ProcessingElement.cs:244
         .clk(clk),
         .reset(reset),
         .input_valid(adder_in_input_valid),

@@ -130,8 +130,12 @@ public sealed class ProcessingElement : Component
         UInt operandWeight;
         if (heldWeight)
         {
+            // The held weight loads on a slot's first row whenever the operand stage is free (its token, if
+            // any, leaves this cycle), issued or not: its 32 clock enables wait on the stage's load and the
+            // row flag, not on the issue's valid (banks, weight, pending tiles). Loaded without an issue, it
+            // holds a word that no product uses: the operand stage is empty next cycle.
             var held = Reg.UInt(32, reset: null, name: "operand_weight");
-            When(issueFire & rowZero, () => held.Assign(weights.Payload));
+            When(issueReady & rowZero, () => held.Assign(weights.Payload));
             operandWeight = held;
             var weightLeaves = Reg.Bool(reset: false, name: "weight_leaves");
             weightLeaves.Assign(issueFire & rowZero);
